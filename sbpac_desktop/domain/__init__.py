@@ -1,0 +1,1 @@
+"""Pure business rules: statuses, deadlines, numbering, validation. Standard library only."""

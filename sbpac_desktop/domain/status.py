@@ -1,0 +1,99 @@
+"""Derived directive status: computed from dates and reports, never typed by hand.
+
+The tracker, the follow-up report and the dashboard all call `derive_status`,
+so a directive cannot be "overdue" on one screen and "in progress" on another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from sbpac_desktop.domain.enums import DirectiveState
+
+DUE_SOON_DAYS = 7
+
+
+class Progress(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return _PROGRESS_LABELS[self]
+
+
+class Deadline(StrEnum):
+    NONE = "none"  # no due date, or nothing left to chase (done/cancelled)
+    ON_TRACK = "on_track"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+
+
+_PROGRESS_LABELS = {
+    Progress.NOT_STARTED: "ยังไม่ดำเนินการ",
+    Progress.IN_PROGRESS: "อยู่ระหว่างดำเนินการ",
+    Progress.DONE: "ดำเนินการแล้วเสร็จ",
+    Progress.CANCELLED: "ยกเลิก",
+}
+
+
+@dataclass(frozen=True)
+class DerivedStatus:
+    progress: Progress
+    deadline: Deadline
+    days: int | None  # days late when overdue, days left when due soon / on track
+
+    @property
+    def label(self) -> str:
+        """The Thai text a clerk reads in the tracker, e.g. 'เกินกำหนด (ล่าช้า 46 วัน)'."""
+        if self.deadline is Deadline.OVERDUE:
+            return f"เกินกำหนด (ล่าช้า {self.days} วัน)"
+        if self.deadline is Deadline.DUE_SOON:
+            return f"{self.progress.label} (เหลือ {self.days} วัน)"
+        return self.progress.label
+
+    @property
+    def key(self) -> str:
+        """One word for filters and colours: overdue and due-soon override progress."""
+        if self.deadline in (Deadline.OVERDUE, Deadline.DUE_SOON):
+            return self.deadline.value
+        return self.progress.value
+
+
+STATUS_KEYS = ("not_started", "in_progress", "due_soon", "overdue", "done", "cancelled")
+
+
+def derive_progress(state: DirectiveState, latest_percent: int | None) -> Progress:
+    if state is DirectiveState.CANCELLED:
+        return Progress.CANCELLED
+    if state is DirectiveState.CLOSED or latest_percent == 100:
+        return Progress.DONE
+    if latest_percent is None:
+        return Progress.NOT_STARTED
+    return Progress.IN_PROGRESS
+
+
+def derive_status(
+    state: DirectiveState,
+    latest_percent: int | None,
+    due_on: date | None,
+    today: date,
+) -> DerivedStatus:
+    progress = derive_progress(state, latest_percent)
+    if due_on is None or progress in (Progress.DONE, Progress.CANCELLED):
+        return DerivedStatus(progress, Deadline.NONE, None)
+    remaining = (due_on - today).days
+    if remaining < 0:
+        return DerivedStatus(progress, Deadline.OVERDUE, -remaining)
+    if remaining <= DUE_SOON_DAYS:
+        return DerivedStatus(progress, Deadline.DUE_SOON, remaining)
+    return DerivedStatus(progress, Deadline.ON_TRACK, remaining)
+
+
+def effective_due(due_on: date | None, extended_due_on: date | None) -> date | None:
+    """An approved extension replaces the original due date for every derived figure."""
+    return extended_due_on or due_on

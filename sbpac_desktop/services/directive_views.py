@@ -1,0 +1,253 @@
+"""Read side of directives: tracker rows and the detail view, with status derived on read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority, ReportCycle
+from sbpac_desktop.domain.numbering import directive_number_text, meeting_number_text
+from sbpac_desktop.domain.people import full_name
+from sbpac_desktop.domain.status import DerivedStatus, derive_status, effective_due
+from sbpac_desktop.store.models import (
+    Assignment,
+    DevelopmentDimension,
+    Directive,
+    Meeting,
+    OrgUnit,
+    Person,
+    Position,
+    ProgressReport,
+)
+
+
+@dataclass(frozen=True)
+class DirectiveFilter:
+    status: str | None = None  # one of domain.status.STATUS_KEYS
+    fiscal_year: int | None = None
+    assignee: str | None = None  # matches post title/code, unit name/short name or holder name
+    meeting_id: int | None = None
+    dimension_id: int | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    id: int
+    version: int
+    role: AssignmentRole
+    position_id: int | None
+    org_unit_id: int | None
+    label: str  # post with its parent agency, or the unit name
+    parent_agency: str | None
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    id: int
+    version: int
+    assignment_id: int
+    assignee_label: str
+    report_date: date
+    period_text: str | None
+    reporter_name: str | None
+    percent: int
+    result: str
+    problems: str | None
+    suggestions: str | None
+    next_step: str | None
+
+
+@dataclass(frozen=True)
+class DirectiveRow:
+    id: int
+    version: int
+    fiscal_year: int
+    seq: int
+    text: str
+    issued_on: date
+    due_on: date | None
+    extended_due_on: date | None
+    priority: Priority
+    state: DirectiveState
+    dimension: str | None
+    meeting_label: str | None  # "10/2562"
+    lead_label: str | None
+    lead_agency: str | None
+    latest_percent: int | None
+    latest_result: str | None
+    status: DerivedStatus
+
+    def number_text(self, thai_digits: bool = True) -> str:
+        return directive_number_text(self.seq, self.fiscal_year, thai_digits=thai_digits)
+
+    @property
+    def effective_due(self) -> date | None:
+        return effective_due(self.due_on, self.extended_due_on)
+
+
+@dataclass(frozen=True)
+class DirectiveDetail:
+    row: DirectiveRow
+    meeting_id: int | None
+    agenda_item_id: int | None
+    issued_by_person_id: int | None
+    issued_by_name: str | None
+    dimension_id: int | None
+    report_cycle: ReportCycle
+    remarks: str | None
+    closed_on: date | None
+    assignments: tuple[AssignmentView, ...]
+    reports: tuple[ProgressView, ...]  # newest first
+
+
+def _assignment_labels(session: Session, assignments: list[Assignment]) -> dict[int, tuple[str, str | None]]:
+    positions = {p.id: p for p in session.scalars(select(Position).where(
+        Position.id.in_({a.position_id for a in assignments if a.position_id})))}
+    units = {u.id: u for u in session.scalars(select(OrgUnit))}
+    labels: dict[int, tuple[str, str | None]] = {}
+    for a in assignments:
+        if a.position_id is not None:
+            post = positions[a.position_id]
+            agency = units[post.org_unit_id].name if post.org_unit_id in units else None
+            labels[a.id] = (_post_label(post.title, agency), agency)
+        else:
+            labels[a.id] = (units[a.org_unit_id].name, units[a.org_unit_id].name)
+    return labels
+
+
+def _post_label(title: str, agency: str | None) -> str:
+    """'ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)'; no repeat when the title already names the unit."""
+    return f"{title} ({agency})" if agency and agency not in title else title
+
+
+def _holder_names(session: Session, today: date) -> dict[int, str]:
+    from sbpac_desktop.store.models import Incumbency
+
+    rows = session.execute(
+        select(Incumbency.position_id, Person)
+        .join(Person, Person.id == Incumbency.person_id)
+        .where(Incumbency.start_on <= today, (Incumbency.end_on.is_(None)) | (Incumbency.end_on >= today))
+    )
+    return {pid: full_name(p.prefix, p.first_name, p.last_name) for pid, p in rows}
+
+
+def _latest_reports(session: Session, assignment_ids: list[int]) -> dict[int, ProgressReport]:
+    latest: dict[int, ProgressReport] = {}
+    query = (
+        select(ProgressReport)
+        .where(ProgressReport.assignment_id.in_(assignment_ids))
+        .order_by(ProgressReport.report_date, ProgressReport.id)
+    )
+    for report in session.scalars(query):
+        latest[report.assignment_id] = report  # later rows win
+    return latest
+
+
+def _lead_or_first(assignments: list[Assignment]) -> Assignment | None:
+    leads = [a for a in assignments if a.role == AssignmentRole.LEAD.value]
+    return (leads or assignments or [None])[0]
+
+
+def _pick_latest(assignments: list[Assignment], latest: dict[int, ProgressReport]) -> ProgressReport | None:
+    """The lead's newest report speaks for the directive; else the newest of any assignee."""
+    lead = _lead_or_first(assignments)
+    if lead is not None and lead.id in latest:
+        return latest[lead.id]
+    reports = [latest[a.id] for a in assignments if a.id in latest]
+    return max(reports, key=lambda r: (r.report_date, r.id), default=None)
+
+
+def build_rows(session: Session, filters: DirectiveFilter, today: date) -> list[DirectiveRow]:
+    query = select(Directive)
+    if filters.fiscal_year is not None:
+        query = query.where(Directive.fiscal_year == filters.fiscal_year)
+    if filters.meeting_id is not None:
+        query = query.where(Directive.meeting_id == filters.meeting_id)
+    if filters.dimension_id is not None:
+        query = query.where(Directive.dimension_id == filters.dimension_id)
+    if filters.text:
+        query = query.where(Directive.text.contains(filters.text.strip(), autoescape=True))
+    directives = list(session.scalars(query.order_by(Directive.fiscal_year, Directive.seq)))
+    rows = _rows_for(session, directives, today, filters.assignee)
+    if filters.status:
+        rows = [row for row in rows if row.status.key == filters.status]
+    return rows
+
+
+def _rows_for(session: Session, directives: list[Directive], today: date, assignee: str | None) -> list[DirectiveRow]:
+    by_directive: dict[int, list[Assignment]] = {d.id: [] for d in directives}
+    all_assignments = list(session.scalars(select(Assignment).where(Assignment.directive_id.in_(by_directive))))
+    for a in all_assignments:
+        by_directive[a.directive_id].append(a)
+    labels = _assignment_labels(session, all_assignments)
+    latest = _latest_reports(session, [a.id for a in all_assignments])
+    dimensions = {d.id: d.name for d in session.scalars(select(DevelopmentDimension))}
+    meetings = {m.id: meeting_number_text(m.number, m.be_year, thai_digits=False) for m in session.scalars(
+        select(Meeting).where(Meeting.id.in_({d.meeting_id for d in directives if d.meeting_id})))}
+    matcher = _assignee_matcher(session, assignee, today) if assignee else None
+    rows = []
+    for d in directives:
+        assignments = by_directive[d.id]
+        if matcher is not None and not any(matcher(a, labels[a.id][0]) for a in assignments):
+            continue
+        lead = _lead_or_first(assignments)
+        report = _pick_latest(assignments, latest)
+        percent = report.percent if report else None
+        status = derive_status(DirectiveState(d.state), percent, effective_due(d.due_on, d.extended_due_on), today)
+        rows.append(DirectiveRow(
+            d.id, d.version, d.fiscal_year, d.seq, d.text, d.issued_on, d.due_on, d.extended_due_on,
+            Priority(d.priority), DirectiveState(d.state), dimensions.get(d.dimension_id or -1),
+            meetings.get(d.meeting_id or -1), labels[lead.id][0] if lead else None,
+            labels[lead.id][1] if lead else None, percent, report.result if report else None, status,
+        ))
+    return rows
+
+
+def _assignee_matcher(session: Session, needle: str, today: date):  # type: ignore[no-untyped-def]
+    """Case-insensitive substring over what a clerk might type: post, code, unit, short name, holder."""
+    needle = needle.strip().casefold()
+    holders = _holder_names(session, today)
+    units = {u.id: u for u in session.scalars(select(OrgUnit))}
+    codes = {p.id: p.short_code or "" for p in session.scalars(select(Position))}
+
+    def matches(assignment: Assignment, label: str) -> bool:
+        unit = units.get(assignment.org_unit_id or -1)
+        haystack = [label, codes.get(assignment.position_id or -1, ""), holders.get(assignment.position_id or -1, "")]
+        if unit is not None:
+            haystack += [unit.name, unit.short_name or ""]
+        return any(needle in text.casefold() for text in haystack if text)
+
+    return matches
+
+
+def build_detail(session: Session, directive: Directive, today: date) -> DirectiveDetail:
+    session.flush()
+    row = _rows_for(session, [directive], today, None)[0]
+    assignments = list(directive.assignments)
+    labels = _assignment_labels(session, assignments)
+    views = tuple(
+        AssignmentView(a.id, a.version, AssignmentRole(a.role), a.position_id, a.org_unit_id, *labels[a.id])
+        for a in sorted(assignments, key=lambda a: (a.role != AssignmentRole.LEAD.value, a.id))
+    )
+    reports = session.scalars(
+        select(ProgressReport)
+        .where(ProgressReport.assignment_id.in_([a.id for a in assignments]))
+        .order_by(ProgressReport.report_date.desc(), ProgressReport.id.desc())
+    )
+    people = {p.id: full_name(p.prefix, p.first_name, p.last_name) for p in session.scalars(select(Person))}
+    progress = tuple(
+        ProgressView(
+            r.id, r.version, r.assignment_id, labels[r.assignment_id][0], r.report_date, r.period_text,
+            people.get(r.reporter_person_id or -1), r.percent, r.result, r.problems, r.suggestions, r.next_step,
+        )
+        for r in reports
+    )
+    return DirectiveDetail(
+        row, directive.meeting_id, directive.agenda_item_id, directive.issued_by_person_id,
+        people.get(directive.issued_by_person_id or -1), directive.dimension_id,
+        ReportCycle(directive.report_cycle), directive.remarks, directive.closed_on, views, progress,
+    )

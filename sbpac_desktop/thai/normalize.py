@@ -1,0 +1,75 @@
+"""One canonical form for Thai text before it is stored or compared.
+
+Thai keyboards let users type the same word in several code-point orders
+("ท่ี" with the tone mark before the vowel looks exactly like "ที่"), so search,
+duplicate detection and sorting only work if every stored string is brought to one
+form first. Invisible characters pasted from web pages and Word (zero-width
+spaces, BOMs, stray control codes) are removed for the same reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pythainlp import thai_above_vowels, thai_below_vowels, thai_tonemarks
+from pythainlp.util import normalize as _pythainlp_normalize
+
+# C0 and C1 control characters except \t and \n (\r is turned into \n first).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ZERO_WIDTH_CHARS = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+# Every Thai combining (non-spacing) mark: above and below vowels, tone marks,
+# phinthu, thanthakhat, nikhahit and yamakkan. Each needs a consonant to sit on.
+_COMBINING_MARKS = frozenset(thai_above_vowels + thai_below_vowels + thai_tonemarks + "\u0e3a\u0e4c\u0e4e")
+
+# pythainlp.util.normalize is not idempotent on its own (it strips whitespace before
+# it removes dangling marks, which can expose new leading whitespace), so passes are
+# repeated until nothing changes. Real text settles in one or two passes.
+_MAX_PASSES = 10
+
+
+def normalize_text(text: str) -> str:
+    """Return the form of `text` that is stored in the database.
+
+    Idempotent for every string: normalize_text(normalize_text(x)) == normalize_text(x).
+    Note that pythainlp collapses runs of spaces and blank lines to one.
+    """
+    result = _normalize_once(text)
+    for _ in range(_MAX_PASSES):
+        again = _normalize_once(result)
+        if again == result:
+            break
+        result = again
+    return result
+
+
+def normalize_optional(text: str | None) -> str | None:
+    """normalize_text for optional fields: None stays None, so "not given" survives."""
+    return None if text is None else normalize_text(text)
+
+
+def has_lone_combining_mark(text: str) -> bool:
+    """True if some Thai vowel sign or tone mark has no consonant to sit on.
+
+    Such a mark renders as a dotted circle or lands on the wrong letter, so input
+    forms can warn about it. A mark may follow other marks ("ที่": the tone mark
+    follows the vowel) as long as the run of marks starts after a consonant.
+    """
+    base_ok = False
+    for char in text:
+        if char in _COMBINING_MARKS:
+            if not base_ok:
+                return True
+        else:
+            base_ok = "\u0e01" <= char <= "\u0e2e"
+    return False
+
+
+def _normalize_once(text: str) -> str:
+    """One pass of the clean-up; order matters: invisible characters go before pythainlp runs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL_CHARS.sub("", text)
+    text = _ZERO_WIDTH_CHARS.sub("", text)
+    text = _pythainlp_normalize(text)
+    return unicodedata.normalize("NFC", text).strip()

@@ -1,0 +1,69 @@
+"""Thai word segmentation with the organisation's own vocabulary.
+
+Thai is written without spaces between words, and neither ReportLab nor Qt (without
+libthai, i.e. on Windows) can find word boundaries by itself, so line breaking and
+search need explicit segments. pythainlp's newmm is the most accurate engine for
+minutes text but splits agency abbreviations (ศอ.บต. -> ศอ.|บ|ต.), hence the extra
+dictionary in data/org_words.txt.
+
+Building the dictionary trie takes about half a second, so it happens on the first
+call, never at import time: importing this package must stay cheap for app start-up.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from pythainlp.corpus import thai_words
+from pythainlp.tokenize import word_tokenize
+from pythainlp.util import Trie
+
+BREAK_MARK = "\u200b"  # ZERO WIDTH SPACE: an invisible line-break opportunity for Qt
+
+
+@functools.cache
+def org_words() -> frozenset[str]:
+    """The organisation's dictionary (abbreviations, titles, agenda terms) from package data."""
+    text = resources.files(__package__).joinpath("data", "org_words.txt").read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@functools.cache
+def _dictionary() -> Trie:
+    """pythainlp's default word list plus org_words(), built once on first use."""
+    return Trie(thai_words() | org_words())
+
+
+def segment(text: str) -> list[str]:
+    """Split text into words; whitespace runs are kept as tokens, so "".join(result) == text."""
+    if not text:
+        return []
+    return word_tokenize(text, custom_dict=_dictionary(), engine="newmm", keep_whitespace=True)
+
+
+def insert_break_opportunities(text: str, mark: str = BREAK_MARK) -> str:
+    """Put `mark` between adjacent Thai words so Qt can wrap lines between them.
+
+    For display only: the result must never be stored (normalize_text removes U+200B).
+    Marks go only where two Thai words touch; spaces already allow a break. Existing
+    U+200B are dropped first, so applying it twice gives the same text.
+    """
+    tokens = segment(strip_break_opportunities(text))
+    pieces: list[str] = tokens[:1]
+    for previous, token in zip(tokens, tokens[1:]):
+        if _is_thai_word(previous) and _is_thai_word(token):
+            pieces.append(mark)
+        pieces.append(token)
+    return "".join(pieces)
+
+
+def strip_break_opportunities(text: str) -> str:
+    """Undo insert_break_opportunities (default mark), e.g. for text copied out of a label."""
+    return text.replace(BREAK_MARK, "")
+
+
+def _is_thai_word(token: str) -> bool:
+    """A token that contains Thai letters or signs (not Thai digits) and no whitespace."""
+    return not token.isspace() and any("\u0e01" <= char <= "\u0e4e" for char in token)
