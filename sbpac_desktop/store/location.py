@@ -81,8 +81,7 @@ def _location_from_url(raw: str) -> DatabaseLocation:
         path = Path(url.database).expanduser().absolute()
         return DatabaseLocation(_sqlite_url(path), path)
     if backend == "postgresql":
-        if url.get_driver_name() != "psycopg":
-            url = url.set(drivername="postgresql+psycopg")
+        url = url.set(drivername="postgresql+psycopg")  # the only PostgreSQL driver we ship
         if not url.host or not url.database:
             raise DatabaseError(
                 "ที่อยู่ PostgreSQL ต้องมีชื่อเครื่องและชื่อฐานข้อมูล เช่น postgresql+psycopg://user@host/sbpac",

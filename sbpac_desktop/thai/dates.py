@@ -103,7 +103,7 @@ _NAMED = re.compile(_PREFIX + r"(?P<day>[0-9]{1,2}) ?(?P<month>[\u0e01-\u0e4e.]+
 # Month names and abbreviations, looked up without dots so "ต.ค.", "ต.ค" and "ตค" all match.
 _MONTH_NUMBERS = {
     name.replace(".", ""): number
-    for number, names in enumerate(zip(THAI_MONTHS, THAI_MONTH_ABBR), start=1)
+    for number, names in enumerate(zip(THAI_MONTHS, THAI_MONTH_ABBR, strict=True), start=1)
     for name in names
 }
 _TIME = re.compile(r"(?:เวลา ?)?(?P<hour>[0-9]{1,2})[.:](?P<minute>[0-9]{2}) ?(?:น\.?)?")

@@ -27,13 +27,15 @@ _COMBINING_MARKS = frozenset(thai_above_vowels + thai_below_vowels + thai_tonema
 # it removes dangling marks, which can expose new leading whitespace), so passes are
 # repeated until nothing changes. Real text settles in one or two passes.
 _MAX_PASSES = 10
+_BLANK_LINE_RUNS = re.compile(r"\n{3,}")
 
 
 def normalize_text(text: str) -> str:
     """Return the form of `text` that is stored in the database.
 
     Idempotent for every string: normalize_text(normalize_text(x)) == normalize_text(x).
-    Note that pythainlp collapses runs of spaces and blank lines to one.
+    Line structure is kept (minutes have paragraphs): each line is normalized on its
+    own, runs of blank lines shrink to one, and spaces inside a line collapse to one.
     """
     result = _normalize_once(text)
     for _ in range(_MAX_PASSES):
@@ -71,5 +73,5 @@ def _normalize_once(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL_CHARS.sub("", text)
     text = _ZERO_WIDTH_CHARS.sub("", text)
-    text = _pythainlp_normalize(text)
-    return unicodedata.normalize("NFC", text).strip()
+    lines = [unicodedata.normalize("NFC", _pythainlp_normalize(line)).strip() for line in text.split("\n")]
+    return _BLANK_LINE_RUNS.sub("\n\n", "\n".join(lines)).strip()

@@ -13,6 +13,7 @@ call, never at import time: importing this package must stay cheap for app start
 from __future__ import annotations
 
 import functools
+import itertools
 from importlib import resources
 
 from pythainlp.corpus import thai_words
@@ -52,7 +53,7 @@ def insert_break_opportunities(text: str, mark: str = BREAK_MARK) -> str:
     """
     tokens = segment(strip_break_opportunities(text))
     pieces: list[str] = tokens[:1]
-    for previous, token in zip(tokens, tokens[1:]):
+    for previous, token in itertools.pairwise(tokens):
         if _is_thai_word(previous) and _is_thai_word(token):
             pieces.append(mark)
         pieces.append(token)

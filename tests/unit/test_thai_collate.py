@@ -69,6 +69,12 @@ def test_keys_are_equal_only_for_equal_strings(a, b):
     assert (thai_sort_key(a) < thai_sort_key(b)) + (thai_sort_key(a) > thai_sort_key(b)) == (a != b)
 
 
-@given(st.lists(st.text(alphabet=st.characters(min_codepoint=0x0E01, max_codepoint=0x0E5B) | st.just(" "))))
-def test_sorting_does_not_depend_on_input_order(words):
-    assert sorted(words, key=thai_sort_key) == sorted(reversed(words), key=thai_sort_key)
+THAI_WORDS = st.lists(
+    st.text(alphabet=st.characters(min_codepoint=0x0E01, max_codepoint=0x0E5B) | st.just(" "))
+)
+
+
+@given(THAI_WORDS.flatmap(lambda words: st.tuples(st.just(words), st.permutations(words))))
+def test_sorting_does_not_depend_on_input_order(words_and_permutation):
+    words, permutation = words_and_permutation
+    assert sorted(words, key=thai_sort_key) == sorted(permutation, key=thai_sort_key)

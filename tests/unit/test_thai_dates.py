@@ -1,5 +1,6 @@
 """Buddhist-Era dates, Thai date text and fiscal years (DOMAIN.md §6.1 and §7)."""
 
+import itertools
 from datetime import date, time
 
 import pytest
@@ -135,7 +136,7 @@ def test_fiscal_quarter_contains_the_day(day):
 def test_quarters_tile_the_fiscal_year(fy):
     quarters = [fiscal_quarter_bounds(fy, q) for q in (1, 2, 3, 4)]
     assert quarters[0][0] == fiscal_year_bounds(fy)[0] and quarters[3][1] == fiscal_year_bounds(fy)[1]
-    for (_, end), (next_start, _) in zip(quarters, quarters[1:]):
+    for (_, end), (next_start, _) in itertools.pairwise(quarters):
         assert (next_start - end).days == 1
 
 
@@ -159,7 +160,7 @@ def test_quarters_tile_the_fiscal_year(fy):
         "วันอังคารที่ ๒๒ ตุลาคม ๒๕๖๒",
         "เมื่อวันอังคารที่ ๒๒ ตุลาคม ๒๕๖๒",
         "วันที่ 22 ต.ค. 2562",
-        "  22 / 10 / 2562  ".replace(" / ", "/"),
+        "  22/10/2562\n",
     ],
 )
 def test_parse_accepted_forms(text):
@@ -195,7 +196,7 @@ def test_parse_rejects_with_a_thai_message(text):
 
 
 def test_impossible_date_message_quotes_the_input():
-    with pytest.raises(ValueError, match="^วันที่ไม่ถูกต้อง: 31/02/2563$"):
+    with pytest.raises(ValueError, match=r"^วันที่ไม่ถูกต้อง: 31/02/2563$"):
         parse_thai_date("31/02/2563")
 
 
@@ -228,7 +229,12 @@ def test_parse_round_trips_short_date_within_its_century(day):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("09.30", time(9, 30)), ("9:30", time(9, 30)), ("๐๙.๓๐ น.", time(9, 30)), ("เวลา 13.30 น.", time(13, 30))],
+    [
+        ("09.30", time(9, 30)),
+        ("9:30", time(9, 30)),
+        ("๐๙.๓๐ น.", time(9, 30)),
+        ("เวลา 13.30 น.", time(13, 30)),
+    ],
 )
 def test_parse_time(text, expected):
     assert parse_thai_time(text) == expected
@@ -243,4 +249,6 @@ def test_parse_time_rejects_with_a_thai_message(text):
 
 @given(st.times(), st.booleans())
 def test_parse_time_round_trips_time_text(moment, thai_digits):
-    assert parse_thai_time(time_text(moment, thai_digits=thai_digits)) == moment.replace(second=0, microsecond=0)
+    assert parse_thai_time(time_text(moment, thai_digits=thai_digits)) == moment.replace(
+        second=0, microsecond=0
+    )

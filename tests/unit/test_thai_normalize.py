@@ -19,11 +19,14 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 def test_tone_mark_typed_before_the_vowel_is_reordered():
     misordered = "\u0e17\u0e48\u0e35"  # ท + ่ + ี : looks like ที่ on screen
-    assert normalize_text(misordered) == "\u0e17\u0e35\u0e48" == "ที่"
+    canonical = "\u0e17\u0e35\u0e48"  # ท + ี + ่ : ที่
+    assert normalize_text(misordered) == canonical
 
 
 def test_nikhahit_plus_sara_aa_becomes_sara_am():
-    assert normalize_text("\u0e19\u0e4d\u0e49\u0e32") == "\u0e19\u0e49\u0e33" == "น้ำ"
+    typed = "\u0e19\u0e4d\u0e49\u0e32"  # น + ํ + ้ + า : นํ้า
+    canonical = "\u0e19\u0e49\u0e33"  # น + ้ + ำ : น้ำ
+    assert normalize_text(typed) == canonical
 
 
 def test_canonical_text_is_unchanged():
@@ -44,9 +47,10 @@ def test_line_endings_become_newlines_and_ends_are_stripped():
     assert normalize_text("  \r\nวาระที่ ๑\r\nวาระที่ ๒\rวาระที่ ๓ \n\t") == "วาระที่ ๑\nวาระที่ ๒\nวาระที่ ๓"
 
 
-def test_pythainlp_collapses_repeated_spaces_and_blank_lines():
-    """pythainlp.util.normalize merges space runs and blank lines; pinned so a change is noticed."""
-    assert normalize_text("ย่อหน้าแรก\n\n\nย่อหน้าสอง  คำ") == "ย่อหน้าแรก\nย่อหน้าสอง คำ"
+def test_paragraphs_survive_but_space_runs_collapse():
+    """Minutes keep their paragraphs (one blank line between them); double spaces in a line collapse."""
+    assert normalize_text("ย่อหน้าแรก\n\n\nย่อหน้าสอง  คำ") == "ย่อหน้าแรก\n\nย่อหน้าสอง คำ"
+    assert normalize_text("บรรทัดหนึ่ง \nบรรทัดสอง") == "บรรทัดหนึ่ง\nบรรทัดสอง"
 
 
 def test_result_is_nfc():

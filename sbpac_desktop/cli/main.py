@@ -1,0 +1,103 @@
+"""`sbpac-desktop COMMAND`: argument parsing, error handling and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from sbpac_desktop import __version__
+from sbpac_desktop.cli import commands
+from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.logs import log_path, setup_logging
+
+EXIT_USAGE = 2
+EXIT_UNEXPECTED = 70
+
+log = logging.getLogger(__name__)
+
+
+class ThaiArgumentParser(argparse.ArgumentParser):
+    """argparse with a Thai first line on usage errors and exit code 2, never a traceback."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: คำสั่งไม่ถูกต้อง — {message}\n")
+
+
+def _add_common_list_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON (output JSON)")
+    parser.add_argument("--thai-digits", action="store_true", help="แสดงตัวเลขเป็นเลขไทย")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ThaiArgumentParser(
+        prog="sbpac-desktop",
+        description="ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต. (SBPAC Desktop). "
+        "ไม่ระบุคำสั่งจะเปิดหน้าต่างโปรแกรม",
+    )
+    parser.add_argument("--version", action="version", version=f"sbpac-desktop {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH_OR_URL",
+        help="ไฟล์ฐานข้อมูล SQLite หรือ URL เช่น postgresql+psycopg://user@host/sbpac (แทนค่า SBPAC_DB)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ThaiArgumentParser)
+    sub.add_parser("init", help="สร้างหรือปรับรุ่นฐานข้อมูล (create or upgrade the database)")
+    sub.add_parser("demo", help="เพิ่มข้อมูลตัวอย่าง (load the demo data; safe to repeat)")
+    sub.add_parser("gui", help="เปิดหน้าต่างโปรแกรม (open the main window)")
+    meetings = sub.add_parser("meetings", help="รายการการประชุม (list meetings)")
+    meetings.add_argument("--fiscal-year", type=commands.fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
+    _add_common_list_options(meetings)
+    directives = sub.add_parser("directives", help="รายการข้อสั่งการและสถานะ (list directives)")
+    directives.add_argument("--status", type=commands.status_arg, help="สถานะ: " + ", ".join(commands.STATUS_WORDS))
+    directives.add_argument("--fiscal-year", type=commands.fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
+    directives.add_argument("--assignee", help="ตำแหน่ง หน่วยงาน ชื่อย่อ หรือชื่อผู้ดำรงตำแหน่ง")
+    directives.add_argument("--meeting", help="การประชุม: รหัส หรือครั้งที่ เช่น 10/2562")
+    directives.add_argument("--as-of", type=commands.date_arg, metavar="DATE",
+                            help="คำนวณสถานะ ณ วันที่ (เช่น 15/02/2563); ค่าปริยายคือวันนี้")
+    _add_common_list_options(directives)
+    return parser
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": commands.cmd_init,
+    "demo": commands.cmd_demo,
+    "meetings": commands.cmd_meetings,
+    "directives": commands.cmd_directives,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry used by tests and scripts; the console script goes through the launcher."""
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        build_parser().print_help()
+        return EXIT_USAGE
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    setup_logging()
+    try:
+        return HANDLERS[args.command](args)
+    except AppError as error:
+        print(f"ข้อผิดพลาด: {error.message_th}", file=sys.stderr)
+        return error.exit_code
+    except BrokenPipeError:
+        # Output piped into `head` and the reader went away: not an error for the user.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("ยกเลิกแล้ว", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        print(
+            f"เกิดข้อผิดพลาดที่ไม่คาดคิด รายละเอียดอยู่ในไฟล์บันทึก {log_path()}",
+            file=sys.stderr,
+        )
+        return EXIT_UNEXPECTED
+

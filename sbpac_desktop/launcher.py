@@ -1,0 +1,20 @@
+"""The `sbpac-desktop` console script: a command runs the CLI, no command opens the window.
+
+It sits above both front ends so the CLI never imports Qt and the GUI never parses
+command-line subcommands itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sbpac_desktop import cli
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = cli.build_parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        from sbpac_desktop.gui.app import run_gui  # Qt loads only when a window is wanted
+
+        return run_gui(args.db)
+    return cli.run(args)

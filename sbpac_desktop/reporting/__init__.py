@@ -1,0 +1,1 @@
+"""Printed documents (ReportLab) and spreadsheets from service DTOs. No Qt, no sessions."""

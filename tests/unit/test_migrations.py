@@ -1,0 +1,43 @@
+"""Models and migrations must not drift, and there is exactly one head."""
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from sbpac_desktop.store import migrate
+from sbpac_desktop.store.models import Base
+from sbpac_desktop.services.app import open_app
+
+
+def test_one_head():
+    assert len(migrate.script_directory().get_heads()) == 1
+
+
+def _diff(url: str) -> list:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    engine.dispose()
+    return diff
+
+
+def test_sqlite_migrations_match_models(tmp_path):
+    path = tmp_path / "m.db"
+    open_app(str(path), create=True).close()
+    assert _diff(f"sqlite:///{path}") == []
+
+
+@pytest.mark.pg
+def test_postgres_migrations_match_models(pg_url):
+    assert _diff(pg_url) == []
+
+
+def test_sqlite_is_at_head_with_durable_settings(tmp_path):
+    ctx = open_app(str(tmp_path / "p.db"), create=True)
+    with ctx.db.engine.connect() as conn:
+        assert migrate.schema_state(conn) is migrate.SchemaState.CURRENT
+        pragma = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+                  for name in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")}
+    ctx.close()
+    assert pragma == {"foreign_keys": 1, "journal_mode": "wal", "synchronous": 2, "busy_timeout": 15000}
