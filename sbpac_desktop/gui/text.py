@@ -27,7 +27,8 @@ def date_text(value: date | None) -> str:
 
 
 def percent_text(value: int | None) -> str:
-    return BLANK if value is None else digits(f"{value}%")
+    """A bare number: the column header already says ร้อยละ (percent)."""
+    return BLANK if value is None else digits(str(value))
 
 
 @lru_cache(maxsize=4096)

@@ -74,8 +74,12 @@ def too_new_error(revision: str) -> DatabaseError:
 
 def sqlite_schema_state(path: Path) -> SchemaState:
     """Read-only look at an existing file, before any pragma or write can change it."""
+    # Without a -wal file every commit is in the main file, so `immutable` reads it with
+    # no lock files at all; with one, plain read-only mode sees the WAL (files exist already).
+    has_wal = path.with_name(path.name + "-wal").exists()
+    uri = path.absolute().as_uri() + ("?mode=ro" if has_wal else "?mode=ro&immutable=1")
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        with sqlite3.connect(uri, uri=True) as conn:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             current = None
             if "alembic_version" in tables:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,6 +33,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class DtoTableModel(QAbstractTableModel, Generic[RowT]):
     """Rows are replaced as a whole by `set_rows`; cells are never edited in place."""
 
+    # Long text columns and their share of the spare width (see widgets.table); others fit content.
+    COLUMN_WEIGHTS: ClassVar[dict[int, int]] = {}
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RowT] = []
@@ -50,8 +53,14 @@ class DtoTableModel(QAbstractTableModel, Generic[RowT]):
     def background(self, row: RowT, column: int) -> QColor | None:
         return None
 
+    def foreground(self, row: RowT, column: int) -> QColor | None:
+        return None
+
     def tooltip(self, row: RowT, column: int) -> str | None:
         return None
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag:
+        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
     # --- public -------------------------------------------------------------------
     def set_rows(self, rows: Sequence[RowT]) -> None:
@@ -97,6 +106,10 @@ class DtoTableModel(QAbstractTableModel, Generic[RowT]):
             return row
         if role == Qt.ItemDataRole.BackgroundRole:
             return self.background(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.alignment(column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, column)
         return None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from sbpac_desktop.gui.models.base import DtoTableModel
@@ -29,7 +30,7 @@ class DirectivesModel(DtoTableModel[DirectiveRow]):
     COL_DUE = 3
     COL_STATUS = 4
     COL_PERCENT = 5
-    STRETCH_COLUMN = COL_TEXT
+    COLUMN_WEIGHTS: ClassVar[dict[int, int]] = {COL_TEXT: 3, COL_LEAD: 2}
 
     def headers(self) -> Sequence[str]:
         return (
@@ -38,7 +39,7 @@ class DirectivesModel(DtoTableModel[DirectiveRow]):
             self.tr("ผู้รับผิดชอบหลัก"),
             self.tr("กำหนดเสร็จ"),
             self.tr("สถานะ"),
-            self.tr("ความคืบหน้า"),
+            self.tr("ร้อยละ"),
         )
 
     def display(self, row: DirectiveRow, column: int) -> str:
@@ -75,6 +76,11 @@ class DirectivesModel(DtoTableModel[DirectiveRow]):
 
     def foreground(self, row: DirectiveRow, column: int) -> QColor | None:
         return QColor("#1f1f1f") if column == self.COL_STATUS else None
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag:
+        if column == self.COL_PERCENT:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return super().alignment(column)
 
     def tooltip(self, row: DirectiveRow, column: int) -> str | None:
         if column == self.COL_TEXT and row.latest_result:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.text import THAI_DIGITS, date_text, wrappable
@@ -16,7 +16,7 @@ class MeetingsModel(DtoTableModel[MeetingView]):
     COL_TITLE = 2
     COL_VENUE = 3
     COL_STATUS = 4
-    STRETCH_COLUMN = COL_TITLE
+    COLUMN_WEIGHTS: ClassVar[dict[int, int]] = {COL_TITLE: 3, COL_VENUE: 2}
 
     def headers(self) -> Sequence[str]:
         return (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.text import or_blank, wrappable
@@ -14,7 +14,7 @@ class PositionsModel(DtoTableModel[PositionView]):
     COL_TITLE = 0
     COL_UNIT = 1
     COL_HOLDER = 2
-    STRETCH_COLUMN = COL_HOLDER
+    COLUMN_WEIGHTS: ClassVar[dict[int, int]] = {COL_TITLE: 3, COL_UNIT: 3, COL_HOLDER: 2}
 
     def headers(self) -> Sequence[str]:
         return (

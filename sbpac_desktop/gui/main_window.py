@@ -1,0 +1,204 @@
+"""The main window shell: navigation on the left, one page at a time, search and status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from sbpac_desktop import logs
+from sbpac_desktop.gui.pages.base import Page
+from sbpac_desktop.gui.pages.directives import DirectivesPage
+from sbpac_desktop.gui.pages.meetings import MeetingsPage
+from sbpac_desktop.gui.pages.people import PeoplePage
+from sbpac_desktop.gui.pages.placeholder import PlaceholderPage
+from sbpac_desktop.services.app import AppContext
+
+SETTINGS_ORGANIZATION = "SBPAC"
+SETTINGS_APPLICATION = "SBPAC Desktop"
+DEFAULT_SIZE = QSize(1280, 720)
+MINIMUM_SIZE = QSize(960, 560)  # leaves room for a taskbar on a 1366×768 laptop screen
+NAV_WIDTH = 210
+SEARCH_WIDTH = 300
+
+
+def app_settings() -> QSettings:
+    return QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION)
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: str
+    label: str
+    icon: QIcon
+    page: Page
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, ctx: AppContext, settings: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings if settings is not None else app_settings()
+        self.setWindowTitle(self.tr("SBPAC Desktop — ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต."))
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(DEFAULT_SIZE)
+        self.entries = self._build_pages()
+        self.nav = self._build_navigation()
+        self.stack = QStackedWidget(self)
+        for entry in self.entries:
+            self.stack.addWidget(entry.page)
+        self._build_central()
+        self._build_toolbar()
+        self._build_status_bar()
+        self.nav.currentRowChanged.connect(self._switch_to)
+        self._restore()
+
+    # --- construction ------------------------------------------------------------
+    def _icon(self, pixmap: QStyle.StandardPixmap) -> QIcon:
+        return self.style().standardIcon(pixmap)
+
+    def _build_pages(self) -> list[PageEntry]:
+        sp, ctx, icon = QStyle.StandardPixmap, self.ctx, self._icon
+        return [
+            PageEntry("meetings", self.tr("การประชุม"), icon(sp.SP_FileDialogDetailedView), MeetingsPage(ctx)),
+            PageEntry("directives", self.tr("ข้อสั่งการ"), icon(sp.SP_DialogApplyButton), DirectivesPage(ctx)),
+            PageEntry("dashboard", self.tr("ภาพรวม"), icon(sp.SP_ComputerIcon), self._dashboard_page()),
+            PageEntry("people", self.tr("บุคคลและหน่วยงาน"), icon(sp.SP_DirHomeIcon), PeoplePage(ctx)),
+            PageEntry("settings", self.tr("ตั้งค่า"), icon(sp.SP_FileDialogInfoView), self._settings_page()),
+        ]
+
+    def _dashboard_page(self) -> Page:
+        note = self.tr(
+            "ภาพรวมสำหรับผู้บริหาร (ข้อสั่งการที่เกินกำหนด แยกตามผู้รับผิดชอบ มิติการพัฒนา และปีงบประมาณ) จะมาในรุ่นถัดไป"
+        )
+        return PlaceholderPage(self.ctx, self.tr("ภาพรวม"), note)
+
+    def _settings_page(self) -> Page:
+        note = self.tr(
+            "การตั้งค่าจะมาในรุ่นถัดไป\n\nฐานข้อมูลที่ใช้อยู่: {database}\nไฟล์บันทึกการทำงาน (log): {log}"
+        ).format(database=self.ctx.database_display, log=str(logs.log_path()))
+        return PlaceholderPage(self.ctx, self.tr("ตั้งค่า"), note)
+
+    def _build_navigation(self) -> QListWidget:
+        nav = QListWidget(self)
+        nav.setObjectName("navigation")
+        nav.setIconSize(QSize(22, 22))
+        nav.setSpacing(2)
+        nav.setMinimumWidth(NAV_WIDTH)
+        nav.setMaximumWidth(NAV_WIDTH + 80)
+        nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for entry in self.entries:
+            item = QListWidgetItem(entry.icon, entry.label, nav)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            item.setSizeHint(QSize(NAV_WIDTH - 8, 40))
+        return nav
+
+    def _build_central(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("แถบเครื่องมือหลัก"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        reload_icon = self._icon(QStyle.StandardPixmap.SP_BrowserReload)
+        self.reload_action = QAction(reload_icon, self.tr("โหลดใหม่"), self)
+        self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.reload_action.setToolTip(self.tr("โหลดข้อมูลของหน้านี้ใหม่ (F5)"))
+        self.reload_action.triggered.connect(self.reload_current)
+        toolbar.addAction(self.reload_action)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self._build_search(toolbar))
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _build_search(self, parent: QWidget) -> QLineEdit:
+        self.search = QLineEdit(parent)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("ค้นหา…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setFixedWidth(SEARCH_WIDTH)
+        self.search.setEnabled(False)
+        self.search.setToolTip(self.tr("การค้นหาจะใช้ได้เมื่อมีระบบติดตามข้อสั่งการ (รุ่นถัดไป)"))
+        return self.search
+
+    def _build_status_bar(self) -> None:
+        database = self.ctx.database_display
+        self.database_label = QLabel(self.tr("ฐานข้อมูล: {database}").format(database=database))
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.user_label = QLabel(self.tr("ผู้ใช้: {name}").format(name=self.ctx.actor.display_name))
+        self.statusBar().addWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    # --- navigation --------------------------------------------------------------
+    def page_keys(self) -> list[str]:
+        return [entry.key for entry in self.entries]
+
+    def page(self, key: str) -> Page:
+        return self.entries[self.page_keys().index(key)].page
+
+    def current_key(self) -> str:
+        return self.entries[max(self.nav.currentRow(), 0)].key
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self.page_keys().index(key))
+
+    def _switch_to(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.entries[row].page
+        self.stack.setCurrentWidget(page)
+        page.ensure_loaded()
+
+    def reload_current(self) -> None:
+        self.entries[self.nav.currentRow()].page.reload()
+
+    # --- window state ------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        key = str(self.settings.value("window/page", "meetings"))
+        self.show_page(key if key in self.page_keys() else "meetings")
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/page", self.current_key())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_state()
+        super().closeEvent(event)

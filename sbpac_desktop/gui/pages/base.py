@@ -1,0 +1,85 @@
+"""What every list page shares: a heading, a one-line summary, an error line and the table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.gui.models.base import DtoTableModel
+from sbpac_desktop.gui.text import digits, wrappable
+from sbpac_desktop.gui.widgets.table import DtoTableView
+from sbpac_desktop.services.app import AppContext
+
+HEADING_SCALE = 1.45
+
+
+def heading_label(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class Page(QWidget):
+    """A page is built empty; `ensure_loaded` fills it the first time it is shown."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.loaded = False
+
+    def ensure_loaded(self) -> None:
+        if not self.loaded:
+            self.reload()
+
+    def reload(self) -> None:
+        self.loaded = True
+
+
+class TablePage(Page):
+    def __init__(self, ctx: AppContext, model: DtoTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = model
+        model.setParent(self)
+        self.heading = heading_label("", self)  # subclasses set their translated title
+        self.summary = QLabel(self)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+        self.table = DtoTableView(model, self)
+        self._layout()
+
+    def _layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(6)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def show_rows(self, rows: Sequence[object]) -> None:
+        self.loaded = True
+        self.error.hide()
+        self.model.set_rows(rows)
+        self.summary.setText(self.summary_text(rows))
+
+    def show_error(self, error: AppError) -> None:
+        self.loaded = True
+        self.model.set_rows([])
+        self.summary.clear()
+        self.error.setText(wrappable(self.tr("โหลดข้อมูลไม่สำเร็จ: {message}").format(message=error.message_th)))
+        self.error.show()
+
+    def summary_text(self, rows: Sequence[object]) -> str:
+        if not rows:
+            return self.tr("ยังไม่มีข้อมูล")
+        return self.tr("ทั้งหมด {count} รายการ").format(count=digits(str(len(rows))))

@@ -1,0 +1,114 @@
+"""A read-only table for DTO models: sortable, whole Thai lines, rows as tall as their text.
+
+Column widths: short columns (numbers, dates, statuses) fit their content; the long text
+columns a model lists in COLUMN_WEIGHTS share the rest of the width in proportion, so the
+directive text stays the widest column at any window size.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from sbpac_desktop.gui.models.base import DtoTableModel, SortProxyModel
+
+MAX_CONTENT_WIDTH = 280  # a content-sized column never grows past this; its text wraps
+MIN_WEIGHTED_WIDTH = 140
+COLUMN_PADDING = 18
+ROW_PADDING = 10  # Thai stacks marks above and below the line: give them air
+HEADER_PADDING = 14
+
+
+class PaddedDelegate(QStyledItemDelegate):
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + ROW_PADDING)
+
+
+class DtoTableView(QTableView):
+    def __init__(self, model: DtoTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source_model = model
+        self.proxy = SortProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.setModel(self.proxy)
+        self.setItemDelegate(PaddedDelegate(self))
+        self._content_widths: dict[int, int] = {}
+        self._configure()
+        self._row_timer = QTimer(self, singleShot=True, interval=0)
+        self._row_timer.timeout.connect(self.resizeRowsToContents)
+        model.modelReset.connect(self.fit_columns)
+        self.horizontalHeader().sectionResized.connect(self._schedule_row_fit)
+
+    def _configure(self) -> None:
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumHeight(header.fontMetrics().height() + HEADER_PADDING)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order at first
+        self.setSortingEnabled(True)
+
+    def weights(self) -> dict[int, int]:
+        weights = self.source_model.COLUMN_WEIGHTS
+        return dict(weights) if weights else {self.source_model.columnCount() - 1: 1}
+
+    def fit_columns(self) -> None:
+        """Measure the short columns once per reload, then share out the width."""
+        weights = self.weights()
+        self._content_widths = {}
+        for column in range(self.source_model.columnCount()):
+            if column not in weights:
+                self.resizeColumnToContents(column)
+                width = self.columnWidth(column) + COLUMN_PADDING
+                self._content_widths[column] = min(width, MAX_CONTENT_WIDTH)
+        self.distribute_width()
+
+    def distribute_width(self) -> None:
+        weights = self.weights()
+        for column, width in self._content_widths.items():
+            self.setColumnWidth(column, width)
+        spare = self.viewport().width() - sum(self._content_widths.values())
+        total = sum(weights.values())
+        widths = {c: max(MIN_WEIGHTED_WIDTH, spare * w // total) for c, w in weights.items()}
+        leftover = spare - sum(widths.values())
+        first = min(widths)
+        widths[first] = max(MIN_WEIGHTED_WIDTH, widths[first] + leftover)
+        for column, width in widths.items():
+            self.setColumnWidth(column, width)
+        self._schedule_row_fit()
+
+    def _schedule_row_fit(self, *_: object) -> None:
+        self._row_timer.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.distribute_width()
+
+    def selected_row(self) -> object | None:
+        """The DTO of the selected row, or None."""
+        indexes = self.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        source = self.proxy.mapToSource(indexes[0])
+        return self.source_model.row_at(source.row())
