@@ -90,10 +90,12 @@ class MainWindow(QMainWindow):
         return PlaceholderPage(self.ctx, self.tr("ภาพรวม"), note)
 
     def _settings_page(self) -> Page:
-        note = self.tr(
-            "การตั้งค่าจะมาในรุ่นถัดไป\n\nฐานข้อมูลที่ใช้อยู่: {database}\nไฟล์บันทึกการทำงาน (log): {log}"
-        ).format(database=self.ctx.database_display, log=str(logs.log_path()))
-        return PlaceholderPage(self.ctx, self.tr("ตั้งค่า"), note)
+        facts = [
+            (self.tr("ฐานข้อมูลที่ใช้อยู่:"), self.ctx.database_display),
+            (self.tr("ไฟล์บันทึกการทำงาน (log):"), str(logs.log_path())),
+        ]
+        note = self.tr("การตั้งค่าจะมาในรุ่นถัดไป")
+        return PlaceholderPage(self.ctx, self.tr("ตั้งค่า"), note, facts)
 
     def _build_navigation(self) -> QListWidget:
         nav = QListWidget(self)

@@ -84,9 +84,13 @@ class DtoTableModel(QAbstractTableModel, Generic[RowT]):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            names = self.headers()
-            return names[section] if 0 <= section < len(names) else None
+        names = self.headers()
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(names):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return names[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.alignment(section)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

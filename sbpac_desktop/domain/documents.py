@@ -1,0 +1,107 @@
+"""Plain trees for printed documents: services fill them, reporting draws them.
+
+Text is stored text (Arabic digits, normalized Thai); dates stay `date` objects.
+The renderer decides Thai or Arabic digits and BE formatting, so one tree can be
+printed either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    name: str
+    position: str | None = None
+    note: str | None = None  # ประธาน / เลขานุการ / reason for absence / "มาประชุมแทน ..."
+
+
+@dataclass(frozen=True)
+class DirectiveLine:
+    number: str  # "ขส. 001/2563" (Arabic digits; the renderer converts)
+    text: str
+    responsible: str | None
+    supporting: tuple[str, ...] = ()
+    parent_agency: str | None = None
+    due_on: date | None = None
+    status_label: str | None = None
+    status_key: str | None = None
+    percent: int | None = None
+    progress_text: str | None = None
+    dimension: str | None = None
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    number: str  # "4.1" or "4.1.1"
+    depth: int  # 1 for 4.1, 2 for 4.1.1
+    title: str
+    presenter: str | None = None
+    background: str | None = None
+    proposal: str | None = None
+    discussion: str | None = None
+    resolution: str | None = None
+    directives: tuple[DirectiveLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgendaSection:
+    number: int
+    title: str
+    entries: tuple[AgendaEntry, ...] = ()
+    empty_text: str = "ไม่มี"
+
+
+@dataclass(frozen=True)
+class MeetingHeader:
+    body_name: str  # what follows "รายงานการประชุม" / the meeting's title
+    number: int
+    be_year: int
+    meeting_date: date
+    venue: str
+    start_time: time | None = None
+    end_time: time | None = None
+    chair_name: str | None = None
+
+
+@dataclass(frozen=True)
+class MinutesDoc:
+    header: MeetingHeader
+    recording_style: str  # domain.enums.RecordingStyle value
+    present: tuple[PersonLine, ...]
+    absent: tuple[PersonLine, ...]
+    others: tuple[PersonLine, ...]
+    opening_text: str
+    sections: tuple[AgendaSection, ...]
+    recorder: PersonLine | None = None
+    checker: PersonLine | None = None
+
+
+@dataclass(frozen=True)
+class AgendaDoc:
+    header: MeetingHeader
+    sections: tuple[AgendaSection, ...]
+
+
+@dataclass(frozen=True)
+class FollowUpGroup:
+    name: str
+    rows: tuple[DirectiveLine, ...]
+
+
+@dataclass(frozen=True)
+class FollowUpDoc:
+    title: str
+    scope: str  # e.g. "ปีงบประมาณ 2563 ไตรมาสที่ 2"
+    as_of: date
+    counts: tuple[tuple[str, int], ...]  # (Thai status label, count) in a fixed order
+    groups: tuple[FollowUpGroup, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class DossierDoc:
+    agenda: AgendaDoc
+    minutes: MinutesDoc
+    directives: FollowUpDoc
