@@ -62,7 +62,7 @@ def _create_db(server_url: str, name: str, template: str | None = None) -> str:
     with psycopg.connect(_admin_conninfo(server_url), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         suffix = f' TEMPLATE "{template}"' if template else ""
-        conn.execute(f'CREATE DATABASE "{name}" ENCODING \'UTF8\'{suffix}')
+        conn.execute(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8'{suffix}")
     return make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 

@@ -36,12 +36,12 @@ def _add_common_list_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = ThaiArgumentParser(
         prog="sbpac-desktop",
-        description="ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต. (SBPAC Desktop). "
-        "ไม่ระบุคำสั่งจะเปิดหน้าต่างโปรแกรม",
+        description="ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต. (SBPAC Desktop). ไม่ระบุคำสั่งจะเปิดหน้าต่างโปรแกรม",
     )
     parser.add_argument("--version", action="version", version=f"sbpac-desktop {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH_OR_URL",
+        "--db",
+        metavar="PATH_OR_URL",
         help="ไฟล์ฐานข้อมูล SQLite หรือ URL เช่น postgresql+psycopg://user@host/sbpac (แทนค่า SBPAC_DB)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ThaiArgumentParser)
@@ -56,8 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     directives.add_argument("--fiscal-year", type=commands.fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
     directives.add_argument("--assignee", help="ตำแหน่ง หน่วยงาน ชื่อย่อ หรือชื่อผู้ดำรงตำแหน่ง")
     directives.add_argument("--meeting", help="การประชุม: รหัส หรือครั้งที่ เช่น 10/2562")
-    directives.add_argument("--as-of", type=commands.date_arg, metavar="DATE",
-                            help="คำนวณสถานะ ณ วันที่ (เช่น 15/02/2563); ค่าปริยายคือวันนี้")
+    directives.add_argument(
+        "--as-of", type=commands.date_arg, metavar="DATE", help="คำนวณสถานะ ณ วันที่ (เช่น 15/02/2563); ค่าปริยายคือวันนี้"
+    )
     _add_common_list_options(directives)
     return parser
 
@@ -100,4 +101,3 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_UNEXPECTED
-

@@ -5,9 +5,7 @@ from __future__ import annotations
 # Plain courtesy titles are written against the given name ("นายสมชาย");
 # ranks and academic titles take a space ("พลเรือตรี สมเกียรติ"). The short
 # ones below are the common closed set; anything else gets a space.
-_ATTACHED_PREFIXES = frozenset(
-    {"นาย", "นาง", "นางสาว", "น.ส.", "ดร.", "นายแพทย์", "แพทย์หญิง", "นพ.", "พญ."}
-)
+_ATTACHED_PREFIXES = frozenset({"นาย", "นาง", "นางสาว", "น.ส.", "ดร.", "นายแพทย์", "แพทย์หญิง", "นพ.", "พญ."})
 
 
 def full_name(prefix: str | None, first_name: str, last_name: str) -> str:

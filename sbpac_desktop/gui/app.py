@@ -12,40 +12,57 @@ import sys
 from collections.abc import Callable, Mapping
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sbpac_desktop import __version__, logs
 from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.gui.display_probe import display_problem
 from sbpac_desktop.gui.fonts import apply_ui_font
 from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow
-from sbpac_desktop.gui.startup import SMOKE_QUIT_MS, is_smoke_run, missing_display_message
+from sbpac_desktop.gui.startup import NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
 from sbpac_desktop.services.app import AppContext, open_app
 
 log = logging.getLogger(__name__)
 
+_open_boxes: set[QMessageBox] = set()
+
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("run_gui", text)
-
-
 def _print_error(message: str) -> None:
-    print(_translate("ข้อผิดพลาด: {message}").format(message=message), file=sys.stderr)
+    line = QCoreApplication.translate("run_gui", "ข้อผิดพลาด: {message}").format(message=message)
+    print(line, file=sys.stderr)
+
+
+def _user_message(kind: type[BaseException], error: BaseException) -> str:
+    if isinstance(error, AppError):
+        return error.message_th
+    text = QCoreApplication.translate("run_gui", "เกิดข้อผิดพลาดที่ไม่คาดคิด ({kind}) — รายละเอียดอยู่ในไฟล์ {path}")
+    return text.format(kind=kind.__name__, path=logs.log_path())
+
+
+def _show_error_box(message: str) -> None:
+    """Non-modal, so a failing slot can never freeze the window (or a headless smoke run)."""
+    if not isinstance(QApplication.instance(), QApplication):
+        return
+    title = QCoreApplication.translate("run_gui", "ข้อผิดพลาด")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Close)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    _open_boxes.add(box)  # an unparented box lives only as long as a Python reference to it
+    box.finished.connect(lambda _result: _open_boxes.discard(box))
+    box.show()
 
 
 def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    """Unexpected errors: the traceback goes to the log file, a short line to stderr."""
+    """Unexpected errors: the traceback goes to the log file; the user reads one Thai sentence."""
     log.critical("Unhandled exception", exc_info=(kind, error, tb))
-    if isinstance(error, AppError):
-        _print_error(error.message_th)
-        return
-    _print_error(
-        _translate("เกิดข้อผิดพลาดที่ไม่คาดคิด ({kind}) — รายละเอียดอยู่ในไฟล์ {path}").format(
-            kind=kind.__name__, path=logs.log_path()
-        )
-    )
+    message = _user_message(kind, error)
+    _print_error(message)
+    try:
+        _show_error_box(message)
+    except Exception:  # the hook itself must never raise
+        log.exception("Could not show the error box")
 
 
 def install_excepthook() -> ExceptHook:
@@ -66,11 +83,11 @@ def run_gui(database: str | None) -> int:
 
 
 def _run(database: str | None, environ: Mapping[str, str]) -> int:
-    problem = missing_display_message(environ, sys.platform)
+    problem = display_problem(environ, sys.platform)
     if problem is not None:
         log.error("No display: %s", problem)
         print(problem, file=sys.stderr)
-        return 3
+        return NO_DISPLAY_EXIT
     try:
         ctx = open_app(database, create=False)
     except AppError as error:
@@ -98,15 +115,22 @@ def _application() -> QApplication:
 
 def _run_window(ctx: AppContext, *, smoke: bool) -> int:
     app = _application()
-    QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Territory.Thailand))
+    QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
     family = apply_ui_font(app)
     log.info("UI font: %s", family or "system default")
     window = MainWindow(ctx)
     window.show()
     if not smoke:
         return app.exec()
-    QTimer.singleShot(SMOKE_QUIT_MS, window.close)
-    QTimer.singleShot(SMOKE_QUIT_MS, app.quit)
-    app.exec()
+    _spin(SMOKE_QUIT_MS)
+    window.close()
     log.info("Smoke run finished")
     return 0
+
+
+def _spin(milliseconds: int) -> None:
+    """Run a local event loop for a while. Unlike app.exec()/quit() it leaves the application
+    reusable, so tests sharing one QApplication can run the smoke mode too."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()

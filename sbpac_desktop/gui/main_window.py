@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -32,7 +32,7 @@ SETTINGS_ORGANIZATION = "SBPAC"
 SETTINGS_APPLICATION = "SBPAC Desktop"
 DEFAULT_SIZE = QSize(1280, 720)
 MINIMUM_SIZE = QSize(960, 560)  # leaves room for a taskbar on a 1366×768 laptop screen
-NAV_WIDTH = 210
+NAV_WIDTH = 180
 SEARCH_WIDTH = 300
 
 
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_toolbar()
         self._build_status_bar()
+        self._shown_once = False
         self.nav.currentRowChanged.connect(self._switch_to)
         self._restore()
 
@@ -117,7 +118,9 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([NAV_WIDTH, DEFAULT_SIZE.width() - NAV_WIDTH])
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
@@ -175,10 +178,24 @@ class MainWindow(QMainWindow):
             return
         page = self.entries[row].page
         self.stack.setCurrentWidget(page)
-        page.ensure_loaded()
+        if self._shown_once:
+            page.ensure_loaded()
+
+    def current_page(self) -> Page:
+        return self.entries[max(self.nav.currentRow(), 0)].page
 
     def reload_current(self) -> None:
-        self.entries[self.nav.currentRow()].page.reload()
+        self.current_page().reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """The first page loads right after the window is on screen, so it never opens late."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self, self._load_current)  # cancelled if the window is gone
+
+    def _load_current(self) -> None:
+        self.current_page().ensure_loaded()
 
     # --- window state ------------------------------------------------------------
     def _restore(self) -> None:

@@ -107,7 +107,9 @@ def renumber(session: Session, meeting_id: int) -> None:
             item.number, item.position, item.sort_key = number, path[-1], sort_key(path)
 
 
-def add_item(db: Database, actor: Actor, meeting_id: int, data: AgendaItemInput, position: int | None = None) -> AgendaItemView:
+def add_item(
+    db: Database, actor: Actor, meeting_id: int, data: AgendaItemInput, position: int | None = None
+) -> AgendaItemView:
     """Append (or insert at `position`, 1-based) and renumber."""
     require(actor, EDIT_MEETINGS, "เพิ่มเรื่องในระเบียบวาระ")
     with db.unit_of_work() as session:
@@ -115,7 +117,7 @@ def add_item(db: Database, actor: Actor, meeting_id: int, data: AgendaItemInput,
         _check(session, meeting, data)
         siblings = _siblings(session, meeting_id, data.section, data.parent_id)
         at = len(siblings) + 1 if position is None else max(1, min(position, len(siblings) + 1))
-        for sibling in siblings[at - 1:]:
+        for sibling in siblings[at - 1 :]:
             sibling.position += 1
         item = AgendaItem(meeting_id=meeting_id, position=at, number="", sort_key="")
         _fill(item, data)
@@ -125,7 +127,9 @@ def add_item(db: Database, actor: Actor, meeting_id: int, data: AgendaItemInput,
         return _view(session, item)
 
 
-def update_item(db: Database, actor: Actor, item_id: int, expected_version: int, data: AgendaItemInput) -> AgendaItemView:
+def update_item(
+    db: Database, actor: Actor, item_id: int, expected_version: int, data: AgendaItemInput
+) -> AgendaItemView:
     require(actor, EDIT_MEETINGS, "แก้ไขเรื่องในระเบียบวาระ")
     with db.unit_of_work() as session:
         item = get_or_raise(session, AgendaItem, item_id, "เรื่องในระเบียบวาระ")
@@ -142,7 +146,9 @@ def update_item(db: Database, actor: Actor, item_id: int, expected_version: int,
         return _view(session, item)
 
 
-def move_item(db: Database, actor: Actor, item_id: int, new_position: int, new_section: int | None = None) -> list[AgendaItemView]:
+def move_item(
+    db: Database, actor: Actor, item_id: int, new_position: int, new_section: int | None = None
+) -> list[AgendaItemView]:
     """Drag-and-drop: put the item at `new_position` among its siblings (optionally in
     another section, at the top level); every number is recomputed."""
     require(actor, EDIT_MEETINGS, "จัดลำดับระเบียบวาระ")
@@ -190,9 +196,7 @@ def list_items(db: Database, meeting_id: int) -> list[AgendaItemView]:
 
 def _list(session: Session, meeting_id: int) -> list[AgendaItemView]:
     session.flush()
-    items = session.scalars(
-        select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.sort_key)
-    )
+    items = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.sort_key))
     return [_view(session, item) for item in items]
 
 
@@ -203,7 +207,19 @@ def _view(session: Session, item: AgendaItem) -> AgendaItemView:
         person = session.get(Person, item.presenter_person_id)
         presenter = full_name(person.prefix, person.first_name, person.last_name) if person else None
     return AgendaItemView(
-        item.id, item.version, item.meeting_id, item.section, item.parent_id, item.position, item.number,
-        len(item.number.split(".")) - 1, item.title, item.presenter_person_id, presenter,
-        item.background, item.proposal, item.discussion, item.resolution,
+        item.id,
+        item.version,
+        item.meeting_id,
+        item.section,
+        item.parent_id,
+        item.position,
+        item.number,
+        len(item.number.split(".")) - 1,
+        item.title,
+        item.presenter_person_id,
+        presenter,
+        item.background,
+        item.proposal,
+        item.discussion,
+        item.resolution,
     )

@@ -105,7 +105,15 @@ def _view(session, row: Attendance) -> AttendanceView:  # type: ignore[no-untype
     session.flush()
     person = session.get(Person, row.person_id)
     return AttendanceView(
-        row.id, row.version, row.person_id, full_name(person.prefix, person.first_name, person.last_name),
-        AttendanceKind(row.kind), row.position_text, row.meeting_role, row.absence_reason,
-        row.substitute_for_person_id, row.substitute_for_text, row.sort_order,
+        row.id,
+        row.version,
+        row.person_id,
+        full_name(person.prefix, person.first_name, person.last_name),
+        AttendanceKind(row.kind),
+        row.position_text,
+        row.meeting_role,
+        row.absence_reason,
+        row.substitute_for_person_id,
+        row.substitute_for_text,
+        row.sort_order,
     )

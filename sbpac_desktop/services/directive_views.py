@@ -80,6 +80,7 @@ class DirectiveRow:
     latest_percent: int | None
     latest_result: str | None
     status: DerivedStatus
+    supporting: tuple[str, ...] = ()
 
     def number_text(self, thai_digits: bool = True) -> str:
         return directive_number_text(self.seq, self.fiscal_year, thai_digits=thai_digits)
@@ -105,8 +106,12 @@ class DirectiveDetail:
 
 
 def _assignment_labels(session: Session, assignments: list[Assignment]) -> dict[int, tuple[str, str | None]]:
-    positions = {p.id: p for p in session.scalars(select(Position).where(
-        Position.id.in_({a.position_id for a in assignments if a.position_id})))}
+    positions = {
+        p.id: p
+        for p in session.scalars(
+            select(Position).where(Position.id.in_({a.position_id for a in assignments if a.position_id}))
+        )
+    }
     units = {u.id: u for u in session.scalars(select(OrgUnit))}
     labels: dict[int, tuple[str, str | None]] = {}
     for a in assignments:
@@ -186,8 +191,12 @@ def _rows_for(session: Session, directives: list[Directive], today: date, assign
     labels = _assignment_labels(session, all_assignments)
     latest = _latest_reports(session, [a.id for a in all_assignments])
     dimensions = {d.id: d.name for d in session.scalars(select(DevelopmentDimension))}
-    meetings = {m.id: meeting_number_text(m.number, m.be_year, thai_digits=False) for m in session.scalars(
-        select(Meeting).where(Meeting.id.in_({d.meeting_id for d in directives if d.meeting_id})))}
+    meetings = {
+        m.id: meeting_number_text(m.number, m.be_year, thai_digits=False)
+        for m in session.scalars(
+            select(Meeting).where(Meeting.id.in_({d.meeting_id for d in directives if d.meeting_id}))
+        )
+    }
     matcher = _assignee_matcher(session, assignee, today) if assignee else None
     rows = []
     for d in directives:
@@ -198,12 +207,28 @@ def _rows_for(session: Session, directives: list[Directive], today: date, assign
         report = _pick_latest(assignments, latest)
         percent = report.percent if report else None
         status = derive_status(DirectiveState(d.state), percent, effective_due(d.due_on, d.extended_due_on), today)
-        rows.append(DirectiveRow(
-            d.id, d.version, d.fiscal_year, d.seq, d.text, d.issued_on, d.due_on, d.extended_due_on,
-            Priority(d.priority), DirectiveState(d.state), dimensions.get(d.dimension_id or -1),
-            meetings.get(d.meeting_id or -1), labels[lead.id][0] if lead else None,
-            labels[lead.id][1] if lead else None, percent, report.result if report else None, status,
-        ))
+        rows.append(
+            DirectiveRow(
+                d.id,
+                d.version,
+                d.fiscal_year,
+                d.seq,
+                d.text,
+                d.issued_on,
+                d.due_on,
+                d.extended_due_on,
+                Priority(d.priority),
+                DirectiveState(d.state),
+                dimensions.get(d.dimension_id or -1),
+                meetings.get(d.meeting_id or -1),
+                labels[lead.id][0] if lead else None,
+                labels[lead.id][1] if lead else None,
+                percent,
+                report.result if report else None,
+                status,
+                tuple(labels[a.id][0] for a in assignments if a is not lead),
+            )
+        )
     return rows
 
 
@@ -241,13 +266,31 @@ def build_detail(session: Session, directive: Directive, today: date) -> Directi
     people = {p.id: full_name(p.prefix, p.first_name, p.last_name) for p in session.scalars(select(Person))}
     progress = tuple(
         ProgressView(
-            r.id, r.version, r.assignment_id, labels[r.assignment_id][0], r.report_date, r.period_text,
-            people.get(r.reporter_person_id or -1), r.percent, r.result, r.problems, r.suggestions, r.next_step,
+            r.id,
+            r.version,
+            r.assignment_id,
+            labels[r.assignment_id][0],
+            r.report_date,
+            r.period_text,
+            people.get(r.reporter_person_id or -1),
+            r.percent,
+            r.result,
+            r.problems,
+            r.suggestions,
+            r.next_step,
         )
         for r in reports
     )
     return DirectiveDetail(
-        row, directive.meeting_id, directive.agenda_item_id, directive.issued_by_person_id,
-        people.get(directive.issued_by_person_id or -1), directive.dimension_id,
-        ReportCycle(directive.report_cycle), directive.remarks, directive.closed_on, views, progress,
+        row,
+        directive.meeting_id,
+        directive.agenda_item_id,
+        directive.issued_by_person_id,
+        people.get(directive.issued_by_person_id or -1),
+        directive.dimension_id,
+        ReportCycle(directive.report_cycle),
+        directive.remarks,
+        directive.closed_on,
+        views,
+        progress,
     )

@@ -79,12 +79,18 @@ def _validate(data: DirectiveInput) -> None:
     check = Checker()
     check.required("text", data.text, "ข้อความข้อสั่งการ", "Directive text")
     check.not_before(
-        "due_on", data.due_on, data.issued_on,
-        "กำหนดแล้วเสร็จต้องไม่ก่อนวันที่สั่งการ", "The due date is before the issue date",
+        "due_on",
+        data.due_on,
+        data.issued_on,
+        "กำหนดแล้วเสร็จต้องไม่ก่อนวันที่สั่งการ",
+        "The due date is before the issue date",
     )
     check.not_before(
-        "extended_due_on", data.extended_due_on, data.due_on,
-        "วันที่ขยายเวลาต้องไม่ก่อนกำหนดเดิม", "The extended due date is before the original one",
+        "extended_due_on",
+        data.extended_due_on,
+        data.due_on,
+        "วันที่ขยายเวลาต้องไม่ก่อนกำหนดเดิม",
+        "The extended due date is before the original one",
     )
     check.positive("seq", data.seq, "เลขที่ข้อสั่งการ")
     for index, assignment in enumerate(data.assignments):
@@ -123,12 +129,14 @@ def _check_references(session: Session, data: DirectiveInput) -> None:
 def _check_assignee(session: Session, assignment: AssignmentInput) -> None:
     if assignment.position_id is not None and session.get(Position, assignment.position_id) is None:
         raise ValidationError.single(
-            "assignments", f"ไม่พบตำแหน่งผู้รับผิดชอบ (รหัส {assignment.position_id})",
+            "assignments",
+            f"ไม่พบตำแหน่งผู้รับผิดชอบ (รหัส {assignment.position_id})",
             f"Unknown assignee position {assignment.position_id}",
         )
     if assignment.org_unit_id is not None and session.get(OrgUnit, assignment.org_unit_id) is None:
         raise ValidationError.single(
-            "assignments", f"ไม่พบหน่วยงานผู้รับผิดชอบ (รหัส {assignment.org_unit_id})",
+            "assignments",
+            f"ไม่พบหน่วยงานผู้รับผิดชอบ (รหัส {assignment.org_unit_id})",
             f"Unknown assignee unit {assignment.org_unit_id}",
         )
 
@@ -184,9 +192,7 @@ def create_directive(db: Database, actor: Actor, data: DirectiveInput, today: da
     with db.unit_of_work() as session:
         _check_references(session, data)
         year = fiscal_year(data.issued_on)
-        directive = Directive(
-            fiscal_year=year, seq=_sequence(session, year, data.seq), state=DirectiveState.OPEN.value
-        )
+        directive = Directive(fiscal_year=year, seq=_sequence(session, year, data.seq), state=DirectiveState.OPEN.value)
         _fill(directive, data)
         _sync_assignments(session, directive, data.assignments)
         session.add(directive)
@@ -195,7 +201,11 @@ def create_directive(db: Database, actor: Actor, data: DirectiveInput, today: da
 
 
 def update_directive(
-    db: Database, actor: Actor, directive_id: int, expected_version: int, data: DirectiveInput,
+    db: Database,
+    actor: Actor,
+    directive_id: int,
+    expected_version: int,
+    data: DirectiveInput,
     today: date | None = None,
 ) -> DirectiveDetail:
     require(actor, EDIT_DIRECTIVES, "แก้ไขข้อสั่งการ")
@@ -216,7 +226,11 @@ def update_directive(
 
 
 def set_state(
-    db: Database, actor: Actor, directive_id: int, state: DirectiveState, on: date | None = None,
+    db: Database,
+    actor: Actor,
+    directive_id: int,
+    state: DirectiveState,
+    on: date | None = None,
     today: date | None = None,
 ) -> DirectiveDetail:
     """Close or cancel (or reopen) a directive; closing records the date."""
@@ -236,6 +250,8 @@ def get_directive(db: Database, directive_id: int, today: date | None = None) ->
         return build_detail(session, directive, today or date.today())
 
 
-def list_directives(db: Database, filters: DirectiveFilter | None = None, today: date | None = None) -> list[DirectiveRow]:
+def list_directives(
+    db: Database, filters: DirectiveFilter | None = None, today: date | None = None
+) -> list[DirectiveRow]:
     with db.unit_of_work() as session:
         return build_rows(session, filters or DirectiveFilter(), today or date.today())

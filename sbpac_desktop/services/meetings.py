@@ -76,7 +76,9 @@ class MeetingView:
         return meeting_number_text(self.number, self.be_year, thai_digits=thai_digits)
 
 
-def create_series(db: Database, actor: Actor, name: str, template: AgendaTemplate = AgendaTemplate.STANDARD_5) -> SeriesView:
+def create_series(
+    db: Database, actor: Actor, name: str, template: AgendaTemplate = AgendaTemplate.STANDARD_5
+) -> SeriesView:
     require(actor, EDIT_MEETINGS, "เพิ่มชุดการประชุม")
     check = Checker()
     check.required("name", name, "ชื่อชุดการประชุม", "Series name")
@@ -123,9 +125,7 @@ def _number_for(session: Session, data: MeetingInput, year: int, own_id: int | N
         return next_sequence(used)
     if data.number in used:
         label = meeting_number_text(data.number, year, thai_digits=False)
-        raise ValidationError.single(
-            "number", f"ครั้งที่ {label} มีอยู่แล้วในชุดการประชุมนี้", f"Meeting {label} already exists"
-        )
+        raise ValidationError.single("number", f"ครั้งที่ {label} มีอยู่แล้วในชุดการประชุมนี้", f"Meeting {label} already exists")
     return data.number
 
 
@@ -162,7 +162,9 @@ def create_meeting(db: Database, actor: Actor, data: MeetingInput) -> MeetingVie
         return _view(session, meeting)
 
 
-def update_meeting(db: Database, actor: Actor, meeting_id: int, expected_version: int, data: MeetingInput) -> MeetingView:
+def update_meeting(
+    db: Database, actor: Actor, meeting_id: int, expected_version: int, data: MeetingInput
+) -> MeetingView:
     require(actor, EDIT_MEETINGS, "แก้ไขการประชุม")
     _validate(data)
     with db.unit_of_work() as session:
@@ -217,14 +219,28 @@ def _name(session: Session, person_id: int | None) -> str | None:
 def _view(session: Session, m: Meeting) -> MeetingView:
     session.flush()
     return MeetingView(
-        id=m.id, version=m.version, series_id=m.series_id, series_name=m.series.name,
-        number=m.number, be_year=m.be_year, fiscal_year=m.fiscal_year, title=m.title,
-        meeting_date=m.meeting_date, start_time=m.start_time, end_time=m.end_time, venue=m.venue,
-        chair_person_id=m.chair_person_id, chair_name=_name(session, m.chair_person_id),
-        recorder_person_id=m.recorder_person_id, recorder_name=_name(session, m.recorder_person_id),
-        checker_person_id=m.checker_person_id, recording_style=RecordingStyle(m.recording_style),
-        agenda_template=AgendaTemplate(m.agenda_template), status=MeetingStatus(m.status),
-        previous_meeting_id=m.previous_meeting_id, opening_text=m.opening_text,
+        id=m.id,
+        version=m.version,
+        series_id=m.series_id,
+        series_name=m.series.name,
+        number=m.number,
+        be_year=m.be_year,
+        fiscal_year=m.fiscal_year,
+        title=m.title,
+        meeting_date=m.meeting_date,
+        start_time=m.start_time,
+        end_time=m.end_time,
+        venue=m.venue,
+        chair_person_id=m.chair_person_id,
+        chair_name=_name(session, m.chair_person_id),
+        recorder_person_id=m.recorder_person_id,
+        recorder_name=_name(session, m.recorder_person_id),
+        checker_person_id=m.checker_person_id,
+        recording_style=RecordingStyle(m.recording_style),
+        agenda_template=AgendaTemplate(m.agenda_template),
+        status=MeetingStatus(m.status),
+        previous_meeting_id=m.previous_meeting_id,
+        opening_text=m.opening_text,
     )
 
 
@@ -268,4 +284,3 @@ def list_meetings(db: Database, series_id: int | None = None, fiscal_year_be: in
 def meeting_count(db: Database) -> int:
     with db.unit_of_work() as session:
         return session.scalar(select(func.count()).select_from(Meeting)) or 0
-

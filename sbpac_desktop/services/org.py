@@ -222,8 +222,14 @@ def list_positions(db: Database, today: date | None = None) -> list[PositionView
 
 def _person_view(p: Person) -> PersonView:
     return PersonView(
-        p.id, p.version, p.prefix, p.first_name, p.last_name, full_name(p.prefix, p.first_name, p.last_name),
-        p.email, p.phone,
+        p.id,
+        p.version,
+        p.prefix,
+        p.first_name,
+        p.last_name,
+        full_name(p.prefix, p.first_name, p.last_name),
+        p.email,
+        p.phone,
     )
 
 
@@ -277,16 +283,22 @@ def assign_incumbency(db: Database, actor: Actor, data: IncumbencyInput) -> int:
     require(actor, EDIT_MASTER_DATA, "กำหนดผู้ดำรงตำแหน่ง")
     check = Checker()
     check.not_before(
-        "end_on", data.end_on, data.start_on,
-        "วันสิ้นสุดต้องไม่ก่อนวันเริ่มดำรงตำแหน่ง", "End date is before the start date",
+        "end_on",
+        data.end_on,
+        data.start_on,
+        "วันสิ้นสุดต้องไม่ก่อนวันเริ่มดำรงตำแหน่ง",
+        "End date is before the start date",
     )
     check.raise_if_any()
     with db.unit_of_work() as session:
         get_or_raise(session, Person, data.person_id, "บุคคล")
         get_or_raise(session, Position, data.position_id, "ตำแหน่ง")
         row = Incumbency(
-            person_id=data.person_id, position_id=data.position_id,
-            start_on=data.start_on, end_on=data.end_on, acting=data.acting,
+            person_id=data.person_id,
+            position_id=data.position_id,
+            start_on=data.start_on,
+            end_on=data.end_on,
+            acting=data.acting,
         )
         session.add(row)
         audit(session, actor, "create", row)

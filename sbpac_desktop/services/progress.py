@@ -32,8 +32,11 @@ def _validate(data: ProgressInput, issued_on: date) -> None:
     check.required("result", data.result, "ผลการดำเนินการ", "Result")
     check.percent("percent", data.percent)
     check.not_before(
-        "report_date", data.report_date, issued_on,
-        "วันที่รายงานต้องไม่ก่อนวันที่สั่งการ", "The report date is before the directive was issued",
+        "report_date",
+        data.report_date,
+        issued_on,
+        "วันที่รายงานต้องไม่ก่อนวันที่สั่งการ",
+        "The report date is before the directive was issued",
     )
     check.raise_if_any()
 
@@ -54,7 +57,11 @@ def add_progress(db: Database, actor: Actor, data: ProgressInput, today: date | 
 
 
 def update_progress(
-    db: Database, actor: Actor, report_id: int, expected_version: int, data: ProgressInput,
+    db: Database,
+    actor: Actor,
+    report_id: int,
+    expected_version: int,
+    data: ProgressInput,
     today: date | None = None,
 ) -> DirectiveDetail:
     require(actor, REPORT_PROGRESS, "แก้ไขรายงานผลการดำเนินการ")

@@ -121,9 +121,7 @@ def _check_existing_file(path: Path) -> bool:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseError(
-            f"เปิดไฟล์ {path} ไม่ได้: ไม่มีสิทธิ์อ่าน", f"Cannot read {path}: {exc.strerror}"
-        ) from exc
+        raise DatabaseError(f"เปิดไฟล์ {path} ไม่ได้: ไม่มีสิทธิ์อ่าน", f"Cannot read {path}: {exc.strerror}") from exc
     if header and header != SQLITE_HEADER:
         raise DatabaseError(
             f"ไฟล์ {path} ไม่ใช่ฐานข้อมูลของโปรแกรม (ไม่ใช่ไฟล์ SQLite) — ไม่ได้แก้ไขไฟล์นี้",

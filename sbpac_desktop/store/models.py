@@ -236,9 +236,7 @@ class Attachment(Base):
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    agenda_item_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
-    )
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True)
     progress_report_id: Mapped[int | None] = mapped_column(
         ForeignKey("progress_report.id", ondelete="CASCADE"), index=True
     )

@@ -14,15 +14,26 @@ def series(ctx: AppContext, name: str = "การประชุมผู้บ
 
 
 def meeting(ctx: AppContext, series_id: int, on: date, number: int | None = None, title: str = "ประชุมผู้บริหาร"):
-    return meetings.create_meeting(ctx.db, ctx.actor, meetings.MeetingInput(
-        series_id=series_id, title=title, meeting_date=on, venue="ห้องประชุมเจริญจิตต์",
-        start_time=time(9, 30), end_time=time(12, 0), number=number))
+    return meetings.create_meeting(
+        ctx.db,
+        ctx.actor,
+        meetings.MeetingInput(
+            series_id=series_id,
+            title=title,
+            meeting_date=on,
+            venue="ห้องประชุมเจริญจิตต์",
+            start_time=time(9, 30),
+            end_time=time(12, 0),
+            number=number,
+        ),
+    )
 
 
 def post(ctx: AppContext, unit_name: str = "กระทรวงพาณิชย์", code: str = "ผช.(พณ.)") -> int:
     unit = org.create_org_unit(ctx.db, ctx.actor, org.OrgUnitInput(unit_name, OrgUnitKind.MINISTRY, "พณ."))
-    return org.create_position(ctx.db, ctx.actor, org.PositionInput(
-        "ผู้ช่วยเลขาธิการ ศอ.บต.", PositionKind.ASSISTANT, code, unit.id)).id
+    return org.create_position(
+        ctx.db, ctx.actor, org.PositionInput("ผู้ช่วยเลขาธิการ ศอ.บต.", PositionKind.ASSISTANT, code, unit.id)
+    ).id
 
 
 def person(ctx: AppContext, first: str = "กิตติ", last: str = "พาณิชย์ดี") -> int:

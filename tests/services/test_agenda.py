@@ -29,7 +29,10 @@ def test_numbering_and_reorder(ctx, meeting_id):
     assert sub.number_text() == "๔.๒.๑"
     agenda.move_item(ctx.db, ctx.actor, b.id, 1)
     assert numbers(ctx, meeting_id) == [
-        ("1.1", "นโยบาย"), ("4.1", "ประเด็น ๖ มิติ"), ("4.1.1", "ตัวชี้วัด"), ("4.2", "แผนลงพื้นที่"),
+        ("1.1", "นโยบาย"),
+        ("4.1", "ประเด็น ๖ มิติ"),
+        ("4.1.1", "ตัวชี้วัด"),
+        ("4.2", "แผนลงพื้นที่"),
     ]
     agenda.delete_item(ctx.db, ctx.actor, b.id)  # its sub-item goes with it, numbers close up
     assert numbers(ctx, meeting_id) == [("1.1", "นโยบาย"), ("4.1", "แผนลงพื้นที่")]

@@ -29,7 +29,14 @@ def test_demo_statuses_as_of_the_reference_date(ctx):
     load_demo(ctx.db, ctx.actor)
     rows = directives.list_directives(ctx.db, directives.DirectiveFilter(fiscal_year=2563), today=REFERENCE_DATE)
     assert [r.status.key for r in rows] == [
-        "done", "in_progress", "done", "overdue", "overdue", "done", "in_progress", "not_started",
+        "done",
+        "in_progress",
+        "done",
+        "overdue",
+        "overdue",
+        "done",
+        "in_progress",
+        "not_started",
     ]
     assert rows[3].status.days == 46 and rows[6].status.days == 13
     assert {r.lead_agency for r in rows} >= {"กรมบัญชีกลาง", "กระทรวงพาณิชย์", "กรมป้องกันและบรรเทาสาธารณภัย"}

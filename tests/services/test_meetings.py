@@ -48,8 +48,11 @@ def test_same_number_in_another_series_is_fine(ctx):
 def test_empty_title_or_venue(ctx, title, venue, field):
     sid = series(ctx)
     with pytest.raises(ValidationError) as info:
-        meetings.create_meeting(ctx.db, ctx.actor, meetings.MeetingInput(
-            series_id=sid, title=title, meeting_date=date(2019, 10, 22), venue=venue))
+        meetings.create_meeting(
+            ctx.db,
+            ctx.actor,
+            meetings.MeetingInput(series_id=sid, title=title, meeting_date=date(2019, 10, 22), venue=venue),
+        )
     assert field in [p.field for p in info.value.problems]
     assert meetings.list_meetings(ctx.db) == []
 
@@ -57,9 +60,18 @@ def test_empty_title_or_venue(ctx, title, venue, field):
 def test_end_time_before_start(ctx):
     sid = series(ctx)
     with pytest.raises(ValidationError, match="เวลาเลิกประชุมต้องหลังเวลาเริ่มประชุม"):
-        meetings.create_meeting(ctx.db, ctx.actor, meetings.MeetingInput(
-            series_id=sid, title="ประชุม", meeting_date=date(2019, 10, 22), venue="ห้อง",
-            start_time=time(12, 0), end_time=time(9, 30)))
+        meetings.create_meeting(
+            ctx.db,
+            ctx.actor,
+            meetings.MeetingInput(
+                series_id=sid,
+                title="ประชุม",
+                meeting_date=date(2019, 10, 22),
+                venue="ห้อง",
+                start_time=time(12, 0),
+                end_time=time(9, 30),
+            ),
+        )
 
 
 def test_misordered_thai_marks_are_stored_normalized(ctx):

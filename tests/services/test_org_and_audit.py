@@ -1,3 +1,4 @@
+import itertools
 from datetime import date
 
 import pytest
@@ -40,16 +41,18 @@ def test_duplicate_unit_name_is_a_conflict(ctx):
 def test_substitute_must_name_whom(ctx):
     mid = meeting(ctx, series(ctx), date(2019, 10, 22)).id
     with pytest.raises(ValidationError, match="ต้องระบุว่ามาแทนผู้ใด"):
-        attendance.record_attendance(ctx.db, ctx.actor, mid, attendance.AttendanceInput(
-            person(ctx), AttendanceKind.SUBSTITUTE))
+        attendance.record_attendance(
+            ctx.db, ctx.actor, mid, attendance.AttendanceInput(person(ctx), AttendanceKind.SUBSTITUTE)
+        )
 
 
 def test_attendance_is_one_line_per_person(ctx):
     mid = meeting(ctx, series(ctx), date(2019, 10, 22)).id
     who = person(ctx)
     attendance.record_attendance(ctx.db, ctx.actor, mid, attendance.AttendanceInput(who, AttendanceKind.PRESENT))
-    attendance.record_attendance(ctx.db, ctx.actor, mid, attendance.AttendanceInput(
-        who, AttendanceKind.ABSENT, absence_reason="ติดราชการ"))
+    attendance.record_attendance(
+        ctx.db, ctx.actor, mid, attendance.AttendanceInput(who, AttendanceKind.ABSENT, absence_reason="ติดราชการ")
+    )
     rows = attendance.list_attendance(ctx.db, mid)
     assert [(r.kind, r.absence_reason) for r in rows] == [(AttendanceKind.ABSENT, "ติดราชการ")]
 
@@ -69,4 +72,4 @@ def test_every_write_is_audited_and_chained(ctx):
         people = [e for e in entries if e.entity == "person"]
         assert [e.action for e in people] == ["create", "update"]
         assert '"first_name": "กิตติ"' in people[1].before_json and "กิตติพงษ์" in people[1].after_json
-        assert all(later.prev_hash == earlier.hash for earlier, later in zip(entries, entries[1:], strict=False))
+        assert all(later.prev_hash == earlier.hash for earlier, later in itertools.pairwise(entries))

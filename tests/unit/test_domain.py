@@ -25,8 +25,16 @@ def test_numbers_print_in_thai_digits_by_default():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("10/2562", (10, 2562)), ("๑๐/๒๕๖๒", (10, 2562)), (" 1/2563 ", (1, 2563)), ("10-2562", None),
-     ("0/2562", None), ("10/2019", None), ("abc", None), ("", None)],
+    [
+        ("10/2562", (10, 2562)),
+        ("๑๐/๒๕๖๒", (10, 2562)),
+        (" 1/2563 ", (1, 2563)),
+        ("10-2562", None),
+        ("0/2562", None),
+        ("10/2019", None),
+        ("abc", None),
+        ("", None),
+    ],
 )
 def test_parse_meeting_number(text, expected):
     assert parse_meeting_number(text) == expected
@@ -35,14 +43,14 @@ def test_parse_meeting_number(text, expected):
 @pytest.mark.parametrize(
     ("state", "percent", "due", "key", "days"),
     [
-        (DirectiveState.OPEN, 100, date(2019, 11, 20), "done", None),           # ขส. 001
-        (DirectiveState.OPEN, 45, date(2020, 3, 31), "in_progress", 45),        # ขส. 002
-        (DirectiveState.OPEN, 60, date(2019, 12, 31), "overdue", 46),           # ขส. 004: 46 days late
-        (DirectiveState.OPEN, None, date(2020, 1, 31), "overdue", 15),          # ขส. 005: no report
-        (DirectiveState.OPEN, 70, date(2020, 2, 28), "in_progress", 13),        # ขส. 007: 13 days left
-        (DirectiveState.OPEN, None, date(2020, 9, 30), "not_started", 228),     # ขส. 008
-        (DirectiveState.OPEN, 20, date(2020, 2, 22), "due_soon", 7),            # exactly 7 days: due soon
-        (DirectiveState.OPEN, 20, date(2020, 2, 15), "due_soon", 0),            # due today is not late
+        (DirectiveState.OPEN, 100, date(2019, 11, 20), "done", None),  # ขส. 001
+        (DirectiveState.OPEN, 45, date(2020, 3, 31), "in_progress", 45),  # ขส. 002
+        (DirectiveState.OPEN, 60, date(2019, 12, 31), "overdue", 46),  # ขส. 004: 46 days late
+        (DirectiveState.OPEN, None, date(2020, 1, 31), "overdue", 15),  # ขส. 005: no report
+        (DirectiveState.OPEN, 70, date(2020, 2, 28), "in_progress", 13),  # ขส. 007: 13 days left
+        (DirectiveState.OPEN, None, date(2020, 9, 30), "not_started", 228),  # ขส. 008
+        (DirectiveState.OPEN, 20, date(2020, 2, 22), "due_soon", 7),  # exactly 7 days: due soon
+        (DirectiveState.OPEN, 20, date(2020, 2, 15), "due_soon", 0),  # due today is not late
         (DirectiveState.CLOSED, 50, date(2019, 1, 1), "done", None),
         (DirectiveState.CANCELLED, None, date(2019, 1, 1), "cancelled", None),
         (DirectiveState.OPEN, None, None, "not_started", None),
@@ -68,7 +76,10 @@ def test_extension_replaces_the_due_date():
 
 def test_agenda_numbers_follow_positions_not_ids():
     slots = [
-        Slot(10, 4, None, 2), Slot(11, 4, None, 1), Slot(12, 4, 10, 1), Slot(13, 1, None, 1),
+        Slot(10, 4, None, 2),
+        Slot(11, 4, None, 1),
+        Slot(12, 4, 10, 1),
+        Slot(13, 1, None, 1),
         Slot(14, 4, 10, 2),
     ]
     assert compute_numbers(slots) == {11: (4, 1), 10: (4, 2), 12: (4, 2, 1), 14: (4, 2, 2), 13: (1, 1)}
@@ -82,8 +93,12 @@ def test_agenda_numbers_close_gaps():
 
 @pytest.mark.parametrize(
     ("prefix", "expected"),
-    [("นาย", "นายสมชาย ตัวอย่าง"), ("พลเรือตรี", "พลเรือตรี สมชาย ตัวอย่าง"), (None, "สมชาย ตัวอย่าง"),
-     ("นายแพทย์", "นายแพทย์สมชาย ตัวอย่าง")],
+    [
+        ("นาย", "นายสมชาย ตัวอย่าง"),
+        ("พลเรือตรี", "พลเรือตรี สมชาย ตัวอย่าง"),
+        (None, "สมชาย ตัวอย่าง"),
+        ("นายแพทย์", "นายแพทย์สมชาย ตัวอย่าง"),
+    ],
 )
 def test_full_name_joins_thai_prefixes(prefix, expected):
     assert full_name(prefix, "สมชาย", "ตัวอย่าง") == expected

@@ -5,9 +5,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
+from sbpac_desktop.services.app import open_app
 from sbpac_desktop.store import migrate
 from sbpac_desktop.store.models import Base
-from sbpac_desktop.services.app import open_app
 
 
 def test_one_head():
@@ -37,7 +37,9 @@ def test_sqlite_is_at_head_with_durable_settings(tmp_path):
     ctx = open_app(str(tmp_path / "p.db"), create=True)
     with ctx.db.engine.connect() as conn:
         assert migrate.schema_state(conn) is migrate.SchemaState.CURRENT
-        pragma = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
-                  for name in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")}
+        pragma = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
+        }
     ctx.close()
     assert pragma == {"foreign_keys": 1, "journal_mode": "wal", "synchronous": 2, "busy_timeout": 15000}

@@ -32,7 +32,8 @@ class PlaceholderPage(Page):
     ) -> None:
         super().__init__(ctx, parent)
         self.heading = heading_label(title, self)
-        self.note = _selectable(wrappable(note), self)
+        self._note_text = note
+        self.note = _selectable(note, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
@@ -41,6 +42,10 @@ class PlaceholderPage(Page):
         if facts:
             layout.addLayout(self._facts(facts))
         layout.addStretch(1)
+
+    def reload(self) -> None:
+        super().reload()
+        self.note.setText(wrappable(self._note_text))  # break points for systems without libthai
 
     def _facts(self, facts: Sequence[tuple[str, str]]) -> QFormLayout:
         form = QFormLayout()

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from sbpac_desktop.gui.models.base import DtoTableModel, SortProxyModel
 
 MAX_CONTENT_WIDTH = 280  # a content-sized column never grows past this; its text wraps
-MIN_WEIGHTED_WIDTH = 140
+MIN_WEIGHTED_WIDTH = 120
+MIN_CONTENT_WIDTH = 64
+CONTENT_SHARE = 0.5  # on a narrow window the short columns give way (and wrap) beyond half the width
 COLUMN_PADDING = 18
 ROW_PADDING = 10  # Thai stacks marks above and below the line: give them air
 HEADER_PADDING = 14
@@ -84,11 +86,20 @@ class DtoTableView(QTableView):
                 self._content_widths[column] = min(width, MAX_CONTENT_WIDTH)
         self.distribute_width()
 
+    def _shrunk_content_widths(self) -> dict[int, int]:
+        available = self.viewport().width() * CONTENT_SHARE
+        wanted = sum(self._content_widths.values())
+        if not wanted or wanted <= available:
+            return dict(self._content_widths)
+        factor = available / wanted
+        return {c: max(MIN_CONTENT_WIDTH, int(w * factor)) for c, w in self._content_widths.items()}
+
     def distribute_width(self) -> None:
         weights = self.weights()
-        for column, width in self._content_widths.items():
+        content = self._shrunk_content_widths()
+        for column, width in content.items():
             self.setColumnWidth(column, width)
-        spare = self.viewport().width() - sum(self._content_widths.values())
+        spare = self.viewport().width() - sum(content.values())
         total = sum(weights.values())
         widths = {c: max(MIN_WEIGHTED_WIDTH, spare * w // total) for c, w in weights.items()}
         leftover = spare - sum(widths.values())
@@ -104,11 +115,3 @@ class DtoTableView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.distribute_width()
-
-    def selected_row(self) -> object | None:
-        """The DTO of the selected row, or None."""
-        indexes = self.selectionModel().selectedRows()
-        if not indexes:
-            return None
-        source = self.proxy.mapToSource(indexes[0])
-        return self.source_model.row_at(source.row())

@@ -1,0 +1,142 @@
+"""The main window shell on the demo database, offscreen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from sbpac_desktop.domain.errors import DatabaseError
+from sbpac_desktop.gui.fonts import UI_POINT_SIZE, apply_ui_font
+from sbpac_desktop.gui.main_window import MainWindow
+from sbpac_desktop.gui.pages.directives import DirectivesPage
+from sbpac_desktop.gui.pages.meetings import MeetingsPage
+from sbpac_desktop.gui.pages.placeholder import PlaceholderPage
+from sbpac_desktop.services import meetings
+from sbpac_desktop.services.app import AppContext
+
+PAGES = ["meetings", "directives", "dashboard", "people", "settings"]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ctx: AppContext, settings: QSettings) -> MainWindow:
+    win = MainWindow(ctx, settings)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_window_title_navigation_and_first_page(window: MainWindow) -> None:
+    assert window.windowTitle() == "SBPAC Desktop — ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต."
+    assert window.page_keys() == PAGES
+    labels = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert labels == ["การประชุม", "ข้อสั่งการ", "ภาพรวม", "บุคคลและหน่วยงาน", "ตั้งค่า"]
+    assert all(not window.nav.item(i).icon().isNull() for i in range(window.nav.count()))
+    assert window.current_key() == "meetings"
+    page = window.page("meetings")
+    assert isinstance(page, MeetingsPage)
+    assert window.stack.currentWidget() is page
+    assert page.model.rowCount() == 2
+    assert page.summary.text() == "ทั้งหมด ๒ รายการ"
+
+
+def test_navigation_switches_pages_and_loads_on_first_show(window: MainWindow) -> None:
+    directives_page = window.page("directives")
+    assert isinstance(directives_page, DirectivesPage)
+    assert not directives_page.loaded  # nothing is read before the page is opened
+    window.nav.setCurrentRow(1)
+    assert window.stack.currentWidget() is directives_page
+    assert directives_page.model.rowCount() == 9
+    assert "เกินกำหนด" in directives_page.summary.text()
+    window.show_page("people")
+    assert window.page("people").model.rowCount() == 12  # type: ignore[attr-defined]
+    window.show_page("dashboard")
+    dashboard = window.stack.currentWidget()
+    assert isinstance(dashboard, PlaceholderPage)
+    assert "รุ่นถัดไป" in dashboard.note.text().replace("\u200b", "")
+
+
+def test_status_bar_shows_database_and_user(window: MainWindow, ctx: AppContext, demo_db: str) -> None:
+    assert window.database_label.text() == f"ฐานข้อมูล: {demo_db}"
+    assert window.user_label.text() == f"ผู้ใช้: {ctx.actor.display_name}"
+
+
+def test_search_is_there_but_disabled_with_an_explanation(window: MainWindow) -> None:
+    assert window.search.placeholderText() == "ค้นหา…"
+    assert not window.search.isEnabled()
+    assert "รุ่นถัดไป" in window.search.toolTip()
+
+
+def test_reload_reads_again(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(meetings, "list_meetings", lambda db: [])
+    window.reload_action.trigger()
+    assert window.page("meetings").model.rowCount() == 0  # type: ignore[attr-defined]
+
+
+def test_service_error_is_shown_in_thai_on_the_page(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(db: object) -> list[object]:
+        raise DatabaseError("เชื่อมต่อฐานข้อมูลไม่ได้", "Cannot connect")
+
+    monkeypatch.setattr(meetings, "list_meetings", fail)
+    page = window.page("meetings")
+    page.reload()
+    assert page.error.isVisible()  # type: ignore[attr-defined]
+    assert "เชื่อมต่อฐานข้อมูลไม่ได้" in page.error.text().replace("\u200b", "")  # type: ignore[attr-defined]
+    assert page.model.rowCount() == 0  # type: ignore[attr-defined]
+
+
+def test_minimum_size_fits_a_1366x768_laptop(window: MainWindow) -> None:
+    minimum = window.minimumSize()
+    assert minimum.width() <= 1366 and minimum.height() <= 768 - 40  # taskbar
+    assert window.minimumSizeHint().width() <= 1366
+
+
+def test_geometry_and_page_are_restored(qtbot: QtBot, ctx: AppContext, settings: QSettings) -> None:
+    first = MainWindow(ctx, settings)
+    qtbot.addWidget(first)
+    first.resize(1000, 580)  # the offscreen screen is only 800 px wide: test the height
+    first.show()
+    first.show_page("directives")
+    first.close()
+    assert settings.contains("window/geometry")
+    second = MainWindow(ctx, settings)
+    qtbot.addWidget(second)
+    assert second.current_key() == "directives"
+    assert second.height() == 580
+
+
+def test_unknown_saved_page_falls_back_to_meetings(
+    qtbot: QtBot, ctx: AppContext, settings: QSettings
+) -> None:
+    settings.setValue("window/page", "no-such-page")
+    win = MainWindow(ctx, settings)
+    qtbot.addWidget(win)
+    assert win.current_key() == "meetings"
+
+
+def test_tables_fit_the_width_and_rows_fit_their_text(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_page("directives")
+    table = window.page("directives").table  # type: ignore[attr-defined]
+    rows, columns = table.model().rowCount(), table.model().columnCount()
+
+    def rows_fit_their_text() -> None:
+        for row in range(rows):
+            assert table.rowHeight(row) >= table.sizeHintForRow(row)
+
+    qtbot.waitUntil(rows_fit_their_text, timeout=2000)  # row heights follow on the next loop turn
+    assert table.wordWrap()
+    assert sum(table.columnWidth(c) for c in range(columns)) <= table.viewport().width()
+    widest = max(range(columns), key=table.columnWidth)
+    assert widest == table.source_model.COL_TEXT
+    assert any(table.rowHeight(r) > table.fontMetrics().lineSpacing() * 2 for r in range(rows))  # wrapped
+
+
+def test_sarabun_is_the_application_font(qapp: QApplication) -> None:
+    assert apply_ui_font(qapp) == "Sarabun"
+    assert qapp.font().family() == "Sarabun"
+    assert qapp.font().pointSizeF() == pytest.approx(UI_POINT_SIZE)
