@@ -38,7 +38,7 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q tests/benchmarks --benchmark-only -p no:randomly --override-ini addopts=
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q tests/benchmarks --benchmark-only --override-ini addopts=
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis

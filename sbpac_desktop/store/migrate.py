@@ -17,6 +17,7 @@ from sbpac_desktop.domain.errors import DatabaseError
 from sbpac_desktop.store.location import DatabaseLocation
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+UPGRADE_LOCK_KEY = 0x5B9AC  # any constant shared by every copy of the app
 
 
 class SchemaState(Enum):
@@ -104,6 +105,9 @@ def upgrade(engine: Engine, location: DatabaseLocation, backup_dir: Path | None 
     if location.is_sqlite and state is SchemaState.OUTDATED:
         backup = backup_sqlite(engine, location, backup_dir)
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Two administrators running init at once: the second waits, then finds it current.
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK_KEY})")
         command.upgrade(alembic_config(connection), "head")
     return backup
 

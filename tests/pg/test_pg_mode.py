@@ -1,0 +1,35 @@
+"""Shared office mode: the server database is never upgraded silently."""
+
+from __future__ import annotations
+
+import pytest
+
+from sbpac_desktop.domain.errors import DatabaseError
+from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.services.meetings import list_meetings
+
+pytestmark = pytest.mark.pg
+
+
+def test_empty_server_database_needs_init(pg_template):
+    from tests.conftest import _create_db
+
+    url = _create_db(pg_template, "sbpac_empty_for_init")
+    with pytest.raises(DatabaseError, match="โปรดแจ้งผู้ดูแลระบบให้รันคำสั่ง sbpac-desktop init"):
+        open_app(url)
+    open_app(url, upgrade=True).close()  # what `init` does
+    ctx = open_app(url)
+    load_demo(ctx.db, ctx.actor)
+    assert [m.number_text(False) for m in list_meetings(ctx.db)] == ["10/2562", "9/2562"]
+    ctx.close()
+
+
+def test_newer_server_schema_is_refused(pg_url):
+    ctx = open_app(pg_url)
+    with ctx.db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
+    ctx.close()
+    for upgrade in (False, True):
+        with pytest.raises(DatabaseError, match="โปรแกรมรุ่นใหม่กว่า"):
+            open_app(pg_url, upgrade=upgrade)
