@@ -1,10 +1,12 @@
-"""One function per subcommand; each opens the database, calls services, prints, returns an exit code."""
+"""Core subcommands: init, demo, meetings, directives. Each opens the database, calls
+services, prints, and returns an exit code."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
 
+from sbpac_desktop.cli.args import add_list_options, date_arg, fiscal_year_arg, status_arg
 from sbpac_desktop.cli.output import (
     directive_json,
     directive_lines,
@@ -13,45 +15,10 @@ from sbpac_desktop.cli.output import (
     meeting_json,
     meeting_lines,
 )
-from sbpac_desktop.domain.status import STATUS_KEYS, Progress
+from sbpac_desktop.domain.status import STATUS_KEYS
 from sbpac_desktop.services import directives, meetings
 from sbpac_desktop.services.app import AppContext, open_app
 from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.thai import parse_thai_date, to_arabic_digits
-
-STATUS_WORDS = STATUS_KEYS
-_THAI_STATUS = {
-    Progress.NOT_STARTED.label: "not_started",
-    Progress.IN_PROGRESS.label: "in_progress",
-    Progress.DONE.label: "done",
-    Progress.CANCELLED.label: "cancelled",
-    "ใกล้ครบกำหนด": "due_soon",
-    "เกินกำหนด": "overdue",
-    "ล่าช้า": "overdue",
-}
-
-
-def status_arg(text: str) -> str:
-    word = text.strip()
-    if word in STATUS_KEYS:
-        return word
-    if word in _THAI_STATUS:
-        return _THAI_STATUS[word]
-    raise argparse.ArgumentTypeError(f"ไม่รู้จักสถานะ '{text}' (ใช้ได้: {', '.join(STATUS_KEYS)})")
-
-
-def fiscal_year_arg(text: str) -> int:
-    digits = to_arabic_digits(text.strip())
-    if not digits.isdigit() or not 2400 <= int(digits) <= 2700:
-        raise argparse.ArgumentTypeError(f"ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2563 (ได้รับ '{text}')")
-    return int(digits)
-
-
-def date_arg(text: str) -> date:
-    try:
-        return parse_thai_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _open(args: argparse.Namespace, **kwargs: bool) -> AppContext:
@@ -110,3 +77,22 @@ def cmd_directives(args: argparse.Namespace) -> int:
         for line in directive_lines(rows, args.thai_digits):
             emit(line)
     return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sub.add_parser("init", help="สร้างหรือปรับรุ่นฐานข้อมูล (create or upgrade the database)").set_defaults(handler=cmd_init)
+    sub.add_parser("demo", help="เพิ่มข้อมูลตัวอย่าง (load the demo data; safe to repeat)").set_defaults(handler=cmd_demo)
+    meetings_parser = sub.add_parser("meetings", help="รายการการประชุม (list meetings)")
+    meetings_parser.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
+    add_list_options(meetings_parser)
+    meetings_parser.set_defaults(handler=cmd_meetings)
+    parser = sub.add_parser("directives", help="รายการข้อสั่งการและสถานะ (list directives)")
+    parser.add_argument("--status", type=status_arg, help="สถานะ: " + ", ".join(STATUS_KEYS))
+    parser.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
+    parser.add_argument("--assignee", help="ตำแหน่ง หน่วยงาน ชื่อย่อ หรือชื่อผู้ดำรงตำแหน่ง")
+    parser.add_argument("--meeting", help="การประชุม: รหัส หรือครั้งที่ เช่น 10/2562")
+    parser.add_argument(
+        "--as-of", type=date_arg, metavar="DATE", help="คำนวณสถานะ ณ วันที่ (เช่น 15/02/2563); ค่าปริยายคือวันนี้"
+    )
+    add_list_options(parser)
+    parser.set_defaults(handler=cmd_directives)

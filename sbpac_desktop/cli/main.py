@@ -6,7 +6,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NoReturn
 
 from sbpac_desktop import __version__
@@ -28,9 +28,8 @@ class ThaiArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: คำสั่งไม่ถูกต้อง — {message}\n")
 
 
-def _add_common_list_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON (output JSON)")
-    parser.add_argument("--thai-digits", action="store_true", help="แสดงตัวเลขเป็นเลขไทย")
+# Each module adds its subcommands with `register(subparsers)`; the order is the order in --help.
+COMMAND_MODULES = (commands,)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,30 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="ไฟล์ฐานข้อมูล SQLite หรือ URL เช่น postgresql+psycopg://user@host/sbpac (แทนค่า SBPAC_DB)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ThaiArgumentParser)
-    sub.add_parser("init", help="สร้างหรือปรับรุ่นฐานข้อมูล (create or upgrade the database)")
-    sub.add_parser("demo", help="เพิ่มข้อมูลตัวอย่าง (load the demo data; safe to repeat)")
     sub.add_parser("gui", help="เปิดหน้าต่างโปรแกรม (open the main window)")
-    meetings = sub.add_parser("meetings", help="รายการการประชุม (list meetings)")
-    meetings.add_argument("--fiscal-year", type=commands.fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
-    _add_common_list_options(meetings)
-    directives = sub.add_parser("directives", help="รายการข้อสั่งการและสถานะ (list directives)")
-    directives.add_argument("--status", type=commands.status_arg, help="สถานะ: " + ", ".join(commands.STATUS_WORDS))
-    directives.add_argument("--fiscal-year", type=commands.fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
-    directives.add_argument("--assignee", help="ตำแหน่ง หน่วยงาน ชื่อย่อ หรือชื่อผู้ดำรงตำแหน่ง")
-    directives.add_argument("--meeting", help="การประชุม: รหัส หรือครั้งที่ เช่น 10/2562")
-    directives.add_argument(
-        "--as-of", type=commands.date_arg, metavar="DATE", help="คำนวณสถานะ ณ วันที่ (เช่น 15/02/2563); ค่าปริยายคือวันนี้"
-    )
-    _add_common_list_options(directives)
+    for module in COMMAND_MODULES:
+        module.register(sub)
     return parser
-
-
-HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "init": commands.cmd_init,
-    "demo": commands.cmd_demo,
-    "meetings": commands.cmd_meetings,
-    "directives": commands.cmd_directives,
-}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     setup_logging()
     try:
-        return HANDLERS[args.command](args)
+        return args.handler(args)
     except AppError as error:
         print(f"ข้อผิดพลาด: {error.message_th}", file=sys.stderr)
         return error.exit_code
