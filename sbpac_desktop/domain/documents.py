@@ -98,6 +98,7 @@ class FollowUpDoc:
     as_of: date
     counts: tuple[tuple[str, int], ...]  # (Thai status label, count) in a fixed order
     groups: tuple[FollowUpGroup, ...] = field(default_factory=tuple)
+    grouped_by: str = "assignee"  # or "dimension": decides what the responsible column repeats
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sbpac_desktop.domain.documents import (
     AgendaDoc,
     AgendaEntry,
     AgendaSection,
+    DossierDoc,
     DirectiveLine,
     MeetingHeader,
     MinutesDoc,
@@ -160,6 +161,18 @@ def minutes_document(db: Database, meeting_id: int, today: date | None = None) -
             recorder=_signer(session, meeting.recorder_person_id, lines, names),
             checker=_signer(session, meeting.checker_person_id, lines, names),
         )
+
+
+def dossier_document(db: Database, meeting_id: int, today: date | None = None) -> DossierDoc:
+    """Everything about one meeting; the directives part lists those issued at it, current status."""
+    from sbpac_desktop.services.followup import FollowUpScope, followup_document
+
+    today = today or date.today()
+    return DossierDoc(
+        agenda=agenda_document(db, meeting_id, today),
+        minutes=minutes_document(db, meeting_id, today),
+        directives=followup_document(db, FollowUpScope(meeting_id=meeting_id), today),
+    )
 
 
 def _attendance_line(row: Attendance, names: dict[int, str]) -> PersonLine:

@@ -69,6 +69,7 @@ def followup_document(db: Database, scope: FollowUpScope, as_of: date | None = N
         as_of=today,
         counts=_counts(rows),
         groups=_groups(rows, scope.group_by),
+        grouped_by=scope.group_by.value,
     )
 
 

@@ -1,0 +1,131 @@
+"""Printed documents: agenda, minutes, follow-up report and session dossier as PDF."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from sbpac_desktop.cli.args import date_arg, fiscal_year_arg
+from sbpac_desktop.cli.output import emit
+from sbpac_desktop.domain.errors import AppError, NotFound
+from sbpac_desktop.reporting.engine import OutputPathError
+from sbpac_desktop.services import documents, meetings
+from sbpac_desktop.services.app import AppContext, open_app
+from sbpac_desktop.services.followup import FollowUpScope, GroupBy, followup_document
+
+EXIT_OUTPUT = 7
+
+
+class OutputError(AppError):
+    exit_code = EXIT_OUTPUT
+
+
+def _pdf_path(text: str) -> Path:
+    path = Path(text).expanduser()
+    if path.suffix.lower() != ".pdf":
+        raise argparse.ArgumentTypeError(f"ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .pdf (ได้รับ '{text}')")
+    return path
+
+
+def _quarter(text: str) -> int:
+    if text.strip() not in {"1", "2", "3", "4", "๑", "๒", "๓", "๔"}:
+        raise argparse.ArgumentTypeError(f"ไตรมาสต้องเป็น 1 ถึง 4 (ได้รับ '{text}')")
+    return int(text.strip().translate(str.maketrans("๑๒๓๔", "1234")))
+
+
+def _write(render: Callable[..., Path], doc: object, path: Path, thai_digits: bool, what: str) -> int:
+    try:
+        written = render(doc, path, thai_digits=thai_digits)
+    except OutputPathError as error:
+        raise OutputError(str(error), f"Cannot write {path}") from error
+    emit(f"บันทึก{what}แล้ว: {written}")
+    return 0
+
+
+def _meeting_id(ctx: AppContext, reference: str) -> int:
+    return meetings.find_meeting(ctx.db, reference).id
+
+
+def _require_agenda(doc: documents.AgendaDoc, reference: str) -> None:
+    if not any(section.entries for section in doc.sections):
+        raise NotFound(
+            f"การประชุม {reference} ยังไม่มีเรื่องในระเบียบวาระ — เพิ่มเรื่องก่อนพิมพ์",
+            f"Meeting {reference} has no agenda items yet",
+        )
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from sbpac_desktop.reporting import agenda
+
+    with _session(args) as ctx:
+        doc = documents.agenda_document(ctx.db, _meeting_id(ctx, args.meeting))
+    _require_agenda(doc, args.meeting)
+    return _write(agenda.render, doc, args.output, not args.arabic_digits, "ระเบียบวาระการประชุม")
+
+
+def cmd_minutes(args: argparse.Namespace) -> int:
+    from sbpac_desktop.reporting import minutes
+
+    with _session(args) as ctx:
+        doc = documents.minutes_document(ctx.db, _meeting_id(ctx, args.meeting), args.as_of)
+    return _write(minutes.render, doc, args.output, not args.arabic_digits, "รายงานการประชุม")
+
+
+def cmd_followup(args: argparse.Namespace) -> int:
+    from sbpac_desktop.reporting import followup
+
+    with _session(args) as ctx:
+        meeting_id = _meeting_id(ctx, args.meeting) if args.meeting else None
+        scope = FollowUpScope(args.fiscal_year, args.quarter, meeting_id, args.assignee, GroupBy(args.group_by))
+        doc = followup_document(ctx.db, scope, args.as_of)
+    return _write(followup.render, doc, args.output, not args.arabic_digits, "รายงานผลการติดตามข้อสั่งการ")
+
+
+def cmd_dossier(args: argparse.Namespace) -> int:
+    from sbpac_desktop.reporting import dossier
+
+    with _session(args) as ctx:
+        doc = documents.dossier_document(ctx.db, _meeting_id(ctx, args.meeting), args.as_of)
+    return _write(dossier.render, doc, args.output, not args.arabic_digits, "เอกสารประกอบการประชุม")
+
+
+class _session:  # noqa: N801 - reads as a statement: `with _session(args) as ctx`
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+
+    def __enter__(self) -> AppContext:
+        self.ctx = open_app(self.args.db)
+        return self.ctx
+
+    def __exit__(self, *exc: object) -> None:
+        self.ctx.close()
+
+
+def _common(parser: argparse.ArgumentParser, with_meeting: bool = True) -> None:
+    if with_meeting:
+        parser.add_argument("meeting", metavar="MEETING", help="รหัส หรือครั้งที่ของการประชุม เช่น 10/2562")
+    parser.add_argument("-o", "--output", type=_pdf_path, required=True, metavar="FILE.pdf", help="ไฟล์ PDF")
+    parser.add_argument("--arabic-digits", action="store_true", help="ใช้เลขอารบิกแทนเลขไทย")
+    parser.add_argument("--as-of", type=date_arg, default=None, metavar="DATE", help="สถานะ ณ วันที่ (ค่าปริยาย วันนี้)")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    agenda = sub.add_parser("agenda", help="พิมพ์ระเบียบวาระการประชุมเป็น PDF")
+    _common(agenda)
+    agenda.set_defaults(handler=cmd_agenda)
+    minutes = sub.add_parser("minutes", help="พิมพ์รายงานการประชุม (แบบที่ ๑๑) เป็น PDF")
+    _common(minutes)
+    minutes.set_defaults(handler=cmd_minutes)
+    report = sub.add_parser("followup-report", help="พิมพ์รายงานผลการติดตามข้อสั่งการเป็น PDF")
+    _common(report, with_meeting=False)
+    report.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
+    report.add_argument("--quarter", type=_quarter, help="ไตรมาส 1-4 (ต้องระบุปีงบประมาณ)")
+    report.add_argument("--assignee", help="ตำแหน่ง หน่วยงาน หรือชื่อย่อ")
+    report.add_argument("--meeting", help="เฉพาะข้อสั่งการจากการประชุมนี้ เช่น 10/2562")
+    report.add_argument("--group-by", choices=[g.value for g in GroupBy], default=GroupBy.ASSIGNEE.value,
+                        help="จัดกลุ่มตามผู้รับผิดชอบ (assignee) หรือมิติการพัฒนา (dimension)")
+    report.set_defaults(handler=cmd_followup)
+    dossier = sub.add_parser("dossier", help="พิมพ์เอกสารประกอบการประชุมทั้งชุดเป็น PDF")
+    _common(dossier)
+    dossier.set_defaults(handler=cmd_dossier)

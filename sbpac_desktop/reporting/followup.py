@@ -1,0 +1,91 @@
+"""รายงานผลการติดตามข้อสั่งการ: counts by status at the top, then each group's directives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable
+
+from sbpac_desktop.domain.documents import DirectiveLine, FollowUpDoc, FollowUpGroup
+from sbpac_desktop.reporting.common import NO_ASSIGNEE, Writer, date_text, gap, long_date_text, rule
+from sbpac_desktop.reporting.engine import build_pdf
+
+# Light fills that print legibly in greyscale too (DOMAIN.md §4.3 traffic lights).
+STATUS_FILLS = {
+    "overdue": colors.HexColor("#F6C9C4"),
+    "due_soon": colors.HexColor("#FBE0B4"),
+    "in_progress": colors.HexColor("#FFF3B0"),
+    "done": colors.HexColor("#CDEBD0"),
+    "not_started": colors.HexColor("#E6E6E6"),
+    "cancelled": colors.HexColor("#D5D5D5"),
+}
+COLUMNS = ("เลขที่", "ข้อสั่งการ", "ผู้รับผิดชอบ", "กำหนดแล้วเสร็จ", "สถานะ", "ผลการดำเนินการล่าสุด")
+SUPPORT_HEADING = "หน่วยงานสนับสนุน"  # when groups are assignees, the lead is the group heading
+WIDTHS = (2.3 * cm, 4.8 * cm, 3.0 * cm, 1.8 * cm, 2.0 * cm, 2.1 * cm)
+HEADER_FILL = colors.HexColor("#DDE4EE")
+
+
+def _summary(w: Writer, doc: FollowUpDoc) -> Flowable:
+    total = sum(count for _label, count in doc.counts)
+    rows = [["สถานะ", "จำนวน (ข้อ)"], *[[label, str(count)] for label, count in doc.counts], ["รวม", str(total)]]
+    return w.table(rows, (6 * cm, 3 * cm), style=[("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                                                  ("ALIGN", (1, 0), (1, -1), "RIGHT")])
+
+
+def _row(line: DirectiveLine, lead_in_heading: bool) -> list[str]:
+    if lead_in_heading:
+        who = ", ".join(line.supporting) or "-"
+    else:
+        who = line.responsible or NO_ASSIGNEE
+        if line.parent_agency and line.parent_agency not in who:
+            who += f" ต้นสังกัด {line.parent_agency}"
+        if line.supporting:
+            who += f"\nสนับสนุน: {', '.join(line.supporting)}"
+    percent = "" if line.percent is None else f"ร้อยละ {line.percent}\n"
+    return [line.number, line.text, who, date_text(line.due_on), line.status_label or "",
+            percent + (line.progress_text or "ยังไม่มีรายงาน")]
+
+
+def _group(w: Writer, group: FollowUpGroup, lead_in_heading: bool) -> list[Flowable]:
+    columns = list(COLUMNS)
+    if lead_in_heading:
+        columns[2] = SUPPORT_HEADING
+    rows = [columns, *[_row(line, lead_in_heading) for line in group.rows]]
+    fills = [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
+    for index, line in enumerate(group.rows, start=1):
+        if line.status_key in STATUS_FILLS:
+            fills.append(("BACKGROUND", (4, index), (4, index), STATUS_FILLS[line.status_key]))
+    heading = w.para(f"{group.name} ({len(group.rows)} ข้อ)", "heading")
+    small = w.style["small"]
+    return [heading, w.table(rows, WIDTHS, style=fills, cell_style=small)]
+
+
+def followup_flowables(doc: FollowUpDoc, *, thai_digits: bool = True) -> list[Flowable]:
+    w = Writer(thai_digits)
+    flow: list[Flowable] = [
+        w.centred(doc.title, bold=True),
+        w.centred(doc.scope),
+        w.centred(f"ข้อมูล ณ {long_date_text(doc.as_of)}"),
+        rule(),
+        w.para("สรุปจำนวนข้อสั่งการตามสถานะ", "heading"),
+        _summary(w, doc),
+        gap(),
+    ]
+    if not doc.groups:
+        flow.append(w.para("ไม่พบข้อสั่งการตามเงื่อนไขที่ระบุ"))
+    for group in doc.groups:
+        flow += _group(w, group, lead_in_heading=doc.grouped_by == "assignee")
+    return flow
+
+
+def render(doc: FollowUpDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:
+    return build_pdf(
+        path,
+        followup_flowables(doc, thai_digits=thai_digits),
+        title=f"{doc.title} {doc.scope}",
+        author="ฝ่ายเลขานุการ ศอ.บต.",
+        thai_digits=thai_digits,
+    )
