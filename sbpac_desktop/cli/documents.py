@@ -123,8 +123,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report.add_argument("--quarter", type=_quarter, help="ไตรมาส 1-4 (ต้องระบุปีงบประมาณ)")
     report.add_argument("--assignee", help="ตำแหน่ง หน่วยงาน หรือชื่อย่อ")
     report.add_argument("--meeting", help="เฉพาะข้อสั่งการจากการประชุมนี้ เช่น 10/2562")
-    report.add_argument("--group-by", choices=[g.value for g in GroupBy], default=GroupBy.ASSIGNEE.value,
-                        help="จัดกลุ่มตามผู้รับผิดชอบ (assignee) หรือมิติการพัฒนา (dimension)")
+    report.add_argument(
+        "--group-by",
+        choices=[g.value for g in GroupBy],
+        default=GroupBy.ASSIGNEE.value,
+        help="จัดกลุ่มตามผู้รับผิดชอบ (assignee) หรือมิติการพัฒนา (dimension)",
+    )
     report.set_defaults(handler=cmd_followup)
     dossier = sub.add_parser("dossier", help="พิมพ์เอกสารประกอบการประชุมทั้งชุดเป็น PDF")
     _common(dossier)

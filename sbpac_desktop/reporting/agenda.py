@@ -30,8 +30,9 @@ def agenda_header(w: Writer, doc: AgendaDoc) -> list[Flowable]:
 
 def _section_rows(w: Writer, section: AgendaSection) -> list[list[object]]:
     """Left column 'ระเบียบวาระที่ ๑', right column the heading, then one row per item."""
-    rows: list[list[object]] = [[w.para(f"ระเบียบวาระที่ {section.number}", "cell_bold"),
-                                 w.para(section.title, "cell_bold")]]
+    rows: list[list[object]] = [
+        [w.para(f"ระเบียบวาระที่ {section.number}", "cell_bold"), w.para(section.title, "cell_bold")]
+    ]
     if not section.entries:
         rows.append(["", w.para(section.empty_text, "cell", leftIndent=SUB_INDENT)])
     for entry in section.entries:

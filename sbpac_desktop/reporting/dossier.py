@@ -47,8 +47,7 @@ def _contents(w: Writer, doc: DossierDoc, pages: dict[str, int]) -> list[Flowabl
         rule(),
         gap(),
         w.para("สารบัญ", "heading"),
-        w.table([["เรื่อง", "หน้า"], *rows], (13 * cm, 3 * cm), grid=False,
-                style=[("ALIGN", (1, 0), (1, -1), "RIGHT")]),
+        w.table([["เรื่อง", "หน้า"], *rows], (13 * cm, 3 * cm), grid=False, style=[("ALIGN", (1, 0), (1, -1), "RIGHT")]),
     ]
 
 

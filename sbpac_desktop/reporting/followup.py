@@ -31,8 +31,11 @@ HEADER_FILL = colors.HexColor("#DDE4EE")
 def _summary(w: Writer, doc: FollowUpDoc) -> Flowable:
     total = sum(count for _label, count in doc.counts)
     rows = [["สถานะ", "จำนวน (ข้อ)"], *[[label, str(count)] for label, count in doc.counts], ["รวม", str(total)]]
-    return w.table(rows, (6 * cm, 3 * cm), style=[("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                                                  ("ALIGN", (1, 0), (1, -1), "RIGHT")])
+    return w.table(
+        rows,
+        (6 * cm, 3 * cm),
+        style=[("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("ALIGN", (1, 0), (1, -1), "RIGHT")],
+    )
 
 
 def _row(line: DirectiveLine, lead_in_heading: bool) -> list[str]:
@@ -45,8 +48,14 @@ def _row(line: DirectiveLine, lead_in_heading: bool) -> list[str]:
         if line.supporting:
             who += f"\nสนับสนุน: {', '.join(line.supporting)}"
     percent = "" if line.percent is None else f"ร้อยละ {line.percent}\n"
-    return [line.number, line.text, who, date_text(line.due_on), line.status_label or "",
-            percent + (line.progress_text or "ยังไม่มีรายงาน")]
+    return [
+        line.number,
+        line.text,
+        who,
+        date_text(line.due_on),
+        line.status_label or "",
+        percent + (line.progress_text or "ยังไม่มีรายงาน"),
+    ]
 
 
 def _group(w: Writer, group: FollowUpGroup, lead_in_heading: bool) -> list[Flowable]:

@@ -46,8 +46,9 @@ def header_block(w: Writer, doc: MinutesDoc) -> list[Flowable]:
 def entry_block(w: Writer, entry: AgendaEntry, style: RecordingStyle) -> list[Flowable]:
     indent = ITEM_INDENT * entry.depth
     body_indent = indent + TEXT_INDENT - ITEM_INDENT
-    flow: list[Flowable] = [w.para([(f"{entry.number} ", True), (entry.title, True)], leftIndent=indent,
-                                   keepWithNext=1)]
+    flow: list[Flowable] = [
+        w.para([(f"{entry.number} ", True), (entry.title, True)], leftIndent=indent, keepWithNext=1)
+    ]
     if style is not RecordingStyle.RESOLUTIONS:
         for text in (entry.background, entry.discussion):
             if text:
@@ -59,8 +60,13 @@ def entry_block(w: Writer, entry: AgendaEntry, style: RecordingStyle) -> list[Fl
     if entry.directives:
         flow.append(w.para("ข้อสั่งการ", "heading", leftIndent=body_indent, spaceBefore=0))
         for number, line in enumerate(entry.directives, start=1):
-            flow.append(w.para(f"{number}) {directive_sentence(line)}", leftIndent=body_indent + 0.6 * cm,
-                               firstLineIndent=-0.6 * cm))
+            flow.append(
+                w.para(
+                    f"{number}) {directive_sentence(line)}",
+                    leftIndent=body_indent + 0.6 * cm,
+                    firstLineIndent=-0.6 * cm,
+                )
+            )
     return [*flow, gap(0.3)]
 
 

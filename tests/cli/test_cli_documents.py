@@ -37,14 +37,16 @@ def test_documents_are_written(demo_db, tmp_path, args, expected):
 
 
 def test_unknown_meeting_writes_nothing(demo_db, tmp_path):
-    assert_clean_failure(run("--db", str(demo_db), "minutes", "42/2562", "-o", str(tmp_path / "m.pdf")),
-                         "ไม่พบการประชุม 42/2562")
+    assert_clean_failure(
+        run("--db", str(demo_db), "minutes", "42/2562", "-o", str(tmp_path / "m.pdf")), "ไม่พบการประชุม 42/2562"
+    )
     assert list(tmp_path.iterdir()) == []
 
 
 def test_meeting_without_agenda_items(demo_db, tmp_path):
-    assert_clean_failure(run("--db", str(demo_db), "agenda", "9/2562", "-o", str(tmp_path / "a.pdf")),
-                         "ยังไม่มีเรื่องในระเบียบวาระ")
+    assert_clean_failure(
+        run("--db", str(demo_db), "agenda", "9/2562", "-o", str(tmp_path / "a.pdf")), "ยังไม่มีเรื่องในระเบียบวาระ"
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -75,5 +77,6 @@ def test_bad_arguments(demo_db, args, fragment):
 
 
 def test_quarter_needs_a_fiscal_year(demo_db, tmp_path):
-    assert_clean_failure(run("--db", str(demo_db), "followup-report", "--quarter", "2", "-o",
-                             str(tmp_path / "f.pdf")), "ต้องระบุปีงบประมาณ")
+    assert_clean_failure(
+        run("--db", str(demo_db), "followup-report", "--quarter", "2", "-o", str(tmp_path / "f.pdf")), "ต้องระบุปีงบประมาณ"
+    )
