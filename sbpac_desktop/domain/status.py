@@ -49,10 +49,10 @@ class DerivedStatus:
 
     @property
     def label(self) -> str:
-        """The Thai text a clerk reads in the tracker, e.g. 'เกินกำหนด (ล่าช้า 46 วัน)'."""
+        """The Thai text a clerk reads, e.g. 'เกินกำหนด (ล่าช้า 46 วัน)', 'อยู่ระหว่างดำเนินการ (เหลือ 13 วัน)'."""
         if self.deadline is Deadline.OVERDUE:
             return f"เกินกำหนด (ล่าช้า {self.days} วัน)"
-        if self.deadline is Deadline.DUE_SOON:
+        if self.deadline in (Deadline.DUE_SOON, Deadline.ON_TRACK):
             return f"{self.progress.label} (เหลือ {self.days} วัน)"
         return self.progress.label
 

@@ -67,6 +67,9 @@ def test_status_labels_are_thai():
     soon = derive_status(DirectiveState.OPEN, 20, date(2020, 2, 20), AS_OF)
     assert soon.deadline is Deadline.DUE_SOON and soon.label == "อยู่ระหว่างดำเนินการ (เหลือ 5 วัน)"
     assert Progress.NOT_STARTED.label == "ยังไม่ดำเนินการ"
+    later = derive_status(DirectiveState.OPEN, None, date(2020, 9, 30), AS_OF)
+    assert later.label == "ยังไม่ดำเนินการ (เหลือ 228 วัน)"
+    assert derive_status(DirectiveState.OPEN, 100, date(2020, 9, 30), AS_OF).label == "ดำเนินการแล้วเสร็จ"
 
 
 def test_extension_replaces_the_due_date():
