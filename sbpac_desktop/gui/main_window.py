@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QProgressBar,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sbpac_desktop import logs
+from sbpac_desktop.gui.operations import busy_tracker, wait_for_idle
 from sbpac_desktop.gui.pages.base import Page
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
@@ -135,6 +137,15 @@ class MainWindow(QMainWindow):
         self.reload_action.setToolTip(self.tr("โหลดข้อมูลของหน้านี้ใหม่ (F5)"))
         self.reload_action.triggered.connect(self.reload_current)
         toolbar.addAction(self.reload_action)
+        self.new_action = QAction(self._icon(QStyle.StandardPixmap.SP_FileIcon), self.tr("สร้างใหม่"), self)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.setToolTip(self.tr("สร้างรายการใหม่ในหน้านี้ (Ctrl+N)"))
+        self.new_action.triggered.connect(lambda: self.current_page().new_record())
+        toolbar.addAction(self.new_action)
+        self.find_action = QAction(self.tr("ค้นหา/กรอง"), self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(lambda: self.current_page().focus_search())
+        self.addAction(self.find_action)
         spacer = QWidget(toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -157,8 +168,20 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(self.tr("ฐานข้อมูล: {database}").format(database=database))
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.user_label = QLabel(self.tr("ผู้ใช้: {name}").format(name=self.ctx.actor.display_name))
+        self.busy_label = QLabel(self)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setObjectName("busyBar")
+        self.busy_bar.setRange(0, 0)  # indeterminate: "working"
+        self.busy_bar.setMaximumWidth(140)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.hide()
         self.statusBar().addWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.user_label)
+        tracker = busy_tracker()
+        tracker.busy_changed.connect(self.busy_bar.setVisible)
+        tracker.message_changed.connect(self.busy_label.setText)
 
     # --- navigation --------------------------------------------------------------
     def page_keys(self) -> list[str]:
@@ -219,5 +242,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        wait_for_idle()  # a save under way finishes before the window (and database) goes
         self.save_state()
         super().closeEvent(event)

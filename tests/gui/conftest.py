@@ -6,12 +6,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from sbpac_desktop.gui import operations
+from sbpac_desktop.gui.meeting import agenda_tab, attendance_tab, minutes_tab
 from sbpac_desktop.services.app import AppContext, open_app
 from sbpac_desktop.services.demo import load_demo
 
@@ -55,3 +60,59 @@ def ctx(demo_db: str) -> Iterator[AppContext]:
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def work_db(demo_db: str, tmp_path: Path) -> str:
+    """A private copy of the demo database that a workflow test may write to."""
+    target = tmp_path / "work.db"
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(demo_db + suffix)
+        if source.exists():
+            shutil.copyfile(source, str(target) + suffix)
+    return str(target)
+
+
+@pytest.fixture
+def work_ctx(work_db: str) -> Iterator[AppContext]:
+    context = open_app(work_db)
+    yield context
+    operations.wait_for_idle()
+    context.close()
+
+
+@pytest.fixture(autouse=True)
+def _operations_settle() -> Iterator[None]:
+    """No background operation of one test may answer into the next one."""
+    yield
+    app = QApplication.instance()
+    if app is None:
+        return
+    operations.wait_for_idle()
+    for _ in range(3):
+        app.processEvents()
+
+
+@pytest.fixture
+def wait_ops(qtbot: QtBot) -> Callable[[], None]:
+    """Wait until every background operation has delivered its answer."""
+
+    def wait() -> None:
+        qtbot.wait(5)  # let zero-delay timers start what they batch (attendance saves)
+        qtbot.waitUntil(operations.is_idle, timeout=10_000)
+
+    return wait
+
+
+@pytest.fixture
+def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Answer every confirm() question with yes; the questions asked are recorded."""
+    asked: list[str] = []
+
+    def yes(parent: object, title: str, question: str) -> bool:
+        asked.append(question)
+        return True
+
+    for module in (agenda_tab, attendance_tab, minutes_tab):
+        monkeypatch.setattr(module, "confirm", yes)
+    return asked

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.models.base import DtoTableModel
@@ -41,6 +41,12 @@ class Page(QWidget):
     def reload(self) -> None:
         self.loaded = True
 
+    def focus_search(self) -> None:
+        """Ctrl+F: pages with a filter box put the cursor there."""
+
+    def new_record(self) -> None:
+        """Ctrl+N: pages that create something open their dialog."""
+
 
 class TablePage(Page):
     def __init__(self, ctx: AppContext, model: DtoTableModel, parent: QWidget | None = None) -> None:
@@ -54,13 +60,18 @@ class TablePage(Page):
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
         self.table = DtoTableView(model, self)
+        self.tools = QHBoxLayout()  # page buttons, right of the heading
+        self.tools.setSpacing(6)
         self._layout()
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addLayout(self.tools)
+        layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)

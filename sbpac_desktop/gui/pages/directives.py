@@ -1,33 +1,157 @@
-"""ข้อสั่งการ: the directive tracker with derived status colours."""
+"""ข้อสั่งการ: the directive tracker — filters above the table (status, post/assignee,
+fiscal year, text), derived status colours, and on the right the selected directive
+with its assignments and progress history. New (Ctrl+N), edit, add a progress report."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QStyle, QWidget
 
 from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.domain.status import STATUS_KEYS
+from sbpac_desktop.gui.dialogs.directive_dialog import DirectiveDialog
+from sbpac_desktop.gui.dialogs.form import set_tab_order
+from sbpac_desktop.gui.dialogs.progress_dialog import ProgressDialog
+from sbpac_desktop.gui.events import app_events
+from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.directives import DirectivesModel
 from sbpac_desktop.gui.pages.base import TablePage
 from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.widgets.directive_detail import DirectiveDetailPane
 from sbpac_desktop.services import directives
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import DirectiveRow
+from sbpac_desktop.services.directives import DirectiveFilter
+
+FILTER_DELAY_MS = 250
 
 
 class DirectivesPage(TablePage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, DirectivesModel(), parent)
         self.heading.setText(self.tr("ข้อสั่งการ"))
+        self.dialog: QWidget | None = None
+        self._select_id: int | None = None
+        self.detail = DirectiveDetailPane(self)
+        self._build_tools()
+        self._build_filters()
+        self._rearrange()
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.reload)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(self._double_clicked)
+        app_events().directives_changed.connect(self._changed)
+
+    # --- construction ------------------------------------------------------------
+    def _build_tools(self) -> None:
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        self.new_button = QPushButton(icon, self.tr("ข้อสั่งการใหม่"), self)
+        self.new_button.setObjectName("newDirectiveButton")
+        self.new_button.setToolTip(self.tr("ออกข้อสั่งการใหม่ (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("แก้ไข…"), self)
+        self.edit_button.setObjectName("editDirectiveButton")
+        self.progress_button = QPushButton(self.tr("รายงานความก้าวหน้า…"), self)
+        self.progress_button.setObjectName("addProgressButton")
+        for button in (self.new_button, self.edit_button, self.progress_button):
+            self.tools.addWidget(button)
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.progress_button.clicked.connect(self.add_progress)
+
+    def _build_filters(self) -> None:
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(self.tr("ทุกสถานะ"), None)
+        labels = {
+            "not_started": self.tr("ยังไม่ดำเนินการ"),
+            "in_progress": self.tr("อยู่ระหว่างดำเนินการ"),
+            "due_soon": self.tr("ใกล้ครบกำหนด"),
+            "overdue": self.tr("เกินกำหนด"),
+            "done": self.tr("ดำเนินการแล้วเสร็จ"),
+            "cancelled": self.tr("ยกเลิก"),
+        }
+        for key in STATUS_KEYS:
+            self.status_filter.addItem(labels.get(key, key), key)
+        self.assignee_filter = QLineEdit(self)
+        self.assignee_filter.setObjectName("assigneeFilter")
+        self.assignee_filter.setPlaceholderText(self.tr("ผู้รับผิดชอบ: ตำแหน่ง หน่วยงาน หรือชื่อ"))
+        self.assignee_filter.setClearButtonEnabled(True)
+        self.year_filter = QComboBox(self)
+        self.year_filter.setObjectName("yearFilter")
+        self.year_filter.addItem(self.tr("ทุกปีงบประมาณ"), None)
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setObjectName("textFilter")
+        self.text_filter.setPlaceholderText(self.tr("ค้นหาในข้อความข้อสั่งการ (Ctrl+F)"))
+        self.text_filter.setClearButtonEnabled(True)
+        self.status_filter.currentIndexChanged.connect(self.reload)
+        self.year_filter.currentIndexChanged.connect(self.reload)
+        self.assignee_filter.textChanged.connect(self._schedule)
+        self.text_filter.textChanged.connect(self._schedule)
+
+    def _rearrange(self) -> None:
+        """Filters go between the heading and the table; the table shares the width with the detail."""
+        layout = self.layout()
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        filters.addWidget(QLabel(self.tr("กรอง:"), self))
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.year_filter)
+        filters.addWidget(self.assignee_filter, 1)
+        filters.addWidget(self.text_filter, 2)
+        layout.removeWidget(self.table)  # type: ignore[union-attr]
+        layout.insertLayout(1, filters)  # type: ignore[union-attr]
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([700, 460])
+        layout.addWidget(self.splitter, 1)  # type: ignore[union-attr]
+        set_tab_order([self.status_filter, self.year_filter, self.assignee_filter, self.text_filter, self.table])
+
+    # --- data ----------------------------------------------------------------------
+    def filters(self) -> DirectiveFilter:
+        return DirectiveFilter(
+            status=self.status_filter.currentData(),
+            fiscal_year=self.year_filter.currentData(),
+            assignee=self.assignee_filter.text().strip() or None,
+            text=self.text_filter.text().strip() or None,
+        )
+
+    def _schedule(self, *_: object) -> None:
+        self._filter_timer.start()
 
     def reload(self) -> None:
+        self._filter_timer.stop()
+        keep = self._select_id if self._select_id is not None else self._selected_id()
+        self._select_id = None
         try:
-            rows = directives.list_directives(self.ctx.db)
+            if not self.loaded:
+                self._fill_years(directives.list_directives(self.ctx.db))
+            rows = directives.list_directives(self.ctx.db, self.filters())
         except AppError as error:
             self.show_error(error)
             return
         self.show_rows(rows)
+        if keep is not None:
+            self.select_directive(keep)
+        if self._selected_id() is None:
+            self.detail.show_detail(None)
+        self._update_buttons()
+
+    def _fill_years(self, rows: Sequence[DirectiveRow]) -> None:
+        self.year_filter.blockSignals(True)
+        for year in sorted({row.fiscal_year for row in rows}, reverse=True):
+            self.year_filter.addItem(self.tr("ปีงบประมาณ {year}").format(year=digits(str(year))), year)
+        self.year_filter.blockSignals(False)
+
+    def _changed(self) -> None:
+        if self.loaded:
+            self.reload()
 
     def summary_text(self, rows: Sequence[object]) -> str:
         total = super().summary_text(rows)
@@ -41,3 +165,86 @@ class DirectivesPage(TablePage):
         ]
         detail = " · ".join(f"{label} {digits(str(count))}" for label, count in parts if count)
         return f"{total} — {detail}" if detail else total
+
+    # --- selection -----------------------------------------------------------------
+    def selected_row(self) -> DirectiveRow | None:
+        index = self.table.currentIndex()
+        row = index.data(ITEM_ROLE) if index.isValid() else None
+        return row if isinstance(row, DirectiveRow) else None
+
+    def _selected_id(self) -> int | None:
+        row = self.selected_row()
+        return row.id if row else None
+
+    def select_directive(self, directive_id: int) -> bool:
+        proxy = self.table.proxy
+        for number in range(proxy.rowCount()):
+            index = proxy.index(number, 0)
+            row = index.data(ITEM_ROLE)
+            if isinstance(row, DirectiveRow) and row.id == directive_id:
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(number)
+                self._show_detail(directive_id)
+                return True
+        return False
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.data(ITEM_ROLE) if current.isValid() else None
+        if isinstance(row, DirectiveRow):
+            self._show_detail(row.id)
+        else:
+            self.detail.show_detail(None)
+        self._update_buttons()
+
+    def _show_detail(self, directive_id: int) -> None:
+        try:
+            self.detail.show_detail(directives.get_directive(self.ctx.db, directive_id))
+        except AppError as error:
+            self.detail.show_detail(None)
+            self.error.setText(error.message_th)
+            self.error.show()
+
+    def _update_buttons(self) -> None:
+        has = self.detail.detail is not None
+        self.edit_button.setEnabled(has)
+        self.progress_button.setEnabled(has and bool(self.detail.detail and self.detail.detail.assignments))
+
+    # --- actions -------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.text_filter.setFocus()
+        self.text_filter.selectAll()
+
+    def _open(self, dialog: DirectiveDialog | ProgressDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._saved)
+        self.dialog = dialog
+        dialog.open()
+
+    def _saved(self, detail: object) -> None:
+        row = getattr(detail, "row", None)
+        if isinstance(row, DirectiveRow):
+            self._select_id = row.id
+        self.reload()
+
+    def new_record(self) -> DirectiveDialog:
+        dialog = DirectiveDialog(self.ctx, self)
+        self._open(dialog)
+        return dialog
+
+    def edit_selected(self) -> DirectiveDialog | None:
+        if self.detail.detail is None:
+            return None
+        dialog = DirectiveDialog(self.ctx, self, detail=self.detail.detail)
+        self._open(dialog)
+        return dialog
+
+    def add_progress(self) -> ProgressDialog | None:
+        if self.detail.detail is None or not self.detail.detail.assignments:
+            return None
+        dialog = ProgressDialog(self.ctx, self.detail.detail, self)
+        self._open(dialog)
+        return dialog
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.edit_selected()

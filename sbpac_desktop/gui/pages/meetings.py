@@ -1,20 +1,43 @@
-"""การประชุม: the meetings list, newest first."""
+"""การประชุม: the meetings list, newest first; Ctrl+N for a new meeting, double-click to open one."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import shiboken6
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QPushButton, QStyle, QWidget
 
 from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
+from sbpac_desktop.gui.events import app_events
+from sbpac_desktop.gui.meeting.window import MeetingWindow
+from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.meetings import MeetingsModel
 from sbpac_desktop.gui.pages.base import TablePage
 from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.meetings import MeetingView
 
 
 class MeetingsPage(TablePage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, MeetingsModel(), parent)
         self.heading.setText(self.tr("การประชุม"))
+        self.windows: dict[int, MeetingWindow] = {}
+        self.dialog: MeetingDialog | None = None
+        self.new_button = QPushButton(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon), self.tr("ประชุมใหม่"))
+        self.new_button.setObjectName("newMeetingButton")
+        self.new_button.setToolTip(self.tr("สร้างการประชุมใหม่ (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_record)
+        self.open_button = QPushButton(self.tr("เปิดการประชุม"))
+        self.open_button.setToolTip(self.tr("ระเบียบวาระ ผู้เข้าประชุม และรายงานการประชุม (ดับเบิลคลิกที่แถว)"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.tools.addWidget(self.new_button)
+        self.tools.addWidget(self.open_button)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.activated.connect(self._double_clicked)
+        self._select_id: int | None = None
+        app_events().meetings_changed.connect(self._changed)
+        app_events().meeting_changed.connect(self._meeting_changed)  # bound methods: disconnected on delete
 
     def reload(self) -> None:
         try:
@@ -23,3 +46,60 @@ class MeetingsPage(TablePage):
             self.show_error(error)
             return
         self.show_rows(rows)
+        if self._select_id is not None:
+            self.select_meeting(self._select_id)
+            self._select_id = None
+
+    def _changed(self) -> None:
+        if self.loaded:
+            self.reload()
+
+    def _meeting_changed(self, _meeting_id: int) -> None:
+        self._changed()
+
+    def new_record(self) -> MeetingDialog:
+        dialog = MeetingDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._created)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _created(self, view: MeetingView) -> None:
+        self._select_id = view.id
+        self.reload()
+
+    def select_meeting(self, meeting_id: int) -> None:
+        proxy = self.table.proxy
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, 0)
+            view = index.data(ITEM_ROLE)
+            if isinstance(view, MeetingView) and view.id == meeting_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return
+
+    def selected_meeting(self) -> MeetingView | None:
+        index = self.table.currentIndex()
+        view = index.data(ITEM_ROLE) if index.isValid() else None
+        return view if isinstance(view, MeetingView) else None
+
+    def open_selected(self) -> MeetingWindow | None:
+        view = self.selected_meeting()
+        return self.open_meeting(view.id) if view else None
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        view = index.data(ITEM_ROLE)
+        if isinstance(view, MeetingView):
+            self.open_meeting(view.id)
+
+    def open_meeting(self, meeting_id: int) -> MeetingWindow:
+        """One window per meeting; opening it again brings the existing one forward."""
+        window = self.windows.get(meeting_id)
+        if window is None or not shiboken6.isValid(window):  # closed windows delete themselves
+            window = MeetingWindow(self.ctx, meeting_id, self)
+            self.windows[meeting_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window

@@ -1,0 +1,1 @@
+"""Dialogs: one per editing task (meeting, agenda item, directive, progress report)."""

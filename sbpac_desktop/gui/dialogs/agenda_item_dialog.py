@@ -1,0 +1,94 @@
+"""Add a matter to the agenda: section, optionally under an item (๔.๑ → ๔.๑.๑), title, presenter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+
+from sbpac_desktop.domain.errors import FieldProblem
+from sbpac_desktop.gui.dialogs.form import FormDialog
+from sbpac_desktop.gui.events import app_events
+from sbpac_desktop.gui.meeting.agenda_model import MAX_ITEM_DEPTH
+from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo
+from sbpac_desktop.services import agenda
+from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
+from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.org import PersonView
+
+
+class AgendaItemDialog(FormDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        meeting_id: int,
+        sections: Mapping[int, str],
+        items: Sequence[AgendaItemView],
+        people: Sequence[PersonView],
+        parent: QWidget | None = None,
+        *,
+        section: int | None = None,
+        parent_id: int | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.meeting_id = meeting_id
+        self.items = list(items)
+        self.setWindowTitle(self.tr("เพิ่มเรื่องในระเบียบวาระ"))
+        self.setObjectName("agendaItemDialog")
+        self.section = IdCombo(self)
+        self.section.setObjectName("section")
+        self.section.set_items(
+            [
+                (self.tr("ระเบียบวาระที่ {n}  {title}").format(n=digits(str(n)), title=title), n)
+                for n, title in sections.items()
+            ]
+        )
+        self.parent_item = IdCombo(self, none_label=self.tr("— เป็นเรื่องหลักของระเบียบวาระ —"))
+        self.parent_item.setObjectName("parentItem")
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("title")
+        self.presenter = PersonCombo(self, none_label=self.tr("— ไม่ระบุ —"))
+        self.presenter.setObjectName("presenter")
+        self.presenter.set_people(people)
+        form = QFormLayout()
+        form.addRow(self.tr("ระเบียบวาระที่"), self.errors.bind("section", self.section))
+        form.addRow(self.tr("เป็นเรื่องย่อยของ"), self.errors.bind("parent_id", self.parent_item))
+        form.addRow(self.tr("ชื่อเรื่อง"), self.errors.bind("title", self.title_edit))
+        form.addRow(self.tr("ผู้นำเสนอ"), self.errors.bind("presenter_person_id", self.presenter))
+        self.body.addLayout(form)
+        self.body.addStretch(1)
+        self.section.currentIndexChanged.connect(self._section_changed)
+        if section is not None:
+            self.section.set_value(section)
+        self._section_changed()
+        if parent_id is not None:
+            self.parent_item.set_value(parent_id)
+        self.title_edit.setFocus()
+        self.resize(680, 300)
+
+    def _section_changed(self, *_: object) -> None:
+        section = self.section.value()
+        parents = [i for i in self.items if i.section == section and i.depth < MAX_ITEM_DEPTH]
+        self.parent_item.set_items([(f"{i.number_text(True)}  {i.title}", i.id) for i in parents])
+
+    def collect(self, problems: list[FieldProblem]) -> AgendaItemInput | None:
+        if not self.title_edit.text().strip():
+            self.errors.add(problems, "title", self.tr("กรุณากรอกชื่อเรื่อง"))
+        if problems:
+            return None
+        return AgendaItemInput(
+            section=self.section.value(),
+            title=self.title_edit.text(),
+            parent_id=self.parent_item.value(),
+            presenter_person_id=self.presenter.value(),
+            presenter_text=self.presenter.free_text(),
+        )
+
+    def save_call(self, data: AgendaItemInput) -> Callable[[], Any]:
+        db, actor, meeting_id = self.ctx.db, self.ctx.actor, self.meeting_id
+        return lambda: agenda.add_item(db, actor, meeting_id, data)
+
+    def after_save(self, result: Any) -> None:
+        app_events().meeting_changed.emit(self.meeting_id)

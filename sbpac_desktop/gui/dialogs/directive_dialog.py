@@ -1,0 +1,211 @@
+"""The directive editor (ข้อสั่งการ): text, dimension, priority, report cycle, BE issue and
+due dates, one lead post or unit and any supporting ones. New or edit; an edit sends the
+version it loaded, so a save over someone else's change is refused, not silent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from sbpac_desktop.domain.enums import AssignmentRole, Priority, ReportCycle
+from sbpac_desktop.domain.errors import FieldProblem
+from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
+from sbpac_desktop.gui.events import app_events
+from sbpac_desktop.gui.widgets.be_date import BeDateEdit
+from sbpac_desktop.gui.widgets.pickers import DATA, Assignee, CheckList, EnumCombo, IdCombo, assignee_items
+from sbpac_desktop.services import directives, lookups, org
+from sbpac_desktop.services.agenda import AgendaItemView
+from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.directive_views import AssignmentView
+from sbpac_desktop.services.directives import AssignmentInput, DirectiveDetail, DirectiveInput
+from sbpac_desktop.services.meetings import MeetingView
+
+
+def _key(assignment: AssignmentView) -> Assignee:
+    return ("position", assignment.position_id) if assignment.position_id else ("unit", assignment.org_unit_id or 0)
+
+
+def _assignment(key: Assignee, role: AssignmentRole) -> AssignmentInput:
+    kind, ident = key
+    if kind == "position":
+        return AssignmentInput(position_id=ident, role=role)
+    return AssignmentInput(org_unit_id=ident, role=role)
+
+
+class DirectiveDialog(FormDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        detail: DirectiveDetail | None = None,
+        meeting: MeetingView | None = None,
+        agenda_item: AgendaItemView | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.detail = detail
+        self.meeting = meeting
+        self.agenda_item = agenda_item
+        self.setObjectName("directiveDialog")
+        self.setWindowTitle(self.tr("แก้ไขข้อสั่งการ") if detail else self.tr("ข้อสั่งการใหม่"))
+        self._build()
+        self._fill_lists()
+        if detail is not None:
+            self._show_detail(detail)
+        else:
+            self._defaults(today or date.today())
+        self.resize(1000, 600)
+
+    # --- construction ------------------------------------------------------------
+    def _build(self) -> None:
+        self.source = QLabel(self)
+        self.source.setObjectName("source")
+        self.source.setWordWrap(True)
+        self.text_edit = QPlainTextEdit(self)
+        self.text_edit.setObjectName("text")
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setPlaceholderText(self.tr("ข้อความข้อสั่งการ เช่น ให้ … ดำเนินการ … ภายใน …"))
+        self.dimension = IdCombo(self, none_label=self.tr("— ไม่ระบุ —"))
+        self.dimension.setObjectName("dimension")
+        self.priority = EnumCombo(Priority, self)
+        self.priority.setObjectName("priority")
+        self.cycle = EnumCombo(ReportCycle, self)
+        self.cycle.setObjectName("reportCycle")
+        self.issued_on = BeDateEdit(self)
+        self.issued_on.setObjectName("issuedOn")
+        self.due_on = BeDateEdit(self, required=False)
+        self.due_on.setObjectName("dueOn")
+        self.lead = IdCombo(self, none_label=self.tr("— เลือกผู้รับผิดชอบหลัก —"), editable=True)
+        self.lead.setObjectName("lead")
+        self.supporting = CheckList(self, placeholder=self.tr("กรองตำแหน่งหรือหน่วยงาน…"))
+        self.supporting.setObjectName("supporting")
+        self._lay_out()
+        self.lead.currentIndexChanged.connect(self._lead_changed)
+
+    def _lay_out(self) -> None:
+        bind = self.errors.bind
+        left = QFormLayout()
+        left.setVerticalSpacing(8)
+        left.addRow(self.tr("ข้อสั่งการ"), bind("text", self.text_edit))
+        left.addRow(self.tr("มิติการพัฒนา"), bind("dimension_id", self.dimension))
+        left.addRow(self.tr("ความเร่งด่วน"), bind("priority", self.priority))
+        left.addRow(self.tr("รอบการรายงาน"), bind("report_cycle", self.cycle))
+        left.addRow(self.tr("วันที่สั่งการ (พ.ศ.)"), bind("issued_on", self.issued_on))
+        left.addRow(self.tr("กำหนดแล้วเสร็จ (พ.ศ.)"), bind("due_on", self.due_on))
+        left.addRow(self.tr("เลขที่"), bind("seq", QLabel(self.tr("ออกให้อัตโนมัติเมื่อบันทึก"), self)))
+        right = QVBoxLayout()
+        right.setSpacing(4)
+        right.addWidget(QLabel(self.tr("ผู้รับผิดชอบหลัก"), self))
+        right.addWidget(bind("assignments", self.lead))
+        right.addSpacing(6)
+        right.addWidget(QLabel(self.tr("ผู้รับผิดชอบร่วม / หน่วยงานสนับสนุน (เลือกได้หลายราย)"), self))
+        right.addWidget(self.supporting, 1)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self.body.addWidget(self.source)
+        self.body.addLayout(grid, 1)
+        order = (
+            self.text_edit, self.dimension, self.priority, self.cycle, self.issued_on.line_edit,
+            self.due_on.line_edit, self.lead, self.supporting.filter, self.supporting.list, self.save_button,
+        )  # fmt: skip
+        set_tab_order(order)
+
+    def _fill_lists(self) -> None:
+        current = self.detail.dimension_id if self.detail else None
+        dims = [d for d in lookups.list_dimensions(self.ctx.db) if d.active or d.id == current]
+        self.dimension.set_items([(d.name, d.id) for d in dims])
+        items = assignee_items(org.list_positions(self.ctx.db), org.list_org_units(self.ctx.db))
+        self.lead.set_items(items)
+        self.supporting.set_items(items)
+
+    def _defaults(self, today: date) -> None:
+        self.priority.set_value(Priority.NORMAL)
+        self.cycle.set_value(ReportCycle.MONTHLY)
+        self.issued_on.setDate(self.meeting.meeting_date if self.meeting else today)
+        if self.meeting is not None:
+            source = self.tr("จากการประชุมครั้งที่ {number}").format(number=self.meeting.number_text(True))
+            if self.agenda_item is not None:
+                source += self.tr(" ระเบียบวาระ {number} {title}").format(
+                    number=self.agenda_item.number_text(True), title=self.agenda_item.title
+                )
+            self.source.setText(source)
+        else:
+            self.source.hide()
+
+    def _show_detail(self, detail: DirectiveDetail) -> None:
+        row = detail.row
+        self.source.setText(self.tr("เลขที่ {number}").format(number=row.number_text(True)))
+        self.text_edit.setPlainText(row.text)
+        self.dimension.set_value(detail.dimension_id)
+        self.priority.set_value(row.priority)
+        self.cycle.set_value(detail.report_cycle)
+        self.issued_on.setDate(row.issued_on)
+        self.due_on.setDate(row.due_on)
+        for assignment in detail.assignments:
+            key = _key(assignment)
+            if assignment.role is AssignmentRole.LEAD:
+                self.lead.set_value(key)
+            else:
+                self.supporting.set_checked(key)
+        self._lead_changed()
+
+    def _lead_changed(self, *_: object) -> None:
+        """The lead cannot also be ticked as supporting."""
+        lead = self.lead.value()
+        for row in range(self.supporting.list.count()):
+            key = self.supporting.list.item(row).data(DATA)
+            self.supporting.set_enabled_key(key, key != lead)
+
+    # --- save ------------------------------------------------------------------------
+    def collect(self, problems: list[FieldProblem]) -> DirectiveInput | None:
+        if not self.text_edit.toPlainText().strip():
+            self.errors.add(problems, "text", self.tr("กรุณากรอกข้อความข้อสั่งการ"))
+        self.errors.add(problems, "issued_on", self.issued_on.problem())
+        self.errors.add(problems, "due_on", self.due_on.problem())
+        lead = self.lead.value()
+        if lead is None:
+            self.errors.add(problems, "assignments", self.tr("กรุณาเลือกผู้รับผิดชอบหลักจากรายการ"))
+        issued_on = self.issued_on.date()
+        if problems or issued_on is None or lead is None:
+            return None
+        assignments = (
+            _assignment(lead, AssignmentRole.LEAD),
+            *(_assignment(key, AssignmentRole.SUPPORT) for key in self.supporting.checked() if key != lead),
+        )
+        detail = self.detail
+        return DirectiveInput(
+            text=self.text_edit.toPlainText(),
+            issued_on=issued_on,
+            assignments=assignments,
+            meeting_id=detail.meeting_id if detail else (self.meeting.id if self.meeting else None),
+            agenda_item_id=detail.agenda_item_id if detail else (self.agenda_item.id if self.agenda_item else None),
+            issued_by_person_id=detail.issued_by_person_id if detail else self._issuer(),
+            dimension_id=self.dimension.value(),
+            priority=self.priority.value(),
+            report_cycle=self.cycle.value(),
+            due_on=self.due_on.date(),
+            extended_due_on=detail.row.extended_due_on if detail else None,
+            remarks=detail.remarks if detail else None,
+        )
+
+    def _issuer(self) -> int | None:
+        return self.meeting.chair_person_id if self.meeting else None
+
+    def save_call(self, data: DirectiveInput) -> Callable[[], Any]:
+        db, actor, detail = self.ctx.db, self.ctx.actor, self.detail
+        if detail is None:
+            return lambda: directives.create_directive(db, actor, data)
+        return lambda: directives.update_directive(db, actor, detail.row.id, detail.row.version, data)
+
+    def after_save(self, result: Any) -> None:
+        app_events().directives_changed.emit()
+        if self.meeting is not None:
+            app_events().meeting_changed.emit(self.meeting.id)

@@ -1,0 +1,101 @@
+"""What every editing dialog shares: Save (Ctrl+S) and Cancel, messages next to fields,
+the save running as a background operation, and the dialog staying open on any error so
+nothing typed is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+
+from sbpac_desktop.domain.errors import FieldProblem, ValidationError
+from sbpac_desktop.gui.errors import present_error
+from sbpac_desktop.gui.operations import Operation
+from sbpac_desktop.gui.widgets.field_errors import FieldErrors, error_label
+from sbpac_desktop.services.app import AppContext
+
+
+def set_tab_order(widgets: Sequence[QWidget]) -> None:
+    for first, second in pairwise(widgets):
+        QWidget.setTabOrder(first, second)
+
+
+class FormDialog(QDialog):
+    """Subclasses build their fields into `self.body` and implement `collect` and `save_call`."""
+
+    saved = Signal(object)  # the DTO the service returned
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result_value: Any = None
+        self.operation: Operation[Any] | None = None
+        self.general_error = error_label(self)
+        self.general_error.setObjectName("generalError")
+        self.errors = FieldErrors(self.general_error)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(self.tr("บันทึก"), self)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("บันทึก (Ctrl+S)"))
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("ยกเลิก"))
+        self.save_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.submit)
+        self.body = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(8)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    # --- to implement -------------------------------------------------------------
+    def collect(self, problems: list[FieldProblem]) -> Any:
+        """Read the fields into the service's input DTO; append problems found on the way."""
+        raise NotImplementedError
+
+    def save_call(self, data: Any) -> Callable[[], Any]:
+        """The service call to run in the background."""
+        raise NotImplementedError
+
+    def after_save(self, result: Any) -> None:
+        """Notify the rest of the application (events)."""
+
+    # --- flow -----------------------------------------------------------------------
+    def submit(self) -> None:
+        if self.operation is not None:
+            return  # already saving; one click is enough
+        self.errors.clear()
+        problems: list[FieldProblem] = []
+        data = self.collect(problems)
+        if problems:
+            self.errors.show(problems)
+            return
+        self.operation = Operation(self, self.save_call(data), busy=[self.save_button])
+        self.operation.success(self._saved).failure(self._failed).run()
+
+    def _saved(self, result: Any) -> None:
+        self.operation = None
+        self.result_value = result
+        self.after_save(result)
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.operation = None
+        if isinstance(error, ValidationError):
+            self.errors.show_error(error)
+            return
+        present_error(self, error)
+
+    def reject(self) -> None:
+        if self.operation is not None:
+            return  # the save is under way; its answer still needs this dialog
+        super().reject()

@@ -1,0 +1,120 @@
+"""Add a progress report (รายงานผลการดำเนินการ) to one assignment of a directive:
+percent 0–100, result, problems, suggestions, next step, report date (BE)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from sbpac_desktop.domain.enums import AssignmentRole
+from sbpac_desktop.domain.errors import FieldProblem
+from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
+from sbpac_desktop.gui.events import app_events
+from sbpac_desktop.gui.widgets.be_date import BeDateEdit
+from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo
+from sbpac_desktop.services import org, progress
+from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.directives import DirectiveDetail
+from sbpac_desktop.services.progress import ProgressInput
+
+
+def _text_box(parent: QWidget, name: str, placeholder: str, height: int = 64) -> QPlainTextEdit:
+    box = QPlainTextEdit(parent)
+    box.setObjectName(name)
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(height)
+    return box
+
+
+class ProgressDialog(FormDialog):
+    def __init__(
+        self, ctx: AppContext, detail: DirectiveDetail, parent: QWidget | None = None, *, today: date | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.detail = detail
+        self.setObjectName("progressDialog")
+        self.setWindowTitle(self.tr("รายงานความก้าวหน้า {number}").format(number=detail.row.number_text(True)))
+        heading = QLabel(f"{detail.row.number_text(True)}  {detail.row.text}", self)
+        heading.setWordWrap(True)
+        heading.setObjectName("directiveText")
+        self.assignment = IdCombo(self)
+        self.assignment.setObjectName("assignment")
+        self.assignment.set_items(
+            [
+                (f"{a.label} ({a.role.label})" if a.role is AssignmentRole.SUPPORT else a.label, a.id)
+                for a in detail.assignments
+            ]
+        )
+        self.report_date = BeDateEdit(self)
+        self.report_date.setObjectName("reportDate")
+        self.report_date.setDate(today or date.today())
+        self.percent = QSpinBox(self)
+        self.percent.setObjectName("percent")
+        self.percent.setRange(0, 100)
+        self.percent.setSuffix(" %")
+        self.percent.setValue(detail.row.latest_percent or 0)
+        self.period = QLineEdit(self)
+        self.period.setObjectName("period")
+        self.period.setPlaceholderText(self.tr("เช่น ไตรมาสที่ ๑ (๑ ต.ค. ๖๒ – ๓๑ ธ.ค. ๖๒) — ไม่บังคับ"))
+        self.reporter = PersonCombo(self, none_label=self.tr("— ไม่ระบุ —"))
+        self.reporter.setObjectName("reporter")
+        self.reporter.set_people(org.list_people(ctx.db))
+        self.result_edit = _text_box(self, "result", self.tr("ผลการดำเนินการ"), 80)
+        self.problems = _text_box(self, "problems", self.tr("ปัญหา/อุปสรรค (ถ้ามี)"))
+        self.suggestions = _text_box(self, "suggestions", self.tr("ข้อเสนอแนะ / ความต้องการสนับสนุน (ถ้ามี)"))
+        self.next_step = _text_box(self, "nextStep", self.tr("การดำเนินการต่อไป (ถ้ามี)"))
+        bind = self.errors.bind
+        form = QFormLayout()
+        form.setVerticalSpacing(6)
+        form.addRow(self.tr("ผู้รับผิดชอบ"), bind("assignment_id", self.assignment))
+        form.addRow(self.tr("วันที่รายงาน (พ.ศ.)"), bind("report_date", self.report_date))
+        form.addRow(self.tr("ร้อยละความก้าวหน้า"), bind("percent", self.percent))
+        form.addRow(self.tr("ห้วงการรายงาน"), bind("period_text", self.period))
+        form.addRow(self.tr("ผู้รายงาน"), bind("reporter_person_id", self.reporter))
+        form.addRow(self.tr("ผลการดำเนินการ"), bind("result", self.result_edit))
+        form.addRow(self.tr("ปัญหา/อุปสรรค"), bind("problems", self.problems))
+        form.addRow(self.tr("ข้อเสนอแนะ"), bind("suggestions", self.suggestions))
+        form.addRow(self.tr("การดำเนินการต่อไป"), bind("next_step", self.next_step))
+        self.body.addWidget(heading)
+        self.body.addLayout(form, 1)
+        set_tab_order(
+            [
+                self.assignment, self.report_date.line_edit, self.percent, self.period, self.reporter,
+                self.result_edit, self.problems, self.suggestions, self.next_step, self.save_button,
+            ]
+        )  # fmt: skip
+        self.result_edit.setFocus()
+        self.resize(760, 640)
+
+    def collect(self, problems: list[FieldProblem]) -> ProgressInput | None:
+        self.errors.add(problems, "report_date", self.report_date.problem())
+        if not self.result_edit.toPlainText().strip():
+            self.errors.add(problems, "result", self.tr("กรุณากรอกผลการดำเนินการ"))
+        if self.reporter.free_text():
+            self.errors.add(problems, "reporter_person_id", self.tr("ไม่พบชื่อนี้ในรายชื่อบุคคล — โปรดเลือกจากรายการ"))
+        assignment_id = self.assignment.value()
+        report_date = self.report_date.date()
+        if problems or assignment_id is None or report_date is None:
+            return None
+        return ProgressInput(
+            assignment_id=assignment_id,
+            report_date=report_date,
+            percent=self.percent.value(),
+            result=self.result_edit.toPlainText(),
+            problems=self.problems.toPlainText(),
+            suggestions=self.suggestions.toPlainText(),
+            next_step=self.next_step.toPlainText(),
+            period_text=self.period.text(),
+            reporter_person_id=self.reporter.value(),
+        )
+
+    def save_call(self, data: ProgressInput) -> Callable[[], Any]:
+        db, actor = self.ctx.db, self.ctx.actor
+        return lambda: progress.add_progress(db, actor, data)
+
+    def after_save(self, result: Any) -> None:
+        app_events().directives_changed.emit()

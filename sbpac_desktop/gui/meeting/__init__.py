@@ -1,0 +1,1 @@
+"""The meeting window and its tabs: agenda builder, attendance, minutes."""

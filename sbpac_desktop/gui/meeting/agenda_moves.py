@@ -1,0 +1,56 @@
+"""Service calls behind a drop in the agenda tree (run inside one background operation).
+
+agenda.move_item reorders among siblings and moves an item to the top level of another
+section. Putting an item under a different parent item also needs update_item (which
+changes the parent and appends), followed by move_item for the exact position.
+"""
+
+from __future__ import annotations
+
+from sbpac_desktop.gui.meeting.agenda_model import MoveTarget
+from sbpac_desktop.services import agenda
+from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
+from sbpac_desktop.services.app import AppContext
+
+
+def item_input(view: AgendaItemView, **changes: object) -> AgendaItemInput:
+    """The item as it is, with `changes`; for saving without losing any field.
+
+    AgendaItemView has one presenter name (the free text, or the person's name): the free
+    text is kept only when no person is linked.
+    """
+    values: dict[str, object] = {
+        "section": view.section,
+        "title": view.title,
+        "parent_id": view.parent_id,
+        "presenter_person_id": view.presenter_person_id,
+        "presenter_text": view.presenter_name if view.presenter_person_id is None else None,
+        "background": view.background,
+        "proposal": view.proposal,
+        "discussion": view.discussion,
+        "resolution": view.resolution,
+    }
+    values.update(changes)
+    return AgendaItemInput(**values)  # type: ignore[arg-type]
+
+
+def _find(views: list[AgendaItemView], item_id: int) -> AgendaItemView:
+    return next(v for v in views if v.id == item_id)
+
+
+def relocate(ctx: AppContext, view: AgendaItemView, target: MoveTarget) -> list[AgendaItemView]:
+    db, actor = ctx.db, ctx.actor
+    if target.parent_id == view.parent_id and target.section == view.section:
+        return agenda.move_item(db, actor, view.id, target.position)
+    if target.parent_id is None:
+        return agenda.move_item(db, actor, view.id, target.position, new_section=target.section)
+    current = view
+    if target.section != view.section:
+        current = _find(agenda.move_item(db, actor, view.id, 1, new_section=target.section), view.id)
+    agenda.update_item(db, actor, view.id, current.version, item_input(current, parent_id=target.parent_id))
+    return agenda.move_item(db, actor, view.id, target.position)
+
+
+def step(ctx: AppContext, view: AgendaItemView, delta: int) -> list[AgendaItemView]:
+    """Move up (-1) or down (+1) among its siblings (the keyboard way to reorder)."""
+    return agenda.move_item(ctx.db, ctx.actor, view.id, max(1, view.position + delta))

@@ -1,0 +1,127 @@
+"""The selected directive: its facts, who is responsible and the progress history."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from sbpac_desktop.domain.enums import AssignmentRole
+from sbpac_desktop.gui.models.directives import STATUS_COLOURS
+from sbpac_desktop.gui.text import BLANK, date_text, digits, or_blank, percent_text, wrappable
+from sbpac_desktop.services.directive_views import ProgressView
+from sbpac_desktop.services.directives import DirectiveDetail
+
+
+def _value_label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class DirectiveDetailPane(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("directiveDetail")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.detail: DirectiveDetail | None = None
+        self.title = _value_label(self, "detailTitle")
+        self.title.setStyleSheet("font-weight: bold;")
+        self.status = _value_label(self, "detailStatus")
+        self.text = _value_label(self, "detailText")
+        self.issued = _value_label(self, "detailIssued")
+        self.due = _value_label(self, "detailDue")
+        self.source = _value_label(self, "detailSource")
+        self.facts = _value_label(self, "detailFacts")
+        self.lead = _value_label(self, "detailLead")
+        self.supporting = _value_label(self, "detailSupporting")
+        self.progress = QTextBrowser(self)  # one block per report: reads well in a narrow pane
+        self.progress.setObjectName("progressHistory")
+        self.progress.setOpenLinks(False)
+        self.empty = QLabel(self.tr("เลือกข้อสั่งการในตารางเพื่อดูรายละเอียดและความก้าวหน้า"), self)
+        self.empty.setWordWrap(True)
+        self._lay_out()
+        self.show_detail(None)
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.setVerticalSpacing(4)
+        form.addRow(self.tr("สถานะ"), self.status)
+        form.addRow(self.tr("สั่งการเมื่อ"), self.issued)
+        form.addRow(self.tr("กำหนดแล้วเสร็จ"), self.due)
+        form.addRow(self.tr("ที่มา"), self.source)
+        form.addRow(self.tr("ด้าน / ความเร่งด่วน"), self.facts)
+        form.addRow(self.tr("ผู้รับผิดชอบหลัก"), self.lead)
+        form.addRow(self.tr("ผู้รับผิดชอบร่วม"), self.supporting)
+        self.form_host = QWidget(self)
+        self.form_host.setLayout(form)
+        self.history_label = QLabel(self.tr("ความก้าวหน้า (ล่าสุดอยู่บน)"), self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addWidget(self.form_host)
+        layout.addWidget(self.history_label)
+        layout.addWidget(self.progress, 1)
+
+    def show_detail(self, detail: DirectiveDetail | None) -> None:
+        self.detail = detail
+        parts = (self.title, self.text, self.form_host, self.history_label, self.progress)
+        for widget in parts:
+            widget.setVisible(detail is not None)
+        self.empty.setVisible(detail is None)
+        if detail is None:
+            self.progress.clear()
+            return
+        row = detail.row
+        self.title.setText(row.number_text(True))
+        self.text.setText(wrappable(row.text))
+        self.status.setText(digits(row.status.label))
+        tint = STATUS_COLOURS.get(row.status.key)
+        self.status.setStyleSheet(f"background: {tint}; color: #1f1f1f; padding: 2px 6px;" if tint else "")
+        issued = date_text(row.issued_on)
+        if detail.issued_by_name:
+            issued += self.tr(" โดย {name}").format(name=detail.issued_by_name)
+        self.issued.setText(issued)
+        due = date_text(row.due_on)
+        if row.extended_due_on:
+            due += self.tr(" (ขยายถึง {date})").format(date=date_text(row.extended_due_on))
+        self.due.setText(due)
+        if row.meeting_label:
+            self.source.setText(self.tr("การประชุมครั้งที่ {number}").format(number=digits(row.meeting_label)))
+        else:
+            self.source.setText(BLANK)
+        self.facts.setText(
+            self.tr("{dimension} · {priority} · รายงาน{cycle}").format(
+                dimension=or_blank(row.dimension), priority=row.priority.label, cycle=detail.report_cycle.label
+            )
+        )
+        leads = [a.label for a in detail.assignments if a.role is AssignmentRole.LEAD]
+        supports = [a.label for a in detail.assignments if a.role is AssignmentRole.SUPPORT]
+        self.lead.setText(wrappable("\n".join(leads)) if leads else BLANK)
+        self.supporting.setText(wrappable("\n".join(supports)) if supports else BLANK)
+        self.progress.setHtml(self.history_html(detail.reports))
+
+    def history_html(self, reports: tuple[ProgressView, ...]) -> str:
+        if not reports:
+            return f"<p>{escape(self.tr('ยังไม่มีรายงานผลการดำเนินการ'))}</p>"
+        blocks = []
+        for report in reports:
+            head = self.tr("{date} · ร้อยละ {percent} · {assignee}").format(
+                date=date_text(report.report_date), percent=percent_text(report.percent), assignee=report.assignee_label
+            )
+            lines = [f"<b>{escape(wrappable(head))}</b>", escape(wrappable(report.result))]
+            for label, text in (
+                (self.tr("ปัญหา/อุปสรรค"), report.problems),
+                (self.tr("ข้อเสนอแนะ"), report.suggestions),
+                (self.tr("การดำเนินการต่อไป"), report.next_step),
+            ):
+                if text:
+                    lines.append(f"<i>{escape(label)}:</i> {escape(wrappable(text))}")
+            blocks.append("<p>" + "<br>".join(lines) + "</p>")
+        return "<hr>".join(blocks)

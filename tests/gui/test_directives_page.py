@@ -1,0 +1,211 @@
+"""The directive tracker: filters, detail pane, progress reports, editing with version checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from sbpac_desktop.domain.enums import AssignmentRole, Priority
+from sbpac_desktop.gui.dialogs.directive_dialog import DirectiveDialog
+from sbpac_desktop.gui.dialogs.progress_dialog import ProgressDialog
+from sbpac_desktop.gui.main_window import MainWindow
+from sbpac_desktop.gui.pages.directives import DirectivesPage
+from sbpac_desktop.gui.widgets.pickers import post_label
+from sbpac_desktop.services import directives, lookups, org
+from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.directives import DirectiveFilter, DirectiveInput
+from tests.gui.helpers import type_text
+
+
+@pytest.fixture
+def window(qtbot: QtBot, work_ctx: AppContext, settings: QSettings) -> MainWindow:
+    win = MainWindow(work_ctx, settings)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_page("directives")
+    return win
+
+
+@pytest.fixture
+def page(window: MainWindow) -> DirectivesPage:
+    found = window.page("directives")
+    assert isinstance(found, DirectivesPage)
+    assert found.loaded
+    return found
+
+
+def numbers(page: DirectivesPage) -> list[str]:
+    return [row.number_text(False) for row in page.model.rows()]
+
+
+def test_filters(page: DirectivesPage, qtbot: QtBot) -> None:
+    assert len(numbers(page)) == 9
+    assert [page.year_filter.itemText(i) for i in range(page.year_filter.count())] == [
+        "ทุกปีงบประมาณ",
+        "ปีงบประมาณ ๒๕๖๓",
+        "ปีงบประมาณ ๒๕๖๒",
+    ]
+    page.year_filter.setCurrentIndex(2)
+    assert numbers(page) == ["ขส. 001/2562"]
+    page.year_filter.setCurrentIndex(0)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("overdue"))
+    assert all(row.status.key == "overdue" for row in page.model.rows()) and page.model.rowCount() == 5
+    page.status_filter.setCurrentIndex(0)
+    type_text(qtbot, page.assignee_filter, "กรมบัญชีกลาง")
+    qtbot.waitUntil(lambda: page.model.rowCount() < 9)
+    assert all("กรมบัญชีกลาง" in (row.lead_label or "") for row in page.model.rows())
+    page.assignee_filter.clear()
+    type_text(qtbot, page.text_filter, "เครือข่ายภาคประชาสังคม")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert "เครือข่ายภาคประชาสังคม" in page.model.rows()[0].text
+
+
+def test_ctrl_f_focuses_the_text_filter(window: MainWindow, page: DirectivesPage, qtbot: QtBot) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.text_filter
+
+
+def test_detail_pane_shows_assignments_and_history(page: DirectivesPage) -> None:
+    assert page.select_directive(page.model.rows()[1].id)
+    detail = page.detail
+    assert detail.title.text() == "ขส. ๐๐๑/๒๕๖๓"
+    assert "ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)" in detail.lead.text().replace("\u200b", "")
+    history = detail.progress.toPlainText().replace("\u200b", "")
+    assert "ร้อยละ ๑๐๐" in history
+    assert page.progress_button.isEnabled() and page.edit_button.isEnabled()
+
+
+def test_add_progress_report(
+    page: DirectivesPage, qtbot: QtBot, work_ctx: AppContext, wait_ops: Callable[[], None]
+) -> None:
+    row = next(r for r in page.model.rows() if r.number_text(False) == "ขส. 002/2563")
+    page.select_directive(row.id)
+    qtbot.mouseClick(page.progress_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, ProgressDialog)
+    assert dialog.percent.value() == row.latest_percent
+    dialog.percent.clear()
+    qtbot.keyClicks(dialog.percent, "80")
+    dialog.report_date.line_edit.clear()
+    qtbot.keyClicks(dialog.report_date.line_edit, "15/01/2563")
+    type_text(qtbot, dialog.result_edit, "เบิกจ่ายได้ร้อยละ 80 ของแผน")
+    type_text(qtbot, dialog.problems, "โครงการก่อสร้างล่าช้า")
+    type_text(qtbot, dialog.next_step, "เร่งรัดการเบิกจ่ายไตรมาสที่ 2")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.next_step, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves
+    wait_ops()
+    detail = directives.get_directive(work_ctx.db, row.id)
+    latest = detail.reports[0]
+    assert (latest.percent, latest.report_date) == (80, date(2020, 1, 15))
+    assert latest.result == "เบิกจ่ายได้ร้อยละ 80 ของแผน"
+    assert latest.problems == "โครงการก่อสร้างล่าช้า"
+    assert latest.next_step == "เร่งรัดการเบิกจ่ายไตรมาสที่ 2"
+    assert detail.row.latest_percent == 80
+    assert page.selected_row().id == row.id  # type: ignore[union-attr]
+    assert "ร้อยละ ๘๐" in page.detail.progress.toPlainText().replace("\u200b", "")
+
+
+def test_progress_validation_marks_the_field(page: DirectivesPage, wait_ops: Callable[[], None]) -> None:
+    page.select_directive(page.model.rows()[1].id)
+    dialog = page.add_progress()
+    assert dialog is not None
+    dialog.result_edit.setPlainText("รายงาน")
+    dialog.report_date.setDate(date(2019, 1, 1))  # before the directive was issued: the service says no
+    dialog.submit()
+    wait_ops()
+    assert dialog.isVisible()
+    assert dialog.errors.marked() == ["report_date"]
+    assert dialog.errors.message("report_date") == "วันที่รายงานต้องไม่ก่อนวันที่สั่งการ"
+    dialog.reject()
+
+
+def test_new_directive_with_ctrl_n(
+    window: MainWindow, page: DirectivesPage, qtbot: QtBot, work_ctx: AppContext, wait_ops: Callable[[], None]
+) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.dialog
+    assert isinstance(dialog, DirectiveDialog)
+    type_text(qtbot, dialog.text_edit, "ให้จัดทำแผนสื่อสารสาธารณะ")
+    dialog.issued_on.set_text("01/12/2562")
+    dialog.due_on.set_text("31/01/2563")
+    dimension = lookups.list_dimensions(work_ctx.db)[5]
+    dialog.dimension.set_value(dimension.id)
+    dialog.priority.set_value(Priority.URGENT)
+    unit = next(u for u in org.list_org_units(work_ctx.db) if u.short_name == "กปส.")
+    dialog.lead.set_value(("unit", unit.id))
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    wait_ops()
+    created = directives.list_directives(work_ctx.db, DirectiveFilter(text="แผนสื่อสารสาธารณะ"))[0]
+    assert created.number_text(False) == "ขส. 009/2563"
+    assert created.priority is Priority.URGENT and created.dimension == dimension.name
+    assert created.due_on == date(2020, 1, 31)
+    detail = directives.get_directive(work_ctx.db, created.id)
+    assert [(a.org_unit_id, a.role) for a in detail.assignments] == [(unit.id, AssignmentRole.LEAD)]
+    assert page.selected_row().id == created.id  # type: ignore[union-attr]
+
+
+def test_edit_conflict_keeps_the_input(
+    page: DirectivesPage, qtbot: QtBot, work_ctx: AppContext, wait_ops: Callable[[], None]
+) -> None:
+    row = page.model.rows()[2]
+    page.select_directive(row.id)
+    dialog = page.edit_selected()
+    assert isinstance(dialog, DirectiveDialog)
+    assert dialog.text_edit.toPlainText() == row.text
+    lead = next(a for a in page.detail.detail.assignments if a.role is AssignmentRole.LEAD)  # type: ignore[union-attr]
+    assert dialog.lead.value() == ("position", lead.position_id)
+    # someone else saves the same directive meanwhile
+    detail = directives.get_directive(work_ctx.db, row.id)
+    other = DirectiveInput(
+        text=detail.row.text + " (แก้ไขโดยผู้อื่น)",
+        issued_on=detail.row.issued_on,
+        assignments=tuple(directives.AssignmentInput(a.position_id, a.org_unit_id, a.role) for a in detail.assignments),
+        meeting_id=detail.meeting_id,
+        agenda_item_id=detail.agenda_item_id,
+        due_on=detail.row.due_on,
+    )
+    directives.update_directive(work_ctx.db, work_ctx.actor, row.id, detail.row.version, other)
+    dialog.text_edit.setPlainText("ข้อความใหม่ของฉัน")
+    dialog.submit()
+    wait_ops()
+    box = dialog.findChild(QMessageBox, "appErrorBox")
+    assert box is not None and box.isVisible()
+    assert box.text().startswith("มีผู้อื่นแก้ไขข้อมูลนี้ไปแล้ว")
+    assert dialog.isVisible()
+    assert dialog.text_edit.toPlainText() == "ข้อความใหม่ของฉัน"  # nothing typed is lost
+    assert directives.get_directive(work_ctx.db, row.id).row.text.endswith("(แก้ไขโดยผู้อื่น)")
+    box.close()
+    dialog.reject()
+
+
+def test_edit_saves_with_the_version(
+    page: DirectivesPage, work_ctx: AppContext, wait_ops: Callable[[], None], qtbot: QtBot
+) -> None:
+    row = page.model.rows()[3]
+    page.select_directive(row.id)
+    dialog = page.edit_selected()
+    assert dialog is not None
+    extended = directives.get_directive(work_ctx.db, row.id).row.extended_due_on
+    dialog.due_on.setDate(date(2020, 3, 31))
+    support = next(p for p in org.list_positions(work_ctx.db) if p.short_code == "ผช.ลธ.(สธ.)")
+    dialog.supporting.set_checked(("position", support.id))
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    wait_ops()
+    detail = directives.get_directive(work_ctx.db, row.id)
+    assert detail.row.due_on == date(2020, 3, 31)
+    assert detail.row.extended_due_on == extended  # fields the editor does not show are kept
+    assert detail.row.version == row.version + 1
+    assert post_label(support) in [a.label for a in detail.assignments if a.role is AssignmentRole.SUPPORT]
