@@ -3,13 +3,21 @@
 `open_database` is the single door: it checks the location, refuses files and
 servers it must not touch, and brings the schema to the current version (SQLite
 automatically, after a backup; PostgreSQL only when an administrator runs init).
+
+SQLite files also get: refusal on a network share, the one-program-per-file lock
+(`store.instance_lock`, held until `close()`), and a full integrity check when the
+previous holder did not close cleanly — a damaged file is refused, naming the newest
+good backup.
 """
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -17,15 +25,27 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from sbpac_desktop.domain.errors import ConflictError, DatabaseError
-from sbpac_desktop.store import migrate
+from sbpac_desktop.store import instance_lock, migrate
+from sbpac_desktop.store.backup import find_newest_good_backup
 from sbpac_desktop.store.engine import connection_error, create_app_engine, probe
+from sbpac_desktop.store.instance_lock import InstanceLock
+from sbpac_desktop.store.integrity import (
+    DamagedDatabase,
+    connect_shared,
+    damaged_database_error,
+    integrity_problems,
+)
 from sbpac_desktop.store.location import DatabaseLocation, check_sqlite_file, resolve_location
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class Database:
     location: DatabaseLocation
     engine: Engine
+    lock: InstanceLock | None = None  # SQLite: this process's claim on the file
+    checked_after_unclean_shutdown: bool = False
 
     def __post_init__(self) -> None:
         # expire_on_commit=False: DTOs are built inside the unit of work anyway,
@@ -61,7 +81,10 @@ class Database:
             session.close()
 
     def close(self) -> None:
+        """Close every pooled connection, then clear the open-marker and free the file."""
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def open_database(
@@ -83,19 +106,49 @@ def open_database(
 
 
 def _open_sqlite(location: DatabaseLocation, *, create: bool) -> Database:
-    assert location.sqlite_path is not None
+    path = location.sqlite_path
+    assert path is not None
     if location.is_default:
-        location.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-    if check_sqlite_file(location.sqlite_path, create=create):
-        migrate.sqlite_schema_state(location.sqlite_path)  # refuses foreign or too-new files untouched
-    engine = create_app_engine(location)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    has_data = check_sqlite_file(path, create=create)
+    instance_lock.refuse_network_share(path)
+    if has_data:
+        migrate.sqlite_schema_state(path)  # refuses foreign or too-new files untouched
+    lock = instance_lock.acquire(path)
     try:
-        probe(engine, location)
-        migrate.upgrade(engine, location)
-    except BaseException:
-        engine.dispose()
+        checked = lock.unclean_shutdown and path.exists()
+        if checked:
+            _check_after_unclean_shutdown(path)
+        engine = create_app_engine(location)
+        try:
+            probe(engine, location)
+            migrate.upgrade(engine, location)
+        except BaseException:
+            engine.dispose()
+            raise
+    except DamagedDatabase:
+        lock.release(keep_marker=True)  # the next start checks (and refuses) again
         raise
-    return Database(location, engine)
+    except BaseException:
+        lock.release()
+        raise
+    return Database(location, engine, lock, checked)
+
+
+def _check_after_unclean_shutdown(path: Path) -> None:
+    """The previous program did not close the file: run the full integrity_check before use."""
+    log.warning("%s was not closed cleanly last time: running integrity_check", path)
+    try:
+        conn = connect_shared(path)
+        try:
+            problems = integrity_problems(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        problems = [str(exc)]
+    if problems:
+        log.error("integrity_check of %s failed: %s", path, problems)
+        raise damaged_database_error(path, problems, find_newest_good_backup(path))
 
 
 def _open_server(location: DatabaseLocation, *, upgrade: bool) -> Database:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
 from sbpac_desktop.domain.errors import DatabaseError
+from sbpac_desktop.store import backup as backups
 from sbpac_desktop.store.location import DatabaseLocation
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -27,8 +27,12 @@ class SchemaState(Enum):
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    return _config(connection, MIGRATIONS_DIR)
+
+
+def _config(connection: Connection | None, scripts: Path) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(scripts))
     config.attributes["connection"] = connection
     return config
 
@@ -38,7 +42,11 @@ def script_directory() -> ScriptDirectory:
 
 
 def head_revision() -> str:
-    heads = script_directory().get_heads()
+    return _head(ScriptDirectory.from_config(alembic_config()))
+
+
+def _head(script: ScriptDirectory) -> str:
+    heads = script.get_heads()
     if len(heads) != 1:
         raise RuntimeError(f"expected one migration head, found {heads}")
     return heads[0]
@@ -49,11 +57,15 @@ def known_revisions() -> set[str]:
 
 
 def schema_state(connection: Connection) -> SchemaState:
+    return _schema_state(connection, MIGRATIONS_DIR)
+
+
+def _schema_state(connection: Connection, scripts: Path) -> SchemaState:
     current = MigrationContext.configure(connection).get_current_revision()
-    return _classify(current, has_tables=bool(inspect(connection).get_table_names()))
+    return _classify(current, has_tables=bool(inspect(connection).get_table_names()), scripts=scripts)
 
 
-def _classify(current: str | None, *, has_tables: bool) -> SchemaState:
+def _classify(current: str | None, *, has_tables: bool, scripts: Path = MIGRATIONS_DIR) -> SchemaState:
     if current is None:
         if has_tables:
             raise DatabaseError(
@@ -61,9 +73,10 @@ def _classify(current: str | None, *, has_tables: bool) -> SchemaState:
                 "This database belongs to another program (no schema version); it was left untouched",
             )
         return SchemaState.EMPTY
-    if current not in known_revisions():
+    script = ScriptDirectory.from_config(_config(None, scripts))
+    if current not in {rev.revision for rev in script.walk_revisions()}:
         raise too_new_error(current)
-    return SchemaState.CURRENT if current == head_revision() else SchemaState.OUTDATED
+    return SchemaState.CURRENT if current == _head(script) else SchemaState.OUTDATED
 
 
 def too_new_error(revision: str) -> DatabaseError:
@@ -97,34 +110,56 @@ def sqlite_schema_state(path: Path) -> SchemaState:
 
 def upgrade(engine: Engine, location: DatabaseLocation, backup_dir: Path | None = None) -> Path | None:
     """Upgrade to head. SQLite: back the file up first; the upgrade is one transaction."""
+    return upgrade_with_scripts(engine, location, MIGRATIONS_DIR, backup_dir)
+
+
+def upgrade_with_scripts(
+    engine: Engine, location: DatabaseLocation, scripts: Path, backup_dir: Path | None = None
+) -> Path | None:
+    """`upgrade` with an explicit migrations folder (tests inject a failing revision this way)."""
     backup = None
     with engine.connect() as connection:
-        state = schema_state(connection)
+        state = _schema_state(connection, scripts)
     if state is SchemaState.CURRENT:
         return None
     if location.is_sqlite and state is SchemaState.OUTDATED:
         backup = backup_sqlite(engine, location, backup_dir)
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            # Two administrators running init at once: the second waits, then finds it current.
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK_KEY})")
-        command.upgrade(alembic_config(connection), "head")
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            _upgrade_sqlite(connection, scripts)
+        else:
+            with connection.begin():
+                # Two administrators running init at once: the second waits, then finds it current.
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK_KEY})")
+                command.upgrade(_config(connection, scripts), "head")
     return backup
 
 
-def backup_sqlite(engine: Engine, location: DatabaseLocation, backup_dir: Path | None) -> Path:
-    """Online backup API copy (consistent even with WAL), never a plain file copy."""
-    assert location.sqlite_path is not None
-    folder = backup_dir or location.sqlite_path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{location.sqlite_path.stem}-{stamp}-pre-migration.db"
-    raw = engine.raw_connection()
+def _upgrade_sqlite(connection: Connection, scripts: Path) -> None:
+    """One transaction with foreign keys off, checked before commit (sqlite.org/lang_altertable.html).
+
+    With them on, batch mode's copy-and-drop of a parent table would fire ON DELETE CASCADE
+    and silently empty its child tables. The pragma only takes effect outside a transaction,
+    so it is set on the raw connection before SQLAlchemy begins one.
+    """
+    raw = connection.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    raw.execute("PRAGMA foreign_keys=OFF")
     try:
-        destination = sqlite3.connect(target)
-        with destination:
-            raw.driver_connection.backup(destination)  # type: ignore[union-attr]
-        destination.close()
+        with connection.begin():
+            already = set(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+            command.upgrade(_config(connection, scripts), "head")
+            dangling = [row for row in connection.exec_driver_sql("PRAGMA foreign_key_check") if row not in already]
+            if dangling:  # only what this upgrade broke: old damage is `check`'s business, not a reason to lock out
+                raise DatabaseError(
+                    f"ปรับรุ่นฐานข้อมูลไม่สำเร็จ: ข้อมูลอ้างอิงไม่ครบ ({dangling[0][0]}) — ข้อมูลเดิมไม่เปลี่ยนแปลง",
+                    f"Upgrade aborted: dangling references in {dangling[0][0]}; the data is unchanged",
+                )
     finally:
-        raw.close()
-    return target
+        raw.execute("PRAGMA foreign_keys=ON")
+
+
+def backup_sqlite(engine: Engine, location: DatabaseLocation, backup_dir: Path | None) -> Path:
+    """Online backup API copy (consistent even with WAL), never a plain file copy; verified and rotated."""
+    assert location.sqlite_path is not None
+    return backups.backup_engine(engine, location.sqlite_path, "pre-migration", backup_dir)
