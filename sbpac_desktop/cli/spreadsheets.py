@@ -1,9 +1,149 @@
-"""Subcommands of the spreadsheets group (being written)."""
+"""`export directives -o FILE.xlsx|.csv` and `import directives FILE [--dry-run]`.
+
+Export writes the tracker view (the same filters as `directives`) through pandas; import
+prints a per-row report (row as Excel shows it, column, problem) and exits 2 when the file
+has invalid data, in which case nothing was written.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from sbpac_desktop.cli.args import date_arg, fiscal_year_arg, status_arg
+from sbpac_desktop.cli.output import emit
+from sbpac_desktop.domain.status import STATUS_KEYS
+from sbpac_desktop.reporting.spreadsheets import SUPPORTED_SUFFIXES, check_target, write_table
+from sbpac_desktop.services import meetings
+from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.directive_views import DirectiveFilter
+from sbpac_desktop.services.spreadsheet_export import tracker_table
+from sbpac_desktop.services.spreadsheet_import import ImportReport, RowProblem, import_directives
+from sbpac_desktop.thai import apply_digits, medium_date
+
+EXIT_INVALID_DATA = 2
+MAX_PROBLEM_LINES = 200
+IMPORT_HELP = """นำเข้าข้อสั่งการจากไฟล์ .xlsx หรือ .csv (UTF-8 หรือ Windows-874) หนึ่งแถวต่อหนึ่งข้อสั่งการ
+
+คอลัมน์จับคู่ตามชื่อหัวตาราง (ไทยหรืออังกฤษ): ข้อสั่งการ/directive และ วันที่สั่งการ/issued ต้องมี;
+เลขที่/number, ผู้รับผิดชอบหลัก/lead, หน่วยงานสนับสนุน/support, กำหนดแล้วเสร็จ/due, การประชุม/meeting,
+มิติการพัฒนา, ความเร่งด่วน, สถานะ, ร้อยละ/percent, ผลการดำเนินการ/result, วันที่รายงาน ... ไม่บังคับ
+
+เลขที่: "ขส. 005/2563" = ปีงบประมาณ 2563 ลำดับ 5 (ต้องตรงกับปีงบประมาณของวันที่สั่งการ);
+"5" = ลำดับ 5 ของปีงบประมาณของวันที่สั่งการ; เว้นว่าง = เลขถัดไปของปีงบประมาณนั้น
+เลขที่ซ้ำในไฟล์หรือซ้ำกับฐานข้อมูลเป็นข้อผิดพลาด
+
+ถ้ามีข้อผิดพลาดแม้แถวเดียว จะไม่บันทึกข้อมูลใด ๆ และจบด้วยรหัส 2"""
+
+
+def output_arg(text: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise argparse.ArgumentTypeError(f"ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .xlsx หรือ .csv (ได้รับ '{text}')")
+    return path
+
+
+def cmd_export_directives(args: argparse.Namespace) -> int:
+    check_target(args.output)  # a missing or read-only folder fails before any work
+    as_of = args.as_of or date.today()
+    ctx = open_app(args.db)
+    try:
+        meeting_id = meetings.find_meeting(ctx.db, args.meeting).id if args.meeting else None
+        filters = DirectiveFilter(
+            status=args.status, fiscal_year=args.fiscal_year, assignee=args.assignee, meeting_id=meeting_id
+        )
+        labels = (("การประชุม", args.meeting),) if args.meeting else ()
+        table = tracker_table(ctx.db, filters, as_of, thai_digits=args.thai_digits, filter_labels=labels)
+    finally:
+        ctx.close()
+    written = write_table(args.output, table.headers, table.rows, sheet_name=table.sheet_name, info=table.info)
+    count = apply_digits(f"{written.rows:,}", args.thai_digits)
+    emit(f"ส่งออกข้อสั่งการ {count} รายการ ไปยัง {written.path}")
+    emit(f"สถานะ ณ วันที่ {medium_date(as_of, thai_digits=args.thai_digits)}")
+    return 0
+
+
+def cmd_import_directives(args: argparse.Namespace) -> int:
+    ctx = open_app(args.db)
+    try:
+        report = import_directives(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)
+    finally:
+        ctx.close()
+    for line in report_lines(report):
+        emit(line)
+    if not report.ok:
+        print(
+            f"ข้อผิดพลาด: ข้อมูลในไฟล์ไม่ถูกต้อง {len(report.errors):,} รายการ — ไม่ได้บันทึกข้อมูลใด ๆ",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID_DATA
+    return 0
+
+
+def problem_line(problem: RowProblem) -> str:
+    where = "ทั้งไฟล์" if problem.row is None else f"แถว {problem.row}"
+    if problem.column:
+        where += f" คอลัมน์ {problem.column}"
+    kind = "ผิดพลาด" if problem.is_error else "คำเตือน"
+    return f"[{kind}] {where}: {problem.message_th}"
+
+
+def report_lines(report: ImportReport) -> list[str]:
+    lines = [f"ไฟล์: {report.path} ({report.source_th})"]
+    shown = report.problems[:MAX_PROBLEM_LINES]
+    lines += [problem_line(p) for p in shown]
+    if len(report.problems) > len(shown):
+        lines.append(f"... และอีก {len(report.problems) - len(shown):,} รายการ")
+    read = f"อ่าน {report.data_rows:,} แถว"
+    if report.blank_rows:
+        read += f" (ข้ามแถวว่าง {report.blank_rows:,} แถว)"
+    lines += [_summary(report, read), f"ใช้เวลา {report.seconds:.2f} วินาที"]
+    return lines
+
+
+def _summary(report: ImportReport, read: str) -> str:
+    if not report.ok:
+        rows = f" ใน {report.error_rows:,} แถว" if report.error_rows else ""
+        return f"{read}: พบข้อผิดพลาด {len(report.errors):,} รายการ{rows} — ไม่ได้บันทึกข้อมูลใด ๆ"
+    numbers = f" ({report.first_number} ถึง {report.last_number})" if report.first_number else ""
+    counts = f"ข้อสั่งการ {report.directives:,} รายการ{numbers} รายงานผล {report.progress_reports:,} รายการ"
+    if report.dry_run:
+        return f"{read}: ไม่พบข้อผิดพลาด — ถ้านำเข้าจริงจะเพิ่ม{counts} (ทดลองนำเข้า ยังไม่ได้บันทึก)"
+    return f"{read}: นำเข้าแล้ว {counts}"
+
+
+def _export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    group = sub.add_parser("export", help="ส่งออกเป็นไฟล์ Excel หรือ CSV (export to .xlsx/.csv)")
+    what = group.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=type(group))
+    parser = what.add_parser("directives", help="ตารางติดตามข้อสั่งการ (the directive tracker)")
+    parser.add_argument("-o", "--output", required=True, type=output_arg, metavar="FILE", help="ไฟล์ .xlsx หรือ .csv")
+    parser.add_argument("--status", type=status_arg, help="สถานะ: " + ", ".join(STATUS_KEYS))
+    parser.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
+    parser.add_argument("--assignee", help="ตำแหน่ง หน่วยงาน ชื่อย่อ หรือชื่อผู้ดำรงตำแหน่ง")
+    parser.add_argument("--meeting", help="การประชุม: รหัส หรือครั้งที่ เช่น 10/2562")
+    parser.add_argument(
+        "--as-of", type=date_arg, metavar="DATE", help="คำนวณสถานะ ณ วันที่ (เช่น 15/02/2563); ค่าปริยายคือวันนี้"
+    )
+    parser.add_argument("--thai-digits", action="store_true", help="เลขที่ วันที่ และสถานะเป็นเลขไทย")
+    parser.set_defaults(handler=cmd_export_directives)
+
+
+def _import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    group = sub.add_parser("import", help="นำเข้าจากไฟล์ Excel หรือ CSV (import from .xlsx/.csv)")
+    what = group.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=type(group))
+    parser = what.add_parser(
+        "directives",
+        help="ข้อสั่งการและรายงานผลล่าสุด (directives with latest progress)",
+        description=IMPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", metavar="FILE", help="ไฟล์ .xlsx หรือ .csv (UTF-8 หรือ Windows-874)")
+    parser.add_argument("--dry-run", action="store_true", help="ตรวจสอบและรายงานปัญหาเท่านั้น ไม่บันทึก")
+    parser.set_defaults(handler=cmd_import_directives)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """No subcommands yet."""
+    _export_parser(sub)
+    _import_parser(sub)
