@@ -22,6 +22,7 @@ from sbpac_desktop.gui.fonts import apply_ui_font
 from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow
 from sbpac_desktop.gui.startup import NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
 from sbpac_desktop.services.app import AppContext, open_app
+from sbpac_desktop.services.maintenance import backup_on_close
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,20 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
         log.info("GUI starting on %s", ctx.database_display)
         return _run_window(ctx, smoke=is_smoke_run(environ))
     finally:
+        _backup_on_close(ctx)
         ctx.close()
+
+
+def _backup_on_close(ctx: AppContext) -> None:
+    """A verified, rotated copy of the day's work every time the window closes (SQLite only).
+    A failed backup is logged, never a reason to lose the close."""
+    try:
+        saved = backup_on_close(ctx)
+    except Exception:
+        log.exception("backup on close failed")
+        return
+    if saved is not None:
+        log.info("backup on close: %s", saved)
 
 
 def _application() -> QApplication:

@@ -13,7 +13,15 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import agenda_number_text
 from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.common import (
+    audit,
+    check_version,
+    clean,
+    clean_required,
+    ensure_meeting_editable,
+    get_or_raise,
+    snapshot,
+)
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, require
 from sbpac_desktop.store.database import Database
@@ -114,6 +122,7 @@ def add_item(
     require(actor, EDIT_MEETINGS, "เพิ่มเรื่องในระเบียบวาระ")
     with db.unit_of_work() as session:
         meeting = get_or_raise(session, Meeting, meeting_id, "การประชุม")
+        ensure_meeting_editable(meeting)
         _check(session, meeting, data)
         siblings = _siblings(session, meeting_id, data.section, data.parent_id)
         at = len(siblings) + 1 if position is None else max(1, min(position, len(siblings) + 1))
@@ -135,6 +144,7 @@ def update_item(
         item = get_or_raise(session, AgendaItem, item_id, "เรื่องในระเบียบวาระ")
         check_version(item, expected_version, "เรื่องในระเบียบวาระ")
         meeting = get_or_raise(session, Meeting, item.meeting_id, "การประชุม")
+        ensure_meeting_editable(meeting)
         _check(session, meeting, data)
         before = snapshot(item)
         moved = (data.section, data.parent_id) != (item.section, item.parent_id)
@@ -155,6 +165,7 @@ def move_item(
     with db.unit_of_work() as session:
         item = get_or_raise(session, AgendaItem, item_id, "เรื่องในระเบียบวาระ")
         meeting = get_or_raise(session, Meeting, item.meeting_id, "การประชุม")
+        ensure_meeting_editable(meeting)
         before = snapshot(item)
         if new_section is not None and new_section != item.section:
             if new_section not in section_titles(AgendaTemplate(meeting.agenda_template)):
@@ -182,6 +193,7 @@ def delete_item(db: Database, actor: Actor, item_id: int) -> None:
     with db.unit_of_work() as session:
         item = get_or_raise(session, AgendaItem, item_id, "เรื่องในระเบียบวาระ")
         meeting_id = item.meeting_id
+        ensure_meeting_editable(get_or_raise(session, Meeting, meeting_id, "การประชุม"))
         before = snapshot(item)
         session.delete(item)
         audit(session, actor, "delete", item, before)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sbpac_desktop.domain.enums import AttendanceKind
 from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, clean, get_or_raise, snapshot
+from sbpac_desktop.services.common import audit, clean, ensure_meeting_editable, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, require
 from sbpac_desktop.store.database import Database
@@ -59,7 +59,7 @@ def record_attendance(db: Database, actor: Actor, meeting_id: int, data: Attenda
     require(actor, EDIT_MEETINGS, "บันทึกการเข้าประชุม")
     _validate(data)
     with db.unit_of_work() as session:
-        get_or_raise(session, Meeting, meeting_id, "การประชุม")
+        ensure_meeting_editable(get_or_raise(session, Meeting, meeting_id, "การประชุม"))
         get_or_raise(session, Person, data.person_id, "บุคคล")
         if data.substitute_for_person_id is not None:
             get_or_raise(session, Person, data.substitute_for_person_id, "ผู้ที่ถูกแทน")
@@ -87,6 +87,7 @@ def remove_attendance(db: Database, actor: Actor, attendance_id: int) -> None:
     require(actor, EDIT_MEETINGS, "ลบรายชื่อผู้เข้าประชุม")
     with db.unit_of_work() as session:
         row = get_or_raise(session, Attendance, attendance_id, "รายชื่อผู้เข้าประชุม")
+        ensure_meeting_editable(get_or_raise(session, Meeting, row.meeting_id, "การประชุม"))
         before = snapshot(row)
         session.delete(row)
         audit(session, actor, "delete", row, before)

@@ -8,16 +8,18 @@ import json
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
+from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.domain.errors import ConflictError, NotFound
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.store.base import Base
-from sbpac_desktop.store.models import AuditEntry
+from sbpac_desktop.store.models import AuditEntry, Meeting
 from sbpac_desktop.thai import normalize_text
 
 M = TypeVar("M", bound=Base)
+AUDIT_CHAIN_LOCK = 0x5B9AD  # advisory-lock key shared by every copy of the app
 
 
 def get_or_raise(session: Session, model: type[M], row_id: int, label_th: str) -> M:
@@ -34,6 +36,15 @@ def check_version(row: Any, expected_version: int | None, label_th: str) -> None
         raise ConflictError(
             f"{label_th}นี้ถูกแก้ไขโดยผู้อื่นแล้ว (รุ่น {row.version}) — โปรดโหลดใหม่ก่อนบันทึก",
             f"This record was changed by someone else (now version {row.version}); reload it first",
+        )
+
+
+def ensure_meeting_editable(meeting: Meeting) -> None:
+    """Certified minutes are the official record: their meeting, agenda and attendance stay as certified."""
+    if meeting.status == MeetingStatus.MINUTES_CERTIFIED.value:
+        raise ConflictError(
+            "รายงานการประชุมครั้งนี้ได้รับการรับรองแล้ว จึงแก้ไขไม่ได้",
+            "The minutes of this meeting are certified and can no longer be changed",
         )
 
 
@@ -71,6 +82,10 @@ def audit(
 ) -> None:
     """Append who/what/before/after, chained to the previous entry by hash."""
     session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        # Writers on a shared server take turns at the chain head until they commit,
+        # so two entries never claim the same predecessor (the chain would fork).
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
     after = None if action == "delete" else snapshot(row)
     entity_id = (before or after or {}).get("id")
     previous = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))

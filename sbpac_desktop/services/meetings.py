@@ -13,7 +13,15 @@ from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.numbering import meeting_number_text, next_sequence, parse_meeting_number
 from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.common import (
+    audit,
+    check_version,
+    clean,
+    clean_required,
+    ensure_meeting_editable,
+    get_or_raise,
+    snapshot,
+)
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, require
 from sbpac_desktop.store.database import Database
@@ -170,6 +178,7 @@ def update_meeting(
     with db.unit_of_work() as session:
         meeting = get_or_raise(session, Meeting, meeting_id, "การประชุม")
         check_version(meeting, expected_version, "การประชุม")
+        ensure_meeting_editable(meeting)
         _check_people(session, data)
         before = snapshot(meeting)
         year = be_year(data.meeting_date)
@@ -188,6 +197,8 @@ def set_status(db: Database, actor: Actor, meeting_id: int, status: MeetingStatu
     require(actor, EDIT_MEETINGS, "เปลี่ยนสถานะการประชุม")
     with db.unit_of_work() as session:
         meeting = get_or_raise(session, Meeting, meeting_id, "การประชุม")
+        if status.value != meeting.status:
+            ensure_meeting_editable(meeting)  # certification is final; corrections come as new versions
         before = snapshot(meeting)
         meeting.status = status.value
         audit(session, actor, "update", meeting, before)

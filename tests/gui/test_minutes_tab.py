@@ -19,7 +19,7 @@ from sbpac_desktop.domain.documents import MinutesDoc
 from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.gui.meeting import minutes_tab
 from sbpac_desktop.gui.meeting.window import MeetingWindow
-from sbpac_desktop.services import agenda, meetings
+from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
 from tests.gui.meeting_fixtures import open_meeting_window
 
@@ -143,9 +143,9 @@ def test_status_steps_and_certified_is_read_only(
 
 
 def test_certified_meeting_opens_read_only(qtbot: QtBot, work_ctx: AppContext) -> None:
-    previous = meetings.find_meeting(work_ctx.db, "9/2562")
-    agenda.add_item(work_ctx.db, work_ctx.actor, previous.id, agenda.AgendaItemInput(4, "เรื่องเดิม"))
-    window = open_meeting_window(qtbot, work_ctx, "9/2562")
+    current = meetings.find_meeting(work_ctx.db, "10/2562")
+    meetings.set_status(work_ctx.db, work_ctx.actor, current.id, MeetingStatus.MINUTES_CERTIFIED)
+    window = open_meeting_window(qtbot, work_ctx, "10/2562")
     tab = window.agenda_tab
     item = tab.model.views()[0]
     tab.tree.setCurrentIndex(tab.model.index_of_item(item.id))

@@ -105,3 +105,36 @@ def test_update_keeps_number_and_moves_year(ctx):
     data = meetings.MeetingInput(series_id=sid, title="ประชุมใหม่", meeting_date=date(2019, 10, 23), venue="ห้อง")
     updated = meetings.update_meeting(ctx.db, ctx.actor, view.id, view.version, data)
     assert (updated.number, updated.title, updated.version) == (10, "ประชุมใหม่", view.version + 1)
+
+
+def test_certified_minutes_are_read_only(ctx):
+    from sbpac_desktop.domain.enums import AttendanceKind, MeetingStatus
+    from sbpac_desktop.domain.errors import ConflictError
+    from sbpac_desktop.services import agenda, attendance
+    from tests.services.helpers import person
+
+    view = meeting(ctx, series(ctx), date(2019, 10, 22))
+    item = agenda.add_item(ctx.db, ctx.actor, view.id, agenda.AgendaItemInput(4, "เรื่องเดิม"))
+    certified = meetings.set_status(ctx.db, ctx.actor, view.id, MeetingStatus.MINUTES_CERTIFIED)
+    edits = [
+        lambda: agenda.add_item(ctx.db, ctx.actor, view.id, agenda.AgendaItemInput(4, "เรื่องใหม่")),
+        lambda: agenda.update_item(ctx.db, ctx.actor, item.id, item.version, agenda.AgendaItemInput(4, "แก้")),
+        lambda: agenda.move_item(ctx.db, ctx.actor, item.id, 1, new_section=5),
+        lambda: agenda.delete_item(ctx.db, ctx.actor, item.id),
+        lambda: attendance.record_attendance(
+            ctx.db, ctx.actor, view.id, attendance.AttendanceInput(person(ctx), AttendanceKind.PRESENT)
+        ),
+        lambda: meetings.set_status(ctx.db, ctx.actor, view.id, MeetingStatus.DRAFT),
+        lambda: meetings.update_meeting(
+            ctx.db,
+            ctx.actor,
+            view.id,
+            certified.version,
+            meetings.MeetingInput(series_id=view.series_id, title="ใหม่", meeting_date=view.meeting_date, venue="ห้อง"),
+        ),
+    ]
+    for edit in edits:
+        with pytest.raises(ConflictError, match="ได้รับการรับรองแล้ว"):
+            edit()
+    assert [i.title for i in agenda.list_items(ctx.db, view.id)] == ["เรื่องเดิม"]
+    assert meetings.get_meeting(ctx.db, view.id).status is MeetingStatus.MINUTES_CERTIFIED
