@@ -50,7 +50,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_meetings(args: argparse.Namespace) -> int:
     ctx = _open(args)
     try:
-        rows = meetings.list_meetings(ctx.db, fiscal_year_be=args.fiscal_year)
+        rows = meetings.list_meetings(ctx.db, ctx.actor, fiscal_year_be=args.fiscal_year)
     finally:
         ctx.close()
     if args.json:
@@ -64,11 +64,11 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 def cmd_directives(args: argparse.Namespace) -> int:
     ctx = _open(args)
     try:
-        meeting_id = meetings.find_meeting(ctx.db, args.meeting).id if args.meeting else None
+        meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id if args.meeting else None
         filters = directives.DirectiveFilter(
             status=args.status, fiscal_year=args.fiscal_year, assignee=args.assignee, meeting_id=meeting_id
         )
-        rows = directives.list_directives(ctx.db, filters, today=args.as_of or date.today())
+        rows = directives.list_directives(ctx.db, ctx.actor, filters, today=args.as_of or date.today())
     finally:
         ctx.close()
     if args.json:

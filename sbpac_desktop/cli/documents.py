@@ -44,7 +44,7 @@ def _write(render: Callable[..., Path], doc: object, path: Path, thai_digits: bo
 
 
 def _meeting_id(ctx: AppContext, reference: str) -> int:
-    return meetings.find_meeting(ctx.db, reference).id
+    return meetings.find_meeting(ctx.db, ctx.actor, reference).id
 
 
 def _require_agenda(doc: documents.AgendaDoc, reference: str) -> None:
@@ -59,7 +59,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting import agenda
 
     with _session(args) as ctx:
-        doc = documents.agenda_document(ctx.db, _meeting_id(ctx, args.meeting))
+        doc = documents.agenda_document(ctx.db, ctx.actor, _meeting_id(ctx, args.meeting))
     _require_agenda(doc, args.meeting)
     return _write(agenda.render, doc, args.output, not args.arabic_digits, "ระเบียบวาระการประชุม")
 
@@ -68,7 +68,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting import minutes
 
     with _session(args) as ctx:
-        doc = documents.minutes_document(ctx.db, _meeting_id(ctx, args.meeting), args.as_of)
+        doc = documents.minutes_document(ctx.db, ctx.actor, _meeting_id(ctx, args.meeting), args.as_of)
     return _write(minutes.render, doc, args.output, not args.arabic_digits, "รายงานการประชุม")
 
 
@@ -78,7 +78,7 @@ def cmd_followup(args: argparse.Namespace) -> int:
     with _session(args) as ctx:
         meeting_id = _meeting_id(ctx, args.meeting) if args.meeting else None
         scope = FollowUpScope(args.fiscal_year, args.quarter, meeting_id, args.assignee, GroupBy(args.group_by))
-        doc = followup_document(ctx.db, scope, args.as_of)
+        doc = followup_document(ctx.db, ctx.actor, scope, args.as_of)
     return _write(followup.render, doc, args.output, not args.arabic_digits, "รายงานผลการติดตามข้อสั่งการ")
 
 
@@ -86,7 +86,7 @@ def cmd_dossier(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting import dossier
 
     with _session(args) as ctx:
-        doc = documents.dossier_document(ctx.db, _meeting_id(ctx, args.meeting), args.as_of)
+        doc = documents.dossier_document(ctx.db, ctx.actor, _meeting_id(ctx, args.meeting), args.as_of)
     return _write(dossier.render, doc, args.output, not args.arabic_digits, "เอกสารประกอบการประชุม")
 
 

@@ -50,12 +50,12 @@ def cmd_export_directives(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     ctx = open_app(args.db)
     try:
-        meeting_id = meetings.find_meeting(ctx.db, args.meeting).id if args.meeting else None
+        meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id if args.meeting else None
         filters = DirectiveFilter(
             status=args.status, fiscal_year=args.fiscal_year, assignee=args.assignee, meeting_id=meeting_id
         )
         labels = (("การประชุม", args.meeting),) if args.meeting else ()
-        table = tracker_table(ctx.db, filters, as_of, thai_digits=args.thai_digits, filter_labels=labels)
+        table = tracker_table(ctx.db, ctx.actor, filters, as_of, thai_digits=args.thai_digits, filter_labels=labels)
     finally:
         ctx.close()
     written = write_table(args.output, table.headers, table.rows, sheet_name=table.sheet_name, info=table.info)

@@ -51,9 +51,7 @@ class PageEntry:
 
 
 class MainWindow(QMainWindow):
-    def __init__(
-        self, ctx: AppContext, settings: QSettings | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ctx: AppContext, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.settings = settings if settings is not None else app_settings()
@@ -87,9 +85,7 @@ class MainWindow(QMainWindow):
         ]
 
     def _dashboard_page(self) -> Page:
-        note = self.tr(
-            "ภาพรวมสำหรับผู้บริหาร (ข้อสั่งการที่เกินกำหนด แยกตามผู้รับผิดชอบ มิติการพัฒนา และปีงบประมาณ) จะมาในรุ่นถัดไป"
-        )
+        note = self.tr("ภาพรวมสำหรับผู้บริหาร (ข้อสั่งการที่เกินกำหนด แยกตามผู้รับผิดชอบ มิติการพัฒนา และปีงบประมาณ) จะมาในรุ่นถัดไป")
         return PlaceholderPage(self.ctx, self.tr("ภาพรวม"), note)
 
     def _settings_page(self) -> Page:

@@ -23,7 +23,7 @@ from sbpac_desktop.services.common import (
     snapshot,
 )
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.permissions import EDIT_MEETINGS, require
+from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, Meeting, Person
 
@@ -200,7 +200,8 @@ def delete_item(db: Database, actor: Actor, item_id: int) -> None:
         renumber(session, meeting_id)
 
 
-def list_items(db: Database, meeting_id: int) -> list[AgendaItemView]:
+def list_items(db: Database, actor: Actor, meeting_id: int) -> list[AgendaItemView]:
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         get_or_raise(session, Meeting, meeting_id, "การประชุม")
         return _list(session, meeting_id)

@@ -11,7 +11,7 @@ from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.common import audit, clean, ensure_meeting_editable, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.permissions import EDIT_MEETINGS, require
+from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Attendance, Meeting, Person
 
@@ -93,7 +93,8 @@ def remove_attendance(db: Database, actor: Actor, attendance_id: int) -> None:
         audit(session, actor, "delete", row, before)
 
 
-def list_attendance(db: Database, meeting_id: int) -> list[AttendanceView]:
+def list_attendance(db: Database, actor: Actor, meeting_id: int) -> list[AttendanceView]:
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         get_or_raise(session, Meeting, meeting_id, "การประชุม")
         rows = session.scalars(

@@ -39,7 +39,7 @@ class _Loader:
         self.posts: dict[str, int] = {}
 
     def units_and_people(self) -> None:
-        existing = {u.name: u.id for u in org.list_org_units(self.db)}
+        existing = {u.name: u.id for u in org.list_org_units(self.db, self.actor)}
         for name, short, kind, parent in data.UNITS:
             if name not in existing:
                 existing[name] = org.create_org_unit(
@@ -48,8 +48,8 @@ class _Loader:
                     org.OrgUnitInput(name, OrgUnitKind(kind), short, existing.get(parent) if parent else None),
                 ).id
         self.units = existing
-        posts = {p.short_code: p.id for p in org.list_positions(self.db)}
-        people = {(p.first_name, p.last_name): p.id for p in org.list_people(self.db)}
+        posts = {p.short_code: p.id for p in org.list_positions(self.db, self.actor)}
+        people = {(p.first_name, p.last_name): p.id for p in org.list_people(self.db, self.actor)}
         for key, (prefix, first, last, title, kind, code, unit) in data.PEOPLE.items():
             if code not in posts:
                 posts[code] = org.create_position(
@@ -63,7 +63,7 @@ class _Loader:
             self.people[key], self.posts[key] = people[(first, last)], posts[code]
 
     def meeting(self, spec: dict, series_id: int) -> int:  # type: ignore[type-arg]
-        for found in meetings.list_meetings(self.db, series_id):
+        for found in meetings.list_meetings(self.db, self.actor, series_id):
             if found.meeting_date == spec["date"] and found.number == spec["number"]:
                 return found.id
         return meetings.create_meeting(
@@ -96,7 +96,7 @@ class _Loader:
             )
 
     def agenda(self, meeting_id: int) -> dict[str, int]:
-        items = {i.number: i.id for i in agenda.list_items(self.db, meeting_id)}
+        items = {i.number: i.id for i in agenda.list_items(self.db, self.actor, meeting_id)}
         for key, section, title, presenter, discussion, resolution in data.AGENDA:
             if key not in items:
                 items[key] = agenda.add_item(
@@ -123,16 +123,16 @@ def load_demo(db: Database, actor: Actor) -> DemoResult:
     loader = _Loader(db, actor)
     loader.units_and_people()
     dims = {d.name: d.id for d in lookups.ensure_seed_dimensions(db, actor)}
-    series = next((s for s in meetings.list_series(db) if s.name == data.SERIES), None)
+    series = next((s for s in meetings.list_series(db, actor) if s.name == data.SERIES), None)
     series_id = series.id if series else meetings.create_series(db, actor, data.SERIES, AgendaTemplate.STANDARD_5).id
-    known = {(d.fiscal_year, d.seq) for d in directives.list_directives(db)}
+    known = {(d.fiscal_year, d.seq) for d in directives.list_directives(db, actor)}
     created = (2563, len(data.DIRECTIVES)) not in known
     previous_id = loader.meeting(data.PREVIOUS, series_id)
     meeting_id = loader.meeting(data.MEETING, series_id)
     if created:
         _fill_previous(db, actor, loader, previous_id, dims, known)
         _fill_main(db, actor, loader, meeting_id, dims, known)
-    return DemoResult(created, meeting_id, previous_id, len(directives.list_directives(db)))
+    return DemoResult(created, meeting_id, previous_id, len(directives.list_directives(db, actor)))
 
 
 def _fill_previous(

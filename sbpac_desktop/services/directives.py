@@ -21,7 +21,7 @@ from sbpac_desktop.services.directive_views import (
     build_detail,
     build_rows,
 )
-from sbpac_desktop.services.permissions import EDIT_DIRECTIVES, require
+from sbpac_desktop.services.permissions import EDIT_DIRECTIVES, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import (
     AgendaItem,
@@ -244,14 +244,16 @@ def set_state(
         return build_detail(session, directive, today or date.today())
 
 
-def get_directive(db: Database, directive_id: int, today: date | None = None) -> DirectiveDetail:
+def get_directive(db: Database, actor: Actor, directive_id: int, today: date | None = None) -> DirectiveDetail:
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         directive = get_or_raise(session, Directive, directive_id, "ข้อสั่งการ")
         return build_detail(session, directive, today or date.today())
 
 
 def list_directives(
-    db: Database, filters: DirectiveFilter | None = None, today: date | None = None
+    db: Database, actor: Actor, filters: DirectiveFilter | None = None, today: date | None = None
 ) -> list[DirectiveRow]:
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         return build_rows(session, filters or DirectiveFilter(), today or date.today())

@@ -27,7 +27,9 @@ from sbpac_desktop.domain.errors import NotFound
 from sbpac_desktop.domain.numbering import meeting_number_text
 from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.services.common import get_or_raise
+from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
+from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, Attendance, Directive, Incumbency, Meeting, Person, Position
 from sbpac_desktop.thai import long_date
@@ -125,13 +127,15 @@ def _directives_by_item(session: Session, meeting_id: int, today: date) -> dict[
     return result
 
 
-def agenda_document(db: Database, meeting_id: int, today: date | None = None) -> AgendaDoc:
+def agenda_document(db: Database, actor: Actor, meeting_id: int, today: date | None = None) -> AgendaDoc:
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         meeting = _meeting(session, meeting_id)
         return AgendaDoc(_header(session, meeting), _sections(session, meeting, today or date.today(), False))
 
 
-def minutes_document(db: Database, meeting_id: int, today: date | None = None) -> MinutesDoc:
+def minutes_document(db: Database, actor: Actor, meeting_id: int, today: date | None = None) -> MinutesDoc:
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         meeting = _meeting(session, meeting_id)
         lines = list(
@@ -163,15 +167,16 @@ def minutes_document(db: Database, meeting_id: int, today: date | None = None) -
         )
 
 
-def dossier_document(db: Database, meeting_id: int, today: date | None = None) -> DossierDoc:
+def dossier_document(db: Database, actor: Actor, meeting_id: int, today: date | None = None) -> DossierDoc:
     """Everything about one meeting; the directives part lists those issued at it, current status."""
+    require(actor, READ_DATA, "ดูข้อมูล")
     from sbpac_desktop.services.followup import FollowUpScope, followup_document
 
     today = today or date.today()
     return DossierDoc(
-        agenda=agenda_document(db, meeting_id, today),
-        minutes=minutes_document(db, meeting_id, today),
-        directives=followup_document(db, FollowUpScope(meeting_id=meeting_id), today),
+        agenda=agenda_document(db, actor, meeting_id, today),
+        minutes=minutes_document(db, actor, meeting_id, today),
+        directives=followup_document(db, actor, FollowUpScope(meeting_id=meeting_id), today),
     )
 
 

@@ -10,9 +10,11 @@ from enum import StrEnum
 from sbpac_desktop.domain.documents import FollowUpDoc, FollowUpGroup
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.status import STATUS_KEYS
+from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
 from sbpac_desktop.services.documents import directive_line
 from sbpac_desktop.services.meetings import get_meeting
+from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.thai import fiscal_quarter_bounds, thai_sort_key
 
@@ -51,7 +53,8 @@ def _validate(scope: FollowUpScope) -> None:
         )
 
 
-def followup_document(db: Database, scope: FollowUpScope, as_of: date | None = None) -> FollowUpDoc:
+def followup_document(db: Database, actor: Actor, scope: FollowUpScope, as_of: date | None = None) -> FollowUpDoc:
+    require(actor, READ_DATA, "ดูข้อมูล")
     _validate(scope)
     today = as_of or date.today()
     with db.unit_of_work() as session:
@@ -65,7 +68,7 @@ def followup_document(db: Database, scope: FollowUpScope, as_of: date | None = N
         rows = [r for r in rows if r.effective_due is not None and start <= r.effective_due <= end]
     return FollowUpDoc(
         title="รายงานผลการติดตามข้อสั่งการ",
-        scope=_scope_text(db, scope),
+        scope=_scope_text(db, actor, scope),
         as_of=today,
         counts=_counts(rows),
         groups=_groups(rows, scope.group_by),
@@ -94,14 +97,14 @@ def _groups(rows: list[DirectiveRow], group_by: GroupBy) -> tuple[FollowUpGroup,
     )
 
 
-def _scope_text(db: Database, scope: FollowUpScope) -> str:
+def _scope_text(db: Database, actor: Actor, scope: FollowUpScope) -> str:
     parts = []
     if scope.fiscal_year is not None:
         parts.append(f"ปีงบประมาณ พ.ศ. {scope.fiscal_year}")
     if scope.quarter is not None:
         parts.append(f"ไตรมาสที่ {scope.quarter}")
     if scope.meeting_id is not None:
-        meeting = get_meeting(db, scope.meeting_id)
+        meeting = get_meeting(db, actor, scope.meeting_id)
         parts.append(f"ข้อสั่งการจากการประชุมครั้งที่ {meeting.number_text(False)}")
     if scope.assignee:
         parts.append(f"ผู้รับผิดชอบ: {scope.assignee}")

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.common import audit, clean_required
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, require
+from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import DevelopmentDimension
 
@@ -32,7 +32,8 @@ class DimensionView:
     active: bool
 
 
-def list_dimensions(db: Database) -> list[DimensionView]:
+def list_dimensions(db: Database, actor: Actor) -> list[DimensionView]:
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         rows = session.scalars(select(DevelopmentDimension).order_by(DevelopmentDimension.sort_order))
         return [DimensionView(d.id, d.version, d.name, d.sort_order, d.active) for d in rows]
@@ -53,8 +54,8 @@ def add_dimension(db: Database, actor: Actor, name: str) -> DimensionView:
 
 def ensure_seed_dimensions(db: Database, actor: Actor) -> list[DimensionView]:
     """Idempotent: adds only the seed names that are missing."""
-    existing = {d.name for d in list_dimensions(db)}
+    existing = {d.name for d in list_dimensions(db, actor)}
     for name in SEED_DIMENSIONS:
         if name not in existing:
             add_dimension(db, actor, name)
-    return list_dimensions(db)
+    return list_dimensions(db, actor)

@@ -170,9 +170,7 @@ def _open_live(path: Path) -> sqlite3.Connection:
 # --- restore ------------------------------------------------------------------------------
 
 
-def restore_from_file(
-    database: str | None, source: str, environ: Mapping[str, str] | None = None
-) -> RestoreResult:
+def restore_from_file(database: str | None, source: str, environ: Mapping[str, str] | None = None) -> RestoreResult:
     """Replace the database's content with `source` (an app database, not newer, sound).
 
     Order: validate the source → take the lock (refused while the GUI has the file) → back up
@@ -294,9 +292,7 @@ def _require_sqlite_header(path: Path) -> None:
     except OSError as exc:
         raise DatabaseError(f"อ่านไฟล์ {path} ไม่ได้", f"Cannot read {path}: {exc.strerror}") from exc
     if header != SQLITE_HEADER:
-        raise DatabaseError(
-            f"ไฟล์ {path} ไม่ใช่ฐานข้อมูลของโปรแกรม (ไม่ใช่ไฟล์ SQLite)", f"{path} is not a SQLite database"
-        )
+        raise DatabaseError(f"ไฟล์ {path} ไม่ใช่ฐานข้อมูลของโปรแกรม (ไม่ใช่ไฟล์ SQLite)", f"{path} is not a SQLite database")
 
 
 def _check_server(location: DatabaseLocation) -> list[CheckItem]:

@@ -23,7 +23,7 @@ from sbpac_desktop.services.common import (
     snapshot,
 )
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.permissions import EDIT_MEETINGS, require
+from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Meeting, MeetingSeries, Person
 from sbpac_desktop.thai import be_year, fiscal_year
@@ -98,7 +98,8 @@ def create_series(
         return SeriesView(series.id, series.version, series.name, template)
 
 
-def list_series(db: Database) -> list[SeriesView]:
+def list_series(db: Database, actor: Actor) -> list[SeriesView]:
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         rows = session.scalars(select(MeetingSeries).order_by(MeetingSeries.id))
         return [SeriesView(s.id, s.version, s.name, AgendaTemplate(s.agenda_template)) for s in rows]
@@ -255,13 +256,15 @@ def _view(session: Session, m: Meeting) -> MeetingView:
     )
 
 
-def get_meeting(db: Database, meeting_id: int) -> MeetingView:
+def get_meeting(db: Database, actor: Actor, meeting_id: int) -> MeetingView:
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         return _view(session, get_or_raise(session, Meeting, meeting_id, "การประชุม"))
 
 
-def find_meeting(db: Database, reference: str, series_id: int | None = None) -> MeetingView:
+def find_meeting(db: Database, actor: Actor, reference: str, series_id: int | None = None) -> MeetingView:
     """A meeting by id ('12') or by its printed number ('10/2562', '๑๐/๒๕๖๒')."""
+    require(actor, READ_DATA, "ดูข้อมูล")
     reference = reference.strip()
     with db.unit_of_work() as session:
         if reference.isdigit():
@@ -280,8 +283,11 @@ def find_meeting(db: Database, reference: str, series_id: int | None = None) -> 
     )
 
 
-def list_meetings(db: Database, series_id: int | None = None, fiscal_year_be: int | None = None) -> list[MeetingView]:
+def list_meetings(
+    db: Database, actor: Actor, series_id: int | None = None, fiscal_year_be: int | None = None
+) -> list[MeetingView]:
     """Newest first, as a secretary looks for the coming or the last meeting."""
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         query = select(Meeting)
         if series_id is not None:
@@ -292,6 +298,7 @@ def list_meetings(db: Database, series_id: int | None = None, fiscal_year_be: in
         return [_view(session, m) for m in session.scalars(query)]
 
 
-def meeting_count(db: Database) -> int:
+def meeting_count(db: Database, actor: Actor) -> int:
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         return session.scalar(select(func.count()).select_from(Meeting)) or 0

@@ -13,7 +13,7 @@ from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, require
+from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Incumbency, OrgUnit, Person, Position
 from sbpac_desktop.thai import thai_sort_key
@@ -136,7 +136,8 @@ def update_org_unit(db: Database, actor: Actor, unit_id: int, expected_version: 
         return _unit_view(unit)
 
 
-def list_org_units(db: Database) -> list[OrgUnitView]:
+def list_org_units(db: Database, actor: Actor) -> list[OrgUnitView]:
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         units = [_unit_view(u) for u in session.scalars(select(OrgUnit))]
     return sorted(units, key=lambda u: thai_sort_key(u.name))
@@ -214,7 +215,8 @@ def update_position(
         return _position_views(session, [position], date.today())[0]
 
 
-def list_positions(db: Database, today: date | None = None) -> list[PositionView]:
+def list_positions(db: Database, actor: Actor, today: date | None = None) -> list[PositionView]:
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         positions = list(session.scalars(select(Position).order_by(Position.id)))
         return _position_views(session, positions, today or date.today())
@@ -272,8 +274,9 @@ def update_person(db: Database, actor: Actor, person_id: int, expected_version: 
         return _person_view(person)
 
 
-def list_people(db: Database) -> list[PersonView]:
+def list_people(db: Database, actor: Actor) -> list[PersonView]:
     """Sorted the way a Thai reader expects (first name, then surname, Thai collation)."""
+    require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         people = [_person_view(p) for p in session.scalars(select(Person))]
     return sorted(people, key=lambda p: (thai_sort_key(p.first_name), thai_sort_key(p.last_name)))

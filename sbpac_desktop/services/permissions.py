@@ -10,6 +10,8 @@ EDIT_MEETINGS = frozenset({UserRole.ADMIN, UserRole.SECRETARY})
 EDIT_DIRECTIVES = frozenset({UserRole.ADMIN, UserRole.SECRETARY})
 EDIT_MASTER_DATA = frozenset({UserRole.ADMIN, UserRole.SECRETARY})
 REPORT_PROGRESS = frozenset({UserRole.ADMIN, UserRole.SECRETARY, UserRole.OFFICER})
+# Every role reads today; the check is here so narrower rules (an officer's own posts) slot in.
+READ_DATA = frozenset(UserRole)
 
 
 def require(actor: Actor, allowed: frozenset[UserRole], action_th: str) -> None:

@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import AssignmentRole
 from sbpac_desktop.domain.status import Progress
+from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
+from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Assignment, ProgressReport
 from sbpac_desktop.thai import apply_digits, medium_date
@@ -64,6 +66,7 @@ class TrackerTable:
 
 def tracker_table(
     db: Database,
+    actor: Actor,
     filters: DirectiveFilter | None = None,
     as_of: date | None = None,
     *,
@@ -71,6 +74,7 @@ def tracker_table(
     filter_labels: tuple[tuple[str, str], ...] = (),
 ) -> TrackerTable:
     """The tracker view as table rows; `filter_labels` describe the filters as the user gave them."""
+    require(actor, READ_DATA, "ดูข้อมูล")
     filters = filters or DirectiveFilter()
     today = as_of or date.today()
     with db.unit_of_work() as session:

@@ -35,29 +35,52 @@ TEXT = (
 
 def _minutes_doc(items: int = 20) -> MinutesDoc:
     entries = tuple(
-        AgendaEntry(f"4.{n}", 1, f"เรื่องที่ {n} การติดตามผลการดำเนินงาน", "นายกิตติ พาณิชย์ดี",
-                    discussion=TEXT * 2, resolution="ที่ประชุมรับทราบ",
-                    directives=(DirectiveLine(f"ขส. {n:03d}/2563", TEXT[:120], "ผู้ช่วยเลขาธิการ ศอ.บต.",
-                                              due_on=date(2020, 3, 31)),))
+        AgendaEntry(
+            f"4.{n}",
+            1,
+            f"เรื่องที่ {n} การติดตามผลการดำเนินงาน",
+            "นายกิตติ พาณิชย์ดี",
+            discussion=TEXT * 2,
+            resolution="ที่ประชุมรับทราบ",
+            directives=(
+                DirectiveLine(f"ขส. {n:03d}/2563", TEXT[:120], "ผู้ช่วยเลขาธิการ ศอ.บต.", due_on=date(2020, 3, 31)),
+            ),
+        )
         for n in range(1, items + 1)
     )
     people = tuple(PersonLine(f"นายทดสอบ ที่{n}", "ผู้ช่วยเลขาธิการ ศอ.บต.") for n in range(12))
     header = MeetingHeader("การประชุมผู้บริหาร ศอ.บต.", 10, 2562, date(2019, 10, 22), "ห้องประชุมเจริญจิตต์")
-    return MinutesDoc(header, "summary", people, (), (), "ประธานกล่าวเปิดประชุม",
-                      (AgendaSection(4, "เรื่องเพื่อพิจารณา", entries),), PersonLine("นางสาวจดจำ ถ้อยคำ"))
+    return MinutesDoc(
+        header,
+        "summary",
+        people,
+        (),
+        (),
+        "ประธานกล่าวเปิดประชุม",
+        (AgendaSection(4, "เรื่องเพื่อพิจารณา", entries),),
+        PersonLine("นางสาวจดจำ ถ้อยคำ"),
+    )
 
 
 def _followup_doc(rows: int) -> FollowUpDoc:
     lines = tuple(
-        DirectiveLine(f"ขส. {n:03d}/2563", TEXT[: 80 + n % 120], "ผู้ช่วยเลขาธิการ ศอ.บต. (กรมบัญชีกลาง)",
-                      ("กองประสานและเร่งรัดการพัฒนาพื้นที่พิเศษจังหวัดชายแดนภาคใต้",),
-                      due_on=date(2020, 1, 1) + timedelta(days=n % 300), status_label="อยู่ระหว่างดำเนินการ",
-                      status_key="in_progress", percent=n % 100, progress_text=TEXT[:90])
+        DirectiveLine(
+            f"ขส. {n:03d}/2563",
+            TEXT[: 80 + n % 120],
+            "ผู้ช่วยเลขาธิการ ศอ.บต. (กรมบัญชีกลาง)",
+            ("กองประสานและเร่งรัดการพัฒนาพื้นที่พิเศษจังหวัดชายแดนภาคใต้",),
+            due_on=date(2020, 1, 1) + timedelta(days=n % 300),
+            status_label="อยู่ระหว่างดำเนินการ",
+            status_key="in_progress",
+            percent=n % 100,
+            progress_text=TEXT[:90],
+        )
         for n in range(rows)
     )
     groups = tuple(FollowUpGroup(f"กลุ่มที่ {g}", lines[g::8]) for g in range(8))
-    return FollowUpDoc("รายงานผลการติดตามข้อสั่งการ", "ปีงบประมาณ พ.ศ. 2563", date(2020, 2, 15),
-                       (("อยู่ระหว่างดำเนินการ", rows),), groups)
+    return FollowUpDoc(
+        "รายงานผลการติดตามข้อสั่งการ", "ปีงบประมาณ พ.ศ. 2563", date(2020, 2, 15), (("อยู่ระหว่างดำเนินการ", rows),), groups
+    )
 
 
 def _plain_reportlab(path, texts: list[str], table_rows: list[list[str]] | None = None) -> None:
@@ -66,8 +89,13 @@ def _plain_reportlab(path, texts: list[str], table_rows: list[list[str]] | None 
     style = ParagraphStyle("plain", fontName=REGULAR, fontSize=10.6, leading=13.8)
     story = [Paragraph(t, style) for t in texts]
     if table_rows:
-        story.append(Table([[Paragraph(c, style) for c in row] for row in table_rows],
-                           colWidths=[2.3 * cm, 4.8 * cm, 3 * cm, 1.8 * cm, 2 * cm, 2.1 * cm], repeatRows=1))
+        story.append(
+            Table(
+                [[Paragraph(c, style) for c in row] for row in table_rows],
+                colWidths=[2.3 * cm, 4.8 * cm, 3 * cm, 1.8 * cm, 2 * cm, 2.1 * cm],
+                repeatRows=1,
+            )
+        )
     SimpleDocTemplate(str(path)).build(story)
 
 
@@ -118,8 +146,11 @@ def test_followup_report_200_pages(benchmark, tmp_path):
 
 def test_followup_report_plain_reportlab_baseline(benchmark, tmp_path):
     doc = _followup_doc(1500)
-    rows = [[r.number, r.text, ", ".join(r.supporting), str(r.due_on), r.status_label or "", r.progress_text or ""]
-            for g in doc.groups for r in g.rows]
+    rows = [
+        [r.number, r.text, ", ".join(r.supporting), str(r.due_on), r.status_label or "", r.progress_text or ""]
+        for g in doc.groups
+        for r in g.rows
+    ]
     benchmark.pedantic(_plain_reportlab, args=(tmp_path / "p.pdf", [], rows), rounds=2, iterations=1)
 
 

@@ -33,7 +33,7 @@ def window(qtbot: QtBot, work_ctx: AppContext) -> Iterator[MeetingWindow]:
 
 
 def numbers(ctx: AppContext, meeting_id: int) -> dict[str, str]:
-    return {item.title: item.number for item in agenda.list_items(ctx.db, meeting_id)}
+    return {item.title: item.number for item in agenda.list_items(ctx.db, ctx.actor, meeting_id)}
 
 
 def drop(model: AgendaTreeModel, item_id: int, row: int, parent: QModelIndex) -> bool:
@@ -139,12 +139,12 @@ def test_record_texts_and_resolution(
     editor.texts["resolution"].clear()
     type_text(qtbot, editor.texts["resolution"], "ที่ประชุมเห็นชอบ")
     editor.texts["proposal"].setPlainText("เสนอเพื่อพิจารณาให้ความเห็นชอบ")
-    presenter = next(p for p in org.list_people(work_ctx.db) if p.full_name == "นางสาวอรุณี วัฒนธรรม")
+    presenter = next(p for p in org.list_people(work_ctx.db, work_ctx.actor) if p.full_name == "นางสาวอรุณี วัฒนธรรม")
     editor.presenter.set_value(presenter.id)
     assert editor.dirty
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     wait_ops()
-    saved = next(v for v in agenda.list_items(work_ctx.db, window.meeting.id) if v.id == item.id)
+    saved = next(v for v in agenda.list_items(work_ctx.db, work_ctx.actor, window.meeting.id) if v.id == item.id)
     assert saved.resolution == "ที่ประชุมเห็นชอบ"
     assert saved.proposal == "เสนอเพื่อพิจารณาให้ความเห็นชอบ"
     assert saved.presenter_person_id == presenter.id
@@ -156,7 +156,7 @@ def test_record_texts_and_resolution(
     other = next(v for v in tab.model.views() if v.number == "4.3")
     tab.tree.setCurrentIndex(tab.model.index_of_item(other.id))
     wait_ops()
-    saved = next(v for v in agenda.list_items(work_ctx.db, window.meeting.id) if v.id == item.id)
+    saved = next(v for v in agenda.list_items(work_ctx.db, work_ctx.actor, window.meeting.id) if v.id == item.id)
     assert saved.discussion == "สรุปการอภิปรายใหม่"
     assert tab.selected_view().id == other.id  # type: ignore[union-attr]
 
@@ -185,7 +185,7 @@ def test_new_directive_from_an_item(
     assert "๑๐/๒๕๖๒" in dialog.source.text() and "๔.๑" in dialog.source.text()
     assert dialog.issued_on.text() == "22/10/2562"  # the meeting's date
     type_text(qtbot, dialog.text_edit, "ให้ทุกหน่วยรายงานผลการลงพื้นที่ภายในเดือนธันวาคม")
-    posts = org.list_positions(work_ctx.db)
+    posts = org.list_positions(work_ctx.db, work_ctx.actor)
     lead = next(p for p in posts if p.short_code == "ผช.ลธ.(พณ.)")
     support = next(p for p in posts if p.short_code == "ผช.ลธ.(วธ.)")
     dialog.lead.setEditText(post_label(lead))  # typed, as with the completer
@@ -194,9 +194,9 @@ def test_new_directive_from_an_item(
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     wait_ops()
-    rows = directives.list_directives(work_ctx.db, DirectiveFilter(text="รายงานผลการลงพื้นที่"))
+    rows = directives.list_directives(work_ctx.db, work_ctx.actor, DirectiveFilter(text="รายงานผลการลงพื้นที่"))
     assert len(rows) == 1
-    detail = directives.get_directive(work_ctx.db, rows[0].id)
+    detail = directives.get_directive(work_ctx.db, work_ctx.actor, rows[0].id)
     assert (detail.meeting_id, detail.agenda_item_id) == (window.meeting.id, item.id)
     assert detail.row.issued_on == date(2019, 10, 22)
     assert detail.row.due_on == date(2019, 12, 31)
@@ -217,7 +217,7 @@ def test_closing_the_window_saves_unsaved_typing_first(
     assert window.isVisible()  # waits for the save
     wait_ops()
     qtbot.waitUntil(lambda: not _visible(window))
-    saved = next(v for v in agenda.list_items(work_ctx.db, item.meeting_id) if v.id == item.id)
+    saved = next(v for v in agenda.list_items(work_ctx.db, work_ctx.actor, item.meeting_id) if v.id == item.id)
     assert saved.resolution == "มติที่พิมพ์ก่อนปิดหน้าต่าง"
 
 

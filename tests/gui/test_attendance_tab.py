@@ -21,7 +21,7 @@ from tests.gui.meeting_fixtures import open_meeting_window
 
 @pytest.fixture
 def window(qtbot: QtBot, work_ctx: AppContext) -> Iterator[MeetingWindow]:
-    series = meetings.list_series(work_ctx.db)[0]
+    series = meetings.list_series(work_ctx.db, work_ctx.actor)[0]
     meetings.create_meeting(
         work_ctx.db,
         work_ctx.actor,
@@ -34,7 +34,7 @@ def window(qtbot: QtBot, work_ctx: AppContext) -> Iterator[MeetingWindow]:
 
 
 def people(ctx: AppContext) -> dict[str, int]:
-    return {p.full_name: p.id for p in org.list_people(ctx.db)}
+    return {p.full_name: p.id for p in org.list_people(ctx.db, ctx.actor)}
 
 
 def set_kind(tab_model: AttendanceModel, row: int, kind: AttendanceKind, parent: object) -> None:
@@ -61,7 +61,7 @@ def test_take_attendance(
     picker.done(QDialog.DialogCode.Accepted)
     wait_ops()
     assert tab.model.rowCount() == 4
-    lines = {a.person_name: a for a in attendance.list_attendance(work_ctx.db, window.meeting.id)}
+    lines = {a.person_name: a for a in attendance.list_attendance(work_ctx.db, work_ctx.actor, window.meeting.id)}
     assert all(a.kind is AttendanceKind.PRESENT for a in lines.values())
     assert lines["นายกิตติ พาณิชย์ดี"].position_text == "ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)"
 
@@ -72,7 +72,7 @@ def test_take_attendance(
     set_kind(model, deputy, AttendanceKind.ABSENT, tab.table)
     model.item(deputy, AttendanceModel.COL_REASON).setText("ติดราชการ")
     wait_ops()
-    lines = {a.person_name: a for a in attendance.list_attendance(work_ctx.db, window.meeting.id)}
+    lines = {a.person_name: a for a in attendance.list_attendance(work_ctx.db, work_ctx.actor, window.meeting.id)}
     assert lines["นายสมชาย ตัวอย่าง"].meeting_role == "ประธาน"
     assert lines["นายรอง ตัวอย่าง"].kind is AttendanceKind.ABSENT
     assert lines["นายรอง ตัวอย่าง"].absence_reason == "ติดราชการ"
@@ -87,10 +87,10 @@ def test_take_attendance(
     assert "ผู้มาประชุมแทนต้องระบุว่ามาแทนผู้ใด" in tab.error.text()
     assert model.item(substitute, AttendanceModel.COL_NAME).toolTip()
     assert model.item(substitute, AttendanceModel.COL_KIND).text() == "มาประชุมแทน"
-    assert attendance.list_attendance(work_ctx.db, window.meeting.id)[3].kind is AttendanceKind.PRESENT
+    assert attendance.list_attendance(work_ctx.db, work_ctx.actor, window.meeting.id)[3].kind is AttendanceKind.PRESENT
     model.item(substitute, AttendanceModel.COL_SUBSTITUTE).setText("นายรอง ตัวอย่าง")
     wait_ops()
-    lines = {a.person_name: a for a in attendance.list_attendance(work_ctx.db, window.meeting.id)}
+    lines = {a.person_name: a for a in attendance.list_attendance(work_ctx.db, work_ctx.actor, window.meeting.id)}
     line = lines["นางสาวอรุณี วัฒนธรรม"]
     assert line.kind is AttendanceKind.SUBSTITUTE
     assert line.substitute_for_person_id == names["นายรอง ตัวอย่าง"]
@@ -108,5 +108,7 @@ def test_remove_a_person(
     tab.table.setCurrentIndex(tab.model.index(tab.model.row_of_person(names["นายรอง ตัวอย่าง"]), 0))
     tab.remove_selected()
     wait_ops()
-    assert [a.person_name for a in attendance.list_attendance(work_ctx.db, window.meeting.id)] == ["นายสมชาย ตัวอย่าง"]
+    assert [a.person_name for a in attendance.list_attendance(work_ctx.db, work_ctx.actor, window.meeting.id)] == [
+        "นายสมชาย ตัวอย่าง"
+    ]
     assert answer_yes == ["ลบ นายรอง ตัวอย่าง ออกจากรายชื่อผู้เข้าประชุม?"]

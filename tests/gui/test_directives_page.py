@@ -104,7 +104,7 @@ def test_add_progress_report(
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.next_step, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves
     wait_ops()
-    detail = directives.get_directive(work_ctx.db, row.id)
+    detail = directives.get_directive(work_ctx.db, work_ctx.actor, row.id)
     latest = detail.reports[0]
     assert (latest.percent, latest.report_date) == (80, date(2020, 1, 15))
     assert latest.result == "เบิกจ่ายได้ร้อยละ 80 ของแผน"
@@ -139,19 +139,19 @@ def test_new_directive_with_ctrl_n(
     type_text(qtbot, dialog.text_edit, "ให้จัดทำแผนสื่อสารสาธารณะ")
     dialog.issued_on.set_text("01/12/2562")
     dialog.due_on.set_text("31/01/2563")
-    dimension = lookups.list_dimensions(work_ctx.db)[5]
+    dimension = lookups.list_dimensions(work_ctx.db, work_ctx.actor)[5]
     dialog.dimension.set_value(dimension.id)
     dialog.priority.set_value(Priority.URGENT)
-    unit = next(u for u in org.list_org_units(work_ctx.db) if u.short_name == "กปส.")
+    unit = next(u for u in org.list_org_units(work_ctx.db, work_ctx.actor) if u.short_name == "กปส.")
     dialog.lead.set_value(("unit", unit.id))
     with qtbot.waitSignal(dialog.accepted):
         dialog.submit()
     wait_ops()
-    created = directives.list_directives(work_ctx.db, DirectiveFilter(text="แผนสื่อสารสาธารณะ"))[0]
+    created = directives.list_directives(work_ctx.db, work_ctx.actor, DirectiveFilter(text="แผนสื่อสารสาธารณะ"))[0]
     assert created.number_text(False) == "ขส. 009/2563"
     assert created.priority is Priority.URGENT and created.dimension == dimension.name
     assert created.due_on == date(2020, 1, 31)
-    detail = directives.get_directive(work_ctx.db, created.id)
+    detail = directives.get_directive(work_ctx.db, work_ctx.actor, created.id)
     assert [(a.org_unit_id, a.role) for a in detail.assignments] == [(unit.id, AssignmentRole.LEAD)]
     assert page.selected_row().id == created.id  # type: ignore[union-attr]
 
@@ -167,7 +167,7 @@ def test_edit_conflict_keeps_the_input(
     lead = next(a for a in page.detail.detail.assignments if a.role is AssignmentRole.LEAD)  # type: ignore[union-attr]
     assert dialog.lead.value() == ("position", lead.position_id)
     # someone else saves the same directive meanwhile
-    detail = directives.get_directive(work_ctx.db, row.id)
+    detail = directives.get_directive(work_ctx.db, work_ctx.actor, row.id)
     other = DirectiveInput(
         text=detail.row.text + " (แก้ไขโดยผู้อื่น)",
         issued_on=detail.row.issued_on,
@@ -185,7 +185,7 @@ def test_edit_conflict_keeps_the_input(
     assert box.text().startswith("มีผู้อื่นแก้ไขข้อมูลนี้ไปแล้ว")
     assert dialog.isVisible()
     assert dialog.text_edit.toPlainText() == "ข้อความใหม่ของฉัน"  # nothing typed is lost
-    assert directives.get_directive(work_ctx.db, row.id).row.text.endswith("(แก้ไขโดยผู้อื่น)")
+    assert directives.get_directive(work_ctx.db, work_ctx.actor, row.id).row.text.endswith("(แก้ไขโดยผู้อื่น)")
     box.close()
     dialog.reject()
 
@@ -197,14 +197,14 @@ def test_edit_saves_with_the_version(
     page.select_directive(row.id)
     dialog = page.edit_selected()
     assert dialog is not None
-    extended = directives.get_directive(work_ctx.db, row.id).row.extended_due_on
+    extended = directives.get_directive(work_ctx.db, work_ctx.actor, row.id).row.extended_due_on
     dialog.due_on.setDate(date(2020, 3, 31))
-    support = next(p for p in org.list_positions(work_ctx.db) if p.short_code == "ผช.ลธ.(สธ.)")
+    support = next(p for p in org.list_positions(work_ctx.db, work_ctx.actor) if p.short_code == "ผช.ลธ.(สธ.)")
     dialog.supporting.set_checked(("position", support.id))
     with qtbot.waitSignal(dialog.accepted):
         dialog.submit()
     wait_ops()
-    detail = directives.get_directive(work_ctx.db, row.id)
+    detail = directives.get_directive(work_ctx.db, work_ctx.actor, row.id)
     assert detail.row.due_on == date(2020, 3, 31)
     assert detail.row.extended_due_on == extended  # fields the editor does not show are kept
     assert detail.row.version == row.version + 1

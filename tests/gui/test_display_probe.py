@@ -64,30 +64,20 @@ def _fails(path: Path) -> None:
 
 def test_missing_xcb_library_is_named() -> None:
     env = {"DISPLAY": ":0"}
-    message = missing_xcb_library_message(
-        env, "linux", load=_fails, find=lambda n: "x", plugin=lambda: PLUGIN
-    )
+    message = missing_xcb_library_message(env, "linux", load=_fails, find=lambda n: "x", plugin=lambda: PLUGIN)
     assert message is not None
     assert "libxcb-icccm.so.4" in message and "sudo apt install" in message
 
 
 def test_missing_xcb_cursor_is_found_although_qt_loads_it_late() -> None:
     env = {"DISPLAY": ":0"}
-    message = missing_xcb_library_message(
-        env, "linux", load=_loads, find=lambda n: None, plugin=lambda: PLUGIN
-    )
+    message = missing_xcb_library_message(env, "linux", load=_loads, find=lambda n: None, plugin=lambda: PLUGIN)
     assert message is not None and "libxcb-cursor" in message
 
 
 def test_xcb_check_passes_or_is_skipped() -> None:
     env = {"DISPLAY": ":0"}
-    assert (
-        missing_xcb_library_message(env, "linux", load=_loads, find=lambda n: "x", plugin=lambda: PLUGIN)
-        is None
-    )
-    assert (
-        missing_xcb_library_message(env, "linux", load=_fails, find=lambda n: None, plugin=lambda: None)
-        is None
-    )
+    assert missing_xcb_library_message(env, "linux", load=_loads, find=lambda n: "x", plugin=lambda: PLUGIN) is None
+    assert missing_xcb_library_message(env, "linux", load=_fails, find=lambda n: None, plugin=lambda: None) is None
     offscreen = {"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}
     assert missing_xcb_library_message(offscreen, "linux", load=_fails, plugin=lambda: PLUGIN) is None

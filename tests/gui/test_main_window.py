@@ -71,15 +71,13 @@ def test_search_is_there_but_disabled_with_an_explanation(window: MainWindow) ->
 
 
 def test_reload_reads_again(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(meetings, "list_meetings", lambda db: [])
+    monkeypatch.setattr(meetings, "list_meetings", lambda db, actor: [])
     window.reload_action.trigger()
     assert window.page("meetings").model.rowCount() == 0  # type: ignore[attr-defined]
 
 
-def test_service_error_is_shown_in_thai_on_the_page(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def fail(db: object) -> list[object]:
+def test_service_error_is_shown_in_thai_on_the_page(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(db: object, actor: object) -> list[object]:
         raise DatabaseError("เชื่อมต่อฐานข้อมูลไม่ได้", "Cannot connect")
 
     monkeypatch.setattr(meetings, "list_meetings", fail)
@@ -110,9 +108,7 @@ def test_geometry_and_page_are_restored(qtbot: QtBot, ctx: AppContext, settings:
     assert second.height() == 580
 
 
-def test_unknown_saved_page_falls_back_to_meetings(
-    qtbot: QtBot, ctx: AppContext, settings: QSettings
-) -> None:
+def test_unknown_saved_page_falls_back_to_meetings(qtbot: QtBot, ctx: AppContext, settings: QSettings) -> None:
     settings.setValue("window/page", "no-such-page")
     win = MainWindow(ctx, settings)
     qtbot.addWidget(win)

@@ -41,12 +41,12 @@ def open_dialog(window: MainWindow, qtbot: QtBot) -> MeetingDialog:
 
 
 def person_id(ctx: AppContext, name: str) -> int:
-    return next(p.id for p in org.list_people(ctx.db) if p.full_name == name)
+    return next(p.id for p in org.list_people(ctx.db, ctx.actor) if p.full_name == name)
 
 
 def test_defaults_come_from_the_series_latest_meeting(window: MainWindow, qtbot: QtBot, work_ctx: AppContext) -> None:
     dialog = open_dialog(window, qtbot)
-    latest = meetings.list_meetings(work_ctx.db)[0]
+    latest = meetings.list_meetings(work_ctx.db, work_ctx.actor)[0]
     assert dialog.venue.currentText() == latest.venue
     assert dialog.chair.value() == latest.chair_person_id
     assert dialog.recorder.value() == latest.recorder_person_id
@@ -79,7 +79,7 @@ def test_create_a_meeting_by_typing(
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     wait_ops()
-    created = meetings.list_meetings(work_ctx.db)[0]
+    created = meetings.list_meetings(work_ctx.db, work_ctx.actor)[0]
     assert created.number_text(False) == "11/2562"  # 9 and 10 exist in 2562
     assert created.title == "การประชุมติดตามงาน ศอ.บต."
     assert created.meeting_date == date(2019, 11, 19)
@@ -112,11 +112,11 @@ def test_service_validation_error_marks_the_field_and_keeps_the_input(
     wait_ops()
     assert dialog.errors.marked() == ["number"]
     assert "ครั้งที่ 10/2562 มีอยู่แล้ว" in (dialog.errors.message("number") or "")
-    assert len(meetings.list_meetings(work_ctx.db)) == 2
+    assert len(meetings.list_meetings(work_ctx.db, work_ctx.actor)) == 2
     dialog.number.setValue(0)
     with qtbot.waitSignal(dialog.accepted):
         dialog.submit()
-    assert len(meetings.list_meetings(work_ctx.db)) == 3
+    assert len(meetings.list_meetings(work_ctx.db, work_ctx.actor)) == 3
 
 
 def test_client_side_problems_are_shown_together(window: MainWindow, qtbot: QtBot) -> None:

@@ -127,12 +127,14 @@ def test_status_steps_and_certified_is_read_only(
     assert not drafted.isEnabled()  # the demo meeting's minutes are drafted already
     qtbot.mouseClick(checked, Qt.MouseButton.LeftButton)
     wait_ops()
-    assert meetings.get_meeting(work_ctx.db, window.meeting.id).status is MeetingStatus.MINUTES_CHECKED
+    assert meetings.get_meeting(work_ctx.db, work_ctx.actor, window.meeting.id).status is MeetingStatus.MINUTES_CHECKED
     assert not checked.isEnabled() and certified.isEnabled()
     qtbot.mouseClick(certified, Qt.MouseButton.LeftButton)
     wait_ops()
     assert answer_yes and "แก้ไขไม่ได้" in answer_yes[0]
-    assert meetings.get_meeting(work_ctx.db, window.meeting.id).status is MeetingStatus.MINUTES_CERTIFIED
+    assert (
+        meetings.get_meeting(work_ctx.db, work_ctx.actor, window.meeting.id).status is MeetingStatus.MINUTES_CERTIFIED
+    )
     assert not any(button.isEnabled() for button in tab.step_buttons.values())
     assert "รับรองแล้ว แก้ไขไม่ได้" in tab.status_label.text()
     agenda_tab = window.agenda_tab
@@ -143,7 +145,7 @@ def test_status_steps_and_certified_is_read_only(
 
 
 def test_certified_meeting_opens_read_only(qtbot: QtBot, work_ctx: AppContext) -> None:
-    current = meetings.find_meeting(work_ctx.db, "10/2562")
+    current = meetings.find_meeting(work_ctx.db, work_ctx.actor, "10/2562")
     meetings.set_status(work_ctx.db, work_ctx.actor, current.id, MeetingStatus.MINUTES_CERTIFIED)
     window = open_meeting_window(qtbot, work_ctx, "10/2562")
     tab = window.agenda_tab

@@ -23,14 +23,14 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 @pytest.fixture
 def meetings_model(ctx: AppContext) -> MeetingsModel:
     model = MeetingsModel()
-    model.set_rows(meetings.list_meetings(ctx.db))
+    model.set_rows(meetings.list_meetings(ctx.db, ctx.actor))
     return model
 
 
 @pytest.fixture
 def directives_model(ctx: AppContext) -> DirectivesModel:
     model = DirectivesModel()
-    model.set_rows(directives.list_directives(ctx.db))
+    model.set_rows(directives.list_directives(ctx.db, ctx.actor))
     return model
 
 
@@ -118,7 +118,7 @@ def test_directive_percent_column(directives_model: DirectivesModel) -> None:
 
 def test_positions_model(ctx: AppContext) -> None:
     model = PositionsModel()
-    model.set_rows(org.list_positions(ctx.db))
+    model.set_rows(org.list_positions(ctx.db, ctx.actor))
     assert model.rowCount() == 12
     holders = {cell(model, r, PositionsModel.COL_HOLDER) for r in range(model.rowCount())}
     assert "นายสมชาย ตัวอย่าง" in holders

@@ -21,7 +21,7 @@ def test_empty_server_database_needs_init(pg_template):
     open_app(url, upgrade=True).close()  # what `init` does
     ctx = open_app(url)
     load_demo(ctx.db, ctx.actor)
-    assert [m.number_text(False) for m in list_meetings(ctx.db)] == ["10/2562", "9/2562"]
+    assert [m.number_text(False) for m in list_meetings(ctx.db, ctx.actor)] == ["10/2562", "9/2562"]
     ctx.close()
 
 

@@ -58,7 +58,7 @@ def assert_inside_margins(path: Path) -> None:
 
 def test_minutes_text_layer_gives_back_what_was_stored(demo, tmp_path):
     ctx, meeting_id = demo
-    doc = documents.minutes_document(ctx.db, meeting_id, REFERENCE_DATE)
+    doc = documents.minutes_document(ctx.db, ctx.actor, meeting_id, REFERENCE_DATE)
     path = minutes.render(doc, tmp_path / "m.pdf", thai_digits=False)
     _pages, text = pdf_text(path)
     stored = [title for _k, _s, title, *_ in AGENDA] + [d[4] for d in AGENDA] + [d[5] for d in AGENDA]
@@ -72,7 +72,7 @@ def test_minutes_text_layer_gives_back_what_was_stored(demo, tmp_path):
 
 def test_minutes_follow_the_eleven_parts_in_order(demo, tmp_path):
     ctx, meeting_id = demo
-    path = minutes.render(documents.minutes_document(ctx.db, meeting_id, REFERENCE_DATE), tmp_path / "m.pdf")
+    path = minutes.render(documents.minutes_document(ctx.db, ctx.actor, meeting_id, REFERENCE_DATE), tmp_path / "m.pdf")
     pages, text = pdf_text(path)
     parts = [
         "รายงานการประชุมผู้บริหาร",
@@ -101,7 +101,7 @@ def test_minutes_follow_the_eleven_parts_in_order(demo, tmp_path):
 
 def test_resolutions_only_style_leaves_out_the_discussion(demo, tmp_path):
     ctx, meeting_id = demo
-    doc = documents.minutes_document(ctx.db, meeting_id, REFERENCE_DATE)
+    doc = documents.minutes_document(ctx.db, ctx.actor, meeting_id, REFERENCE_DATE)
     from dataclasses import replace
 
     short = minutes.render(replace(doc, recording_style="resolutions"), tmp_path / "r.pdf", thai_digits=False)
@@ -111,7 +111,7 @@ def test_resolutions_only_style_leaves_out_the_discussion(demo, tmp_path):
 
 def test_agenda_lists_sections_items_and_presenters(demo, tmp_path):
     ctx, meeting_id = demo
-    path = agenda.render(documents.agenda_document(ctx.db, meeting_id), tmp_path / "a.pdf")
+    path = agenda.render(documents.agenda_document(ctx.db, ctx.actor, meeting_id), tmp_path / "a.pdf")
     _pages, text = pdf_text(path)
     assert text.startswith("ระเบียบวาระการประชุม")
     assert "เรื่องรับรองรายงานการประชุมครั้งที่๙/๒๕๖๒เมื่อวันที่๒๔กันยายน๒๕๖๒" in text
@@ -122,7 +122,9 @@ def test_agenda_lists_sections_items_and_presenters(demo, tmp_path):
 
 def test_followup_report_counts_and_groups(demo, tmp_path):
     ctx, _meeting_id = demo
-    doc = followup_document(ctx.db, FollowUpScope(fiscal_year=2563, group_by=GroupBy.DIMENSION), REFERENCE_DATE)
+    doc = followup_document(
+        ctx.db, ctx.actor, FollowUpScope(fiscal_year=2563, group_by=GroupBy.DIMENSION), REFERENCE_DATE
+    )
     path = followup.render(doc, tmp_path / "f.pdf", thai_digits=False)
     _pages, text = pdf_text(path)
     assert "เกินกำหนด2" in text and "ดำเนินการแล้วเสร็จ3" in text and "รวม8" in text
@@ -135,7 +137,7 @@ def test_followup_report_counts_and_groups(demo, tmp_path):
 def test_dossier_contents_point_at_the_right_pages(demo, tmp_path):
     ctx, meeting_id = demo
     path = dossier.render(
-        documents.dossier_document(ctx.db, meeting_id, REFERENCE_DATE), tmp_path / "d.pdf", thai_digits=False
+        documents.dossier_document(ctx.db, ctx.actor, meeting_id, REFERENCE_DATE), tmp_path / "d.pdf", thai_digits=False
     )
     with pdfplumber.open(path) as pdf:
         pages = [page.extract_text() or "" for page in pdf.pages]
@@ -188,7 +190,7 @@ def _stress_meeting(ctx):
                 resolution="ที่ประชุมรับทราบ\x07 และเห็นชอบ\u0e48",
             ),
         )
-    item = agenda_service.list_items(ctx.db, meeting.id)[0]
+    item = agenda_service.list_items(ctx.db, ctx.actor, meeting.id)[0]
     directives.create_directive(
         ctx.db,
         ctx.actor,
@@ -202,7 +204,9 @@ def _stress_meeting(ctx):
 def test_stress_meeting_renders_inside_the_margins(demo, tmp_path):
     ctx, _ = demo
     meeting_id = _stress_meeting(ctx)
-    path = minutes.render(documents.minutes_document(ctx.db, meeting_id), tmp_path / "s.pdf", thai_digits=False)
+    path = minutes.render(
+        documents.minutes_document(ctx.db, ctx.actor, meeting_id), tmp_path / "s.pdf", thai_digits=False
+    )
     pages, text = pdf_text(path)
     assert len(pages) >= 5
     assert squeeze(UNSPACED) in text and squeeze(MIXED) in text
@@ -220,14 +224,14 @@ def test_empty_meeting_renders_every_section_as_none(demo, tmp_path):
         ctx.actor,
         meetings.MeetingInput(series_id=series.id, title="การประชุมว่าง", meeting_date=date(2020, 2, 1), venue="ห้อง ๑"),
     )
-    path = minutes.render(documents.minutes_document(ctx.db, meeting.id), tmp_path / "e.pdf")
+    path = minutes.render(documents.minutes_document(ctx.db, ctx.actor, meeting.id), tmp_path / "e.pdf")
     _pages, text = pdf_text(path)
     assert text.count("ไม่มี") >= 5 and "ระเบียบวาระที่๕" in text
 
 
 def test_support_assignments_are_printed(demo, tmp_path):
     ctx, meeting_id = demo
-    doc = documents.minutes_document(ctx.db, meeting_id, REFERENCE_DATE)
+    doc = documents.minutes_document(ctx.db, ctx.actor, meeting_id, REFERENCE_DATE)
     first = doc.sections[0].entries[0].directives[0]
     assert first.supporting and first.responsible
     assert AssignmentRole.SUPPORT.label == "หน่วยงานสนับสนุน"

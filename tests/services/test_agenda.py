@@ -18,7 +18,7 @@ def add(ctx, meeting_id, section, title, parent_id=None, position=None):
 
 
 def numbers(ctx, meeting_id):
-    return [(i.number, i.title) for i in agenda.list_items(ctx.db, meeting_id)]
+    return [(i.number, i.title) for i in agenda.list_items(ctx.db, ctx.actor, meeting_id)]
 
 
 def test_numbering_and_reorder(ctx, meeting_id):
@@ -36,7 +36,7 @@ def test_numbering_and_reorder(ctx, meeting_id):
     ]
     agenda.delete_item(ctx.db, ctx.actor, b.id)  # its sub-item goes with it, numbers close up
     assert numbers(ctx, meeting_id) == [("1.1", "นโยบาย"), ("4.1", "แผนลงพื้นที่")]
-    assert a.id in [i.id for i in agenda.list_items(ctx.db, meeting_id)]
+    assert a.id in [i.id for i in agenda.list_items(ctx.db, ctx.actor, meeting_id)]
 
 
 def test_insert_at_position_and_move_to_other_section(ctx, meeting_id):
@@ -63,4 +63,4 @@ def test_three_levels_at_most(ctx, meeting_id):
 def test_empty_title_refused(ctx, meeting_id):
     with pytest.raises(ValidationError, match="กรุณากรอกชื่อเรื่อง"):
         add(ctx, meeting_id, 4, "  ")
-    assert agenda.list_items(ctx.db, meeting_id) == []
+    assert agenda.list_items(ctx.db, ctx.actor, meeting_id) == []

@@ -17,17 +17,19 @@ def test_demo_is_the_seed_meeting_and_idempotent(ctx):
     again = load_demo(ctx.db, ctx.actor)
     assert first.created and not again.created
     assert counts(ctx) == before
-    main = meetings.get_meeting(ctx.db, first.meeting_id)
+    main = meetings.get_meeting(ctx.db, ctx.actor, first.meeting_id)
     assert main.number_text(False) == "10/2562" and main.fiscal_year == 2563
     assert "เจริญจิตต์" in main.venue and "สงขลา" in main.venue
     assert main.previous_meeting_id == first.previous_meeting_id
-    lines = attendance.list_attendance(ctx.db, main.id)
+    lines = attendance.list_attendance(ctx.db, ctx.actor, main.id)
     assert len(lines) == 12 and sum(1 for a in lines if a.absence_reason == "ติดราชการ") == 1
 
 
 def test_demo_statuses_as_of_the_reference_date(ctx):
     load_demo(ctx.db, ctx.actor)
-    rows = directives.list_directives(ctx.db, directives.DirectiveFilter(fiscal_year=2563), today=REFERENCE_DATE)
+    rows = directives.list_directives(
+        ctx.db, ctx.actor, directives.DirectiveFilter(fiscal_year=2563), today=REFERENCE_DATE
+    )
     assert [r.status.key for r in rows] == [
         "done",
         "in_progress",

@@ -30,7 +30,7 @@ def test_numbers_run_per_fiscal_year(ctx):
 def test_due_before_issue_is_refused(ctx):
     with pytest.raises(ValidationError, match="กำหนดแล้วเสร็จต้องไม่ก่อนวันที่สั่งการ"):
         create(ctx, due=date(2019, 10, 1))
-    assert directives.list_directives(ctx.db) == []
+    assert directives.list_directives(ctx.db, ctx.actor) == []
 
 
 def test_unknown_assignee_is_refused_and_nothing_written(ctx):
@@ -38,7 +38,7 @@ def test_unknown_assignee_is_refused_and_nothing_written(ctx):
         create(ctx, assignments=[AssignmentInput(position_id=9999)])
     with pytest.raises(ValidationError, match="ไม่พบหน่วยงานผู้รับผิดชอบ"):
         create(ctx, assignments=[AssignmentInput(org_unit_id=9999)])
-    assert directives.list_directives(ctx.db) == []
+    assert directives.list_directives(ctx.db, ctx.actor) == []
 
 
 def test_assignment_needs_exactly_one_target_and_one_lead(ctx):
@@ -77,15 +77,15 @@ def test_derived_status_and_filters(ctx):
         progress.ProgressInput(late.assignments[0].id, date(2020, 1, 10), 60, "ยกร่างตัวชี้วัดครบ ๖ มิติ"),
         today=AS_OF,
     )
-    rows = directives.list_directives(ctx.db, today=AS_OF)
+    rows = directives.list_directives(ctx.db, ctx.actor, today=AS_OF)
     assert [(r.status.key, r.latest_percent) for r in rows] == [("overdue", 60), ("not_started", None)]
     assert rows[0].status.label == "เกินกำหนด (ล่าช้า 46 วัน)"
     assert rows[0].lead_label == "ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)"
-    overdue = directives.list_directives(ctx.db, DirectiveFilter(status="overdue"), today=AS_OF)
+    overdue = directives.list_directives(ctx.db, ctx.actor, DirectiveFilter(status="overdue"), today=AS_OF)
     assert [r.id for r in overdue] == [late.row.id]
-    by_assignee = directives.list_directives(ctx.db, DirectiveFilter(assignee="บัญชีกลาง"), today=AS_OF)
+    by_assignee = directives.list_directives(ctx.db, ctx.actor, DirectiveFilter(assignee="บัญชีกลาง"), today=AS_OF)
     assert len(by_assignee) == 2  # support on the first, lead on the second
-    assert directives.list_directives(ctx.db, DirectiveFilter(fiscal_year=2562)) == []
+    assert directives.list_directives(ctx.db, ctx.actor, DirectiveFilter(fiscal_year=2562)) == []
 
 
 def test_extension_changes_derived_status(ctx):
@@ -116,7 +116,7 @@ def test_stale_version_is_a_conflict_not_an_overwrite(ctx):
             d.row.version,
             DirectiveInput("ข้อความของฉัน", ISSUED, (AssignmentInput(position_id=pid),)),
         )
-    assert directives.get_directive(ctx.db, d.row.id).row.text == "ข้อความใหม่"
+    assert directives.get_directive(ctx.db, ctx.actor, d.row.id).row.text == "ข้อความใหม่"
 
 
 def test_assignments_that_stay_keep_their_reports(ctx):
@@ -152,7 +152,7 @@ def test_directive_from_an_agenda_item_of_another_meeting_is_refused(ctx):
 
 def test_unknown_directive(ctx):
     with pytest.raises(NotFound, match="ไม่พบข้อสั่งการ"):
-        directives.get_directive(ctx.db, 424242)
+        directives.get_directive(ctx.db, ctx.actor, 424242)
 
 
 @pytest.mark.parametrize("percent", [-1, 101, 120])
@@ -160,7 +160,7 @@ def test_percent_outside_range(ctx, percent):
     d = create(ctx, assignments=[AssignmentInput(position_id=post(ctx))])
     with pytest.raises(ValidationError, match="ร้อยละความก้าวหน้าต้องอยู่ระหว่าง 0 ถึง 100"):
         progress.add_progress(ctx.db, ctx.actor, progress.ProgressInput(d.assignments[0].id, ISSUED, percent, "ผล"))
-    assert directives.get_directive(ctx.db, d.row.id).reports == ()
+    assert directives.get_directive(ctx.db, ctx.actor, d.row.id).reports == ()
 
 
 def test_report_before_issue_date_refused(ctx):

@@ -32,7 +32,7 @@ def test_duplicate_number_is_refused_in_thai(ctx):
         meeting(ctx, sid, date(2019, 11, 5), number=10)
     assert "ครั้งที่ 10/2562 มีอยู่แล้ว" in str(info.value)
     assert [p.field for p in info.value.problems] == ["number"]
-    assert len(meetings.list_meetings(ctx.db)) == 1
+    assert len(meetings.list_meetings(ctx.db, ctx.actor)) == 1
 
 
 def test_same_number_in_another_series_is_fine(ctx):
@@ -54,7 +54,7 @@ def test_empty_title_or_venue(ctx, title, venue, field):
             meetings.MeetingInput(series_id=sid, title=title, meeting_date=date(2019, 10, 22), venue=venue),
         )
     assert field in [p.field for p in info.value.problems]
-    assert meetings.list_meetings(ctx.db) == []
+    assert meetings.list_meetings(ctx.db, ctx.actor) == []
 
 
 def test_end_time_before_start(ctx):
@@ -79,24 +79,26 @@ def test_misordered_thai_marks_are_stored_normalized(ctx):
     # "ที่" typed with the tone mark before the vowel, as some keyboards produce it
     view = meeting(ctx, sid, date(2019, 10, 22), title="ท\u0e48\u0e35ประชุม")
     assert view.title == "ที่ประชุม"
-    assert meetings.get_meeting(ctx.db, view.id).title == "ที่ประชุม"
+    assert meetings.get_meeting(ctx.db, ctx.actor, view.id).title == "ที่ประชุม"
 
 
 def test_find_by_printed_number_or_id(ctx):
     sid = series(ctx)
     created = meeting(ctx, sid, date(2019, 10, 22), number=10)
-    assert meetings.find_meeting(ctx.db, "10/2562").id == created.id
-    assert meetings.find_meeting(ctx.db, "๑๐/๒๕๖๒").id == created.id
-    assert meetings.find_meeting(ctx.db, str(created.id)).id == created.id
+    assert meetings.find_meeting(ctx.db, ctx.actor, "10/2562").id == created.id
+    assert meetings.find_meeting(ctx.db, ctx.actor, "๑๐/๒๕๖๒").id == created.id
+    assert meetings.find_meeting(ctx.db, ctx.actor, str(created.id)).id == created.id
     with pytest.raises(NotFound, match="ไม่พบการประชุม 11/2562"):
-        meetings.find_meeting(ctx.db, "11/2562")
+        meetings.find_meeting(ctx.db, ctx.actor, "11/2562")
 
 
 def test_list_filters_by_fiscal_year(ctx):
     sid = series(ctx)
     meeting(ctx, sid, date(2019, 9, 24))
     meeting(ctx, sid, date(2019, 10, 22))
-    assert [m.meeting_date for m in meetings.list_meetings(ctx.db, fiscal_year_be=2563)] == [date(2019, 10, 22)]
+    assert [m.meeting_date for m in meetings.list_meetings(ctx.db, ctx.actor, fiscal_year_be=2563)] == [
+        date(2019, 10, 22)
+    ]
 
 
 def test_update_keeps_number_and_moves_year(ctx):
@@ -136,5 +138,5 @@ def test_certified_minutes_are_read_only(ctx):
     for edit in edits:
         with pytest.raises(ConflictError, match="ได้รับการรับรองแล้ว"):
             edit()
-    assert [i.title for i in agenda.list_items(ctx.db, view.id)] == ["เรื่องเดิม"]
-    assert meetings.get_meeting(ctx.db, view.id).status is MeetingStatus.MINUTES_CERTIFIED
+    assert [i.title for i in agenda.list_items(ctx.db, ctx.actor, view.id)] == ["เรื่องเดิม"]
+    assert meetings.get_meeting(ctx.db, ctx.actor, view.id).status is MeetingStatus.MINUTES_CERTIFIED

@@ -15,16 +15,19 @@ from tests.services.helpers import meeting, person, post, series
 def test_people_sorted_in_thai_order(ctx):
     for first in ("ไพโรจน์", "กิตติ", "เกษม", "ขวัญ"):
         org.create_person(ctx.db, ctx.actor, org.PersonInput(first, "ตัวอย่าง", "นาย"))
-    assert [p.first_name for p in org.list_people(ctx.db)] == ["กิตติ", "เกษม", "ขวัญ", "ไพโรจน์"]
+    assert [p.first_name for p in org.list_people(ctx.db, ctx.actor)] == ["กิตติ", "เกษม", "ขวัญ", "ไพโรจน์"]
 
 
 def test_position_shows_its_current_holder(ctx):
     pid, who = post(ctx), person(ctx)
     org.assign_incumbency(ctx.db, ctx.actor, org.IncumbencyInput(who, pid, date(2019, 10, 1)))
-    view = next(p for p in org.list_positions(ctx.db, today=date(2020, 1, 1)) if p.id == pid)
+    view = next(p for p in org.list_positions(ctx.db, ctx.actor, today=date(2020, 1, 1)) if p.id == pid)
     assert view.holder_name == "นายกิตติ พาณิชย์ดี"
     assert view.label == "ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)"
-    assert next(p for p in org.list_positions(ctx.db, today=date(2019, 1, 1)) if p.id == pid).holder_name is None
+    assert (
+        next(p for p in org.list_positions(ctx.db, ctx.actor, today=date(2019, 1, 1)) if p.id == pid).holder_name
+        is None
+    )
 
 
 def test_incumbency_end_before_start(ctx):
@@ -53,7 +56,7 @@ def test_attendance_is_one_line_per_person(ctx):
     attendance.record_attendance(
         ctx.db, ctx.actor, mid, attendance.AttendanceInput(who, AttendanceKind.ABSENT, absence_reason="ติดราชการ")
     )
-    rows = attendance.list_attendance(ctx.db, mid)
+    rows = attendance.list_attendance(ctx.db, ctx.actor, mid)
     assert [(r.kind, r.absence_reason) for r in rows] == [(AttendanceKind.ABSENT, "ติดราชการ")]
 
 
@@ -65,7 +68,7 @@ def test_viewer_cannot_write(ctx):
 
 def test_every_write_is_audited_and_chained(ctx):
     pid = person(ctx)
-    view = org.list_people(ctx.db)[0]
+    view = org.list_people(ctx.db, ctx.actor)[0]
     org.update_person(ctx.db, ctx.actor, pid, view.version, org.PersonInput("กิตติพงษ์", "พาณิชย์ดี", "นาย"))
     with ctx.db.unit_of_work() as session:
         entries = list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))

@@ -18,7 +18,7 @@ from tests.services.helpers import post
 
 
 def export(ctx, tmp_path, name, filters=None, **kw):
-    table = tracker_table(ctx.db, filters, REFERENCE_DATE, **kw)
+    table = tracker_table(ctx.db, ctx.actor, filters, REFERENCE_DATE, **kw)
     write_table(tmp_path / name, table.headers, table.rows, sheet_name=table.sheet_name, info=table.info)
     return table, tmp_path / name
 
@@ -26,7 +26,7 @@ def export(ctx, tmp_path, name, filters=None, **kw):
 def test_demo_tracker_to_xlsx(ctx, tmp_path):
     load_demo(ctx.db, ctx.actor)
     _, path = export(ctx, tmp_path, "tracker.xlsx")
-    expected = directives.list_directives(ctx.db, today=REFERENCE_DATE)
+    expected = directives.list_directives(ctx.db, ctx.actor, today=REFERENCE_DATE)
     book = openpyxl.load_workbook(path)
     sheet = book["ข้อสั่งการ"]
     rows = list(sheet.iter_rows(values_only=True))

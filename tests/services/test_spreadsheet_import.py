@@ -38,8 +38,8 @@ def exported(tmp_path_factory):
     source = open_app(str(folder / "source.db"), create=True, upgrade=True)
     try:
         load_demo(source.db, source.actor)
-        table = tracker_table(source.db, None, REFERENCE_DATE)
-        expected = [comparable(r) for r in directives.list_directives(source.db, today=REFERENCE_DATE)]
+        table = tracker_table(source.db, source.actor, None, REFERENCE_DATE)
+        expected = [comparable(r) for r in directives.list_directives(source.db, source.actor, today=REFERENCE_DATE)]
     finally:
         source.close()
     for suffix in (".xlsx", ".csv"):
@@ -61,7 +61,7 @@ def test_round_trip_of_the_demo_tracker(ctx, exported, suffix):
     assert report.ok and report.committed, report.problems
     assert (report.data_rows, report.directives, report.progress_reports) == (9, 9, 7)
     assert (report.first_number, report.last_number) == ("ขส. 001/2562", "ขส. 008/2563")
-    rows = directives.list_directives(ctx.db, today=REFERENCE_DATE)
+    rows = directives.list_directives(ctx.db, ctx.actor, today=REFERENCE_DATE)
     assert [comparable(r) for r in rows] == expected
 
 
@@ -93,7 +93,7 @@ def test_numbers_continue_after_the_database_and_progress_is_attached(ctx, tmp_p
     rows = [good_row(""), good_row("9", {"ร้อยละ": "๕๐", "ผลการดำเนินการ": "ดำเนินการแล้วครึ่งหนึ่ง"}), good_row("")]
     report = imported(ctx, write_csv(tmp_path / "b.csv", rows))
     assert report.ok and report.directives == 3 and report.progress_reports == 1
-    listed = directives.list_directives(ctx.db, today=TODAY)
+    listed = directives.list_directives(ctx.db, ctx.actor, today=TODAY)
     assert [r.seq for r in listed] == [4, 9, 10, 11]
     nine = next(r for r in listed if r.seq == 9)
     assert nine.latest_percent == 50 and nine.lead_label == "ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)"
@@ -113,7 +113,7 @@ def test_windows_874_csv_with_english_headers(ctx, tmp_path):
     rows = [good_row(1, {"ผู้รับผิดชอบหลัก": "กปพ."}), good_row(2, {"ผู้รับผิดชอบหลัก": "นายกิตติ พาณิชย์ดี"})]
     report = imported(ctx, write_csv(tmp_path / "tis.csv", rows, header=header, encoding="cp874"))
     assert report.ok and report.source_th == "CSV (Windows-874 / TIS-620)" and report.directives == 2
-    listed = directives.list_directives(ctx.db, today=TODAY)
+    listed = directives.list_directives(ctx.db, ctx.actor, today=TODAY)
     assert [r.lead_label for r in listed] == [
         "กองประสานและเร่งรัดการพัฒนาพื้นที่พิเศษจังหวัดชายแดนภาคใต้",
         "ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)",
@@ -164,7 +164,7 @@ def test_office_workbook_with_a_title_banner_formulas_and_excel_dates(ctx, tmp_p
     report = imported(ctx, office_workbook(tmp_path / "office.xlsx", merged=False))
     assert report.ok and report.directives == 1, report.problems
     assert any("ใช้ค่าที่คำนวณไว้" in w.message_th and w.row == 3 for w in report.warnings)
-    (row,) = directives.list_directives(ctx.db, today=TODAY)
+    (row,) = directives.list_directives(ctx.db, ctx.actor, today=TODAY)
     assert row.issued_on == date(2019, 10, 22) and row.latest_percent == 60 and row.number_text(False) == "ขส. 001/2563"
 
 
@@ -195,7 +195,7 @@ def test_closed_and_cancelled_status_are_kept(ctx, tmp_path):
         [*good_row(3), "เกินกำหนด (ล่าช้า 46 วัน)"],
     ]
     assert imported(ctx, write_csv(tmp_path / "s.csv", rows, header=header)).ok
-    listed = directives.list_directives(ctx.db, today=TODAY)
+    listed = directives.list_directives(ctx.db, ctx.actor, today=TODAY)
     assert [r.state for r in listed] == [DirectiveState.CLOSED, DirectiveState.CANCELLED, DirectiveState.OPEN]
     assert [r.status.key for r in listed] == ["done", "cancelled", "overdue"]
 

@@ -120,9 +120,11 @@ class DirectiveDialog(FormDialog):
 
     def _fill_lists(self) -> None:
         current = self.detail.dimension_id if self.detail else None
-        dims = [d for d in lookups.list_dimensions(self.ctx.db) if d.active or d.id == current]
+        dims = [d for d in lookups.list_dimensions(self.ctx.db, self.ctx.actor) if d.active or d.id == current]
         self.dimension.set_items([(d.name, d.id) for d in dims])
-        items = assignee_items(org.list_positions(self.ctx.db), org.list_org_units(self.ctx.db))
+        items = assignee_items(
+            org.list_positions(self.ctx.db, self.ctx.actor), org.list_org_units(self.ctx.db, self.ctx.actor)
+        )
         self.lead.set_items(items)
         self.supporting.set_items(items)
 

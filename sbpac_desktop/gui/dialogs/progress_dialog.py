@@ -62,7 +62,7 @@ class ProgressDialog(FormDialog):
         self.period.setPlaceholderText(self.tr("เช่น ไตรมาสที่ ๑ (๑ ต.ค. ๖๒ – ๓๑ ธ.ค. ๖๒) — ไม่บังคับ"))
         self.reporter = PersonCombo(self, none_label=self.tr("— ไม่ระบุ —"))
         self.reporter.setObjectName("reporter")
-        self.reporter.set_people(org.list_people(ctx.db))
+        self.reporter.set_people(org.list_people(ctx.db, ctx.actor))
         self.result_edit = _text_box(self, "result", self.tr("ผลการดำเนินการ"), 80)
         self.problems = _text_box(self, "problems", self.tr("ปัญหา/อุปสรรค (ถ้ามี)"))
         self.suggestions = _text_box(self, "suggestions", self.tr("ข้อเสนอแนะ / ความต้องการสนับสนุน (ถ้ามี)"))

@@ -131,7 +131,7 @@ class AgendaTab(QWidget):
         return section_titles(self.meeting.agenda_template)
 
     def reload(self) -> None:
-        self.show_items(agenda.list_items(self.ctx.db, self.meeting.id))
+        self.show_items(agenda.list_items(self.ctx.db, self.ctx.actor, self.meeting.id))
 
     def show_items(self, items: Sequence[AgendaItemView], select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else (self.editor.view.id if self.editor.view else None)
@@ -219,7 +219,7 @@ class AgendaTab(QWidget):
 
         def call() -> list[AgendaItemView]:
             agenda.update_item(db, actor, view.id, view.version, data)
-            return agenda.list_items(db, view.meeting_id)
+            return agenda.list_items(db, actor, view.meeting_id)
 
         def failed(error: BaseException) -> None:
             self.tree.selectionModel().blockSignals(True)
@@ -261,7 +261,9 @@ class AgendaTab(QWidget):
             section=section, parent_id=parent_id,
         )  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda item: self.show_items(agenda.list_items(self.ctx.db, self.meeting.id), item.id))
+        dialog.saved.connect(
+            lambda item: self.show_items(agenda.list_items(self.ctx.db, self.ctx.actor, self.meeting.id), item.id)
+        )
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -281,7 +283,7 @@ class AgendaTab(QWidget):
 
         def call() -> list[AgendaItemView]:
             agenda.delete_item(db, actor, view.id)
-            return agenda.list_items(db, view.meeting_id)
+            return agenda.list_items(db, actor, view.meeting_id)
 
         self.editor.dirty = False
         Operation(self, call).success(lambda items: self._done(items, None)).failure(self._failed).run()

@@ -151,7 +151,7 @@ class AttendanceTab(QWidget):
 
     # --- data ----------------------------------------------------------------------
     def reload(self) -> None:
-        self.show_rows(attendance.list_attendance(self.ctx.db, self.meeting_id))
+        self.show_rows(attendance.list_attendance(self.ctx.db, self.ctx.actor, self.meeting_id))
 
     def show_rows(self, rows: Sequence[AttendanceView]) -> None:
         self.model.set_rows(rows)
@@ -248,7 +248,7 @@ class AttendanceTab(QWidget):
         def call() -> list[AttendanceView]:
             for data in inputs:
                 attendance.record_attendance(db, actor, meeting_id, data)
-            return attendance.list_attendance(db, meeting_id)
+            return attendance.list_attendance(db, actor, meeting_id)
 
         op = Operation(self, call, busy=[self.add_button])
         op.success(self._people_changed)
@@ -270,6 +270,6 @@ class AttendanceTab(QWidget):
 
         def call() -> list[AttendanceView]:
             attendance.remove_attendance(db, actor, view.id)
-            return attendance.list_attendance(db, meeting_id)
+            return attendance.list_attendance(db, actor, meeting_id)
 
         Operation(self, call).success(self._people_changed).run()

@@ -201,7 +201,10 @@ class MinutesTab(QWidget):
         render = minutes_renderer()
         if render is None:
             self.notice.setText(self.tr("ยังไม่พร้อม"))
-            message = self.tr("ยังไม่พร้อม — ส่วนพิมพ์รายงานการประชุม (reporting.minutes) ยังไม่มีในรุ่นนี้\nระหว่างนี้เปลี่ยนสถานะรายงานการประชุมได้ตามปกติ")  # noqa: E501
+            message = self.tr(
+                "ยังไม่พร้อม — ส่วนพิมพ์รายงานการประชุม (reporting.minutes) ยังไม่มีในรุ่นนี้\n"
+                "ระหว่างนี้เปลี่ยนสถานะรายงานการประชุมได้ตามปกติ"
+            )
             self.placeholder.setText(message)
             self.stack.setCurrentWidget(self.placeholder)
             self.refresh_button.setEnabled(False)
@@ -209,10 +212,10 @@ class MinutesTab(QWidget):
             return None
         self._counter += 1
         path = Path(self._temp.name) / f"minutes-{self.meeting.id}-{self._counter}.pdf"
-        db, meeting_id = self.ctx.db, self.meeting.id
+        db, actor, meeting_id = self.ctx.db, self.ctx.actor, self.meeting.id
 
         def call() -> Path:
-            render(documents.minutes_document(db, meeting_id), path, thai_digits=True)
+            render(documents.minutes_document(db, actor, meeting_id), path, thai_digits=True)
             return path
 
         self.notice.setText(self.tr("กำลังสร้างตัวอย่างรายงานการประชุม…"))

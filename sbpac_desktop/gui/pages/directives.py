@@ -131,8 +131,8 @@ class DirectivesPage(TablePage):
         self._select_id = None
         try:
             if not self.loaded:
-                self._fill_years(directives.list_directives(self.ctx.db))
-            rows = directives.list_directives(self.ctx.db, self.filters())
+                self._fill_years(directives.list_directives(self.ctx.db, self.ctx.actor))
+            rows = directives.list_directives(self.ctx.db, self.ctx.actor, self.filters())
         except AppError as error:
             self.show_error(error)
             return
@@ -198,7 +198,7 @@ class DirectivesPage(TablePage):
 
     def _show_detail(self, directive_id: int) -> None:
         try:
-            self.detail.show_detail(directives.get_directive(self.ctx.db, directive_id))
+            self.detail.show_detail(directives.get_directive(self.ctx.db, self.ctx.actor, directive_id))
         except AppError as error:
             self.detail.show_detail(None)
             self.error.setText(error.message_th)

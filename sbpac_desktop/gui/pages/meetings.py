@@ -41,7 +41,7 @@ class MeetingsPage(TablePage):
 
     def reload(self) -> None:
         try:
-            rows = meetings.list_meetings(self.ctx.db)
+            rows = meetings.list_meetings(self.ctx.db, self.ctx.actor)
         except AppError as error:
             self.show_error(error)
             return

@@ -18,7 +18,7 @@ class PeoplePage(TablePage):
 
     def reload(self) -> None:
         try:
-            rows = org.list_positions(self.ctx.db)
+            rows = org.list_positions(self.ctx.db, self.ctx.actor)
         except AppError as error:
             self.show_error(error)
             return
