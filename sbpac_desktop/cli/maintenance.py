@@ -76,8 +76,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     restore = sub.add_parser(
         "restore",
         help="กู้คืนฐานข้อมูลจากไฟล์สำรอง (สำรองข้อมูลปัจจุบันไว้ก่อนเสมอ)",
-        description="แทนที่ข้อมูลปัจจุบันด้วยไฟล์สำรอง FILE หลังตรวจว่าเป็นฐานข้อมูลของโปรแกรมและไม่เสียหาย "
-        "ต้องปิดหน้าต่างโปรแกรมก่อน",
+        description="แทนที่ข้อมูลปัจจุบันด้วยไฟล์สำรอง FILE หลังตรวจว่าเป็นฐานข้อมูลของโปรแกรมและไม่เสียหาย ต้องปิดหน้าต่างโปรแกรมก่อน",
     )
     restore.add_argument("file", metavar="FILE", help="ไฟล์สำรองที่จะกู้คืน")
     restore.set_defaults(handler=cmd_restore)
