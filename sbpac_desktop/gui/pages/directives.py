@@ -35,6 +35,7 @@ class DirectivesPage(TablePage):
         self.heading.setText(self.tr("ข้อสั่งการ"))
         self.dialog: QWidget | None = None
         self._select_id: int | None = None
+        self._pinned = DirectiveFilter()  # dimension/meeting from apply_filter; no filter box shows them
         self.detail = DirectiveDetailPane(self)
         self._build_tools()
         self._build_filters()
@@ -120,6 +121,8 @@ class DirectivesPage(TablePage):
             fiscal_year=self.year_filter.currentData(),
             assignee=self.assignee_filter.text().strip() or None,
             text=self.text_filter.text().strip() or None,
+            dimension_id=self._pinned.dimension_id,
+            meeting_id=self._pinned.meeting_id,
         )
 
     def _schedule(self, *_: object) -> None:
@@ -248,3 +251,32 @@ class DirectivesPage(TablePage):
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.edit_selected()
+
+    # --- opened from elsewhere (dashboard click-through) -------------------------------
+    def apply_filter(self, flt: DirectiveFilter, select_id: int | None = None) -> None:
+        """Show the tracker narrowed to `flt`. A dimension or meeting in `flt` has no filter
+        box here: it applies until the user changes any filter by hand."""
+        self.ensure_loaded()
+        boxes = (self.status_filter, self.year_filter, self.assignee_filter, self.text_filter)
+        for box in boxes:
+            box.blockSignals(True)
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(flt.status), 0))
+        self.year_filter.setCurrentIndex(max(self.year_filter.findData(flt.fiscal_year), 0))
+        self.assignee_filter.setText(flt.assignee or "")
+        self.text_filter.setText(flt.text or "")
+        for box in boxes:
+            box.blockSignals(False)
+        if not getattr(self, "_unpin_connected", False):
+            self._unpin_connected = True
+            for combo in (self.status_filter, self.year_filter):
+                combo.activated.connect(self._unpin)
+            for edit in (self.assignee_filter, self.text_filter):
+                edit.textEdited.connect(self._unpin)
+        self._pinned = DirectiveFilter(dimension_id=flt.dimension_id, meeting_id=flt.meeting_id)
+        self._select_id = select_id
+        self.reload()
+
+    def _unpin(self, *_: object) -> None:
+        if self._pinned != DirectiveFilter():
+            self._pinned = DirectiveFilter()
+            self._schedule()

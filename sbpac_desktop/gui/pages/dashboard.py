@@ -1,0 +1,400 @@
+"""ภาพรวม: the executives' dashboard — filters (fiscal year, quarter, series), one tile per
+status, the post × status matrix, a bar chart by development dimension and the overdue
+list with its escalation tier. Every number opens the directive tracker filtered to it
+(`drill_down`); the chart saves as PNG. Figures come from services.dashboard, loaded
+in the background (gui/operations.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QValueAxis
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.domain.escalation import Tier
+from sbpac_desktop.domain.status import STATUS_KEYS
+from sbpac_desktop.gui.models.directives import STATUS_COLOURS
+from sbpac_desktop.gui.operations import Operation
+from sbpac_desktop.gui.pages.base import Page, heading_label
+from sbpac_desktop.gui.text import digits, wrappable
+from sbpac_desktop.services import meetings
+from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.dashboard import DashboardView, dashboard
+from sbpac_desktop.services.directive_views import DirectiveFilter
+from sbpac_desktop.services.meetings import SeriesView
+
+BAR_COLOURS = {
+    "not_started": "#9e9e9e",
+    "in_progress": "#e2c02c",
+    "due_soon": "#f29b26",
+    "overdue": "#d2463c",
+    "done": "#3f9c4a",
+    "cancelled": "#5f5f5f",
+}
+TIER_COLOURS = {Tier.LATE: "#fde2b3", Tier.EXPEDITE: "#f9c08f", Tier.REPORT_UP: "#f8d0cc"}
+
+
+@dataclass(frozen=True)
+class DrillDown:
+    """What a click on a number asks the directive tracker to show."""
+
+    filter: DirectiveFilter
+    select_id: int | None = None
+
+
+class Tile(QFrame):
+    """A big number over its label, tinted like the status; click to drill down."""
+
+    clicked = Signal()
+
+    def __init__(self, key: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"tile_{key}")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            f"#tile_{key} {{ background: {STATUS_COLOURS.get(key, '#eeeeee')}; border-radius: 6px; }}"
+            f" QLabel {{ color: #1f1f1f; background: transparent; }}"
+        )
+        self.number = QLabel("—", self)
+        font = self.number.font()
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.caption = QLabel(label, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def set_count(self, count: int) -> None:
+        self.number.setText(digits(str(count)))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+def _item(text: str, data: object = None, tint: str | None = None, align_right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    item.setData(Qt.ItemDataRole.UserRole, data)
+    if tint:
+        item.setBackground(QColor(tint))
+        item.setForeground(QColor("#1f1f1f"))
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class DashboardPage(Page):
+    drill_down = Signal(object)  # DrillDown
+    loaded_view = Signal(object)  # DashboardView, after the widgets show it (tests wait on it)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.today = today
+        self.view: DashboardView | None = None
+        self.status_labels = {
+            "not_started": self.tr("ยังไม่ดำเนินการ"),
+            "in_progress": self.tr("อยู่ระหว่างดำเนินการ"),
+            "due_soon": self.tr("ใกล้ครบกำหนด"),
+            "overdue": self.tr("เกินกำหนด"),
+            "done": self.tr("แล้วเสร็จ"),
+            "cancelled": self.tr("ยกเลิก"),
+        }
+        self._build_filters()
+        self.tiles = {key: Tile(key, self.status_labels[key], self) for key in STATUS_KEYS}
+        for key, tile in self.tiles.items():
+            tile.clicked.connect(lambda key=key: self._drill(status=key))
+        self.matrix = self._table("matrix")
+        self.matrix.cellClicked.connect(self._matrix_clicked)
+        self.overdue = self._table("overdue")
+        self.overdue.cellClicked.connect(self._overdue_clicked)
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_view = QChartView(self.chart, self)
+        self.chart_view.setObjectName("dimensionChart")
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._lay_out()
+
+    # --- construction ------------------------------------------------------------
+    def _build_filters(self) -> None:
+        self.heading = heading_label(self.tr("ภาพรวมการติดตามข้อสั่งการ"), self)
+        self.year_filter = QComboBox(self)
+        self.year_filter.setObjectName("dashboardYear")
+        self.year_filter.addItem(self.tr("ทุกปีงบประมาณ"), None)
+        self.quarter_filter = QComboBox(self)
+        self.quarter_filter.setObjectName("dashboardQuarter")
+        self.quarter_filter.addItem(self.tr("ทุกไตรมาส"), None)
+        for quarter in (1, 2, 3, 4):
+            self.quarter_filter.addItem(self.tr("ไตรมาส {q}").format(q=digits(str(quarter))), quarter)
+        self.series_filter = QComboBox(self)
+        self.series_filter.setObjectName("dashboardSeries")
+        self.series_filter.addItem(self.tr("ทุกชุดการประชุม"), None)
+        self.series_filter.setMaximumWidth(360)
+        for combo in (self.year_filter, self.quarter_filter, self.series_filter):
+            combo.activated.connect(self.reload)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.export_button = QPushButton(self.tr("บันทึกกราฟเป็น PNG…"), self)
+        self.export_button.setObjectName("exportChartButton")
+        self.export_button.clicked.connect(self._export_clicked)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+
+    def _table(self, name: str) -> QTableWidget:
+        table = QTableWidget(self)
+        table.setObjectName(name)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setWordWrap(True)
+        table.verticalHeader().hide()
+        table.setCursor(Qt.CursorShape.PointingHandCursor)
+        return table
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(6)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        for widget in (self.year_filter, self.quarter_filter, self.series_filter, self.export_button):
+            top.addWidget(widget)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        tiles = QHBoxLayout()
+        tiles.setSpacing(8)
+        for tile in self.tiles.values():
+            tiles.addWidget(tile, 1)
+        layout.addLayout(tiles)
+        layout.addWidget(self.summary)
+        middle = QSplitter(Qt.Orientation.Horizontal, self)
+        middle.addWidget(self._titled(self.tr("ผู้รับผิดชอบหลัก × สถานะ"), self.matrix))
+        middle.addWidget(self._titled(self.tr("จำนวนข้อสั่งการตามมิติการพัฒนา"), self.chart_view))
+        middle.setSizes([560, 520])
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(middle)
+        split.addWidget(self._titled(self.tr("ข้อสั่งการที่เกินกำหนด (เรียงตามจำนวนวันที่ล่าช้า)"), self.overdue))
+        split.setSizes([330, 190])
+        layout.addWidget(split, 1)
+
+    def _titled(self, title: str, widget: QWidget) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.setSpacing(2)
+        label = QLabel(title, box)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        column.addWidget(label)
+        column.addWidget(widget, 1)
+        return box
+
+    # --- data ----------------------------------------------------------------------
+    def scope(self) -> tuple[int | None, int | None, int | None]:
+        year = self.year_filter.currentData()
+        quarter = self.quarter_filter.currentData() if year is not None else None
+        return year, quarter, self.series_filter.currentData()
+
+    def reload(self, *_: object) -> None:
+        self.loaded = True
+        year, quarter, series_id = self.scope()
+        self.quarter_filter.setEnabled(year is not None)
+        db, actor, today = self.ctx.db, self.ctx.actor, self.today
+
+        def load() -> tuple[DashboardView, list[SeriesView]]:
+            view = dashboard(db, actor, fiscal_year=year, quarter=quarter, series_id=series_id, today=today)
+            return view, meetings.list_series(db, actor)
+
+        Operation(self, load, message=self.tr("กำลังโหลดภาพรวม…")).success(self._show).failure(self._failed).run()
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, AppError):
+            from sbpac_desktop.gui.errors import present_error
+
+            present_error(self, error)
+            return
+        self.error.setText(wrappable(self.tr("โหลดข้อมูลไม่สำเร็จ: {m}").format(m=error.message_th)))
+        self.error.show()
+
+    def _show(self, answer: tuple[DashboardView, list[SeriesView]]) -> None:
+        view, series = answer
+        self.view = view
+        self.error.hide()
+        self._fill_filters(view, series)
+        for key, count in view.status_counts:
+            self.tiles[key].set_count(count)
+        self.summary.setText(self._summary_text(view))
+        self._fill_matrix(view)
+        self._fill_chart(view)
+        self._fill_overdue(view)
+        self.loaded_view.emit(view)
+
+    def _fill_filters(self, view: DashboardView, series: list[SeriesView]) -> None:
+        for combo, wanted in (
+            (self.year_filter, [(self.tr("ปีงบประมาณ {y}").format(y=digits(str(y))), y) for y in view.fiscal_years]),
+            (self.series_filter, [(s.name, s.id) for s in series]),
+        ):
+            have = [combo.itemData(i) for i in range(1, combo.count())]
+            if have != [value for _text, value in wanted]:
+                current = combo.currentData()
+                combo.blockSignals(True)
+                while combo.count() > 1:
+                    combo.removeItem(1)
+                for text, value in wanted:
+                    combo.addItem(text, value)
+                combo.setCurrentIndex(max(combo.findData(current), 0))
+                combo.blockSignals(False)
+
+    def _summary_text(self, view: DashboardView) -> str:
+        parts = [self.tr("ข้อสั่งการ {n} เรื่อง").format(n=digits(str(view.total)))]
+        for rate in view.completion[:5]:
+            if rate.rate is None:
+                continue
+            period = self.tr("ปีงบประมาณ {y}").format(y=rate.fiscal_year)
+            if rate.quarter is not None:
+                period = self.tr("ไตรมาส {q}/{y}").format(q=rate.quarter, y=rate.fiscal_year)
+            text = self.tr("{period} เสร็จตามกำหนดร้อยละ {pct:.0f} ({done}/{due})").format(
+                period=period, pct=rate.rate * 100, done=rate.on_time, due=rate.due
+            )
+            parts.append(digits(text))
+        when = digits(self.tr("ข้อมูล ณ วันที่ {d}").format(d=view.as_of.strftime("%d/%m/") + str(view.as_of.year + 543)))
+        return wrappable(" · ".join([when, *parts]))
+
+    def _fill_matrix(self, view: DashboardView) -> None:
+        keys = view.matrix_keys
+        self.matrix.clear()
+        self.matrix.setColumnCount(len(keys) + 2)
+        self.matrix.setRowCount(len(view.matrix))
+        headers = [self.tr("ผู้รับผิดชอบหลัก"), *(self.status_labels[k] for k in keys), self.tr("รวม")]
+        self.matrix.setHorizontalHeaderLabels(headers)
+        for r, row in enumerate(view.matrix):
+            self.matrix.setItem(r, 0, _item(row.label, (row.label, None)))
+            for c, (key, count) in enumerate(zip(keys, row.counts, strict=True), start=1):
+                tint = STATUS_COLOURS.get(key) if count else None
+                self.matrix.setItem(r, c, _item(digits(str(count)), (row.label, key), tint, True))
+            self.matrix.setItem(r, len(keys) + 1, _item(digits(str(row.total)), (row.label, None), None, True))
+        header = self.matrix.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(keys) + 2):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.matrix.resizeRowsToContents()
+
+    def _fill_chart(self, view: DashboardView) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        series = QHorizontalStackedBarSeries()
+        self.bar_sets: dict[str, QBarSet] = {}
+        for index, key in enumerate(STATUS_KEYS):
+            if not any(d.counts[index] for d in view.dimensions):
+                continue
+            bar_set = QBarSet(self.status_labels[key])
+            bar_set.setColor(QColor(BAR_COLOURS[key]))
+            bar_set.append([float(d.counts[index]) for d in view.dimensions])
+            bar_set.clicked.connect(lambda i, key=key: self._bar_clicked(key, i))
+            series.append(bar_set)
+            self.bar_sets[key] = bar_set
+        self.chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([d.name for d in view.dimensions])
+        values = QValueAxis()
+        values.setLabelFormat("%d")
+        values.setRange(0, max([d.total for d in view.dimensions] + [1]))
+        values.setTickCount(min(max([d.total for d in view.dimensions] + [1]), 8) + 1)
+        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        categories.setReverse(True)
+        categories.setTruncateLabels(False)
+        for axis in (categories, values):
+            axis.setLabelsFont(self.font())
+        self.chart.legend().setFont(self.font())
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+
+    def _fill_overdue(self, view: DashboardView) -> None:
+        headers = [self.tr("เลขที่"), self.tr("ข้อสั่งการ"), self.tr("ผู้รับผิดชอบหลัก"), self.tr("ล่าช้า (วัน)"),
+                   self.tr("ระดับการติดตาม")]  # fmt: skip
+        self.overdue.clear()
+        self.overdue.setColumnCount(len(headers))
+        self.overdue.setHorizontalHeaderLabels(headers)
+        self.overdue.setRowCount(len(view.overdue))
+        for r, line in enumerate(view.overdue):
+            tint = TIER_COLOURS.get(line.escalation.tier)
+            cells = [
+                _item(line.row.number_text(), line.row.id),
+                _item(wrappable(line.row.text), line.row.id),
+                _item(line.row.lead_label or "—", line.row.id),
+                _item(digits(str(line.days_late)), line.row.id, None, True),
+                _item(digits(line.escalation.label), line.row.id, tint),
+            ]
+            for c, cell in enumerate(cells):
+                self.overdue.setItem(r, c, cell)
+        header = self.overdue.horizontalHeader()
+        for c, mode in enumerate(("c", "s", "c", "c", "c")):
+            stretch = QHeaderView.ResizeMode.Stretch if mode == "s" else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(c, stretch)
+        self.overdue.resizeRowsToContents()
+
+    # --- click-through -------------------------------------------------------------------
+    def _drill(self, *, status: str | None = None, assignee: str | None = None,
+               dimension_id: int | None = None, select_id: int | None = None) -> None:  # fmt: skip
+        year = self.view.fiscal_year if self.view else None
+        flt = DirectiveFilter(status=status, fiscal_year=year, assignee=assignee, dimension_id=dimension_id)
+        self.drill_down.emit(DrillDown(flt, select_id))
+
+    def _matrix_clicked(self, row: int, column: int) -> None:
+        item = self.matrix.item(row, column)
+        if item is not None:
+            label, key = item.data(Qt.ItemDataRole.UserRole)
+            self._drill(status=key, assignee=label)
+
+    def _overdue_clicked(self, row: int, _column: int) -> None:
+        item = self.overdue.item(row, 0)
+        if item is not None:
+            self._drill(status="overdue", select_id=item.data(Qt.ItemDataRole.UserRole))
+
+    def _bar_clicked(self, key: str, index: int) -> None:
+        if self.view is not None and 0 <= index < len(self.view.dimensions):
+            dimension = self.view.dimensions[index]
+            self._drill(status=key, dimension_id=dimension.dimension_id)
+
+    # --- export ----------------------------------------------------------------------
+    def export_chart(self, path: str) -> bool:
+        return self.chart_view.grab().save(path, "PNG")
+
+    def _export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("บันทึกกราฟเป็นรูปภาพ"), "dashboard-chart.png", self.tr("รูปภาพ PNG (*.png)")
+        )
+        if path:
+            self.export_chart(path if path.lower().endswith(".png") else path + ".png")

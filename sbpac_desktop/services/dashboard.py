@@ -1,0 +1,235 @@
+"""The executives' dashboard (ภาพรวม): what is overdue, by whom, by dimension, by fiscal year.
+
+Scope: `fiscal_year` is the directive's fiscal year (ขส. nnn/FY); `quarter` (needs a fiscal
+year) keeps directives whose effective due date falls in that fiscal quarter, as in the
+follow-up report; `series_id` keeps directives issued at meetings of that series.
+
+On-time completion rate, per fiscal year and quarter of the *effective due date*
+(extension included):
+    due       = directives not cancelled whose effective due date is in the period and
+                not after `today` (work not yet due is neither on time nor late);
+    on time   = those done (closed, or a 100% report) with a completion date on or before
+                the effective due date. The completion date is `closed_on` when closed,
+                else the earliest 100% report date of any assignee;
+    rate      = on time / due, or None when nothing was due.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sbpac_desktop.domain.errors import ValidationError
+from sbpac_desktop.domain.escalation import DEFAULT_THRESHOLDS, Escalation, escalate
+from sbpac_desktop.domain.status import STATUS_KEYS, Progress
+from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
+from sbpac_desktop.services.permissions import READ_DATA, require
+from sbpac_desktop.store.database import Database
+from sbpac_desktop.store.models import Assignment, DevelopmentDimension, Directive, Meeting, ProgressReport
+from sbpac_desktop.thai import fiscal_quarter, fiscal_quarter_bounds, thai_sort_key
+from sbpac_desktop.thai import fiscal_year as fiscal_year_of
+
+MATRIX_KEYS = ("not_started", "in_progress", "due_soon", "overdue", "done")
+NO_ASSIGNEE = "ยังไม่มอบหมายผู้รับผิดชอบ"
+NO_DIMENSION = "ไม่ระบุมิติการพัฒนา"
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    label: str  # lead post / unit label, as DirectiveRow.lead_label
+    counts: tuple[int, ...]  # in MATRIX_KEYS order
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class DimensionCount:
+    dimension_id: int | None
+    name: str
+    counts: tuple[int, ...]  # in STATUS_KEYS order
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class OverdueLine:
+    row: DirectiveRow
+    days_late: int
+    escalation: Escalation
+
+
+@dataclass(frozen=True)
+class CompletionRate:
+    fiscal_year: int
+    quarter: int | None  # None: the whole fiscal year
+    due: int
+    on_time: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.on_time / self.due if self.due else None
+
+
+@dataclass(frozen=True)
+class DashboardView:
+    as_of: date
+    fiscal_year: int | None
+    quarter: int | None
+    series_id: int | None
+    total: int
+    status_counts: tuple[tuple[str, int], ...]  # (key, count) in STATUS_KEYS order
+    matrix_keys: tuple[str, ...]
+    matrix: tuple[MatrixRow, ...]
+    dimensions: tuple[DimensionCount, ...]
+    overdue: tuple[OverdueLine, ...]  # most days late first
+    completion: tuple[CompletionRate, ...]  # per FY (quarter None) then its quarters, newest FY first
+    fiscal_years: tuple[int, ...]  # every fiscal year that has directives (for the filter)
+
+    def count(self, key: str) -> int:
+        return dict(self.status_counts).get(key, 0)
+
+
+def _validate(fiscal_year_be: int | None, quarter: int | None) -> None:
+    if quarter is not None and (fiscal_year_be is None or quarter not in (1, 2, 3, 4)):
+        raise ValidationError.single(
+            "quarter", "ไตรมาสต้องเป็น 1 ถึง 4 และต้องระบุปีงบประมาณด้วย", "Quarter must be 1-4 and needs a fiscal year"
+        )
+
+
+def dashboard(
+    db: Database,
+    actor: Actor,
+    fiscal_year: int | None = None,
+    quarter: int | None = None,
+    series_id: int | None = None,
+    today: date | None = None,
+    thresholds: tuple[int, int, int] = DEFAULT_THRESHOLDS,
+) -> DashboardView:
+    require(actor, READ_DATA, "ดูข้อมูล")
+    _validate(fiscal_year, quarter)
+    today = today or date.today()
+    with db.unit_of_work() as session:
+        rows = build_rows(session, DirectiveFilter(fiscal_year=fiscal_year), today)
+        if series_id is not None:
+            in_series = set(
+                session.scalars(
+                    select(Directive.id)
+                    .join(Meeting, Meeting.id == Directive.meeting_id)
+                    .where(Meeting.series_id == series_id)
+                )
+            )
+            rows = [r for r in rows if r.id in in_series]
+        if quarter is not None and fiscal_year is not None:
+            start, end = fiscal_quarter_bounds(fiscal_year, quarter)
+            rows = [r for r in rows if r.effective_due is not None and start <= r.effective_due <= end]
+        ids = [r.id for r in rows]
+        dimension_of = dict(
+            session.execute(select(Directive.id, Directive.dimension_id).where(Directive.id.in_(ids))).all()
+        )
+        dimension_names = {d.id: (d.sort_order, d.name) for d in session.scalars(select(DevelopmentDimension))}
+        completed = _completion_dates(session, rows)
+        years = tuple(sorted(set(session.scalars(select(Directive.fiscal_year).distinct())), reverse=True))
+    counts = Counter(r.status.key for r in rows)
+    return DashboardView(
+        as_of=today,
+        fiscal_year=fiscal_year,
+        quarter=quarter,
+        series_id=series_id,
+        total=len(rows),
+        status_counts=tuple((key, counts[key]) for key in STATUS_KEYS),
+        matrix_keys=MATRIX_KEYS,
+        matrix=_matrix(rows),
+        dimensions=_dimensions(rows, dimension_of, dimension_names),
+        overdue=_overdue(rows, thresholds),
+        completion=_completion(rows, completed, today),
+        fiscal_years=years,
+    )
+
+
+def _matrix(rows: list[DirectiveRow]) -> tuple[MatrixRow, ...]:
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        if row.status.key in MATRIX_KEYS:
+            tally[row.lead_label or NO_ASSIGNEE][row.status.key] += 1
+    return tuple(
+        MatrixRow(label, tuple(tally[label][key] for key in MATRIX_KEYS)) for label in sorted(tally, key=thai_sort_key)
+    )
+
+
+def _dimensions(
+    rows: list[DirectiveRow], dimension_of: dict[int, int | None], names: dict[int, tuple[int, str]]
+) -> tuple[DimensionCount, ...]:
+    tally: dict[int | None, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        tally[dimension_of.get(row.id)][row.status.key] += 1
+
+    def order(dimension_id: int | None) -> tuple[int, int, str]:
+        if dimension_id is None or dimension_id not in names:
+            return (1, 0, "")
+        return (0, names[dimension_id][0], names[dimension_id][1])
+
+    return tuple(
+        DimensionCount(
+            dim_id,
+            names[dim_id][1] if dim_id in names else NO_DIMENSION,
+            tuple(tally[dim_id][key] for key in STATUS_KEYS),
+        )
+        for dim_id in sorted(tally, key=order)
+    )
+
+
+def _overdue(rows: list[DirectiveRow], thresholds: tuple[int, int, int]) -> tuple[OverdueLine, ...]:
+    late = [r for r in rows if r.status.key == "overdue"]
+    late.sort(key=lambda r: (-(r.status.days or 0), r.fiscal_year, r.seq))
+    return tuple(OverdueLine(r, r.status.days or 0, escalate(r.status.days, thresholds)) for r in late)
+
+
+def _completion_dates(session: Session, rows: list[DirectiveRow]) -> dict[int, date]:
+    """Completion date of every done directive: closed_on, else its earliest 100% report."""
+    done = [r.id for r in rows if r.status.progress is Progress.DONE]
+    if not done:
+        return {}
+    closed = dict(
+        session.execute(
+            select(Directive.id, Directive.closed_on).where(Directive.id.in_(done), Directive.closed_on.is_not(None))
+        ).all()
+    )
+    reported: dict[int, date] = {}
+    for d_id, on in session.execute(
+        select(Assignment.directive_id, ProgressReport.report_date)
+        .join(ProgressReport, ProgressReport.assignment_id == Assignment.id)
+        .where(Assignment.directive_id.in_(done), ProgressReport.percent == 100)
+    ):
+        reported[d_id] = min(on, reported.get(d_id, on))
+    return {**reported, **closed}
+
+
+def _completion(rows: list[DirectiveRow], completed: dict[int, date], today: date) -> tuple[CompletionRate, ...]:
+    due: Counter[tuple[int, int]] = Counter()
+    on_time: Counter[tuple[int, int]] = Counter()
+    for row in rows:
+        deadline = row.effective_due
+        if row.status.progress is Progress.CANCELLED or deadline is None or deadline > today:
+            continue
+        period = (fiscal_year_of(deadline), fiscal_quarter(deadline))
+        due[period] += 1
+        finished = completed.get(row.id)
+        if row.status.progress is Progress.DONE and finished is not None and finished <= deadline:
+            on_time[period] += 1
+    rates: list[CompletionRate] = []
+    for year in sorted({y for y, _q in due}, reverse=True):
+        quarters = [q for q in (1, 2, 3, 4) if (year, q) in due]
+        rates.append(
+            CompletionRate(year, None, sum(due[(year, q)] for q in quarters), sum(on_time[(year, q)] for q in quarters))
+        )
+        rates += [CompletionRate(year, q, due[(year, q)], on_time[(year, q)]) for q in quarters]
+    return tuple(rates)
