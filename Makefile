@@ -42,3 +42,32 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+
+# --- Installers (installer/README.md) --------------------------------------------------------
+# make installer        PyInstaller one-folder build (dist/sbpac-desktop/) and the .deb (dist/)
+# make installer-check  the above, then install the .deb (apt-get as root, else a scratch root),
+#                       self-test and window start as an ordinary user, upgrade/downgrade/removal
+#                       keep the user's data; compile the Windows NSIS script with a stand-in payload
+.PHONY: installer installer-check
+INSTALLER_STAMP := $(VENV)/.installer-tools
+SBPAC_VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' sbpac_desktop/__init__.py)
+DEB_REVISION ?= 1
+
+$(INSTALLER_STAMP): installer/requirements.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -r installer/requirements.txt
+	touch $(INSTALLER_STAMP)
+
+installer: $(INSTALLER_STAMP)
+	installer/prereqs.sh build $(BIN)/python
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+		installer/sbpac-desktop.spec
+	QT_QPA_PLATFORM=offscreen dist/sbpac-desktop/sbpac-desktop --self-test
+	rm -rf build/installer-smoke && XDG_DATA_HOME=$(CURDIR)/build/installer-smoke/data \
+		XDG_STATE_HOME=$(CURDIR)/build/installer-smoke/state XDG_CONFIG_HOME=$(CURDIR)/build/installer-smoke/config \
+		QT_QPA_PLATFORM=offscreen SBPAC_GUI_SMOKE=1 dist/sbpac-desktop/sbpac-desktop
+	$(BIN)/python installer/linux/build_deb.py --revision $(DEB_REVISION)
+
+installer-check: installer
+	installer/prereqs.sh check
+	$(BIN)/python installer/linux/check_package.py dist/sbpac-desktop_$(SBPAC_VERSION)-$(DEB_REVISION)_amd64.deb
+	$(BIN)/python installer/windows/build_nsis.py --stand-in

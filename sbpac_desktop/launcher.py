@@ -13,6 +13,10 @@ from sbpac_desktop import cli
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
+    if args.self_test:
+        from sbpac_desktop.selftest import run_self_test  # Qt-free: proves an installed copy is complete
+
+        return run_self_test()
     if args.command in (None, "gui"):
         from sbpac_desktop.gui.app import run_gui  # Qt loads only when a window is wanted
 

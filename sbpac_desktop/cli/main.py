@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from sbpac_desktop import __version__
-from sbpac_desktop.cli import commands, documents, maintenance, spreadsheets
+from sbpac_desktop.cli import commands, documents, maintenance, search, spreadsheets
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.logs import log_path, setup_logging
 
@@ -29,7 +29,7 @@ class ThaiArgumentParser(argparse.ArgumentParser):
 
 
 # Each module adds its subcommands with `register(subparsers)`; the order is the order in --help.
-COMMAND_MODULES = (commands, documents, spreadsheets, maintenance)
+COMMAND_MODULES = (commands, documents, spreadsheets, maintenance, search)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต. (SBPAC Desktop). ไม่ระบุคำสั่งจะเปิดหน้าต่างโปรแกรม",
     )
     parser.add_argument("--version", action="version", version=f"sbpac-desktop {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="ตรวจสอบว่าโปรแกรมที่ติดตั้งทำงานครบ (ฐานข้อมูลชั่วคราว, PDF, Excel) แล้วออก (check the installation)",
+    )
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",

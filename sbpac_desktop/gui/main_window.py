@@ -28,6 +28,7 @@ from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.gui.pages.people import PeoplePage
 from sbpac_desktop.gui.pages.placeholder import PlaceholderPage
+from sbpac_desktop.gui.search.results import SearchResultsDialog, show_search_results
 from sbpac_desktop.services.app import AppContext
 
 SETTINGS_ORGANIZATION = "SBPAC"
@@ -85,8 +86,16 @@ class MainWindow(QMainWindow):
         ]
 
     def _dashboard_page(self) -> Page:
-        note = self.tr("ภาพรวมสำหรับผู้บริหาร (ข้อสั่งการที่เกินกำหนด แยกตามผู้รับผิดชอบ มิติการพัฒนา และปีงบประมาณ) จะมาในรุ่นถัดไป")
-        return PlaceholderPage(self.ctx, self.tr("ภาพรวม"), note)
+        from sbpac_desktop.gui.pages.dashboard import DashboardPage, DrillDown
+
+        page = DashboardPage(self.ctx)
+
+        def drill(target: DrillDown) -> None:  # a number on the dashboard opens the tracker filtered to it
+            self.page("directives").apply_filter(target.filter, target.select_id)  # type: ignore[attr-defined]
+            self.show_page("directives")
+
+        page.drill_down.connect(drill)
+        return page
 
     def _settings_page(self) -> Page:
         facts = [
@@ -155,9 +164,12 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("ค้นหา…"))
         self.search.setClearButtonEnabled(True)
         self.search.setFixedWidth(SEARCH_WIDTH)
-        self.search.setEnabled(False)
-        self.search.setToolTip(self.tr("การค้นหาจะใช้ได้เมื่อมีระบบติดตามข้อสั่งการ (รุ่นถัดไป)"))
+        self.search.setToolTip(self.tr("ค้นหาการประชุม ระเบียบวาระ รายงานการประชุม ข้อสั่งการ และรายงานความก้าวหน้า (Enter)"))
+        self.search.returnPressed.connect(self.open_search_results)
         return self.search
+
+    def open_search_results(self) -> SearchResultsDialog | None:
+        return show_search_results(self, self.search.text())
 
     def _build_status_bar(self) -> None:
         database = self.ctx.database_display

@@ -123,8 +123,13 @@ def _fsync_dir(folder: Path) -> None:
 def new_backup_path(db_path: Path, reason: str, folder: Path | None = None, now: datetime | None = None) -> Path:
     folder = folder or backup_folder(db_path)
     stamp = (now or datetime.now()).strftime(STAMP_FORMAT)
-    target = folder / f"{db_path.stem}-{stamp}-{reason}.db"
-    sequence = 1
+    # The sequence runs across every reason within one second: a pre-restore copy taken in the
+    # same second as an on-close copy must still sort as the newest, or rotation deletes it first.
+    same_second = [b.sequence for b in list_backups(db_path, folder) if b.taken_at.strftime(STAMP_FORMAT) == stamp]
+    if not same_second:
+        return folder / f"{db_path.stem}-{stamp}-{reason}.db"
+    sequence = max(same_second) + 1
+    target = folder / f"{db_path.stem}-{stamp}-{sequence}-{reason}.db"
     while target.exists():
         sequence += 1
         target = folder / f"{db_path.stem}-{stamp}-{sequence}-{reason}.db"

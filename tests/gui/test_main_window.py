@@ -12,7 +12,6 @@ from sbpac_desktop.gui.fonts import UI_POINT_SIZE, apply_ui_font
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
-from sbpac_desktop.gui.pages.placeholder import PlaceholderPage
 from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
 
@@ -54,9 +53,9 @@ def test_navigation_switches_pages_and_loads_on_first_show(window: MainWindow) -
     window.show_page("people")
     assert window.page("people").model.rowCount() == 12  # type: ignore[attr-defined]
     window.show_page("dashboard")
-    dashboard = window.stack.currentWidget()
-    assert isinstance(dashboard, PlaceholderPage)
-    assert "รุ่นถัดไป" in dashboard.note.text().replace("\u200b", "")
+    from sbpac_desktop.gui.pages.dashboard import DashboardPage
+
+    assert isinstance(window.stack.currentWidget(), DashboardPage)
 
 
 def test_status_bar_shows_database_and_user(window: MainWindow, ctx: AppContext, demo_db: str) -> None:
@@ -64,10 +63,10 @@ def test_status_bar_shows_database_and_user(window: MainWindow, ctx: AppContext,
     assert window.user_label.text() == f"ผู้ใช้: {ctx.actor.display_name}"
 
 
-def test_search_is_there_but_disabled_with_an_explanation(window: MainWindow) -> None:
+def test_search_box_is_enabled_with_a_thai_hint(window: MainWindow) -> None:
     assert window.search.placeholderText() == "ค้นหา…"
-    assert not window.search.isEnabled()
-    assert "รุ่นถัดไป" in window.search.toolTip()
+    assert window.search.isEnabled()
+    assert window.search.toolTip()
 
 
 def test_reload_reads_again(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

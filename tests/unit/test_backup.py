@@ -239,3 +239,22 @@ def test_restore_into_the_live_file_keeps_the_lock_files_contract(tmp_path):
     assert db.stat().st_ino == inode
     assert rows(db, "PRAGMA journal_mode") == [("wal",)]
     assert rows(db, "SELECT COUNT(*) FROM directive") == [(0,)]
+
+
+def test_sequence_runs_across_reasons_within_one_second(tmp_path):
+    from datetime import datetime
+
+    db = tmp_path / "sbpac.db"
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    moment = datetime(2026, 11, 25, 20, 55, 8)
+    first = backups.new_backup_path(db, "on-close", folder, moment)
+    first.write_bytes(b"")
+    second = backups.new_backup_path(db, "on-close", folder, moment)
+    second.write_bytes(b"")
+    third = backups.new_backup_path(db, "pre-restore", folder, moment)
+    assert (first.name, second.name, third.name) == (
+        "sbpac-20261125-205508-on-close.db",
+        "sbpac-20261125-205508-2-on-close.db",
+        "sbpac-20261125-205508-3-pre-restore.db",
+    )

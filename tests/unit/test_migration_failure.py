@@ -73,7 +73,10 @@ def snapshot(path: Path) -> dict[str, object]:
         tables = [name for (kind, name, _t, _s) in schema if kind == "table"]
         data = {}
         for table in tables:
-            content = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+            try:
+                content = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+            except sqlite3.OperationalError:  # WITHOUT ROWID (the search index's FTS5 shadow tables)
+                content = sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
             data[table] = (len(content), hashlib.sha256(repr(content).encode()).hexdigest())
     finally:
         conn.close()

@@ -8,6 +8,7 @@ from sqlalchemy import create_engine
 from sbpac_desktop.services.app import open_app
 from sbpac_desktop.store import migrate
 from sbpac_desktop.store.models import Base
+from sbpac_desktop.store.search_index import include_name, include_object
 
 
 def test_one_head():
@@ -17,7 +18,9 @@ def test_one_head():
 def _diff(url: str) -> list:
     engine = create_engine(url)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        # the search index (FTS5 tables, pg_trgm indexes) lives outside the models, as in env.py
+        opts = {"compare_type": True, "include_name": include_name, "include_object": include_object}
+        diff = compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata)
     engine.dispose()
     return diff
 

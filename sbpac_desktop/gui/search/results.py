@@ -1,0 +1,185 @@
+"""ผลการค้นหา: the results of the toolbar search box, best first, the match highlighted.
+
+Double-click (or Enter) opens the record: a meeting or agenda item opens the meeting
+window the way the meetings page does; a directive or progress report selects the
+directive on the directives page.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.gui.text import digits
+from sbpac_desktop.services import search as search_service
+from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.directives import DirectiveFilter
+from sbpac_desktop.services.search import SearchHit, snippet_parts
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+COL_KIND, COL_NUMBER, COL_TITLE, COL_SNIPPET = range(4)
+HIGHLIGHT_STYLE = "background-color:#ffe08a; color:#000; font-weight:bold"
+
+
+def snippet_html(snippet: str) -> str:
+    return "".join(
+        f'<span style="{HIGHLIGHT_STYLE}">{html.escape(part)}</span>' if is_match else html.escape(part)
+        for part, is_match in snippet_parts(snippet)
+    )
+
+
+class HighlightDelegate(QStyledItemDelegate):
+    """Paints the snippet column as rich text so the matched words stand out."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        document = QTextDocument()
+        document.setDefaultFont(opt.font)
+        document.setHtml(snippet_html(str(index.data(Qt.ItemDataRole.DisplayRole) or "")))
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        painter.translate(
+            opt.rect.left() + 2, opt.rect.top() + max(0, (opt.rect.height() - document.size().height()) / 2)
+        )
+        painter.setClipRect(QRectF(0, 0, opt.rect.width() - 4, opt.rect.height()))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if opt.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.HighlightedText))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 10))
+
+
+class SearchResultsDialog(QDialog):
+    open_meeting = Signal(int)
+    open_directive = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.hits: list[SearchHit] = []
+        self.setObjectName("searchResults")
+        self.setWindowTitle(self.tr("ผลการค้นหา"))
+        self.resize(900, 480)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("searchSummary")
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("searchHits")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setHeaderLabels([self.tr("ประเภท"), self.tr("เลขที่"), self.tr("เรื่อง"), self.tr("ข้อความที่พบ")])
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        for column in (COL_KIND, COL_NUMBER):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(COL_TITLE, 320)
+        self.tree.setItemDelegateForColumn(COL_SNIPPET, HighlightDelegate(self.tree))
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemDoubleClicked.connect(self._activated)
+        hint = QLabel(self.tr("ดับเบิลคลิกหรือกด Enter ที่รายการเพื่อเปิด"), self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(hint)
+
+    def run(self, text: str) -> list[SearchHit]:
+        query = text.strip()
+        try:
+            self.hits = search_service.search(self.ctx.db, self.ctx.actor, query) if query else []
+        except AppError as error:
+            self.hits = []
+            self.summary.setText(self.tr("ค้นหาไม่สำเร็จ: {message}").format(message=error.message_th))
+            self.tree.clear()
+            return self.hits
+        self._fill(query)
+        return self.hits
+
+    def _fill(self, query: str) -> None:
+        self.tree.clear()
+        for hit in self.hits:
+            item = QTreeWidgetItem([hit.kind_label, digits(hit.number_text), hit.title, hit.snippet])
+            item.setData(COL_KIND, HIT_ROLE, hit)
+            item.setToolTip(COL_TITLE, hit.title)
+            item.setToolTip(COL_SNIPPET, hit.snippet)
+            self.tree.addTopLevelItem(item)
+        if self.hits:
+            text = self.tr("ผลการค้นหา “{query}” — พบ {count} รายการ (เรียงตามความตรง)")
+            self.summary.setText(text.format(query=query, count=digits(str(len(self.hits)))))
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        else:
+            self.summary.setText(self.tr("ไม่พบข้อมูลที่ตรงกับ “{query}”").format(query=query))
+
+    def hit_at(self, row: int) -> SearchHit | None:
+        item = self.tree.topLevelItem(row)
+        hit = item.data(COL_KIND, HIT_ROLE) if item else None
+        return hit if isinstance(hit, SearchHit) else None
+
+    def open_row(self, row: int) -> None:
+        item = self.tree.topLevelItem(row)
+        if item is not None:
+            self._activated(item)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        hit = item.data(COL_KIND, HIT_ROLE)
+        if not isinstance(hit, SearchHit):
+            return
+        if hit.directive_id is not None:
+            self.open_directive.emit(hit.directive_id)
+        elif hit.meeting_id is not None:
+            self.open_meeting.emit(hit.meeting_id)
+
+
+def show_search_results(window: QWidget, text: str) -> SearchResultsDialog | None:
+    """Run the search for the main window and show (or refresh) its one results window."""
+    if not text.strip():
+        return None
+    dialog = window.findChild(SearchResultsDialog, "searchResults")
+    if dialog is None:
+        dialog = SearchResultsDialog(window.ctx, window)  # type: ignore[attr-defined]
+        dialog.open_meeting.connect(lambda meeting_id: _open_meeting(window, meeting_id))
+        dialog.open_directive.connect(lambda directive_id: _open_directive(window, directive_id))
+    dialog.run(text)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+def _open_meeting(window: QWidget, meeting_id: int) -> None:
+    window.page("meetings").open_meeting(meeting_id)  # type: ignore[attr-defined]
+
+
+def _open_directive(window: QWidget, directive_id: int) -> None:
+    window.show_page("directives")  # type: ignore[attr-defined]
+    page = window.page("directives")  # type: ignore[attr-defined]
+    page.ensure_loaded()
+    if not page.select_directive(directive_id):  # hidden by a filter: show all, then select it
+        page.apply_filter(DirectiveFilter(), select_id=directive_id)

@@ -1,0 +1,197 @@
+"""One search box over meetings, agenda items (minutes text), directives and progress reports.
+
+SQLite: FTS5 trigram MATCH for queries of 3+ characters (ranked by bm25, snippet from
+FTS5); shorter queries, PostgreSQL (pg_trgm-indexed ILIKE) and an SQLite without the
+trigram tokenizer use a substring scan whose snippet and rank are built here. Every
+snippet marks the match with « »; `snippet_parts` splits it for display.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
+
+from sbpac_desktop.domain.numbering import directive_number_text, meeting_number_text
+from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.permissions import READ_DATA, require
+from sbpac_desktop.store import search_index as index
+from sbpac_desktop.store.database import Database
+from sbpac_desktop.store.models import AgendaItem, Assignment, Directive, Meeting, ProgressReport
+from sbpac_desktop.thai import medium_date, normalize_text
+
+MIN_TRIGRAM_CHARS = 3
+MAX_LIMIT = 500
+CONTEXT_BEFORE, CONTEXT_AFTER = 24, 48
+TITLE_CHARS = 90
+
+KIND_LABELS = {
+    "meeting": "การประชุม",
+    "agenda_item": "ระเบียบวาระ",
+    "directive": "ข้อสั่งการ",
+    "progress_report": "รายงานความก้าวหน้า",
+}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # meeting | agenda_item | directive | progress_report
+    ref_id: int
+    title: str
+    snippet: str  # the match between « and »
+    number_text: str  # meeting n/BE or directive ขส. nnn/BE (Arabic digits), "" if none
+    rank: float  # higher is better
+    meeting_id: int | None = None  # what to open: the meeting window...
+    directive_id: int | None = None  # ...or the directive on the directives page
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """'a «b» c' -> [('a ', False), ('b', True), (' c', False)] for highlighting."""
+    parts: list[tuple[str, bool]] = []
+    rest = snippet
+    while index.MARK_OPEN in rest:
+        before, _, after = rest.partition(index.MARK_OPEN)
+        inside, closed, tail = after.partition(index.MARK_CLOSE)
+        if before:
+            parts.append((before, False))
+        if not closed:  # an unbalanced marker: show it as plain text
+            parts.append((index.MARK_OPEN + inside, False))
+            return parts
+        parts.append((inside, True))
+        rest = tail
+    if rest:
+        parts.append((rest, False))
+    return parts
+
+
+def search(db: Database, actor: Actor, text: str, limit: int = 50) -> list[SearchHit]:
+    require(actor, READ_DATA, "ค้นหาข้อมูล")
+    query = normalize_text(text or "").strip()
+    if not query:
+        return []
+    limit = max(1, min(limit, MAX_LIMIT))
+    with db.unit_of_work() as session:
+        connection = session.connection()
+        if _use_fts(connection, query):
+            rows = index.sqlite_match(connection, query, limit)
+            found = [(row.kind, row.ref_id, " ".join(row.snippet.split()), row.rank) for row in rows]
+        else:
+            found = _scan(connection, query, limit)
+        return _describe(session, found)
+
+
+def uses_trigram_index(db: Database, text: str) -> bool:
+    """Whether `search` answers this text from the FTS5 index (for logs, tests and benchmarks)."""
+    with db.unit_of_work() as session:
+        return _use_fts(session.connection(), normalize_text(text or "").strip())
+
+
+def _use_fts(connection: Connection, query: str) -> bool:
+    return (
+        connection.dialect.name == "sqlite" and len(query) >= MIN_TRIGRAM_CHARS and index.sqlite_has_index(connection)
+    )
+
+
+def _scan(connection: Connection, query: str, limit: int) -> list[tuple[str, int, str, float]]:
+    found = []
+    for row in index.scan(connection, query, limit):
+        snippet, rank = _snippet_and_rank(row.texts, query)
+        found.append((row.kind, row.ref_id, snippet, rank))
+    found.sort(key=lambda hit: (-hit[3], -hit[1]))
+    return found[:limit]
+
+
+def _snippet_and_rank(texts: tuple[str | None, ...], query: str) -> tuple[str, float]:
+    """Snippet around the first hit (title first); rank: title hits, then more and earlier hits."""
+    needle = query.casefold()
+    for position, value in enumerate(texts):
+        if not value:
+            continue
+        folded = value.casefold()
+        start = folded.find(needle)
+        if start < 0 or len(folded) != len(value):
+            start = value.find(query)  # casefold changed lengths: fall back to an exact find
+            folded, needle_here = value, query
+        else:
+            needle_here = needle
+        if start < 0:
+            continue
+        count = folded.count(needle_here)
+        rank = (2.0 if position == 0 else 1.0) + min(count, 10) / 20 + 1 / (10 + start)
+        return _cut(value, folded, needle_here, start), rank
+    return "", 0.0
+
+
+def _cut(value: str, folded: str, needle: str, start: int) -> str:
+    begin = max(0, start - CONTEXT_BEFORE)
+    end = min(len(value), start + len(needle) + CONTEXT_AFTER)
+    pieces, at = [], begin
+    while True:
+        hit = folded.find(needle, at, end)
+        if hit < 0 or hit + len(needle) > end:
+            break
+        pieces += [value[at:hit], index.MARK_OPEN, value[hit : hit + len(needle)], index.MARK_CLOSE]
+        at = hit + len(needle)
+    pieces.append(value[at:end])
+    body = "".join(pieces).replace("\n", " ")
+    return (index.ELLIPSIS if begin > 0 else "") + body + (index.ELLIPSIS if end < len(value) else "")
+
+
+# --- what each hit is called and what it opens ----------------------------------------
+def _short(text: str | None) -> str:
+    one_line = " ".join((text or "").split())
+    return one_line if len(one_line) <= TITLE_CHARS else one_line[: TITLE_CHARS - 1] + index.ELLIPSIS
+
+
+def _ids(found: Iterable[tuple[str, int, str, float]], kind: str) -> list[int]:
+    return [ref_id for hit_kind, ref_id, _s, _r in found if hit_kind == kind]
+
+
+def _meeting_numbers(session: Session, ids: Iterable[int]) -> dict[int, str]:
+    rows = session.execute(select(Meeting.id, Meeting.number, Meeting.be_year).where(Meeting.id.in_(set(ids))))
+    return {mid: meeting_number_text(number, year, thai_digits=False) for mid, number, year in rows}
+
+
+def _describe(session: Session, found: list[tuple[str, int, str, float]]) -> list[SearchHit]:
+    labels: dict[tuple[str, int], tuple[str, str, int | None, int | None]] = {}
+    meetings = {m.id: m for m in session.scalars(select(Meeting).where(Meeting.id.in_(_ids(found, "meeting"))))}
+    items = {i.id: i for i in session.scalars(select(AgendaItem).where(AgendaItem.id.in_(_ids(found, "agenda_item"))))}
+    directives = {d.id: d for d in session.scalars(select(Directive).where(Directive.id.in_(_ids(found, "directive"))))}
+    reports = session.execute(
+        select(ProgressReport.id, ProgressReport.report_date, ProgressReport.percent, Directive)
+        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
+        .join(Directive, Directive.id == Assignment.directive_id)
+        .where(ProgressReport.id.in_(_ids(found, "progress_report")))
+    ).all()
+    numbers = _meeting_numbers(session, [i.meeting_id for i in items.values()])
+    for m in meetings.values():
+        number = meeting_number_text(m.number, m.be_year, thai_digits=False)
+        labels["meeting", m.id] = (_short(m.title), number, m.id, None)
+    for i in items.values():
+        title = _short(f"ระเบียบวาระที่ {i.number} {i.title}")
+        labels["agenda_item", i.id] = (title, numbers.get(i.meeting_id, ""), i.meeting_id, None)
+    for d in directives.values():
+        labels["directive", d.id] = (_short(d.text), _directive_number(d), d.meeting_id, d.id)
+    for report_id, report_date, percent, d in reports:
+        title = f"รายงานความก้าวหน้า ณ {medium_date(report_date, thai_digits=False)} (ร้อยละ {percent})"
+        labels["progress_report", report_id] = (title, _directive_number(d), d.meeting_id, d.id)
+    hits = []
+    for kind, ref_id, snippet, rank in found:
+        if (kind, ref_id) not in labels:  # deleted between the index look-up and now
+            continue
+        title, number, meeting_id, directive_id = labels[kind, ref_id]
+        hits.append(SearchHit(kind, ref_id, title, snippet, number, rank, meeting_id, directive_id))
+    return hits
+
+
+def _directive_number(directive: Directive) -> str:
+    return directive_number_text(directive.seq, directive.fiscal_year, thai_digits=False)
+
+
+__all__ = ["KIND_LABELS", "SearchHit", "search", "snippet_parts", "uses_trigram_index"]
