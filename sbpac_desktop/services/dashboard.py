@@ -27,7 +27,7 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.escalation import DEFAULT_THRESHOLDS, Escalation, escalate
 from sbpac_desktop.domain.status import STATUS_KEYS, Progress
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
+from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows, id_chunks
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Assignment, DevelopmentDimension, Directive, Meeting, ProgressReport
@@ -132,9 +132,10 @@ def dashboard(
             start, end = fiscal_quarter_bounds(fiscal_year, quarter)
             rows = [r for r in rows if r.effective_due is not None and start <= r.effective_due <= end]
         ids = [r.id for r in rows]
-        dimension_of = dict(
-            session.execute(select(Directive.id, Directive.dimension_id).where(Directive.id.in_(ids))).all()
-        )
+        dimension_of: dict[int, int | None] = {}
+        for chunk in id_chunks(ids):
+            query = select(Directive.id, Directive.dimension_id).where(Directive.id.in_(chunk))
+            dimension_of.update(session.execute(query).all())
         dimension_names = {d.id: (d.sort_order, d.name) for d in session.scalars(select(DevelopmentDimension))}
         completed = _completion_dates(session, rows)
         years = tuple(sorted(set(session.scalars(select(Directive.fiscal_year).distinct())), reverse=True))
@@ -198,18 +199,19 @@ def _completion_dates(session: Session, rows: list[DirectiveRow]) -> dict[int, d
     done = [r.id for r in rows if r.status.progress is Progress.DONE]
     if not done:
         return {}
-    closed = dict(
-        session.execute(
-            select(Directive.id, Directive.closed_on).where(Directive.id.in_(done), Directive.closed_on.is_not(None))
-        ).all()
-    )
+    closed: dict[int, date] = {}
     reported: dict[int, date] = {}
-    for d_id, on in session.execute(
-        select(Assignment.directive_id, ProgressReport.report_date)
-        .join(ProgressReport, ProgressReport.assignment_id == Assignment.id)
-        .where(Assignment.directive_id.in_(done), ProgressReport.percent == 100)
-    ):
-        reported[d_id] = min(on, reported.get(d_id, on))
+    for chunk in id_chunks(done):
+        closed_query = select(Directive.id, Directive.closed_on).where(
+            Directive.id.in_(chunk), Directive.closed_on.is_not(None)
+        )
+        closed.update(session.execute(closed_query).all())
+        for d_id, on in session.execute(
+            select(Assignment.directive_id, ProgressReport.report_date)
+            .join(ProgressReport, ProgressReport.assignment_id == Assignment.id)
+            .where(Assignment.directive_id.in_(chunk), ProgressReport.percent == 100)
+        ):
+            reported[d_id] = min(on, reported.get(d_id, on))
     return {**reported, **closed}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +23,8 @@ from sbpac_desktop.store.models import (
     Position,
     ProgressReport,
 )
+
+ID_CHUNK = 5_000
 
 
 @dataclass(frozen=True)
@@ -108,9 +111,8 @@ class DirectiveDetail:
 def _assignment_labels(session: Session, assignments: list[Assignment]) -> dict[int, tuple[str, str | None]]:
     positions = {
         p.id: p
-        for p in session.scalars(
-            select(Position).where(Position.id.in_({a.position_id for a in assignments if a.position_id}))
-        )
+        for chunk in id_chunks(a.position_id for a in assignments if a.position_id)
+        for p in session.scalars(select(Position).where(Position.id.in_(chunk)))
     }
     units = {u.id: u for u in session.scalars(select(OrgUnit))}
     labels: dict[int, tuple[str, str | None]] = {}
@@ -140,15 +142,25 @@ def _holder_names(session: Session, today: date) -> dict[int, str]:
     return {pid: full_name(p.prefix, p.first_name, p.last_name) for pid, p in rows}
 
 
+def id_chunks(ids: Iterable[int], size: int | None = None) -> Iterator[list[int]]:
+    """Bound lists of ids: PostgreSQL takes at most 65,535 parameters per statement and some
+    SQLite builds 32,766, so ten years of directives are fetched a chunk at a time."""
+    size = size or ID_CHUNK
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]
+
+
 def _latest_reports(session: Session, assignment_ids: list[int]) -> dict[int, ProgressReport]:
     latest: dict[int, ProgressReport] = {}
-    query = (
-        select(ProgressReport)
-        .where(ProgressReport.assignment_id.in_(assignment_ids))
-        .order_by(ProgressReport.report_date, ProgressReport.id)
-    )
-    for report in session.scalars(query):
-        latest[report.assignment_id] = report  # later rows win
+    for chunk in id_chunks(assignment_ids):
+        query = (
+            select(ProgressReport)
+            .where(ProgressReport.assignment_id.in_(chunk))
+            .order_by(ProgressReport.report_date, ProgressReport.id)
+        )
+        for report in session.scalars(query):
+            latest[report.assignment_id] = report  # later rows win
     return latest
 
 
@@ -185,7 +197,11 @@ def build_rows(session: Session, filters: DirectiveFilter, today: date) -> list[
 
 def _rows_for(session: Session, directives: list[Directive], today: date, assignee: str | None) -> list[DirectiveRow]:
     by_directive: dict[int, list[Assignment]] = {d.id: [] for d in directives}
-    all_assignments = list(session.scalars(select(Assignment).where(Assignment.directive_id.in_(by_directive))))
+    all_assignments = [
+        a
+        for chunk in id_chunks(by_directive)
+        for a in session.scalars(select(Assignment).where(Assignment.directive_id.in_(chunk)))
+    ]
     for a in all_assignments:
         by_directive[a.directive_id].append(a)
     labels = _assignment_labels(session, all_assignments)
@@ -193,9 +209,8 @@ def _rows_for(session: Session, directives: list[Directive], today: date, assign
     dimensions = {d.id: d.name for d in session.scalars(select(DevelopmentDimension))}
     meetings = {
         m.id: meeting_number_text(m.number, m.be_year, thai_digits=False)
-        for m in session.scalars(
-            select(Meeting).where(Meeting.id.in_({d.meeting_id for d in directives if d.meeting_id}))
-        )
+        for chunk in id_chunks(d.meeting_id for d in directives if d.meeting_id)
+        for m in session.scalars(select(Meeting).where(Meeting.id.in_(chunk)))
     }
     matcher = _assignee_matcher(session, assignee, today) if assignee else None
     rows = []

@@ -42,3 +42,16 @@ def test_demo_statuses_as_of_the_reference_date(ctx):
     ]
     assert rows[3].status.days == 46 and rows[6].status.days == 13
     assert {r.lead_agency for r in rows} >= {"กรมบัญชีกลาง", "กระทรวงพาณิชย์", "กรมป้องกันและบรรเทาสาธารณภัย"}
+
+
+def test_tracker_and_dashboard_read_in_chunks_with_the_same_result(ctx, monkeypatch):
+    """Ids are sent in bounded chunks (servers cap parameters per statement); tiny chunks must
+    give exactly what one chunk gives."""
+    from sbpac_desktop.services import dashboard, directive_views
+
+    load_demo(ctx.db, ctx.actor)
+    whole = directives.list_directives(ctx.db, ctx.actor, today=REFERENCE_DATE)
+    board = dashboard.dashboard(ctx.db, ctx.actor, fiscal_year=2563, today=REFERENCE_DATE)
+    monkeypatch.setattr(directive_views, "ID_CHUNK", 2)
+    assert directives.list_directives(ctx.db, ctx.actor, today=REFERENCE_DATE) == whole
+    assert dashboard.dashboard(ctx.db, ctx.actor, fiscal_year=2563, today=REFERENCE_DATE) == board
