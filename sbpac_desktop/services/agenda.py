@@ -11,7 +11,6 @@ from sbpac_desktop.domain.agenda import MAX_DEPTH, Slot, compute_numbers, sectio
 from sbpac_desktop.domain.enums import AgendaTemplate
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import agenda_number_text
-from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.common import (
     audit,
@@ -23,6 +22,7 @@ from sbpac_desktop.services.common import (
     snapshot,
 )
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, Meeting, Person
@@ -217,8 +217,7 @@ def _view(session: Session, item: AgendaItem) -> AgendaItemView:
     session.flush()
     presenter = item.presenter_text
     if presenter is None and item.presenter_person_id is not None:
-        person = session.get(Person, item.presenter_person_id)
-        presenter = full_name(person.prefix, person.first_name, person.last_name) if person else None
+        presenter = person_name(session, item.presenter_person_id)
     return AgendaItemView(
         item.id,
         item.version,

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from sbpac_desktop.domain.enums import AttendanceKind
-from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.common import audit, clean, ensure_meeting_editable, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Attendance, Meeting, Person
@@ -105,12 +105,11 @@ def list_attendance(db: Database, actor: Actor, meeting_id: int) -> list[Attenda
 
 def _view(session, row: Attendance) -> AttendanceView:  # type: ignore[no-untyped-def]
     session.flush()
-    person = session.get(Person, row.person_id)
     return AttendanceView(
         row.id,
         row.version,
         row.person_id,
-        full_name(person.prefix, person.first_name, person.last_name),
+        person_name(session, row.person_id) or "",
         AttendanceKind(row.kind),
         row.position_text,
         row.meeting_role,

@@ -11,15 +11,14 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority, ReportCycle
 from sbpac_desktop.domain.numbering import directive_number_text, meeting_number_text
-from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.status import DerivedStatus, derive_status, effective_due
+from sbpac_desktop.services.names import current_holders, person_names
 from sbpac_desktop.store.models import (
     Assignment,
     DevelopmentDimension,
     Directive,
     Meeting,
     OrgUnit,
-    Person,
     Position,
     ProgressReport,
 )
@@ -131,17 +130,6 @@ def _post_label(title: str, agency: str | None) -> str:
     return f"{title} ({agency})" if agency and agency not in title else title
 
 
-def _holder_names(session: Session, today: date) -> dict[int, str]:
-    from sbpac_desktop.store.models import Incumbency
-
-    rows = session.execute(
-        select(Incumbency.position_id, Person)
-        .join(Person, Person.id == Incumbency.person_id)
-        .where(Incumbency.start_on <= today, (Incumbency.end_on.is_(None)) | (Incumbency.end_on >= today))
-    )
-    return {pid: full_name(p.prefix, p.first_name, p.last_name) for pid, p in rows}
-
-
 def id_chunks(ids: Iterable[int], size: int | None = None) -> Iterator[list[int]]:
     """Bound lists of ids: PostgreSQL takes at most 65,535 parameters per statement and some
     SQLite builds 32,766, so ten years of directives are fetched a chunk at a time."""
@@ -250,7 +238,7 @@ def _rows_for(session: Session, directives: list[Directive], today: date, assign
 def _assignee_matcher(session: Session, needle: str, today: date):  # type: ignore[no-untyped-def]
     """Case-insensitive substring over what a clerk might type: post, code, unit, short name, holder."""
     needle = needle.strip().casefold()
-    holders = _holder_names(session, today)
+    holders = current_holders(session, today)
     units = {u.id: u for u in session.scalars(select(OrgUnit))}
     codes = {p.id: p.short_code or "" for p in session.scalars(select(Position))}
 
@@ -278,7 +266,7 @@ def build_detail(session: Session, directive: Directive, today: date) -> Directi
         .where(ProgressReport.assignment_id.in_([a.id for a in assignments]))
         .order_by(ProgressReport.report_date.desc(), ProgressReport.id.desc())
     )
-    people = {p.id: full_name(p.prefix, p.first_name, p.last_name) for p in session.scalars(select(Person))}
+    people = person_names(session)
     progress = tuple(
         ProgressView(
             r.id,

@@ -25,13 +25,13 @@ from sbpac_desktop.domain.documents import (
 from sbpac_desktop.domain.enums import AgendaTemplate, AttendanceKind
 from sbpac_desktop.domain.errors import NotFound
 from sbpac_desktop.domain.numbering import meeting_number_text
-from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.services.common import get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
+from sbpac_desktop.services.names import person_name, person_names
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import AgendaItem, Attendance, Directive, Incumbency, Meeting, Person, Position
+from sbpac_desktop.store.models import AgendaItem, Attendance, Directive, Incumbency, Meeting, Position
 from sbpac_desktop.thai import long_date
 
 EMPTY_FOLLOW_UP = "ไม่มีเรื่องสืบเนื่อง"
@@ -58,7 +58,6 @@ def _meeting(session: Session, meeting_id: int) -> Meeting:
 
 
 def _header(session: Session, meeting: Meeting) -> MeetingHeader:
-    chair = session.get(Person, meeting.chair_person_id) if meeting.chair_person_id else None
     return MeetingHeader(
         body_name=meeting.title,
         number=meeting.number,
@@ -67,7 +66,7 @@ def _header(session: Session, meeting: Meeting) -> MeetingHeader:
         venue=meeting.venue,
         start_time=meeting.start_time,
         end_time=meeting.end_time,
-        chair_name=full_name(chair.prefix, chair.first_name, chair.last_name) if chair else None,
+        chair_name=person_name(session, meeting.chair_person_id),
     )
 
 
@@ -87,7 +86,7 @@ def _sections(session: Session, meeting: Meeting, today: date, with_directives: 
         session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id).order_by(AgendaItem.sort_key))
     )
     by_item = _directives_by_item(session, meeting.id, today) if with_directives else {}
-    presenters = _people(session)
+    presenters = person_names(session)
     grouped: dict[int, list[AgendaEntry]] = defaultdict(list)
     for item in items:
         grouped[item.section].append(
@@ -109,10 +108,6 @@ def _sections(session: Session, meeting: Meeting, today: date, with_directives: 
         )
         for number, title in _section_titles(session, meeting).items()
     )
-
-
-def _people(session: Session) -> dict[int, str]:
-    return {p.id: full_name(p.prefix, p.first_name, p.last_name) for p in session.scalars(select(Person))}
 
 
 def _directives_by_item(session: Session, meeting_id: int, today: date) -> dict[int, list[DirectiveLine]]:
@@ -145,7 +140,7 @@ def minutes_document(db: Database, actor: Actor, meeting_id: int, today: date | 
                 .order_by(Attendance.sort_order, Attendance.id)
             )
         )
-        names = _people(session)
+        names = person_names(session)
         header = _header(session, meeting)
         present = tuple(
             _attendance_line(a, names)

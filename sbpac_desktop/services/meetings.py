@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.enums import AgendaTemplate, MeetingStatus, RecordingStyle
 from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.numbering import meeting_number_text, next_sequence, parse_meeting_number
-from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.common import (
     audit,
@@ -23,6 +22,7 @@ from sbpac_desktop.services.common import (
     snapshot,
 )
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Meeting, MeetingSeries, Person
@@ -221,13 +221,6 @@ def _apply(meeting: Meeting, data: MeetingInput, year: int) -> None:
     meeting.opening_text = clean(data.opening_text)
 
 
-def _name(session: Session, person_id: int | None) -> str | None:
-    if person_id is None:
-        return None
-    person = session.get(Person, person_id)
-    return full_name(person.prefix, person.first_name, person.last_name) if person else None
-
-
 def _view(session: Session, m: Meeting) -> MeetingView:
     session.flush()
     return MeetingView(
@@ -244,9 +237,9 @@ def _view(session: Session, m: Meeting) -> MeetingView:
         end_time=m.end_time,
         venue=m.venue,
         chair_person_id=m.chair_person_id,
-        chair_name=_name(session, m.chair_person_id),
+        chair_name=person_name(session, m.chair_person_id),
         recorder_person_id=m.recorder_person_id,
-        recorder_name=_name(session, m.recorder_person_id),
+        recorder_name=person_name(session, m.recorder_person_id),
         checker_person_id=m.checker_person_id,
         recording_style=RecordingStyle(m.recording_style),
         agenda_template=AgendaTemplate(m.agenda_template),

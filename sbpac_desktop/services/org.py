@@ -13,6 +13,7 @@ from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.names import current_holders
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Incumbency, OrgUnit, Person, Position
@@ -144,7 +145,7 @@ def list_org_units(db: Database, actor: Actor) -> list[OrgUnitView]:
 
 
 def _position_views(session: Session, positions: list[Position], today: date) -> list[PositionView]:
-    holders = _current_holders(session, [p.id for p in positions], today)
+    holders = current_holders(session, today, [p.id for p in positions])
     return [
         PositionView(
             p.id,
@@ -159,18 +160,6 @@ def _position_views(session: Session, positions: list[Position], today: date) ->
         )
         for p in positions
     ]
-
-
-def _current_holders(session: Session, position_ids: list[int], today: date) -> dict[int, str]:
-    rows = session.execute(
-        select(Incumbency.position_id, Person)
-        .join(Person, Person.id == Incumbency.person_id)
-        .where(Incumbency.position_id.in_(position_ids))
-        .where(Incumbency.start_on <= today)
-        .where((Incumbency.end_on.is_(None)) | (Incumbency.end_on >= today))
-        .order_by(Incumbency.start_on)
-    )
-    return {pos_id: full_name(p.prefix, p.first_name, p.last_name) for pos_id, p in rows}
 
 
 def _validate_position(session: Session, data: PositionInput) -> None:

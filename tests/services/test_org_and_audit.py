@@ -76,3 +76,14 @@ def test_every_write_is_audited_and_chained(ctx):
         assert [e.action for e in people] == ["create", "update"]
         assert '"first_name": "กิตติ"' in people[1].before_json and "กิตติพงษ์" in people[1].after_json
         assert all(later.prev_hash == earlier.hash for earlier, later in itertools.pairwise(entries))
+
+
+def test_overlapping_terms_show_the_newest_holder(ctx):
+    pid = post(ctx)
+    old, new = person(ctx), person(ctx, "สมศรี", "มาใหม่")
+    org.assign_incumbency(ctx.db, ctx.actor, org.IncumbencyInput(old, pid, date(2018, 10, 1)))
+    org.assign_incumbency(ctx.db, ctx.actor, org.IncumbencyInput(new, pid, date(2020, 1, 1), acting=True))
+    holders = {p.id: p.holder_name for p in org.list_positions(ctx.db, ctx.actor, today=date(2020, 2, 1))}
+    assert holders[pid] == "นายสมศรี มาใหม่"
+    before = {p.id: p.holder_name for p in org.list_positions(ctx.db, ctx.actor, today=date(2019, 12, 1))}
+    assert before[pid] == "นายกิตติ พาณิชย์ดี"
