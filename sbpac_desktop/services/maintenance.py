@@ -38,7 +38,13 @@ from sbpac_desktop.store.integrity import (
     orphan_problems,
     shared_read_engine,
 )
-from sbpac_desktop.store.location import SQLITE_HEADER, DatabaseLocation, check_sqlite_file, resolve_location
+from sbpac_desktop.store.location import (
+    SQLITE_HEADER,
+    DatabaseLocation,
+    check_sqlite_file,
+    read_file_header,
+    resolve_location,
+)
 from sbpac_desktop.store.models import AuditEntry, Base
 
 find_newest_good_backup = backups.find_newest_good_backup
@@ -286,12 +292,7 @@ def _check_sqlite(path: Path) -> tuple[list[CheckItem], Path | None]:
 def _require_sqlite_header(path: Path) -> None:
     if not path.is_file():
         raise DatabaseError(f"ไม่พบไฟล์ฐานข้อมูล {path}", f"Database file {path} does not exist")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseError(f"อ่านไฟล์ {path} ไม่ได้", f"Cannot read {path}: {exc.strerror}") from exc
-    if header != SQLITE_HEADER:
+    if read_file_header(path) != SQLITE_HEADER:
         raise DatabaseError(f"ไฟล์ {path} ไม่ใช่ฐานข้อมูลของโปรแกรม (ไม่ใช่ไฟล์ SQLite)", f"{path} is not a SQLite database")
 
 

@@ -114,14 +114,19 @@ def check_sqlite_file(path: Path, *, create: bool) -> bool:
     return False
 
 
+def read_file_header(path: Path) -> bytes:
+    """The first 16 bytes, enough to tell a SQLite file from anything else (empty for an empty file)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"เปิดไฟล์ {path} ไม่ได้: ไม่มีสิทธิ์อ่าน", f"Cannot read {path}: {exc.strerror}") from exc
+
+
 def _check_existing_file(path: Path) -> bool:
     if not path.is_file():
         raise DatabaseError(f"{path} ไม่ใช่ไฟล์ฐานข้อมูล", f"{path} is not a database file")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseError(f"เปิดไฟล์ {path} ไม่ได้: ไม่มีสิทธิ์อ่าน", f"Cannot read {path}: {exc.strerror}") from exc
+    header = read_file_header(path)
     if header and header != SQLITE_HEADER:
         raise DatabaseError(
             f"ไฟล์ {path} ไม่ใช่ฐานข้อมูลของโปรแกรม (ไม่ใช่ไฟล์ SQLite) — ไม่ได้แก้ไขไฟล์นี้",

@@ -180,16 +180,13 @@ class DirectivesPage(TablePage):
         return row.id if row else None
 
     def select_directive(self, directive_id: int) -> bool:
-        proxy = self.table.proxy
-        for number in range(proxy.rowCount()):
-            index = proxy.index(number, 0)
-            row = index.data(ITEM_ROLE)
-            if isinstance(row, DirectiveRow) and row.id == directive_id:
-                self.table.setCurrentIndex(index)
-                self.table.selectRow(number)
-                self._show_detail(directive_id)
-                return True
-        return False
+        number = self.table.row_of(lambda row: isinstance(row, DirectiveRow) and row.id == directive_id)
+        if number is None:
+            return False
+        self.table.setCurrentIndex(self.table.proxy.index(number, 0))
+        self.table.selectRow(number)
+        self._show_detail(directive_id)
+        return True
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = current.data(ITEM_ROLE) if current.isValid() else None

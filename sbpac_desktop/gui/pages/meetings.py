@@ -70,14 +70,10 @@ class MeetingsPage(TablePage):
         self.reload()
 
     def select_meeting(self, meeting_id: int) -> None:
-        proxy = self.table.proxy
-        for row in range(proxy.rowCount()):
-            index = proxy.index(row, 0)
-            view = index.data(ITEM_ROLE)
-            if isinstance(view, MeetingView) and view.id == meeting_id:
-                self.table.selectRow(row)
-                self.table.scrollTo(index)
-                return
+        row = self.table.row_of(lambda view: isinstance(view, MeetingView) and view.id == meeting_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.table.proxy.index(row, 0))
 
     def selected_meeting(self) -> MeetingView | None:
         index = self.table.currentIndex()

@@ -7,6 +7,8 @@ directive text stays the widest column at any window size.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sbpac_desktop.gui.models.base import DtoTableModel, SortProxyModel
+from sbpac_desktop.gui.models.base import ITEM_ROLE, DtoTableModel, SortProxyModel
 
 MAX_CONTENT_WIDTH = 280  # a content-sized column never grows past this; its text wraps
 MIN_WEIGHTED_WIDTH = 120
@@ -51,6 +53,13 @@ class DtoTableView(QTableView):
         self._row_timer.timeout.connect(self.resizeRowsToContents)
         model.modelReset.connect(self.fit_columns)
         self.horizontalHeader().sectionResized.connect(self._schedule_row_fit)
+
+    def row_of(self, matches: Callable[[object], bool]) -> int | None:
+        """The view row whose DTO satisfies `matches` (in sorted order), or None."""
+        for row in range(self.proxy.rowCount()):
+            if matches(self.proxy.index(row, 0).data(ITEM_ROLE)):
+                return row
+        return None
 
     def _configure(self) -> None:
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
