@@ -37,6 +37,7 @@ class OrgUnit(Versioned, Base):
     short_name: Mapped[str | None] = mapped_column(String(SHORT))
     kind: Mapped[str] = mapped_column(String(20))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id", ondelete="RESTRICT"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class Position(Versioned, Base):
@@ -49,6 +50,7 @@ class Position(Versioned, Base):
     short_code: Mapped[str | None] = mapped_column(String(SHORT), unique=True)
     org_unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id", ondelete="RESTRICT"))
     org_unit: Mapped[OrgUnit | None] = relationship()
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class Person(Versioned, Base):
@@ -59,6 +61,7 @@ class Person(Versioned, Base):
     last_name: Mapped[str] = mapped_column(String(120))
     email: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(60))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class Incumbency(Versioned, Base):
