@@ -7,6 +7,7 @@ Thai by default; `.message_en` is there for the English UI and the logs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 
 class AppError(Exception):
@@ -51,10 +52,41 @@ class NotFound(AppError):
     exit_code = 3
 
 
+@dataclass(frozen=True)
+class FieldConflict:
+    """One field of a stale save: what the user typed, what is stored now, what they saw."""
+
+    field: str
+    label_th: str
+    yours: str
+    theirs: str
+    base: str | None = None  # the value the user loaded; None when no history holds it
+
+
+@dataclass(frozen=True)
+class ConflictDetails:
+    """Who saved the record since the user read it, and each field that now differs."""
+
+    entity: str
+    entity_id: int
+    your_version: int
+    current_version: int
+    changed_by: str | None
+    changed_at: datetime | None
+    fields: tuple[FieldConflict, ...] = ()
+
+
 class ConflictError(AppError):
-    """Someone else saved the record since it was read, or a unique number is taken."""
+    """Someone else saved the record since it was read, or a unique number is taken.
+
+    `details` is set for a stale save (optimistic locking), so a front end can show each
+    field as yours / theirs and offer to re-apply, keep theirs or overwrite."""
 
     exit_code = 4
+
+    def __init__(self, message_th: str, message_en: str, details: ConflictDetails | None = None) -> None:
+        super().__init__(message_th, message_en)
+        self.details = details
 
 
 class PermissionDenied(AppError):

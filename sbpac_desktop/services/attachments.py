@@ -1,0 +1,242 @@
+"""Files attached to a meeting, an agenda item or a progress report.
+
+The content lives in the database with its SHA-256 (so a backup holds everything and a
+damaged blob is noticed); the original name is only a label. Opening an attachment writes
+a read-only temporary copy under this process's private folder — never anywhere else —
+after checking the SHA-256 again.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import mimetypes
+import os
+import shutil
+import stat
+import tempfile
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sbpac_desktop.domain.errors import DatabaseError, ValidationError
+from sbpac_desktop.services.attachment_names import safe_file_name, stored_name
+from sbpac_desktop.services.common import audit, ensure_meeting_editable, get_or_raise, snapshot
+from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, REPORT_PROGRESS, require
+from sbpac_desktop.store.database import Database
+from sbpac_desktop.store.models import AgendaItem, Attachment, Meeting, ProgressReport
+
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+_MB = 1024 * 1024
+
+
+class OwnerKind(StrEnum):
+    MEETING = "meeting"
+    AGENDA_ITEM = "agenda_item"
+    PROGRESS_REPORT = "progress_report"
+
+
+_OWNER_LABEL = {
+    OwnerKind.MEETING: "การประชุม",
+    OwnerKind.AGENDA_ITEM: "เรื่องในระเบียบวาระ",
+    OwnerKind.PROGRESS_REPORT: "รายงานผลการดำเนินการ",
+}
+_OWNER_MODEL = {
+    OwnerKind.MEETING: Meeting,
+    OwnerKind.AGENDA_ITEM: AgendaItem,
+    OwnerKind.PROGRESS_REPORT: ProgressReport,
+}
+_OWNER_COLUMN = {
+    OwnerKind.MEETING: Attachment.meeting_id,
+    OwnerKind.AGENDA_ITEM: Attachment.agenda_item_id,
+    OwnerKind.PROGRESS_REPORT: Attachment.progress_report_id,
+}
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    id: int
+    owner_kind: OwnerKind
+    owner_id: int
+    name: str  # safe to show and to use as a file name
+    media_type: str
+    size: int
+    sha256: str
+    created_at: datetime
+
+    def size_text(self) -> str:
+        if self.size >= _MB:
+            return f"{self.size / _MB:.1f} MB"
+        return f"{max(1, round(self.size / 1024))} KB" if self.size else "0 KB"
+
+
+def _owner_of(row: Attachment) -> tuple[OwnerKind, int]:
+    for kind, column in _OWNER_COLUMN.items():
+        value = getattr(row, column.key)
+        if value is not None:
+            return kind, value
+    raise AssertionError("an attachment always has exactly one owner (database constraint)")
+
+
+def _view(row: Attachment) -> AttachmentView:
+    kind, owner_id = _owner_of(row)
+    created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)  # SQLite drops it
+    return AttachmentView(
+        row.id, kind, owner_id, safe_file_name(row.original_name), row.media_type, row.size, row.sha256, created
+    )
+
+
+def _check_owner(session: Session, actor: Actor, kind: OwnerKind, owner_id: int, action_th: str) -> None:
+    """Meetings and agenda items: secretariat roles, not once certified; progress reports: reporters."""
+    require(actor, REPORT_PROGRESS if kind is OwnerKind.PROGRESS_REPORT else EDIT_MEETINGS, action_th)
+    owner = get_or_raise(session, _OWNER_MODEL[kind], owner_id, _OWNER_LABEL[kind])
+    if kind is OwnerKind.MEETING:
+        ensure_meeting_editable(owner)
+    elif kind is OwnerKind.AGENDA_ITEM:
+        ensure_meeting_editable(get_or_raise(session, Meeting, owner.meeting_id, "การประชุม"))
+
+
+def read_source(path: Path, limit: int = MAX_ATTACHMENT_BYTES) -> bytes:
+    """The file's bytes, or a sentence a clerk understands (missing, a folder, unreadable, too big)."""
+    shown = safe_file_name(path.name)
+    problem = _source_problem(path, shown, limit)
+    if problem is not None:
+        raise ValidationError.single("file", *problem)
+    try:
+        with path.open("rb") as handle:
+            content = handle.read(limit + 1)  # the file may have grown since stat()
+    except OSError as exc:
+        raise ValidationError.single(
+            "file", f"อ่านไฟล์ {shown} ไม่ได้ ({exc.strerror or exc})", f"Cannot read {shown}: {exc}"
+        ) from exc
+    if len(content) > limit:
+        raise ValidationError.single("file", *_too_big(shown, len(content), limit))
+    return content
+
+
+def _source_problem(path: Path, shown: str, limit: int) -> tuple[str, str] | None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return f"ไม่พบไฟล์ {shown} — อาจถูกย้ายหรือลบไปแล้ว", f"File {shown} not found"
+    except OSError as exc:
+        return f"เปิดไฟล์ {shown} ไม่ได้ ({exc.strerror or exc})", f"Cannot open {shown}: {exc}"
+    if not stat.S_ISREG(info.st_mode):
+        return f"{shown} ไม่ใช่ไฟล์ (อาจเป็นโฟลเดอร์) — โปรดเลือกไฟล์", f"{shown} is not a regular file"
+    if not os.access(path, os.R_OK):
+        return f"ไม่มีสิทธิ์อ่านไฟล์ {shown}", f"No permission to read {shown}"
+    if info.st_size > limit:
+        return _too_big(shown, info.st_size, limit)
+    return None
+
+
+def _too_big(shown: str, size: int, limit: int) -> tuple[str, str]:
+    return (
+        f"ไฟล์ {shown} มีขนาด {size / _MB:.1f} MB เกินขนาดที่แนบได้ ({limit / _MB:.0f} MB) — โปรดย่อหรือแบ่งไฟล์",
+        f"{shown} is {size} bytes; the limit is {limit} bytes",
+    )
+
+
+def add_attachment(
+    db: Database,
+    actor: Actor,
+    owner_kind: OwnerKind,
+    owner_id: int,
+    source: Path | str,
+    *,
+    name: str | None = None,
+    limit: int = MAX_ATTACHMENT_BYTES,
+) -> AttachmentView:
+    """Store the file at `source` (read before the transaction starts); `name` overrides its label."""
+    kind = OwnerKind(owner_kind)
+    require(actor, REPORT_PROGRESS if kind is OwnerKind.PROGRESS_REPORT else EDIT_MEETINGS, "แนบไฟล์")
+    path = Path(source)
+    content = read_source(path, limit)
+    label = stored_name(name if name is not None else path.name)
+    with db.unit_of_work() as session:
+        _check_owner(session, actor, kind, owner_id, "แนบไฟล์")
+        row = Attachment(
+            original_name=label,
+            media_type=mimetypes.guess_type(safe_file_name(label))[0] or "application/octet-stream",
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            content=content,
+        )
+        setattr(row, _OWNER_COLUMN[kind].key, owner_id)
+        session.add(row)
+        audit(session, actor, "create", row)
+        return _view(row)
+
+
+def list_attachments(db: Database, actor: Actor, owner_kind: OwnerKind, owner_id: int) -> list[AttachmentView]:
+    require(actor, READ_DATA, "ดูข้อมูล")
+    kind = OwnerKind(owner_kind)
+    columns = [c for c in Attachment.__table__.c if c.key != "content"]  # never load the blobs for a list
+    with db.unit_of_work() as session:
+        rows = session.execute(select(*columns).where(_OWNER_COLUMN[kind] == owner_id).order_by(Attachment.id))
+        return [_view(Attachment(**row._mapping)) for row in rows]
+
+
+def remove_attachment(db: Database, actor: Actor, attachment_id: int) -> None:
+    with db.unit_of_work() as session:
+        row = get_or_raise(session, Attachment, attachment_id, "ไฟล์แนบ")
+        kind, owner_id = _owner_of(row)
+        _check_owner(session, actor, kind, owner_id, "ลบไฟล์แนบ")
+        before = snapshot(row)
+        session.delete(row)
+        audit(session, actor, "delete", row, before)
+
+
+# --- temporary copies ---------------------------------------------------------------
+_temp_lock = threading.Lock()
+_temp_root: Path | None = None
+
+
+def temp_root() -> Path:
+    """This process's private folder (mode 0700) for opened copies; removed at exit."""
+    global _temp_root
+    with _temp_lock:
+        if _temp_root is None or not _temp_root.is_dir():
+            _temp_root = Path(tempfile.mkdtemp(prefix="sbpac-attachments-")).resolve()
+            atexit.register(shutil.rmtree, _temp_root, True)
+        return _temp_root
+
+
+def open_copy(db: Database, actor: Actor, attachment_id: int) -> Path:
+    """Verify the SHA-256, then write a read-only copy under `temp_root()` and return its path."""
+    require(actor, READ_DATA, "ดูข้อมูล")
+    with db.unit_of_work() as session:
+        row = get_or_raise(session, Attachment, attachment_id, "ไฟล์แนบ")
+        name, content, expected = safe_file_name(row.original_name), bytes(row.content), row.sha256
+    if hashlib.sha256(content).hexdigest() != expected or len(content) != row.size:
+        raise DatabaseError(
+            f"ไฟล์แนบ {name} เสียหาย (รหัสตรวจสอบ SHA-256 ไม่ตรงกับที่บันทึกไว้) — ไม่ได้เปิดไฟล์ โปรดแจ้งผู้ดูแลระบบเพื่อกู้คืนจากข้อมูลสำรอง",
+            f"Attachment {attachment_id} ({name}) failed its SHA-256 check; not opened",
+        )
+    return _write_copy(name, content)
+
+
+def _write_copy(name: str, content: bytes) -> Path:
+    root = temp_root()
+    folder = Path(tempfile.mkdtemp(dir=root))  # one folder per copy: same names never collide
+    target = (folder / name).resolve()
+    if target.parent != folder.resolve() or not target.is_relative_to(root):
+        raise AssertionError(f"unsafe attachment path {target!r}")  # safe_file_name guarantees this
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(target, flags, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        target.chmod(0o400)  # a copy: edits belong in a new attachment, not in a temp file
+    except OSError as exc:
+        raise DatabaseError(
+            f"สร้างสำเนาไฟล์ {name} ในโฟลเดอร์ชั่วคราวไม่ได้ ({exc.strerror or exc}) — พื้นที่ดิสก์อาจเต็ม",
+            f"Cannot write the temporary copy of {name}: {exc}",
+        ) from exc
+    return target
