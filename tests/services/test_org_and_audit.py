@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from sbpac_desktop.domain.enums import AttendanceKind, UserRole
-from sbpac_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
+from sbpac_desktop.domain.errors import PermissionDenied, ValidationError
 from sbpac_desktop.services import attendance, org
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.store.models import AuditEntry
@@ -35,10 +35,11 @@ def test_incumbency_end_before_start(ctx):
         org.assign_incumbency(ctx.db, ctx.actor, org.IncumbencyInput(1, 1, date(2020, 1, 1), date(2019, 1, 1)))
 
 
-def test_duplicate_unit_name_is_a_conflict(ctx):
+def test_duplicate_unit_name_is_named_next_to_the_field(ctx):
     org.create_org_unit(ctx.db, ctx.actor, org.OrgUnitInput("กระทรวงพาณิชย์"))
-    with pytest.raises(ConflictError, match="ข้อมูลซ้ำ"):
+    with pytest.raises(ValidationError, match="มีหน่วยงานชื่อ “กระทรวงพาณิชย์” อยู่แล้ว") as caught:
         org.create_org_unit(ctx.db, ctx.actor, org.OrgUnitInput("กระทรวงพาณิชย์"))
+    assert [p.field for p in caught.value.problems] == ["name"]
 
 
 def test_substitute_must_name_whom(ctx):
