@@ -1,14 +1,27 @@
-"""The front ends' door to the database: open it once, act as a user, close it."""
+"""The front ends' door to the database: open it once, act as a user, close it.
+
+Who acts (see services/auth.py): on a database without real accounts, the built-in setup
+account; once an account exists, only a signed-in user — credentials given by the caller, or
+SBPAC_USER/SBPAC_PASSWORD in the environment; otherwise opening is refused (deny by default).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from sbpac_desktop.services import auth
 from sbpac_desktop.services.context import Actor, system_actor
 from sbpac_desktop.store import migrate
 from sbpac_desktop.store.database import Database, open_database
 from sbpac_desktop.store.location import resolve_location
+
+USER_ENV = "SBPAC_USER"
+PASSWORD_ENV = "SBPAC_PASSWORD"
+
+# Called only when the database has accounts, so a prompt appears only when it is needed.
+CredentialSource = Callable[[], auth.Credentials | None]
 
 
 @dataclass
@@ -34,13 +47,44 @@ def open_app(
     *,
     create: bool = False,
     upgrade: bool = False,
+    credentials: auth.Credentials | CredentialSource | None = None,
 ) -> AppContext:
+    env = os.environ if environ is None else environ
     db = open_database(database, environ, create=create, upgrade=upgrade)
     try:
-        return AppContext(db, system_actor(db))
+        return AppContext(db, resolve_actor(db, env, credentials))
     except BaseException:
         db.close()
         raise
+
+
+def open_unsigned(
+    database: str | None = None, environ: Mapping[str, str] | None = None, *, create: bool = False
+) -> Database:
+    """Open without choosing who acts: the window asks for the first admin or a sign-in next."""
+    return open_database(database, environ, create=create)
+
+
+def resolve_actor(
+    db: Database,
+    environ: Mapping[str, str],
+    credentials: auth.Credentials | CredentialSource | None = None,
+) -> Actor:
+    if auth.needs_first_admin(db):
+        return system_actor(db)
+    given = credentials() if callable(credentials) else credentials
+    if given is None:
+        given = credentials_from_env(environ)
+    if given is None:
+        raise auth.sign_in_required_error()
+    return auth.sign_in(db, given.login, given.password)
+
+
+def credentials_from_env(environ: Mapping[str, str]) -> auth.Credentials | None:
+    login, password = environ.get(USER_ENV, "").strip(), environ.get(PASSWORD_ENV)
+    if login and password is not None:
+        return auth.Credentials(login, password)
+    return None
 
 
 def describe_location(database: str | None, environ: Mapping[str, str] | None = None) -> str:

@@ -6,15 +6,16 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date, datetime, time
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from sqlalchemy import inspect, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.domain.errors import ConflictError, NotFound
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.store.base import Base
+from sbpac_desktop.store.base import Base, Versioned, utcnow
 from sbpac_desktop.store.models import AuditEntry, Meeting
 from sbpac_desktop.thai import normalize_text
 
@@ -29,14 +30,27 @@ def get_or_raise(session: Session, model: type[M], row_id: int, label_th: str) -
     return row
 
 
-def check_version(row: Any, expected_version: int | None, label_th: str) -> None:
-    """Compare with the version the user saw, not the one this session loaded, so work
-    committed elsewhere in between is never overwritten silently."""
-    if expected_version is not None and row.version != expected_version:
-        raise ConflictError(
-            f"{label_th}นี้ถูกแก้ไขโดยผู้อื่นแล้ว (รุ่น {row.version}) — โปรดโหลดใหม่ก่อนบันทึก",
-            f"This record was changed by someone else (now version {row.version}); reload it first",
-        )
+def check_version(
+    row: Any, expected_version: int | None, label_th: str, yours: Mapping[str, Any] | None = None
+) -> None:
+    """Compare the version the user saw with the one in the database *now*: not with the
+    row this session holds, which stays as first loaded after an earlier commit
+    (expire_on_commit=False). `yours` (the values being saved, stored form) lets the
+    ConflictError list each field as yours / theirs with who changed it and when."""
+    if expected_version is None:
+        return
+    session = object_session(row)
+    assert session is not None, "check_version needs a row loaded in a session"
+    state = inspect(row)
+    where = [column == value for column, value in zip(state.mapper.primary_key, state.identity or (), strict=True)]
+    current = session.scalar(select(state.mapper.c.version).where(*where))
+    if current != row.version:
+        session.refresh(row)  # the flush's own version guard must compare with the real row
+    if current != expected_version:
+        from sbpac_desktop.services.conflicts import current_values, stale_details, stale_error
+
+        details = stale_details(session, row, expected_version, yours, current_values(row, snapshot(row)))
+        raise stale_error(label_th, details)
 
 
 def ensure_meeting_editable(meeting: Meeting) -> None:
@@ -60,9 +74,20 @@ def clean_required(text: str | None) -> str:
     return clean(text) or ""
 
 
+# Never copied into the audit trail (readable by more people than the row itself); the
+# entry still shows that the value was set or changed.
+SECRET_COLUMNS = frozenset({"password_hash"})
+
+
 def snapshot(row: Base) -> dict[str, Any]:
     mapper = inspect(row).mapper
-    return {attr.key: _jsonable(getattr(row, attr.key)) for attr in mapper.column_attrs}
+    return {attr.key: _audit_value(attr.key, getattr(row, attr.key)) for attr in mapper.column_attrs}
+
+
+def _audit_value(key: str, value: Any) -> Any:
+    if key in SECRET_COLUMNS:
+        return None if value is None else f"<hidden sha256 {hashlib.sha256(str(value).encode()).hexdigest()[:12]}>"
+    return _jsonable(value)
 
 
 def _jsonable(value: Any) -> Any:
@@ -81,6 +106,10 @@ def audit(
     before: dict[str, Any] | None = None,
 ) -> None:
     """Append who/what/before/after, chained to the previous entry by hash."""
+    if action not in ("create", "delete") and isinstance(row, Versioned):
+        # Bump the version even when only child rows changed (a directive's assignees), so
+        # a save based on the older version is a conflict and not a silent overwrite.
+        row.updated_at = utcnow()
     session.flush()
     if session.get_bind().dialect.name == "postgresql":
         # Writers on a shared server take turns at the chain head until they commit,

@@ -22,7 +22,9 @@ class Actor:
 
 
 def system_actor(db: Database) -> Actor:
-    """The built-in user that acts until sign-in exists (created on first use)."""
+    """The built-in setup account (created on first use). It has no password and never signs in:
+    front ends act as it only while the database has no real account (services/app.py), and the
+    sign-in service writes failures and locks under its name."""
     with db.unit_of_work() as session:
         user = session.scalar(select(User).where(User.login == SYSTEM_LOGIN))
         if user is None:
