@@ -26,33 +26,33 @@ from PySide6.QtWidgets import (
 
 from sbpac_desktop import logs
 from sbpac_desktop.domain.errors import AppError, ConflictError, PermissionDenied, ValidationError
+from sbpac_desktop.gui.i18n import error_text, problem_text
 from sbpac_desktop.gui.operations import DETAILS_ATTRIBUTE
 
 log = logging.getLogger(__name__)
 
-_CONTEXT = "errors"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def conflict_message(error: ConflictError) -> str:
-    lead = _tr("มีผู้อื่นแก้ไขข้อมูลนี้ไปแล้ว — ข้อมูลที่คุณพิมพ์ยังอยู่ในหน้าจอ โปรดคัดลอกเก็บไว้ แล้วเปิดรายการใหม่เพื่อแก้ไขอีกครั้ง")
-    return f"{lead}\n\n{error.message_th}"
+    lead = QCoreApplication.translate(
+        "errors",
+        "มีผู้อื่นแก้ไขข้อมูลนี้ไปแล้ว — ข้อมูลที่คุณพิมพ์ยังอยู่ในหน้าจอ โปรดคัดลอกเก็บไว้ แล้วเปิดรายการใหม่เพื่อแก้ไขอีกครั้ง",
+    )
+    return f"{lead}\n\n{error_text(error)}"
 
 
 def user_message(error: BaseException) -> str:
     """The plain-Thai sentence for any error."""
     if isinstance(error, ValidationError):
-        lines = [_tr("ข้อมูลยังไม่ถูกต้อง:")]
-        lines += [f"• {problem.message_th}" for problem in error.problems]
+        lines = [QCoreApplication.translate("errors", "ข้อมูลยังไม่ถูกต้อง:")]
+        lines += [f"• {problem_text(problem)}" for problem in error.problems]
         return "\n".join(lines)
     if isinstance(error, ConflictError):
         return conflict_message(error)
     if isinstance(error, AppError):
-        return error.message_th
-    text = _tr("เกิดข้อผิดพลาดที่ไม่คาดคิด ({kind}) — บันทึกรายละเอียดไว้ในไฟล์ {path} แล้ว โปรดแจ้งผู้ดูแลระบบ")
+        return error_text(error)
+    text = QCoreApplication.translate(
+        "errors", "เกิดข้อผิดพลาดที่ไม่คาดคิด ({kind}) — บันทึกรายละเอียดไว้ในไฟล์ {path} แล้ว โปรดแจ้งผู้ดูแลระบบ"
+    )
     return text.format(kind=type(error).__name__, path=logs.log_path())
 
 
@@ -98,11 +98,14 @@ def _message_box(parent: QWidget | None, error: AppError) -> QMessageBox:
     icon = QMessageBox.Icon.Warning
     if isinstance(error, PermissionDenied):
         icon = QMessageBox.Icon.Critical
-    title = _tr("บันทึกไม่สำเร็จ") if isinstance(error, ValidationError | ConflictError) else _tr("ข้อผิดพลาด")
+    if isinstance(error, ValidationError | ConflictError):
+        title = QCoreApplication.translate("errors", "บันทึกไม่สำเร็จ")
+    else:
+        title = QCoreApplication.translate("errors", "ข้อผิดพลาด")
     box = QMessageBox(icon, title, user_message(error), QMessageBox.StandardButton.Ok, parent)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setObjectName("appErrorBox")
-    box.button(QMessageBox.StandardButton.Ok).setText(_tr("ตกลง"))
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("errors", "ตกลง"))
     return box
 
 
@@ -123,8 +126,8 @@ def present_error(parent: QWidget | None, error: BaseException) -> QDialog:
 def confirm(parent: QWidget | None, title: str, question: str) -> bool:
     """A yes/no question (blocking; "no" is the default); one function, so tests can answer it."""
     box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
-    yes = box.addButton(_tr("ใช่"), QMessageBox.ButtonRole.YesRole)
-    no = box.addButton(_tr("ไม่ใช่"), QMessageBox.ButtonRole.NoRole)
+    yes = box.addButton(QCoreApplication.translate("errors", "ใช่"), QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(QCoreApplication.translate("errors", "ไม่ใช่"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(no)
     box.exec()
     return box.clickedButton() is yes

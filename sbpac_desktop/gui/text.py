@@ -1,6 +1,10 @@
-"""How service values become table text: Thai digits, dashes for blanks, wrap points.
+"""How service values become screen text: Thai digits, dashes for blanks, wrap points.
 
-Display only: nothing here is ever written back (U+200B marks are stripped on copy/store).
+Display only: the U+200B break marks that `wrappable` inserts are never written back.
+Editors are filled from the DTOs (raw text), ThaiLabel hands Python callers the raw text,
+services normalise U+200B away before storing, and `install_clipboard_scrubber` removes
+the marks from anything this program puts on the clipboard (Ctrl+C in a table, a selected
+label or text view, the context menu's Copy).
 """
 
 from __future__ import annotations
@@ -8,10 +12,18 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from sbpac_desktop.thai import insert_break_opportunities, medium_date, to_thai_digits
+from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtWidgets import QLabel, QWidget
+
+from sbpac_desktop.thai import insert_break_opportunities, medium_date, strip_break_opportunities, to_thai_digits
 
 BLANK = "—"
-THAI_DIGITS = True  # one place to follow the organisation's "Thai digits" setting later
+THAI_DIGITS = True  # the screen always shows Thai digits; printed documents follow the setting
+# Platforms whose clipboard lives inside this process only (tests, headless checks): whatever
+# is on it was put there by us.
+IN_PROCESS_CLIPBOARD_PLATFORMS = ("offscreen", "minimal")
+BREAK_MARK = "\u200b"  # what insert_break_opportunities puts between words
 
 
 def digits(text: str) -> str:
@@ -41,3 +53,73 @@ def wrappable(text: str | None) -> str:
     if not text:
         return BLANK
     return insert_break_opportunities(text)
+
+
+def plain(text: str) -> str:
+    """The stored form of displayed text: the break marks removed."""
+    return strip_break_opportunities(text)
+
+
+class ThaiLabel(QLabel):
+    """A word-wrapping label for long Thai text: Qt lays out the marked text, while Python
+    code (and tests) reading `text()` get exactly the text that was set."""
+
+    def __init__(self, text: str | QWidget | None = None, parent: QWidget | None = None) -> None:
+        if isinstance(text, QWidget):  # QLabel(parent), as Designer's compiled forms call it
+            text, parent = None, text
+        super().__init__(parent)
+        self._raw = ""
+        self.setWordWrap(True)
+        self.setText(text or "")
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._raw = text
+        super().setText(wrappable(text) if text else "")
+
+    def text(self) -> str:
+        return self._raw
+
+
+class ClipboardScrubber(QObject):
+    """Takes the break marks out of whatever this program copies (text and HTML alike)."""
+
+    def __init__(self, clipboard: QClipboard) -> None:
+        super().__init__(clipboard)
+        self.clipboard = clipboard
+        clipboard.dataChanged.connect(lambda: self.scrub(QClipboard.Mode.Clipboard))
+        clipboard.selectionChanged.connect(lambda: self.scrub(QClipboard.Mode.Selection))
+
+    def _ours(self, mode: QClipboard.Mode) -> bool:
+        if QGuiApplication.platformName() in IN_PROCESS_CLIPBOARD_PLATFORMS:
+            return True
+        owns = self.clipboard.ownsSelection() if mode is QClipboard.Mode.Selection else self.clipboard.ownsClipboard()
+        return owns  # another program's copy is left exactly as it was
+
+    def scrub(self, mode: QClipboard.Mode) -> None:
+        data = self.clipboard.mimeData(mode)
+        if data is None or not self._ours(mode):
+            return
+        text = data.text() if data.hasText() else ""
+        markup = data.html() if data.hasHtml() else ""
+        if BREAK_MARK not in text and BREAK_MARK not in markup:
+            return
+        clean = QMimeData()
+        for fmt in data.formats():  # keep every other format (e.g. an image) as it was
+            if fmt not in ("text/plain", "text/html") and not fmt.startswith("text/plain;"):
+                clean.setData(fmt, data.data(fmt))
+        if data.hasText():
+            clean.setText(plain(text))
+        if data.hasHtml():
+            clean.setHtml(plain(markup))
+        self.clipboard.setMimeData(clean, mode)  # fires the signal again; nothing left to scrub
+
+
+_scrubber: ClipboardScrubber | None = None
+
+
+def install_clipboard_scrubber() -> ClipboardScrubber:
+    """Once per application (start-up and tests); later calls return the same scrubber."""
+    global _scrubber
+    if _scrubber is None:
+        _scrubber = ClipboardScrubber(QGuiApplication.clipboard())
+    return _scrubber

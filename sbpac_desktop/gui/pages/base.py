@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.text import digits, wrappable
 from sbpac_desktop.gui.widgets.table import DtoTableView
@@ -87,7 +88,7 @@ class TablePage(Page):
         self.loaded = True
         self.model.set_rows([])
         self.summary.clear()
-        self.error.setText(wrappable(self.tr("โหลดข้อมูลไม่สำเร็จ: {message}").format(message=error.message_th)))
+        self.error.setText(wrappable(self.tr("โหลดข้อมูลไม่สำเร็จ: {message}").format(message=error_text(error))))
         self.error.show()
 
     def summary_text(self, rows: Sequence[object]) -> str:

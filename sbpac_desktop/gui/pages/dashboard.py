@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.domain.escalation import Tier
 from sbpac_desktop.domain.status import STATUS_KEYS
+from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label
@@ -242,7 +243,7 @@ class DashboardPage(Page):
 
             present_error(self, error)
             return
-        self.error.setText(wrappable(self.tr("โหลดข้อมูลไม่สำเร็จ: {m}").format(m=error.message_th)))
+        self.error.setText(wrappable(self.tr("โหลดข้อมูลไม่สำเร็จ: {m}").format(m=error_text(error))))
         self.error.show()
 
     def _show(self, answer: tuple[DashboardView, list[SeriesView]]) -> None:

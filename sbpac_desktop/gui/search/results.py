@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.services import search as search_service
 from sbpac_desktop.services.app import AppContext
@@ -116,7 +117,7 @@ class SearchResultsDialog(QDialog):
             self.hits = search_service.search(self.ctx.db, self.ctx.actor, query) if query else []
         except AppError as error:
             self.hits = []
-            self.summary.setText(self.tr("ค้นหาไม่สำเร็จ: {message}").format(message=error.message_th))
+            self.summary.setText(self.tr("ค้นหาไม่สำเร็จ: {message}").format(message=error_text(error)))
             self.tree.clear()
             return self.hits
         self._fill(query)

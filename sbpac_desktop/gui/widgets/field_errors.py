@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.errors import FieldProblem, ValidationError
+from sbpac_desktop.gui.i18n import problem_text
 from sbpac_desktop.gui.text import wrappable
 
 ERROR_COLOUR = "#b3261e"
@@ -86,10 +87,11 @@ class FieldErrors:
             field = problem.field if problem.field in self._labels else base_field(problem.field)
             label = self._labels.get(field)
             if label is None:
-                general.append(problem.message_th)
+                general.append(problem_text(problem))
                 continue
             text = label.text()
-            label.setText(f"{text}\n{problem.message_th}" if text else wrappable(problem.message_th))
+            message = problem_text(problem)
+            label.setText(f"{text}\n{message}" if text else wrappable(message))
             label.show()
             target = _styled_target(self._widgets[field])
             target.setStyleSheet(f"{self._styles[field]} {_INVALID_STYLE}")
