@@ -15,22 +15,30 @@ from sbpac_desktop.cli.output import (
     meeting_json,
     meeting_lines,
 )
+from sbpac_desktop.cli.users import create_first_admin, open_signed_in
 from sbpac_desktop.domain.status import STATUS_KEYS
 from sbpac_desktop.services import directives, meetings
-from sbpac_desktop.services.app import AppContext, open_app
+from sbpac_desktop.services import users as user_service
+from sbpac_desktop.services.app import AppContext, open_unsigned
 from sbpac_desktop.services.demo import load_demo
 
 
 def _open(args: argparse.Namespace, **kwargs: bool) -> AppContext:
-    return open_app(args.db, **kwargs)
+    return open_signed_in(args, **kwargs)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    ctx = open_app(args.db, create=True, upgrade=True)
+    """Schema upgrade and (PostgreSQL) database roles: the connection's own rights (file access,
+    table owner) are what counts here, so init does not sign in; --admin makes the first account."""
+    db = open_unsigned(args.db, create=True, upgrade=True)
     try:
-        emit(f"ฐานข้อมูลพร้อมใช้งาน: {ctx.database_display}")
+        if user_service.install_server_roles(db):
+            emit("ตั้งสิทธิ์ในฐานข้อมูลตามบทบาทแล้ว (sbpac_admins, sbpac_secretaries, sbpac_officers, sbpac_viewers)")
+        if args.admin:
+            emit(create_first_admin(db, args.admin, args.name))
+        emit(f"ฐานข้อมูลพร้อมใช้งาน: {db.location.display}")
     finally:
-        ctx.close()
+        db.close()
     return 0
 
 
@@ -80,7 +88,10 @@ def cmd_directives(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    sub.add_parser("init", help="สร้างหรือปรับรุ่นฐานข้อมูล (create or upgrade the database)").set_defaults(handler=cmd_init)
+    init = sub.add_parser("init", help="สร้างหรือปรับรุ่นฐานข้อมูล (create or upgrade the database)")
+    init.add_argument("--admin", metavar="LOGIN", help="สร้างบัญชีผู้ดูแลระบบคนแรก (ฐานข้อมูลใหม่เท่านั้น)")
+    init.add_argument("--name", help="ชื่อที่แสดงของผู้ดูแลระบบคนแรก")
+    init.set_defaults(handler=cmd_init)
     sub.add_parser("demo", help="เพิ่มข้อมูลตัวอย่าง (load the demo data; safe to repeat)").set_defaults(handler=cmd_demo)
     meetings_parser = sub.add_parser("meetings", help="รายการการประชุม (list meetings)")
     meetings_parser.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")

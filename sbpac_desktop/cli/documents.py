@@ -8,10 +8,11 @@ from pathlib import Path
 
 from sbpac_desktop.cli.args import date_arg, fiscal_year_arg
 from sbpac_desktop.cli.output import emit
+from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.errors import AppError, NotFound
 from sbpac_desktop.reporting.engine import OutputPathError
 from sbpac_desktop.services import documents, meetings
-from sbpac_desktop.services.app import AppContext, open_app
+from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.followup import FollowUpScope, GroupBy, followup_document
 
 EXIT_OUTPUT = 7
@@ -95,7 +96,7 @@ class _session:  # noqa: N801 - reads as a statement: `with _session(args) as ct
         self.args = args
 
     def __enter__(self) -> AppContext:
-        self.ctx = open_app(self.args.db)
+        self.ctx = open_signed_in(self.args)
         return self.ctx
 
     def __exit__(self, *exc: object) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from sbpac_desktop import __version__
-from sbpac_desktop.cli import commands, documents, maintenance, search, spreadsheets
+from sbpac_desktop.cli import commands, documents, maintenance, search, spreadsheets, users
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.logs import log_path, setup_logging
 
@@ -29,7 +29,7 @@ class ThaiArgumentParser(argparse.ArgumentParser):
 
 
 # Each module adds its subcommands with `register(subparsers)`; the order is the order in --help.
-COMMAND_MODULES = (commands, documents, spreadsheets, maintenance, search)
+COMMAND_MODULES = (commands, documents, spreadsheets, maintenance, search, users)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH_OR_URL",
         help="ไฟล์ฐานข้อมูล SQLite หรือ URL เช่น postgresql+psycopg://user@host/sbpac (แทนค่า SBPAC_DB)",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="LOGIN",
+        help="ลงชื่อเข้าใช้เป็นบัญชีนี้ (แทนค่า SBPAC_USER); รหัสผ่านจาก SBPAC_PASSWORD หรือพิมพ์เมื่อถูกถาม",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ThaiArgumentParser)
     sub.add_parser("gui", help="เปิดหน้าต่างโปรแกรม (open the main window)")

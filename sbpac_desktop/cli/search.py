@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from sbpac_desktop.cli.output import emit, emit_json
+from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.services import search as search_service
-from sbpac_desktop.services.app import open_app
 from sbpac_desktop.services.search import SearchHit
 from sbpac_desktop.thai import apply_digits
 
@@ -46,7 +46,7 @@ def hit_json(hit: SearchHit) -> dict[str, Any]:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    ctx = open_app(args.db)
+    ctx = open_signed_in(args)
     try:
         hits = search_service.search(ctx.db, ctx.actor, args.text, limit=args.limit)
     finally:

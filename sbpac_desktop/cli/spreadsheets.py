@@ -14,10 +14,10 @@ from pathlib import Path
 
 from sbpac_desktop.cli.args import date_arg, fiscal_year_arg, status_arg
 from sbpac_desktop.cli.output import emit
+from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.status import STATUS_KEYS
 from sbpac_desktop.reporting.spreadsheets import SUPPORTED_SUFFIXES, check_target, write_table
 from sbpac_desktop.services import meetings
-from sbpac_desktop.services.app import open_app
 from sbpac_desktop.services.directive_views import DirectiveFilter
 from sbpac_desktop.services.spreadsheet_export import tracker_table
 from sbpac_desktop.services.spreadsheet_import import ImportReport, RowProblem, import_directives
@@ -48,7 +48,7 @@ def output_arg(text: str) -> Path:
 def cmd_export_directives(args: argparse.Namespace) -> int:
     check_target(args.output)  # a missing or read-only folder fails before any work
     as_of = args.as_of or date.today()
-    ctx = open_app(args.db)
+    ctx = open_signed_in(args)
     try:
         meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id if args.meeting else None
         filters = DirectiveFilter(
@@ -66,7 +66,7 @@ def cmd_export_directives(args: argparse.Namespace) -> int:
 
 
 def cmd_import_directives(args: argparse.Namespace) -> int:
-    ctx = open_app(args.db)
+    ctx = open_signed_in(args)
     try:
         report = import_directives(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)
     finally:

@@ -59,10 +59,15 @@ def open_app(
 
 
 def open_unsigned(
-    database: str | None = None, environ: Mapping[str, str] | None = None, *, create: bool = False
+    database: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    *,
+    create: bool = False,
+    upgrade: bool = False,
 ) -> Database:
-    """Open without choosing who acts: the window asks for the first admin or a sign-in next."""
-    return open_database(database, environ, create=create)
+    """Open without choosing who acts: the window asks for the first admin or a sign-in next;
+    `init` works with the rights of the connection itself (file access, table owner)."""
+    return open_database(database, environ, create=create, upgrade=upgrade)
 
 
 def resolve_actor(

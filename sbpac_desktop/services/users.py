@@ -62,6 +62,16 @@ def parse_role(value: UserRole | str, field: str = "role") -> UserRole:
     )
 
 
+def install_server_roles(db: Database) -> bool:
+    """PostgreSQL: (re)apply the database roles, grants and row-level security (run by init as
+    the owner of the tables). False on SQLite, where only the services enforce roles."""
+    if db.location.is_sqlite:
+        return False
+    with db.engine.begin() as connection:
+        pg_roles.install(connection)
+    return True
+
+
 def _view(user: User) -> UserView:
     return UserView(
         user.id,
