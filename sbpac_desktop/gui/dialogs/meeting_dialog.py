@@ -1,6 +1,7 @@
-"""New meeting (Ctrl+N on the meetings page): series, title, number, BE date, times,
-venue, chair, recorder, recording style. Venue, chair, recorder, times and title start
-from the series' latest meeting, since the same body usually meets in the same room."""
+"""New meeting (Ctrl+N on the meetings page) and editing one (F2 / แก้ไข): series, title,
+number, BE date, times, venue, chair, recorder, recording style. A new meeting's venue, chair,
+recorder, times and title start from the series' latest meeting, since the same body usually
+meets in the same room. The fields come from the Designer form ui/meeting_form.ui."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ from collections.abc import Callable, Sequence
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
-from sbpac_desktop.domain.enums import RecordingStyle
+from sbpac_desktop.domain.enums import MeetingStatus, RecordingStyle
 from sbpac_desktop.domain.errors import FieldProblem
+from sbpac_desktop.gui.dialogs.designer import bind_all, mount, replace_widget
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
 from sbpac_desktop.gui.events import app_events
-from sbpac_desktop.gui.widgets.be_date import BeDateEdit
-from sbpac_desktop.gui.widgets.pickers import EnumCombo, IdCombo, PersonCombo
+from sbpac_desktop.gui.forms.ui_meeting_form import Ui_MeetingForm
+from sbpac_desktop.gui.widgets.pickers import EnumCombo
 from sbpac_desktop.services import meetings, org
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import MeetingInput, MeetingView
@@ -29,79 +31,64 @@ def time_field_text(value: time | None) -> str:
 
 
 class MeetingDialog(FormDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+        meeting: MeetingView | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
-        self.setWindowTitle(self.tr("การประชุมใหม่"))
+        self.meeting = meeting  # None: a new meeting
+        self.setWindowTitle(self.tr("แก้ไขรายละเอียดการประชุม") if meeting else self.tr("การประชุมใหม่"))
         self.setObjectName("meetingDialog")
         self.series_list = meetings.list_series(ctx.db, ctx.actor)
         self.existing = meetings.list_meetings(ctx.db, ctx.actor)
         self._build(today or date.today())
-        self._fill_lists(org.list_people(ctx.db, ctx.actor))
-        self.series.currentIndexChanged.connect(self._series_changed)
-        self._series_changed()
+        self._fill_lists(self._people(meeting))
+        if meeting is None:
+            self.series.currentIndexChanged.connect(self._series_changed)
+            self._series_changed()
+        else:
+            self._show_meeting(meeting)
         self.resize(780, self.sizeHint().height())
 
     # --- construction ------------------------------------------------------------
     def _build(self, today: date) -> None:
-        self.series = IdCombo(self)
-        self.series.setObjectName("series")
-        self.title_edit = QLineEdit(self)
-        self.title_edit.setObjectName("title")
-        self.number = QSpinBox(self)
-        self.number.setObjectName("number")
-        self.number.setRange(0, 999)
-        self.number.setSpecialValueText(self.tr("อัตโนมัติ (ครั้งถัดไปของปี)"))
-        self.number.setToolTip(self.tr('ปล่อยเป็น "อัตโนมัติ" เพื่อใช้ครั้งที่ถัดไปของปีปฏิทิน'))
-        self.meeting_date = BeDateEdit(self)
-        self.meeting_date.setObjectName("meetingDate")
+        self.ui, self.form_widget = mount(Ui_MeetingForm(), self)
+        ui = self.ui
+        self.series, self.title_edit, self.number = ui.series, ui.title, ui.number
+        self.meeting_date, self.start_time, self.end_time = ui.meetingDate, ui.startTime, ui.endTime
+        self.venue, self.chair, self.recorder = ui.venue, ui.chair, ui.recorder
         self.meeting_date.setDate(today)
-        self.start_time = QLineEdit(self)
-        self.start_time.setObjectName("startTime")
-        self.end_time = QLineEdit(self)
-        self.end_time.setObjectName("endTime")
-        for edit in (self.start_time, self.end_time):
-            edit.setPlaceholderText(self.tr("เช่น 09.30"))
-            edit.setMaximumWidth(120)
-        self.venue = QComboBox(self)
-        self.venue.setObjectName("venue")
-        self.venue.setEditable(True)
-        self.venue.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.venue.lineEdit().setPlaceholderText(self.tr("พิมพ์ใหม่ หรือเลือกสถานที่ที่เคยใช้"))
-        self.chair = PersonCombo(self, none_label=self.tr("— ไม่ระบุ —"))
-        self.chair.setObjectName("chair")
-        self.recorder = PersonCombo(self, none_label=self.tr("— ไม่ระบุ —"))
-        self.recorder.setObjectName("recorder")
-        self.style_combo = EnumCombo(RecordingStyle, self)
-        self.style_combo.setObjectName("recordingStyle")
+        self.venue.lineEdit().setPlaceholderText(self.venue.placeholderText())
+        for combo in (self.chair, self.recorder):
+            combo.none_label = self.tr("— ไม่ระบุ —")
+        self.style_combo = replace_widget(ui.recordingStyle, EnumCombo(RecordingStyle))
         self.style_combo.set_value(RecordingStyle.SUMMARY)
-        self._lay_out()
-
-    def _lay_out(self) -> None:
-        bind = self.errors.bind
-        form = QFormLayout()
-        form.setVerticalSpacing(8)
-        form.addRow(self.tr("ชุดการประชุม"), bind("series_id", self.series))
-        form.addRow(self.tr("ชื่อการประชุม"), bind("title", self.title_edit))
-        form.addRow(self.tr("ครั้งที่"), bind("number", self.number))
-        form.addRow(self.tr("วันที่ประชุม (พ.ศ.)"), bind("meeting_date", self.meeting_date))
-        times = QHBoxLayout()
-        times.setSpacing(8)
-        times.addWidget(bind("start_time", self.start_time))
-        times.addWidget(QLabel(self.tr("ถึง"), self))
-        times.addWidget(bind("end_time", self.end_time))
-        times.addWidget(QLabel(self.tr("น."), self))
-        times.addStretch(1)
-        form.addRow(self.tr("เวลาประชุม"), times)
-        form.addRow(self.tr("สถานที่"), bind("venue", self.venue))
-        form.addRow(self.tr("ประธานการประชุม"), bind("chair_person_id", self.chair))
-        form.addRow(self.tr("ผู้จดรายงานการประชุม"), bind("recorder_person_id", self.recorder))
-        form.addRow(self.tr("รูปแบบการจดรายงาน"), bind("recording_style", self.style_combo))
-        self.body.addLayout(form)
+        ui.meetingDateLabel.setBuddy(self.meeting_date.line_edit)
+        bind_all(
+            self.errors,
+            {
+                "series_id": self.series, "title": self.title_edit, "number": self.number,
+                "meeting_date": self.meeting_date, "start_time": self.start_time, "end_time": self.end_time,
+                "venue": self.venue, "chair_person_id": self.chair, "recorder_person_id": self.recorder,
+                "recording_style": self.style_combo,
+            },
+        )  # fmt: skip
+        self.body.addWidget(self.form_widget)
         order: Sequence[QWidget] = (
             self.series, self.title_edit, self.number, self.meeting_date.line_edit, self.start_time,
             self.end_time, self.venue, self.chair, self.recorder, self.style_combo, self.save_button,
         )  # fmt: skip
         set_tab_order(order)
+
+    def _people(self, meeting: MeetingView | None) -> list[org.PersonView]:
+        """Active people, plus whoever this meeting already names even if deactivated since."""
+        everyone = org.list_people(self.ctx.db, self.ctx.actor, include_inactive=True)
+        named = {meeting.chair_person_id, meeting.recorder_person_id} if meeting else set()
+        return [p for p in everyone if p.active or p.id in named]
 
     def _fill_lists(self, people: Sequence[org.PersonView]) -> None:
         self.series.set_items([(s.name, s.id) for s in self.series_list])
@@ -130,6 +117,29 @@ class MeetingDialog(FormDialog):
         self.end_time.setText(time_field_text(latest.end_time) if latest else "")
         if latest is not None:
             self.style_combo.set_value(latest.recording_style)
+
+    # --- editing an existing meeting ---------------------------------------------------
+    def _show_meeting(self, view: MeetingView) -> None:
+        self.series.set_value(view.series_id)
+        self.series.setEnabled(False)  # a meeting stays in its series; its number follows it
+        self.series.setToolTip(self.tr("ชุดการประชุมเปลี่ยนภายหลังไม่ได้"))
+        self.title_edit.setText(view.title)
+        self.title_edit.setCursorPosition(0)
+        self.number.setValue(view.number)
+        self.meeting_date.setDate(view.meeting_date)
+        self.start_time.setText(time_field_text(view.start_time))
+        self.end_time.setText(time_field_text(view.end_time))
+        self.venue.setEditText(view.venue)
+        self.venue.lineEdit().setCursorPosition(0)
+        self.chair.set_value(view.chair_person_id)
+        self.recorder.set_value(view.recorder_person_id)
+        self.style_combo.set_value(view.recording_style)
+        if view.status == MeetingStatus.MINUTES_CERTIFIED:
+            self.errors.show([FieldProblem("", self._certified_text(), self._certified_text())])
+            self.save_button.setEnabled(False)
+
+    def _certified_text(self) -> str:
+        return self.tr("รายงานการประชุมครั้งนี้ได้รับการรับรองแล้ว จึงแก้ไขไม่ได้")
 
     # --- save ------------------------------------------------------------------------
     def _time(self, edit: QLineEdit, field: str, problems: list[FieldProblem]) -> time | None:
@@ -170,11 +180,18 @@ class MeetingDialog(FormDialog):
             recorder_person_id=self.recorder.value(),
             recording_style=self.style_combo.value(),
             number=self.number.value() or None,
+            # fields this dialog does not show keep their stored values
+            checker_person_id=self.meeting.checker_person_id if self.meeting else None,
+            opening_text=self.meeting.opening_text if self.meeting else None,
         )
 
     def save_call(self, data: MeetingInput) -> Callable[[], Any]:
-        db, actor = self.ctx.db, self.ctx.actor
+        db, actor, view = self.ctx.db, self.ctx.actor, self.meeting
+        if view is not None:
+            return lambda: meetings.update_meeting(db, actor, view.id, view.version, data)
         return lambda: meetings.create_meeting(db, actor, data)
 
     def after_save(self, result: Any) -> None:
         app_events().meetings_changed.emit()
+        if self.meeting is not None:
+            app_events().meeting_changed.emit(self.meeting.id)

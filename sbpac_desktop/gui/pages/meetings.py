@@ -1,10 +1,12 @@
-"""การประชุม: the meetings list, newest first; Ctrl+N for a new meeting, double-click to open one."""
+"""การประชุม: the meetings list, newest first; Ctrl+N for a new meeting, double-click or Enter
+to open one, F2 (or the แก้ไข button, or the row's context menu) to edit its details."""
 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QPushButton, QStyle, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QWidget
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
@@ -31,8 +33,22 @@ class MeetingsPage(TablePage):
         self.open_button = QPushButton(self.tr("เปิดการประชุม"))
         self.open_button.setToolTip(self.tr("ระเบียบวาระ ผู้เข้าประชุม และรายงานการประชุม (ดับเบิลคลิกที่แถว)"))
         self.open_button.clicked.connect(self.open_selected)
+        self.edit_button = QPushButton(self.tr("แก้ไขรายละเอียด"))
+        self.edit_button.setObjectName("editMeetingButton")
+        self.edit_button.setToolTip(self.tr("แก้ไขชื่อ วันที่ เวลา สถานที่ ประธาน และผู้จดรายงาน (F2)"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.edit_action = QAction(self.tr("แก้ไขรายละเอียด…"), self)
+        self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.addAction(self.edit_action)
+        self.open_action = QAction(self.tr("เปิดการประชุม"), self)
+        self.open_action.triggered.connect(self.open_selected)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.tools.addWidget(self.new_button)
         self.tools.addWidget(self.open_button)
+        self.tools.addWidget(self.edit_button)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.activated.connect(self._double_clicked)
         self._select_id: int | None = None
@@ -64,6 +80,26 @@ class MeetingsPage(TablePage):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def edit_selected(self) -> MeetingDialog | None:
+        """Certified meetings open read-only with the reason in Thai (the service refuses too)."""
+        view = self.selected_meeting()
+        if view is None:
+            return None
+        dialog = MeetingDialog(self.ctx, self, meeting=view)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._created)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _context_menu(self, point: QPoint) -> None:
+        if self.selected_meeting() is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.open_action)
+        menu.addAction(self.edit_action)
+        menu.popup(self.table.viewport().mapToGlobal(point))
 
     def _created(self, view: MeetingView) -> None:
         self._select_id = view.id

@@ -1,25 +1,171 @@
-"""บุคคลและหน่วยงาน: posts, their units and current holders."""
+"""บุคคลและหน่วยงาน: posts and who holds them from when, the org unit tree, people.
+
+Everything is read in one go (four service calls) and handed to the tabs; edits go
+through the Designer-form dialogs and deactivation through a background operation,
+after which the page reads again.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui.models.positions import PositionsModel
-from sbpac_desktop.gui.pages.base import TablePage
+from sbpac_desktop.gui.dialogs.form import FormDialog
+from sbpac_desktop.gui.dialogs.person_dialog import PersonDialog
+from sbpac_desktop.gui.dialogs.person_term_dialog import TermDialog
+from sbpac_desktop.gui.dialogs.position_dialog import PositionDialog
+from sbpac_desktop.gui.dialogs.unit_dialog import OrgUnitDialog
+from sbpac_desktop.gui.operations import Operation
+from sbpac_desktop.gui.pages.base import Page, heading_label
+from sbpac_desktop.gui.pages.people_tabs import PersonsTab, PostsTab, UnitsTab
+from sbpac_desktop.gui.text import digits, wrappable
+from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.services import org
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.org import IncumbencyView, OrgUnitView, PersonView, PositionView
 
 
-class PeoplePage(TablePage):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, PositionsModel(), parent)
-        self.heading.setText(self.tr("บุคคลและหน่วยงาน"))
+@dataclass
+class OrgData:
+    units: list[OrgUnitView] = field(default_factory=list)
+    positions: list[PositionView] = field(default_factory=list)
+    people: list[PersonView] = field(default_factory=list)
+    terms: list[IncumbencyView] = field(default_factory=list)
 
+
+class PeoplePage(Page):
+    POSTS, UNITS, PEOPLE = range(3)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.today = today or date.today()
+        self.data = OrgData()
+        self.dialog: FormDialog | None = None
+        self.operation: Operation[Any] | None = None
+        self.heading = heading_label(self.tr("บุคคลและหน่วยงาน"), self)
+        self.summary = QLabel(self)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+        self.show_inactive = QCheckBox(self.tr("แสดงรายการที่ระงับแล้ว"), self)
+        self.show_inactive.setObjectName("showInactive")
+        self.show_inactive.toggled.connect(self._show)
+        self.tabs = QTabWidget(self)
+        self.posts_tab, self.units_tab, self.persons_tab = PostsTab(self), UnitsTab(self), PersonsTab(self)
+        self.tabs.addTab(self.posts_tab, self.tr("ตำแหน่งและผู้ดำรงตำแหน่ง"))
+        self.tabs.addTab(self.units_tab, self.tr("หน่วยงาน"))
+        self.tabs.addTab(self.persons_tab, self.tr("บุคคล"))
+        self.model = self.posts_tab.model  # the main list of the page (posts)
+        self._lay_out()
+        QShortcut(
+            QKeySequence(Qt.Key.Key_F2), self, self.edit_current, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(6)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.show_inactive)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+
+    # --- loading ------------------------------------------------------------------
     def reload(self) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
         try:
-            rows = org.list_positions(self.ctx.db, self.ctx.actor)
+            self.data = OrgData(
+                org.list_org_units(db, actor, include_inactive=True),
+                org.list_positions(db, actor, self.today, include_inactive=True),
+                org.list_people(db, actor, include_inactive=True),
+                org.list_incumbencies(db, actor),
+            )
         except AppError as error:
-            self.show_error(error)
+            self.loaded = True
+            self.error.setText(wrappable(self.tr("โหลดข้อมูลไม่สำเร็จ: {message}").format(message=error.message_th)))
+            self.error.show()
             return
-        self.show_rows(rows)
+        self.loaded = True
+        self.error.hide()
+        self._show()
+
+    def _show(self, *_: object) -> None:
+        every = self.show_inactive.isChecked()
+        data = self.data
+        units = [u for u in data.units if every or u.active]
+        positions = [p for p in data.positions if every or p.active]
+        people = [p for p in data.people if every or p.active]
+        self.units_tab.show_data(units)
+        self.posts_tab.show_data(positions, data.terms)
+        labels = {p.id: post_label(p) for p in data.positions}
+        self.persons_tab.show_data(people, data.terms, labels, self.today)
+        vacant = sum(1 for p in positions if p.active and not p.holder_name)
+        self.summary.setText(
+            self.tr("ตำแหน่ง {posts} ตำแหน่ง (ว่าง {vacant}) · หน่วยงาน {units} แห่ง · บุคคล {people} คน").format(
+                posts=digits(str(len(positions))), vacant=digits(str(vacant)),
+                units=digits(str(len(units))), people=digits(str(len(people))),
+            )
+        )  # fmt: skip
+
+    # --- dialogs (the tabs call these) ---------------------------------------------
+    def _open(self, dialog: FormDialog) -> FormDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _result: self.reload())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_unit(self, unit: OrgUnitView | None, parent_id: int | None = None) -> None:
+        self._open(OrgUnitDialog(self.ctx, self.data.units, self, unit=unit, parent_id=parent_id))
+
+    def edit_position(self, position: PositionView | None) -> None:
+        self._open(PositionDialog(self.ctx, self.data.units, self, position=position))
+
+    def edit_person(self, person: PersonView | None) -> None:
+        self._open(PersonDialog(self.ctx, self, person=person))
+
+    def edit_term(self, position_id: int | None, term: IncumbencyView | None = None) -> None:
+        positions = [p for p in self.data.positions if p.active or (term and p.id == term.position_id)]
+        people = [p for p in self.data.people if p.active or (term and p.id == term.person_id)]
+        self._open(TermDialog(self.ctx, positions, people, self, position_id=position_id, term=term, today=self.today))
+
+    def set_active(self, row: Any, active: bool) -> None:
+        db, actor, today = self.ctx.db, self.ctx.actor, self.today
+        if isinstance(row, OrgUnitView):
+            call = lambda: org.set_org_unit_active(db, actor, row.id, row.version, active)  # noqa: E731
+        elif isinstance(row, PositionView):
+            call = lambda: org.set_position_active(db, actor, row.id, row.version, active, today)  # noqa: E731
+        else:
+            call = lambda: org.set_person_active(db, actor, row.id, row.version, active, today)  # noqa: E731
+        self.operation = Operation(self, call, message=self.tr("กำลังบันทึก…"))
+        self.operation.success(self._changed).run()  # a refusal (still holds a post...) goes to the error dialog
+
+    def _changed(self, _result: object) -> None:
+        self.operation = None
+        self.reload()
+
+    # --- keyboard -----------------------------------------------------------------
+    def new_record(self) -> None:
+        """Ctrl+N adds to the tab on show."""
+        index = self.tabs.currentIndex()
+        if index == self.UNITS:
+            self.edit_unit(None)
+        elif index == self.PEOPLE:
+            self.edit_person(None)
+        else:
+            self.edit_position(None)
+
+    def edit_current(self) -> None:
+        index = self.tabs.currentIndex()
+        tab = (self.posts_tab, self.units_tab, self.persons_tab)[index]
+        tab.edit_selected()
