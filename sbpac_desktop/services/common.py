@@ -106,10 +106,12 @@ def audit(
     before: dict[str, Any] | None = None,
 ) -> None:
     """Append who/what/before/after, chained to the previous entry by hash."""
-    if action not in ("create", "delete") and isinstance(row, Versioned):
-        # Bump the version even when only child rows changed (a directive's assignees), so
-        # a save based on the older version is a conflict and not a silent overwrite.
-        row.updated_at = utcnow()
+    if action not in ("create", "delete") and isinstance(row, Versioned) and before is not None:
+        unchanged = before.get("version") == row.version and not session.is_modified(row, include_collections=False)
+        if unchanged:
+            # Only child rows changed (a directive's assignees): bump the version anyway, so
+            # a save based on the older version is a conflict and not a silent overwrite.
+            row.updated_at = utcnow()
     session.flush()
     if session.get_bind().dialect.name == "postgresql":
         # Writers on a shared server take turns at the chain head until they commit,

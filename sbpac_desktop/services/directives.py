@@ -12,6 +12,7 @@ from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority,
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text, next_sequence
 from sbpac_desktop.domain.validation import Checker
+from sbpac_desktop.services import conflicts
 from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import (
@@ -207,12 +208,18 @@ def update_directive(
     expected_version: int,
     data: DirectiveInput,
     today: date | None = None,
+    *,
+    overwrite: bool = False,
 ) -> DirectiveDetail:
+    """`overwrite`: the user saw the conflict and chose to save over it (secretariat only,
+    audited as "overwrite"); `expected_version` is then the version the conflict showed."""
     require(actor, EDIT_DIRECTIVES, "แก้ไขข้อสั่งการ")
+    if overwrite:
+        conflicts.require_overwrite(actor)
     _validate(data)
     with db.unit_of_work() as session:
         directive = get_or_raise(session, Directive, directive_id, "ข้อสั่งการ")
-        check_version(directive, expected_version, "ข้อสั่งการ")
+        check_version(directive, expected_version, "ข้อสั่งการ", _planned(data))
         _check_references(session, data)
         before = snapshot(directive)
         year = fiscal_year(data.issued_on)
@@ -221,8 +228,17 @@ def update_directive(
             directive.fiscal_year = year
         _fill(directive, data)
         _sync_assignments(session, directive, data.assignments)
-        audit(session, actor, "update", directive, before)
+        audit(session, actor, "overwrite" if overwrite else "update", directive, before)
         return build_detail(session, directive, today or date.today())
+
+
+def _planned(data: DirectiveInput) -> dict[str, object]:
+    """What this save would store, for the conflict report (fields as yours / theirs)."""
+    assignees = sorted(
+        ([a.position_id, a.org_unit_id, a.role.value] for a in data.assignments),
+        key=lambda r: (r[0] or 0, r[1] or 0, r[2]),
+    )
+    return conflicts.planned_values(Directive, lambda row: _fill(row, data)) | {"assignments": assignees}
 
 
 def set_state(

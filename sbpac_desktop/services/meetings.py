@@ -12,6 +12,7 @@ from sbpac_desktop.domain.enums import AgendaTemplate, MeetingStatus, RecordingS
 from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.numbering import meeting_number_text, next_sequence, parse_meeting_number
 from sbpac_desktop.domain.validation import Checker
+from sbpac_desktop.services import conflicts
 from sbpac_desktop.services.common import (
     audit,
     check_version,
@@ -172,13 +173,17 @@ def create_meeting(db: Database, actor: Actor, data: MeetingInput) -> MeetingVie
 
 
 def update_meeting(
-    db: Database, actor: Actor, meeting_id: int, expected_version: int, data: MeetingInput
+    db: Database, actor: Actor, meeting_id: int, expected_version: int, data: MeetingInput, *, overwrite: bool = False
 ) -> MeetingView:
+    """`overwrite`: save over a conflict the user saw (secretariat only, audited as such)."""
     require(actor, EDIT_MEETINGS, "แก้ไขการประชุม")
+    if overwrite:
+        conflicts.require_overwrite(actor)
     _validate(data)
     with db.unit_of_work() as session:
         meeting = get_or_raise(session, Meeting, meeting_id, "การประชุม")
-        check_version(meeting, expected_version, "การประชุม")
+        planned = conflicts.planned_values(Meeting, lambda row: _apply(row, data, be_year(data.meeting_date)))
+        check_version(meeting, expected_version, "การประชุม", planned)
         ensure_meeting_editable(meeting)
         _check_people(session, data)
         before = snapshot(meeting)
@@ -190,7 +195,7 @@ def update_meeting(
         if data.previous_meeting_id is not None:
             meeting.previous_meeting_id = data.previous_meeting_id
         _apply(meeting, data, year)
-        audit(session, actor, "update", meeting, before)
+        audit(session, actor, "overwrite" if overwrite else "update", meeting, before)
         return _view(session, meeting)
 
 
