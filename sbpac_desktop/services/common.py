@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
-from collections.abc import Mapping
+from types import SimpleNamespace
 from typing import Any, TypeVar
 
-from sqlalchemy import inspect, select, text
+from sqlalchemy import insert, inspect, select, text
 from sqlalchemy.orm import Session, object_session
 
 from sbpac_desktop.domain.enums import MeetingStatus
@@ -131,6 +132,36 @@ def audit(
     )
     entry.hash = _entry_hash(entry)
     session.add(entry)
+
+
+def audit_many(
+    session: Session,
+    actor: Actor,
+    entries: Sequence[tuple[str, str, int | None, dict[str, Any] | None, dict[str, Any] | None]],
+) -> None:
+    """Bulk writers: many chained entries (action, entity, entity_id, before, after) in one
+    executemany instead of one INSERT each; the chain is the same as `audit` writes."""
+    if not entries:
+        return
+    session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
+    previous = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+    rows = []
+    for action, entity, entity_id, before, after in entries:
+        entry = SimpleNamespace(
+            at=utcnow(),
+            user_id=actor.user_id,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            before_json=_dump(before),
+            after_json=_dump(after),
+            prev_hash=previous,
+        )
+        entry.hash = previous = _entry_hash(entry)  # type: ignore[arg-type]
+        rows.append(vars(entry))
+    session.execute(insert(AuditEntry), rows)
 
 
 def _dump(values: dict[str, Any] | None) -> str | None:

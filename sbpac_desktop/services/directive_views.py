@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority, ReportCycle
 from sbpac_desktop.domain.numbering import directive_number_text, meeting_number_text
 from sbpac_desktop.domain.status import DerivedStatus, derive_status, effective_due
-from sbpac_desktop.services.names import current_holders, person_names
+from sbpac_desktop.services.names import person_names
 from sbpac_desktop.store.models import (
     Assignment,
     DevelopmentDimension,
@@ -107,7 +108,7 @@ class DirectiveDetail:
     reports: tuple[ProgressView, ...]  # newest first
 
 
-def _assignment_labels(session: Session, assignments: list[Assignment]) -> dict[int, tuple[str, str | None]]:
+def _assignment_labels(session: Session, assignments: list[Any]) -> dict[int, tuple[str, str | None]]:
     positions = {
         p.id: p
         for chunk in id_chunks(a.position_id for a in assignments if a.position_id)
@@ -139,25 +140,27 @@ def id_chunks(ids: Iterable[int], size: int | None = None) -> Iterator[list[int]
         yield ordered[start : start + size]
 
 
-def _latest_reports(session: Session, assignment_ids: list[int]) -> dict[int, ProgressReport]:
-    latest: dict[int, ProgressReport] = {}
+def _latest_reports(session: Session, assignment_ids: list[int]) -> dict[int, Any]:
+    """Each assignment's newest report (by date, then id), read as plain rows, not ORM objects."""
+    latest: dict[int, Any] = {}
+    columns = (ProgressReport.assignment_id, ProgressReport.id, ProgressReport.report_date)
     for chunk in id_chunks(assignment_ids):
         query = (
-            select(ProgressReport)
+            select(*columns, ProgressReport.percent, ProgressReport.result)
             .where(ProgressReport.assignment_id.in_(chunk))
             .order_by(ProgressReport.report_date, ProgressReport.id)
         )
-        for report in session.scalars(query):
+        for report in session.execute(query):
             latest[report.assignment_id] = report  # later rows win
     return latest
 
 
-def _lead_or_first(assignments: list[Assignment]) -> Assignment | None:
+def _lead_or_first(assignments: list[Any]) -> Any:
     leads = [a for a in assignments if a.role == AssignmentRole.LEAD.value]
     return (leads or assignments or [None])[0]
 
 
-def _pick_latest(assignments: list[Assignment], latest: dict[int, ProgressReport]) -> ProgressReport | None:
+def _pick_latest(assignments: list[Any], latest: dict[int, Any]) -> Any:
     """The lead's newest report speaks for the directive; else the newest of any assignee."""
     lead = _lead_or_first(assignments)
     if lead is not None and lead.id in latest:
@@ -167,28 +170,31 @@ def _pick_latest(assignments: list[Assignment], latest: dict[int, ProgressReport
 
 
 def build_rows(session: Session, filters: DirectiveFilter, today: date) -> list[DirectiveRow]:
-    query = select(Directive)
-    if filters.fiscal_year is not None:
-        query = query.where(Directive.fiscal_year == filters.fiscal_year)
-    if filters.meeting_id is not None:
-        query = query.where(Directive.meeting_id == filters.meeting_id)
-    if filters.dimension_id is not None:
-        query = query.where(Directive.dimension_id == filters.dimension_id)
-    if filters.text:
-        query = query.where(Directive.text.contains(filters.text.strip(), autoescape=True))
-    directives = list(session.scalars(query.order_by(Directive.fiscal_year, Directive.seq)))
-    rows = _rows_for(session, directives, today, filters.assignee)
-    if filters.status:
-        rows = [row for row in rows if row.status.key == filters.status]
-    return rows
+    """Every directive matching `filters`, by number; filtering happens in SQL (tracker_sql)."""
+    from sbpac_desktop.services import tracker_sql  # it builds on this module's DTOs
+
+    query = tracker_sql.filtered(session, filters, today).order_by(Directive.fiscal_year, Directive.seq)
+    return rows_for_ids(session, list(session.scalars(query)), today)
 
 
-def _rows_for(session: Session, directives: list[Directive], today: date, assignee: str | None) -> list[DirectiveRow]:
-    by_directive: dict[int, list[Assignment]] = {d.id: [] for d in directives}
+def rows_for_ids(session: Session, ids: list[int], today: date) -> list[DirectiveRow]:
+    """Rows for `ids`, in that order (a tracker page, or a whole export)."""
+    table = Directive.__table__
+    found: dict[int, Any] = {}
+    for chunk in id_chunks(ids):
+        found.update((d.id, d) for d in session.execute(select(table).where(table.c.id.in_(chunk))))
+    rows = {row.id: row for row in _rows_for(session, [found[i] for i in ids if i in found], today)}
+    return [rows[i] for i in ids if i in rows]
+
+
+def _rows_for(session: Session, directives: list[Any], today: date) -> list[DirectiveRow]:
+    """`directives` are ORM objects or plain rows of the directive table (same attribute names)."""
+    by_directive: dict[int, list[Any]] = {d.id: [] for d in directives}
+    columns = (Assignment.id, Assignment.directive_id, Assignment.position_id, Assignment.org_unit_id, Assignment.role)
     all_assignments = [
         a
         for chunk in id_chunks(by_directive)
-        for a in session.scalars(select(Assignment).where(Assignment.directive_id.in_(chunk)))
+        for a in session.execute(select(*columns).where(Assignment.directive_id.in_(chunk)).order_by(Assignment.id))
     ]
     for a in all_assignments:
         by_directive[a.directive_id].append(a)
@@ -198,18 +204,21 @@ def _rows_for(session: Session, directives: list[Directive], today: date, assign
     meetings = {
         m.id: meeting_number_text(m.number, m.be_year, thai_digits=False)
         for chunk in id_chunks(d.meeting_id for d in directives if d.meeting_id)
-        for m in session.scalars(select(Meeting).where(Meeting.id.in_(chunk)))
+        for m in session.execute(select(Meeting.id, Meeting.number, Meeting.be_year).where(Meeting.id.in_(chunk)))
     }
-    matcher = _assignee_matcher(session, assignee, today) if assignee else None
     rows = []
     for d in directives:
         assignments = by_directive[d.id]
-        if matcher is not None and not any(matcher(a, labels[a.id][0]) for a in assignments):
-            continue
         lead = _lead_or_first(assignments)
         report = _pick_latest(assignments, latest)
         percent = report.percent if report else None
-        status = derive_status(DirectiveState(d.state), percent, effective_due(d.due_on, d.extended_due_on), today)
+        status = derive_status(
+            DirectiveState(d.state),
+            percent,
+            effective_due(d.due_on, d.extended_due_on),
+            today,
+            getattr(d, "blocked_reason", None),
+        )
         rows.append(
             DirectiveRow(
                 d.id,
@@ -235,26 +244,9 @@ def _rows_for(session: Session, directives: list[Directive], today: date, assign
     return rows
 
 
-def _assignee_matcher(session: Session, needle: str, today: date):  # type: ignore[no-untyped-def]
-    """Case-insensitive substring over what a clerk might type: post, code, unit, short name, holder."""
-    needle = needle.strip().casefold()
-    holders = current_holders(session, today)
-    units = {u.id: u for u in session.scalars(select(OrgUnit))}
-    codes = {p.id: p.short_code or "" for p in session.scalars(select(Position))}
-
-    def matches(assignment: Assignment, label: str) -> bool:
-        unit = units.get(assignment.org_unit_id or -1)
-        haystack = [label, codes.get(assignment.position_id or -1, ""), holders.get(assignment.position_id or -1, "")]
-        if unit is not None:
-            haystack += [unit.name, unit.short_name or ""]
-        return any(needle in text.casefold() for text in haystack if text)
-
-    return matches
-
-
 def build_detail(session: Session, directive: Directive, today: date) -> DirectiveDetail:
     session.flush()
-    row = _rows_for(session, [directive], today, None)[0]
+    row = _rows_for(session, [directive], today)[0]
     assignments = list(directive.assignments)
     labels = _assignment_labels(session, assignments)
     views = tuple(

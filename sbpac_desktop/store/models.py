@@ -166,6 +166,10 @@ class Directive(Versioned, Base):
         UniqueConstraint("fiscal_year", "seq"),
         CheckConstraint("due_on IS NULL OR due_on >= issued_on", name="due_after_issue"),
         Index("ix_directive_due", "state", "due_on"),
+        # the tracker filters and sorts on these in SQL (store.directive_summary keeps them)
+        Index("ix_directive_state_effective_due", "state", "effective_due_on"),
+        Index("ix_directive_effective_due", "effective_due_on"),
+        Index("ix_directive_latest_percent", "latest_percent"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     fiscal_year: Mapped[int] = mapped_column(Integer)
@@ -185,6 +189,10 @@ class Directive(Versioned, Base):
     state: Mapped[str] = mapped_column(String(20))
     closed_on: Mapped[date | None] = mapped_column(Date)
     remarks: Mapped[str | None] = mapped_column(Text)
+    # Summaries of other rows, so derived status is computable in SQL (store.directive_summary)
+    effective_due_on: Mapped[date | None] = mapped_column(Date)
+    latest_percent: Mapped[int | None] = mapped_column(Integer)
+    latest_report_on: Mapped[date | None] = mapped_column(Date)
 
     assignments: Mapped[list[Assignment]] = relationship(
         back_populates="directive", cascade="all, delete-orphan", order_by="Assignment.id"
@@ -285,3 +293,7 @@ class Setting(Versioned, Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value_json: Mapped[str] = mapped_column(Text)
+
+
+# Registers the session listeners that keep Directive.effective_due_on / latest_* current.
+from sbpac_desktop.store import directive_summary  # noqa: E402, F401

@@ -1,0 +1,51 @@
+"""`sbpac-desktop generate --directives N [--seed S] [--as-of DATE]`: a generated data set
+for scale tests (issue 7), written only into an empty database."""
+
+from __future__ import annotations
+
+import argparse
+
+from sbpac_desktop.cli.args import date_arg
+from sbpac_desktop.cli.output import emit
+from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.services import generate as generator
+
+
+def _count_arg(text: str) -> int:
+    cleaned = text.replace(",", "").replace("_", "")
+    if not cleaned.isdigit() or not 10 <= int(cleaned) <= generator.MAX_DIRECTIVES:
+        raise argparse.ArgumentTypeError(f"จำนวนข้อสั่งการต้องเป็นเลข 10–{generator.MAX_DIRECTIVES:,} (ได้รับ '{text}')")
+    return int(cleaned)
+
+
+def _seed_arg(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"seed ต้องเป็นเลขจำนวนเต็มบวก (ได้รับ '{text}')")
+    return int(text)
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    ctx = open_signed_in(args, create=True)
+    try:
+        result = generator.generate(ctx.db, ctx.actor, args.directives, seed=args.seed, as_of=args.as_of)
+    finally:
+        ctx.close()
+    emit(
+        f"สร้างชุดข้อมูลทดสอบแล้วใน {result.seconds:.1f} วินาที: การประชุม {result.meetings:,} ครั้ง "
+        f"ระเบียบวาระ {result.agenda_items:,} เรื่อง ข้อสั่งการ {result.directives:,} รายการ "
+        f"การมอบหมาย {result.assignments:,} รายการ รายงานความก้าวหน้า {result.progress_reports:,} ฉบับ"
+    )
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "generate",
+        help="สร้างชุดข้อมูลทดสอบขนาดใหญ่ในฐานข้อมูลใหม่ (generate a scale-test data set into an empty database)",
+    )
+    parser.add_argument("--directives", type=_count_arg, required=True, metavar="N", help="จำนวนข้อสั่งการ เช่น 100000")
+    parser.add_argument("--seed", type=_seed_arg, default=1, help="ค่าเริ่มต้นของตัวสุ่ม (ค่าปริยาย 1)")
+    parser.add_argument(
+        "--as-of", type=date_arg, metavar="DATE", help="วันที่อ้างอิงของชุดข้อมูล (เช่น 15/02/2563); ค่าปริยายคือวันนี้"
+    )
+    parser.set_defaults(handler=cmd_generate)

@@ -1,0 +1,104 @@
+"""Bulk loading for large generated data sets: rows go in with one executemany per chunk
+(SQLite) or PostgreSQL COPY through psycopg, inside the caller's transaction.
+
+The search index is suspended while loading and rebuilt once at the end (`search_index_
+suspended`): per-row FTS triggers or GIN index updates cost several times more than one
+rebuild. Because it all happens in one transaction, a failure leaves neither rows nor a
+missing trigger behind.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert, text
+
+from sbpac_desktop.store import search_index
+
+SQLITE_CHUNK = 20_000
+
+
+def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert `rows` (dicts with the same keys, explicit ids included)."""
+    if not rows:
+        return
+    if connection.dialect.name == "postgresql":
+        _copy(connection, table, rows)
+        return
+    statement = insert(table)
+    for start in range(0, len(rows), SQLITE_CHUNK):
+        connection.execute(statement, list(rows[start : start + SQLITE_CHUNK]))
+
+
+def _copy(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    columns = list(rows[0])
+    raw = connection.connection.driver_connection  # psycopg 3, same transaction
+    assert raw is not None
+    names = ", ".join(f'"{c}"' for c in columns)
+    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        buffer = io.StringIO()
+        for row in rows:
+            buffer.write("\t".join(_copy_text(row[c]) for c in columns))
+            buffer.write("\n")
+            if buffer.tell() > 1 << 20:
+                copy.write(buffer.getvalue())
+                buffer = io.StringIO()
+        copy.write(buffer.getvalue())
+
+
+def _copy_text(value: Any) -> str:
+    """COPY text format: \\N for NULL, backslash escapes for tab, newline and backslash."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, date | datetime | time):
+        return value.isoformat()
+    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def next_ids(connection: Connection, tables: Sequence[str]) -> dict[str, int]:
+    """The first free id of each table (explicit ids let child rows refer to parents)."""
+    return {t: int(connection.execute(text(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {t}")).scalar_one()) for t in tables}
+
+
+def reset_sequences(connection: Connection, tables: Sequence[str]) -> None:
+    """PostgreSQL: explicit ids do not advance the serial sequences; move them past MAX(id)."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in tables:
+        connection.execute(
+            text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 1)) FROM {table}")
+        )
+
+
+@contextmanager
+def search_index_suspended(connection: Connection) -> Iterator[None]:
+    """Drop the triggers (SQLite) or trigram indexes (PostgreSQL), load, rebuild once."""
+    dialect = connection.dialect.name
+    fts = dialect == "sqlite" and search_index.sqlite_has_index(connection)
+    pg_names = _pg_search_indexes(connection) if dialect == "postgresql" else []
+    if fts:
+        for kind in search_index.KINDS:
+            for suffix in ("ai", "ad", "au"):
+                connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {search_index.TRIGGER_PREFIX}{kind.table}_{suffix}")
+    if pg_names:
+        search_index.drop_postgresql(connection, pg_names)
+    yield
+    if fts:
+        search_index.rebuild_sqlite(connection)
+        search_index.install_sqlite_triggers(connection)
+    if pg_names:
+        search_index.install_postgresql(connection)
+
+
+def _pg_search_indexes(connection: Connection) -> list[str]:
+    rows = connection.execute(
+        text("SELECT indexname FROM pg_indexes WHERE indexname LIKE :prefix"),
+        {"prefix": search_index.INDEX_PREFIX + "%"},
+    )
+    return [row[0] for row in rows]
