@@ -135,6 +135,7 @@ def create_first_admin(db: Database, login: str, display_name: str, password: st
         )
         session.add(user)
         audit(session, setup, "create", user)
+        pg_roles.create_login(session, login, UserRole.ADMIN.value, password)
         return actor_of(user)
 
 

@@ -26,14 +26,17 @@ def system_actor(db: Database) -> Actor:
     front ends act as it only while the database has no real account (services/app.py), and the
     sign-in service writes failures and locks under its name."""
     with db.unit_of_work() as session:
-        user = session.scalar(select(User).where(User.login == SYSTEM_LOGIN))
-        if user is None:
-            user = User(
-                login=SYSTEM_LOGIN,
-                display_name="ผู้ดูแลระบบ (ในตัวโปรแกรม)",
-                role=UserRole.ADMIN.value,
-                is_system=True,
-            )
-            session.add(user)
-            session.flush()
+        # Columns, not the entity: a PostgreSQL login role may not read password hashes.
+        query = select(User.id, User.login, User.role, User.display_name).where(User.login == SYSTEM_LOGIN)
+        found = session.execute(query).first()
+        if found is not None:
+            return Actor(found.id, found.login, UserRole(found.role), found.display_name)
+        user = User(
+            login=SYSTEM_LOGIN,
+            display_name="ผู้ดูแลระบบ (ในตัวโปรแกรม)",
+            role=UserRole.ADMIN.value,
+            is_system=True,
+        )
+        session.add(user)
+        session.flush()
         return Actor(user.id, user.login, UserRole(user.role), user.display_name)

@@ -24,10 +24,10 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from sbpac_desktop.domain.errors import ConflictError, DatabaseError
+from sbpac_desktop.domain.errors import ConflictError, DatabaseError, PermissionDenied
 from sbpac_desktop.store import instance_lock, migrate
 from sbpac_desktop.store.backup import find_newest_good_backup
-from sbpac_desktop.store.engine import connection_error, create_app_engine, probe
+from sbpac_desktop.store.engine import create_app_engine, probe, write_error
 from sbpac_desktop.store.instance_lock import InstanceLock
 from sbpac_desktop.store.integrity import (
     DamagedDatabase,
@@ -38,6 +38,7 @@ from sbpac_desktop.store.integrity import (
 from sbpac_desktop.store.location import DatabaseLocation, check_sqlite_file, resolve_location
 
 log = logging.getLogger(__name__)
+INSUFFICIENT_PRIVILEGE = "42501"  # SQLSTATE for a refused grant or row-level security check
 
 
 @dataclass
@@ -73,7 +74,13 @@ class Database:
             ) from exc
         except DBAPIError as exc:
             session.rollback()
-            raise connection_error(self.location, exc) from exc
+            if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+                # PostgreSQL's own grants or row-level security refused (store/pg_roles.py)
+                raise PermissionDenied(
+                    "ฐานข้อมูลไม่อนุญาตให้บัญชีนี้ทำรายการนี้ (สิทธิ์ตามบทบาทบนเซิร์ฟเวอร์)",
+                    f"The database refused this for the connected role ({exc.orig})",
+                ) from exc
+            raise write_error(self.location, exc) from exc
         except BaseException:
             session.rollback()
             raise

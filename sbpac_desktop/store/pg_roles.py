@@ -24,7 +24,6 @@ import hashlib
 import hmac
 import os
 
-from psycopg import sql
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
@@ -39,6 +38,8 @@ GROUPS = {
 STAFF = ("sbpac_admins", "sbpac_secretaries")
 MAX_FAILED = 5  # services/auth.py MAX_FAILED_SIGN_INS; repeated here so the server enforces it
 SCRAM_ITERATIONS = 4096
+SUMMARY_COLUMNS = ("effective_due_on", "latest_percent", "latest_report_on")  # store/directive_summary.py
+OFFICER_REQUEST_TABLES = ("extension_request", "closure_request")
 USER_COLUMNS = (
     "id, login, display_name, role, person_id, failed_logins, locked, is_system, version, created_at, updated_at"
 )
@@ -66,11 +67,46 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
   WHERE login = session_user AND NOT is_system AND NOT locked
   RETURNING failed_logins, locked
 $$;
+-- Administrators manage their accounts' login roles without CREATEROLE of their own: this runs
+-- with the rights of whoever ran init, and only on roles that are new or already ours.
+CREATE OR REPLACE FUNCTION sbpac_manage_login(p_login text, p_group text, p_verifier text, p_can_login boolean)
+RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  ours text[] := ARRAY[{", ".join(f"'{g}'" for g in GROUPS.values())}];
+  g text;
+BEGIN
+  IF p_group IS NOT NULL AND NOT p_group = ANY(ours) THEN
+    RAISE EXCEPTION 'unknown group %', p_group USING ERRCODE = '42501';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM app_user WHERE login = p_login AND NOT is_system) THEN
+    RAISE EXCEPTION 'no account %', p_login USING ERRCODE = '42501';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
+    EXECUTE format('CREATE ROLE %I NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE', p_login);
+  ELSIF NOT EXISTS (
+    SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
+    WHERE u.rolname = p_login AND r.rolname = ANY(ours) AND NOT u.rolsuper AND NOT u.rolcreaterole
+  ) THEN
+    RAISE EXCEPTION 'role % is not an sbpac account', p_login USING ERRCODE = '42501';
+  END IF;
+  IF p_verifier IS NOT NULL THEN
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_verifier);
+  END IF;
+  EXECUTE format('ALTER ROLE %I %s', p_login, CASE WHEN p_can_login THEN 'LOGIN' ELSE 'NOLOGIN' END);
+  IF p_group IS NOT NULL THEN
+    FOREACH g IN ARRAY ours LOOP
+      IF g <> p_group THEN EXECUTE format('REVOKE %I FROM %I', g, p_login); END IF;
+    END LOOP;
+    EXECUTE format('GRANT %I TO %I', p_group, p_login);
+  END IF;
+END
+$$;
 """
 
 
 def _create_groups(connection: Connection) -> None:
-    existing = set(connection.execute(text("SELECT rolname FROM pg_roles WHERE rolname LIKE 'sbpac\\_%'")).scalars())
+    query = text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)")
+    existing = set(connection.execute(query, {"names": list(GROUPS.values())}).scalars())
     missing = [g for g in GROUPS.values() if g not in existing]
     if not missing:
         return
@@ -120,12 +156,34 @@ def install(connection: Connection) -> None:
         "CREATE POLICY officer_updates_own ON progress_report FOR UPDATE TO sbpac_officers "
         "USING (sbpac_holds_assignment(assignment_id)) WITH CHECK (sbpac_holds_assignment(assignment_id))",
     ]
-    for statement in statements:
+    # before the policies that call them; the driver's cursor without parameters, so the
+    # plpgsql format('%I') codes are not taken for placeholders
+    with connection.connection.driver_connection.cursor() as cursor:  # type: ignore[union-attr]
+        cursor.execute(_FUNCTIONS)
+    for statement in statements + _officer_extras(connection):
         connection.execute(text(statement))
-    connection.exec_driver_sql(_FUNCTIONS)
     for function in ("sbpac_holds_assignment(integer)", "sbpac_own_password_hash()", "sbpac_own_sign_in(boolean)"):
         connection.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
         connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {everyone}"))
+    manage = "sbpac_manage_login(text, text, text, boolean)"
+    connection.execute(text(f"REVOKE ALL ON FUNCTION {manage} FROM PUBLIC"))
+    connection.execute(text(f"GRANT EXECUTE ON FUNCTION {manage} TO sbpac_admins"))
+
+
+def _officer_extras(connection: Connection) -> list[str]:
+    """Grants that depend on later schema revisions: the tracker's summary columns on `directive`
+    (a progress report refreshes them in the same transaction) and the officers' requests."""
+    present = set(
+        connection.execute(
+            text("SELECT column_name FROM information_schema.columns WHERE table_name = 'directive'")
+        ).scalars()
+    )
+    summary = [c for c in SUMMARY_COLUMNS if c in present]
+    extras = [f"GRANT UPDATE ({', '.join(summary)}) ON directive TO sbpac_officers"] if summary else []
+    for table in OFFICER_REQUEST_TABLES:
+        if connection.execute(text("SELECT to_regclass(:t)"), {"t": table}).scalar() is not None:
+            extras.append(f"GRANT INSERT ON {table} TO sbpac_officers")
+    return extras
 
 
 def enforced(session: Session) -> bool:
@@ -170,58 +228,23 @@ def scram_verifier(password: str, salt: bytes | None = None) -> str:
     return f"SCRAM-SHA-256${SCRAM_ITERATIONS}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
 
 
-def _execute(session: Session, statement: sql.Composable) -> None:
-    raw = session.connection().connection.driver_connection
-    assert raw is not None
-    with raw.cursor() as cursor:
-        cursor.execute(statement)
-
-
-def _need_createrole(session: Session) -> None:
-    query = text("SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")
-    if not session.execute(query).scalar():
-        raise DatabaseError(
-            "บัญชีฐานข้อมูลที่ใช้อยู่จัดการบทบาทผู้ใช้บนเซิร์ฟเวอร์ไม่ได้ (ต้องมีสิทธิ์ CREATEROLE) — โปรดแจ้งผู้ดูแลเซิร์ฟเวอร์",
-            "This database login cannot manage server roles (needs CREATEROLE)",
-        )
+def _manage(session: Session, login: str, group: str | None, verifier: str | None, can_login: bool) -> None:
+    if enforced(session):
+        query = text("SELECT sbpac_manage_login(:login, :grp, :verifier, :can_login)")
+        session.execute(query, {"login": login, "grp": group, "verifier": verifier, "can_login": can_login})
 
 
 def create_login(session: Session, login: str, role: str, password: str) -> None:
-    if not enforced(session):
-        return
-    _need_createrole(session)
-    exists = session.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).scalar()
-    verb = "ALTER" if exists else "CREATE"
-    _execute(
-        session,
-        sql.SQL(verb + " ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD {}").format(
-            sql.Identifier(login), sql.Literal(scram_verifier(password))
-        ),
-    )
-    set_group(session, login, role)
+    _manage(session, login, GROUPS[role], scram_verifier(password), True)
 
 
 def set_group(session: Session, login: str, role: str) -> None:
-    if not enforced(session):
-        return
-    _need_createrole(session)
-    for group in GROUPS.values():
-        _execute(session, sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(login)))
-    _execute(session, sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUPS[role]), sql.Identifier(login)))
+    _manage(session, login, GROUPS[role], None, True)
 
 
 def set_password(session: Session, login: str, password: str) -> None:
-    if not enforced(session):
-        return
-    _need_createrole(session)
-    _execute(
-        session,
-        sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(login), sql.Literal(scram_verifier(password))),
-    )
+    _manage(session, login, None, scram_verifier(password), True)
 
 
 def disable_login(session: Session, login: str) -> None:
-    if not enforced(session):
-        return
-    _need_createrole(session)
-    _execute(session, sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(login)))
+    _manage(session, login, None, None, False)
