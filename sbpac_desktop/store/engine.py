@@ -74,3 +74,39 @@ def connection_error(location: DatabaseLocation, exc: BaseException) -> Database
         f"เชื่อมต่อเซิร์ฟเวอร์ฐานข้อมูล {location.display} ไม่ได้ — ตรวจสอบเครือข่ายหรือแจ้งผู้ดูแลระบบ ({detail})",
         f"Cannot connect to database server {location.display} ({detail})",
     )
+
+
+# SQLite's words for a save the disk refused, and what a clerk should read instead. The
+# transaction is rolled back in every case, so the previous data is intact: say so.
+_WRITE_PROBLEMS = (
+    (
+        "database or disk is full",
+        "บันทึกไม่สำเร็จ เพราะพื้นที่ดิสก์เต็ม — ข้อมูลเดิมยังอยู่ครบ โปรดลบไฟล์ที่ไม่ใช้หรือแจ้งผู้ดูแลระบบ แล้วบันทึกอีกครั้ง",
+        "Not saved: the disk is full. The previous data is intact; free some space and save again",
+    ),
+    (
+        "readonly database",
+        "บันทึกไม่สำเร็จ เพราะไฟล์ฐานข้อมูลถูกตั้งให้อ่านได้อย่างเดียว — ข้อมูลเดิมยังอยู่ครบ โปรดให้ผู้ดูแลระบบเปิดสิทธิ์เขียนไฟล์ แล้วเปิดโปรแกรมใหม่",
+        "Not saved: the database file is read-only. The previous data is intact",
+    ),
+    (
+        "disk i/o error",
+        "บันทึกไม่สำเร็จ เพราะเขียนข้อมูลลงดิสก์ไม่ได้ (ดิสก์อาจเต็มหรือมีปัญหา) — ข้อมูลเดิมยังอยู่ครบ โปรดตรวจสอบดิสก์แล้วบันทึกอีกครั้ง",
+        "Not saved: the disk refused the write (full or failing). The previous data is intact",
+    ),
+    (
+        "database is locked",
+        "บันทึกไม่สำเร็จ เพราะฐานข้อมูลกำลังถูกใช้งานนานเกินไป — โปรดลองบันทึกอีกครั้ง",
+        "Not saved: the database stayed busy too long; try again",
+    ),
+)
+
+
+def write_error(location: DatabaseLocation, exc: BaseException) -> DatabaseError:
+    """A failed save as the sentence a clerk needs (disk full, read-only file, I/O error)."""
+    detail = str(getattr(exc, "orig", exc)).lower()
+    if location.is_sqlite:
+        for needle, message_th, message_en in _WRITE_PROBLEMS:
+            if needle in detail:
+                return DatabaseError(message_th, f"{message_en} ({location.display})")
+    return connection_error(location, exc)
