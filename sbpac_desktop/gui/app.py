@@ -17,10 +17,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sbpac_desktop import __version__, logs
 from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.display_probe import display_problem
 from sbpac_desktop.gui.fonts import apply_ui_font
-from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow
+from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
+from sbpac_desktop.gui.pages.settings import LAST_DATABASE_KEY
 from sbpac_desktop.gui.startup import NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
+from sbpac_desktop.gui.text import install_clipboard_scrubber
 from sbpac_desktop.services.app import AppContext, open_app
 from sbpac_desktop.services.maintenance import backup_on_close
 
@@ -38,7 +41,7 @@ def _print_error(message: str) -> None:
 
 def _user_message(kind: type[BaseException], error: BaseException) -> str:
     if isinstance(error, AppError):
-        return error.message_th
+        return i18n.error_text(error)
     text = QCoreApplication.translate("run_gui", "เกิดข้อผิดพลาดที่ไม่คาดคิด ({kind}) — รายละเอียดอยู่ในไฟล์ {path}")
     return text.format(kind=kind.__name__, path=logs.log_path())
 
@@ -90,17 +93,37 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
         print(problem, file=sys.stderr)
         return NO_DISPLAY_EXIT
     try:
-        ctx = open_app(database, create=False)
+        ctx = _open_context(database, environ)
     except AppError as error:
         log.error("Cannot open the database: %s", error.message_en)
         _print_error(error.message_th)
         return error.exit_code
+    in_use = [ctx]  # the Settings page may switch to another database while the window is open
     try:
         log.info("GUI starting on %s", ctx.database_display)
-        return _run_window(ctx, smoke=is_smoke_run(environ))
+        return _run_window(ctx, smoke=is_smoke_run(environ), in_use=in_use)
     finally:
-        _backup_on_close(ctx)
-        ctx.close()
+        _close_context(in_use[0])
+
+
+def _open_context(database: str | None, environ: Mapping[str, str]) -> AppContext:
+    """--db, then SBPAC_DB, then the database last opened from Settings on this machine, then
+    the per-user default. A remembered database that no longer opens (a file moved away, a
+    server down, a password no longer in ~/.pgpass) falls back to the default, so the window
+    still opens and Settings can point somewhere else."""
+    remembered = str(app_settings().value(LAST_DATABASE_KEY, "") or "")
+    if database or environ.get("SBPAC_DB") or not remembered:
+        return open_app(database, environ, create=False)
+    try:
+        return open_app(remembered, environ, create=False)
+    except AppError as error:
+        log.warning("Remembered database %s does not open (%s); using the default", remembered, error.message_en)
+        return open_app(None, {}, create=False)
+
+
+def _close_context(ctx: AppContext) -> None:
+    _backup_on_close(ctx)
+    ctx.close()
 
 
 def _backup_on_close(ctx: AppContext) -> None:
@@ -127,12 +150,21 @@ def _application() -> QApplication:
     return app
 
 
-def _run_window(ctx: AppContext, *, smoke: bool) -> int:
+def _run_window(ctx: AppContext, *, smoke: bool, in_use: list[AppContext] | None = None) -> int:
     app = _application()
     QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
     family = apply_ui_font(app)
     log.info("UI font: %s", family or "system default")
+    i18n.install_language(i18n.saved_language(app_settings()))
+    install_clipboard_scrubber()
     window = MainWindow(ctx)
+    if in_use is not None:
+
+        def switched(old: AppContext) -> None:
+            in_use[0] = window.ctx
+            _close_context(old)
+
+        window.close_context = switched
     window.show()
     if not smoke:
         return app.exec()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,13 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sbpac_desktop import logs
 from sbpac_desktop.gui.operations import busy_tracker, wait_for_idle
 from sbpac_desktop.gui.pages.base import Page
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.gui.pages.people import PeoplePage
-from sbpac_desktop.gui.pages.placeholder import PlaceholderPage
+from sbpac_desktop.gui.pages.settings import SettingsPage
 from sbpac_desktop.gui.search.results import SearchResultsDialog, show_search_results
 from sbpac_desktop.services.app import AppContext
 
@@ -56,7 +56,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.settings = settings if settings is not None else app_settings()
-        self.setWindowTitle(self.tr("SBPAC Desktop — ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต."))
+        # Closes a database the user switched away from (app.py adds the backup on close).
+        self.close_context: Callable[[AppContext], None] = lambda old: old.close()
+        self.settings_page: SettingsPage | None = None
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(DEFAULT_SIZE)
         self.entries = self._build_pages()
@@ -67,7 +69,9 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_toolbar()
         self._build_status_bar()
+        self.retranslate_ui()
         self._shown_once = False
+        self._rebuild_queued = False
         self.nav.currentRowChanged.connect(self._switch_to)
         self._restore()
 
@@ -98,12 +102,11 @@ class MainWindow(QMainWindow):
         return page
 
     def _settings_page(self) -> Page:
-        facts = [
-            (self.tr("ฐานข้อมูลที่ใช้อยู่:"), self.ctx.database_display),
-            (self.tr("ไฟล์บันทึกการทำงาน (log):"), str(logs.log_path())),
-        ]
-        note = self.tr("การตั้งค่าจะมาในรุ่นถัดไป")
-        return PlaceholderPage(self.ctx, self.tr("ตั้งค่า"), note, facts)
+        """One Settings page for the window's life: it is the page that switches language and database."""
+        if self.settings_page is None:
+            self.settings_page = SettingsPage(self.ctx, self.settings)
+            self.settings_page.database_opened.connect(self.switch_context)
+        return self.settings_page
 
     def _build_navigation(self) -> QListWidget:
         nav = QListWidget(self)
@@ -113,11 +116,14 @@ class MainWindow(QMainWindow):
         nav.setMinimumWidth(NAV_WIDTH)
         nav.setMaximumWidth(NAV_WIDTH + 80)
         nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fill_navigation(nav)
+        return nav
+
+    def _fill_navigation(self, nav: QListWidget) -> None:
         for entry in self.entries:
             item = QListWidgetItem(entry.icon, entry.label, nav)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             item.setSizeHint(QSize(NAV_WIDTH - 8, 40))
-        return nav
 
     def _build_central(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -132,22 +138,20 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self.tr("แถบเครื่องมือหลัก"), self)
+        toolbar = QToolBar(self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         reload_icon = self._icon(QStyle.StandardPixmap.SP_BrowserReload)
-        self.reload_action = QAction(reload_icon, self.tr("โหลดใหม่"), self)
+        self.reload_action = QAction(reload_icon, "", self)
         self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.reload_action.setToolTip(self.tr("โหลดข้อมูลของหน้านี้ใหม่ (F5)"))
         self.reload_action.triggered.connect(self.reload_current)
         toolbar.addAction(self.reload_action)
-        self.new_action = QAction(self._icon(QStyle.StandardPixmap.SP_FileIcon), self.tr("สร้างใหม่"), self)
+        self.new_action = QAction(self._icon(QStyle.StandardPixmap.SP_FileIcon), "", self)
         self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        self.new_action.setToolTip(self.tr("สร้างรายการใหม่ในหน้านี้ (Ctrl+N)"))
         self.new_action.triggered.connect(lambda: self.current_page().new_record())
         toolbar.addAction(self.new_action)
-        self.find_action = QAction(self.tr("ค้นหา/กรอง"), self)
+        self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(lambda: self.current_page().focus_search())
         self.addAction(self.find_action)
@@ -161,10 +165,8 @@ class MainWindow(QMainWindow):
     def _build_search(self, parent: QWidget) -> QLineEdit:
         self.search = QLineEdit(parent)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("ค้นหา…"))
         self.search.setClearButtonEnabled(True)
         self.search.setFixedWidth(SEARCH_WIDTH)
-        self.search.setToolTip(self.tr("ค้นหาการประชุม ระเบียบวาระ รายงานการประชุม ข้อสั่งการ และรายงานความก้าวหน้า (Enter)"))
         self.search.returnPressed.connect(self.open_search_results)
         return self.search
 
@@ -172,10 +174,9 @@ class MainWindow(QMainWindow):
         return show_search_results(self, self.search.text())
 
     def _build_status_bar(self) -> None:
-        database = self.ctx.database_display
-        self.database_label = QLabel(self.tr("ฐานข้อมูล: {database}").format(database=database))
+        self.database_label = QLabel(self)
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.user_label = QLabel(self.tr("ผู้ใช้: {name}").format(name=self.ctx.actor.display_name))
+        self.user_label = QLabel(self)
         self.busy_label = QLabel(self)
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setObjectName("busyBar")
@@ -227,6 +228,62 @@ class MainWindow(QMainWindow):
 
     def _load_current(self) -> None:
         self.current_page().ensure_loaded()
+
+    # --- language and database -----------------------------------------------------
+    def retranslate_ui(self) -> None:
+        """Every string of the shell; pages are rebuilt (see changeEvent)."""
+        self.setWindowTitle(self.tr("SBPAC Desktop — ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต."))
+        self.toolbar.setWindowTitle(self.tr("แถบเครื่องมือหลัก"))
+        self.reload_action.setText(self.tr("โหลดใหม่"))
+        self.reload_action.setToolTip(self.tr("โหลดข้อมูลของหน้านี้ใหม่ (F5)"))
+        self.new_action.setText(self.tr("สร้างใหม่"))
+        self.new_action.setToolTip(self.tr("สร้างรายการใหม่ในหน้านี้ (Ctrl+N)"))
+        self.find_action.setText(self.tr("ค้นหา/กรอง"))
+        self.search.setPlaceholderText(self.tr("ค้นหา…"))
+        self.search.setToolTip(self.tr("ค้นหาการประชุม ระเบียบวาระ รายงานการประชุม ข้อสั่งการ และรายงานความก้าวหน้า (Enter)"))
+        self.database_label.setText(self.tr("ฐานข้อมูล: {database}").format(database=self.ctx.database_display))
+        self.user_label.setText(self.tr("ผู้ใช้: {name}").format(name=self.ctx.actor.display_name))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """A new translator was installed (Settings → language): the shell retranslates in place;
+        the pages are built again, which re-reads their data in the new language's labels."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "entries"):
+            self.retranslate_ui()
+            if not self._rebuild_queued:
+                self._rebuild_queued = True  # one rebuild for the burst of events Qt sends
+                QTimer.singleShot(0, self, self.rebuild_pages)
+
+    def rebuild_pages(self) -> None:
+        """New page widgets for every page but Settings (which switched the language or database
+        and must survive its own click); the current page stays selected and reloads."""
+        self._rebuild_queued = False
+        wait_for_idle()  # an answer for an old page must not arrive at a deleted widget
+        key = self.current_key()
+        for entry in self.entries:
+            if entry.page is not self.settings_page:
+                self.stack.removeWidget(entry.page)
+                entry.page.deleteLater()
+        self.entries = self._build_pages()
+        for index, entry in enumerate(self.entries):
+            if self.stack.indexOf(entry.page) != index:
+                self.stack.insertWidget(index, entry.page)
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self._fill_navigation(self.nav)
+        self.nav.blockSignals(False)
+        self.show_page(key)
+        self._switch_to(self.nav.currentRow())
+
+    def switch_context(self, ctx: AppContext) -> None:
+        """Use another database (opened by the Settings page): every page reads from it now."""
+        wait_for_idle()
+        old, self.ctx = self.ctx, ctx
+        if self.settings_page is not None:
+            self.settings_page.use_context(ctx)
+        self.retranslate_ui()
+        self.rebuild_pages()
+        self.close_context(old)
 
     # --- window state ------------------------------------------------------------
     def _restore(self) -> None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from sbpac_desktop.domain.errors import DatabaseError
+from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.store import migrate
 from sbpac_desktop.store.engine import create_app_engine, probe
 from sbpac_desktop.store.location import DatabaseLocation, check_sqlite_file, resolve_location
@@ -133,3 +134,12 @@ def without_password(error: DatabaseError, secret: str | None) -> DatabaseError:
     if (message_th, message_en) == (error.message_th, error.message_en):
         return error
     return DatabaseError(message_th, message_en)
+
+
+def location_to_remember(ctx: AppContext) -> str:
+    """How this machine remembers the database for next time: the file's path, or the server's
+    URL without the password (which stays with the user: ~/.pgpass or typed again)."""
+    location = ctx.db.location
+    if location.sqlite_path is not None:
+        return str(location.sqlite_path)
+    return location.url.set(password=None).render_as_string(hide_password=False)

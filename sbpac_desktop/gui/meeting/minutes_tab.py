@@ -27,6 +27,7 @@ from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.services import documents, meetings
+from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import MeetingView
 
@@ -215,7 +216,8 @@ class MinutesTab(QWidget):
         db, actor, meeting_id = self.ctx.db, self.ctx.actor, self.meeting.id
 
         def call() -> Path:
-            render(documents.minutes_document(db, actor, meeting_id), path, thai_digits=True)
+            thai_digits = org_settings.document_thai_digits(db, actor)  # Settings: ๑๒๓ or 123
+            render(documents.minutes_document(db, actor, meeting_id), path, thai_digits=thai_digits)
             return path
 
         self.notice.setText(self.tr("กำลังสร้างตัวอย่างรายงานการประชุม…"))

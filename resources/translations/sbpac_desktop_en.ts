@@ -1,0 +1,2120 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="th_TH">
+<context>
+    <name>AgendaItemDialog</name>
+    <message>
+        <source>เพิ่มเรื่องในระเบียบวาระ</source>
+        <translation>Add agenda item</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระที่ {n}  {title}</source>
+        <translation>Agenda {n}  {title}</translation>
+    </message>
+    <message>
+        <source>— เป็นเรื่องหลักของระเบียบวาระ —</source>
+        <translation>— Top-level item of the agenda section —</translation>
+    </message>
+    <message>
+        <source>— ไม่ระบุ —</source>
+        <translation>— None —</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระที่</source>
+        <translation>Agenda section</translation>
+    </message>
+    <message>
+        <source>เป็นเรื่องย่อยของ</source>
+        <translation>Sub-item of</translation>
+    </message>
+    <message>
+        <source>ชื่อเรื่อง</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>ผู้นำเสนอ</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกชื่อเรื่อง</source>
+        <translation>Please enter a title</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaItemEditor</name>
+    <message>
+        <source>— ไม่ระบุ —</source>
+        <translation>— None —</translation>
+    </message>
+    <message>
+        <source>เลือกจากรายชื่อ หรือพิมพ์ชื่อ/หน่วยงานผู้นำเสนอเอง</source>
+        <translation>Pick from the list, or type a presenter or unit</translation>
+    </message>
+    <message>
+        <source>ความเป็นมา / ข้อเท็จจริง</source>
+        <translation>Background / facts</translation>
+    </message>
+    <message>
+        <source>ข้อเสนอเพื่อพิจารณา</source>
+        <translation>Proposal for consideration</translation>
+    </message>
+    <message>
+        <source>สรุปสาระการอภิปรายในที่ประชุม</source>
+        <translation>Summary of the discussion</translation>
+    </message>
+    <message>
+        <source>มติที่ประชุม เช่น ที่ประชุมรับทราบ</source>
+        <translation>Resolution, e.g. &quot;The meeting acknowledged&quot;</translation>
+    </message>
+    <message>
+        <source>บันทึกเรื่องนี้</source>
+        <translation>Save item</translation>
+    </message>
+    <message>
+        <source>บันทึก (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการใหม่จากเรื่องนี้…</source>
+        <translation>New directive from this item…</translation>
+    </message>
+    <message>
+        <source>ชื่อเรื่อง</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>ผู้นำเสนอ</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <source>ความเป็นมา</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <source>ข้อเสนอ</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>การอภิปราย / สรุปสาระ</source>
+        <translation>Discussion / summary</translation>
+    </message>
+    <message>
+        <source>มติที่ประชุม</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>เรื่องที่ {number}</source>
+        <translation>Item {number}</translation>
+    </message>
+    <message>
+        <source>เลือกเรื่องในระเบียบวาระทางซ้ายเพื่อแก้ไข</source>
+        <translation>Select an agenda item on the left to edit it</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกชื่อเรื่อง</source>
+        <translation>Please enter a title</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaTab</name>
+    <message>
+        <source>เพิ่มเรื่อง</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>เพิ่มเรื่องในระเบียบวาระที่เลือก</source>
+        <translation>Add an item to the selected agenda section</translation>
+    </message>
+    <message>
+        <source>เพิ่มเรื่องย่อย</source>
+        <translation>Add sub-item</translation>
+    </message>
+    <message>
+        <source>เพิ่มเรื่องย่อยใต้เรื่องที่เลือก</source>
+        <translation>Add a sub-item under the selected item</translation>
+    </message>
+    <message>
+        <source>ลบ</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>ลบเรื่องที่เลือก</source>
+        <translation>Delete the selected item</translation>
+    </message>
+    <message>
+        <source>เลื่อนขึ้น (Alt+↑)</source>
+        <translation>Move up (Alt+↑)</translation>
+    </message>
+    <message>
+        <source>เลื่อนลง (Alt+↓)</source>
+        <translation>Move down (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>กำลังจัดลำดับระเบียบวาระ…</source>
+        <translation>Reordering the agenda…</translation>
+    </message>
+    <message>
+        <source>ลบเรื่อง {number} {title} ออกจากระเบียบวาระ?</source>
+        <translation>Remove item {number} {title} from the agenda?</translation>
+    </message>
+    <message>
+        <source>เรื่องย่อยทั้งหมดของเรื่องนี้จะถูกลบด้วย</source>
+        <translation>All its sub-items will be deleted too</translation>
+    </message>
+    <message>
+        <source>ลบเรื่อง</source>
+        <translation>Delete item</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaTreeModel</name>
+    <message>
+        <source>เรื่อง</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>ผู้นำเสนอ</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระที่ {number}  {title}</source>
+        <translation>Agenda {number}  {title}</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>ชื่อ-สกุล</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>การเข้าประชุม</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>เหตุผลที่ไม่มา</source>
+        <translation>Reason for absence</translation>
+    </message>
+    <message>
+        <source>มาประชุมแทน</source>
+        <translation>Substitute for</translation>
+    </message>
+    <message>
+        <source>บทบาทในที่ประชุม</source>
+        <translation>Role in meeting</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTab</name>
+    <message>
+        <source>เพิ่มผู้เข้าประชุม…</source>
+        <translation>Add attendees…</translation>
+    </message>
+    <message>
+        <source>ลบออกจากรายชื่อ</source>
+        <translation>Remove from list</translation>
+    </message>
+    <message>
+        <source>ดับเบิลคลิกหรือกด F2 ที่ช่องเพื่อแก้ไข — บันทึกให้อัตโนมัติเมื่อแก้เสร็จ</source>
+        <translation>Double-click a cell or press F2 to edit — changes are saved automatically</translation>
+    </message>
+    <message>
+        <source>มาประชุม {present} · มาแทน {substitute} · ไม่มา {absent} · ผู้เข้าร่วม {invited}</source>
+        <translation>Present {present} · Substitutes {substitute} · Absent {absent} · Invited {invited}</translation>
+    </message>
+    <message>
+        <source>บันทึกแถวของ {name} ไม่ได้: {message}</source>
+        <translation>Could not save the row for {name}: {message}</translation>
+    </message>
+    <message>
+        <source>ลบ {name} ออกจากรายชื่อผู้เข้าประชุม?</source>
+        <translation>Remove {name} from the attendance list?</translation>
+    </message>
+    <message>
+        <source>ลบรายชื่อ</source>
+        <translation>Remove attendee</translation>
+    </message>
+</context>
+<context>
+    <name>BeCalendarPopup</name>
+    <message>
+        <source>พ.ศ. </source>
+        <translation>BE </translation>
+    </message>
+    <message>
+        <source>เดือนก่อน</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>เดือนถัดไป</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <source>วันนี้</source>
+        <translation>Today</translation>
+    </message>
+</context>
+<context>
+    <name>BeDateEdit</name>
+    <message>
+        <source>วว/ดด/ปปปป เช่น 22/10/2562</source>
+        <translation>dd/mm/yyyy (BE), e.g. 22/10/2562</translation>
+    </message>
+    <message>
+        <source>เลือกจากปฏิทิน</source>
+        <translation>Pick from calendar</translation>
+    </message>
+    <message>
+        <source>กรุณาระบุวันที่</source>
+        <translation>Please enter a date</translation>
+    </message>
+</context>
+<context>
+    <name>BlockDialog</name>
+    <message>
+        <source>แจ้งติดขัด {number}</source>
+        <translation>Report a blocker — {number}</translation>
+    </message>
+    <message>
+        <source>เช่น รอการจัดสรรงบประมาณ / รอผลการพิจารณาของจังหวัด</source>
+        <translation>e.g. awaiting the budget allocation / awaiting the province&apos;s decision</translation>
+    </message>
+    <message>
+        <source>เหตุที่ติดขัด</source>
+        <translation>Blocked because</translation>
+    </message>
+    <message>
+        <source>แจ้งติดขัด</source>
+        <translation>Report blocker</translation>
+    </message>
+</context>
+<context>
+    <name>CheckList</name>
+    <message>
+        <source>กรองรายการ…</source>
+        <translation>Filter the list…</translation>
+    </message>
+</context>
+<context>
+    <name>ClosureDecisionDialog</name>
+    <message>
+        <source>รับทราบการปิดเรื่อง {number}</source>
+        <translation>Acknowledge closure — {number}</translation>
+    </message>
+    <message>
+        <source>รับทราบและปิดเรื่อง</source>
+        <translation>Acknowledge and close</translation>
+    </message>
+    <message>
+        <source>ยังไม่ให้ปิดเรื่อง</source>
+        <translation>Keep open</translation>
+    </message>
+    <message>
+        <source>— ฝ่ายเลขานุการรับทราบ (ไม่ผ่านที่ประชุม) —</source>
+        <translation>— Acknowledged by the secretariat (not at a meeting) —</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ (ต้องระบุเหตุผลเมื่อยังไม่ให้ปิดเรื่อง)</source>
+        <translation>Note (required when keeping it open)</translation>
+    </message>
+    <message>
+        <source>{who} ขอปิดเรื่อง: {note}</source>
+        <translation>{who} asks to close it: {note}</translation>
+    </message>
+    <message>
+        <source>คำขอ</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>ผลการพิจารณา</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>รับทราบในที่ประชุม</source>
+        <translation>Acknowledged at meeting</translation>
+    </message>
+    <message>
+        <source>วันที่ปิดเรื่อง (พ.ศ.)</source>
+        <translation>Closed on (BE)</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>บันทึก</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>ClosureRequestDialog</name>
+    <message>
+        <source>ขอปิดเรื่อง {number}</source>
+        <translation>Request closure — {number}</translation>
+    </message>
+    <message>
+        <source>ร้อยละ {p}</source>
+        <translation>{p}%</translation>
+    </message>
+    <message>
+        <source>สรุปผลการดำเนินการที่แล้วเสร็จ (ไม่บังคับ)</source>
+        <translation>Summary of the completed work (optional)</translation>
+    </message>
+    <message>
+        <source>ความก้าวหน้าล่าสุด</source>
+        <translation>Latest progress</translation>
+    </message>
+    <message>
+        <source>สรุปผล</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการจะปิดเมื่อฝ่ายเลขานุการหรือที่ประชุมรับทราบแล้ว</source>
+        <translation>The directive closes once the secretariat or the meeting acknowledges it</translation>
+    </message>
+    <message>
+        <source>ส่งคำขอปิดเรื่อง</source>
+        <translation>Send closure request</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>ยังไม่ดำเนินการ</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>อยู่ระหว่างดำเนินการ</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>ติดขัด</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <source>ใกล้ครบกำหนด</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>เกินกำหนด</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>แล้วเสร็จ</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>ภาพรวมการติดตามข้อสั่งการ</source>
+        <translation>Directive follow-up overview</translation>
+    </message>
+    <message>
+        <source>ทุกปีงบประมาณ</source>
+        <translation>All fiscal years</translation>
+    </message>
+    <message>
+        <source>ทุกไตรมาส</source>
+        <translation>All quarters</translation>
+    </message>
+    <message>
+        <source>ไตรมาส {q}</source>
+        <translation>Quarter {q}</translation>
+    </message>
+    <message>
+        <source>ทุกชุดการประชุม</source>
+        <translation>All meeting series</translation>
+    </message>
+    <message>
+        <source>บันทึกกราฟเป็น PNG…</source>
+        <translation>Save chart as PNG…</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบหลัก × สถานะ</source>
+        <translation>Lead assignee × status</translation>
+    </message>
+    <message>
+        <source>จำนวนข้อสั่งการตามมิติการพัฒนา</source>
+        <translation>Directives by development dimension</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการที่เกินกำหนด (เรียงตามจำนวนวันที่ล่าช้า)</source>
+        <translation>Overdue directives (most days late first)</translation>
+    </message>
+    <message>
+        <source>กำลังโหลดภาพรวม…</source>
+        <translation>Loading the overview…</translation>
+    </message>
+    <message>
+        <source>โหลดข้อมูลไม่สำเร็จ: {m}</source>
+        <translation>Could not load the data: {m}</translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ {y}</source>
+        <translation>Fiscal year {y}</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการ {n} เรื่อง</source>
+        <translation>{n} directives</translation>
+    </message>
+    <message>
+        <source>ไตรมาส {q}/{y}</source>
+        <translation>Q{q}/{y}</translation>
+    </message>
+    <message>
+        <source>{period} เสร็จตามกำหนดร้อยละ {pct:.0f} ({done}/{due})</source>
+        <translation>{period}: {pct:.0f}% done on time ({done}/{due})</translation>
+    </message>
+    <message>
+        <source>ข้อมูล ณ วันที่ {d}</source>
+        <translation>As of {d}</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบหลัก</source>
+        <translation>Lead assignee</translation>
+    </message>
+    <message>
+        <source>รวม</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>เลขที่</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการ</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <source>ล่าช้า (วัน)</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <source>ระดับการติดตาม</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>บันทึกกราฟเป็นรูปภาพ</source>
+        <translation>Save chart as image</translation>
+    </message>
+    <message>
+        <source>รูปภาพ PNG (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveActions</name>
+    <message>
+        <source>แจ้งติดขัด…</source>
+        <translation>Report blocker…</translation>
+    </message>
+    <message>
+        <source>ยกเลิกติดขัด</source>
+        <translation>Clear blocker</translation>
+    </message>
+    <message>
+        <source>ขอขยายเวลา…</source>
+        <translation>Request extension…</translation>
+    </message>
+    <message>
+        <source>พิจารณาขยายเวลา…</source>
+        <translation>Decide extension…</translation>
+    </message>
+    <message>
+        <source>ขอปิดเรื่อง…</source>
+        <translation>Request closure…</translation>
+    </message>
+    <message>
+        <source>รับทราบ/ปิดเรื่อง…</source>
+        <translation>Acknowledge/close…</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveDetailPane</name>
+    <message>
+        <source>เลือกข้อสั่งการในตารางเพื่อดูรายละเอียดและความก้าวหน้า</source>
+        <translation>Select a directive in the table to see its details and progress</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>สั่งการเมื่อ</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>กำหนดแล้วเสร็จ</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>ที่มา</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>ด้าน / ความเร่งด่วน</source>
+        <translation>Dimension / priority</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบหลัก</source>
+        <translation>Lead assignee</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบร่วม</source>
+        <translation>Supporting</translation>
+    </message>
+    <message>
+        <source>ขยายเวลา / ปิดเรื่อง</source>
+        <translation>Extensions / closure</translation>
+    </message>
+    <message>
+        <source>ความก้าวหน้า (ล่าสุดอยู่บน)</source>
+        <translation>Progress (latest first)</translation>
+    </message>
+    <message>
+        <source> โดย {name}</source>
+        <translation> by {name}</translation>
+    </message>
+    <message>
+        <source> (ขยายถึง {date})</source>
+        <translation> (extended to {date})</translation>
+    </message>
+    <message>
+        <source>การประชุมครั้งที่ {number}</source>
+        <translation>Meeting no. {number}</translation>
+    </message>
+    <message>
+        <source>{dimension} · {priority} · รายงาน{cycle}</source>
+        <translation>{dimension} · {priority} · reports {cycle}</translation>
+    </message>
+    <message>
+        <source>แจ้งติดขัดเมื่อ {date}</source>
+        <translation>Blocked since {date}</translation>
+    </message>
+    <message>
+        <source>ขอปิดเรื่อง</source>
+        <translation>Closure requested</translation>
+    </message>
+    <message>
+        <source>การปิดเรื่อง</source>
+        <translation>Closure</translation>
+    </message>
+    <message>
+        <source>{date} · ร้อยละ {percent} · {assignee}</source>
+        <translation>{date} · {percent}% · {assignee}</translation>
+    </message>
+    <message>
+        <source>ปัญหา/อุปสรรค</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>ข้อเสนอแนะ</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>การดำเนินการต่อไป</source>
+        <translation>Next steps</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveDialog</name>
+    <message>
+        <source>แก้ไขข้อสั่งการ</source>
+        <translation>Edit directive</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการใหม่</source>
+        <translation>New directive</translation>
+    </message>
+    <message>
+        <source>ข้อความข้อสั่งการ เช่น ให้ … ดำเนินการ … ภายใน …</source>
+        <translation>Directive text, e.g. &quot;… is to … by …&quot;</translation>
+    </message>
+    <message>
+        <source>— ไม่ระบุ —</source>
+        <translation>— None —</translation>
+    </message>
+    <message>
+        <source>— เลือกผู้รับผิดชอบหลัก —</source>
+        <translation>— Choose the lead assignee —</translation>
+    </message>
+    <message>
+        <source>กรองตำแหน่งหรือหน่วยงาน…</source>
+        <translation>Filter positions or units…</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการ</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <source>มิติการพัฒนา</source>
+        <translation>Development dimension</translation>
+    </message>
+    <message>
+        <source>ความเร่งด่วน</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>รอบการรายงาน</source>
+        <translation>Reporting cycle</translation>
+    </message>
+    <message>
+        <source>วันที่สั่งการ (พ.ศ.)</source>
+        <translation>Issued on (BE)</translation>
+    </message>
+    <message>
+        <source>กำหนดแล้วเสร็จ (พ.ศ.)</source>
+        <translation>Due date (BE)</translation>
+    </message>
+    <message>
+        <source>เลขที่</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>ออกให้อัตโนมัติเมื่อบันทึก</source>
+        <translation>Assigned automatically on save</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบหลัก</source>
+        <translation>Lead assignee</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบร่วม / หน่วยงานสนับสนุน (เลือกได้หลายราย)</source>
+        <translation>Supporting posts / units (choose any number)</translation>
+    </message>
+    <message>
+        <source>จากการประชุมครั้งที่ {number}</source>
+        <translation>From meeting no. {number}</translation>
+    </message>
+    <message>
+        <source> ระเบียบวาระ {number} {title}</source>
+        <translation>, agenda {number} {title}</translation>
+    </message>
+    <message>
+        <source>เลขที่ {number}</source>
+        <translation>No. {number}</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกข้อความข้อสั่งการ</source>
+        <translation>Please enter the directive text</translation>
+    </message>
+    <message>
+        <source>กรุณาเลือกผู้รับผิดชอบหลักจากรายการ</source>
+        <translation>Please choose the lead assignee from the list</translation>
+    </message>
+</context>
+<context>
+    <name>DirectivesModel</name>
+    <message>
+        <source>กำลังโหลดข้อสั่งการ…</source>
+        <translation>Loading directives…</translation>
+    </message>
+    <message>
+        <source>เลขที่</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการ</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบหลัก</source>
+        <translation>Lead assignee</translation>
+    </message>
+    <message>
+        <source>กำหนดเสร็จ</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ร้อยละ</source>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <source>ผลล่าสุด: {result}</source>
+        <translation>Latest result: {result}</translation>
+    </message>
+</context>
+<context>
+    <name>DirectivesPage</name>
+    <message>
+        <source>ข้อสั่งการ</source>
+        <translation>Directives</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการใหม่</source>
+        <translation>New directive</translation>
+    </message>
+    <message>
+        <source>ออกข้อสั่งการใหม่ (Ctrl+N)</source>
+        <translation>Issue a new directive (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>แก้ไข…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>รายงานความก้าวหน้า…</source>
+        <translation>Report progress…</translation>
+    </message>
+    <message>
+        <source>ทุกสถานะ</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>ยังไม่ดำเนินการ</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>อยู่ระหว่างดำเนินการ</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>ติดขัด</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <source>ใกล้ครบกำหนด</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>เกินกำหนด</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>ดำเนินการแล้วเสร็จ</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ: ตำแหน่ง หน่วยงาน หรือชื่อ</source>
+        <translation>Assignee: post, unit or name</translation>
+    </message>
+    <message>
+        <source>ทุกปีงบประมาณ</source>
+        <translation>All fiscal years</translation>
+    </message>
+    <message>
+        <source>ค้นหาในข้อความข้อสั่งการ (Ctrl+F)</source>
+        <translation>Search the directive text (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>กรอง:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>กำลังนับข้อสั่งการ…</source>
+        <translation>Counting directives…</translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ {year}</source>
+        <translation>Fiscal year {year}</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีข้อมูล</source>
+        <translation>No records yet</translation>
+    </message>
+    <message>
+        <source>ทั้งหมด {count} รายการ</source>
+        <translation>{count} records</translation>
+    </message>
+    <message>
+        <source>แล้วเสร็จ</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDetailsDialog</name>
+    <message>
+        <source>เกิดข้อผิดพลาด</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>คัดลอกรายละเอียด</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>รายละเอียดสำหรับผู้ดูแลระบบ:</source>
+        <translation>Details for the administrator:</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionDecisionDialog</name>
+    <message>
+        <source>พิจารณาการขยายเวลา {number}</source>
+        <translation>Extension decision — {number}</translation>
+    </message>
+    <message>
+        <source>อนุมัติ</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>ไม่อนุมัติ</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ (ต้องระบุเหตุผลเมื่อไม่อนุมัติ)</source>
+        <translation>Note (required when refusing)</translation>
+    </message>
+    <message>
+        <source>คำขอ</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>ผู้ขอ</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>เหตุผลของผู้ขอ</source>
+        <translation>Reason given</translation>
+    </message>
+    <message>
+        <source>ผลการพิจารณา</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>บันทึกผลการพิจารณา</source>
+        <translation>Save decision</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionRequestDialog</name>
+    <message>
+        <source>ขอขยายเวลา {number}</source>
+        <translation>Request extension — {number}</translation>
+    </message>
+    <message>
+        <source>เหตุผลและความจำเป็นที่ต้องขยายเวลา</source>
+        <translation>Why the extension is needed</translation>
+    </message>
+    <message>
+        <source>กำหนดแล้วเสร็จปัจจุบัน</source>
+        <translation>Current due date</translation>
+    </message>
+    <message>
+        <source>ขอขยายเวลาถึง (พ.ศ.)</source>
+        <translation>Extend to (BE)</translation>
+    </message>
+    <message>
+        <source>เหตุผล</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>ส่งคำขอ</source>
+        <translation>Send request</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>บันทึก</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>บันทึก (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>SBPAC Desktop — ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต.</source>
+        <translation>SBPAC Desktop — SBPAC meetings and directive follow-up</translation>
+    </message>
+    <message>
+        <source>การประชุม</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการ</source>
+        <translation>Directives</translation>
+    </message>
+    <message>
+        <source>ภาพรวม</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>บุคคลและหน่วยงาน</source>
+        <translation>People &amp; units</translation>
+    </message>
+    <message>
+        <source>ตั้งค่า</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>แถบเครื่องมือหลัก</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message>
+        <source>โหลดใหม่</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>โหลดข้อมูลของหน้านี้ใหม่ (F5)</source>
+        <translation>Reload this page (F5)</translation>
+    </message>
+    <message>
+        <source>สร้างใหม่</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>สร้างรายการใหม่ในหน้านี้ (Ctrl+N)</source>
+        <translation>Create a new record on this page (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>ค้นหา/กรอง</source>
+        <translation>Find/filter</translation>
+    </message>
+    <message>
+        <source>ค้นหา…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>ค้นหาการประชุม ระเบียบวาระ รายงานการประชุม ข้อสั่งการ และรายงานความก้าวหน้า (Enter)</source>
+        <translation>Search meetings, agenda items, minutes, directives and progress reports (Enter)</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูล: {database}</source>
+        <translation>Database: {database}</translation>
+    </message>
+    <message>
+        <source>ผู้ใช้: {name}</source>
+        <translation>User: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>การประชุมใหม่</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <source>— ไม่ระบุ —</source>
+        <translation>— None —</translation>
+    </message>
+    <message>
+        <source>แก้ไขรายละเอียดการประชุม</source>
+        <translation>Edit meeting details</translation>
+    </message>
+    <message>
+        <source>ชุดการประชุมเปลี่ยนภายหลังไม่ได้</source>
+        <translation>The meeting series cannot be changed later</translation>
+    </message>
+    <message>
+        <source>รายงานการประชุมครั้งนี้ได้รับการรับรองแล้ว จึงแก้ไขไม่ได้</source>
+        <translation>The minutes of this meeting are certified and can no longer be changed</translation>
+    </message>
+    <message>
+        <source>กรุณาเลือกชุดการประชุม</source>
+        <translation>Please choose a meeting series</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกชื่อการประชุม</source>
+        <translation>Please enter the meeting title</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกสถานที่ประชุม</source>
+        <translation>Please enter the venue</translation>
+    </message>
+    <message>
+        <source>ไม่พบชื่อนี้ในรายชื่อบุคคล — โปรดเลือกจากรายการ</source>
+        <translation>This name is not in the list of people — please pick from the list</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingForm</name>
+    <message>
+        <source>ชุดการประชุม</source>
+        <translation>Meeting series</translation>
+    </message>
+    <message>
+        <source>ชื่อการประชุม</source>
+        <translation>Meeting title</translation>
+    </message>
+    <message>
+        <source>ครั้งที่</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>ปล่อยเป็น &quot;อัตโนมัติ&quot; เพื่อใช้ครั้งที่ถัดไปของปีปฏิทิน</source>
+        <translation>Leave at &quot;Automatic&quot; to take the next number of the calendar year</translation>
+    </message>
+    <message>
+        <source>อัตโนมัติ (ครั้งถัดไปของปี)</source>
+        <translation>Automatic (next of the year)</translation>
+    </message>
+    <message>
+        <source>วันที่ประชุม (พ.ศ.)</source>
+        <translation>Meeting date (BE)</translation>
+    </message>
+    <message>
+        <source>เวลาประชุม</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>เช่น 09.30</source>
+        <translation>e.g. 09.30</translation>
+    </message>
+    <message>
+        <source>ถึง</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>น.</source>
+        <translation>hrs</translation>
+    </message>
+    <message>
+        <source>สถานที่</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>พิมพ์ใหม่ หรือเลือกสถานที่ที่เคยใช้</source>
+        <translation>Type a new venue or pick one used before</translation>
+    </message>
+    <message>
+        <source>ประธานการประชุม</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>ผู้จดรายงานการประชุม</source>
+        <translation>Minute taker</translation>
+    </message>
+    <message>
+        <source>รูปแบบการจดรายงาน</source>
+        <translation>Minutes style</translation>
+    </message>
+    <message>
+        <source>แบบย่อ แบบละเอียด หรือเฉพาะมติ</source>
+        <translation>Summary, verbatim or resolutions only</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingWindow</name>
+    <message>
+        <source>ระเบียบวาระ</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>ผู้เข้าประชุม</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>รายงานการประชุม</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>{title} ครั้งที่ {number}</source>
+        <translation>{title} no. {number}</translation>
+    </message>
+    <message>
+        <source> เวลา {time}</source>
+        <translation> at {time}</translation>
+    </message>
+    <message>
+        <source>{when} ณ {venue} · ประธาน: {chair} · สถานะ: {status}</source>
+        <translation>{when}, {venue} · Chair: {chair} · Status: {status}</translation>
+    </message>
+    <message>
+        <source> — รับรองแล้ว แก้ไขไม่ได้</source>
+        <translation> — certified, read-only</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsModel</name>
+    <message>
+        <source>ครั้งที่</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>ชื่อการประชุม</source>
+        <translation>Meeting title</translation>
+    </message>
+    <message>
+        <source>สถานที่</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>การประชุม</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>ประชุมใหม่</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <source>สร้างการประชุมใหม่ (Ctrl+N)</source>
+        <translation>Create a new meeting (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>เปิดการประชุม</source>
+        <translation>Open meeting</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระ ผู้เข้าประชุม และรายงานการประชุม (ดับเบิลคลิกที่แถว)</source>
+        <translation>Agenda, attendance and minutes (double-click a row)</translation>
+    </message>
+    <message>
+        <source>แก้ไขรายละเอียด</source>
+        <translation>Edit details</translation>
+    </message>
+    <message>
+        <source>แก้ไขชื่อ วันที่ เวลา สถานที่ ประธาน และผู้จดรายงาน (F2)</source>
+        <translation>Edit the title, date, time, venue, chair and minute taker (F2)</translation>
+    </message>
+    <message>
+        <source>แก้ไขรายละเอียด…</source>
+        <translation>Edit details…</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesTab</name>
+    <message>
+        <source>สร้างตัวอย่างใหม่</source>
+        <translation>Refresh preview</translation>
+    </message>
+    <message>
+        <source>พิมพ์…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>พิมพ์ (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>บันทึกเป็น PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>ร่างเสร็จแล้ว</source>
+        <translation>Draft complete</translation>
+    </message>
+    <message>
+        <source>ตรวจแล้ว</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>รับรองแล้ว</source>
+        <translation>Certified</translation>
+    </message>
+    <message>
+        <source>สถานะ: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source> — รับรองแล้ว แก้ไขไม่ได้</source>
+        <translation> — certified, read-only</translation>
+    </message>
+    <message>
+        <source>รับรองรายงานการประชุม</source>
+        <translation>Certify minutes</translation>
+    </message>
+    <message>
+        <source>เมื่อรับรองแล้ว รายงานการประชุมนี้จะแก้ไขไม่ได้อีก ยืนยันหรือไม่?</source>
+        <translation>Once certified, these minutes can no longer be changed. Certify them?</translation>
+    </message>
+    <message>
+        <source>ยังไม่พร้อม</source>
+        <translation>Not available</translation>
+    </message>
+    <message>
+        <source>ยังไม่พร้อม — ส่วนพิมพ์รายงานการประชุม (reporting.minutes) ยังไม่มีในรุ่นนี้
+ระหว่างนี้เปลี่ยนสถานะรายงานการประชุมได้ตามปกติ</source>
+        <translation>Not available — printing of minutes (reporting.minutes) is not in this version.
+You can still change the status of the minutes.</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างตัวอย่างรายงานการประชุม…</source>
+        <translation>Building the minutes preview…</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างรายงานการประชุม…</source>
+        <translation>Building the minutes…</translation>
+    </message>
+    <message>
+        <source>ตัวอย่างรายงานการประชุม {pages} หน้า</source>
+        <translation>Minutes preview, {pages} pages</translation>
+    </message>
+    <message>
+        <source>สร้างรายงานการประชุมไม่สำเร็จ</source>
+        <translation>Could not build the minutes</translation>
+    </message>
+    <message>
+        <source>รายงานการประชุม ครั้งที่ {number}.pdf</source>
+        <translation>Minutes {number}.pdf</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานการประชุม</source>
+        <translation>Save minutes</translation>
+    </message>
+    <message>
+        <source>ไฟล์ PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>กำลังบันทึก…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>OrgUnitDialog</name>
+    <message>
+        <source>แก้ไขหน่วยงาน</source>
+        <translation>Edit unit</translation>
+    </message>
+    <message>
+        <source>เพิ่มหน่วยงาน</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>— ไม่มี (หน่วยงานระดับบนสุด) —</source>
+        <translation>— None (top-level unit) —</translation>
+    </message>
+</context>
+<context>
+    <name>OrgUnitForm</name>
+    <message>
+        <source>ชื่อหน่วยงาน</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>เช่น กองประสานและเร่งรัดการพัฒนาพื้นที่พิเศษจังหวัดชายแดนภาคใต้</source>
+        <translation>e.g. Division for Coordinating and Expediting Development of the Southern Border Special Zone</translation>
+    </message>
+    <message>
+        <source>ชื่อย่อ</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>เช่น กปพ.</source>
+        <translation>e.g. กปพ.</translation>
+    </message>
+    <message>
+        <source>ชื่อย่อที่ใช้ในตารางและหนังสือ ต้องไม่ซ้ำกับหน่วยงานอื่น</source>
+        <translation>The short name used in tables and letters; must differ from every other unit</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>สังกัด</source>
+        <translation>Part of</translation>
+    </message>
+    <message>
+        <source>หน่วยงานแม่ เช่น กองต่าง ๆ สังกัด ศอ.บต.</source>
+        <translation>The parent unit, e.g. the divisions under SBPAC</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>ชื่อ-นามสกุล</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ตำแหน่งปัจจุบัน</source>
+        <translation>Current post</translation>
+    </message>
+    <message>
+        <source>อีเมล</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>{name} (ระงับแล้ว)</source>
+        <translation>{name} (inactive)</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>บุคคลและหน่วยงาน</source>
+        <translation>People &amp; units</translation>
+    </message>
+    <message>
+        <source>แสดงรายการที่ระงับแล้ว</source>
+        <translation>Show inactive records</translation>
+    </message>
+    <message>
+        <source>ตำแหน่งและผู้ดำรงตำแหน่ง</source>
+        <translation>Posts and holders</translation>
+    </message>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>บุคคล</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>โหลดข้อมูลไม่สำเร็จ: {message}</source>
+        <translation>Could not load the data: {message}</translation>
+    </message>
+    <message>
+        <source>ตำแหน่ง {posts} ตำแหน่ง (ว่าง {vacant}) · หน่วยงาน {units} แห่ง · บุคคล {people} คน</source>
+        <translation>{posts} posts ({vacant} vacant) · {units} units · {people} people</translation>
+    </message>
+    <message>
+        <source>กำลังบันทึก…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePicker</name>
+    <message>
+        <source>เพิ่มผู้เข้าประชุม</source>
+        <translation>Add attendees</translation>
+    </message>
+    <message>
+        <source>พิมพ์ชื่อเพื่อกรอง…</source>
+        <translation>Type a name to filter…</translation>
+    </message>
+    <message>
+        <source>เพิ่ม</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>เลือกบุคคลที่จะเพิ่ม (มาประชุมเป็นค่าเริ่มต้น แก้ไขได้ในตาราง)</source>
+        <translation>Tick the people to add (marked present; change it in the table)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCombo</name>
+    <message>
+        <source>พิมพ์ชื่อเพื่อค้นหา</source>
+        <translation>Type a name to search</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>แก้ไขข้อมูลบุคคล</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <source>เพิ่มบุคคล</source>
+        <translation>Add person</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>คำนำหน้า/ยศ</source>
+        <translation>Title/rank</translation>
+    </message>
+    <message>
+        <source>เลือก หรือพิมพ์ยศ/คำนำหน้าอื่น เช่น พลเรือตรี</source>
+        <translation>Pick one, or type another rank or title, e.g. พลเรือตรี (Rear Admiral)</translation>
+    </message>
+    <message>
+        <source>ชื่อ</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>นามสกุล</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>อีเมล</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>เช่น name@sbpac.go.th</source>
+        <translation>e.g. name@sbpac.go.th</translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>เช่น 0 7320 3888</source>
+        <translation>e.g. 0 7320 3888</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsTab</name>
+    <message>
+        <source>เพิ่มบุคคล</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <source>เพิ่มบุคคลใหม่ (Ctrl+N)</source>
+        <translation>Add a new person (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>แก้ไข</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>แก้ไขข้อมูลบุคคลที่เลือก (F2)</source>
+        <translation>Edit the selected person (F2)</translation>
+    </message>
+    <message>
+        <source>ระงับการใช้งาน</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>ระงับหรือเปิดใช้ข้อมูลบุคคลที่เลือก</source>
+        <translation>Deactivate or reactivate the selected person</translation>
+    </message>
+    <message>
+        <source> (รักษาราชการแทน)</source>
+        <translation> (acting)</translation>
+    </message>
+    <message>
+        <source>เปิดใช้งาน</source>
+        <translation>Reactivate</translation>
+    </message>
+</context>
+<context>
+    <name>PositionDialog</name>
+    <message>
+        <source>แก้ไขตำแหน่ง</source>
+        <translation>Edit post</translation>
+    </message>
+    <message>
+        <source>เพิ่มตำแหน่ง</source>
+        <translation>Add post</translation>
+    </message>
+    <message>
+        <source>— ไม่ระบุ —</source>
+        <translation>— None —</translation>
+    </message>
+</context>
+<context>
+    <name>PositionForm</name>
+    <message>
+        <source>ชื่อตำแหน่ง</source>
+        <translation>Post title</translation>
+    </message>
+    <message>
+        <source>เช่น ผู้ช่วยเลขาธิการ ศอ.บต.</source>
+        <translation>e.g. ผู้ช่วยเลขาธิการ ศอ.บต. (Assistant Secretary-General)</translation>
+    </message>
+    <message>
+        <source>ชื่อย่อตำแหน่ง</source>
+        <translation>Post code</translation>
+    </message>
+    <message>
+        <source>เช่น ผช.ลธ.(พณ.)</source>
+        <translation>e.g. ผช.ลธ.(พณ.)</translation>
+    </message>
+    <message>
+        <source>ใช้แยกตำแหน่งชื่อเดียวกันออกจากกัน ต้องไม่ซ้ำกับตำแหน่งอื่น</source>
+        <translation>Tells posts with the same title apart; must differ from every other post</translation>
+    </message>
+    <message>
+        <source>ประเภทตำแหน่ง</source>
+        <translation>Post type</translation>
+    </message>
+    <message>
+        <source>หน่วยงานต้นสังกัด</source>
+        <translation>Home unit</translation>
+    </message>
+    <message>
+        <source>หน่วยงานของตำแหน่งนี้ หรือส่วนราชการที่ส่งมาช่วยราชการ</source>
+        <translation>The unit of this post, or the agency that seconded it</translation>
+    </message>
+    <message>
+        <source>ตำแหน่งผู้ช่วยเลขาธิการ ศอ.บต. ให้เลือกส่วนราชการที่ส่งมาช่วยราชการ เช่น กระทรวงพาณิชย์</source>
+        <translation>For an Assistant Secretary-General of SBPAC, choose the seconding agency, e.g. กระทรวงพาณิชย์ (Ministry of Commerce)</translation>
+    </message>
+    <message>
+        <source>color: #5f6368;</source>
+        <translation>color: #5f6368;</translation>
+    </message>
+</context>
+<context>
+    <name>PositionsModel</name>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>ผู้ดำรงตำแหน่ง</source>
+        <translation>Holder</translation>
+    </message>
+</context>
+<context>
+    <name>PostsModel</name>
+    <message>
+        <source>ชื่อย่อ</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>หน่วยงานต้นสังกัด</source>
+        <translation>Home unit</translation>
+    </message>
+    <message>
+        <source>ผู้ดำรงตำแหน่งปัจจุบัน</source>
+        <translation>Current holder</translation>
+    </message>
+    <message>
+        <source>{title} (ระงับแล้ว)</source>
+        <translation>{title} (inactive)</translation>
+    </message>
+</context>
+<context>
+    <name>PostsTab</name>
+    <message>
+        <source>วาระการดำรงตำแหน่ง</source>
+        <translation>Terms in office</translation>
+    </message>
+    <message>
+        <source>เพิ่มตำแหน่ง</source>
+        <translation>Add post</translation>
+    </message>
+    <message>
+        <source>เพิ่มตำแหน่งใหม่ (Ctrl+N)</source>
+        <translation>Add a new post (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>แก้ไข</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>แก้ไขตำแหน่งที่เลือก (F2)</source>
+        <translation>Edit the selected post (F2)</translation>
+    </message>
+    <message>
+        <source>กำหนดผู้ดำรงตำแหน่ง…</source>
+        <translation>Appoint holder…</translation>
+    </message>
+    <message>
+        <source>ผู้ดำรงตำแหน่งคนใหม่ หรือรักษาราชการแทน</source>
+        <translation>A new holder, or an acting one</translation>
+    </message>
+    <message>
+        <source>ระงับการใช้งาน</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>ระงับหรือเปิดใช้ตำแหน่งที่เลือก</source>
+        <translation>Deactivate or reactivate the selected post</translation>
+    </message>
+    <message>
+        <source>แก้ไข/สิ้นสุดวาระ…</source>
+        <translation>Edit/end term…</translation>
+    </message>
+    <message>
+        <source>แก้ไขวันที่ หรือบันทึกวันสิ้นสุดวาระที่เลือก</source>
+        <translation>Correct the dates of the selected term, or record its end</translation>
+    </message>
+    <message>
+        <source>วาระการดำรงตำแหน่ง: {post}</source>
+        <translation>Terms in office: {post}</translation>
+    </message>
+    <message>
+        <source>เปิดใช้งาน</source>
+        <translation>Reactivate</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>รายงานความก้าวหน้า {number}</source>
+        <translation>Progress report {number}</translation>
+    </message>
+    <message>
+        <source>เช่น ไตรมาสที่ ๑ (๑ ต.ค. ๖๒ – ๓๑ ธ.ค. ๖๒) — ไม่บังคับ</source>
+        <translation>e.g. Q1 (1 Oct 62 – 31 Dec 62) — optional</translation>
+    </message>
+    <message>
+        <source>— ไม่ระบุ —</source>
+        <translation>— None —</translation>
+    </message>
+    <message>
+        <source>ผลการดำเนินการ</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>ปัญหา/อุปสรรค (ถ้ามี)</source>
+        <translation>Problems (if any)</translation>
+    </message>
+    <message>
+        <source>ข้อเสนอแนะ / ความต้องการสนับสนุน (ถ้ามี)</source>
+        <translation>Suggestions / support needed (if any)</translation>
+    </message>
+    <message>
+        <source>การดำเนินการต่อไป (ถ้ามี)</source>
+        <translation>Next steps (if any)</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>วันที่รายงาน (พ.ศ.)</source>
+        <translation>Report date (BE)</translation>
+    </message>
+    <message>
+        <source>ร้อยละความก้าวหน้า</source>
+        <translation>Percent complete</translation>
+    </message>
+    <message>
+        <source>ห้วงการรายงาน</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <source>ผู้รายงาน</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>ปัญหา/อุปสรรค</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>ข้อเสนอแนะ</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>การดำเนินการต่อไป</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกผลการดำเนินการ</source>
+        <translation>Please enter the result</translation>
+    </message>
+    <message>
+        <source>ไม่พบชื่อนี้ในรายชื่อบุคคล — โปรดเลือกจากรายการ</source>
+        <translation>This name is not in the list of people — please pick from the list</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsDialog</name>
+    <message>
+        <source>ผลการค้นหา</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>เลขที่</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>เรื่อง</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>ข้อความที่พบ</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <source>ดับเบิลคลิกหรือกด Enter ที่รายการเพื่อเปิด</source>
+        <translation>Double-click a result or press Enter to open it</translation>
+    </message>
+    <message>
+        <source>ค้นหาไม่สำเร็จ: {message}</source>
+        <translation>Search failed: {message}</translation>
+    </message>
+    <message>
+        <source>ผลการค้นหา “{query}” — พบ {count} รายการ (เรียงตามความตรง)</source>
+        <translation>Results for “{query}” — {count} found (best match first)</translation>
+    </message>
+    <message>
+        <source>ไม่พบข้อมูลที่ตรงกับ “{query}”</source>
+        <translation>Nothing matches “{query}”</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>เปิดไฟล์ฐานข้อมูล</source>
+        <translation>Open database file</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูล SQLite (*.db *.sqlite *.sqlite3);;ทุกไฟล์ (*)</source>
+        <translation>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <source>กำลังโหลดการตั้งค่า…</source>
+        <translation>Loading settings…</translation>
+    </message>
+    <message>
+        <source>— ไม่ระบุ —</source>
+        <translation>— None —</translation>
+    </message>
+    <message>
+        <source>บันทึกการตั้งค่าแล้ว</source>
+        <translation>Settings saved</translation>
+    </message>
+    <message>
+        <source>เซิร์ฟเวอร์ PostgreSQL</source>
+        <translation>PostgreSQL server</translation>
+    </message>
+    <message>
+        <source>ไฟล์ SQLite</source>
+        <translation>SQLite file</translation>
+    </message>
+    <message>
+        <source>กำลังทดสอบการเชื่อมต่อ…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+    <message>
+        <source>กรุณาระบุไฟล์ฐานข้อมูลหรือที่อยู่เซิร์ฟเวอร์</source>
+        <translation>Please give a database file or server address</translation>
+    </message>
+    <message>
+        <source>กำลังใช้ฐานข้อมูลนี้อยู่แล้ว</source>
+        <translation>This database is already in use</translation>
+    </message>
+    <message>
+        <source>กำลังเปิดฐานข้อมูล…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>เปิดฐานข้อมูลแล้ว</source>
+        <translation>Database opened</translation>
+    </message>
+    <message>
+        <source>ตั้งค่า</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>การแสดงผล (เฉพาะเครื่องนี้)</source>
+        <translation>Display (this computer)</translation>
+    </message>
+    <message>
+        <source>ภาษาของโปรแกรม</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนแล้วมีผลทันที</source>
+        <translation>Takes effect at once</translation>
+    </message>
+    <message>
+        <source>เอกสารและการประชุม (ใช้ร่วมกันทั้งหน่วยงาน)</source>
+        <translation>Documents and meetings (whole office)</translation>
+    </message>
+    <message>
+        <source>ตัวเลขในเอกสารที่พิมพ์</source>
+        <translation>Digits in printed documents</translation>
+    </message>
+    <message>
+        <source>เลขไทย (๑ ๒ ๓)</source>
+        <translation>Thai (๑ ๒ ๓)</translation>
+    </message>
+    <message>
+        <source>เลขอารบิก (1 2 3)</source>
+        <translation>Arabic (1 2 3)</translation>
+    </message>
+    <message>
+        <source>ชุดการประชุมเริ่มต้น</source>
+        <translation>Default meeting series</translation>
+    </message>
+    <message>
+        <source>บันทึกการตั้งค่า</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>บันทึกตัวเลขในเอกสารและชุดการประชุมเริ่มต้น (Ctrl+S)</source>
+        <translation>Save the document digits and the default meeting series (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูล (เฉพาะเครื่องนี้)</source>
+        <translation>Database (this computer)</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลที่ใช้อยู่</source>
+        <translation>Database in use</translation>
+    </message>
+    <message>
+        <source>เปิดไฟล์ฐานข้อมูลอื่น…</source>
+        <translation>Open another database file…</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์ฐานข้อมูล SQLite (.db) ที่มีอยู่แล้วแล้วเปิดใช้แทน</source>
+        <translation>Choose an existing SQLite database file (.db) and switch to it</translation>
+    </message>
+    <message>
+        <source>postgresql+psycopg://ผู้ใช้:รหัสผ่าน@เครื่องแม่ข่าย/sbpac</source>
+        <translation>postgresql+psycopg://user:password@server/sbpac</translation>
+    </message>
+    <message>
+        <source>ทดสอบการเชื่อมต่อ</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>ลองเชื่อมต่อโดยไม่เปลี่ยนฐานข้อมูลที่ใช้อยู่</source>
+        <translation>Try the connection without leaving the current database</translation>
+    </message>
+    <message>
+        <source>เชื่อมต่อและใช้ฐานข้อมูลนี้</source>
+        <translation>Connect and use this database</translation>
+    </message>
+    <message>
+        <source>ไฟล์บันทึกการทำงาน (log)</source>
+        <translation>Log file</translation>
+    </message>
+</context>
+<context>
+    <name>TablePage</name>
+    <message>
+        <source>โหลดข้อมูลไม่สำเร็จ: {message}</source>
+        <translation>Could not load the data: {message}</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีข้อมูล</source>
+        <translation>No records yet</translation>
+    </message>
+    <message>
+        <source>ทั้งหมด {count} รายการ</source>
+        <translation>{count} records</translation>
+    </message>
+</context>
+<context>
+    <name>TermDialog</name>
+    <message>
+        <source>แก้ไขวาระการดำรงตำแหน่ง</source>
+        <translation>Edit term in office</translation>
+    </message>
+    <message>
+        <source>กำหนดผู้ดำรงตำแหน่ง</source>
+        <translation>Appoint holder</translation>
+    </message>
+    <message>
+        <source>ผู้ดำรงตำแหน่งปัจจุบัน: {name}</source>
+        <translation>Current holder: {name}</translation>
+    </message>
+    <message>
+        <source>ตำแหน่งนี้ยังว่างอยู่</source>
+        <translation>This post is vacant</translation>
+    </message>
+    <message>
+        <source>กรุณาเลือกตำแหน่ง</source>
+        <translation>Please choose a post</translation>
+    </message>
+    <message>
+        <source>กรุณาเลือกบุคคลจากรายชื่อ</source>
+        <translation>Please choose a person from the list</translation>
+    </message>
+</context>
+<context>
+    <name>TermForm</name>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>ผู้ดำรงตำแหน่ง</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>เริ่มดำรงตำแหน่ง (พ.ศ.)</source>
+        <translation>Start (BE)</translation>
+    </message>
+    <message>
+        <source>สิ้นสุด (พ.ศ.)</source>
+        <translation>End (BE)</translation>
+    </message>
+    <message>
+        <source>เว้นว่างไว้ถ้ายังดำรงตำแหน่งอยู่</source>
+        <translation>Leave empty while the term continues</translation>
+    </message>
+    <message>
+        <source>รักษาราชการแทน (ซ้อนกับวาระของผู้ดำรงตำแหน่งได้)</source>
+        <translation>Acting (may overlap the holder&apos;s term)</translation>
+    </message>
+    <message>
+        <source>สิ้นสุดวาระของผู้ดำรงตำแหน่งเดิมในวันก่อนวันเริ่ม</source>
+        <translation>End the previous holder&apos;s term the day before</translation>
+    </message>
+</context>
+<context>
+    <name>TermsModel</name>
+    <message>
+        <source>ผู้ดำรงตำแหน่ง</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>ตั้งแต่</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>ถึง</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>ลักษณะ</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>ปัจจุบัน</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>รักษาราชการแทน</source>
+        <translation>Acting</translation>
+    </message>
+    <message>
+        <source>ดำรงตำแหน่ง</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>{kind} (ปัจจุบัน)</source>
+        <translation>{kind} (current)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsTab</name>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>ชื่อย่อ</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>เพิ่มหน่วยงาน</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>หน่วยงานระดับบนสุด (Ctrl+N)</source>
+        <translation>A top-level unit (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>เพิ่มหน่วยงานย่อย</source>
+        <translation>Add sub-unit</translation>
+    </message>
+    <message>
+        <source>หน่วยงานภายใต้หน่วยงานที่เลือก</source>
+        <translation>A unit under the selected unit</translation>
+    </message>
+    <message>
+        <source>แก้ไข</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>แก้ไขหน่วยงานที่เลือก (F2)</source>
+        <translation>Edit the selected unit (F2)</translation>
+    </message>
+    <message>
+        <source>ระงับการใช้งาน</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>ระงับหรือเปิดใช้หน่วยงานที่เลือก</source>
+        <translation>Deactivate or reactivate the selected unit</translation>
+    </message>
+    <message>
+        <source>{name} (ระงับแล้ว)</source>
+        <translation>{name} (inactive)</translation>
+    </message>
+    <message>
+        <source>เปิดใช้งาน</source>
+        <translation>Reactivate</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>มีผู้อื่นแก้ไขข้อมูลนี้ไปแล้ว — ข้อมูลที่คุณพิมพ์ยังอยู่ในหน้าจอ โปรดคัดลอกเก็บไว้ แล้วเปิดรายการใหม่เพื่อแก้ไขอีกครั้ง</source>
+        <translation>Someone else has changed this record — what you typed is still on screen; copy it, then reopen the record and edit again</translation>
+    </message>
+    <message>
+        <source>ข้อมูลยังไม่ถูกต้อง:</source>
+        <translation>Some entries are not valid:</translation>
+    </message>
+    <message>
+        <source>เกิดข้อผิดพลาดที่ไม่คาดคิด ({kind}) — บันทึกรายละเอียดไว้ในไฟล์ {path} แล้ว โปรดแจ้งผู้ดูแลระบบ</source>
+        <translation>An unexpected error occurred ({kind}) — the details are in {path}; please tell the administrator</translation>
+    </message>
+    <message>
+        <source>บันทึกไม่สำเร็จ</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>ข้อผิดพลาด</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>ตกลง</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>ใช่</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>ไม่ใช่</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>run_gui</name>
+    <message>
+        <source>ข้อผิดพลาด: {message}</source>
+        <translation>Error: {message}</translation>
+    </message>
+    <message>
+        <source>เกิดข้อผิดพลาดที่ไม่คาดคิด ({kind}) — รายละเอียดอยู่ในไฟล์ {path}</source>
+        <translation>An unexpected error occurred ({kind}) — the details are in {path}</translation>
+    </message>
+    <message>
+        <source>ข้อผิดพลาด</source>
+        <translation>Error</translation>
+    </message>
+</context>
+</TS>
