@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sqlalchemy.engine import URL
+
 from sbpac_desktop.domain.errors import DatabaseError
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.store import migrate
@@ -142,4 +144,6 @@ def location_to_remember(ctx: AppContext) -> str:
     location = ctx.db.location
     if location.sqlite_path is not None:
         return str(location.sqlite_path)
-    return location.url.set(password=None).render_as_string(hide_password=False)
+    url = location.url  # URL.set(password=None) would keep the password: build it again without
+    bare = URL.create(url.drivername, url.username, None, url.host, url.port, url.database, url.query)
+    return bare.render_as_string(hide_password=False)

@@ -1,0 +1,176 @@
+"""The Settings page on real databases: office settings saved with audit, language per machine,
+database switching (file and server) and every bad input answered next to its field."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from sbpac_desktop.gui import i18n
+from sbpac_desktop.gui.main_window import MainWindow
+from sbpac_desktop.gui.pages import settings as settings_module
+from sbpac_desktop.gui.pages.settings import LAST_DATABASE_KEY, SettingsPage
+from sbpac_desktop.services import meetings
+from sbpac_desktop.services import settings as org_settings
+from sbpac_desktop.services.app import AppContext, open_app
+from sbpac_desktop.services.settings import SettingsInput
+
+Wait = Callable[[], None]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, work_ctx: AppContext, settings: QSettings, wait_ops: Wait) -> Iterator[MainWindow]:
+    win = MainWindow(work_ctx, settings)
+    closed: list[AppContext] = []
+    win.close_context = closed.append  # the fixture closes work_ctx itself
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_page("settings")
+    wait_ops()
+    yield win
+    if win.ctx is not work_ctx:
+        win.ctx.close()
+
+
+def _page(window: MainWindow) -> SettingsPage:
+    assert window.settings_page is not None
+    return window.settings_page
+
+
+def test_office_settings_are_loaded_and_saved(window: MainWindow, work_ctx: AppContext, wait_ops: Wait) -> None:
+    page = _page(window)
+    series = meetings.list_series(work_ctx.db, work_ctx.actor)
+    assert page.ui.thaiDigitsRadio.isChecked()
+    assert page.ui.seriesCombo.count() == len(series) + 1 and page.ui.seriesCombo.currentData() is None
+    page.ui.arabicDigitsRadio.setChecked(True)
+    page.ui.seriesCombo.setCurrentIndex(page.ui.seriesCombo.findData(series[0].id))
+    page.ui.saveButton.click()
+    wait_ops()
+    stored = org_settings.get_settings(work_ctx.db, work_ctx.actor)
+    assert (stored.thai_digits, stored.default_series_id) == (False, series[0].id)
+    assert page.ui.documentsMessage.isVisible() and page.ui.documentsMessage.text() == "บันทึกการตั้งค่าแล้ว"
+
+
+def test_a_save_based_on_stale_settings_is_refused_and_the_form_kept(
+    window: MainWindow, work_ctx: AppContext, wait_ops: Wait
+) -> None:
+    page = _page(window)
+    seen = org_settings.get_settings(work_ctx.db, work_ctx.actor)
+    org_settings.update_settings(work_ctx.db, work_ctx.actor, SettingsInput(True, None), seen.version)
+    other = org_settings.get_settings(work_ctx.db, work_ctx.actor)
+    org_settings.update_settings(work_ctx.db, work_ctx.actor, SettingsInput(False, None), other.version)
+    page.ui.thaiDigitsRadio.setChecked(True)
+    page.ui.saveButton.click()
+    wait_ops()
+    assert "มีผู้อื่นเปลี่ยนการตั้งค่าไปแล้ว" in page.ui.documentsMessage.text()
+    assert page.ui.thaiDigitsRadio.isChecked()  # what the user chose is still on screen
+    assert org_settings.get_settings(work_ctx.db, work_ctx.actor).thai_digits is False
+
+
+def _tested(page: SettingsPage, url: str, wait_ops: Wait) -> str:
+    page.ui.urlEdit.setText(url)
+    page.ui.testButton.click()
+    wait_ops()
+    assert page.ui.databaseMessage.isVisible()
+    return page.ui.databaseMessage.text()
+
+
+def test_bad_url_is_answered_next_to_the_field(window: MainWindow, work_ctx: AppContext, wait_ops: Wait) -> None:
+    page = _page(window)
+    message = _tested(page, "mysql://clerk:S3cret-pw@server/sbpac", wait_ops)
+    assert "ไม่รองรับฐานข้อมูลชนิด mysql" in message and "S3cret-pw" not in message
+    assert _tested(page, "", wait_ops) == "กรุณาระบุไฟล์ฐานข้อมูลหรือที่อยู่เซิร์ฟเวอร์"
+    page.ui.connectButton.click()  # connect with the bad URL: nothing changes
+    page.ui.urlEdit.setText("postgresql+psycopg://clerk:S3cret-pw@/sbpac")
+    page.ui.connectButton.click()
+    wait_ops()
+    assert "ต้องมีชื่อเครื่อง" in page.ui.databaseMessage.text()
+    assert "S3cret-pw" not in page.ui.databaseMessage.text()
+    assert window.ctx is work_ctx
+
+
+def test_unreachable_server(window: MainWindow, work_ctx: AppContext, wait_ops: Wait) -> None:
+    page = _page(window)
+    url = f"postgresql+psycopg://clerk:S3cret-pw@127.0.0.1:{_free_port()}/sbpac?connect_timeout=3"
+    message = _tested(page, url, wait_ops)
+    assert "เชื่อมต่อเซิร์ฟเวอร์ฐานข้อมูล" in message and "S3cret-pw" not in message
+    assert window.ctx is work_ctx
+
+
+def test_a_file_that_is_not_a_database_changes_nothing(
+    window: MainWindow, work_ctx: AppContext, settings: QSettings, wait_ops: Wait, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database", encoding="utf-8")
+    monkeypatch.setattr(settings_module, "choose_database_file", lambda parent, start: str(notes))
+    page = _page(window)
+    page.ui.openFileButton.click()
+    wait_ops()
+    assert "ไม่ใช่ฐานข้อมูลของโปรแกรม" in page.ui.databaseMessage.text()
+    assert window.ctx is work_ctx and notes.read_text(encoding="utf-8") == "not a database"
+    assert settings.value(LAST_DATABASE_KEY) is None
+
+
+def test_switching_to_another_file_reloads_every_page(
+    window: MainWindow, work_ctx: AppContext, settings: QSettings, wait_ops: Wait, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+) -> None:  # fmt: skip
+    other = tmp_path / "other-office.db"
+    open_app(str(other), create=True).close()  # an empty but valid database
+    monkeypatch.setattr(settings_module, "choose_database_file", lambda parent, start: str(other))
+    old_meetings = window.page("meetings")
+    page = _page(window)
+    page.ui.openFileButton.click()
+    wait_ops()
+    assert window.ctx is not work_ctx and window.ctx.database_display == str(other)
+    assert window.database_label.text() == f"ฐานข้อมูล: {other}"
+    assert str(other) in page.ui.currentDatabase.text()
+    assert settings.value(LAST_DATABASE_KEY) == str(other)
+    assert window.page("meetings") is not old_meetings  # pages were built again on the new database
+    window.show_page("meetings")
+    wait_ops()
+    assert window.page("meetings").model.rowCount() == 0  # type: ignore[attr-defined]
+    assert window.page("meetings").ctx is window.ctx
+
+
+@pytest.mark.pg
+def test_server_test_and_connect_never_keep_the_password(
+    window: MainWindow, work_ctx: AppContext, settings: QSettings, wait_ops: Wait, pg_url: str
+) -> None:
+    from sqlalchemy.engine import make_url
+
+    with_password = make_url(pg_url).set(password="S3cret-pw").render_as_string(hide_password=False)
+    page = _page(window)
+    assert "พร้อมใช้งาน" in _tested(page, with_password, wait_ops)  # the test cluster trusts local users
+    page.ui.connectButton.click()
+    wait_ops()
+    assert window.ctx.is_server
+    remembered = str(settings.value(LAST_DATABASE_KEY))
+    assert remembered.startswith("postgresql+psycopg://") and "S3cret-pw" not in remembered
+    assert "S3cret-pw" not in window.database_label.text() + page.ui.currentDatabase.text()
+
+
+def test_language_choice_is_remembered_per_machine(window: MainWindow, settings: QSettings, qtbot: QtBot) -> None:
+    page = _page(window)
+    try:
+        page.choose_language("en")
+        assert settings.value(i18n.SETTINGS_KEY) == "en"
+        qtbot.waitUntil(lambda: page.ui.saveButton.text() == "Save settings", timeout=5000)
+        assert page.ui.languageCombo.currentData() == "en"
+    finally:
+        page.choose_language("th")
+    assert settings.value(i18n.SETTINGS_KEY) == "th" and i18n.current_language() == "th"
