@@ -12,6 +12,7 @@ help:
 	@echo "make test   - set up and run ruff, the import-linter contracts and the whole test suite"
 	@echo "make bench  - speed and memory benchmarks (pytest-benchmark)"
 	@echo "make demo   - load the demo meeting into the default database"
+	@echo "make translations - update the English catalogue from the code and compile it"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +37,27 @@ lint: $(STAMP)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+# Designer forms: ui/<name>.ui -> sbpac_desktop/gui/forms/ui_<name>.py (committed; a test fails when stale)
+.PHONY: forms screenshots
+FORMS_DIR := sbpac_desktop/gui/forms
+forms: $(STAMP)
+	@for ui in ui/*.ui; do \
+		name=$$(basename $$ui .ui); \
+		$(BIN)/pyside6-uic $$ui -o $(FORMS_DIR)/ui_$$name.py || exit 1; \
+		echo "$$ui -> $(FORMS_DIR)/ui_$$name.py"; \
+	done
+
+# PNG of every screen on the demo data at 1366x768 under Xvfb, into docs/images/gui-*.png
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python tools/screenshots.py docs/images
+
+# Qt Linguist: refresh resources/translations/sbpac_desktop_en.ts from the code (Thai source strings;
+# existing English kept, new strings listed as untranslated) and compile the bundled .qm. Both are
+# committed; tests/gui/test_i18n.py fails on a stale or untranslated catalogue.
+.PHONY: translations
+translations: $(STAMP)
+	$(BIN)/python resources/translations/catalogue.py
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q tests/benchmarks --benchmark-only --override-ini addopts=

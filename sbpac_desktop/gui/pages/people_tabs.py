@@ -170,6 +170,7 @@ class UnitsTab(QWidget):
         self.tree.setHeaderLabels([self.tr("หน่วยงาน"), self.tr("ชื่อย่อ"), self.tr("ประเภท")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
+        self.tree.setStyleSheet("QTreeWidget::item { padding: 4px 2px; }")  # room for Thai marks, like the tables
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)

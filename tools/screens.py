@@ -1,0 +1,120 @@
+"""The list of screens `tools/screenshots.py` captures, each opened the way a user opens it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from screenshots import HEIGHT, WIDTH, Shot, Studio
+
+
+def _main_page(studio: Studio, key: str) -> Any:
+    studio.window.show_page(key)
+    studio.settle()
+    return studio.window.page(key)
+
+
+def _window_on(studio: Studio, key: str, prepare: Any = None) -> Any:
+    page = _main_page(studio, key)
+    if prepare is not None:
+        prepare(page)
+    return studio.window
+
+
+def _select_first(page: Any) -> None:
+    page.table.selectRow(0)
+
+
+def _latest_meeting_id(studio: Studio) -> int:
+    from sbpac_desktop.services import meetings
+
+    return meetings.list_meetings(studio.ctx.db, studio.ctx.actor)[0].id
+
+
+def _meeting_window(studio: Studio, tab: int) -> Any:
+    page = _main_page(studio, "meetings")
+    window = page.open_meeting(_latest_meeting_id(studio))
+    window.resize(WIDTH, HEIGHT - 40)
+    window.move(0, 0)
+    window.tabs.setCurrentIndex(tab)
+    studio.settle(10)
+    if tab == 0:  # an item of section 4 (เรื่องเพื่อพิจารณา), so the editor on the right is filled
+        model = window.agenda_tab.tree.model()
+        window.agenda_tab.tree.setCurrentIndex(model.index(0, 0, model.index(3, 0)))
+    return window
+
+
+def _directives_page(studio: Studio) -> Any:
+    page = _main_page(studio, "directives")
+    studio.settle(10)
+    if page.selected_row() is None:
+        page.table.selectRow(0)
+    studio.settle()
+    return page
+
+
+def _people(studio: Studio, tab: int) -> Any:
+    page = _main_page(studio, "people")
+    page.tabs.setCurrentIndex(tab)
+    return studio.window
+
+
+def _dialog(studio: Studio, open_it: Any) -> Any:
+    dialog = open_it()
+    if dialog is None:
+        raise LookupError("the dialog did not open")
+    studio.settle()
+    return dialog
+
+
+def _people_dialog(studio: Studio, tab: int, action: str) -> Any:
+    page = _main_page(studio, "people")
+    page.tabs.setCurrentIndex(tab)
+    studio.settle()
+    tab_widget = (page.posts_tab, page.units_tab, page.persons_tab)[tab]
+    getattr(tab_widget, action)()
+    return _dialog(studio, lambda: page.dialog)
+
+
+def _edit_meeting(studio: Studio) -> Any:
+    page = _main_page(studio, "meetings")
+    page.select_meeting(_latest_meeting_id(studio))
+    return _dialog(studio, page.edit_selected)
+
+
+def _agenda_item(studio: Studio) -> Any:
+    window = _meeting_window(studio, 0)
+    return _dialog(studio, window.agenda_tab.add_item)
+
+
+def all_shots(studio: Studio) -> list[Shot]:
+    s = studio
+    return [
+        Shot("main_meetings", "การประชุม — meetings list (n/BE, BE date, status)",
+             lambda: _window_on(s, "meetings", _select_first)),
+        Shot("main_directives", "ข้อสั่งการ — directives tracker with filters and the detail pane",
+             lambda: (_directives_page(s), s.window)[1]),
+        Shot("main_dashboard", "ภาพรวม — dashboard", lambda: _window_on(s, "dashboard")),
+        Shot("main_people", "บุคคลและหน่วยงาน — posts, their agency and holders, terms in office",
+             lambda: _people(s, 0)),
+        Shot("people_units", "บุคคลและหน่วยงาน — the org unit tree with short names", lambda: _people(s, 1)),
+        Shot("people_persons", "บุคคลและหน่วยงาน — people in Thai order with their current posts",
+             lambda: _people(s, 2)),
+        Shot("main_settings", "ตั้งค่า — settings", lambda: _window_on(s, "settings")),
+        Shot("meeting_agenda", "Meeting window — agenda builder (๔.๑, ๔.๒ numbering)", lambda: _meeting_window(s, 0)),
+        Shot("meeting_attendance", "Meeting window — attendance grid", lambda: _meeting_window(s, 1)),
+        Shot("meeting_minutes", "Meeting window — minutes preview (QtPdf)", lambda: _meeting_window(s, 2)),
+        Shot("directive_detail", "Directive detail — assignments and progress history",
+             lambda: _directives_page(s).detail),
+        Shot("dialog_new_meeting", "New meeting (Ctrl+N), defaults from the series' latest meeting",
+             lambda: _dialog(s, _main_page(s, "meetings").new_record)),
+        Shot("dialog_edit_meeting", "Edit a meeting's details (F2)", lambda: _edit_meeting(s)),
+        Shot("dialog_agenda_item", "Agenda item editor", lambda: _agenda_item(s)),
+        Shot("dialog_directive", "Directive editor (text, dimension, priority, due date, lead and supporting posts)",
+             lambda: _dialog(s, _directives_page(s).edit_selected)),
+        Shot("dialog_progress", "Progress report on a directive", lambda: _dialog(s, _directives_page(s).add_progress)),
+        Shot("dialog_position", "Post and the agency it is seconded from",
+             lambda: _people_dialog(s, 0, "edit_selected")),
+        Shot("dialog_term", "Who holds a post from when (BE dates)", lambda: _people_dialog(s, 0, "assign")),
+        Shot("dialog_unit", "Org unit", lambda: _people_dialog(s, 1, "edit_selected")),
+        Shot("dialog_person", "Person (title or rank, names, contact)", lambda: _people_dialog(s, 2, "edit_selected")),
+    ]  # fmt: skip
