@@ -12,10 +12,12 @@ from sbpac_desktop.gui.dialogs.form import FormDialog
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.meeting.agenda_model import MAX_ITEM_DEPTH
 from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.widgets.attachments import AttachFailure, AttachmentsWidget, attach_all, report_failures
 from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo
 from sbpac_desktop.services import agenda
 from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.attachments import OwnerKind
 from sbpac_desktop.services.org import PersonView
 
 
@@ -57,6 +59,9 @@ class AgendaItemDialog(FormDialog):
         form.addRow(self.tr("เป็นเรื่องย่อยของ"), self.errors.bind("parent_id", self.parent_item))
         form.addRow(self.tr("ชื่อเรื่อง"), self.errors.bind("title", self.title_edit))
         form.addRow(self.tr("ผู้นำเสนอ"), self.errors.bind("presenter_person_id", self.presenter))
+        self.attachments = AttachmentsWidget(ctx, OwnerKind.AGENDA_ITEM, None, self)
+        self.attach_failures: list[AttachFailure] = []
+        form.addRow(self.tr("ไฟล์แนบ"), self.errors.bind("file", self.attachments))
         self.body.addLayout(form)
         self.body.addStretch(1)
         self.section.currentIndexChanged.connect(self._section_changed)
@@ -66,7 +71,7 @@ class AgendaItemDialog(FormDialog):
         if parent_id is not None:
             self.parent_item.set_value(parent_id)
         self.title_edit.setFocus()
-        self.resize(680, 300)
+        self.resize(680, 420)
 
     def _section_changed(self, *_: object) -> None:
         section = self.section.value()
@@ -87,8 +92,15 @@ class AgendaItemDialog(FormDialog):
         )
 
     def save_call(self, data: AgendaItemInput) -> Callable[[], Any]:
-        db, actor, meeting_id = self.ctx.db, self.ctx.actor, self.meeting_id
-        return lambda: agenda.add_item(db, actor, meeting_id, data)
+        ctx, meeting_id, files = self.ctx, self.meeting_id, self.attachments.pending_paths()
+
+        def call() -> AgendaItemView:
+            item = agenda.add_item(ctx.db, ctx.actor, meeting_id, data)
+            self.attach_failures = attach_all(ctx, OwnerKind.AGENDA_ITEM, item.id, files)  # checked when picked
+            return item
+
+        return call
 
     def after_save(self, result: Any) -> None:
         app_events().meeting_changed.emit(self.meeting_id)
+        report_failures(self.parentWidget(), self.attach_failures)

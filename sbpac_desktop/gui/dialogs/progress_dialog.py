@@ -13,10 +13,12 @@ from sbpac_desktop.domain.enums import AssignmentRole
 from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
 from sbpac_desktop.gui.events import app_events
+from sbpac_desktop.gui.widgets.attachments import AttachFailure, AttachmentsWidget, attach_all, report_failures
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo
 from sbpac_desktop.services import org, progress
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.attachments import OwnerKind
 from sbpac_desktop.services.directives import DirectiveDetail
 from sbpac_desktop.services.progress import ProgressInput
 
@@ -79,6 +81,9 @@ class ProgressDialog(FormDialog):
         form.addRow(self.tr("ปัญหา/อุปสรรค"), bind("problems", self.problems))
         form.addRow(self.tr("ข้อเสนอแนะ"), bind("suggestions", self.suggestions))
         form.addRow(self.tr("การดำเนินการต่อไป"), bind("next_step", self.next_step))
+        self.attachments = AttachmentsWidget(ctx, OwnerKind.PROGRESS_REPORT, None, self)
+        self.attach_failures: list[AttachFailure] = []
+        form.addRow(self.tr("ไฟล์แนบ"), bind("file", self.attachments))
         self.body.addWidget(heading)
         self.body.addLayout(form, 1)
         set_tab_order(
@@ -88,7 +93,7 @@ class ProgressDialog(FormDialog):
             ]
         )  # fmt: skip
         self.result_edit.setFocus()
-        self.resize(760, 640)
+        self.resize(760, 720)
 
     def collect(self, problems: list[FieldProblem]) -> ProgressInput | None:
         self.errors.add(problems, "report_date", self.report_date.problem())
@@ -113,8 +118,17 @@ class ProgressDialog(FormDialog):
         )
 
     def save_call(self, data: ProgressInput) -> Callable[[], Any]:
-        db, actor = self.ctx.db, self.ctx.actor
-        return lambda: progress.add_progress(db, actor, data)
+        ctx, files = self.ctx, self.attachments.pending_paths()
+
+        def call() -> DirectiveDetail:
+            detail = progress.add_progress(ctx.db, ctx.actor, data)
+            if files:  # the new report is the newest row of its directive
+                report_id = max(report.id for report in detail.reports)
+                self.attach_failures = attach_all(ctx, OwnerKind.PROGRESS_REPORT, report_id, files)
+            return detail
+
+        return call
 
     def after_save(self, result: Any) -> None:
         app_events().directives_changed.emit()
+        report_failures(self.parentWidget(), self.attach_failures)
