@@ -16,8 +16,8 @@ from sbpac_desktop.gui.dialogs.person_dialog import PersonDialog
 from sbpac_desktop.gui.dialogs.person_term_dialog import TermDialog
 from sbpac_desktop.gui.dialogs.position_dialog import PositionDialog
 from sbpac_desktop.gui.dialogs.unit_dialog import OrgUnitDialog
+from sbpac_desktop.gui.models.positions import PositionsModel
 from sbpac_desktop.gui.pages.people import PeoplePage
-from sbpac_desktop.gui.pages.people_models import PostsModel
 from sbpac_desktop.services import org
 from sbpac_desktop.services.app import AppContext
 from tests.gui.helpers import type_text
@@ -59,7 +59,7 @@ def select_post(page: PeoplePage, code: str) -> None:
 def test_page_shows_demo_posts_units_and_people(page: PeoplePage) -> None:
     assert page.model.rowCount() == 12
     row = post_row(page, "ผู้ช่วยเลขาธิการ ศอ.บต.", "ผช.ลธ.(พณ.)")
-    assert page.model.display(page.model.row_at(row), PostsModel.COL_UNIT) == "กระทรวงพาณิชย์"
+    assert page.model.display(page.model.row_at(row), PositionsModel.COL_UNIT) == "กระทรวงพาณิชย์"
     assert page.model.row_at(row).holder_name == "นายกิตติ พาณิชย์ดี"
     top = page.units_tab.tree.topLevelItem(0)
     assert (top.text(1), top.child(0).text(1)) == ("ศอ.บต.", "กปพ.")  # the agency first, its division under it
@@ -202,7 +202,9 @@ def test_end_a_term_then_deactivate_the_post(
     assert "ผช.ลธ.(ปภ.)" not in [p.short_code for p in org.list_positions(work_ctx.db, work_ctx.actor)]
     page.show_inactive.setChecked(True)
     row = post_row(page, "ผู้ช่วยเลขาธิการ", "ผช.ลธ.(ปภ.)")
-    assert page.model.display(page.model.row_at(row), PostsModel.COL_TITLE).replace("\u200b", "").endswith("(ระงับแล้ว)")
+    assert (
+        page.model.display(page.model.row_at(row), PositionsModel.COL_TITLE).replace("\u200b", "").endswith("(ระงับแล้ว)")
+    )
     # the term history stays
     terms = org.list_incumbencies(work_ctx.db, work_ctx.actor, position_id=post.id)
     assert [(t.person_name, t.end_on) for t in terms] == [("นายภัย ป้องกัน", date(2020, 3, 31))]

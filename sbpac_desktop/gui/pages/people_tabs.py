@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from sbpac_desktop.gui.models.base import ITEM_ROLE
-from sbpac_desktop.gui.pages.people_models import INACTIVE_COLOUR, PeopleModel, PostsModel, TermsModel
+from sbpac_desktop.gui.models.positions import INACTIVE_COLOUR, PositionsModel
+from sbpac_desktop.gui.pages.people_models import PeopleModel, TermsModel
 from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services.org import IncumbencyView, OrgUnitView, PersonView, PositionView
 from sbpac_desktop.thai import thai_sort_key
@@ -69,7 +70,7 @@ class PostsTab(QWidget):
         super().__init__(parent)
         self.host = host
         self.terms: list[IncumbencyView] = []
-        self.model = PostsModel()
+        self.model = PositionsModel()
         self.table = DtoTableView(self.model, self)
         self.table.setObjectName("postsTable")
         self.term_model = TermsModel()
