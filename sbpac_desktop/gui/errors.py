@@ -28,6 +28,7 @@ from sbpac_desktop import logs
 from sbpac_desktop.domain.errors import AppError, ConflictError, PermissionDenied, ValidationError
 from sbpac_desktop.gui.i18n import error_text, problem_text
 from sbpac_desktop.gui.operations import DETAILS_ATTRIBUTE
+from sbpac_desktop.gui.text import ThaiLabel, breakable
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,29 @@ def error_details(error: BaseException) -> str:
     return "".join(traceback.format_exception(type(error), error, error.__traceback__))
 
 
+class ThaiMessageBox(QMessageBox):
+    """A message box whose long Thai sentence wraps between words; text() gives it back unmarked."""
+
+    def __init__(
+        self,
+        icon: QMessageBox.Icon,
+        title: str,
+        text: str,
+        buttons: QMessageBox.StandardButton,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(icon, title, "", buttons, parent)
+        self._raw = ""
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._raw = text
+        super().setText(breakable(text))
+
+    def text(self) -> str:
+        return self._raw
+
+
 class ErrorDetailsDialog(QDialog):
     """For bugs only: one Thai sentence, the traceback to copy, a copy button."""
 
@@ -70,8 +94,7 @@ class ErrorDetailsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("เกิดข้อผิดพลาด"))
         self.setObjectName("errorDetailsDialog")
-        self.message = QLabel(message, self)
-        self.message.setWordWrap(True)
+        self.message = ThaiLabel(message, self)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QPlainTextEdit(details, self)
         self.details.setReadOnly(True)
@@ -102,7 +125,7 @@ def _message_box(parent: QWidget | None, error: AppError) -> QMessageBox:
         title = QCoreApplication.translate("errors", "บันทึกไม่สำเร็จ")
     else:
         title = QCoreApplication.translate("errors", "ข้อผิดพลาด")
-    box = QMessageBox(icon, title, user_message(error), QMessageBox.StandardButton.Ok, parent)
+    box = ThaiMessageBox(icon, title, user_message(error), QMessageBox.StandardButton.Ok, parent)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setObjectName("appErrorBox")
     box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("errors", "ตกลง"))
@@ -125,7 +148,7 @@ def present_error(parent: QWidget | None, error: BaseException) -> QDialog:
 
 def confirm(parent: QWidget | None, title: str, question: str) -> bool:
     """A yes/no question (blocking; "no" is the default); one function, so tests can answer it."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    box = ThaiMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
     yes = box.addButton(QCoreApplication.translate("errors", "ใช่"), QMessageBox.ButtonRole.YesRole)
     no = box.addButton(QCoreApplication.translate("errors", "ไม่ใช่"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(no)

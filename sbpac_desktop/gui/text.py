@@ -55,6 +55,11 @@ def wrappable(text: str | None) -> str:
     return insert_break_opportunities(text)
 
 
+def breakable(text: str) -> str:
+    """Like wrappable, but an empty piece stays empty (for parts of a larger text)."""
+    return wrappable(text) if text else ""
+
+
 def plain(text: str) -> str:
     """The stored form of displayed text: the break marks removed."""
     return strip_break_opportunities(text)
@@ -74,7 +79,7 @@ class ThaiLabel(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
         self._raw = text
-        super().setText(wrappable(text) if text else "")
+        super().setText(breakable(text))
 
     def text(self) -> str:
         return self._raw

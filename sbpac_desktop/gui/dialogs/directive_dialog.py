@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QPlainTextEdit, 
 
 from sbpac_desktop.domain.enums import AssignmentRole, Priority, ReportCycle
 from sbpac_desktop.domain.errors import FieldProblem
+from sbpac_desktop.gui.dialogs.conflict_dialog import ConflictFlow
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
 from sbpac_desktop.gui.events import app_events
+from sbpac_desktop.gui.text import ThaiLabel
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import DATA, Assignee, CheckList, EnumCombo, IdCombo, assignee_items
 from sbpac_desktop.services import directives, lookups, org
@@ -33,6 +35,24 @@ def _assignment(key: Assignee, role: AssignmentRole) -> AssignmentInput:
     if kind == "position":
         return AssignmentInput(position_id=ident, role=role)
     return AssignmentInput(org_unit_id=ident, role=role)
+
+
+def directive_input(detail: DirectiveDetail) -> DirectiveInput:
+    """The stored directive as the service input an edit would send unchanged."""
+    return DirectiveInput(
+        text=detail.row.text,
+        issued_on=detail.row.issued_on,
+        assignments=tuple(_assignment(_key(a), a.role) for a in detail.assignments),
+        meeting_id=detail.meeting_id,
+        agenda_item_id=detail.agenda_item_id,
+        issued_by_person_id=detail.issued_by_person_id,
+        dimension_id=detail.dimension_id,
+        priority=detail.row.priority,
+        report_cycle=detail.report_cycle,
+        due_on=detail.row.due_on,
+        extended_due_on=detail.row.extended_due_on,
+        remarks=detail.remarks,
+    )
 
 
 class DirectiveDialog(FormDialog):
@@ -56,15 +76,15 @@ class DirectiveDialog(FormDialog):
         self._fill_lists()
         if detail is not None:
             self._show_detail(detail)
+            self._handle_conflicts(detail)
         else:
             self._defaults(today or date.today())
         self.resize(1000, 600)
 
     # --- construction ------------------------------------------------------------
     def _build(self) -> None:
-        self.source = QLabel(self)
+        self.source = ThaiLabel(self)  # meeting and agenda title: wraps between Thai words
         self.source.setObjectName("source")
-        self.source.setWordWrap(True)
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setObjectName("text")
         self.text_edit.setTabChangesFocus(True)
@@ -157,6 +177,40 @@ class DirectiveDialog(FormDialog):
                 self.lead.set_value(key)
             else:
                 self.supporting.set_checked(key)
+        self._lead_changed()
+
+    # --- conflicts (someone saved this directive meanwhile) ------------------------------
+    def _handle_conflicts(self, detail: DirectiveDetail) -> None:
+        db, actor, directive_id = self.ctx.db, self.ctx.actor, detail.row.id
+        self.conflict_flow = ConflictFlow(
+            self,
+            base=directive_input(detail),
+            load=lambda: directives.get_directive(db, actor, directive_id),
+            input_of=directive_input,
+            show=self.show_input,
+            overwrite_call=lambda data, version: (
+                lambda: directives.update_directive(db, actor, directive_id, version, data, overwrite=True)
+            ),
+            after_keep=app_events().directives_changed.emit,
+        )
+
+    def show_input(self, data: DirectiveInput, fresh: DirectiveDetail) -> None:
+        """Fill the form from `data`; later saves are based on `fresh` (its version)."""
+        self.detail = fresh
+        self.text_edit.setPlainText(data.text)
+        self.dimension.set_value(data.dimension_id)
+        self.priority.set_value(data.priority)
+        self.cycle.set_value(data.report_cycle)
+        self.issued_on.setDate(data.issued_on)
+        self.due_on.setDate(data.due_on)
+        keys = {(a.position_id, a.org_unit_id): a.role for a in data.assignments}
+        for (position_id, unit_id), role in keys.items():
+            if role is AssignmentRole.LEAD:
+                self.lead.set_value(("position", position_id) if position_id else ("unit", unit_id or 0))
+        for row in range(self.supporting.list.count()):
+            kind, ident = self.supporting.list.item(row).data(DATA)
+            wanted = (ident, None) if kind == "position" else (None, ident)
+            self.supporting.set_checked((kind, ident), keys.get(wanted) is AssignmentRole.SUPPORT)
         self._lead_changed()
 
     def _lead_changed(self, *_: object) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.meeting.agenda_moves import item_input
+from sbpac_desktop.gui.text import ThaiLabel
 from sbpac_desktop.gui.widgets.field_errors import FieldErrors, error_label
 from sbpac_desktop.gui.widgets.pickers import PersonCombo
 from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
@@ -47,8 +48,7 @@ class AgendaItemEditor(QWidget):
         self.read_only = False
         self._loading = False
         self.dirty = False
-        self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
+        self.heading = ThaiLabel(self)
         self.heading.setStyleSheet("font-weight: bold;")
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("itemTitle")

@@ -25,7 +25,7 @@ from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.gui.errors import confirm, present_error
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.text import ThaiLabel, digits
 from sbpac_desktop.services import documents, meetings
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import AppContext
@@ -85,16 +85,14 @@ class MinutesTab(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.placeholder = QLabel(self)
+        self.placeholder = ThaiLabel(self)
         self.placeholder.setObjectName("minutesPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.view)
-        self.notice = QLabel(self)
+        self.notice = ThaiLabel(self)
         self.notice.setObjectName("minutesNotice")
-        self.notice.setWordWrap(True)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("minutesStatus")
         self._build_buttons()

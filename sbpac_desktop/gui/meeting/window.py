@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.gui.events import app_events
@@ -14,7 +14,7 @@ from sbpac_desktop.gui.meeting.attendance_tab import AttendanceTab
 from sbpac_desktop.gui.meeting.minutes_tab import MinutesTab
 from sbpac_desktop.gui.operations import wait_for_idle
 from sbpac_desktop.gui.pages.base import heading_label
-from sbpac_desktop.gui.text import or_blank
+from sbpac_desktop.gui.text import ThaiLabel, or_blank
 from sbpac_desktop.services import meetings, org
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import MeetingView
@@ -31,8 +31,7 @@ class MeetingWindow(QWidget):
         people = org.list_people(ctx.db, ctx.actor)
         self.heading = heading_label("", self)
         self.heading.setWordWrap(True)
-        self.details = QLabel(self)
-        self.details.setWordWrap(True)
+        self.details = ThaiLabel(self)  # venue and chair can be long: wrap between Thai words
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("meetingTabs")

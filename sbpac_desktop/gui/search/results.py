@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.i18n import error_text
-from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.text import ThaiLabel, breakable, digits
 from sbpac_desktop.services import search as search_service
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives import DirectiveFilter
@@ -41,7 +41,9 @@ HIGHLIGHT_STYLE = "background-color:#ffe08a; color:#000; font-weight:bold"
 
 def snippet_html(snippet: str) -> str:
     return "".join(
-        f'<span style="{HIGHLIGHT_STYLE}">{html.escape(part)}</span>' if is_match else html.escape(part)
+        f'<span style="{HIGHLIGHT_STYLE}">{html.escape(breakable(part))}</span>'
+        if is_match
+        else html.escape(breakable(part))
         for part, is_match in snippet_parts(snippet)
     )
 
@@ -88,9 +90,8 @@ class SearchResultsDialog(QDialog):
         self.setObjectName("searchResults")
         self.setWindowTitle(self.tr("ผลการค้นหา"))
         self.resize(900, 480)
-        self.summary = QLabel(self)
+        self.summary = ThaiLabel(self)
         self.summary.setObjectName("searchSummary")
-        self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("searchHits")
         self.tree.setRootIsDecorated(False)
