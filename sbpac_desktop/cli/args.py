@@ -16,6 +16,7 @@ _THAI_STATUS = {
     "ใกล้ครบกำหนด": "due_soon",
     "เกินกำหนด": "overdue",
     "ล่าช้า": "overdue",
+    "ติดขัด": "blocked",
 }
 
 

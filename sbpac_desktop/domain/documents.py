@@ -31,6 +31,7 @@ class DirectiveLine:
     percent: int | None = None
     progress_text: str | None = None
     dimension: str | None = None
+    history: tuple[str, ...] = ()  # 'ขยายเวลาจาก 31 ม.ค. 2563 เป็น 31 มี.ค. 2563', 'ขอปิดเรื่อง …'
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class AgendaEntry:
     discussion: str | None = None
     resolution: str | None = None
     directives: tuple[DirectiveLine, ...] = ()
+    closures: tuple[str, ...] = ()  # 'ที่ประชุมรับทราบผลการดำเนินการและให้ปิดข้อสั่งการ ขส. 003/2563'
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class AgendaSection:
     title: str
     entries: tuple[AgendaEntry, ...] = ()
     empty_text: str = "ไม่มี"
+    closures: tuple[str, ...] = ()  # closures acknowledged at the meeting with no follow-up item to hold them
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,8 @@ class FollowUpDoc:
     counts: tuple[tuple[str, int], ...]  # (Thai status label, count) in a fixed order
     groups: tuple[FollowUpGroup, ...] = field(default_factory=tuple)
     grouped_by: str = "assignee"  # or "dimension": decides what the responsible column repeats
+    presented_heading: str | None = None  # the meeting's item-3 lines, when the scope is one meeting
+    presented: tuple[tuple[str, str], ...] = ()  # (agenda number "3.1.2", line) as in the agenda
 
 
 @dataclass(frozen=True)

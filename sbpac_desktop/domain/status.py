@@ -41,30 +41,55 @@ _PROGRESS_LABELS = {
 }
 
 
+BLOCKED_LABEL = "ติดขัด"
+
+
 @dataclass(frozen=True)
 class DerivedStatus:
     progress: Progress
     deadline: Deadline
     days: int | None  # days late when overdue, days left when due soon / on track
+    blocked_reason: str | None = None  # set while an open directive is marked blocked
+
+    @property
+    def blocked(self) -> bool:
+        return self.blocked_reason is not None and self.progress not in (Progress.DONE, Progress.CANCELLED)
 
     @property
     def label(self) -> str:
-        """The Thai text a clerk reads, e.g. 'เกินกำหนด (ล่าช้า 46 วัน)', 'อยู่ระหว่างดำเนินการ (เหลือ 13 วัน)'."""
+        """The Thai text a clerk reads, e.g. 'เกินกำหนด (ล่าช้า 46 วัน)', 'อยู่ระหว่างดำเนินการ (เหลือ 13 วัน)',
+        'ติดขัด: รองบประมาณ (เหลือ 5 วัน)'."""
+        blocked = f"{BLOCKED_LABEL}: {self.blocked_reason}" if self.blocked else None
         if self.deadline is Deadline.OVERDUE:
-            return f"เกินกำหนด (ล่าช้า {self.days} วัน)"
+            late = f"เกินกำหนด (ล่าช้า {self.days} วัน)"
+            return f"{late} — {blocked}" if blocked else late
         if self.deadline in (Deadline.DUE_SOON, Deadline.ON_TRACK):
-            return f"{self.progress.label} (เหลือ {self.days} วัน)"
-        return self.progress.label
+            return f"{blocked or self.progress.label} (เหลือ {self.days} วัน)"
+        return blocked or self.progress.label
 
     @property
     def key(self) -> str:
-        """One word for filters and colours: overdue and due-soon override progress."""
-        if self.deadline in (Deadline.OVERDUE, Deadline.DUE_SOON):
+        """One word for filters and colours. Overdue wins (escalation must still see late work),
+        then blocked, then due soon, then progress."""
+        if self.deadline is Deadline.OVERDUE:
+            return self.deadline.value
+        if self.blocked:
+            return "blocked"
+        if self.deadline is Deadline.DUE_SOON:
             return self.deadline.value
         return self.progress.value
 
 
-STATUS_KEYS = ("not_started", "in_progress", "due_soon", "overdue", "done", "cancelled")
+STATUS_KEYS = ("not_started", "in_progress", "blocked", "due_soon", "overdue", "done", "cancelled")
+STATUS_TITLES = {
+    "not_started": "ยังไม่ดำเนินการ",
+    "in_progress": "อยู่ระหว่างดำเนินการ",
+    "blocked": BLOCKED_LABEL,
+    "due_soon": "ใกล้ครบกำหนด",
+    "overdue": "เกินกำหนด",
+    "done": "ดำเนินการแล้วเสร็จ",
+    "cancelled": "ยกเลิก",
+}
 
 
 def derive_progress(state: DirectiveState, latest_percent: int | None) -> Progress:
@@ -82,16 +107,17 @@ def derive_status(
     latest_percent: int | None,
     due_on: date | None,
     today: date,
+    blocked_reason: str | None = None,
 ) -> DerivedStatus:
     progress = derive_progress(state, latest_percent)
     if due_on is None or progress in (Progress.DONE, Progress.CANCELLED):
-        return DerivedStatus(progress, Deadline.NONE, None)
+        return DerivedStatus(progress, Deadline.NONE, None, blocked_reason)
     remaining = (due_on - today).days
     if remaining < 0:
-        return DerivedStatus(progress, Deadline.OVERDUE, -remaining)
+        return DerivedStatus(progress, Deadline.OVERDUE, -remaining, blocked_reason)
     if remaining <= DUE_SOON_DAYS:
-        return DerivedStatus(progress, Deadline.DUE_SOON, remaining)
-    return DerivedStatus(progress, Deadline.ON_TRACK, remaining)
+        return DerivedStatus(progress, Deadline.DUE_SOON, remaining, blocked_reason)
+    return DerivedStatus(progress, Deadline.ON_TRACK, remaining, blocked_reason)
 
 
 def effective_due(due_on: date | None, extended_due_on: date | None) -> date | None:

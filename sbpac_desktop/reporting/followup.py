@@ -18,6 +18,7 @@ STATUS_FILLS = {
     "overdue": colors.HexColor("#F6C9C4"),
     "due_soon": colors.HexColor("#FBE0B4"),
     "in_progress": colors.HexColor("#FFF3B0"),
+    "blocked": colors.HexColor("#E3D3EC"),
     "done": colors.HexColor("#CDEBD0"),
     "not_started": colors.HexColor("#E6E6E6"),
     "cancelled": colors.HexColor("#D5D5D5"),
@@ -26,6 +27,7 @@ COLUMNS = ("เลขที่", "ข้อสั่งการ", "ผู้ร
 SUPPORT_HEADING = "หน่วยงานสนับสนุน"  # when groups are assignees, the lead is the group heading
 WIDTHS = (2.3 * cm, 4.8 * cm, 3.0 * cm, 1.8 * cm, 2.0 * cm, 2.1 * cm)
 HEADER_FILL = colors.HexColor("#DDE4EE")
+PRESENTED_INDENT = 1.4 * cm
 
 
 def _summary(w: Writer, doc: FollowUpDoc) -> Flowable:
@@ -48,12 +50,13 @@ def _row(line: DirectiveLine, lead_in_heading: bool) -> list[str]:
         if line.supporting:
             who += f"\nสนับสนุน: {', '.join(line.supporting)}"
     percent = "" if line.percent is None else f"ร้อยละ {line.percent}\n"
+    status = "\n".join([line.status_label or "", *line.history]).strip()
     return [
         line.number,
         line.text,
         who,
         date_text(line.due_on),
-        line.status_label or "",
+        status,
         percent + (line.progress_text or "ยังไม่มีรายงาน"),
     ]
 
@@ -72,6 +75,14 @@ def _group(w: Writer, group: FollowUpGroup, lead_in_heading: bool) -> list[Flowa
     return [heading, w.table(rows, WIDTHS, style=fills, cell_style=small)]
 
 
+def _presented(w: Writer, doc: FollowUpDoc) -> list[Flowable]:
+    """The meeting's item-3 lines exactly as accepted (and edited) for its agenda."""
+    flow: list[Flowable] = [w.para(doc.presented_heading or "", "heading")]
+    for number, title in doc.presented:
+        flow.append(w.para(f"{number} {title}", leftIndent=PRESENTED_INDENT, firstLineIndent=-PRESENTED_INDENT))
+    return [*flow, gap()]
+
+
 def followup_flowables(doc: FollowUpDoc, *, thai_digits: bool = True) -> list[Flowable]:
     w = Writer(thai_digits)
     flow: list[Flowable] = [
@@ -83,6 +94,8 @@ def followup_flowables(doc: FollowUpDoc, *, thai_digits: bool = True) -> list[Fl
         _summary(w, doc),
         gap(),
     ]
+    if doc.presented:
+        flow += _presented(w, doc)
     if not doc.groups:
         flow.append(w.para("ไม่พบข้อสั่งการตามเงื่อนไขที่ระบุ"))
     for group in doc.groups:

@@ -67,15 +67,18 @@ def entry_block(w: Writer, entry: AgendaEntry, style: RecordingStyle) -> list[Fl
                     firstLineIndent=-0.6 * cm,
                 )
             )
+    # closures acknowledged at this meeting: one sentence each, under the follow-up item
+    flow += [w.para(sentence, leftIndent=body_indent, firstLineIndent=0) for sentence in entry.closures]
     return [*flow, gap(0.3)]
 
 
 def section_block(w: Writer, section: AgendaSection, style: RecordingStyle) -> list[Flowable]:
     flow: list[Flowable] = [w.para(f"ระเบียบวาระที่ {section.number}  {section.title}", "heading")]
-    if not section.entries:
+    if not section.entries and not section.closures:
         return [*flow, w.para(section.empty_text, leftIndent=ITEM_INDENT)]
     for entry in section.entries:
         flow += entry_block(w, entry, style)
+    flow += [w.para(sentence, leftIndent=ITEM_INDENT, firstLineIndent=0) for sentence in section.closures]
     return flow
 
 

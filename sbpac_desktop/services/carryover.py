@@ -3,11 +3,14 @@
 `propose_carryover` suggests item 2.1, certifying the previous meeting's minutes
 ('รับรองรายงานการประชุม ครั้งที่ 10/2562 เมื่อวันที่ 22 ตุลาคม 2562'), and item 3.1,
 'ผลการดำเนินการตามข้อสั่งการ', with one line per directive still open (not done or
-cancelled) from earlier meetings of the series and its latest progress.
+cancelled) from earlier meetings of the series and its latest progress. "Still open" follows
+the closure rule (services.closure): a directive reported 100 % stays on the list until the
+issuer's side acknowledges its closure, and its line asks the meeting to do so.
 `apply_carryover` writes what the secretary accepted (possibly edited) in one unit of
 work: item 2.1, item 3.1 with the lines in its discussion text, and one sub-item
 3.1.n per line (title = the line, presenter = the responsible post) so the printed
-agenda shows the same lines as the follow-up report.
+agenda shows the same lines as the follow-up report. Each sub-item is linked to its
+directive (`carryover_line`), so the follow-up report of that meeting prints the same lines.
 """
 
 from __future__ import annotations
@@ -19,20 +22,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.agenda import CERTIFY_SECTION, FOLLOW_UP_SECTION
+from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import meeting_number_text
-from sbpac_desktop.domain.status import Progress
+from sbpac_desktop.domain.workflow import RequestStatus
 from sbpac_desktop.services.agenda import renumber
 from sbpac_desktop.services.common import audit, clean, clean_required, ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import AgendaItem, Directive, Meeting
+from sbpac_desktop.store.models import AgendaItem, CarryOverLine, ClosureRequest, Directive, Meeting
 from sbpac_desktop.thai import long_date
 
 FOLLOW_UP_TITLE = "ผลการดำเนินการตามข้อสั่งการ"
 CERTIFY_PREFIX = "รับรองรายงานการประชุม"
+ASK_TO_CLOSE = "เสนอที่ประชุมรับทราบเพื่อปิดเรื่อง"
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,11 @@ class FollowUpLine:
     status_label: str  # derived as of `today`: 'เกินกำหนด (ล่าช้า 46 วัน)'
     status_key: str
     source_meeting: str | None  # "10/2562"
+    closure_requested: bool = False  # an assignee asked to close it; the meeting may acknowledge
+
+    @property
+    def ready_to_close(self) -> bool:
+        return self.closure_requested or self.percent == 100
 
     def agenda_text(self) -> str:
         """The one line printed under 3.1: number, directive, status and latest progress."""
@@ -54,6 +64,8 @@ class FollowUpLine:
             parts.append(f"ความก้าวหน้าร้อยละ {self.percent}")
         if self.result:
             parts.append(f"ผลล่าสุด: {self.result}")
+        if self.ready_to_close:
+            parts.append(ASK_TO_CLOSE)
         return " — ".join(parts)
 
 
@@ -108,7 +120,7 @@ def certify_title(previous: Meeting) -> str:
 
 
 def open_lines(session: Session, meeting: Meeting, today: date) -> tuple[FollowUpLine, ...]:
-    """Directives from earlier meetings of the series that are neither done nor cancelled."""
+    """Directives from earlier meetings of the series that are not yet closed or cancelled."""
     earlier = set(
         session.scalars(
             select(Meeting.id).where(
@@ -122,11 +134,13 @@ def open_lines(session: Session, meeting: Meeting, today: date) -> tuple[FollowU
         return ()
     wanted = set(session.scalars(select(Directive.id).where(Directive.meeting_id.in_(earlier))))
     rows = [r for r in build_rows(session, DirectiveFilter(), today) if r.id in wanted]
-    closed = (Progress.DONE, Progress.CANCELLED)
-    return tuple(_line(r) for r in rows if r.status.progress not in closed)
+    asking = set(
+        session.scalars(select(ClosureRequest.directive_id).where(ClosureRequest.status == RequestStatus.PENDING.value))
+    )
+    return tuple(_line(r, r.id in asking) for r in rows if r.state is DirectiveState.OPEN)
 
 
-def _line(row: DirectiveRow) -> FollowUpLine:
+def _line(row: DirectiveRow, closure_requested: bool = False) -> FollowUpLine:
     return FollowUpLine(
         row.id,
         row.number_text(thai_digits=False),
@@ -137,6 +151,7 @@ def _line(row: DirectiveRow) -> FollowUpLine:
         row.status.label,
         row.status.key,
         row.meeting_label,
+        closure_requested,
     )
 
 
@@ -248,8 +263,33 @@ def apply_carryover(db: Database, actor: Actor, meeting_id: int, accepted: Carry
         for item in (certify_item, follow_item, *line_items):
             if item is not None:
                 audit(session, actor, "create", item)
+        for item, line in zip(line_items, lines, strict=True):
+            link = CarryOverLine(meeting_id=meeting.id, agenda_item_id=item.id, directive_id=line.directive_id)
+            session.add(link)
+            audit(session, actor, "create", link)
         return CarryOverResult(
             certify_item.id if certify_item else None,
             follow_item.id if follow_item else None,
             tuple(item.id for item in line_items),
         )
+
+
+@dataclass(frozen=True)
+class PresentedLine:
+    """An accepted item-3 line as it stands in the meeting's agenda now."""
+
+    directive_id: int
+    agenda_item_id: int
+    number: str  # "3.1.2"
+    title: str  # the line as the secretary accepted or later edited it
+
+
+def presented_lines(session: Session, meeting_id: int) -> tuple[PresentedLine, ...]:
+    """The carry-over lines of a meeting, in agenda order (the agenda tab may have edited them)."""
+    query = (
+        select(CarryOverLine.directive_id, AgendaItem)
+        .join(AgendaItem, AgendaItem.id == CarryOverLine.agenda_item_id)
+        .where(CarryOverLine.meeting_id == meeting_id)
+        .order_by(AgendaItem.sort_key)
+    )
+    return tuple(PresentedLine(d_id, item.id, item.number, item.title) for d_id, item in session.execute(query))

@@ -25,6 +25,7 @@ from sbpac_desktop.domain.documents import (
 from sbpac_desktop.domain.enums import AgendaTemplate, AttendanceKind
 from sbpac_desktop.domain.errors import NotFound
 from sbpac_desktop.domain.numbering import meeting_number_text
+from sbpac_desktop.services.closure import attach_closures
 from sbpac_desktop.services.common import get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
@@ -156,7 +157,7 @@ def minutes_document(db: Database, actor: Actor, meeting_id: int, today: date | 
             absent=absent,
             others=others,
             opening_text=meeting.opening_text or _default_opening(header, lines, names),
-            sections=_sections(session, meeting, today or date.today(), True),
+            sections=attach_closures(session, meeting.id, _sections(session, meeting, today or date.today(), True)),
             recorder=_signer(session, meeting.recorder_person_id, lines, names),
             checker=_signer(session, meeting.checker_person_id, lines, names),
         )

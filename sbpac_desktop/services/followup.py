@@ -3,30 +3,26 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
 from sbpac_desktop.domain.documents import FollowUpDoc, FollowUpGroup
 from sbpac_desktop.domain.errors import ValidationError
-from sbpac_desktop.domain.status import STATUS_KEYS
+from sbpac_desktop.domain.status import STATUS_KEYS, STATUS_TITLES
+from sbpac_desktop.services.carryover import presented_lines
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
 from sbpac_desktop.services.documents import directive_line
+from sbpac_desktop.services.followup_history import directive_history
 from sbpac_desktop.services.meetings import get_meeting
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.thai import fiscal_quarter_bounds, thai_sort_key
 
-STATUS_LABELS = {
-    "not_started": "ยังไม่ดำเนินการ",
-    "in_progress": "อยู่ระหว่างดำเนินการ",
-    "due_soon": "ใกล้ครบกำหนด",
-    "overdue": "เกินกำหนด",
-    "done": "ดำเนินการแล้วเสร็จ",
-    "cancelled": "ยกเลิก",
-}
+STATUS_LABELS = STATUS_TITLES
 NO_DIMENSION = "ไม่ระบุมิติการพัฒนา"
+PRESENTED_HEADING = "ผลการดำเนินการตามข้อสั่งการที่เสนอต่อที่ประชุม (ระเบียบวาระที่ 3)"
 NO_ASSIGNEE = "ยังไม่มอบหมายผู้รับผิดชอบ"
 
 
@@ -63,16 +59,24 @@ def followup_document(db: Database, actor: Actor, scope: FollowUpScope, as_of: d
             DirectiveFilter(fiscal_year=scope.fiscal_year, assignee=scope.assignee, meeting_id=scope.meeting_id),
             today,
         )
-    if scope.quarter is not None and scope.fiscal_year is not None:
-        start, end = fiscal_quarter_bounds(scope.fiscal_year, scope.quarter)
-        rows = [r for r in rows if r.effective_due is not None and start <= r.effective_due <= end]
+        presented = presented_lines(session, scope.meeting_id) if scope.meeting_id is not None else ()
+        if presented:  # the directives the meeting follows up, as well as those it issued
+            wanted = {line.directive_id for line in presented} - {r.id for r in rows}
+            filters = DirectiveFilter(fiscal_year=scope.fiscal_year, assignee=scope.assignee)
+            rows += [r for r in build_rows(session, filters, today) if r.id in wanted]
+        if scope.quarter is not None and scope.fiscal_year is not None:
+            start, end = fiscal_quarter_bounds(scope.fiscal_year, scope.quarter)
+            rows = [r for r in rows if r.effective_due is not None and start <= r.effective_due <= end]
+        history = directive_history(session, [r.id for r in rows])
     return FollowUpDoc(
         title="รายงานผลการติดตามข้อสั่งการ",
-        scope=_scope_text(db, actor, scope),
+        scope=_scope_text(db, actor, scope, bool(presented)),
         as_of=today,
         counts=_counts(rows),
-        groups=_groups(rows, scope.group_by),
+        groups=_groups(rows, scope.group_by, history),
         grouped_by=scope.group_by.value,
+        presented_heading=PRESENTED_HEADING if presented else None,
+        presented=tuple((line.number, line.title) for line in presented),
     )
 
 
@@ -83,7 +87,9 @@ def _counts(rows: list[DirectiveRow]) -> tuple[tuple[str, int], ...]:
     return tuple((STATUS_LABELS[key], tally[key]) for key in STATUS_KEYS)
 
 
-def _groups(rows: list[DirectiveRow], group_by: GroupBy) -> tuple[FollowUpGroup, ...]:
+def _groups(
+    rows: list[DirectiveRow], group_by: GroupBy, history: dict[int, tuple[str, ...]]
+) -> tuple[FollowUpGroup, ...]:
     grouped: dict[str, list[DirectiveRow]] = defaultdict(list)
     for row in rows:
         if group_by is GroupBy.DIMENSION:
@@ -92,12 +98,12 @@ def _groups(rows: list[DirectiveRow], group_by: GroupBy) -> tuple[FollowUpGroup,
             key = row.lead_label or NO_ASSIGNEE
         grouped[key].append(row)
     return tuple(
-        FollowUpGroup(name, tuple(directive_line(r) for r in grouped[name]))
+        FollowUpGroup(name, tuple(replace(directive_line(r), history=history.get(r.id, ())) for r in grouped[name]))
         for name in sorted(grouped, key=thai_sort_key)
     )
 
 
-def _scope_text(db: Database, actor: Actor, scope: FollowUpScope) -> str:
+def _scope_text(db: Database, actor: Actor, scope: FollowUpScope, presented: bool = False) -> str:
     parts = []
     if scope.fiscal_year is not None:
         parts.append(f"ปีงบประมาณ พ.ศ. {scope.fiscal_year}")
@@ -106,6 +112,8 @@ def _scope_text(db: Database, actor: Actor, scope: FollowUpScope) -> str:
     if scope.meeting_id is not None:
         meeting = get_meeting(db, actor, scope.meeting_id)
         parts.append(f"ข้อสั่งการจากการประชุมครั้งที่ {meeting.number_text(False)}")
+        if presented:
+            parts.append("และที่เสนอติดตามในการประชุมครั้งนี้")
     if scope.assignee:
         parts.append(f"ผู้รับผิดชอบ: {scope.assignee}")
     return " ".join(parts) or "ข้อสั่งการทั้งหมด"

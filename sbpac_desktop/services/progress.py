@@ -9,7 +9,7 @@ from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveDetail, build_detail
-from sbpac_desktop.services.permissions import REPORT_PROGRESS, require
+from sbpac_desktop.services.permissions import REPORT_PROGRESS, require, require_assignee
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Assignment, Directive, Person, ProgressReport
 
@@ -45,6 +45,7 @@ def add_progress(db: Database, actor: Actor, data: ProgressInput, today: date | 
     require(actor, REPORT_PROGRESS, "รายงานผลการดำเนินการ")
     with db.unit_of_work() as session:
         assignment = get_or_raise(session, Assignment, data.assignment_id, "การมอบหมาย")
+        require_assignee(session, actor, [assignment], today or date.today(), "รายงานผลการดำเนินการ")
         directive = get_or_raise(session, Directive, assignment.directive_id, "ข้อสั่งการ")
         _validate(data, directive.issued_on)
         if data.reporter_person_id is not None:
@@ -69,6 +70,9 @@ def update_progress(
         report = get_or_raise(session, ProgressReport, report_id, "รายงานผลการดำเนินการ")
         check_version(report, expected_version, "รายงานผลการดำเนินการ")
         assignment = get_or_raise(session, Assignment, data.assignment_id, "การมอบหมาย")
+        previous = get_or_raise(session, Assignment, report.assignment_id, "การมอบหมาย")
+        require_assignee(session, actor, [assignment], today or date.today(), "แก้ไขรายงานผลการดำเนินการ")
+        require_assignee(session, actor, [previous], today or date.today(), "แก้ไขรายงานผลการดำเนินการ")
         directive = get_or_raise(session, Directive, assignment.directive_id, "ข้อสั่งการ")
         _validate(data, directive.issued_on)
         before = snapshot(report)

@@ -49,6 +49,7 @@ HEADERS: tuple[str, ...] = (
 _STATUS_TITLES = {
     "not_started": Progress.NOT_STARTED.label,
     "in_progress": Progress.IN_PROGRESS.label,
+    "blocked": "ติดขัด",
     "due_soon": "ใกล้ครบกำหนด",
     "overdue": "เกินกำหนด",
     "done": Progress.DONE.label,

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sbpac_desktop.store.base import Base, Versioned, utcnow
@@ -193,6 +194,8 @@ class Directive(Versioned, Base):
     effective_due_on: Mapped[date | None] = mapped_column(Date)
     latest_percent: Mapped[int | None] = mapped_column(Integer)
     latest_report_on: Mapped[date | None] = mapped_column(Date)
+    blocked_reason: Mapped[str | None] = mapped_column(Text)  # set while the work is stuck (ติดขัด)
+    blocked_on: Mapped[date | None] = mapped_column(Date)
 
     assignments: Mapped[list[Assignment]] = relationship(
         back_populates="directive", cascade="all, delete-orphan", order_by="Assignment.id"
@@ -232,6 +235,59 @@ class ProgressReport(Versioned, Base):
     problems: Mapped[str | None] = mapped_column(Text)
     suggestions: Mapped[str | None] = mapped_column(Text)
     next_step: Mapped[str | None] = mapped_column(Text)
+
+
+class ExtensionRequest(Versioned, Base):
+    """An assignee asks for a later due date; it counts only once the issuer's side approves."""
+
+    __tablename__ = "extension_request"
+    __table_args__ = (
+        Index(
+            "ux_extension_request_pending",
+            "directive_id",
+            unique=True,
+            sqlite_where=sql_text("status = 'pending'"),
+            postgresql_where=sql_text("status = 'pending'"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    directive_id: Mapped[int] = mapped_column(ForeignKey("directive.id", ondelete="CASCADE"), index=True)
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
+    requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    original_due_on: Mapped[date | None] = mapped_column(Date)  # the effective due date when asked
+    requested_due_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decision_note: Mapped[str | None] = mapped_column(Text)
+
+
+class ClosureRequest(Versioned, Base):
+    """Closing a directive: asked by an assignee, acknowledged by the issuer's side or at a meeting."""
+
+    __tablename__ = "closure_request"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    directive_id: Mapped[int] = mapped_column(ForeignKey("directive.id", ondelete="CASCADE"), index=True)
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
+    requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    note: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decided_on: Mapped[date | None] = mapped_column(Date)  # the closing date recorded on the directive
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"), index=True)
+    decision_note: Mapped[str | None] = mapped_column(Text)
+
+
+class CarryOverLine(Versioned, Base):
+    """Which directive an accepted item-3 line (agenda sub-item 3.1.n) reports on."""
+
+    __tablename__ = "carryover_line"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id", ondelete="CASCADE"), unique=True)
+    directive_id: Mapped[int] = mapped_column(ForeignKey("directive.id", ondelete="CASCADE"), index=True)
 
 
 class Attachment(Base):

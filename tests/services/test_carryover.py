@@ -21,7 +21,12 @@ from sbpac_desktop.services.demo_data import REFERENCE_DATE
 from tests.services.helpers import meeting as make_meeting
 
 CERTIFY = "รับรองรายงานการประชุม ครั้งที่ 10/2562 เมื่อวันที่ 22 ตุลาคม 2562"
-OPEN = ["ขส. 002/2563", "ขส. 004/2563", "ขส. 005/2563", "ขส. 007/2563", "ขส. 008/2563"]
+# Still open = not closed or cancelled: the ones reported 100 % wait for the meeting to acknowledge closure.
+OPEN = [
+    "ขส. 001/2562", "ขส. 001/2563", "ขส. 002/2563", "ขส. 003/2563", "ขส. 004/2563",
+    "ขส. 005/2563", "ขส. 006/2563", "ขส. 007/2563", "ขส. 008/2563",
+]  # fmt: skip
+READY = {"ขส. 001/2562", "ขส. 001/2563", "ขส. 003/2563", "ขส. 006/2563"}
 
 
 @pytest.fixture
@@ -36,9 +41,11 @@ def next_meeting(ctx):
 def test_proposal_names_previous_minutes_and_open_directives(ctx, next_meeting):
     proposal = propose_carryover(ctx.db, ctx.actor, next_meeting.id, REFERENCE_DATE)
     assert proposal.certify_title == CERTIFY
-    assert proposal.follow_up_title == "ผลการดำเนินการตามข้อสั่งการ ครั้งที่ 10/2562"
+    assert proposal.follow_up_title == "ผลการดำเนินการตามข้อสั่งการ"  # lines from meetings 9 and 10/2562
     assert [line.number for line in proposal.lines] == OPEN
-    d004 = proposal.lines[1]
+    assert {line.number for line in proposal.lines if line.ready_to_close} == READY
+    assert proposal.lines[3].agenda_text().endswith("เสนอที่ประชุมรับทราบเพื่อปิดเรื่อง")
+    d004 = proposal.lines[4]
     assert d004.percent == 60 and d004.status_key == "overdue"
     assert d004.status_label == "เกินกำหนด (ล่าช้า 46 วัน)"
     assert d004.responsible and "กระทรวงการพัฒนาสังคม" in d004.responsible
@@ -51,20 +58,20 @@ def test_apply_writes_items_2_1_and_3_1_and_the_agenda_shows_them(ctx, next_meet
     choice = CarryOverChoice.accept_all(proposal)
     # The secretary drops 008 and rewords 005.
     edited = [line for line in choice.lines if not line.title.startswith("ขส. 008")]
-    edited[2] = replace(edited[2], title="ขส. 005/2563 เครือข่ายภาคประชาสังคม — ยังไม่มีรายงาน")
+    edited[5] = replace(edited[5], title="ขส. 005/2563 เครือข่ายภาคประชาสังคม — ยังไม่มีรายงาน")
     result = apply_carryover(ctx.db, ctx.actor, next_meeting.id, replace(choice, lines=tuple(edited)))
-    assert result.certify_item_id and result.follow_up_item_id and len(result.line_item_ids) == 4
+    assert result.certify_item_id and result.follow_up_item_id and len(result.line_item_ids) == 8
     items = agenda.list_items(ctx.db, ctx.actor, next_meeting.id)
     by_number = {i.number: i for i in items}
     assert by_number["2.1"].title == CERTIFY
     assert by_number["3.1"].title.startswith("ผลการดำเนินการตามข้อสั่งการ")
-    assert [by_number[f"3.1.{n}"].title[:12] for n in range(1, 5)] == OPEN[:4]
-    assert by_number["3.1.3"].title.endswith("ยังไม่มีรายงาน")
-    assert "กรมประชาสัมพันธ์" in (by_number["3.1.3"].presenter_name or "")
-    assert "1. ขส. 002/2563" in (by_number["3.1"].discussion or "")
+    assert [by_number[f"3.1.{n}"].title[:12] for n in range(1, 9)] == OPEN[:8]
+    assert by_number["3.1.6"].title.endswith("ยังไม่มีรายงาน")
+    assert "กรมประชาสัมพันธ์" in (by_number["3.1.6"].presenter_name or "")
+    assert "1. ขส. 001/2562" in (by_number["3.1"].discussion or "")
     doc = documents.agenda_document(ctx.db, ctx.actor, next_meeting.id, REFERENCE_DATE)
     follow = next(s for s in doc.sections if s.number == 3)
-    assert [e.number for e in follow.entries] == ["3.1", "3.1.1", "3.1.2", "3.1.3", "3.1.4"]
+    assert [e.number for e in follow.entries] == ["3.1", *(f"3.1.{n}" for n in range(1, 9))]
     path = agenda_pdf.render(doc, tmp_path / "agenda.pdf", thai_digits=False)
     text = "".join(page.extract_text() for page in pypdf.PdfReader(path).pages).replace("\n", "")
     assert "ขส. 004/2563" in text and "ครั้งที่ 10/2562" in text

@@ -24,7 +24,7 @@ def test_fy2563_counts_matrix_dimensions_and_overdue(ctx, demo):
     view = dashboard(ctx.db, ctx.actor, fiscal_year=2563, today=REFERENCE_DATE)
     assert view.total == 8 and view.fiscal_years == (2563, 2562)
     assert dict(view.status_counts) == {
-        "not_started": 1, "in_progress": 2, "due_soon": 0, "overdue": 2, "done": 3, "cancelled": 0,
+        "not_started": 1, "in_progress": 2, "blocked": 0, "due_soon": 0, "overdue": 2, "done": 3, "cancelled": 0,
     }  # fmt: skip
     assert view.matrix_keys == MATRIX_KEYS
     matrix = {row.label: dict(zip(MATRIX_KEYS, row.counts, strict=True)) for row in view.matrix}

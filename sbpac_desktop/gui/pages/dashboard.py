@@ -45,6 +45,7 @@ from sbpac_desktop.services.meetings import SeriesView
 BAR_COLOURS = {
     "not_started": "#9e9e9e",
     "in_progress": "#e2c02c",
+    "blocked": "#8e5ba8",
     "due_soon": "#f29b26",
     "overdue": "#d2463c",
     "done": "#3f9c4a",
@@ -120,6 +121,7 @@ class DashboardPage(Page):
         self.status_labels = {
             "not_started": self.tr("ยังไม่ดำเนินการ"),
             "in_progress": self.tr("อยู่ระหว่างดำเนินการ"),
+            "blocked": self.tr("ติดขัด"),
             "due_soon": self.tr("ใกล้ครบกำหนด"),
             "overdue": self.tr("เกินกำหนด"),
             "done": self.tr("แล้วเสร็จ"),

@@ -1,17 +1,24 @@
-"""The selected directive: its facts, who is responsible and the progress history."""
+"""The selected directive: its facts, who is responsible, its extension and closure history,
+the workflow actions the signed-in user may take, and the progress history."""
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.enums import AssignmentRole
+from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.domain.workflow import RequestStatus
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.text import BLANK, date_text, digits, or_blank, percent_text, wrappable
+from sbpac_desktop.gui.widgets.directive_actions import DirectiveActions
+from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import ProgressView
 from sbpac_desktop.services.directives import DirectiveDetail
+from sbpac_desktop.services.workflow import WorkflowView, get_workflow
 
 
 def _value_label(parent: QWidget, name: str) -> QLabel:
@@ -23,11 +30,16 @@ def _value_label(parent: QWidget, name: str) -> QLabel:
 
 
 class DirectiveDetailPane(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, ctx: AppContext | None = None, today: date | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("directiveDetail")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.ctx: AppContext | None = ctx or getattr(parent, "ctx", None)  # the page that hosts the pane
+        self.today = today
         self.detail: DirectiveDetail | None = None
+        self.workflow: WorkflowView | None = None
         self.title = _value_label(self, "detailTitle")
         self.title.setStyleSheet("font-weight: bold;")
         self.status = _value_label(self, "detailStatus")
@@ -38,6 +50,10 @@ class DirectiveDetailPane(QFrame):
         self.facts = _value_label(self, "detailFacts")
         self.lead = _value_label(self, "detailLead")
         self.supporting = _value_label(self, "detailSupporting")
+        self.history = _value_label(self, "detailWorkflow")
+        self.actions = DirectiveActions(self.ctx, self, today=today)
+        self.actions.setObjectName("directiveActions")
+        self.actions.changed.connect(self.show_detail)
         self.progress = QTextBrowser(self)  # one block per report: reads well in a narrow pane
         self.progress.setObjectName("progressHistory")
         self.progress.setOpenLinks(False)
@@ -56,6 +72,7 @@ class DirectiveDetailPane(QFrame):
         form.addRow(self.tr("ด้าน / ความเร่งด่วน"), self.facts)
         form.addRow(self.tr("ผู้รับผิดชอบหลัก"), self.lead)
         form.addRow(self.tr("ผู้รับผิดชอบร่วม"), self.supporting)
+        form.addRow(self.tr("ขยายเวลา / ปิดเรื่อง"), self.history)
         self.form_host = QWidget(self)
         self.form_host.setLayout(form)
         self.history_label = QLabel(self.tr("ความก้าวหน้า (ล่าสุดอยู่บน)"), self)
@@ -66,6 +83,7 @@ class DirectiveDetailPane(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.text)
         layout.addWidget(self.form_host)
+        layout.addWidget(self.actions)
         layout.addWidget(self.history_label)
         layout.addWidget(self.progress, 1)
 
@@ -75,6 +93,8 @@ class DirectiveDetailPane(QFrame):
         for widget in parts:
             widget.setVisible(detail is not None)
         self.empty.setVisible(detail is None)
+        self.workflow = self._load_workflow(detail)
+        self.actions.set_directive(detail, self.workflow)
         if detail is None:
             self.progress.clear()
             return
@@ -105,7 +125,36 @@ class DirectiveDetailPane(QFrame):
         supports = [a.label for a in detail.assignments if a.role is AssignmentRole.SUPPORT]
         self.lead.setText(wrappable("\n".join(leads)) if leads else BLANK)
         self.supporting.setText(wrappable("\n".join(supports)) if supports else BLANK)
+        self.history.setText(self.workflow_text(self.workflow))
         self.progress.setHtml(self.history_html(detail.reports))
+
+    def _load_workflow(self, detail: DirectiveDetail | None) -> WorkflowView | None:
+        if detail is None or self.ctx is None:
+            return None
+        try:
+            return get_workflow(self.ctx.db, self.ctx.actor, detail.row.id, self.today)
+        except AppError:
+            return None  # the facts still show; the actions stay hidden
+
+    def workflow_text(self, workflow: WorkflowView | None) -> str:
+        """'ขยายเวลาจาก ๓๑ ธ.ค. ๒๕๖๒ เป็น ๓๑ มี.ค. ๒๕๖๓ (อนุมัติ)', 'ขอปิดเรื่อง (รอรับทราบการปิดเรื่อง)'."""
+        if workflow is None:
+            return BLANK
+        lines = []
+        if workflow.blocked_reason and workflow.blocked_on:
+            lines.append(self.tr("แจ้งติดขัดเมื่อ {date}").format(date=date_text(workflow.blocked_on)))
+        for request in workflow.extensions:
+            line = f"{request.change_text(thai_digits=True)} ({request.status_label})"
+            if request.status is not RequestStatus.PENDING and request.decision_note:
+                line += f" — {request.decision_note}"
+            lines.append(line)
+        for request in workflow.closures:
+            prefix = self.tr("ขอปิดเรื่อง") if request.status is RequestStatus.PENDING else self.tr("การปิดเรื่อง")
+            line = f"{prefix}: {request.status_label}"
+            if request.decision_note:
+                line += f" — {request.decision_note}"
+            lines.append(digits(line))
+        return wrappable("\n".join(lines)) if lines else BLANK
 
     def history_html(self, reports: tuple[ProgressView, ...]) -> str:
         if not reports:
