@@ -221,3 +221,16 @@ def test_deactivating_a_held_post_is_refused_in_thai(
     assert "ยังมีผู้ดำรงตำแหน่ง (นายแพทย์สุขใจ รักษา)" in box.text().replace("\u200b", "")
     box.accept()
     assert "ผช.ลธ.(สธ.)" in [p.short_code for p in org.list_positions(work_ctx.db, work_ctx.actor)]
+
+
+def test_ctrl_f_filters_posts_units_and_people(page: PeoplePage, qtbot: QtBot) -> None:
+    page.focus_search()
+    assert page.search.hasFocus() or not page.isActiveWindow()
+    type_text(qtbot, page.search, "พาณิชย์")
+    assert [page.model.row_at(i).short_code for i in range(page.model.rowCount())] == ["ผช.ลธ.(พณ.)"]
+    assert page.units_tab.tree.topLevelItemCount() == 1
+    assert page.persons_tab.model.rowCount() == 1  # นายกิตติ พาณิชย์ดี
+    page.search.setText("ผช.ลธ. กรม")  # every word must match: the posts seconded from a กรม
+    assert page.model.rowCount() == 4
+    page.search.clear()
+    assert page.model.rowCount() == 12

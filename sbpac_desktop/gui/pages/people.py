@@ -7,13 +7,14 @@ after which the page reads again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.dialogs.form import FormDialog
@@ -30,6 +31,7 @@ from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.services import org
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.org import IncumbencyView, OrgUnitView, PersonView, PositionView
+from sbpac_desktop.thai import normalize_text
 
 
 @dataclass
@@ -38,6 +40,18 @@ class OrgData:
     positions: list[PositionView] = field(default_factory=list)
     people: list[PersonView] = field(default_factory=list)
     terms: list[IncumbencyView] = field(default_factory=list)
+
+
+def matcher(text: str) -> Callable[..., bool]:
+    """Every word typed must occur in one of the fields; typed Thai is normalized like stored text
+    (a tone mark typed before a vowel still matches)."""
+    words = [w.casefold() for w in normalize_text(text).split()]
+
+    def matches(*fields: str | None) -> bool:
+        haystack = " ".join(f for f in fields if f).casefold()
+        return all(w in haystack for w in words)
+
+    return matches
 
 
 class PeoplePage(Page):
@@ -55,6 +69,12 @@ class PeoplePage(Page):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("peopleSearch")
+        self.search.setPlaceholderText(self.tr("ค้นหาชื่อ ตำแหน่ง หน่วยงาน หรือชื่อย่อ (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.search.textChanged.connect(self._show)
         self.show_inactive = QCheckBox(self.tr("แสดงรายการที่ระงับแล้ว"), self)
         self.show_inactive.setObjectName("showInactive")
         self.show_inactive.toggled.connect(self._show)
@@ -75,6 +95,7 @@ class PeoplePage(Page):
         layout.setSpacing(6)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.search)
         top.addWidget(self.show_inactive)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -103,9 +124,14 @@ class PeoplePage(Page):
     def _show(self, *_: object) -> None:
         every = self.show_inactive.isChecked()
         data = self.data
-        units = [u for u in data.units if every or u.active]
-        positions = [p for p in data.positions if every or p.active]
-        people = [p for p in data.people if every or p.active]
+        found = matcher(self.search.text())
+        units = [u for u in data.units if (every or u.active) and found(u.name, u.short_name)]
+        positions = [
+            p for p in data.positions
+            if (every or p.active)
+            and found(p.title, p.short_code, p.org_unit_name, p.org_unit_short_name, p.holder_name)
+        ]  # fmt: skip
+        people = [p for p in data.people if (every or p.active) and found(p.full_name, p.email, p.phone)]
         self.units_tab.show_data(units)
         self.posts_tab.show_data(positions, data.terms)
         labels = {p.id: post_label(p) for p in data.positions}
@@ -156,6 +182,10 @@ class PeoplePage(Page):
         self.reload()
 
     # --- keyboard -----------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def new_record(self) -> None:
         """Ctrl+N adds to the tab on show."""
         index = self.tabs.currentIndex()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.positions import INACTIVE_COLOUR, PositionsModel
 from sbpac_desktop.gui.pages.people_models import PeopleModel, TermsModel
+from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services.org import IncumbencyView, OrgUnitView, PersonView, PositionView
 from sbpac_desktop.thai import thai_sort_key
@@ -135,7 +136,7 @@ class PostsTab(QWidget):
         post = self.selected()
         self.term_model.set_rows([t for t in self.terms if post and t.position_id == post.id])
         if post is not None:
-            self.terms_heading.setText(self.tr("วาระการดำรงตำแหน่ง: {post}").format(post=post.label))
+            self.terms_heading.setText(self.tr("วาระการดำรงตำแหน่ง: {post}").format(post=post_label(post)))
             self.active_button.setText(self.tr("ระงับการใช้งาน") if post.active else self.tr("เปิดใช้งาน"))
         for widget in (self.edit_button, self.assign_button, self.active_button):
             widget.setEnabled(post is not None)
