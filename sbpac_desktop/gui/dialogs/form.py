@@ -6,17 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
-from sbpac_desktop.domain.errors import FieldProblem, ValidationError
+from sbpac_desktop.domain.errors import ConflictError, FieldProblem, ValidationError
 from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.widgets.field_errors import FieldErrors, error_label
 from sbpac_desktop.services.app import AppContext
+
+if TYPE_CHECKING:
+    from sbpac_desktop.gui.dialogs.conflict_dialog import ConflictFlow
 
 
 def set_tab_order(widgets: Sequence[QWidget]) -> None:
@@ -34,6 +37,7 @@ class FormDialog(QDialog):
         self.ctx = ctx
         self.result_value: Any = None
         self.operation: Operation[Any] | None = None
+        self.conflict_flow: ConflictFlow | None = None  # set by dialogs that edit a stored record
         self.general_error = error_label(self)
         self.general_error.setObjectName("generalError")
         self.errors = FieldErrors(self.general_error)
@@ -78,7 +82,11 @@ class FormDialog(QDialog):
         if problems:
             self.errors.show(problems)
             return
-        self.operation = Operation(self, self.save_call(data), busy=[self.save_button])
+        self.run_save(self.save_call(data))
+
+    def run_save(self, call: Callable[[], Any]) -> None:
+        """Run a save in the background; its answer closes the dialog or shows the error."""
+        self.operation = Operation(self, call, busy=[self.save_button])
         self.operation.success(self._saved).failure(self._failed).run()
 
     def _saved(self, result: Any) -> None:
@@ -92,6 +100,9 @@ class FormDialog(QDialog):
         self.operation = None
         if isinstance(error, ValidationError):
             self.errors.show_error(error)
+            return
+        if isinstance(error, ConflictError) and error.details is not None and self.conflict_flow is not None:
+            self.conflict_flow.start(error)  # yours / theirs, reload and re-apply, keep theirs, overwrite
             return
         present_error(self, error)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from sbpac_desktop.domain.enums import MeetingStatus, RecordingStyle
 from sbpac_desktop.domain.errors import FieldProblem
+from sbpac_desktop.gui.dialogs.conflict_dialog import ConflictFlow
 from sbpac_desktop.gui.dialogs.designer import bind_all, mount, replace_widget
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
 from sbpac_desktop.gui.events import app_events
@@ -28,6 +29,24 @@ DEFAULT_START = "09.30"
 
 def time_field_text(value: time | None) -> str:
     return f"{value.hour:02d}.{value.minute:02d}" if value else ""
+
+
+def meeting_input(view: MeetingView) -> MeetingInput:
+    """The stored meeting as the input an unchanged edit would send (see `collect`)."""
+    return MeetingInput(
+        series_id=view.series_id,
+        title=view.title,
+        meeting_date=view.meeting_date,
+        venue=view.venue,
+        start_time=view.start_time,
+        end_time=view.end_time,
+        chair_person_id=view.chair_person_id,
+        recorder_person_id=view.recorder_person_id,
+        recording_style=view.recording_style,
+        number=view.number,
+        checker_person_id=view.checker_person_id,
+        opening_text=view.opening_text,
+    )
 
 
 class MeetingDialog(FormDialog):
@@ -52,6 +71,7 @@ class MeetingDialog(FormDialog):
             self._series_changed()
         else:
             self._show_meeting(meeting)
+            self._handle_conflicts(meeting)
         self.resize(780, self.sizeHint().height())
 
     # --- construction ------------------------------------------------------------
@@ -137,6 +157,33 @@ class MeetingDialog(FormDialog):
         if view.status == MeetingStatus.MINUTES_CERTIFIED:
             self.errors.show([FieldProblem("", self._certified_text(), self._certified_text())])
             self.save_button.setEnabled(False)
+
+    def _handle_conflicts(self, view: MeetingView) -> None:
+        db, actor, meeting_id = self.ctx.db, self.ctx.actor, view.id
+        self.conflict_flow = ConflictFlow(
+            self,
+            base=meeting_input(view),
+            load=lambda: meetings.get_meeting(db, actor, meeting_id),
+            input_of=meeting_input,
+            show=self.show_input,
+            overwrite_call=lambda data, version: (
+                lambda: meetings.update_meeting(db, actor, meeting_id, version, data, overwrite=True)
+            ),
+            after_keep=app_events().meetings_changed.emit,
+        )
+
+    def show_input(self, data: MeetingInput, fresh: MeetingView) -> None:
+        """Fill the form from `data`; later saves are based on `fresh` (its version)."""
+        self.meeting = fresh
+        self.title_edit.setText(data.title)
+        self.number.setValue(data.number or 0)
+        self.meeting_date.setDate(data.meeting_date)
+        self.start_time.setText(time_field_text(data.start_time))
+        self.end_time.setText(time_field_text(data.end_time))
+        self.venue.setEditText(data.venue)
+        self.chair.set_value(data.chair_person_id)
+        self.recorder.set_value(data.recorder_person_id)
+        self.style_combo.set_value(data.recording_style)
 
     def _certified_text(self) -> str:
         return self.tr("รายงานการประชุมครั้งนี้ได้รับการรับรองแล้ว จึงแก้ไขไม่ได้")
