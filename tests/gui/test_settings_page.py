@@ -174,3 +174,20 @@ def test_language_choice_is_remembered_per_machine(window: MainWindow, settings:
     finally:
         page.choose_language("th")
     assert settings.value(i18n.SETTINGS_KEY) == "th" and i18n.current_language() == "th"
+
+
+def test_new_meeting_starts_in_the_default_series(qtbot: QtBot, work_ctx: AppContext) -> None:
+    from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
+
+    second = meetings.create_series(work_ctx.db, work_ctx.actor, "หารือคณะทำงานด้านเศรษฐกิจ")  # sorts last
+    first = meetings.list_series(work_ctx.db, work_ctx.actor)[0]
+    assert first.id != second.id
+    dialog = MeetingDialog(work_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.series.value() == first.id  # without a default: the first series
+    current = org_settings.get_settings(work_ctx.db, work_ctx.actor)
+    org_settings.update_settings(work_ctx.db, work_ctx.actor, SettingsInput(True, second.id), current.version)
+    dialog = MeetingDialog(work_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.series.value() == second.id
+    assert dialog.title_edit.text() == "หารือคณะทำงานด้านเศรษฐกิจ"  # the series' name, no meeting yet

@@ -20,6 +20,7 @@ from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.forms.ui_meeting_form import Ui_MeetingForm
 from sbpac_desktop.gui.widgets.pickers import EnumCombo
 from sbpac_desktop.services import meetings, org
+from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import MeetingInput, MeetingView
 from sbpac_desktop.thai import parse_thai_time, thai_sort_key
@@ -67,6 +68,9 @@ class MeetingDialog(FormDialog):
         self._build(today or date.today())
         self._fill_lists(self._people(meeting))
         if meeting is None:
+            default_series = org_settings.get_settings(ctx.db, ctx.actor).default_series_id  # Settings page
+            if default_series is not None:
+                self.series.set_value(default_series)
             self.series.currentIndexChanged.connect(self._series_changed)
             self._series_changed()
         else:
