@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtWidgets import QLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QWidget
 
 from sbpac_desktop.gui.widgets.field_errors import FieldErrors
 
@@ -72,8 +72,12 @@ def bind_in_place(errors: FieldErrors, field: str, widget: QWidget) -> None:
     holder.replaceWidget(widget, stand_in)
     container = errors.bind(field, widget)
     container.setParent(parent)
-    # a narrow box (a time) keeps its neighbours close, with room for a one-line message
-    container.setMaximumWidth(max(widget.maximumWidth(), NARROW_FIELD_ROOM))
+    if widget.maximumWidth() < NARROW_FIELD_ROOM:
+        # A narrow box (a time) keeps its neighbours close and widens only to show its message
+        # on one line: a wrapped label in a row of a form layout would be cut off.
+        container.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        for label in container.findChildren(QLabel):
+            label.setWordWrap(False)
     holder.replaceWidget(stand_in, container)
     stand_in.deleteLater()
 
