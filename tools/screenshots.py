@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import traceback
@@ -117,17 +118,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", default=[], help="take only shots whose name contains this")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="sbpac-shots-") as temp:
-        isolate(Path(temp))
+    # A fixed folder name, so the status bar in the pictures shows the same path every run.
+    temp = Path(tempfile.gettempdir()) / "sbpac-screenshots"
+    shutil.rmtree(temp, ignore_errors=True)
+    temp.mkdir()
+    try:
+        isolate(temp)
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from screens import all_shots  # after isolate(): imports Qt and the app
 
-        studio = Studio(Path(temp), args.out.resolve())
+        studio = Studio(temp, args.out.resolve())
         shots = [s for s in all_shots(studio) if not args.only or any(o in s.name for o in args.only)]
         failed = run(shots, studio)
         studio.window.close()
         studio.settle(2)
         studio.ctx.close()
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
     print(f"{len(shots) - len(failed)} of {len(shots)} screenshots written to {args.out}")
     if failed:
         print("failed: " + ", ".join(failed), file=sys.stderr)
