@@ -47,12 +47,17 @@ USER_COLUMNS = (
 _FUNCTIONS = f"""
 CREATE OR REPLACE FUNCTION sbpac_holds_assignment(target integer) RETURNS boolean
 LANGUAGE sql STABLE SET search_path = public AS $$
+  -- the post itself, or the unit that post belongs to (services/permissions.py holds_any)
   SELECT EXISTS (
-    SELECT 1 FROM assignment a
-    JOIN incumbency i ON i.position_id = a.position_id
-    JOIN app_user u ON u.person_id = i.person_id
+    SELECT 1 FROM assignment a, incumbency i, position p, app_user u
     WHERE a.id = target AND u.login = current_user AND NOT u.locked
+      AND i.person_id = u.person_id AND p.id = i.position_id
+      AND (a.position_id = p.id OR a.org_unit_id = p.org_unit_id)
       AND i.start_on <= current_date AND (i.end_on IS NULL OR i.end_on >= current_date))
+$$;
+CREATE OR REPLACE FUNCTION sbpac_holds_directive(target integer) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = public AS $$
+  SELECT EXISTS (SELECT 1 FROM assignment a WHERE a.directive_id = target AND sbpac_holds_assignment(a.id))
 $$;
 CREATE OR REPLACE FUNCTION sbpac_own_password_hash() RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
@@ -162,7 +167,12 @@ def install(connection: Connection) -> None:
         cursor.execute(_FUNCTIONS)
     for statement in statements + _officer_extras(connection):
         connection.execute(text(statement))
-    for function in ("sbpac_holds_assignment(integer)", "sbpac_own_password_hash()", "sbpac_own_sign_in(boolean)"):
+    for function in (
+        "sbpac_holds_assignment(integer)",
+        "sbpac_holds_directive(integer)",
+        "sbpac_own_password_hash()",
+        "sbpac_own_sign_in(boolean)",
+    ):
         connection.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
         connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {everyone}"))
     manage = "sbpac_manage_login(text, text, text, boolean)"
@@ -182,7 +192,17 @@ def _officer_extras(connection: Connection) -> list[str]:
     extras = [f"GRANT UPDATE ({', '.join(summary)}) ON directive TO sbpac_officers"] if summary else []
     for table in OFFICER_REQUEST_TABLES:
         if connection.execute(text("SELECT to_regclass(:t)"), {"t": table}).scalar() is not None:
-            extras.append(f"GRANT INSERT ON {table} TO sbpac_officers")
+            extras += [
+                f"GRANT INSERT ON {table} TO sbpac_officers",
+                f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+                f"DROP POLICY IF EXISTS everyone_reads ON {table}",
+                f"CREATE POLICY everyone_reads ON {table} FOR SELECT USING (true)",
+                f"DROP POLICY IF EXISTS staff_writes ON {table}",
+                f"CREATE POLICY staff_writes ON {table} TO {', '.join(STAFF)} USING (true) WITH CHECK (true)",
+                f"DROP POLICY IF EXISTS officer_asks_own ON {table}",
+                f"CREATE POLICY officer_asks_own ON {table} FOR INSERT TO sbpac_officers "
+                "WITH CHECK (sbpac_holds_directive(directive_id))",
+            ]
     return extras
 
 

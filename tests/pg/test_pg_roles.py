@@ -282,3 +282,83 @@ def test_scram_verifier_matches_the_servers_own(pg_url):
 
     salt = base64.b64decode(server.split("$")[1].split(":")[1])
     assert pg_roles.scram_verifier(PASSWORD, salt) == server
+
+
+# --- the role matrix straight through each role's database login ---------------------------------
+# Same shape as tests/services/test_role_matrix.py; letters are admin, secretary, officer, viewer.
+# At this level "delete" is the SQL DELETE the grants allow (the app offers fewer deletes), minutes
+# are the status and resolution columns, and reading accounts means reading password hashes.
+DB_EXPECTED = {
+    "meeting":         {"create": "AADD", "read": "AAAA", "update": "AADD", "delete": "AADD"},
+    "agenda_item":     {"create": "AADD", "read": "AAAA", "update": "AADD", "delete": "AADD"},
+    "minutes":         {"create": "AADD", "read": "AAAA", "update": "AADD", "delete": "AADD"},
+    "directive":       {"create": "AADD", "read": "AAAA", "update": "AADD", "delete": "AADD"},
+    "progress_report": {"create": "AAAD", "read": "AAAA", "update": "AAAD", "delete": "AADD"},
+    "user":            {"create": "ADDD", "read": "ADDD", "update": "ADDD", "delete": "ADDD"},
+}  # fmt: skip
+# (statement, must touch a row): privilege is checked when a statement is planned, so "WHERE false"
+# tests the grant without tripping constraints; row-level security needs real rows.
+DB_STATEMENTS = {
+    "meeting": {
+        "create": ("INSERT INTO meeting SELECT * FROM meeting WHERE false", False),
+        "read": ("SELECT count(*) FROM meeting", False),
+        "update": ("UPDATE meeting SET venue = venue WHERE id = {meeting}", True),
+        "delete": ("DELETE FROM meeting WHERE false", False),
+    },
+    "agenda_item": {
+        "create": ("INSERT INTO agenda_item SELECT * FROM agenda_item WHERE false", False),
+        "read": ("SELECT count(*) FROM agenda_item", False),
+        "update": ("UPDATE agenda_item SET title = title WHERE false", False),
+        "delete": ("DELETE FROM agenda_item WHERE false", False),
+    },
+    "minutes": {
+        "create": ("UPDATE meeting SET status = 'minutes_drafted' WHERE id = {meeting}", True),
+        "read": ("SELECT status FROM meeting", False),
+        "update": ("UPDATE meeting SET status = 'minutes_certified' WHERE id = {meeting}", True),
+        "delete": ("UPDATE agenda_item SET resolution = NULL, discussion = NULL WHERE false", False),
+    },
+    "directive": {
+        "create": ("INSERT INTO directive SELECT * FROM directive WHERE false", False),
+        "read": ("SELECT count(*) FROM directive", False),
+        "update": ("UPDATE directive SET text = text WHERE id = {directive}", True),
+        "delete": ("DELETE FROM directive WHERE false", False),
+    },
+    "progress_report": {
+        "create": (REPORT_INSERT.replace("%s", "{own}"), True),
+        "read": ("SELECT count(*) FROM progress_report", False),
+        "update": ("UPDATE progress_report SET percent = 45 WHERE assignment_id = {own}", True),
+        "delete": ("DELETE FROM progress_report WHERE false", False),
+    },
+    "user": {
+        "create": ("INSERT INTO app_user SELECT * FROM app_user WHERE false", False),
+        "read": ("SELECT password_hash FROM app_user", False),
+        "update": ("UPDATE app_user SET display_name = display_name WHERE false", False),
+        "delete": ("DELETE FROM app_user WHERE false", False),
+    },
+}
+
+
+def _db_cell(conn: psycopg.Connection, statement: str, must_touch: bool) -> str:
+    try:
+        with conn.transaction(force_rollback=True):
+            cursor = conn.execute(statement)
+            if must_touch and cursor.rowcount == 0:
+                return "D"  # row-level security hid every row
+    except InsufficientPrivilege:
+        return "D"
+    return "A"
+
+
+@pytest.mark.parametrize("role", ("admin", "secretary", "officer", "viewer"))
+def test_role_matrix_through_database_logins(office, role):
+    with connected(office.url, office.admin) as conn:
+        _report(conn, office.own_assignment)  # a report for the officer's post, to update
+    ids = {"meeting": office.meeting_id, "directive": office.directive_id, "own": office.own_assignment}
+    column = ("admin", "secretary", "officer", "viewer").index(role)
+    with psycopg.connect(conninfo(office.url, getattr(office, role))) as conn:
+        got = {
+            entity: "".join(_db_cell(conn, sql.format(**ids), touch) for sql, touch in ops.values())
+            for entity, ops in DB_STATEMENTS.items()
+        }
+    wanted = {entity: "".join(row[op][column] for op in row) for entity, row in DB_EXPECTED.items()}
+    assert got == wanted
