@@ -167,6 +167,7 @@ def _run_window(ctx: AppContext, *, smoke: bool, in_use: list[AppContext] | None
         window.close_context = switched
     window.show()
     if not smoke:
+        window.reminders.at_startup()  # due-soon / overdue for the user's posts, when there are any
         return app.exec()
     _spin(SMOKE_QUIT_MS)
     window.close()

@@ -28,6 +28,7 @@ from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.gui.pages.people import PeoplePage
 from sbpac_desktop.gui.pages.settings import SettingsPage
+from sbpac_desktop.gui.reminders import install_reminders
 from sbpac_desktop.gui.search.results import SearchResultsDialog, show_search_results
 from sbpac_desktop.services.app import AppContext
 
@@ -151,6 +152,8 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_action.triggered.connect(lambda: self.current_page().new_record())
         toolbar.addAction(self.new_action)
+        self.reminders = install_reminders(self)  # start-up panel, tray message (gui/reminders.py)
+        toolbar.addAction(self.reminders.action)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(lambda: self.current_page().focus_search())
