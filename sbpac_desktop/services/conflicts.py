@@ -81,7 +81,7 @@ def stale_details(
         fields.append(
             FieldConflict(
                 key,
-                field_label(key),
+                field_label(key, entity),
                 value_text(session, entity, key, mine),
                 value_text(session, entity, key, stored),
                 seen,

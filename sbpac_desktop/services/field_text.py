@@ -15,6 +15,7 @@ from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.services.names import person_name
 from sbpac_desktop.store.models import (
     AgendaItem,
+    Assignment,
     DevelopmentDimension,
     Directive,
     Meeting,
@@ -26,7 +27,7 @@ from sbpac_desktop.thai import medium_date
 
 BLANK = "—"
 # Bookkeeping every versioned row carries; it says nothing a clerk needs in a history.
-HOUSEKEEPING = frozenset({"id", "version", "created_at", "updated_at"})
+HOUSEKEEPING = frozenset({"id", "version", "created_at", "updated_at", "sort_key", "content"})
 
 ENTITY_LABELS = {
     "meeting": "การประชุม",
@@ -70,6 +71,7 @@ FIELD_LABELS = {
     "seq": "เลขที่",
     "assignments": "ผู้รับผิดชอบ",
     "directive_id": "ข้อสั่งการ",
+    "assignment_id": "ผู้รับผิดชอบ",
     "position_id": "ตำแหน่ง",
     "org_unit_id": "หน่วยงาน",
     "role": "บทบาท",
@@ -139,8 +141,16 @@ _ENTITY_ENUMS: dict[tuple[str, str], type[enums.LabelledEnum]] = {
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def field_label(field: str) -> str:
-    return FIELD_LABELS.get(field, field)
+_ENTITY_FIELD_LABELS = {
+    ("agenda_item", "number"): "เลขที่เรื่อง",
+    ("agenda_item", "title"): "ชื่อเรื่อง",
+    ("meeting", "title"): "ชื่อการประชุม",
+    ("app_user", "role"): "บทบาทผู้ใช้",
+}
+
+
+def field_label(field: str, entity: str | None = None) -> str:
+    return _ENTITY_FIELD_LABELS.get((entity or "", field)) or FIELD_LABELS.get(field, field)
 
 
 def _meeting_text(session: Session, meeting_id: int) -> str | None:
@@ -163,6 +173,13 @@ def _unit_text(session: Session, unit_id: int) -> str | None:
     return unit.name if unit else None
 
 
+def _assignment_text(session: Session, assignment_id: int) -> str | None:
+    row = session.get(Assignment, assignment_id)
+    if row is None:
+        return None
+    return _position_text(session, row.position_id) if row.position_id else _unit_text(session, row.org_unit_id or 0)
+
+
 def _simple(model: Any, attribute: str) -> Callable[[Session, int], str | None]:
     def lookup(session: Session, row_id: int) -> str | None:
         row = session.get(model, row_id)
@@ -175,6 +192,7 @@ _REFERENCES: dict[str, Callable[[Session, int], str | None]] = {
     "meeting_id": _meeting_text,
     "previous_meeting_id": _meeting_text,
     "directive_id": _directive_text,
+    "assignment_id": _assignment_text,
     "position_id": _position_text,
     "org_unit_id": _unit_text,
     "dimension_id": _simple(DevelopmentDimension, "name"),

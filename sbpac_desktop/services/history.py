@@ -72,7 +72,7 @@ def _changes(session: Session, entry: AuditEntry) -> tuple[FieldChange, ...]:
         changes.append(
             FieldChange(
                 key,
-                field_label(key),
+                field_label(key, entry.entity),
                 value_text(session, entry.entity, key, old) if entry.action != "create" else "—",
                 value_text(session, entry.entity, key, new) if entry.action != "delete" else "—",
             )

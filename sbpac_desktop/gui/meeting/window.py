@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.enums import MeetingStatus
+from sbpac_desktop.gui.dialogs.history_dialog import HistoryDialog, open_history
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.meeting.agenda_tab import AgendaTab
 from sbpac_desktop.gui.meeting.attendance_tab import AttendanceTab
@@ -41,9 +42,15 @@ class MeetingWindow(QWidget):
         self.tabs.addTab(self.agenda_tab, self.tr("ระเบียบวาระ"))
         self.tabs.addTab(self.attendance_tab, self.tr("ผู้เข้าประชุม"))
         self.tabs.addTab(self.minutes_tab, self.tr("รายงานการประชุม"))
+        self.history_button = QPushButton(self.tr("ประวัติการแก้ไข"), self)
+        self.history_button.setObjectName("meetingHistory")
+        self.history_button.clicked.connect(self.show_history)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.details)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
@@ -72,6 +79,10 @@ class MeetingWindow(QWidget):
         read_only = meeting.status is MeetingStatus.MINUTES_CERTIFIED
         self.agenda_tab.set_read_only(read_only)
         self.attendance_tab.set_read_only(read_only)
+
+    def show_history(self) -> HistoryDialog:
+        """The meeting's audit trail with its agenda items, attendance and attachments."""
+        return open_history(self.ctx, "meeting", self.meeting.id, self.windowTitle(), self)
 
     def _meeting_changed(self, meeting_id: int) -> None:
         if meeting_id == self.meeting.id:

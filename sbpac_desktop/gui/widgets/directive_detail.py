@@ -7,11 +7,12 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.enums import AssignmentRole
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.domain.workflow import RequestStatus
+from sbpac_desktop.gui.dialogs.history_dialog import HistoryDialog, open_history
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.text import BLANK, date_text, digits, or_blank, percent_text, wrappable
 from sbpac_desktop.gui.widgets.directive_actions import DirectiveActions
@@ -54,6 +55,9 @@ class DirectiveDetailPane(QFrame):
         self.actions = DirectiveActions(self.ctx, self, today=today)
         self.actions.setObjectName("directiveActions")
         self.actions.changed.connect(self.show_detail)
+        self.history_button = QPushButton(self.tr("ประวัติการแก้ไข"), self)
+        self.history_button.setObjectName("directiveHistory")
+        self.history_button.clicked.connect(self.show_history)
         self.progress = QTextBrowser(self)  # one block per report: reads well in a narrow pane
         self.progress.setObjectName("progressHistory")
         self.progress.setOpenLinks(False)
@@ -84,12 +88,19 @@ class DirectiveDetailPane(QFrame):
         layout.addWidget(self.text)
         layout.addWidget(self.form_host)
         layout.addWidget(self.actions)
+        layout.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.history_label)
         layout.addWidget(self.progress, 1)
 
+    def show_history(self) -> HistoryDialog | None:
+        """ประวัติการแก้ไข of the shown directive, with its assignees, reports and files."""
+        if self.detail is None or self.ctx is None:
+            return None
+        return open_history(self.ctx, "directive", self.detail.row.id, self.detail.row.number_text(True), self)
+
     def show_detail(self, detail: DirectiveDetail | None) -> None:
         self.detail = detail
-        parts = (self.title, self.text, self.form_host, self.history_label, self.progress)
+        parts = (self.title, self.text, self.form_host, self.history_label, self.progress, self.history_button)
         for widget in parts:
             widget.setVisible(detail is not None)
         self.empty.setVisible(detail is None)
