@@ -36,6 +36,10 @@
         <translation>Presenter</translation>
     </message>
     <message>
+        <source>ไฟล์แนบ</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
         <source>กรุณากรอกชื่อเรื่อง</source>
         <translation>Please enter a title</translation>
     </message>
@@ -179,6 +183,49 @@
     <message>
         <source>ระเบียบวาระที่ {number}  {title}</source>
         <translation>Agenda {number}  {title}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsWidget</name>
+    <message>
+        <source>แนบไฟล์…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <source>เปิดดู</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>นำออก</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>ไฟล์ละไม่เกิน {limit} MB; เปิดดูเป็นสำเนาอ่านอย่างเดียว</source>
+        <translation>Up to {limit} MB per file; opened as a read-only copy</translation>
+    </message>
+    <message>
+        <source>ไฟล์จะถูกแนบเมื่อกดบันทึก — </source>
+        <translation>Files are attached when you save — </translation>
+    </message>
+    <message>
+        <source>{name}  (รอบันทึก)</source>
+        <translation>{name}  (not saved yet)</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์ที่จะแนบ</source>
+        <translation>Choose files to attach</translation>
+    </message>
+    <message>
+        <source>เปิดไฟล์ไม่ได้ เพราะไม่มีโปรแกรมสำหรับไฟล์ชนิดนี้ — สำเนาอยู่ที่ {path}</source>
+        <translation>No program opens this kind of file — the copy is at {path}</translation>
+    </message>
+    <message>
+        <source>นำไฟล์ {name} ออกจากรายการแนบ?</source>
+        <translation>Remove {name} from the attachments?</translation>
+    </message>
+    <message>
+        <source>นำไฟล์แนบออก</source>
+        <translation>Remove attachment</translation>
     </message>
 </context>
 <context>
@@ -382,6 +429,61 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>มีผู้อื่นแก้ไขข้อมูลนี้ระหว่างที่คุณแก้ไข</source>
+        <translation>Someone else changed this while you were editing</translation>
+    </message>
+    <message>
+        <source>ผู้ใช้อื่น</source>
+        <translation>another user</translation>
+    </message>
+    <message>
+        <source>ไม่ทราบเวลา</source>
+        <translation>an unknown time</translation>
+    </message>
+    <message>
+        <source>{what}นี้ถูกแก้ไขโดย {who} เมื่อ {when} หลังจากที่คุณเปิดไว้ ข้อมูลที่คุณพิมพ์ยังไม่ได้บันทึก</source>
+        <translation>This {what} was changed by {who} at {when} after you opened it. What you typed is not saved yet.</translation>
+    </message>
+    <message>
+        <source>โหลดใหม่และใส่การแก้ไขของฉันกลับไป</source>
+        <translation>Reload and put my changes back</translation>
+    </message>
+    <message>
+        <source>ใช้ข้อมูลของเขา (ไม่บันทึกของฉัน)</source>
+        <translation>Keep theirs (discard mine)</translation>
+    </message>
+    <message>
+        <source>บันทึกทับข้อมูลของเขา</source>
+        <translation>Overwrite theirs</translation>
+    </message>
+    <message>
+        <source>การบันทึกทับจะถูกบันทึกไว้ในประวัติการแก้ไข</source>
+        <translation>An overwrite is recorded in the change history</translation>
+    </message>
+    <message>
+        <source>เฉพาะเลขานุการและผู้ดูแลระบบเท่านั้นที่บันทึกทับได้</source>
+        <translation>Only secretaries and administrators may overwrite</translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>ของคุณ (ยังไม่บันทึก)</source>
+        <translation>Yours (not saved)</translation>
+    </message>
+    <message>
+        <source>ของเขา (บันทึกแล้ว)</source>
+        <translation>Theirs (saved)</translation>
+    </message>
+    <message>
+        <source>ก่อนแก้ไข</source>
+        <translation>Before</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>ยังไม่ดำเนินการ</source>
@@ -537,6 +639,10 @@
 </context>
 <context>
     <name>DirectiveDetailPane</name>
+    <message>
+        <source>ประวัติการแก้ไข</source>
+        <translation>Change history</translation>
+    </message>
     <message>
         <source>เลือกข้อสั่งการในตารางเพื่อดูรายละเอียดและความก้าวหน้า</source>
         <translation>Select a directive in the table to see its details and progress</translation>
@@ -940,6 +1046,25 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>ประวัติการแก้ไข — {title}</source>
+        <translation>Change history — {title}</translation>
+    </message>
+    <message>
+        <source>ประวัติการแก้ไข: {title} (ล่าสุดอยู่บน)</source>
+        <translation>Change history: {title} (latest first)</translation>
+    </message>
+    <message>
+        <source>กำลังโหลด…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SBPAC Desktop — ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต.</source>
@@ -1125,6 +1250,10 @@
     <message>
         <source>รายงานการประชุม</source>
         <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>ประวัติการแก้ไข</source>
+        <translation>Change history</translation>
     </message>
     <message>
         <source>{title} ครั้งที่ {number}</source>
@@ -1373,6 +1502,10 @@ You can still change the status of the minutes.</translation>
         <translation>People &amp; units</translation>
     </message>
     <message>
+        <source>ค้นหาชื่อ ตำแหน่ง หน่วยงาน หรือชื่อย่อ (Ctrl+F)</source>
+        <translation>Search names, posts, units or short names (Ctrl+F)</translation>
+    </message>
+    <message>
         <source>แสดงรายการที่ระงับแล้ว</source>
         <translation>Show inactive records</translation>
     </message>
@@ -1577,23 +1710,8 @@ You can still change the status of the minutes.</translation>
         <translation>Position</translation>
     </message>
     <message>
-        <source>หน่วยงาน</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <source>ผู้ดำรงตำแหน่ง</source>
-        <translation>Holder</translation>
-    </message>
-</context>
-<context>
-    <name>PostsModel</name>
-    <message>
         <source>ชื่อย่อ</source>
-        <translation>Short name</translation>
-    </message>
-    <message>
-        <source>ตำแหน่ง</source>
-        <translation>Post</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>หน่วยงานต้นสังกัด</source>
@@ -1726,12 +1844,66 @@ You can still change the status of the minutes.</translation>
         <translation>Next steps</translation>
     </message>
     <message>
+        <source>ไฟล์แนบ</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
         <source>กรุณากรอกผลการดำเนินการ</source>
         <translation>Please enter the result</translation>
     </message>
     <message>
         <source>ไม่พบชื่อนี้ในรายชื่อบุคคล — โปรดเลือกจากรายการ</source>
         <translation>This name is not in the list of people — please pick from the list</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderController</name>
+    <message>
+        <source>แจ้งเตือน</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการที่ใกล้ครบกำหนดหรือเกินกำหนด (Ctrl+Shift+R)</source>
+        <translation>Directives due soon or overdue (Ctrl+Shift+R)</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPanel</name>
+    <message>
+        <source>ข้อสั่งการที่ต้องติดตาม</source>
+        <translation>Directives to follow up</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการ</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบหลัก</source>
+        <translation>Lead assignee</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>ดับเบิลคลิกเพื่อเปิดข้อสั่งการในหน้าติดตาม</source>
+        <translation>Double-click to open the directive in the tracker</translation>
+    </message>
+    <message>
+        <source>{scope}: {summary} (ข้อมูล ณ {date})</source>
+        <translation>{scope}: {summary} (as of {date})</translation>
+    </message>
+    <message>
+        <source>เกินกำหนด</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>ใกล้ครบกำหนด</source>
+        <translation>Due soon</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2185,13 @@ You can still change the status of the minutes.</translation>
     </message>
 </context>
 <context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>ข้อสั่งการที่ต้องติดตาม</source>
+        <translation>Directives to follow up</translation>
+    </message>
+</context>
+<context>
     <name>UnitsTab</name>
     <message>
         <source>หน่วยงาน</source>
@@ -2068,6 +2247,208 @@ You can still change the status of the minutes.</translation>
     </message>
 </context>
 <context>
+    <name>attachments</name>
+    <message>
+        <source>บันทึกแล้ว แต่แนบไฟล์ต่อไปนี้ไม่สำเร็จ:</source>
+        <translation>Saved, but these files could not be attached:</translation>
+    </message>
+</context>
+<context>
+    <name>domain</name>
+    <message>
+        <source>กระทรวง</source>
+        <translation>Ministry</translation>
+    </message>
+    <message>
+        <source>กรม</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>สำนัก/กอง</source>
+        <translation>Bureau/division</translation>
+    </message>
+    <message>
+        <source>อื่น ๆ</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>เลขาธิการ</source>
+        <translation>Secretary-General</translation>
+    </message>
+    <message>
+        <source>รองเลขาธิการ</source>
+        <translation>Deputy Secretary-General</translation>
+    </message>
+    <message>
+        <source>ผู้ช่วยเลขาธิการ</source>
+        <translation>Assistant Secretary-General</translation>
+    </message>
+    <message>
+        <source>ผู้อำนวยการ</source>
+        <translation>Director</translation>
+    </message>
+    <message>
+        <source>เจ้าหน้าที่ติดตาม</source>
+        <translation>Follow-up officer</translation>
+    </message>
+    <message>
+        <source>จดละเอียดทุกคำพูด</source>
+        <translation>Verbatim</translation>
+    </message>
+    <message>
+        <source>จดย่อประเด็นพร้อมมติ</source>
+        <translation>Summary with resolutions</translation>
+    </message>
+    <message>
+        <source>จดเฉพาะเหตุผลและมติ</source>
+        <translation>Reasons and resolutions only</translation>
+    </message>
+    <message>
+        <source>ร่าง</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>แจ้งระเบียบวาระแล้ว</source>
+        <translation>Agenda sent</translation>
+    </message>
+    <message>
+        <source>ประชุมแล้ว</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>ร่างรายงานการประชุมแล้ว</source>
+        <translation>Minutes drafted</translation>
+    </message>
+    <message>
+        <source>ตรวจรายงานการประชุมแล้ว</source>
+        <translation>Minutes checked</translation>
+    </message>
+    <message>
+        <source>รับรองรายงานการประชุมแล้ว</source>
+        <translation>Minutes certified</translation>
+    </message>
+    <message>
+        <source>มาตรฐาน ๕ ระเบียบวาระ</source>
+        <translation>Standard, 5 agenda sections</translation>
+    </message>
+    <message>
+        <source>๖ ระเบียบวาระ (มีเรื่องเพื่อทราบ)</source>
+        <translation>6 agenda sections (with items for information)</translation>
+    </message>
+    <message>
+        <source>มาประชุม</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>ไม่มาประชุม</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>มาประชุมแทน</source>
+        <translation>Substitute</translation>
+    </message>
+    <message>
+        <source>ผู้เข้าร่วมประชุม</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>ปกติ</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>ด่วน</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>ด่วนมาก</source>
+        <translation>Very urgent</translation>
+    </message>
+    <message>
+        <source>ด่วนที่สุด</source>
+        <translation>Most urgent</translation>
+    </message>
+    <message>
+        <source>รายสัปดาห์</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>รายเดือน</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>รายไตรมาส</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>ทุกการประชุม</source>
+        <translation>Every meeting</translation>
+    </message>
+    <message>
+        <source>เปิดอยู่</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>ปิดเรื่องแล้ว</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบหลัก</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>หน่วยงานสนับสนุน</source>
+        <translation>Supporting unit</translation>
+    </message>
+    <message>
+        <source>ผู้ดูแลระบบ</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>ฝ่ายเลขานุการ</source>
+        <translation>Secretariat</translation>
+    </message>
+    <message>
+        <source>ผู้อ่านอย่างเดียว</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>ไม่ล่าช้า</source>
+        <translation>Not late</translation>
+    </message>
+    <message>
+        <source>ล่าช้า — ติดตามตามรอบปกติ</source>
+        <translation>Late — follow up as usual</translation>
+    </message>
+    <message>
+        <source>ล่าช้า — เร่งรัดการดำเนินการ</source>
+        <translation>Late — expedite</translation>
+    </message>
+    <message>
+        <source>ล่าช้ามาก — รายงานผู้บังคับบัญชา</source>
+        <translation>Very late — report to superiors</translation>
+    </message>
+    <message>
+        <source>ยังไม่ดำเนินการ</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>อยู่ระหว่างดำเนินการ</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>ดำเนินการแล้วเสร็จ</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>มีผู้อื่นแก้ไขข้อมูลนี้ไปแล้ว — ข้อมูลที่คุณพิมพ์ยังอยู่ในหน้าจอ โปรดคัดลอกเก็บไว้ แล้วเปิดรายการใหม่เพื่อแก้ไขอีกครั้ง</source>
@@ -2115,6 +2496,17 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>ข้อผิดพลาด</source>
         <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>self.form</name>
+    <message>
+        <source>กำลังโหลดข้อมูลล่าสุด…</source>
+        <translation>Loading the latest data…</translation>
+    </message>
+    <message>
+        <source>โหลดข้อมูลล่าสุดแล้ว และใส่สิ่งที่คุณแก้ไขกลับไป — โปรดตรวจสอบแล้วกดบันทึกอีกครั้ง</source>
+        <translation>The latest data is loaded and your changes are back in — check them and save again</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyleOptionViewItem, QWidget
 
 from sbpac_desktop.domain.enums import AttendanceKind
+from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.widgets.pickers import EnumCombo
 from sbpac_desktop.gui.widgets.table import PaddedDelegate
 from sbpac_desktop.services.attendance import AttendanceInput, AttendanceView
@@ -59,7 +60,7 @@ class AttendanceModel(QStandardItemModel):
         name = QStandardItem(view.person_name)
         name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         name.setData(view, VIEW_ROLE)
-        kind = QStandardItem(view.kind.label)
+        kind = QStandardItem(domain_label(view.kind.label))
         kind.setData(view.kind, KIND_ROLE)
         substitute = view.substitute_for_text or self.names_by_id.get(view.substitute_for_person_id or -1, "")
         cells = [
@@ -147,7 +148,7 @@ class KindDelegate(PaddedDelegate):
         if isinstance(editor, EnumCombo):
             kind = editor.value()
             model.setData(index, kind, KIND_ROLE)
-            model.setData(index, kind.label, Qt.ItemDataRole.DisplayRole)
+            model.setData(index, domain_label(kind.label), Qt.ItemDataRole.DisplayRole)
 
 
 class ChoiceDelegate(PaddedDelegate):

@@ -22,6 +22,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.enums import MeetingStatus
+from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.errors import confirm, present_error
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.operations import Operation
@@ -144,7 +145,7 @@ class MinutesTab(QWidget):
         return self.meeting.status is MeetingStatus.MINUTES_CERTIFIED
 
     def show_status(self) -> None:
-        text = self.tr("สถานะ: {status}").format(status=self.meeting.status.label)
+        text = self.tr("สถานะ: {status}").format(status=domain_label(self.meeting.status.label))
         if self.certified:
             text += self.tr(" — รับรองแล้ว แก้ไขไม่ได้")
         self.status_label.setText(text)

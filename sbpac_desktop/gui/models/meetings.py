@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.text import THAI_DIGITS, date_text, wrappable
 from sbpac_desktop.services.meetings import MeetingView
@@ -36,7 +37,7 @@ class MeetingsModel(DtoTableModel[MeetingView]):
             return wrappable(row.title)
         if column == self.COL_VENUE:
             return wrappable(row.venue)
-        return row.status.label
+        return domain_label(row.status.label)
 
     def sort_value(self, row: MeetingView, column: int) -> Any:
         if column == self.COL_NUMBER:

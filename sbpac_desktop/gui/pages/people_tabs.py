@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.positions import INACTIVE_COLOUR, PositionsModel
 from sbpac_desktop.gui.pages.people_models import PeopleModel, TermsModel
@@ -212,7 +213,7 @@ class UnitsTab(QWidget):
         ordered = sorted(children.get(key, []), key=lambda u: (u.kind.value != "agency", thai_sort_key(u.name)))
         for unit in ordered:
             name = unit.name if unit.active else self.tr("{name} (ระงับแล้ว)").format(name=unit.name)
-            item = QTreeWidgetItem(parent, [name, unit.short_name or "", unit.kind.label])
+            item = QTreeWidgetItem(parent, [name, unit.short_name or "", domain_label(unit.kind.label)])
             item.setData(0, UNIT_ROLE, unit)
             item.setToolTip(0, unit.name)
             if not unit.active:

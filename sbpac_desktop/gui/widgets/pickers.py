@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.enums import LabelledEnum
+from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.services.org import OrgUnitView, PersonView, PositionView
 from sbpac_desktop.thai import thai_sort_key
 
@@ -38,7 +39,7 @@ class EnumCombo(QComboBox):
         super().__init__(parent)
         self.members = list(members)
         for member in self.members:
-            self.addItem(member.label)
+            self.addItem(domain_label(member.label))
 
     def value(self) -> Any:
         index = self.currentIndex()
