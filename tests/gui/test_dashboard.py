@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.dashboard import DashboardPage, DrillDown
 from sbpac_desktop.gui.pages.directives import DirectivesPage
@@ -67,18 +68,22 @@ def test_numbers_open_the_tracker_filtered(qtbot: QtBot, window: MainWindow) -> 
         page.tiles["overdue"].clicked.emit()
     assert isinstance(blocker.args[0], DrillDown) and blocker.args[0].filter.status == "overdue"
     assert window.current_key() == "directives" and tracker.status_filter.currentData() == "overdue"
+    qtbot.waitUntil(lambda: operations.is_idle() and not tracker.model.loading, timeout=10_000)
     assert tracker.model.rowCount(), "the tracker shows the real-date overdue list"
     window.show_page("dashboard")
     page._overdue_clicked(1, 0)  # ขส. 005/2563
+    qtbot.waitUntil(lambda: operations.is_idle() and not tracker.model.loading, timeout=10_000)
     assert tracker.selected_row() is not None and tracker.selected_row().seq == 5
     window.show_page("dashboard")
     row = next(r for r in range(page.matrix.rowCount()) if "กระทรวงพาณิชย์" in page.matrix.item(r, 0).text())
     page._matrix_clicked(row, 5)  # done column
+    qtbot.waitUntil(lambda: operations.is_idle() and not tracker.model.loading, timeout=10_000)
     assert tracker.assignee_filter.text().endswith("(กระทรวงพาณิชย์)") and tracker.status_filter.currentData() == "done"
     assert {r.seq for r in tracker.model.rows()} == {1, 3}
     window.show_page("dashboard")
     governance = next(i for i, d in enumerate(page.view.dimensions) if d.name == "การบริหารจัดการภาครัฐ")
     page._bar_clicked("done", governance)
+    qtbot.waitUntil(lambda: operations.is_idle() and not tracker.model.loading, timeout=10_000)
     assert {r.seq for r in tracker.model.rows()} == {1, 6}  # dimension kept as a pinned filter
     tracker.status_filter.setCurrentIndex(0)
     tracker.status_filter.activated.emit(0)  # the user changes a filter: the dimension pin goes

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.domain.enums import AssignmentRole, Priority
+from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.dialogs.directive_dialog import DirectiveDialog
 from sbpac_desktop.gui.dialogs.progress_dialog import ProgressDialog
 from sbpac_desktop.gui.main_window import MainWindow
@@ -34,11 +35,18 @@ def window(qtbot: QtBot, work_ctx: AppContext, settings: QSettings) -> MainWindo
 
 
 @pytest.fixture
-def page(window: MainWindow) -> DirectivesPage:
+def page(window: MainWindow, qtbot: QtBot) -> DirectivesPage:
     found = window.page("directives")
     assert isinstance(found, DirectivesPage)
     assert found.loaded
+    settle(found, qtbot)
     return found
+
+
+def settle(page: DirectivesPage, qtbot: QtBot) -> None:
+    """Pages arrive from the worker thread: wait until the last one asked for is in."""
+    qtbot.wait(5)
+    qtbot.waitUntil(lambda: operations.is_idle() and not page.model.loading, timeout=10_000)
 
 
 def numbers(page: DirectivesPage) -> list[str]:
@@ -53,11 +61,16 @@ def test_filters(page: DirectivesPage, qtbot: QtBot) -> None:
         "ปีงบประมาณ ๒๕๖๒",
     ]
     page.year_filter.setCurrentIndex(2)
+    settle(page, qtbot)
     assert numbers(page) == ["ขส. 001/2562"]
+    assert page.summary.text().startswith("ทั้งหมด ๑ รายการ")
     page.year_filter.setCurrentIndex(0)
     page.status_filter.setCurrentIndex(page.status_filter.findData("overdue"))
+    settle(page, qtbot)
     assert all(row.status.key == "overdue" for row in page.model.rows()) and page.model.rowCount() == 5
+    assert page.summary.text() == "ทั้งหมด ๕ รายการ — เกินกำหนด ๕"
     page.status_filter.setCurrentIndex(0)
+    settle(page, qtbot)
     type_text(qtbot, page.assignee_filter, "กรมบัญชีกลาง")
     qtbot.waitUntil(lambda: page.model.rowCount() < 9)
     assert all("กรมบัญชีกลาง" in (row.lead_label or "") for row in page.model.rows())
@@ -209,3 +222,40 @@ def test_edit_saves_with_the_version(
     assert detail.row.extended_due_on == extended  # fields the editor does not show are kept
     assert detail.row.version == row.version + 1
     assert post_label(support) in [a.label for a in detail.assignments if a.role is AssignmentRole.SUPPORT]
+
+
+def test_header_click_sorts_in_the_database(page: DirectivesPage, qtbot: QtBot) -> None:
+    header = page.table.horizontalHeader()
+    page.table.sortByColumn(page.model.COL_DUE, Qt.SortOrder.DescendingOrder)
+    settle(page, qtbot)
+    assert page.model.query.sort == "due" and page.model.query.descending
+    dues = [row.effective_due for row in page.model.rows() if row.effective_due]
+    assert dues == sorted(dues, reverse=True) and len(page.model.rows()) == 9
+    page.table.sortByColumn(page.model.COL_STATUS, Qt.SortOrder.AscendingOrder)
+    settle(page, qtbot)
+    assert page.model.rows()[0].status.key == "overdue"
+    page.table.sortByColumn(page.model.COL_TEXT, Qt.SortOrder.AscendingOrder)  # not sortable: nothing moves
+    settle(page, qtbot)
+    assert page.model.query.sort == "status"
+    assert header.sortIndicatorSection() == page.model.COL_STATUS
+
+
+def test_pages_are_fetched_as_the_view_needs_them(page: DirectivesPage, qtbot: QtBot, monkeypatch) -> None:
+    """With 4-row pages the view asks for more (fetchMore) until it is filled: 3 page requests."""
+    from sbpac_desktop.gui.models import directives as model_module
+
+    monkeypatch.setattr(model_module, "PAGE_SIZE", 4)
+    asked: list[int] = []
+    fetch = page.model._fetch
+    assert fetch is not None
+
+    def counting(query, offset, limit):  # type: ignore[no-untyped-def]
+        asked.append(offset)
+        return fetch(query, offset, limit)
+
+    page.model._fetch = counting
+    page.reload()
+    settle(page, qtbot)
+    assert asked == [0, 4, 8]
+    assert page.model.rowCount() == 9 and not page.model.canFetchMore()
+    assert len({row.id for row in page.model.rows()}) == 9

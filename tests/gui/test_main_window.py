@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.domain.errors import DatabaseError
+from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.fonts import UI_POINT_SIZE, apply_ui_font
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.directives import DirectivesPage
@@ -42,12 +43,13 @@ def test_window_title_navigation_and_first_page(window: MainWindow) -> None:
     assert page.summary.text() == "ทั้งหมด ๒ รายการ"
 
 
-def test_navigation_switches_pages_and_loads_on_first_show(window: MainWindow) -> None:
+def test_navigation_switches_pages_and_loads_on_first_show(window: MainWindow, qtbot: QtBot) -> None:
     directives_page = window.page("directives")
     assert isinstance(directives_page, DirectivesPage)
     assert not directives_page.loaded  # nothing is read before the page is opened
     window.nav.setCurrentRow(1)
     assert window.stack.currentWidget() is directives_page
+    qtbot.waitUntil(lambda: operations.is_idle() and not directives_page.model.loading, timeout=10_000)
     assert directives_page.model.rowCount() == 9
     assert "เกินกำหนด" in directives_page.summary.text()
     window.show_page("people")
@@ -117,6 +119,7 @@ def test_unknown_saved_page_falls_back_to_meetings(qtbot: QtBot, ctx: AppContext
 def test_tables_fit_the_width_and_rows_fit_their_text(window: MainWindow, qtbot: QtBot) -> None:
     window.show_page("directives")
     table = window.page("directives").table  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: operations.is_idle() and not window.page("directives").model.loading, timeout=10_000)
     rows, columns = table.model().rowCount(), table.model().columnCount()
 
     def rows_fit_their_text() -> None:

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
+from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.meeting.window import MeetingWindow
 from sbpac_desktop.gui.pages.directives import DirectivesPage
@@ -75,6 +76,7 @@ def test_a_directive_hit_selects_the_directive_even_behind_a_filter(qtbot: QtBot
     row = row_of(dialog, "directive")
     dialog.open_row(row)
     assert window.current_key() == "directives"
+    qtbot.waitUntil(lambda: operations.is_idle() and not page.model.loading, timeout=10_000)
     selected = page.selected_row()
     assert selected is not None and selected.id == dialog.hit_at(row).directive_id
 

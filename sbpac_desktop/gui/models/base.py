@@ -135,7 +135,17 @@ def sort_key(value: Any) -> tuple:
 
 
 class SortProxyModel(QSortFilterProxyModel):
-    """Sorts by the source's raw values (compared in Python, so Thai collation applies)."""
+    """Sorts by the source's raw values (compared in Python, so Thai collation applies).
+    A source that sorts itself (a paged model ordering rows in SQL, with `sortable`) is
+    asked to, and the proxy keeps the source's order."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if hasattr(source, "sortable"):
+            source.sort(column, order)
+            super().sort(-1)
+            return
+        super().sort(column, order)
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:  # noqa: N802
         source = self.sourceModel()

@@ -1,11 +1,13 @@
 """ข้อสั่งการ: the directive tracker — filters above the table (status, post/assignee,
 fiscal year, text), derived status colours, and on the right the selected directive
-with its assignments and progress history. New (Ctrl+N), edit, add a progress report."""
+with its assignments and progress history. New (Ctrl+N), edit, add a progress report.
+
+Rows come a page at a time from the tracker service (filtered and sorted in SQL, off the
+GUI thread); the summary line's counts per status come from a separate GROUP BY query."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QStyle, QWidget
@@ -16,15 +18,18 @@ from sbpac_desktop.gui.dialogs.directive_dialog import DirectiveDialog
 from sbpac_desktop.gui.dialogs.form import set_tab_order
 from sbpac_desktop.gui.dialogs.progress_dialog import ProgressDialog
 from sbpac_desktop.gui.events import app_events
+from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.directives import DirectivesModel
+from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import TablePage
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.directive_detail import DirectiveDetailPane
-from sbpac_desktop.services import directives
+from sbpac_desktop.services import directives, tracker
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import DirectiveRow
 from sbpac_desktop.services.directives import DirectiveFilter
+from sbpac_desktop.services.tracker import TrackerCounts, TrackerPage, TrackerQuery
 
 FILTER_DELAY_MS = 250
 
@@ -32,6 +37,13 @@ FILTER_DELAY_MS = 250
 class DirectivesPage(TablePage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, DirectivesModel(), parent)
+        self.model: DirectivesModel
+        self.model.connect_source(self, self._fetch_page)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.model.load_failed.connect(self._load_failed)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self._explicit_select = False
+        self._counts_generation = 0
         self.heading.setText(self.tr("ข้อสั่งการ"))
         self.dialog: QWidget | None = None
         self._select_id: int | None = None
@@ -69,6 +81,7 @@ class DirectivesPage(TablePage):
         labels = {
             "not_started": self.tr("ยังไม่ดำเนินการ"),
             "in_progress": self.tr("อยู่ระหว่างดำเนินการ"),
+            "blocked": self.tr("ติดขัด"),
             "due_soon": self.tr("ใกล้ครบกำหนด"),
             "overdue": self.tr("เกินกำหนด"),
             "done": self.tr("ดำเนินการแล้วเสร็จ"),
@@ -129,26 +142,71 @@ class DirectivesPage(TablePage):
         self._filter_timer.start()
 
     def reload(self) -> None:
+        """Ask for the first page of the current filters (and the counts); answers arrive later."""
         self._filter_timer.stop()
-        keep = self._select_id if self._select_id is not None else self._selected_id()
+        self._keep = self._select_id if self._select_id is not None else self._selected_id()
+        self._explicit_select = self._select_id is not None
         self._select_id = None
-        try:
-            if not self.loaded:
-                self._fill_years(directives.list_directives(self.ctx.db, self.ctx.actor))
-            rows = directives.list_directives(self.ctx.db, self.ctx.actor, self.filters())
-        except AppError as error:
-            self.show_error(error)
+        if not self.loaded:
+            self.loaded = True
+            try:
+                self._fill_years(tracker.tracker_years(self.ctx.db, self.ctx.actor))
+            except AppError as error:
+                self.show_error(error)
+                return
+        flt = self.filters()
+        self.model.set_query(replace(self.model.query, filters=flt))
+        self._request_counts(flt)
+
+    def _fetch_page(self, query: TrackerQuery, offset: int, limit: int) -> TrackerPage:  # worker thread
+        return tracker.tracker_page(self.ctx.db, self.ctx.actor, query, offset, limit)
+
+    def _page_loaded(self, offset: int) -> None:
+        if offset:
             return
-        self.show_rows(rows)
-        if keep is not None:
-            self.select_directive(keep)
-        if self._selected_id() is None:
+        self.error.hide()
+        self.table.fit_columns()
+        keep, self._keep = getattr(self, "_keep", None), None
+        if keep is not None and not self.select_directive(keep):
+            if self._explicit_select:  # opened from search or the dashboard: show it even if not in this page
+                self._show_detail(keep)
+            else:
+                self.detail.show_detail(None)
+        elif keep is None:
             self.detail.show_detail(None)
         self._update_buttons()
 
-    def _fill_years(self, rows: Sequence[DirectiveRow]) -> None:
+    def _load_failed(self, error: object) -> None:
+        if isinstance(error, AppError):
+            self.show_error(error)
+        else:
+            raise error  # type: ignore[misc]  # programming errors reach the global handler
+
+    def _request_counts(self, flt: DirectiveFilter) -> None:
+        self._counts_generation += 1
+        generation = self._counts_generation
+        Operation(
+            self, lambda: tracker.tracker_counts(self.ctx.db, self.ctx.actor, flt), message=self.tr("กำลังนับข้อสั่งการ…")
+        ).success(lambda counts: self._show_counts(generation, counts)).failure(lambda _error: None).run()
+
+    def _show_counts(self, generation: int, counts: TrackerCounts) -> None:
+        if generation == self._counts_generation:
+            self.summary.setText(self.counts_text(counts))
+
+    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        """Unsortable columns keep the indicator where the rows are actually ordered."""
+        if column >= 0 and not self.model.sortable(column):
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                self.model.sort_column(),
+                Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+
+    def _fill_years(self, years: list[int]) -> None:
         self.year_filter.blockSignals(True)
-        for year in sorted({row.fiscal_year for row in rows}, reverse=True):
+        for year in years:
             self.year_filter.addItem(self.tr("ปีงบประมาณ {year}").format(year=digits(str(year))), year)
         self.year_filter.blockSignals(False)
 
@@ -156,17 +214,19 @@ class DirectivesPage(TablePage):
         if self.loaded:
             self.reload()
 
-    def summary_text(self, rows: Sequence[object]) -> str:
-        total = super().summary_text(rows)
-        counts = Counter(row.status.key for row in rows if isinstance(row, DirectiveRow))
+    def counts_text(self, counts: TrackerCounts) -> str:
+        if not counts.total:
+            return self.tr("ยังไม่มีข้อมูล")
+        total = self.tr("ทั้งหมด {count} รายการ").format(count=digits(f"{counts.total:,}"))
         parts = [
-            (self.tr("เกินกำหนด"), counts["overdue"]),
-            (self.tr("ใกล้ครบกำหนด"), counts["due_soon"]),
-            (self.tr("อยู่ระหว่างดำเนินการ"), counts["in_progress"]),
-            (self.tr("ยังไม่ดำเนินการ"), counts["not_started"]),
-            (self.tr("แล้วเสร็จ"), counts["done"]),
+            (self.tr("เกินกำหนด"), counts.count("overdue")),
+            (self.tr("ติดขัด"), counts.count("blocked")),
+            (self.tr("ใกล้ครบกำหนด"), counts.count("due_soon")),
+            (self.tr("อยู่ระหว่างดำเนินการ"), counts.count("in_progress")),
+            (self.tr("ยังไม่ดำเนินการ"), counts.count("not_started")),
+            (self.tr("แล้วเสร็จ"), counts.count("done")),
         ]
-        detail = " · ".join(f"{label} {digits(str(count))}" for label, count in parts if count)
+        detail = " · ".join(f"{label} {digits(f'{count:,}')}" for label, count in parts if count)
         return f"{total} — {detail}" if detail else total
 
     # --- selection -----------------------------------------------------------------
@@ -201,7 +261,7 @@ class DirectivesPage(TablePage):
             self.detail.show_detail(directives.get_directive(self.ctx.db, self.ctx.actor, directive_id))
         except AppError as error:
             self.detail.show_detail(None)
-            self.error.setText(error.message_th)
+            self.error.setText(error_text(error))
             self.error.show()
 
     def _update_buttons(self) -> None:

@@ -27,6 +27,8 @@ MIN_WEIGHTED_WIDTH = 120
 MIN_CONTENT_WIDTH = 64
 CONTENT_SHARE = 0.5  # on a narrow window the short columns give way (and wrap) beyond half the width
 COLUMN_PADDING = 18
+EAGER_ROW_FIT = 60  # up to this many rows are all measured at once
+COLUMN_SAMPLE_ROWS = 60
 ROW_PADDING = 10  # Thai stacks marks above and below the line: give them air
 HEADER_PADDING = 14
 
@@ -50,9 +52,13 @@ class DtoTableView(QTableView):
         self._content_widths: dict[int, int] = {}
         self._configure()
         self._row_timer = QTimer(self, singleShot=True, interval=0)
-        self._row_timer.timeout.connect(self.resizeRowsToContents)
+        self._row_timer.timeout.connect(self.fit_rows)
+        self._fitted_rows: set[int] = set()
         model.modelReset.connect(self.fit_columns)
-        self.horizontalHeader().sectionResized.connect(self._schedule_row_fit)
+        model.modelReset.connect(self.forget_row_heights)
+        model.rowsInserted.connect(self._schedule_row_fit)
+        self.verticalScrollBar().valueChanged.connect(self._schedule_row_fit)
+        self.horizontalHeader().sectionResized.connect(self.forget_row_heights)
 
     def row_of(self, matches: Callable[[object], bool]) -> int | None:
         """The view row whose DTO satisfies `matches` (in sorted order), or None."""
@@ -77,6 +83,7 @@ class DtoTableView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumHeight(header.fontMetrics().height() + HEADER_PADDING)
+        header.setResizeContentsPrecision(COLUMN_SAMPLE_ROWS)  # fitting a column samples rows, not all of them
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order at first
         self.setSortingEnabled(True)
 
@@ -116,10 +123,32 @@ class DtoTableView(QTableView):
         widths[first] = max(MIN_WEIGHTED_WIDTH, widths[first] + leftover)
         for column, width in widths.items():
             self.setColumnWidth(column, width)
-        self._schedule_row_fit()
+        self.forget_row_heights()
 
     def _schedule_row_fit(self, *_: object) -> None:
         self._row_timer.start()
+
+    def fit_rows(self) -> None:
+        """Rows as tall as their wrapped text. Measuring a row lays out every cell's Thai text,
+        so a long (paged) table measures only the rows on screen, as they scroll into view."""
+        if self.model().rowCount() <= EAGER_ROW_FIT:
+            self._fitted_rows.clear()
+            self.resizeRowsToContents()
+            return
+        row = max(self.rowAt(0), 0)
+        bottom = self.viewport().height() * 2  # one more screen below, so scrolling lands on measured rows
+        used = 0
+        while row < self.model().rowCount() and used < bottom:
+            if row not in self._fitted_rows:
+                self.resizeRowToContents(row)
+                self._fitted_rows.add(row)
+            used += self.rowHeight(row)
+            row += 1
+
+    def forget_row_heights(self) -> None:
+        """Column widths changed or the rows were replaced: every height is measured again."""
+        self._fitted_rows.clear()
+        self._schedule_row_fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
