@@ -12,6 +12,8 @@ help:
 	@echo "make test   - set up and run ruff, the import-linter contracts and the whole test suite"
 	@echo "make bench  - speed and memory benchmarks (pytest-benchmark)"
 	@echo "make demo   - load the demo meeting into the default database"
+	@echo "make forms  - compile the Qt Designer forms ui/*.ui into sbpac_desktop/gui/forms/"
+	@echo "make screenshots - PNG of every screen on the demo data (Xvfb, 1366x768) into docs/images/"
 	@echo "make translations - update the English catalogue from the code and compile it"
 
 $(BIN)/python:

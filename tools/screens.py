@@ -86,6 +86,13 @@ def _agenda_item(studio: Studio) -> Any:
     return _dialog(studio, window.agenda_tab.add_item)
 
 
+def _search(studio: Studio, text: str) -> Any:
+    studio.window.search.setText(text)
+    dialog = _dialog(studio, studio.window.open_search_results)
+    studio.settle(10)
+    return dialog
+
+
 def all_shots(studio: Studio) -> list[Shot]:
     s = studio
     return [
@@ -105,6 +112,8 @@ def all_shots(studio: Studio) -> list[Shot]:
         Shot("meeting_minutes", "Meeting window — minutes preview (QtPdf)", lambda: _meeting_window(s, 2)),
         Shot("directive_detail", "Directive detail — assignments and progress history",
              lambda: _directives_page(s).detail),
+        Shot("dialog_search", "Search results for ตำบล (Thai search over meetings, agenda and directives)",
+             lambda: _search(s, "ตำบล")),
         Shot("dialog_new_meeting", "New meeting (Ctrl+N), defaults from the series' latest meeting",
              lambda: _dialog(s, _main_page(s, "meetings").new_record)),
         Shot("dialog_edit_meeting", "Edit a meeting's details (F2)", lambda: _edit_meeting(s)),
