@@ -46,3 +46,19 @@ def test_compiled_form_is_fresh(ui_file: Path, tmp_path: Path) -> None:
 def test_no_compiled_form_without_its_source() -> None:
     orphans = [p.name for p in FORMS_DIR.glob("ui_*.py") if not (UI_DIR / f"{p.stem[3:]}.ui").exists()]
     assert orphans == [], f"compiled forms without a ui/*.ui source: {orphans} — delete them or run make forms"
+
+
+@pytest.mark.parametrize("ui_file", UI_FILES, ids=lambda p: p.name)
+def test_designer_reads_the_form(ui_file: Path, qapp: object) -> None:
+    """QUiLoader is Designer's own reader: promoted widgets fall back to their base class, as in Designer."""
+    from PySide6.QtCore import QFile
+    from PySide6.QtUiTools import QUiLoader
+
+    source = QFile(str(ui_file))
+    assert source.open(QFile.OpenModeFlag.ReadOnly)
+    loader = QUiLoader()
+    form = loader.load(source)
+    source.close()
+    assert form is not None, loader.errorString()
+    assert form.objectName() and form.layout() is not None
+    form.deleteLater()
