@@ -246,6 +246,8 @@ class MainWindow(QMainWindow):
         self.search.setToolTip(self.tr("ค้นหาการประชุม ระเบียบวาระ รายงานการประชุม ข้อสั่งการ และรายงานความก้าวหน้า (Enter)"))
         self.database_label.setText(self.tr("ฐานข้อมูล: {database}").format(database=self.ctx.database_display))
         self.user_label.setText(self.tr("ผู้ใช้: {name}").format(name=self.ctx.actor.display_name))
+        if getattr(self, "reminders", None) is not None:  # a QObject: no LanguageChange of its own
+            self.reminders.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """A new translator was installed (Settings → language): the shell retranslates in place;

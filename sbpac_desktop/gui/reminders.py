@@ -136,10 +136,14 @@ class ReminderController(QObject):
         self.tray = TrayNotifier(window)
         self.action = QAction(window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning), "", window)
         self.action.setObjectName("remindersAction")
-        self.action.setText(self.tr("แจ้งเตือน"))
-        self.action.setToolTip(self.tr("ข้อสั่งการที่ใกล้ครบกำหนดหรือเกินกำหนด (Ctrl+Shift+R)"))
+        self.retranslate()
         self.action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.action.triggered.connect(lambda: self.check(show_empty=True))
+
+    def retranslate(self) -> None:
+        """Also called by the main window when the interface language changes."""
+        self.action.setText(self.tr("แจ้งเตือน"))
+        self.action.setToolTip(self.tr("ข้อสั่งการที่ใกล้ครบกำหนดหรือเกินกำหนด (Ctrl+Shift+R)"))
 
     @property
     def ctx(self) -> AppContext:

@@ -210,6 +210,7 @@ def test_switching_to_english_at_run_time(qtbot: QtBot, ctx: AppContext, setting
         assert labels == ["Meetings", "Directives", "Dashboard", "People & units", "Settings"]
         assert window.windowTitle().startswith("SBPAC Desktop — SBPAC meetings")
         assert window.search.placeholderText() == "Search…"
+        assert window.reminders.action.text() == "Reminders"
         assert page.ui.heading.text() == "Settings" and page.ui.testButton.text() == "Test connection"
         assert settings.value(i18n.SETTINGS_KEY) == "en"  # remembered for this machine
         window.show_page("meetings")
