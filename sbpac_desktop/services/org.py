@@ -209,11 +209,16 @@ def set_org_unit_active(db: Database, actor: Actor, unit_id: int, expected_versi
             posts = session.scalar(
                 select(func.count()).where(Position.org_unit_id == unit_id, Position.active.is_(True))
             )
-            if children or posts:
+            still = []
+            if children:
+                still.append(f"หน่วยงานย่อย {children} แห่ง")
+            if posts:
+                still.append(f"ตำแหน่ง {posts} ตำแหน่ง")
+            if still:
                 raise ConflictError(
-                    f"ระงับ “{unit.name}” ไม่ได้ เพราะยังมีหน่วยงานย่อย {children} แห่ง และตำแหน่ง {posts} ตำแหน่ง"
-                    "ที่ใช้งานอยู่ — กรุณาระงับหรือย้ายรายการเหล่านั้นก่อน",
-                    "The unit still has active sub-units or posts",
+                    f"ระงับ “{unit.name}” ไม่ได้ เพราะยังมี{' และ'.join(still)}ที่ใช้งานอยู่ — "
+                    "กรุณาระงับหรือย้ายรายการเหล่านั้นก่อน",
+                    f"The unit still has {children} active sub-units and {posts} active posts",
                 )
         before = snapshot(unit)
         unit.active = active

@@ -52,6 +52,8 @@ def test_unit_tree_edit_and_short_names(ctx):
             org.OrgUnitInput(sbpac.name, OrgUnitKind.AGENCY, "ศอ.บต.", division.id),
         )
     assert fields(caught.value) == ["parent_id"]
+    with pytest.raises(ConflictError, match="เพราะยังมีหน่วยงานย่อย 1 แห่งที่ใช้งานอยู่"):
+        org.set_org_unit_active(ctx.db, ctx.actor, sbpac.id, sbpac.version, False)
 
 
 def test_empty_names_are_refused_per_field(ctx):
@@ -144,7 +146,7 @@ def test_deactivate_only_when_nothing_depends_on_it(ctx):
     with pytest.raises(ConflictError, match="ยังดำรงตำแหน่ง"):
         org.set_person_active(ctx.db, ctx.actor, who, someone.version, False, today)
     unit = next(u for u in org.list_org_units(ctx.db, ctx.actor) if u.name == "กระทรวงพาณิชย์")
-    with pytest.raises(ConflictError, match="ยังมีหน่วยงานย่อย 0 แห่ง และตำแหน่ง 1 ตำแหน่ง"):
+    with pytest.raises(ConflictError, match="ไม่ได้ เพราะยังมีตำแหน่ง 1 ตำแหน่งที่ใช้งานอยู่"):
         org.set_org_unit_active(ctx.db, ctx.actor, unit.id, unit.version, False)
 
     org.end_incumbency(ctx.db, ctx.actor, term_id, 1, date(2019, 12, 31))
