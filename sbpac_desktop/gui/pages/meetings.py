@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QWidget
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
 from sbpac_desktop.gui.events import app_events
+from sbpac_desktop.gui.meeting.carryover_dialog import CarryOverDialog, offer_carryover
 from sbpac_desktop.gui.meeting.window import MeetingWindow
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.meetings import MeetingsModel
@@ -26,6 +27,7 @@ class MeetingsPage(TablePage):
         self.heading.setText(self.tr("การประชุม"))
         self.windows: dict[int, MeetingWindow] = {}
         self.dialog: MeetingDialog | None = None
+        self.carryover: CarryOverDialog | None = None
         self.new_button = QPushButton(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon), self.tr("ประชุมใหม่"))
         self.new_button.setObjectName("newMeetingButton")
         self.new_button.setToolTip(self.tr("สร้างการประชุมใหม่ (Ctrl+N)"))
@@ -77,6 +79,7 @@ class MeetingsPage(TablePage):
         dialog = MeetingDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._created)
+        dialog.saved.connect(self._offer_carryover)  # a new meeting of a series: items 2 and 3
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -100,6 +103,9 @@ class MeetingsPage(TablePage):
         menu.addAction(self.open_action)
         menu.addAction(self.edit_action)
         menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def _offer_carryover(self, view: MeetingView) -> None:
+        self.carryover = offer_carryover(self.ctx, view.id, self)
 
     def _created(self, view: MeetingView) -> None:
         self._select_id = view.id

@@ -1,0 +1,176 @@
+"""Carry-over into a new meeting of a series (ระเบียบวาระที่ ๒ และ ๓).
+
+Right after the secretary creates the next meeting, this dialog shows what
+services.carryover proposes: item 2.1 (certify the previous minutes) and item 3.1 with one
+line per directive still open. Each part and each line can be accepted, edited or dropped;
+Save writes the accepted lines in one unit of work, and the agenda PDF and the follow-up
+report of the meeting then print exactly these lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from sbpac_desktop.domain.errors import FieldProblem
+from sbpac_desktop.gui.dialogs.form import FormDialog
+from sbpac_desktop.gui.events import app_events
+from sbpac_desktop.gui.text import digits, plain, wrappable
+from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.carryover import (
+    AcceptedLine,
+    CarryOverChoice,
+    CarryOverProposal,
+    apply_carryover,
+    propose_carryover,
+)
+
+TEXT_COLUMN, PRESENTER_COLUMN, STATUS_COLUMN = 0, 1, 2
+
+
+class CarryOverDialog(FormDialog):
+    def __init__(self, ctx: AppContext, proposal: CarryOverProposal, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.proposal = proposal
+        self.setObjectName("carryOverDialog")
+        self.setWindowTitle(self.tr("นำเรื่องจากการประชุมครั้งก่อนเข้าระเบียบวาระ"))
+        intro = QLabel(self.tr("ตรวจสอบเรื่องที่เสนอ แก้ไขข้อความได้ และเอาเครื่องหมายออกสำหรับเรื่องที่ไม่ต้องการ"), self)
+        intro.setWordWrap(True)
+        self.certify_check = QCheckBox(self.tr("ระเบียบวาระที่ ๒ รับรองรายงานการประชุม"), self)
+        self.certify_check.setObjectName("certifyCheck")
+        self.certify = QLineEdit(proposal.certify_title or "", self)
+        self.certify.setObjectName("certifyTitle")
+        self.follow_check = QCheckBox(self.tr("ระเบียบวาระที่ ๓ เรื่องสืบเนื่อง"), self)
+        self.follow_check.setObjectName("followUpCheck")
+        self.follow_up = QLineEdit(proposal.follow_up_title, self)
+        self.follow_up.setObjectName("followUpTitle")
+        self.lines = self._lines_table(proposal)
+        self._set_part(self.certify_check, self.certify, bool(proposal.certify_title), proposal.has_certify_item)
+        self._set_part(self.follow_check, self.follow_up, bool(proposal.lines), proposal.has_follow_up_item)
+        self.follow_check.toggled.connect(self.lines.setEnabled)
+        self.lines.setEnabled(self.follow_check.isChecked())
+        form = QFormLayout()
+        form.setVerticalSpacing(6)
+        form.addRow(self.certify_check, self.errors.bind("section2", self.certify))
+        form.addRow(self.follow_check, self.errors.bind("section3", self.follow_up))
+        self.body.addWidget(intro)
+        self.body.addLayout(form)
+        self.body.addWidget(QLabel(self.tr("เรื่องย่อยภายใต้ ๓.๑ (ข้อสั่งการที่ยังไม่ปิด)"), self))
+        self.body.addWidget(self.errors.bind("lines", self.lines), 1)
+        self.save_button.setText(self.tr("เพิ่มในระเบียบวาระ"))
+        self.cancel_button.setText(self.tr("ข้าม"))
+        self.resize(1100, 620)
+
+    def _set_part(self, check: QCheckBox, edit: QLineEdit, proposed: bool, already: bool) -> None:
+        """A part is offered when there is something to propose and its section is still empty."""
+        check.setChecked(proposed and not already)
+        check.setEnabled(proposed and not already)
+        edit.setEnabled(proposed and not already)
+        check.toggled.connect(edit.setEnabled)
+        if already:
+            edit.setPlaceholderText(self.tr("มีเรื่องในระเบียบวาระนี้อยู่แล้ว — แก้ไขในแท็บระเบียบวาระ"))
+            edit.clear()
+
+    def _lines_table(self, proposal: CarryOverProposal) -> QTableWidget:
+        table = QTableWidget(len(proposal.lines), 3, self)
+        table.setObjectName("carryOverLines")
+        table.setHorizontalHeaderLabels([self.tr("ข้อความที่จะเสนอ"), self.tr("ผู้เสนอ"), self.tr("สถานะ")])
+        table.setWordWrap(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        for row, line in enumerate(proposal.lines):
+            text = QTableWidgetItem(wrappable(line.agenda_text()))
+            text.setFlags(text.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            text.setCheckState(Qt.CheckState.Checked)
+            text.setData(Qt.ItemDataRole.UserRole, line.directive_id)
+            text.setToolTip(line.agenda_text())
+            table.setItem(row, TEXT_COLUMN, text)
+            table.setItem(row, PRESENTER_COLUMN, QTableWidgetItem(line.responsible or ""))
+            status = QTableWidgetItem(digits(line.status_label))
+            status.setFlags(status.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(row, STATUS_COLUMN, status)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        table.setColumnWidth(PRESENTER_COLUMN, 260)
+        table.setColumnWidth(STATUS_COLUMN, 190)
+        # heights follow the wrapped text at the widths the columns really get once laid out
+        header.sectionResized.connect(lambda *_: QTimer.singleShot(0, table, table.resizeRowsToContents))
+        return table
+
+    # --- reading the choices --------------------------------------------------------
+    def set_line_accepted(self, row: int, accepted: bool) -> None:
+        state = Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked
+        self.lines.item(row, TEXT_COLUMN).setCheckState(state)
+
+    def set_line_text(self, row: int, text: str) -> None:
+        self.lines.item(row, TEXT_COLUMN).setText(text)
+
+    def accepted_lines(self) -> list[tuple[int, AcceptedLine]]:
+        """(row number, line) for every ticked line, as edited."""
+        found = []
+        for row in range(self.lines.rowCount()):
+            item = self.lines.item(row, TEXT_COLUMN)
+            if item.checkState() is Qt.CheckState.Checked:
+                presenter = self.lines.item(row, PRESENTER_COLUMN).text().strip() or None
+                title = plain(item.text()).strip()  # without the display-only break marks
+                found.append((row, AcceptedLine(item.data(Qt.ItemDataRole.UserRole), title, presenter)))
+        return found
+
+    def collect(self, problems: list[FieldProblem]) -> CarryOverChoice:
+        certify = self.certify.text().strip() if self.certify_check.isChecked() else None
+        follow_up = self.follow_up.text().strip() if self.follow_check.isChecked() else None
+        if self.certify_check.isChecked() and not certify:
+            self.errors.add(problems, "section2", self.tr("กรุณากรอกชื่อเรื่องรับรองรายงานการประชุม หรือเอาเครื่องหมายออก"))
+        if self.follow_check.isChecked() and not follow_up:
+            self.errors.add(problems, "section3", self.tr("กรุณากรอกชื่อเรื่องสืบเนื่อง หรือเอาเครื่องหมายออก"))
+        lines = self.accepted_lines() if follow_up else []
+        empty = [str(row + 1) for row, line in lines if not line.title]
+        if empty:
+            self.errors.add(
+                problems,
+                "lines",
+                digits(
+                    self.tr("เรื่องแถวที่ {rows} ไม่มีข้อความ — พิมพ์ข้อความหรือเอาเครื่องหมายออก").format(rows=", ".join(empty))
+                ),
+            )
+        return CarryOverChoice(certify or None, follow_up or None, tuple(line for _row, line in lines))
+
+    def save_call(self, data: CarryOverChoice) -> Callable[[], Any]:
+        db, actor, meeting_id = self.ctx.db, self.ctx.actor, self.proposal.meeting_id
+        return lambda: apply_carryover(db, actor, meeting_id, data)
+
+    def after_save(self, result: Any) -> None:
+        app_events().meeting_changed.emit(self.proposal.meeting_id)
+
+
+def offer_carryover(
+    ctx: AppContext, meeting_id: int, parent: QWidget | None = None, today: date | None = None
+) -> CarryOverDialog | None:
+    """Open the dialog when there is something to carry over into an empty section 2 or 3."""
+    proposal = propose_carryover(ctx.db, ctx.actor, meeting_id, today)
+    certify = bool(proposal.certify_title) and not proposal.has_certify_item
+    follow = bool(proposal.lines) and not proposal.has_follow_up_item
+    if not (certify or follow):
+        return None
+    dialog = CarryOverDialog(ctx, proposal, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
