@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.domain.enums import AssignmentRole, Priority
@@ -193,13 +193,13 @@ def test_edit_conflict_keeps_the_input(
     dialog.text_edit.setPlainText("ข้อความใหม่ของฉัน")
     dialog.submit()
     wait_ops()
-    box = dialog.findChild(QMessageBox, "appErrorBox")
-    assert box is not None and box.isVisible()
-    assert box.text().startswith("มีผู้อื่นแก้ไขข้อมูลนี้ไปแล้ว")
+    conflict = dialog.conflict_flow.dialog if dialog.conflict_flow else None  # yours / theirs, three ways on
+    assert conflict is not None and conflict.isVisible()
+    assert "ถูกแก้ไขโดย" in conflict.summary.text()
     assert dialog.isVisible()
     assert dialog.text_edit.toPlainText() == "ข้อความใหม่ของฉัน"  # nothing typed is lost
     assert directives.get_directive(work_ctx.db, work_ctx.actor, row.id).row.text.endswith("(แก้ไขโดยผู้อื่น)")
-    box.close()
+    conflict.close()
     dialog.reject()
 
 
