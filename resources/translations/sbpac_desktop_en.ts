@@ -340,6 +340,65 @@
     </message>
 </context>
 <context>
+    <name>CarryOverDialog</name>
+    <message>
+        <source>นำเรื่องจากการประชุมครั้งก่อนเข้าระเบียบวาระ</source>
+        <translation>Carry items over from the previous meeting</translation>
+    </message>
+    <message>
+        <source>ตรวจสอบเรื่องที่เสนอ แก้ไขข้อความได้ และเอาเครื่องหมายออกสำหรับเรื่องที่ไม่ต้องการ</source>
+        <translation>Check the proposed items, edit the text if needed, and untick any you do not want</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระที่ ๒ รับรองรายงานการประชุม</source>
+        <translation>Agenda 2: certification of the minutes</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระที่ ๓ เรื่องสืบเนื่อง</source>
+        <translation>Agenda 3: matters arising</translation>
+    </message>
+    <message>
+        <source>เรื่องย่อยภายใต้ ๓.๑ (ข้อสั่งการที่ยังไม่ปิด)</source>
+        <translation>Sub-items under 3.1 (directives still open)</translation>
+    </message>
+    <message>
+        <source>เพิ่มในระเบียบวาระ</source>
+        <translation>Add to agenda</translation>
+    </message>
+    <message>
+        <source>ข้าม</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>มีเรื่องในระเบียบวาระนี้อยู่แล้ว — แก้ไขในแท็บระเบียบวาระ</source>
+        <translation>This agenda section already has items — edit them on the Agenda tab</translation>
+    </message>
+    <message>
+        <source>ข้อความที่จะเสนอ</source>
+        <translation>Proposed text</translation>
+    </message>
+    <message>
+        <source>ผู้เสนอ</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกชื่อเรื่องรับรองรายงานการประชุม หรือเอาเครื่องหมายออก</source>
+        <translation>Enter a title for certifying the minutes, or untick it</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกชื่อเรื่องสืบเนื่อง หรือเอาเครื่องหมายออก</source>
+        <translation>Enter a title for matters arising, or untick it</translation>
+    </message>
+    <message>
+        <source>เรื่องแถวที่ {rows} ไม่มีข้อความ — พิมพ์ข้อความหรือเอาเครื่องหมายออก</source>
+        <translation>Row {rows} has no text — type it or untick the row</translation>
+    </message>
+</context>
+<context>
     <name>CheckList</name>
     <message>
         <source>กรองรายการ…</source>
@@ -511,7 +570,7 @@
     </message>
     <message>
         <source>ยกเลิก</source>
-        <translation>Cancel</translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>ภาพรวมการติดตามข้อสั่งการ</source>
@@ -902,7 +961,7 @@
     </message>
     <message>
         <source>ยกเลิก</source>
-        <translation>Cancel</translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>ผู้รับผิดชอบ: ตำแหน่ง หน่วยงาน หรือชื่อ</source>
@@ -1031,6 +1090,53 @@
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>ฐานข้อมูลใหม่ — สร้างบัญชีผู้ดูแลระบบ</source>
+        <translation>New database — create the administrator account</translation>
+    </message>
+    <message>
+        <source>สร้างบัญชีผู้ดูแลระบบ</source>
+        <translation>Create administrator account</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลนี้ยังไม่มีบัญชีผู้ใช้ บัญชีแรกเป็นผู้ดูแลระบบ ซึ่งเพิ่มบัญชีของฝ่ายเลขานุการ เจ้าหน้าที่ติดตาม และผู้อ่านได้ภายหลัง รหัสผ่านต้องยาวอย่างน้อย {n} ตัวอักษร ใส่ผิด 5 ครั้งติดกันบัญชีจะถูกล็อก</source>
+        <translation>This database has no user accounts yet. The first account is the administrator, who can later add accounts for the secretariat, follow-up officers and readers. Passwords need at least {n} characters; five wrong passwords in a row lock the account.</translation>
+    </message>
+    <message>
+        <source>อักษรอังกฤษตัวเล็ก เช่น somchai</source>
+        <translation>Lower-case Latin letters, e.g. somchai</translation>
+    </message>
+    <message>
+        <source>เช่น นายสมชาย ใจดี</source>
+        <translation>e.g. นายสมชาย ใจดี</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ใช้</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>ชื่อที่แสดง</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>รหัสผ่าน</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>ยืนยันรหัสผ่าน</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <source>สร้างบัญชีและเริ่มใช้งาน</source>
+        <translation>Create account and start</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านสองช่องไม่ตรงกัน</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>บันทึก</source>
@@ -1127,8 +1233,8 @@
         <translation>Database: {database}</translation>
     </message>
     <message>
-        <source>ผู้ใช้: {name}</source>
-        <translation>User: {name}</translation>
+        <source>ผู้ใช้: {name} ({role})</source>
+        <translation>User: {name} ({role})</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2098,10 @@ You can still change the status of the minutes.</translation>
         <translation>Opening the database…</translation>
     </message>
     <message>
+        <source>ไม่ได้ลงชื่อเข้าใช้ — ยังใช้ฐานข้อมูลเดิม</source>
+        <translation>Not signed in — still using the current database</translation>
+    </message>
+    <message>
         <source>เปิดฐานข้อมูลแล้ว</source>
         <translation>Database opened</translation>
     </message>
@@ -2074,6 +2184,29 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>ไฟล์บันทึกการทำงาน (log)</source>
         <translation>Log file</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>ลงชื่อเข้าใช้ — ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต.</source>
+        <translation>Sign in — SBPAC meetings and directive follow-up</translation>
+    </message>
+    <message>
+        <source>ลงชื่อเข้าใช้</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>ใส่ชื่อผู้ใช้และรหัสผ่านที่ผู้ดูแลระบบให้ไว้</source>
+        <translation>Enter the user name and password your administrator gave you</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ใช้</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>รหัสผ่าน</source>
+        <translation>Password</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2377,17 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>เปิดใช้งาน</source>
         <translation>Reactivate</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountDialog</name>
+    <message>
+        <source>ฐานข้อมูล: {database}</source>
+        <translation>Database: {database}</translation>
+    </message>
+    <message>
+        <source>ออกจากโปรแกรม</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>

@@ -15,12 +15,18 @@ from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages import settings as settings_module
 from sbpac_desktop.gui.pages.settings import LAST_DATABASE_KEY, SettingsPage
-from sbpac_desktop.services import meetings
+from sbpac_desktop.services import auth, meetings
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import AppContext, open_app
 from sbpac_desktop.services.settings import SettingsInput
 
 Wait = Callable[[], None]
+PASSWORD = "correct horse battery"
+
+
+def _first_admin(db: object, parent: object) -> object:
+    """What the first-administrator dialog does when a person fills it in."""
+    return auth.create_first_admin(db, "admin2", "ผู้ดูแลสำนักงานใหม่", PASSWORD)  # type: ignore[arg-type]
 
 
 def _free_port() -> int:
@@ -132,6 +138,7 @@ def test_switching_to_another_file_reloads_every_page(
     other = tmp_path / "other-office.db"
     open_app(str(other), create=True).close()  # an empty but valid database
     monkeypatch.setattr(settings_module, "choose_database_file", lambda parent, start: str(other))
+    monkeypatch.setattr(settings_module, "sign_in_to", _first_admin)
     old_meetings = window.page("meetings")
     page = _page(window)
     page.ui.openFileButton.click()
@@ -145,15 +152,35 @@ def test_switching_to_another_file_reloads_every_page(
     wait_ops()
     assert window.page("meetings").model.rowCount() == 0  # type: ignore[attr-defined]
     assert window.page("meetings").ctx is window.ctx
+    assert window.ctx.actor.login == "admin2" and "ผู้ดูแลสำนักงานใหม่" in window.user_label.text()
+
+
+def test_leaving_the_sign_in_keeps_the_current_database(
+    window: MainWindow, work_ctx: AppContext, settings: QSettings, wait_ops: Wait, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    other = tmp_path / "other-office.db"
+    open_app(str(other), create=True).close()
+    monkeypatch.setattr(settings_module, "choose_database_file", lambda parent, start: str(other))
+    monkeypatch.setattr(settings_module, "sign_in_to", lambda db, parent: None)
+    page = _page(window)
+    page.ui.openFileButton.click()
+    wait_ops()
+    assert window.ctx is work_ctx
+    assert page.ui.databaseMessage.text() == "ไม่ได้ลงชื่อเข้าใช้ — ยังใช้ฐานข้อมูลเดิม"
+    assert settings.value(LAST_DATABASE_KEY) is None
+    open_app(str(other)).close()  # the file was closed again (its one-program lock released)
 
 
 @pytest.mark.pg
 def test_server_test_and_connect_never_keep_the_password(
-    window: MainWindow, work_ctx: AppContext, settings: QSettings, wait_ops: Wait, pg_url: str
-) -> None:
+    window: MainWindow, work_ctx: AppContext, settings: QSettings, wait_ops: Wait, pg_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
     from sqlalchemy.engine import make_url
 
     with_password = make_url(pg_url).set(password="S3cret-pw").render_as_string(hide_password=False)
+    monkeypatch.setattr(settings_module, "sign_in_to", _first_admin)
     page = _page(window)
     assert "พร้อมใช้งาน" in _tested(page, with_password, wait_ops)  # the test cluster trusts local users
     page.ui.connectButton.click()
@@ -191,3 +218,32 @@ def test_new_meeting_starts_in_the_default_series(qtbot: QtBot, work_ctx: AppCon
     qtbot.addWidget(dialog)
     assert dialog.series.value() == second.id
     assert dialog.title_edit.text() == "หารือคณะทำงานด้านเศรษฐกิจ"  # the series' name, no meeting yet
+
+
+def test_switching_to_a_database_with_accounts_asks_for_a_sign_in(
+    window: MainWindow, work_ctx: AppContext, wait_ops: Wait, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> None:  # fmt: skip
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from sbpac_desktop.gui.dialogs.sign_in import SignInDialog
+    from sbpac_desktop.services.app import open_unsigned
+
+    other = tmp_path / "accounts.db"
+    db = open_unsigned(str(other), create=True)
+    auth.create_first_admin(db, "somchai", "นายสมชาย ใจดี", PASSWORD)
+    db.close()
+    monkeypatch.setattr(settings_module, "choose_database_file", lambda parent, start: str(other))
+
+    def type_password() -> None:  # what the clerk does in the real dialog
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog) and w.isVisible())
+        dialog.login.setText("somchai")
+        dialog.password.setText(PASSWORD)
+        dialog.submit()
+
+    _page(window).ui.openFileButton.click()
+    QTimer.singleShot(200, type_password)
+    wait_ops()
+    qtbot.waitUntil(lambda: window.ctx is not work_ctx, timeout=5000)
+    assert window.ctx.actor.login == "somchai" and window.ctx.database_display == str(other)

@@ -8,6 +8,8 @@ thread and hands it to the main window (`database_opened`); until it opens, noth
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -18,9 +20,10 @@ from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.forms.ui_settings_page import Ui_SettingsPage
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import HEADING_SCALE, Page
-from sbpac_desktop.services import meetings
+from sbpac_desktop.services import auth, meetings
 from sbpac_desktop.services import settings as org_settings
-from sbpac_desktop.services.app import AppContext, open_app
+from sbpac_desktop.services.app import AppContext, open_unsigned
+from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.database_check import DatabaseCheck, check_database, location_to_remember
 from sbpac_desktop.services.meetings import SeriesView
 from sbpac_desktop.services.settings import OrgSettings, SettingsInput
@@ -34,6 +37,20 @@ def remember_database(settings: QSettings, ctx: AppContext) -> None:
     """The database to reopen next time (a server's URL without its password)."""
     settings.setValue(LAST_DATABASE_KEY, location_to_remember(ctx))
     settings.sync()
+
+
+def sign_in_to(db: Any, parent: QWidget) -> Actor | None:
+    """Who acts on the database just opened: the same dialogs as at start-up (the first
+    administrator on a database without accounts, else a sign-in). None: the user gave up."""
+    from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog
+
+    where = db.location.display
+    dialog: FirstAdminDialog | SignInDialog
+    if auth.needs_first_admin(db):
+        dialog = FirstAdminDialog(lambda login, name, pw: auth.create_first_admin(db, login, name, pw), where, parent)
+    else:
+        dialog = SignInDialog(lambda login, password: auth.sign_in(db, login, password), where, parent)
+    return dialog.actor if dialog.exec() else None
 
 
 def choose_database_file(parent: QWidget, start: str) -> str:
@@ -179,11 +196,21 @@ class SettingsPage(Page):
             return
         self._say(self.ui.databaseMessage, self.tr("กำลังเปิดฐานข้อมูล…"), ok=True)
         buttons = [self.ui.openFileButton, self.ui.testButton, self.ui.connectButton]
-        op = Operation(self, lambda: open_app(raw.strip()), message=self.tr("กำลังเปิดฐานข้อมูล…"), busy=buttons)
+        op = Operation(self, lambda: open_unsigned(raw.strip()), message=self.tr("กำลังเปิดฐานข้อมูล…"), busy=buttons)
         op.success(self._opened).failure(lambda error: self._failed(self.ui.databaseMessage, error))
         op.run()
 
-    def _opened(self, ctx: AppContext) -> None:
+    def _opened(self, db: Any) -> None:
+        try:
+            actor = sign_in_to(db, self)
+        except BaseException:
+            db.close()
+            raise
+        if actor is None:
+            db.close()
+            self._say(self.ui.databaseMessage, self.tr("ไม่ได้ลงชื่อเข้าใช้ — ยังใช้ฐานข้อมูลเดิม"), ok=False)
+            return
+        ctx = AppContext(db, actor)
         remember_database(self.settings, ctx)
         self._say(self.ui.databaseMessage, self.tr("เปิดฐานข้อมูลแล้ว"), ok=True)
         self.database_opened.emit(ctx)
