@@ -2591,6 +2591,30 @@ You can still change the status of the minutes.</translation>
         <source>ดำเนินการแล้วเสร็จ</source>
         <translation>Done</translation>
     </message>
+    <message>
+        <source>ติดขัด: {reason}</source>
+        <translation>Blocked: {reason}</translation>
+    </message>
+    <message>
+        <source>เกินกำหนด (ล่าช้า {days} วัน)</source>
+        <translation>Overdue ({days} days late)</translation>
+    </message>
+    <message>
+        <source>{status} (เหลือ {days} วัน)</source>
+        <translation>{status} ({days} days left)</translation>
+    </message>
+    <message>
+        <source>ล่าช้า {days} วัน — ติดตามตามรอบปกติ</source>
+        <translation>{days} days late — follow up as usual</translation>
+    </message>
+    <message>
+        <source>ล่าช้าตั้งแต่ {limit} วัน — เร่งรัดการดำเนินการ</source>
+        <translation>Late {limit} days or more — expedite</translation>
+    </message>
+    <message>
+        <source>ล่าช้าตั้งแต่ {limit} วัน — รายงานผู้บังคับบัญชา</source>
+        <translation>Late {limit} days or more — report to superiors</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

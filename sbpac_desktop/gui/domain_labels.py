@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from sbpac_desktop.domain.escalation import Escalation, Tier
+from sbpac_desktop.domain.status import Deadline, DerivedStatus
+
 CONTEXT = "domain"
 
 LABELS = (
@@ -67,3 +70,34 @@ LABELS = (
 def domain_label(text: str) -> str:
     """The label in the interface language (Thai: unchanged)."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def status_text(status: DerivedStatus) -> str:
+    """DerivedStatus.label in the interface language (in Thai exactly the domain's text; a test
+    compares the two for every kind of status, so they cannot drift apart)."""
+    blocked = (
+        QCoreApplication.translate("domain", "ติดขัด: {reason}").format(reason=status.blocked_reason)
+        if status.blocked
+        else None
+    )
+    if status.deadline is Deadline.OVERDUE:
+        late = QCoreApplication.translate("domain", "เกินกำหนด (ล่าช้า {days} วัน)").format(days=status.days)
+        return f"{late} — {blocked}" if blocked else late
+    progress = domain_label(status.progress.label)
+    if status.deadline in (Deadline.DUE_SOON, Deadline.ON_TRACK):
+        left = QCoreApplication.translate("domain", "{status} (เหลือ {days} วัน)")
+        return left.format(status=blocked or progress, days=status.days)
+    return blocked or progress
+
+
+def escalation_text(escalation: Escalation) -> str:
+    """Escalation.label in the interface language (Thai: the domain's own text)."""
+    if escalation.tier is Tier.NONE:
+        return domain_label(Tier.NONE.label)
+    if escalation.tier is Tier.LATE:
+        late = QCoreApplication.translate("domain", "ล่าช้า {days} วัน — ติดตามตามรอบปกติ")
+        return late.format(days=escalation.days_late)
+    limit = escalation.thresholds[escalation.tier - 1]
+    if escalation.tier is Tier.EXPEDITE:
+        return QCoreApplication.translate("domain", "ล่าช้าตั้งแต่ {limit} วัน — เร่งรัดการดำเนินการ").format(limit=limit)
+    return QCoreApplication.translate("domain", "ล่าช้าตั้งแต่ {limit} วัน — รายงานผู้บังคับบัญชา").format(limit=limit)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sbpac_desktop.gui.domain_labels import status_text
 from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import date_text, digits, wrappable
@@ -86,7 +87,7 @@ class RemindersPanel(QDialog):
 
     def _row_item(self, group: QTreeWidgetItem, row: DirectiveRow) -> None:
         text = wrappable(f"{row.number_text(True)} {row.text}")
-        item = QTreeWidgetItem(group, [text, digits(row.status.label), wrappable(row.lead_label or "-")])
+        item = QTreeWidgetItem(group, [text, digits(status_text(row.status)), wrappable(row.lead_label or "-")])
         item.setData(0, ID_ROLE, row.id)
         item.setToolTip(0, row.text)
 

@@ -226,3 +226,41 @@ def test_switching_to_english_at_run_time(qtbot: QtBot, ctx: AppContext, setting
         assert page.ui.heading.text() == "ตั้งค่า"
     finally:
         i18n.install_language(i18n.THAI)
+
+
+def _all_statuses() -> list[object]:
+    from sbpac_desktop.domain.status import Deadline, DerivedStatus, Progress
+
+    return [
+        DerivedStatus(progress, deadline, days, reason)
+        for progress in Progress
+        for deadline in Deadline
+        for days in (None, 0, 13)
+        for reason in (None, "รองบประมาณ")
+        if (days is None) == (deadline is Deadline.NONE)
+    ]
+
+
+def test_status_and_escalation_texts_match_the_domain_in_thai(qapp: object) -> None:
+    from sbpac_desktop.domain.escalation import Escalation, Tier
+    from sbpac_desktop.gui.domain_labels import escalation_text, status_text
+
+    for status in _all_statuses():
+        assert status_text(status) == status.label  # type: ignore[arg-type, attr-defined]
+    for tier in Tier:
+        escalation = Escalation(tier, 20)
+        assert escalation_text(escalation) == escalation.label
+
+
+def test_status_and_escalation_texts_in_english(english: None) -> None:
+    from sbpac_desktop.domain.escalation import Escalation, Tier
+    from sbpac_desktop.domain.status import Deadline, DerivedStatus, Progress
+    from sbpac_desktop.gui.domain_labels import escalation_text, status_text
+
+    assert status_text(DerivedStatus(Progress.IN_PROGRESS, Deadline.OVERDUE, 46)) == "Overdue (46 days late)"
+    assert status_text(DerivedStatus(Progress.IN_PROGRESS, Deadline.ON_TRACK, 13)) == "In progress (13 days left)"
+    blocked = DerivedStatus(Progress.IN_PROGRESS, Deadline.DUE_SOON, 5, "รองบประมาณ")
+    assert status_text(blocked) == "Blocked: รองบประมาณ (5 days left)"
+    assert escalation_text(Escalation(Tier.REPORT_UP, 20)) == "Late 15 days or more — report to superiors"
+    for status in _all_statuses():
+        assert not THAI.search(status_text(status).replace("รองบประมาณ", ""))  # type: ignore[arg-type]

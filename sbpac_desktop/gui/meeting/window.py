@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout,
 
 from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.gui.dialogs.history_dialog import HistoryDialog, open_history
+from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.meeting.agenda_tab import AgendaTab
 from sbpac_desktop.gui.meeting.attendance_tab import AttendanceTab
@@ -69,7 +70,10 @@ class MeetingWindow(QWidget):
             when += self.tr(" เวลา {time}").format(time=time_text(meeting.start_time))
         self.details.setText(
             self.tr("{when} ณ {venue} · ประธาน: {chair} · สถานะ: {status}").format(
-                when=when, venue=meeting.venue, chair=or_blank(meeting.chair_name), status=meeting.status.label
+                when=when,
+                venue=meeting.venue,
+                chair=or_blank(meeting.chair_name),
+                status=domain_label(meeting.status.label),
             )
         )
         if meeting.status is MeetingStatus.MINUTES_CERTIFIED:

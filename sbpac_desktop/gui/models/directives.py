@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from sbpac_desktop.gui.domain_labels import status_text
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import THAI_DIGITS, date_text, digits, percent_text, wrappable
@@ -156,7 +157,7 @@ class DirectivesModel(DtoTableModel[DirectiveRow]):
         if column == self.COL_DUE:
             return date_text(row.effective_due)
         if column == self.COL_STATUS:
-            return wrappable(digits(row.status.label))
+            return wrappable(digits(status_text(row.status)))
         return percent_text(row.latest_percent)
 
     def sort_value(self, row: DirectiveRow, column: int) -> Any:

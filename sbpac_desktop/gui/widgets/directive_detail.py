@@ -13,6 +13,7 @@ from sbpac_desktop.domain.enums import AssignmentRole
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.domain.workflow import RequestStatus
 from sbpac_desktop.gui.dialogs.history_dialog import HistoryDialog, open_history
+from sbpac_desktop.gui.domain_labels import status_text
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.text import BLANK, date_text, digits, or_blank, percent_text, wrappable
 from sbpac_desktop.gui.widgets.directive_actions import DirectiveActions
@@ -112,7 +113,7 @@ class DirectiveDetailPane(QFrame):
         row = detail.row
         self.title.setText(row.number_text(True))
         self.text.setText(wrappable(row.text))
-        self.status.setText(digits(row.status.label))
+        self.status.setText(digits(status_text(row.status)))
         tint = STATUS_COLOURS.get(row.status.key)
         self.status.setStyleSheet(f"background: {tint}; color: #1f1f1f; padding: 2px 6px;" if tint else "")
         issued = date_text(row.issued_on)
