@@ -93,6 +93,38 @@ def _search(studio: Studio, text: str) -> Any:
     return dialog
 
 
+def _directive_history(studio: Studio) -> Any:
+    page = _directives_page(studio)
+    return _dialog(studio, page.detail.show_history)
+
+
+def _meeting_history(studio: Studio) -> Any:
+    window = _meeting_window(studio, 0)
+    return _dialog(studio, window.show_history)
+
+
+def _conflict(studio: Studio) -> Any:
+    """Someone saves the directive while it is open for editing; the save meets the conflict dialog."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from sbpac_desktop.gui.dialogs.directive_dialog import directive_input
+    from sbpac_desktop.services import directives
+
+    page = _directives_page(studio)
+    dialog = page.edit_selected()
+    detail = dialog.detail
+    later = (detail.row.due_on or detail.row.issued_on) + timedelta(days=30)
+    ctx = studio.ctx
+    directives.update_directive(
+        ctx.db, ctx.actor, detail.row.id, detail.row.version, replace(directive_input(detail), due_on=later)
+    )
+    dialog.text_edit.setPlainText(detail.row.text + " และรายงานผลภายใน ๓๐ วัน")
+    dialog.submit()
+    studio.settle(20)
+    return dialog.conflict_flow.dialog
+
+
 def all_shots(studio: Studio) -> list[Shot]:
     s = studio
     return [
@@ -126,4 +158,10 @@ def all_shots(studio: Studio) -> list[Shot]:
         Shot("dialog_term", "Who holds a post from when (BE dates)", lambda: _people_dialog(s, 0, "assign")),
         Shot("dialog_unit", "Org unit", lambda: _people_dialog(s, 1, "edit_selected")),
         Shot("dialog_person", "Person (title or rank, names, contact)", lambda: _people_dialog(s, 2, "edit_selected")),
+        Shot("dialog_history_directive", "ประวัติการแก้ไข of a directive (audit trail, before → after)",
+             lambda: _directive_history(s)),
+        Shot("dialog_history_meeting", "ประวัติการแก้ไข of a meeting with its agenda and attendance",
+             lambda: _meeting_history(s)),
+        Shot("dialog_conflict", "Conflict: yours / theirs, reload and re-apply, keep theirs, overwrite",
+             lambda: _conflict(s)),  # last: it changes a directive
     ]  # fmt: skip
