@@ -120,3 +120,25 @@ def test_new_progress_report_saves_its_files(qtbot: QtBot, work_ctx: AppContext,
     wait_ops()
     newest = max(report.id for report in dialog.result_value.reports)
     assert _stored(work_ctx, Attachment.progress_report_id, newest) == [(paper.name, paper.stat().st_size)]
+
+
+def test_agenda_editor_attaches_to_the_selected_item(qtbot: QtBot, work_ctx: AppContext, paper: Path, wait_ops):
+    from tests.gui.meeting_fixtures import open_meeting_window
+
+    window = open_meeting_window(qtbot, work_ctx, "10/2562")
+    tab = window.agenda_tab
+    model = tab.tree.model()
+    tab.tree.setCurrentIndex(model.index(0, 0, model.index(3, 0)))  # ๔.๑
+    wait_ops()
+    view = tab.editor.view
+    widget = tab.editor.attachments
+    assert view is not None and widget is not None and widget.owner_id == view.id
+    assert widget.add_button.isEnabled()
+    widget.add_files([paper])
+    wait_ops()
+    assert _stored(work_ctx, Attachment.agenda_item_id, view.id) == [(paper.name, paper.stat().st_size)]
+    window.grab().save(str(SHOTS / "agenda_editor_attachments.png"))
+    tab.tree.setCurrentIndex(model.index(3, 0))  # a section: no item, nothing to attach to
+    wait_ops()
+    assert widget.owner_id is None and widget.list.count() == 0 and not widget.add_button.isEnabled()
+    window.close()

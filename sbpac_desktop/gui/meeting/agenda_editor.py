@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
 from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.meeting.agenda_moves import item_input
 from sbpac_desktop.gui.text import ThaiLabel
+from sbpac_desktop.gui.widgets.attachments import AttachmentsWidget
 from sbpac_desktop.gui.widgets.field_errors import FieldErrors, error_label
 from sbpac_desktop.gui.widgets.pickers import PersonCombo
 from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
+from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.attachments import OwnerKind
 from sbpac_desktop.services.org import PersonView
 
 TEXT_FIELDS = ("background", "proposal", "discussion", "resolution")
@@ -45,6 +48,7 @@ class AgendaItemEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view: AgendaItemView | None = None
+        self.attachments: AttachmentsWidget | None = None  # see enable_attachments
         self.read_only = False
         self._loading = False
         self.dirty = False
@@ -98,6 +102,7 @@ class AgendaItemEditor(QWidget):
             part_layout.addWidget(self.errors.bind(name, box), 1)
             splitter.addWidget(part)
         splitter.setSizes([90, 90, 150, 110])
+        self.splitter = splitter
         buttons = QHBoxLayout()
         buttons.addWidget(self.directive_button)
         buttons.addStretch(1)
@@ -115,6 +120,17 @@ class AgendaItemEditor(QWidget):
             QWidget.setTabOrder(previous, box)
             previous = box
         QWidget.setTabOrder(previous, self.save_button)
+
+    def enable_attachments(self, ctx: AppContext) -> None:
+        """Files of the selected item (ไฟล์แนบ), stored as soon as they are added."""
+        part = QWidget(self.splitter)
+        part_layout = QVBoxLayout(part)
+        part_layout.setContentsMargins(0, 0, 0, 0)
+        part_layout.addWidget(QLabel(self.tr("ไฟล์แนบ"), part))
+        self.attachments = AttachmentsWidget(ctx, OwnerKind.AGENDA_ITEM, None, part, allow_pending=False)
+        part_layout.addWidget(self.attachments, 1)
+        self.splitter.addWidget(part)
+        self.attachments.set_owner(self.view.id if self.view else None)
 
     def set_people(self, people: Sequence[PersonView]) -> None:
         self.presenter.set_people(people)
@@ -139,6 +155,8 @@ class AgendaItemEditor(QWidget):
             box.setPlainText((getattr(view, name) or "") if view else "")
         self._loading = False
         self.dirty = False
+        if self.attachments is not None and (self.attachments.owner_id != (view.id if view else None)):
+            self.attachments.set_owner(view.id if view else None)
         self._update_enabled()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -153,6 +171,8 @@ class AgendaItemEditor(QWidget):
             box.setReadOnly(not editable)
         self.save_button.setEnabled(editable)
         self.directive_button.setEnabled(self.view is not None and not self.read_only)
+        if self.attachments is not None:
+            self.attachments.set_read_only(not editable)
 
     def _mark_dirty(self, *_: object) -> None:
         if not self._loading and self.view is not None:

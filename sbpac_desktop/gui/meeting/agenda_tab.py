@@ -50,6 +50,7 @@ class AgendaTab(QWidget):
         self.model = AgendaTreeModel(self)
         self.tree = self._build_tree()
         self.editor = AgendaItemEditor(self)
+        self.editor.enable_attachments(ctx)
         self.editor.set_people(self.people)
         self._build_buttons()
         self._lay_out()

@@ -77,6 +77,7 @@ class AttachmentsWidget(QWidget):
         parent: QWidget | None = None,
         *,
         read_only: bool = False,
+        allow_pending: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("attachments")
@@ -84,6 +85,7 @@ class AttachmentsWidget(QWidget):
         self.kind = kind
         self.owner_id = owner_id
         self.read_only = read_only
+        self.allow_pending = allow_pending  # False: with no record shown there is nothing to attach to
         self.operation: Operation[object] | None = None
         self.list = QListWidget(self)
         self.list.setObjectName("attachmentList")
@@ -128,17 +130,30 @@ class AttachmentsWidget(QWidget):
         items = (self.list.item(row).data(ROLE_VIEW) for row in range(self.list.count()))
         return [item for item in items if isinstance(item, Path)]
 
+    def set_owner(self, owner_id: int | None) -> None:
+        """Follow the record shown beside the list (the agenda editor's selected item)."""
+        self.owner_id = owner_id
+        self.list.clear()
+        self._show_note()
+        self.reload()
+        self._update_buttons()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self._update_buttons()
+
     def _show_note(self) -> None:
         limit = digits(str(attachments.MAX_ATTACHMENT_BYTES // (1024 * 1024)))
         text = self.tr("ไฟล์ละไม่เกิน {limit} MB; เปิดดูเป็นสำเนาอ่านอย่างเดียว").format(limit=limit)
-        if self.owner_id is None:
+        if self.owner_id is None and self.allow_pending:
             text = self.tr("ไฟล์จะถูกแนบเมื่อกดบันทึก — ") + text
         self.note.setText(text)
 
     def _update_buttons(self) -> None:
         busy = self.operation is not None
         selected = self.list.currentItem() is not None
-        self.add_button.setEnabled(not self.read_only and not busy)
+        has_owner = self.owner_id is not None or self.allow_pending
+        self.add_button.setEnabled(not self.read_only and not busy and has_owner)
         self.open_button.setEnabled(selected and not busy and self._selected_view() is not None)
         self.remove_button.setEnabled(selected and not self.read_only and not busy)
 
