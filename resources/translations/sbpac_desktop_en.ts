@@ -1233,6 +1233,10 @@
         <translation>Database: {database}</translation>
     </message>
     <message>
+        <source>ผู้ใช้: {name}</source>
+        <translation>User: {name}</translation>
+    </message>
+    <message>
         <source>ผู้ใช้: {name} ({role})</source>
         <translation>User: {name} ({role})</translation>
     </message>

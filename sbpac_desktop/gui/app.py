@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -18,13 +19,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sbpac_desktop import __version__, logs
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui import i18n
+from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog
 from sbpac_desktop.gui.display_probe import display_problem
 from sbpac_desktop.gui.fonts import apply_ui_font
 from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
 from sbpac_desktop.gui.pages.settings import LAST_DATABASE_KEY
 from sbpac_desktop.gui.startup import NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
 from sbpac_desktop.gui.text import install_clipboard_scrubber
-from sbpac_desktop.services.app import AppContext, open_app
+from sbpac_desktop.services import auth
+from sbpac_desktop.services.app import AppContext, credentials_from_env, open_unsigned, resolve_actor
+from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.maintenance import backup_on_close
 
 log = logging.getLogger(__name__)
@@ -92,33 +96,73 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
         log.error("No display: %s", problem)
         print(problem, file=sys.stderr)
         return NO_DISPLAY_EXIT
+    smoke = is_smoke_run(environ)
     try:
-        ctx = _open_context(database, environ)
+        _prepare_application()  # the sign-in dialog comes before the window, in the UI font
+        ctx = _open_context(database, environ, smoke)
     except AppError as error:
         log.error("Cannot open the database: %s", error.message_en)
         _print_error(error.message_th)
         return error.exit_code
+    if ctx is None:
+        log.info("Sign-in cancelled")
+        return 0
     in_use = [ctx]  # the Settings page may switch to another database while the window is open
     try:
         log.info("GUI starting on %s", ctx.database_display)
-        return _run_window(ctx, smoke=is_smoke_run(environ), in_use=in_use)
+        return _run_window(ctx, smoke=smoke, in_use=in_use)
     finally:
         _close_context(in_use[0])
 
 
-def _open_context(database: str | None, environ: Mapping[str, str]) -> AppContext:
+def _open_context(database: str | None, environ: Mapping[str, str], smoke: bool = False) -> AppContext | None:
     """--db, then SBPAC_DB, then the database last opened from Settings on this machine, then
     the per-user default. A remembered database that no longer opens (a file moved away, a
     server down, a password no longer in ~/.pgpass) falls back to the default, so the window
-    still opens and Settings can point somewhere else."""
+    still opens and Settings can point somewhere else. None: the user left the sign-in."""
     remembered = str(app_settings().value(LAST_DATABASE_KEY, "") or "")
     if database or environ.get("SBPAC_DB") or not remembered:
-        return open_app(database, environ, create=False)
+        return _open_signed_in(database, environ, smoke)
     try:
-        return open_app(remembered, environ, create=False)
+        db = open_unsigned(remembered, environ, create=False)
     except AppError as error:
         log.warning("Remembered database %s does not open (%s); using the default", remembered, error.message_en)
-        return open_app(None, {}, create=False)
+        return _open_signed_in(None, {}, smoke)
+    return _sign_in_on(db, environ, smoke)
+
+
+def _open_signed_in(database: str | None, environ: Mapping[str, str], smoke: bool) -> AppContext | None:
+    return _sign_in_on(open_unsigned(database, environ, create=False), environ, smoke)
+
+
+def _sign_in_on(db: Any, environ: Mapping[str, str], smoke: bool) -> AppContext | None:
+    """db from services.app.open_unsigned; closed again unless someone signed in."""
+    try:
+        actor = _who_acts(db, environ, smoke=smoke)
+    except BaseException:
+        db.close()
+        raise
+    if actor is None:
+        db.close()
+        return None
+    log.info("Signed in as %s (%s)", actor.login, actor.role.value)
+    return AppContext(db, actor)
+
+
+def _who_acts(db: Any, environ: Mapping[str, str], *, smoke: bool) -> Actor | None:
+    """A new database: the administrator account first (in a smoke run, which never waits for a
+    person, the setup account). Otherwise a sign-in — from SBPAC_USER/SBPAC_PASSWORD when both
+    are set (a smoke run without them is refused), else the dialog. None: the user quit."""
+    if smoke or credentials_from_env(environ) is not None:
+        return resolve_actor(db, environ)
+    where = db.location.display
+    if auth.needs_first_admin(db):
+        first = FirstAdminDialog(
+            lambda login, name, password: auth.create_first_admin(db, login, name, password), where
+        )
+        return first.actor if first.exec() else None
+    dialog = SignInDialog(lambda login, password: auth.sign_in(db, login, password), where)
+    return dialog.actor if dialog.exec() else None
 
 
 def _close_context(ctx: AppContext) -> None:
@@ -150,13 +194,18 @@ def _application() -> QApplication:
     return app
 
 
-def _run_window(ctx: AppContext, *, smoke: bool, in_use: list[AppContext] | None = None) -> int:
+def _prepare_application() -> QApplication:
     app = _application()
     QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
     family = apply_ui_font(app)
     log.info("UI font: %s", family or "system default")
     i18n.install_language(i18n.saved_language(app_settings()))
     install_clipboard_scrubber()
+    return app
+
+
+def _run_window(ctx: AppContext, *, smoke: bool, in_use: list[AppContext] | None = None) -> int:
+    app = _application()  # prepared by _run before the sign-in
     window = MainWindow(ctx)
     if in_use is not None:
 

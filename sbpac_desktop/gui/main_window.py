@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.operations import busy_tracker, wait_for_idle
 from sbpac_desktop.gui.pages.base import Page
 from sbpac_desktop.gui.pages.directives import DirectivesPage
@@ -31,6 +32,7 @@ from sbpac_desktop.gui.pages.settings import SettingsPage
 from sbpac_desktop.gui.reminders import install_reminders
 from sbpac_desktop.gui.search.results import SearchResultsDialog, show_search_results
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.context import SYSTEM_LOGIN
 
 SETTINGS_ORGANIZATION = "SBPAC"
 SETTINGS_APPLICATION = "SBPAC Desktop"
@@ -245,7 +247,12 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("ค้นหา…"))
         self.search.setToolTip(self.tr("ค้นหาการประชุม ระเบียบวาระ รายงานการประชุม ข้อสั่งการ และรายงานความก้าวหน้า (Enter)"))
         self.database_label.setText(self.tr("ฐานข้อมูล: {database}").format(database=self.ctx.database_display))
-        self.user_label.setText(self.tr("ผู้ใช้: {name}").format(name=self.ctx.actor.display_name))
+        actor = self.ctx.actor
+        if actor.login == SYSTEM_LOGIN:  # a database without accounts yet: the name says it all
+            self.user_label.setText(self.tr("ผู้ใช้: {name}").format(name=actor.display_name))
+        else:
+            role = domain_label(actor.role.label)
+            self.user_label.setText(self.tr("ผู้ใช้: {name} ({role})").format(name=actor.display_name, role=role))
         if getattr(self, "reminders", None) is not None:  # a QObject: no LanguageChange of its own
             self.reminders.retranslate()
 
