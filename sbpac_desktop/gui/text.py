@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from PySide6.QtCore import QMimeData, QObject
-from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtCore import QMimeData, QObject, QSize
+from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from sbpac_desktop.thai import insert_break_opportunities, medium_date, strip_break_opportunities, to_thai_digits
@@ -83,6 +83,26 @@ class ThaiLabel(QLabel):
 
     def text(self) -> str:
         return self._raw
+
+    # QLabel sizes a wrapped text for a narrow default width, so a layout that does not pass
+    # the real width down (a page in a QStackedWidget) reserves several empty lines. Once the
+    # label knows its width, its hints follow the height the text really needs there.
+    def _fitted(self, hint: QSize) -> QSize:
+        if self.wordWrap() and self.width() > hint.width():
+            return QSize(hint.width(), max(self.heightForWidth(self.width()), 0))
+        return hint
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self._fitted(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self._fitted(super().minimumSizeHint())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        width_changed = event.size().width() != event.oldSize().width()
+        super().resizeEvent(event)
+        if width_changed and self.wordWrap():
+            self.updateGeometry()
 
 
 class ClipboardScrubber(QObject):

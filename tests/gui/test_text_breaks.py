@@ -158,3 +158,19 @@ def test_ctrl_c_in_a_table_and_saved_records_have_no_marks(
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == AGENDA  # …and Ctrl+C copies it plain
+
+
+def test_a_long_message_takes_only_the_lines_it_needs(qtbot: QtBot, ctx: AppContext, settings: QSettings) -> None:
+    """A wrapped label on a stacked page used to reserve room for a narrow default width."""
+    window = MainWindow(ctx, settings)
+    window.close_context = lambda old: None
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.show_page("settings")
+    page = window.settings_page
+    assert page is not None
+    label = page.ui.databaseMessage
+    page._say(label, DIRECTIVE + " " + AGENDA, ok=False)
+    qtbot.waitUntil(lambda: label.height() == label.heightForWidth(label.width()), timeout=3000)
+    assert label.height() <= 3 * label.fontMetrics().lineSpacing()
