@@ -210,7 +210,7 @@ class Plan:
         }
         if HAS_BLOCKED:
             unfinished = state is DirectiveState.OPEN and (final is None or final[0] < 100)
-            blocked = unfinished and rng.random() < 0.03
+            blocked = unfinished and rng.random() < 0.05
             row["blocked_reason"] = rng.choice(words.BLOCKED_REASONS) if blocked else None
             row["blocked_on"] = on if blocked else None
         rows["directive"].append(row)

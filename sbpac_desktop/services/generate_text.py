@@ -81,9 +81,10 @@ BLOCKED_REASONS = ("รอการจัดสรรงบประมาณ", 
 
 def directive_text(rng: random.Random) -> str:
     """One to three clauses: about 80–250 characters, like the directives in real minutes."""
-    parts = [rng.choice(SUBJECTS), rng.choice(ACTIONS)]
+    first, second = rng.sample(ACTIONS, 2)
+    parts = [rng.choice(SUBJECTS), first]
     if rng.random() < 0.5:
-        parts.append("และ" + rng.choice(ACTIONS))
+        parts.append("และ" + second)
     parts.append(rng.choice(ENDINGS))
     return " ".join(parts)
 

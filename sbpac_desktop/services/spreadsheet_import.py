@@ -2,7 +2,8 @@
 
 One call, one unit of work: the file is read, every row is checked against the same rules
 as the directive editor, and only when no row has an error is anything written, all in
-the one transaction (with an audit entry per directive and per progress report). A dry
+the one transaction (with an audit entry per directive and per progress report, chained as
+usual but inserted with one executemany per batch: one INSERT each was half the time). A dry
 run does the same checks and writes nothing. Problems never raise: they come back in the
 report with the row number Excel shows, the column and a Thai message.
 
@@ -27,7 +28,7 @@ from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.services import directives as directive_service
 from sbpac_desktop.services import progress as progress_service
-from sbpac_desktop.services.common import audit
+from sbpac_desktop.services.common import audit_many, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_DIRECTIVES, require
 from sbpac_desktop.services.spreadsheet_fields import looks_like_header
@@ -102,7 +103,7 @@ def import_directives(
 
 def _apply(session: Session, actor: Actor, planned: list[PlannedDirective], today: date) -> None:
     """Insert in batches (one flush per batch lets SQLAlchemy send multi-row INSERTs), then
-    append the audit entries, which chain one after another."""
+    append the batch's audit entries, chained one after another, in one executemany."""
     for start in range(0, len(planned), _BATCH):
         batch = planned[start : start + _BATCH]
         rows = [_directive_row(session, item, today) for item in batch]
@@ -110,8 +111,11 @@ def _apply(session: Session, actor: Actor, planned: list[PlannedDirective], toda
         reports = [_report_row(item, row) for item, row in zip(batch, rows, strict=True) if item.progress]
         session.add_all(reports)
         session.flush()
-        for created in (*rows, *reports):
-            audit(session, actor, "create", created)
+        audit_many(
+            session,
+            actor,
+            [("create", type(row).__tablename__, row.id, None, snapshot(row)) for row in (*rows, *reports)],
+        )
 
 
 def _directive_row(session: Session, item: PlannedDirective, today: date) -> Directive:

@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import chain
 
-from sqlalchemy import Connection, bindparam, event, text
+from sqlalchemy import Connection, Date, Integer, bindparam, event, text
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from sbpac_desktop.store.models import Assignment, Directive, ProgressReport
@@ -101,9 +102,22 @@ def _refresh_after_flush(session: Session, _context: object) -> None:
 
 
 @event.listens_for(Session, "after_flush_postexec")
-def _expire_after_flush(session: Session, _context: object) -> None:
-    """Loaded directives reread the columns the UPDATE above changed behind the ORM's back."""
+def _reload_after_flush(session: Session, _context: object) -> None:
+    """Loaded directives get the values the UPDATE above wrote behind the ORM's back: one
+    SELECT per flush (expiring them instead cost one SELECT per directive on next access)."""
+    loaded = {}
     for directive_id in session.info.pop(_STALE, ()):
         obj = session.identity_map.get(identity_key(Directive, directive_id))
         if obj is not None:
-            session.expire(obj, ["latest_percent", "latest_report_on"])
+            loaded[directive_id] = obj
+    if not loaded:
+        return
+    query = text("SELECT id, latest_percent, latest_report_on FROM directive WHERE id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    query = query.columns(id=Integer, latest_percent=Integer, latest_report_on=Date)
+    ordered = sorted(loaded)
+    for start in range(0, len(ordered), CHUNK):
+        for row in session.connection().execute(query, {"ids": ordered[start : start + CHUNK]}):
+            set_committed_value(loaded[row.id], "latest_percent", row.latest_percent)
+            set_committed_value(loaded[row.id], "latest_report_on", row.latest_report_on)

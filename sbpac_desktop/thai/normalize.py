@@ -38,6 +38,8 @@ def normalize_text(text: str) -> str:
     own, runs of blank lines shrink to one, and spaces inside a line collapse to one.
     """
     result = _normalize_once(text)
+    if result == text:  # already stored form (a fixed point): no second pass needed
+        return result
     for _ in range(_MAX_PASSES):
         again = _normalize_once(result)
         if again == result:
