@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
         key = self.current_key()
         for entry in self.entries:
             if entry.page is not self.settings_page:
+                self._keep_open_windows(entry.page)
                 self.stack.removeWidget(entry.page)
                 entry.page.deleteLater()
         self.entries = self._build_pages()
@@ -287,8 +288,24 @@ class MainWindow(QMainWindow):
         self.show_page(key)
         self._switch_to(self.nav.currentRow())
 
+    def _keep_open_windows(self, page: Page) -> None:
+        """A meeting window belongs to the page that opened it: when the page is rebuilt for a
+        new language, the window (and whatever is typed in it) moves to the main window."""
+        for window in page.findChildren(QWidget):
+            if window.isWindow() and window.parent() is page:
+                visible = window.isVisible()
+                window.setParent(self, window.windowFlags())
+                window.setVisible(visible)
+
+    def _close_database_windows(self) -> None:
+        """Windows working on the old database close (each saves what is pending first)."""
+        for window in self.findChildren(QWidget):
+            if window.isWindow() and window is not self and hasattr(window, "ctx") and window.ctx is self.ctx:
+                window.close()
+
     def switch_context(self, ctx: AppContext) -> None:
         """Use another database (opened by the Settings page): every page reads from it now."""
+        self._close_database_windows()
         wait_for_idle()
         old, self.ctx = self.ctx, ctx
         if self.settings_page is not None:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
@@ -198,6 +199,10 @@ def test_switching_to_english_at_run_time(qtbot: QtBot, ctx: AppContext, setting
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    window.show_page("meetings")
+    qtbot.waitUntil(lambda: window.page("meetings").model.rowCount() == 2, timeout=5000)  # type: ignore[attr-defined]
+    meeting_id = window.page("meetings").model.rows()[0].id  # type: ignore[attr-defined]
+    meeting_window = window.page("meetings").open_meeting(meeting_id)  # type: ignore[attr-defined]
     window.show_page("settings")
     page = window.settings_page
     assert page is not None
@@ -213,6 +218,7 @@ def test_switching_to_english_at_run_time(qtbot: QtBot, ctx: AppContext, setting
         assert window.reminders.action.text() == "Reminders"
         assert page.ui.heading.text() == "Settings" and page.ui.testButton.text() == "Test connection"
         assert settings.value(i18n.SETTINGS_KEY) == "en"  # remembered for this machine
+        assert shiboken6.isValid(meeting_window) and meeting_window.isVisible()  # kept open across the rebuild
         window.show_page("meetings")
         meetings_page = window.page("meetings")
         qtbot.waitUntil(lambda: meetings_page.model.rowCount() == 2, timeout=5000)  # type: ignore[attr-defined]

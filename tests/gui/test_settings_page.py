@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
@@ -140,9 +141,15 @@ def test_switching_to_another_file_reloads_every_page(
     monkeypatch.setattr(settings_module, "choose_database_file", lambda parent, start: str(other))
     monkeypatch.setattr(settings_module, "sign_in_to", _first_admin)
     old_meetings = window.page("meetings")
+    window.show_page("meetings")  # loads it; the meeting window opens from there
+    qtbot.waitUntil(lambda: old_meetings.model.rowCount() > 0, timeout=5000)  # type: ignore[attr-defined]
+    meeting_id = old_meetings.model.rows()[0].id  # type: ignore[attr-defined]
+    meeting_window = old_meetings.open_meeting(meeting_id)  # type: ignore[attr-defined]
+    window.show_page("settings")
     page = _page(window)
     page.ui.openFileButton.click()
     wait_ops()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(meeting_window) or not meeting_window.isVisible(), timeout=5000)
     assert window.ctx is not work_ctx and window.ctx.database_display == str(other)
     assert window.database_label.text() == f"ฐานข้อมูล: {other}"
     assert str(other) in page.ui.currentDatabase.text()
