@@ -107,6 +107,10 @@
         <translation>Resolution</translation>
     </message>
     <message>
+        <source>ไฟล์แนบ</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
         <source>เรื่องที่ {number}</source>
         <translation>Item {number}</translation>
     </message>
