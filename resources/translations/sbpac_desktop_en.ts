@@ -428,6 +428,10 @@
         <translation>— Acknowledged by the secretariat (not at a meeting) —</translation>
     </message>
     <message>
+        <source>ครั้งที่ {number} ({date}) {title}</source>
+        <translation>No. {number} ({date}) {title}</translation>
+    </message>
+    <message>
         <source>หมายเหตุ (ต้องระบุเหตุผลเมื่อยังไม่ให้ปิดเรื่อง)</source>
         <translation>Note (required when keeping it open)</translation>
     </message>

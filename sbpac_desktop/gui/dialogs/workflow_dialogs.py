@@ -214,7 +214,10 @@ class ClosureDecisionDialog(WorkflowDialog):
         self.meeting.setObjectName("meeting")
         items = [(self.tr("— ฝ่ายเลขานุการรับทราบ (ไม่ผ่านที่ประชุม) —"), None)]
         for m in meetings.list_meetings(ctx.db, ctx.actor):
-            items.append((digits(f"ครั้งที่ {m.number_text(False)} ({date_text(m.meeting_date)}) {m.title}"), m.id))
+            text = self.tr("ครั้งที่ {number} ({date}) {title}")
+            items.append(
+                (digits(text.format(number=m.number_text(False), date=date_text(m.meeting_date), title=m.title)), m.id)
+            )
         self.meeting.set_items(items)
         self.meeting.currentIndexChanged.connect(self._meeting_picked)
         self.note = _text_box(self, "decisionNote", self.tr("หมายเหตุ (ต้องระบุเหตุผลเมื่อยังไม่ให้ปิดเรื่อง)"), 56)

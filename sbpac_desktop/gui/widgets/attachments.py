@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.errors import confirm, present_error
+from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.services import attachments
@@ -49,7 +50,7 @@ def attach_all(ctx: AppContext, kind: OwnerKind, owner_id: int, paths: Sequence[
         try:
             attachments.add_attachment(ctx.db, ctx.actor, kind, owner_id, path)
         except AppError as error:
-            failures.append(AttachFailure(safe_file_name(path.name), error.message_th))
+            failures.append(AttachFailure(safe_file_name(path.name), error_text(error)))
     return failures
 
 
