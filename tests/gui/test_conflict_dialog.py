@@ -58,7 +58,7 @@ def _conflicting_edit(qtbot: QtBot, ctx: AppContext, other: Actor, wait_ops: Cal
 
 
 def test_dialog_lists_fields_and_who(qtbot, work_ctx, somsri, wait_ops):
-    dialog, conflict, detail, mine = _conflicting_edit(qtbot, work_ctx, somsri, wait_ops)
+    _dialog, conflict, detail, mine = _conflicting_edit(qtbot, work_ctx, somsri, wait_ops)
     rows = {
         conflict.table.item(r, 0).text(): [conflict.table.item(r, c).text() for c in (1, 2, 3)]
         for r in range(conflict.table.rowCount())
