@@ -134,7 +134,10 @@ def open_folder() -> Iterator[Path]:
 def test_read_only_file_during_a_save(open_folder: Path) -> None:
     db = open_folder / "ro.db"
     before = _seed(db)
-    nobody = pwd.getpwnam("nobody")
+    try:
+        nobody = pwd.getpwnam("nobody")
+    except KeyError:
+        pytest.skip("no 'nobody' account to act as an ordinary user")
     if os.getuid() == 0:
         for path in (open_folder, *open_folder.iterdir()):
             os.chown(path, nobody.pw_uid, nobody.pw_gid)
