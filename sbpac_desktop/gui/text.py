@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from PySide6.QtCore import QMimeData, QObject, QSize
+from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, QSize
 from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
 
 from sbpac_desktop.thai import insert_break_opportunities, medium_date, strip_break_opportunities, to_thai_digits
 
@@ -23,6 +23,7 @@ THAI_DIGITS = True  # the screen always shows Thai digits; printed documents fol
 # Platforms whose clipboard lives inside this process only (tests, headless checks): whatever
 # is on it was put there by us.
 IN_PROCESS_CLIPBOARD_PLATFORMS = ("offscreen", "minimal")
+CELL_PADDING = 6  # Thai stacks marks above and below the line: wrapped cells get some air
 BREAK_MARK = "\u200b"  # what insert_break_opportunities puts between words
 
 
@@ -103,6 +104,32 @@ class ThaiLabel(QLabel):
         super().resizeEvent(event)
         if width_changed and self.wordWrap():
             self.updateGeometry()
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """For item views whose cells hold plain Thai (a tree of agenda titles): the break marks are
+    added only while painting and measuring, so the model's data, a copy and a test all see
+    the stored text."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if option.text:
+            option.text = wrappable(option.text)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        """A tree asks without a width; measure at the column's width so a long title gets its lines."""
+        view = self.parent()
+        if not option.rect.isValid() and isinstance(view, QTreeView):
+            width = view.columnWidth(index.column())
+            if index.column() == 0:
+                depth, parent = 0, index.parent()
+                while parent.isValid():
+                    depth, parent = depth + 1, parent.parent()
+                width -= view.indentation() * (depth + int(view.rootIsDecorated()))
+            option = QStyleOptionViewItem(option)
+            option.rect.setRect(0, 0, max(width, 1), max(option.rect.height(), 1))  # valid: the style wraps
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + CELL_PADDING)
 
 
 class ClipboardScrubber(QObject):

@@ -174,3 +174,35 @@ def test_a_long_message_takes_only_the_lines_it_needs(qtbot: QtBot, ctx: AppCont
     page._say(label, DIRECTIVE + " " + AGENDA, ok=False)
     qtbot.waitUntil(lambda: label.height() == label.heightForWidth(label.width()), timeout=3000)
     assert label.height() <= 3 * label.fontMetrics().lineSpacing()
+
+
+def test_wrap_delegate_wraps_cells_but_keeps_the_data_plain(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTreeView
+
+    from sbpac_desktop.gui.text import WrapDelegate
+
+    model = QStandardItemModel()
+    model.appendRow(QStandardItem(AGENDA))
+    tree = QTreeView()
+    qtbot.addWidget(tree)
+    tree.setModel(model)
+    tree.setWordWrap(True)
+    delegate = WrapDelegate(tree)
+    tree.setItemDelegate(delegate)
+    tree.setColumnWidth(0, 200)
+    tree.resize(220, 300)
+    tree.show()
+    index = model.index(0, 0)
+    option = QStyleOptionViewItem()
+    option.initFrom(tree)
+    option.rect.setWidth(200)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+    delegate.initStyleOption(option, index)
+    assert MARK in option.text  # what is painted and measured…
+    assert index.data() == AGENDA  # …is not what the model holds
+    assert delegate.sizeHint(option, index).height() > 2 * tree.fontMetrics().height()
+    qtbot.waitUntil(lambda: tree.visualRect(index).height() > 2 * tree.fontMetrics().height(), timeout=3000)
+    tree.setCurrentIndex(index)
+    qtbot.keyClick(tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == AGENDA

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from sbpac_desktop.gui.meeting.agenda_editor import AgendaItemEditor
 from sbpac_desktop.gui.meeting.agenda_model import KIND_ROLE, SECTION_ROLE, VIEW_ROLE, AgendaTreeModel, MoveTarget
 from sbpac_desktop.gui.meeting.agenda_moves import relocate, step
 from sbpac_desktop.gui.operations import Operation
+from sbpac_desktop.gui.text import WrapDelegate
 from sbpac_desktop.services import agenda
 from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
 from sbpac_desktop.services.app import AppContext
@@ -74,6 +75,7 @@ class AgendaTab(QWidget):
         tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setWordWrap(True)
+        tree.setItemDelegate(WrapDelegate(tree))  # long Thai titles wrap between words
         tree.setUniformRowHeights(False)
         tree.setAlternatingRowColors(True)
         header = tree.header()
@@ -81,6 +83,10 @@ class AgendaTab(QWidget):
         header.setSectionResizeMode(AgendaTreeModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(AgendaTreeModel.COL_PRESENTER, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(AgendaTreeModel.COL_PRESENTER, 170)
+        # Row heights follow the title column's width, so long titles wrap instead of being cut.
+        relayout = QTimer(tree, singleShot=True, interval=0)
+        relayout.timeout.connect(tree.doItemsLayout)
+        header.sectionResized.connect(lambda *_: relayout.start())
         return tree
 
     def _button(self, text: str, name: str, tip: str, icon: QStyle.StandardPixmap | None = None) -> QPushButton:
