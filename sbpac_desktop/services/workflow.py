@@ -6,7 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
+
 from sbpac_desktop.domain.enums import DirectiveState
+from sbpac_desktop.domain.errors import NotFound
+from sbpac_desktop.domain.numbering import DIRECTIVE_PREFIX
 from sbpac_desktop.domain.workflow import RequestStatus
 from sbpac_desktop.services.closure import ClosureView, closure_views
 from sbpac_desktop.services.common import get_or_raise
@@ -15,6 +19,7 @@ from sbpac_desktop.services.extensions import ExtensionView, extension_views
 from sbpac_desktop.services.permissions import ISSUER_SIDE, READ_DATA, holds_any, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Directive
+from sbpac_desktop.thai import to_arabic_digits
 
 
 @dataclass(frozen=True)
@@ -62,3 +67,24 @@ def get_workflow(db: Database, actor: Actor, directive_id: int, today: date | No
             holds_any(session, actor, directive.assignments, today),
             actor.role in ISSUER_SIDE,
         )
+
+
+def find_directive(db: Database, actor: Actor, reference: str) -> int:
+    """A directive's id from its id ('12') or its number ('ขส. 003/2563', '003/2563', '๓/๒๕๖๓')."""
+    require(actor, READ_DATA, "ดูข้อมูล")
+    text = to_arabic_digits(reference).strip().removeprefix(DIRECTIVE_PREFIX).strip()
+    with db.unit_of_work() as session:
+        if text.isdigit():
+            if session.get(Directive, int(text)) is not None:
+                return int(text)
+        else:
+            seq, _slash, year = text.partition("/")
+            if seq.strip().isdigit() and year.strip().isdigit():
+                query = select(Directive.id).where(Directive.seq == int(seq), Directive.fiscal_year == int(year))
+                found = session.scalar(query)
+                if found is not None:
+                    return found
+    raise NotFound(
+        f"ไม่พบข้อสั่งการ {reference} (ระบุรหัส หรือเลขที่ เช่น ขส. 003/2563)",
+        f"No directive {reference} (give an id or a number such as 003/2563)",
+    )
