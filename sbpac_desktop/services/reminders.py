@@ -8,14 +8,16 @@ and as a tray notification where the desktop has a tray.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import DirectiveState, UserRole
-from sbpac_desktop.domain.status import Deadline
+from sbpac_desktop.domain.status import DUE_SOON_DAYS, Deadline
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
+from sbpac_desktop.services.directive_views import DirectiveRow, rows_for_ids
 from sbpac_desktop.services.permissions import ISSUER_SIDE, READ_DATA, held_posts, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Assignment, Directive
@@ -39,36 +41,44 @@ class Reminders:
         return f"เกินกำหนด {len(self.overdue)} ข้อ ใกล้ครบกำหนด {len(self.due_soon)} ข้อ"
 
 
-def _own_directive_ids(session, actor: Actor, as_of: date) -> set[int]:  # type: ignore[no-untyped-def]
+def _candidates(as_of: date) -> Select[Any]:
+    """Open, unfinished directives whose effective due date is at most DUE_SOON_DAYS away: an
+    index range on (state, effective_due_on), so a ten-year database answers at once."""
+    horizon = as_of + timedelta(days=DUE_SOON_DAYS)
+    return select(Directive.id).where(
+        Directive.state == DirectiveState.OPEN.value,
+        Directive.effective_due_on <= horizon,
+        or_(Directive.latest_percent.is_(None), Directive.latest_percent < 100),
+    )
+
+
+def _held_by(session: Session, actor: Actor, as_of: date) -> ColumnElement[bool] | None:
+    """Directives assigned to a post the officer holds, or to that post's unit; None: nothing held."""
     posts, units = held_posts(session, actor.user_id, as_of)
     if not posts and not units:
-        return set()
-    condition = Assignment.position_id.in_(list(posts)) if posts else None
-    if units:
-        unit_condition = Assignment.org_unit_id.in_(list(units))
-        condition = unit_condition if condition is None else condition | unit_condition
-    query = (
-        select(Assignment.directive_id)
-        .join(Directive, Directive.id == Assignment.directive_id)
-        .where(Directive.state == DirectiveState.OPEN.value)
-        .where(condition)
+        return None
+    assigned = select(Assignment.directive_id).where(
+        or_(Assignment.position_id.in_(list(posts)), Assignment.org_unit_id.in_(list(units)))
     )
-    return set(session.scalars(query))
+    return Directive.id.in_(assigned)
 
 
 def reminders(db: Database, actor: Actor, as_of: date | None = None) -> Reminders:
     require(actor, READ_DATA, "ดูข้อมูล")
     as_of = as_of or date.today()
+    rows: list[DirectiveRow] = []
     with db.unit_of_work() as session:
+        query = _candidates(as_of)
         if actor.role in ISSUER_SIDE:
-            rows = build_rows(session, DirectiveFilter(), as_of)
             scope = "ทุกข้อสั่งการ"
         elif actor.role is UserRole.OFFICER:
-            wanted = _own_directive_ids(session, actor, as_of)
-            rows = [r for r in build_rows(session, DirectiveFilter(), as_of) if r.id in wanted] if wanted else []
             scope = "ตำแหน่งที่ท่านดำรงอยู่"
+            held = _held_by(session, actor, as_of)
+            query = query.where(held) if held is not None else None
         else:
-            rows, scope = [], "ไม่มีตำแหน่งที่รับผิดชอบ"
+            scope, query = "ไม่มีตำแหน่งที่รับผิดชอบ", None
+        if query is not None:
+            rows = rows_for_ids(session, list(session.scalars(query)), as_of)
     overdue = sorted(
         (r for r in rows if r.status.deadline is Deadline.OVERDUE), key=lambda r: (-(r.status.days or 0), r.id)
     )

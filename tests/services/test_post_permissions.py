@@ -96,3 +96,17 @@ def test_reminders_for_own_posts_and_for_the_secretariat(ctx):
     nobody = user(ctx, "noperson", UserRole.OFFICER)
     empty = reminders(ctx.db, nobody, AS_OF)
     assert empty.total == 0 and empty.summary() == "ไม่มีข้อสั่งการที่ใกล้ครบกำหนดหรือเกินกำหนด"
+
+
+def test_reminders_follow_extensions_and_finished_work(ctx):
+    officer, own_post, secretary = officer_with_post(ctx)
+    late = directive(ctx, own_post, due=date(2020, 1, 10))
+    done = directive(ctx, own_post, due=date(2020, 1, 12))
+    _report(ctx, officer, done.assignments[0].id, percent=100)  # finished, waiting for closure: no reminder
+    assert [r.id for r in reminders(ctx.db, officer, AS_OF).overdue] == [late.row.id]
+    extensions.request_extension(ctx.db, officer, late.row.id, date(2020, 1, 25), "รอผลการประชุม", today=AS_OF)
+    assert [r.id for r in reminders(ctx.db, officer, AS_OF).overdue] == [late.row.id]  # pending changes nothing
+    pending = get_workflow(ctx.db, secretary, late.row.id).pending_extension
+    extensions.approve_extension(ctx.db, secretary, pending.id, today=AS_OF)
+    after = reminders(ctx.db, officer, AS_OF)
+    assert after.overdue == () and [r.id for r in after.due_soon] == [late.row.id]
