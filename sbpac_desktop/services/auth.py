@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -155,6 +156,11 @@ def _locked_error(user: User) -> AccountLocked:
     )
 
 
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return hash_password("not a password of anyone")
+
+
 def _verify(stored: str | None, password: str) -> bool:
     if stored is None:
         return False
@@ -171,6 +177,10 @@ def sign_in(db: Database, login: str, password: str) -> Actor:
     with db.unit_of_work() as session:
         restricted = pg_roles.hash_hidden(session)
         user = _load(session, login, restricted)
+        if user is None:
+            log.info("sign-in refused: unknown login %r", login)
+            _verify(_dummy_hash(), password)  # as slow as a wrong password: timing does not tell who exists
+            raise _refusal()
         if user.locked:
             audit(session, setup, "sign_in_refused", user, snapshot(user))
             refused: PermissionDenied = _locked_error(user)
@@ -183,7 +193,7 @@ def sign_in(db: Database, login: str, password: str) -> Actor:
     raise refused
 
 
-def _load(session: Session, login: str, restricted: bool) -> User:
+def _load(session: Session, login: str, restricted: bool) -> User | None:
     """The account row. On a PostgreSQL login role that may not read password hashes, only the
     connected login's own row can be checked (its hash comes through a SECURITY DEFINER function),
     and the row is detached so changes are written by that function, never by an UPDATE."""
@@ -197,8 +207,7 @@ def _load(session: Session, login: str, restricted: bool) -> User:
         query = query.options(defer(User.password_hash))
     user = session.scalar(query)
     if user is None:
-        log.info("sign-in refused: unknown login %r", login)
-        raise _refusal()
+        return None
     if restricted:
         session.expunge(user)
         user.password_hash = pg_roles.own_password_hash(session)

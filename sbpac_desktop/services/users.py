@@ -20,7 +20,7 @@ from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import auth
 from sbpac_desktop.services.common import audit, check_version, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.permissions import MANAGE_USERS, READ_DATA, require
+from sbpac_desktop.services.permissions import MANAGE_USERS, require
 from sbpac_desktop.store import pg_roles
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Person, User
@@ -91,13 +91,6 @@ def list_users(db: Database, actor: Actor) -> list[UserView]:
     with db.unit_of_work() as session:
         rows = session.scalars(select(User).where(User.is_system.is_(False)).order_by(User.login))
         return [_view(u) for u in rows]
-
-
-def current_user(db: Database, actor: Actor) -> UserView:
-    """Anyone may read their own account (the window's status bar, a settings page)."""
-    require(actor, READ_DATA, "ดูข้อมูล")
-    with db.unit_of_work() as session:
-        return _view(get_or_raise(session, User, actor.user_id, "บัญชีผู้ใช้"))
 
 
 def _find(session: Session, login_or_id: str | int) -> User:

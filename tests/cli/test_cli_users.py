@@ -141,3 +141,34 @@ def test_user_flag_and_password_prompt_in_a_real_process(db):
     wrong = subprocess.run(command, input="nope\n", capture_output=True, text=True, env=env, timeout=120)
     assert wrong.returncode == 5 and "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง" in wrong.stderr
     assert "Traceback" not in wrong.stderr
+
+
+@pytest.mark.pg
+def test_postgresql_init_applies_the_roles_and_accounts_use_their_own_logins(pg_url, capsys, monkeypatch):
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    tag = f"{os.getpid()}c"
+    admin, viewer = f"adm{tag}", f"vw{tag}"
+    monkeypatch.setenv("SBPAC_NEW_PASSWORD", PASSWORD)
+    assert main(["--db", pg_url, "init", "--admin", admin]) == 0
+    assert "ตั้งสิทธิ์ในฐานข้อมูลตามบทบาทแล้ว" in capsys.readouterr().out
+    assert main(["--db", pg_url, "init"]) == 0  # again after an upgrade: same grants, no error
+
+    def as_login(login: str) -> str:
+        return make_url(pg_url).set(username=login).render_as_string(hide_password=False)
+
+    try:
+        as_user(monkeypatch, admin, PASSWORD)
+        monkeypatch.setenv("SBPAC_NEW_PASSWORD", CLERK_PASSWORD)
+        assert main(["--db", as_login(admin), "users", "add", viewer, "--role", "viewer"]) == 0
+        as_user(monkeypatch, viewer, CLERK_PASSWORD)
+        assert main(["--db", as_login(viewer), "meetings"]) == 0
+        capsys.readouterr()
+        assert main(["--db", as_login(viewer), "demo"]) == 5
+        one_thai_error(capsys, "ไม่มีสิทธิ์")
+    finally:
+        conninfo = make_url(pg_url).set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(conninfo, autocommit=True) as conn:
+            for login in (admin, viewer):
+                conn.execute(f'DROP OWNED BY "{login}"; DROP ROLE IF EXISTS "{login}"')
