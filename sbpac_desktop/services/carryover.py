@@ -29,7 +29,7 @@ from sbpac_desktop.domain.workflow import RequestStatus
 from sbpac_desktop.services.agenda import renumber
 from sbpac_desktop.services.common import audit, clean, clean_required, ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
+from sbpac_desktop.services.directive_views import DirectiveRow, rows_for_ids
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, CarryOverLine, ClosureRequest, Directive, Meeting
@@ -132,8 +132,12 @@ def open_lines(session: Session, meeting: Meeting, today: date) -> tuple[FollowU
     )
     if not earlier:
         return ()
-    wanted = set(session.scalars(select(Directive.id).where(Directive.meeting_id.in_(earlier))))
-    rows = [r for r in build_rows(session, DirectiveFilter(), today) if r.id in wanted]
+    still_open = (
+        select(Directive.id)
+        .where(Directive.meeting_id.in_(earlier), Directive.state == DirectiveState.OPEN.value)
+        .order_by(Directive.fiscal_year, Directive.seq)
+    )
+    rows = rows_for_ids(session, list(session.scalars(still_open)), today)
     asking = set(
         session.scalars(select(ClosureRequest.directive_id).where(ClosureRequest.status == RequestStatus.PENDING.value))
     )

@@ -12,7 +12,7 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.status import STATUS_KEYS, STATUS_TITLES
 from sbpac_desktop.services.carryover import presented_lines
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
+from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows, rows_for_ids
 from sbpac_desktop.services.documents import directive_line
 from sbpac_desktop.services.followup_history import directive_history
 from sbpac_desktop.services.meetings import get_meeting
@@ -62,8 +62,12 @@ def followup_document(db: Database, actor: Actor, scope: FollowUpScope, as_of: d
         presented = presented_lines(session, scope.meeting_id) if scope.meeting_id is not None else ()
         if presented:  # the directives the meeting follows up, as well as those it issued
             wanted = {line.directive_id for line in presented} - {r.id for r in rows}
-            filters = DirectiveFilter(fiscal_year=scope.fiscal_year, assignee=scope.assignee)
-            rows += [r for r in build_rows(session, filters, today) if r.id in wanted]
+            extra = rows_for_ids(session, sorted(wanted), today)
+            if scope.fiscal_year is not None or scope.assignee:  # the same narrowing as the rest
+                narrowed = DirectiveFilter(fiscal_year=scope.fiscal_year, assignee=scope.assignee)
+                keep = {r.id for r in build_rows(session, narrowed, today)}
+                extra = [r for r in extra if r.id in keep]
+            rows += extra
         if scope.quarter is not None and scope.fiscal_year is not None:
             start, end = fiscal_quarter_bounds(scope.fiscal_year, scope.quarter)
             rows = [r for r in rows if r.effective_due is not None and start <= r.effective_due <= end]
