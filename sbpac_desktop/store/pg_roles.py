@@ -39,6 +39,7 @@ STAFF = ("sbpac_admins", "sbpac_secretaries")
 MAX_FAILED = 5  # services/auth.py MAX_FAILED_SIGN_INS; repeated here so the server enforces it
 SCRAM_ITERATIONS = 4096
 SUMMARY_COLUMNS = ("effective_due_on", "latest_percent", "latest_report_on")  # store/directive_summary.py
+BLOCKED_COLUMNS = ("blocked_reason", "blocked_on")  # services/blocking.py: officers mark work blocked
 OFFICER_REQUEST_TABLES = ("extension_request", "closure_request")
 USER_COLUMNS = (
     "id, login, display_name, role, person_id, failed_logins, locked, is_system, version, created_at, updated_at"
@@ -182,14 +183,28 @@ def install(connection: Connection) -> None:
 
 def _officer_extras(connection: Connection) -> list[str]:
     """Grants that depend on later schema revisions: the tracker's summary columns on `directive`
-    (a progress report refreshes them in the same transaction) and the officers' requests."""
+    (a progress report refreshes them in the same transaction), the blocked mark, and the
+    officers' extension and closure requests — all limited to directives of posts they hold."""
     present = set(
         connection.execute(
             text("SELECT column_name FROM information_schema.columns WHERE table_name = 'directive'")
         ).scalars()
     )
-    summary = [c for c in SUMMARY_COLUMNS if c in present]
-    extras = [f"GRANT UPDATE ({', '.join(summary)}) ON directive TO sbpac_officers"] if summary else []
+    columns = [c for c in (*SUMMARY_COLUMNS, *BLOCKED_COLUMNS) if c in present]
+    extras = []
+    if columns:
+        # only on directives with an assignment to a post they hold (services/blocking.py)
+        extras += [
+            f"GRANT UPDATE ({', '.join([*columns, 'version', 'updated_at'])}) ON directive TO sbpac_officers",
+            "ALTER TABLE directive ENABLE ROW LEVEL SECURITY",
+            "DROP POLICY IF EXISTS everyone_reads ON directive",
+            "CREATE POLICY everyone_reads ON directive FOR SELECT USING (true)",
+            "DROP POLICY IF EXISTS staff_writes ON directive",
+            f"CREATE POLICY staff_writes ON directive TO {', '.join(STAFF)} USING (true) WITH CHECK (true)",
+            "DROP POLICY IF EXISTS officer_updates_own ON directive",
+            "CREATE POLICY officer_updates_own ON directive FOR UPDATE TO sbpac_officers "
+            "USING (sbpac_holds_directive(id)) WITH CHECK (sbpac_holds_directive(id))",
+        ]
     for table in OFFICER_REQUEST_TABLES:
         if connection.execute(text("SELECT to_regclass(:t)"), {"t": table}).scalar() is not None:
             extras += [

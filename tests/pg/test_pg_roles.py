@@ -362,3 +362,31 @@ def test_role_matrix_through_database_logins(office, role):
         }
     wanted = {entity: "".join(row[op][column] for op in row) for entity, row in DB_EXPECTED.items()}
     assert got == wanted
+
+
+def test_officer_marks_only_their_own_directives_blocked(office):
+    from sbpac_desktop.services import blocking
+
+    admin = _app(office, office.admin)
+    try:
+        other_post = next(a.position_id for a in directives.get_directive(
+            admin.db, admin.actor, office.directive_id).assignments if a.id == office.other_assignment)  # fmt: skip
+        theirs = directives.create_directive(
+            admin.db,
+            admin.actor,
+            directives.DirectiveInput(
+                "ให้ประสานงานกับจังหวัด", date(2019, 10, 22), (directives.AssignmentInput(position_id=other_post),)
+            ),
+        ).row.id
+    finally:
+        admin.close()
+    officer = _app(office, office.officer)
+    try:
+        detail = blocking.block(officer.db, officer.actor, office.directive_id, "รองบประมาณ", today=date(2019, 11, 2))
+        assert detail.row.id == office.directive_id
+    finally:
+        officer.close()
+    with connected(office.url, office.officer) as conn:
+        touched = conn.execute("UPDATE directive SET blocked_reason = 'แทรกตรง ๆ' WHERE id = %s", (theirs,))
+        assert touched.rowcount == 0  # row-level security: not a directive of a post they hold
+        assert refused(conn, "UPDATE directive SET due_on = '2030-01-01' WHERE id = %s", office.directive_id)
