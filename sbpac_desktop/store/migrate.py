@@ -5,12 +5,14 @@ from __future__ import annotations
 import sqlite3
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 from sbpac_desktop.domain.errors import DatabaseError
 from sbpac_desktop.store import backup as backups
@@ -31,6 +33,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def _config(connection: Connection | None, scripts: Path) -> Config:
+    from alembic.config import Config  # imports alembic.command: only when migrating
+
     config = Config()
     config.set_main_option("script_location", str(scripts))
     config.attributes["connection"] = connection
@@ -38,11 +42,17 @@ def _config(connection: Connection | None, scripts: Path) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
-    return ScriptDirectory.from_config(alembic_config())
+    return _scripts(MIGRATIONS_DIR)
+
+
+def _scripts(scripts: Path) -> ScriptDirectory:
+    """Read-only view of the migration scripts, without alembic's Config (which imports the
+    command module: that is for upgrading, not for checking a schema at start-up)."""
+    return ScriptDirectory(str(scripts))
 
 
 def head_revision() -> str:
-    return _head(ScriptDirectory.from_config(alembic_config()))
+    return _head(script_directory())
 
 
 def _head(script: ScriptDirectory) -> str:
@@ -73,7 +83,7 @@ def _classify(current: str | None, *, has_tables: bool, scripts: Path = MIGRATIO
                 "This database belongs to another program (no schema version); it was left untouched",
             )
         return SchemaState.EMPTY
-    script = ScriptDirectory.from_config(_config(None, scripts))
+    script = _scripts(scripts)
     if current not in {rev.revision for rev in script.walk_revisions()}:
         raise too_new_error(current)
     return SchemaState.CURRENT if current == _head(script) else SchemaState.OUTDATED
@@ -131,8 +141,14 @@ def upgrade_with_scripts(
             with connection.begin():
                 # Two administrators running init at once: the second waits, then finds it current.
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK_KEY})")
-                command.upgrade(_config(connection, scripts), "head")
+                _upgrade_to_head(connection, scripts)
     return backup
+
+
+def _upgrade_to_head(connection: Connection, scripts: Path) -> None:
+    from alembic import command  # loaded only when upgrading: kept off the window's start-up path
+
+    command.upgrade(_config(connection, scripts), "head")
 
 
 def _upgrade_sqlite(connection: Connection, scripts: Path) -> None:
@@ -148,7 +164,7 @@ def _upgrade_sqlite(connection: Connection, scripts: Path) -> None:
     try:
         with connection.begin():
             already = set(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
-            command.upgrade(_config(connection, scripts), "head")
+            _upgrade_to_head(connection, scripts)
             dangling = [row for row in connection.exec_driver_sql("PRAGMA foreign_key_check") if row not in already]
             if dangling:  # only what this upgrade broke: old damage is `check`'s business, not a reason to lock out
                 raise DatabaseError(

@@ -1,0 +1,40 @@
+"""Nothing heavy on the start-up path: when the main window first shows, pandas, openpyxl,
+ReportLab, Alembic's commands and the document renderers are not imported yet (they load
+when a spreadsheet, a PDF or a migration is first needed). Checked in a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.demo import load_demo
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_main_window_shows_without_heavy_modules(tmp_path: Path) -> None:
+    database = tmp_path / "start.db"
+    ctx = open_app(str(database), create=True)
+    load_demo(ctx.db, ctx.actor)
+    ctx.close()
+    out = tmp_path / "probe.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SBPAC_GUI_SMOKE": "1", "HOME": str(tmp_path)}
+    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.scale.startup_probe", str(database), str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    state = json.loads(out.read_text(encoding="utf-8"))
+    assert "shown" in state, "the main window never showed"
+    assert state["heavy"] == [], f"imported before the window showed: {state['heavy']}"
+    assert state["usable"] >= state["shown"]
