@@ -206,3 +206,18 @@ def test_wrap_delegate_wraps_cells_but_keeps_the_data_plain(qtbot: QtBot) -> Non
     tree.setCurrentIndex(index)
     qtbot.keyClick(tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == AGENDA
+
+
+def test_search_results_wrap_titles_and_snippets(qtbot: QtBot, ctx: AppContext) -> None:
+    from sbpac_desktop.gui.search.results import COL_SNIPPET, COL_TITLE, SearchResultsDialog
+
+    dialog = SearchResultsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.run("งบประมาณ")
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() > 0, timeout=10_000)
+    one_line = dialog.tree.fontMetrics().height()
+    heights = [dialog.tree.visualItemRect(dialog.tree.topLevelItem(i)).height() for i in range(3)]
+    assert max(heights) > 2 * one_line  # long directive titles take two lines instead of one cut line
+    item = dialog.tree.topLevelItem(0)
+    assert MARK not in item.text(COL_TITLE) + item.text(COL_SNIPPET)  # the data stays plain

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.i18n import error_text
-from sbpac_desktop.gui.text import ThaiLabel, breakable, digits
+from sbpac_desktop.gui.text import ThaiLabel, WrapDelegate, breakable, digits
 from sbpac_desktop.services import search as search_service
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives import DirectiveFilter
@@ -56,9 +56,7 @@ class HighlightDelegate(QStyledItemDelegate):
     ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        document = QTextDocument()
-        document.setDefaultFont(opt.font)
-        document.setHtml(snippet_html(str(index.data(Qt.ItemDataRole.DisplayRole) or "")))
+        document = _snippet_document(opt, index, opt.rect.width())
         opt.text = ""
         style = opt.widget.style() if opt.widget else None
         if style is not None:
@@ -76,7 +74,19 @@ class HighlightDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 10))
+        view = self.parent()
+        width = view.columnWidth(index.column()) if isinstance(view, QTreeWidget) else option.rect.width()
+        lines = _snippet_document(option, index, width).size().height()  # the snippet wraps between words
+        return QSize(size.width(), int(max(size.height(), lines + 6, option.fontMetrics.height() + 10)))
+
+
+def _snippet_document(option: QStyleOptionViewItem, index: AnyIndex, width: int) -> QTextDocument:
+    document = QTextDocument()
+    document.setDefaultFont(option.font)
+    document.setHtml(snippet_html(str(index.data(Qt.ItemDataRole.DisplayRole) or "")))
+    if width > 8:
+        document.setTextWidth(width - 4)
+    return document
 
 
 class SearchResultsDialog(QDialog):
@@ -95,7 +105,8 @@ class SearchResultsDialog(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("searchHits")
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(False)  # long titles and snippets take the lines they need
+        self.tree.setWordWrap(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setHeaderLabels([self.tr("ประเภท"), self.tr("เลขที่"), self.tr("เรื่อง"), self.tr("ข้อความที่พบ")])
         header = self.tree.header()
@@ -104,6 +115,10 @@ class SearchResultsDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(COL_TITLE, 320)
         self.tree.setItemDelegateForColumn(COL_SNIPPET, HighlightDelegate(self.tree))
+        self.tree.setItemDelegateForColumn(COL_TITLE, WrapDelegate(self.tree))
+        relayout = QTimer(self.tree, singleShot=True, interval=0)
+        relayout.timeout.connect(self.tree.doItemsLayout)
+        header.sectionResized.connect(lambda *_: relayout.start())
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         hint = QLabel(self.tr("ดับเบิลคลิกหรือกด Enter ที่รายการเพื่อเปิด"), self)
