@@ -7,12 +7,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from sbpac_desktop.domain.enums import AssignmentRole
 from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
 from sbpac_desktop.gui.events import app_events
+from sbpac_desktop.gui.text import ThaiLabel
 from sbpac_desktop.gui.widgets.attachments import AttachFailure, AttachmentsWidget, attach_all, report_failures
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo
@@ -40,8 +41,7 @@ class ProgressDialog(FormDialog):
         self.detail = detail
         self.setObjectName("progressDialog")
         self.setWindowTitle(self.tr("รายงานความก้าวหน้า {number}").format(number=detail.row.number_text(True)))
-        heading = QLabel(f"{detail.row.number_text(True)}  {detail.row.text}", self)
-        heading.setWordWrap(True)
+        heading = ThaiLabel(f"{detail.row.number_text(True)}  {detail.row.text}", self)  # wraps between words
         heading.setObjectName("directiveText")
         self.assignment = IdCombo(self)
         self.assignment.setObjectName("assignment")
