@@ -254,3 +254,28 @@ def test_switching_to_a_database_with_accounts_asks_for_a_sign_in(
     wait_ops()
     qtbot.waitUntil(lambda: window.ctx is not work_ctx, timeout=5000)
     assert window.ctx.actor.login == "somchai" and window.ctx.database_display == str(other)
+
+
+def test_start_up_reopens_the_remembered_database_or_falls_back(tmp_path: Path, qapp: object) -> None:
+    from sbpac_desktop.gui import app as gui_app
+    from sbpac_desktop.gui.main_window import app_settings
+
+    remembered = tmp_path / "remembered.db"
+    open_app(str(remembered), create=True).close()
+    machine = app_settings()
+    try:
+        machine.setValue(LAST_DATABASE_KEY, str(remembered))
+        ctx = gui_app._open_context(None, {}, smoke=True)
+        assert ctx is not None and ctx.database_display == str(remembered)
+        ctx.close()
+        other = tmp_path / "given.db"  # --db / SBPAC_DB still win over the remembered one
+        open_app(str(other), create=True).close()
+        ctx = gui_app._open_context(str(other), {}, smoke=True)
+        assert ctx is not None and ctx.database_display == str(other)
+        ctx.close()
+        remembered.unlink()  # moved away since: the default database opens instead
+        ctx = gui_app._open_context(None, {}, smoke=True)
+        assert ctx is not None and ctx.db.location.is_default
+        ctx.close()
+    finally:
+        machine.remove(LAST_DATABASE_KEY)
