@@ -5,7 +5,8 @@ NOLOGIN group roles and grants each what its app role may do:
 
     sbpac_admins       everything except changing or deleting audit entries
     sbpac_secretaries  everything except app_user (read without password hashes) and audit changes
-    sbpac_officers     read; insert/update progress_report only for assignments of posts they hold
+    sbpac_officers     read; insert/update progress_report only for assignments of posts they hold,
+                       and insert/delete attachments only of those progress reports
                        (row-level security: current_user -> app_user.login -> person -> incumbency)
     sbpac_viewers      read only (no password hashes)
 
@@ -59,6 +60,24 @@ $$;
 CREATE OR REPLACE FUNCTION sbpac_holds_directive(target integer) RETURNS boolean
 LANGUAGE sql STABLE SET search_path = public AS $$
   SELECT EXISTS (SELECT 1 FROM assignment a WHERE a.directive_id = target AND sbpac_holds_assignment(a.id))
+$$;
+CREATE OR REPLACE FUNCTION sbpac_holds_report(target integer) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = public AS $$
+  SELECT EXISTS (SELECT 1 FROM progress_report r WHERE r.id = target AND sbpac_holds_assignment(r.assignment_id))
+$$;
+-- Row-level security would silently skip someone else's attachment on DELETE (and the app would
+-- audit a removal that never happened): an officer's DELETE is checked here and refused aloud.
+CREATE OR REPLACE FUNCTION sbpac_officer_removes_own() RETURNS trigger
+LANGUAGE plpgsql SET search_path = public AS $$
+BEGIN
+  IF pg_has_role('sbpac_officers', 'MEMBER')
+     AND NOT (pg_has_role('sbpac_secretaries', 'MEMBER') OR pg_has_role('sbpac_admins', 'MEMBER'))
+     AND NOT (OLD.progress_report_id IS NOT NULL AND sbpac_holds_report(OLD.progress_report_id)) THEN
+    RAISE EXCEPTION 'attachment % is not of a progress report on a post you hold', OLD.id
+      USING ERRCODE = '42501';
+  END IF;
+  RETURN OLD;
+END
 $$;
 CREATE OR REPLACE FUNCTION sbpac_own_password_hash() RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
@@ -166,11 +185,12 @@ def install(connection: Connection) -> None:
     # plpgsql format('%I') codes are not taken for placeholders
     with connection.connection.driver_connection.cursor() as cursor:  # type: ignore[union-attr]
         cursor.execute(_FUNCTIONS)
-    for statement in statements + _officer_extras(connection):
+    for statement in statements + ATTACHMENT_RULES + _officer_extras(connection):
         connection.execute(text(statement))
     for function in (
         "sbpac_holds_assignment(integer)",
         "sbpac_holds_directive(integer)",
+        "sbpac_holds_report(integer)",
         "sbpac_own_password_hash()",
         "sbpac_own_sign_in(boolean)",
     ):
@@ -179,6 +199,28 @@ def install(connection: Connection) -> None:
     manage = "sbpac_manage_login(text, text, text, boolean)"
     connection.execute(text(f"REVOKE ALL ON FUNCTION {manage} FROM PUBLIC"))
     connection.execute(text(f"GRANT EXECUTE ON FUNCTION {manage} TO sbpac_admins"))
+
+
+# Attachments (services/attachments.py): everyone reads them (the content too, like every other
+# record); staff add and remove meeting, agenda and progress-report files; officers only files of
+# progress reports on posts they hold — the rule of progress_report's own policies.
+_OWN_REPORT = "progress_report_id IS NOT NULL AND sbpac_holds_report(progress_report_id)"
+ATTACHMENT_RULES = [
+    "GRANT INSERT, DELETE ON attachment TO sbpac_officers",
+    "ALTER TABLE attachment ENABLE ROW LEVEL SECURITY",
+    "DROP POLICY IF EXISTS everyone_reads ON attachment",
+    "CREATE POLICY everyone_reads ON attachment FOR SELECT USING (true)",
+    "DROP POLICY IF EXISTS staff_writes ON attachment",
+    f"CREATE POLICY staff_writes ON attachment TO {', '.join(STAFF)} USING (true) WITH CHECK (true)",
+    "DROP POLICY IF EXISTS officer_attaches_own ON attachment",
+    f"CREATE POLICY officer_attaches_own ON attachment FOR INSERT TO sbpac_officers WITH CHECK ({_OWN_REPORT})",
+    # every row passes the policy; the trigger refuses (not skips) the ones that are not theirs
+    "DROP POLICY IF EXISTS officer_removes_own ON attachment",
+    "CREATE POLICY officer_removes_own ON attachment FOR DELETE TO sbpac_officers USING (true)",
+    "DROP TRIGGER IF EXISTS officer_removes_own ON attachment",
+    "CREATE TRIGGER officer_removes_own BEFORE DELETE ON attachment FOR EACH ROW"
+    " EXECUTE FUNCTION sbpac_officer_removes_own()",
+]
 
 
 def _officer_extras(connection: Connection) -> list[str]:
