@@ -90,7 +90,17 @@ class MainWindow(QMainWindow):
             PageEntry("dashboard", self.tr("ภาพรวม"), icon(sp.SP_ComputerIcon), self._dashboard_page()),
             PageEntry("people", self.tr("บุคคลและหน่วยงาน"), icon(sp.SP_DirHomeIcon), PeoplePage(ctx)),
             PageEntry("settings", self.tr("ตั้งค่า"), icon(sp.SP_FileDialogInfoView), self._settings_page()),
+            *self._admin_pages(),
         ]
+
+    def _admin_pages(self) -> list[PageEntry]:
+        """Accounts: only a signed-in administrator sees the page (services refuse anyone else too)."""
+        from sbpac_desktop.gui.pages.users import UsersPage, can_manage_users
+
+        if not can_manage_users(self.ctx):
+            return []
+        icon = self._icon(QStyle.StandardPixmap.SP_DialogYesButton)
+        return [PageEntry("users", self.tr("บัญชีผู้ใช้"), icon, UsersPage(self.ctx))]
 
     def _dashboard_page(self) -> Page:
         from sbpac_desktop.gui.pages.dashboard import DashboardPage, DrillDown
