@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="th_TH">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>บัญชี {login} — {name}</source>
+        <translation>Account {login} — {name}</translation>
+    </message>
+</context>
+<context>
     <name>AgendaItemDialog</name>
     <message>
         <source>เพิ่มเรื่องในระเบียบวาระ</source>
@@ -1205,6 +1212,10 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>บัญชีผู้ใช้</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
         <source>แถบเครื่องมือหลัก</source>
         <translation>Main toolbar</translation>
     </message>
@@ -1588,6 +1599,33 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>หน่วยงานแม่ เช่น กองต่าง ๆ สังกัด ศอ.บต.</source>
         <translation>The parent unit, e.g. the divisions under SBPAC</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>ตั้งรหัสผ่านใหม่</source>
+        <translation>Set a new password</translation>
+    </message>
+    <message>
+        <source>อย่างน้อย 8 ตัวอักษร</source>
+        <translation>At least 8 characters</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านใหม่</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านอีกครั้ง</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>บัญชีที่ถูกล็อกหรือปิดใช้งานจะกลับมาใช้ได้ด้วยรหัสผ่านนี้</source>
+        <translation>A locked or deactivated account can sign in again with this password</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านสองช่องไม่ตรงกัน — โปรดพิมพ์ให้เหมือนกัน</source>
+        <translation>The two passwords differ — please type the same one twice</translation>
     </message>
 </context>
 <context>
@@ -2025,6 +2063,17 @@ You can still change the status of the minutes.</translation>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>เปลี่ยนบทบาท</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>บทบาท</source>
+        <translation>Role</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsDialog</name>
     <message>
         <source>ผลการค้นหา</source>
@@ -2389,6 +2438,166 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>เปิดใช้งาน</source>
         <translation>Reactivate</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>เพิ่มบัญชีผู้ใช้</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>— ไม่ผูกกับบุคคล —</source>
+        <translation>— not linked to a person —</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านสองช่องไม่ตรงกัน — โปรดพิมพ์ให้เหมือนกัน</source>
+        <translation>The two passwords differ — please type the same one twice</translation>
+    </message>
+    <message>
+        <source>ไม่พบบุคคลชื่อนี้ — โปรดเลือกจากรายการ</source>
+        <translation>No person by this name — please pick one from the list</translation>
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <source>ชื่อผู้ใช้ (ใช้ลงชื่อเข้าใช้)</source>
+        <translation>Login (used to sign in)</translation>
+    </message>
+    <message>
+        <source>อักษรอังกฤษตัวเล็ก ตัวเลข . _ - เช่น somchai.k</source>
+        <translation>Lowercase letters, digits, . _ - e.g. somchai.k</translation>
+    </message>
+    <message>
+        <source>ชื่อที่แสดง</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>เช่น นายสมชาย ใจดี</source>
+        <translation>e.g. Mr Somchai Jaidee</translation>
+    </message>
+    <message>
+        <source>บทบาท</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>ผู้ดูแลระบบ: บัญชีผู้ใช้และการตั้งค่า · ฝ่ายเลขานุการ: การประชุมและข้อสั่งการ · เจ้าหน้าที่ติดตาม: รายงานผลของตำแหน่งที่ตนดำรง · ผู้อ่านอย่างเดียว: ดูข้อมูลได้อย่างเดียว</source>
+        <translation>Administrator: accounts and settings · Secretariat: meetings and directives · Follow-up officer: progress reports for the posts they hold · Read only: can only view</translation>
+    </message>
+    <message>
+        <source>บุคคลที่ผูกกับบัญชี</source>
+        <translation>Linked person</translation>
+    </message>
+    <message>
+        <source>เจ้าหน้าที่ติดตามต้องผูกกับบุคคล จึงจะรายงานผลของตำแหน่งที่บุคคลนั้นดำรงอยู่ได้</source>
+        <translation>A follow-up officer must be linked to a person to report on the posts that person holds</translation>
+    </message>
+    <message>
+        <source>รหัสผ่าน</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>อย่างน้อย 8 ตัวอักษร</source>
+        <translation>At least 8 characters</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านอีกครั้ง</source>
+        <translation>Password again</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>ชื่อผู้ใช้</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>ชื่อที่แสดง</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>บทบาท</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>บุคคลที่ผูกกับบัญชี</source>
+        <translation>Linked person</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>ลงชื่อผิดติดกัน (ครั้ง)</source>
+        <translation>Failed sign-ins in a row</translation>
+    </message>
+    <message>
+        <source>ปิดใช้งาน</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>ถูกล็อก</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>ใช้งานได้</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>บัญชีผู้ใช้</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>เพิ่มบัญชี</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>เพิ่มบัญชีผู้ใช้ใหม่ (Ctrl+N)</source>
+        <translation>Add a new account (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนบทบาท…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>ตั้งรหัสผ่านใหม่…</source>
+        <translation>New password…</translation>
+    </message>
+    <message>
+        <source>ตั้งรหัสผ่านใหม่ ซึ่งปลดล็อกและเปิดใช้บัญชีอีกครั้งด้วย</source>
+        <translation>Set a new password; this also unlocks and reactivates the account</translation>
+    </message>
+    <message>
+        <source>ปลดล็อก</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>ปิดใช้งาน…</source>
+        <translation>Deactivate…</translation>
+    </message>
+    <message>
+        <source>บัญชีจะลงชื่อเข้าใช้ไม่ได้อีก แต่ชื่อยังอยู่ในประวัติการแก้ไข</source>
+        <translation>The account can no longer sign in; its name stays in the change history</translation>
+    </message>
+    <message>
+        <source>ทั้งหมด {count} บัญชี · ถูกล็อก {locked} · ปิดใช้งาน {off}</source>
+        <translation>{count} accounts · {locked} locked · {off} deactivated</translation>
+    </message>
+    <message>
+        <source>ปิดใช้งานบัญชี {login} ({name})? บัญชีนี้จะลงชื่อเข้าใช้ไม่ได้ จนกว่าจะตั้งรหัสผ่านใหม่</source>
+        <translation>Deactivate account {login} ({name})? It cannot sign in until a new password is set</translation>
+    </message>
+    <message>
+        <source>ปิดใช้งานบัญชี</source>
+        <translation>Deactivate account</translation>
+    </message>
+    <message>
+        <source>ทำรายการไม่ได้: {message}</source>
+        <translation>Not done: {message}</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,7 @@ class UserDialog(FormDialog):
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ConflictError) and error.details is None:
             self.operation = None  # the login is taken: say so under the login box
-            self.errors.show([FieldProblem("login", error.message_th, error.message_en)])
+            self.errors.show([FieldProblem("login", error.message("th"), error.message("en"))])  # shown per language
             return
         super()._failed(error)
 
