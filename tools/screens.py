@@ -125,6 +125,19 @@ def _conflict(studio: Studio) -> Any:
     return dialog.conflict_flow.dialog
 
 
+def _english(studio: Studio, key: str) -> Any:
+    settings_page = studio.window.settings_page
+    if settings_page is not None:
+        settings_page.choose_language("en")  # the window retranslates and rebuilds its pages
+    studio.settle(10)
+    page = _main_page(studio, key)
+    studio.settle(10)
+    if key == "directives" and page.selected_row() is None:
+        page.table.selectRow(0)
+        studio.settle()
+    return studio.window
+
+
 def all_shots(studio: Studio) -> list[Shot]:
     s = studio
     return [
@@ -163,5 +176,9 @@ def all_shots(studio: Studio) -> list[Shot]:
         Shot("dialog_history_meeting", "ประวัติการแก้ไข of a meeting with its agenda and attendance",
              lambda: _meeting_history(s)),
         Shot("dialog_conflict", "Conflict: yours / theirs, reload and re-apply, keep theirs, overwrite",
-             lambda: _conflict(s)),  # last: it changes a directive
+             lambda: _conflict(s)),  # it changes a directive
+        # After every Thai shot: English chosen at run time (Settings → language), as a user would.
+        Shot("english_settings", "Settings in English (interface language switched at run time)",
+             lambda: _english(s, "settings")),
+        Shot("english_directives", "Directives tracker in English", lambda: (_english(s, "directives"), s.window)[1]),
     ]  # fmt: skip

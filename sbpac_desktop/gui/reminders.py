@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from sbpac_desktop.gui.domain_labels import status_text
 from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.text import date_text, digits, wrappable
+from sbpac_desktop.gui.text import date_text, digits, thai_digits, wrappable
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow
 from sbpac_desktop.services.reminders import Reminders, reminders
@@ -86,7 +86,7 @@ class RemindersPanel(QDialog):
         self.tree.setColumnWidth(1, 220)
 
     def _row_item(self, group: QTreeWidgetItem, row: DirectiveRow) -> None:
-        text = wrappable(f"{row.number_text(True)} {row.text}")
+        text = wrappable(f"{row.number_text(thai_digits())} {row.text}")
         item = QTreeWidgetItem(group, [text, digits(status_text(row.status)), wrappable(row.lead_label or "-")])
         item.setData(0, ID_ROLE, row.id)
         item.setToolTip(0, row.text)

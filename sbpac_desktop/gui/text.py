@@ -16,10 +16,11 @@ from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelInde
 from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
 
+from sbpac_desktop.gui.i18n import THAI, current_language
 from sbpac_desktop.thai import insert_break_opportunities, medium_date, strip_break_opportunities, to_thai_digits
 
 BLANK = "—"
-THAI_DIGITS = True  # the screen always shows Thai digits; printed documents follow the setting
+THAI_DIGITS = True  # Thai digits on screen while the interface is Thai; documents follow Settings
 # Platforms whose clipboard lives inside this process only (tests, headless checks): whatever
 # is on it was put there by us.
 IN_PROCESS_CLIPBOARD_PLATFORMS = ("offscreen", "minimal")
@@ -27,8 +28,13 @@ CELL_PADDING = 6  # Thai stacks marks above and below the line: wrapped cells ge
 BREAK_MARK = "\u200b"  # what insert_break_opportunities puts between words
 
 
+def thai_digits() -> bool:
+    """๐–๙ on screen for the Thai interface; the English one reads 0–9."""
+    return THAI_DIGITS and current_language() == THAI
+
+
 def digits(text: str) -> str:
-    return to_thai_digits(text) if THAI_DIGITS else text
+    return to_thai_digits(text) if thai_digits() else text
 
 
 def or_blank(text: str | None) -> str:
@@ -36,7 +42,7 @@ def or_blank(text: str | None) -> str:
 
 
 def date_text(value: date | None) -> str:
-    return medium_date(value, thai_digits=THAI_DIGITS) if value else BLANK
+    return medium_date(value, thai_digits=thai_digits()) if value else BLANK
 
 
 def percent_text(value: int | None) -> str:

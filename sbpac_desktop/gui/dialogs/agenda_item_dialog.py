@@ -11,7 +11,7 @@ from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.form import FormDialog
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.meeting.agenda_model import MAX_ITEM_DEPTH
-from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.text import digits, thai_digits
 from sbpac_desktop.gui.widgets.attachments import AttachFailure, AttachmentsWidget, attach_all, report_failures
 from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo
 from sbpac_desktop.services import agenda
@@ -76,7 +76,7 @@ class AgendaItemDialog(FormDialog):
     def _section_changed(self, *_: object) -> None:
         section = self.section.value()
         parents = [i for i in self.items if i.section == section and i.depth < MAX_ITEM_DEPTH]
-        self.parent_item.set_items([(f"{i.number_text(True)}  {i.title}", i.id) for i in parents])
+        self.parent_item.set_items([(f"{i.number_text(thai_digits())}  {i.title}", i.id) for i in parents])
 
     def collect(self, problems: list[FieldProblem]) -> AgendaItemInput | None:
         if not self.title_edit.text().strip():

@@ -15,7 +15,7 @@ from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.conflict_dialog import ConflictFlow
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
 from sbpac_desktop.gui.events import app_events
-from sbpac_desktop.gui.text import ThaiLabel
+from sbpac_desktop.gui.text import ThaiLabel, thai_digits
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import DATA, Assignee, CheckList, EnumCombo, IdCombo, assignee_items
 from sbpac_desktop.services import directives, lookups, org
@@ -153,10 +153,10 @@ class DirectiveDialog(FormDialog):
         self.cycle.set_value(ReportCycle.MONTHLY)
         self.issued_on.setDate(self.meeting.meeting_date if self.meeting else today)
         if self.meeting is not None:
-            source = self.tr("จากการประชุมครั้งที่ {number}").format(number=self.meeting.number_text(True))
+            source = self.tr("จากการประชุมครั้งที่ {number}").format(number=self.meeting.number_text(thai_digits()))
             if self.agenda_item is not None:
                 source += self.tr(" ระเบียบวาระ {number} {title}").format(
-                    number=self.agenda_item.number_text(True), title=self.agenda_item.title
+                    number=self.agenda_item.number_text(thai_digits()), title=self.agenda_item.title
                 )
             self.source.setText(source)
         else:
@@ -164,7 +164,7 @@ class DirectiveDialog(FormDialog):
 
     def _show_detail(self, detail: DirectiveDetail) -> None:
         row = detail.row
-        self.source.setText(self.tr("เลขที่ {number}").format(number=row.number_text(True)))
+        self.source.setText(self.tr("เลขที่ {number}").format(number=row.number_text(thai_digits())))
         self.text_edit.setPlainText(row.text)
         self.dimension.set_value(detail.dimension_id)
         self.priority.set_value(row.priority)

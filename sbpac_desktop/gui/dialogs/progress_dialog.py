@@ -13,7 +13,7 @@ from sbpac_desktop.domain.enums import AssignmentRole
 from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
 from sbpac_desktop.gui.events import app_events
-from sbpac_desktop.gui.text import ThaiLabel
+from sbpac_desktop.gui.text import ThaiLabel, thai_digits
 from sbpac_desktop.gui.widgets.attachments import AttachFailure, AttachmentsWidget, attach_all, report_failures
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo
@@ -40,8 +40,8 @@ class ProgressDialog(FormDialog):
         super().__init__(ctx, parent)
         self.detail = detail
         self.setObjectName("progressDialog")
-        self.setWindowTitle(self.tr("รายงานความก้าวหน้า {number}").format(number=detail.row.number_text(True)))
-        heading = ThaiLabel(f"{detail.row.number_text(True)}  {detail.row.text}", self)  # wraps between words
+        self.setWindowTitle(self.tr("รายงานความก้าวหน้า {number}").format(number=detail.row.number_text(thai_digits())))
+        heading = ThaiLabel(f"{detail.row.number_text(thai_digits())}  {detail.row.text}", self)  # wraps between words
         heading.setObjectName("directiveText")
         self.assignment = IdCombo(self)
         self.assignment.setObjectName("assignment")

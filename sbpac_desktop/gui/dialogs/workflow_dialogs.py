@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLabel, QPlainTextEdit,
 from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.form import FormDialog
 from sbpac_desktop.gui.events import app_events
-from sbpac_desktop.gui.text import date_text, digits, wrappable
+from sbpac_desktop.gui.text import date_text, digits, thai_digits, wrappable
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.services import blocking, closure, extensions, meetings
@@ -42,7 +42,7 @@ class WorkflowDialog(FormDialog):
         super().__init__(ctx, parent)
         self.detail = detail
         self.today = today
-        heading = QLabel(wrappable(f"{detail.row.number_text(True)}  {detail.row.text}"), self)
+        heading = QLabel(wrappable(f"{detail.row.number_text(thai_digits())}  {detail.row.text}"), self)
         heading.setWordWrap(True)
         heading.setObjectName("directiveText")
         self.form = QFormLayout()
@@ -61,7 +61,7 @@ class BlockDialog(WorkflowDialog):
     def __init__(self, ctx: AppContext, detail: DirectiveDetail, parent: QWidget | None = None, **kw: Any) -> None:
         super().__init__(ctx, detail, parent, **kw)
         self.setObjectName("blockDialog")
-        self.setWindowTitle(self.tr("แจ้งติดขัด {number}").format(number=detail.row.number_text(True)))
+        self.setWindowTitle(self.tr("แจ้งติดขัด {number}").format(number=detail.row.number_text(thai_digits())))
         self.reason = _text_box(self, "reason", self.tr("เช่น รอการจัดสรรงบประมาณ / รอผลการพิจารณาของจังหวัด"))
         self.form.addRow(self.tr("เหตุที่ติดขัด"), self.errors.bind("reason", self.reason))
         self.save_button.setText(self.tr("แจ้งติดขัด"))
@@ -81,7 +81,7 @@ class ExtensionRequestDialog(WorkflowDialog):
     def __init__(self, ctx: AppContext, detail: DirectiveDetail, parent: QWidget | None = None, **kw: Any) -> None:
         super().__init__(ctx, detail, parent, **kw)
         self.setObjectName("extensionRequestDialog")
-        self.setWindowTitle(self.tr("ขอขยายเวลา {number}").format(number=detail.row.number_text(True)))
+        self.setWindowTitle(self.tr("ขอขยายเวลา {number}").format(number=detail.row.number_text(thai_digits())))
         current = QLabel(date_text(detail.row.effective_due), self)
         current.setObjectName("currentDue")
         self.new_due = BeDateEdit(self)
@@ -117,8 +117,8 @@ class ExtensionDecisionDialog(WorkflowDialog):
         super().__init__(ctx, detail, parent, **kw)
         self.request = request
         self.setObjectName("extensionDecisionDialog")
-        self.setWindowTitle(self.tr("พิจารณาการขยายเวลา {number}").format(number=detail.row.number_text(True)))
-        asked = QLabel(digits(request.change_text(thai_digits=True)), self)
+        self.setWindowTitle(self.tr("พิจารณาการขยายเวลา {number}").format(number=detail.row.number_text(thai_digits())))
+        asked = QLabel(digits(request.change_text(thai_digits=thai_digits())), self)
         asked.setObjectName("requestedChange")
         why = QLabel(wrappable(request.reason), self)
         why.setWordWrap(True)
@@ -159,7 +159,7 @@ class ClosureRequestDialog(WorkflowDialog):
     def __init__(self, ctx: AppContext, detail: DirectiveDetail, parent: QWidget | None = None, **kw: Any) -> None:
         super().__init__(ctx, detail, parent, **kw)
         self.setObjectName("closureRequestDialog")
-        self.setWindowTitle(self.tr("ขอปิดเรื่อง {number}").format(number=detail.row.number_text(True)))
+        self.setWindowTitle(self.tr("ขอปิดเรื่อง {number}").format(number=detail.row.number_text(thai_digits())))
         percent = detail.row.latest_percent
         latest = QLabel(self.tr("ร้อยละ {p}").format(p=digits(str(percent))) if percent is not None else "-", self)
         self.note = _text_box(self, "note", self.tr("สรุปผลการดำเนินการที่แล้วเสร็จ (ไม่บังคับ)"))
@@ -193,7 +193,7 @@ class ClosureDecisionDialog(WorkflowDialog):
         super().__init__(ctx, detail, parent, **kw)
         self.pending = workflow.pending_closure
         self.setObjectName("closureDecisionDialog")
-        self.setWindowTitle(self.tr("รับทราบการปิดเรื่อง {number}").format(number=detail.row.number_text(True)))
+        self.setWindowTitle(self.tr("รับทราบการปิดเรื่อง {number}").format(number=detail.row.number_text(thai_digits())))
         self.acknowledge = QRadioButton(self.tr("รับทราบและปิดเรื่อง"), self)
         self.acknowledge.setObjectName("acknowledge")
         self.decline = QRadioButton(self.tr("ยังไม่ให้ปิดเรื่อง"), self)

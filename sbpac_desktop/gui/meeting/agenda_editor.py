@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.meeting.agenda_moves import item_input
-from sbpac_desktop.gui.text import ThaiLabel
+from sbpac_desktop.gui.text import ThaiLabel, thai_digits
 from sbpac_desktop.gui.widgets.attachments import AttachmentsWidget
 from sbpac_desktop.gui.widgets.field_errors import FieldErrors, error_label
 from sbpac_desktop.gui.widgets.pickers import PersonCombo
@@ -141,7 +141,7 @@ class AgendaItemEditor(QWidget):
         self.view = view
         self.errors.clear()
         self.heading.setText(
-            self.tr("เรื่องที่ {number}").format(number=view.number_text(True))
+            self.tr("เรื่องที่ {number}").format(number=view.number_text(thai_digits()))
             if view
             else self.tr("เลือกเรื่องในระเบียบวาระทางซ้ายเพื่อแก้ไข")
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
-from sbpac_desktop.gui.text import BLANK, digits
+from sbpac_desktop.gui.text import BLANK, digits, thai_digits
 from sbpac_desktop.services.agenda import AgendaItemView
 
 MIME_TYPE = "application/x-sbpac-agenda-item"
@@ -76,7 +76,7 @@ class AgendaTreeModel(QStandardItemModel):
         return row
 
     def _item_row(self, item: AgendaItemView) -> QStandardItem:
-        row = QStandardItem(f"{item.number_text(True)}  {item.title}")
+        row = QStandardItem(f"{item.number_text(thai_digits())}  {item.title}")
         row.setData("item", KIND_ROLE)
         row.setData(item.section, SECTION_ROLE)
         row.setData(item, VIEW_ROLE)

@@ -30,7 +30,7 @@ from sbpac_desktop.gui.meeting.agenda_editor import AgendaItemEditor
 from sbpac_desktop.gui.meeting.agenda_model import KIND_ROLE, SECTION_ROLE, VIEW_ROLE, AgendaTreeModel, MoveTarget
 from sbpac_desktop.gui.meeting.agenda_moves import relocate, step
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.text import WrapDelegate
+from sbpac_desktop.gui.text import WrapDelegate, thai_digits
 from sbpac_desktop.services import agenda
 from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
 from sbpac_desktop.services.app import AppContext
@@ -280,7 +280,7 @@ class AgendaTab(QWidget):
         if view is None or self.read_only:
             return
         question = self.tr("ลบเรื่อง {number} {title} ออกจากระเบียบวาระ?").format(
-            number=view.number_text(True), title=view.title
+            number=view.number_text(thai_digits()), title=view.title
         )
         if self.model.has_children(view.id):
             question += "\n" + self.tr("เรื่องย่อยทั้งหมดของเรื่องนี้จะถูกลบด้วย")

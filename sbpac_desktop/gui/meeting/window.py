@@ -16,7 +16,7 @@ from sbpac_desktop.gui.meeting.attendance_tab import AttendanceTab
 from sbpac_desktop.gui.meeting.minutes_tab import MinutesTab
 from sbpac_desktop.gui.operations import wait_for_idle
 from sbpac_desktop.gui.pages.base import heading_label
-from sbpac_desktop.gui.text import ThaiLabel, or_blank
+from sbpac_desktop.gui.text import ThaiLabel, or_blank, thai_digits
 from sbpac_desktop.services import meetings, org
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import MeetingView
@@ -62,7 +62,7 @@ class MeetingWindow(QWidget):
 
     def show_meeting(self, meeting: MeetingView) -> None:
         self.meeting = meeting
-        title = self.tr("{title} ครั้งที่ {number}").format(title=meeting.title, number=meeting.number_text(True))
+        title = self.tr("{title} ครั้งที่ {number}").format(title=meeting.title, number=meeting.number_text(thai_digits()))
         self.setWindowTitle(title)
         self.heading.setText(title)
         when = long_date(meeting.meeting_date)

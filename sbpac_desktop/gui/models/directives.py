@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from sbpac_desktop.gui.domain_labels import status_text
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.text import THAI_DIGITS, date_text, digits, percent_text, wrappable
+from sbpac_desktop.gui.text import date_text, digits, percent_text, thai_digits, wrappable
 from sbpac_desktop.services.directive_views import DirectiveRow
 from sbpac_desktop.services.tracker import PAGE_SIZE, TrackerPage, TrackerQuery
 
@@ -149,7 +149,7 @@ class DirectivesModel(DtoTableModel[DirectiveRow]):
 
     def display(self, row: DirectiveRow, column: int) -> str:
         if column == self.COL_NUMBER:
-            return row.number_text(THAI_DIGITS)
+            return row.number_text(thai_digits())
         if column == self.COL_TEXT:
             return wrappable(row.text)
         if column == self.COL_LEAD:

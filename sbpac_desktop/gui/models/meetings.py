@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.models.base import DtoTableModel
-from sbpac_desktop.gui.text import THAI_DIGITS, date_text, wrappable
+from sbpac_desktop.gui.text import date_text, thai_digits, wrappable
 from sbpac_desktop.services.meetings import MeetingView
 
 
@@ -30,7 +30,7 @@ class MeetingsModel(DtoTableModel[MeetingView]):
 
     def display(self, row: MeetingView, column: int) -> str:
         if column == self.COL_NUMBER:
-            return row.number_text(THAI_DIGITS)
+            return row.number_text(thai_digits())
         if column == self.COL_DATE:
             return date_text(row.meeting_date)
         if column == self.COL_TITLE:

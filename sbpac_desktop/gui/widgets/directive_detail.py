@@ -15,7 +15,7 @@ from sbpac_desktop.domain.workflow import RequestStatus
 from sbpac_desktop.gui.dialogs.history_dialog import HistoryDialog, open_history
 from sbpac_desktop.gui.domain_labels import status_text
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
-from sbpac_desktop.gui.text import BLANK, date_text, digits, or_blank, percent_text, wrappable
+from sbpac_desktop.gui.text import BLANK, date_text, digits, or_blank, percent_text, thai_digits, wrappable
 from sbpac_desktop.gui.widgets.directive_actions import DirectiveActions
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import ProgressView
@@ -97,7 +97,7 @@ class DirectiveDetailPane(QFrame):
         """ประวัติการแก้ไข of the shown directive, with its assignees, reports and files."""
         if self.detail is None or self.ctx is None:
             return None
-        return open_history(self.ctx, "directive", self.detail.row.id, self.detail.row.number_text(True), self)
+        return open_history(self.ctx, "directive", self.detail.row.id, self.detail.row.number_text(thai_digits()), self)
 
     def show_detail(self, detail: DirectiveDetail | None) -> None:
         self.detail = detail
@@ -111,7 +111,7 @@ class DirectiveDetailPane(QFrame):
             self.progress.clear()
             return
         row = detail.row
-        self.title.setText(row.number_text(True))
+        self.title.setText(row.number_text(thai_digits()))
         self.text.setText(wrappable(row.text))
         self.status.setText(digits(status_text(row.status)))
         tint = STATUS_COLOURS.get(row.status.key)
@@ -156,7 +156,7 @@ class DirectiveDetailPane(QFrame):
         if workflow.blocked_reason and workflow.blocked_on:
             lines.append(self.tr("แจ้งติดขัดเมื่อ {date}").format(date=date_text(workflow.blocked_on)))
         for request in workflow.extensions:
-            line = f"{request.change_text(thai_digits=True)} ({request.status_label})"
+            line = f"{request.change_text(thai_digits=thai_digits())} ({request.status_label})"
             if request.status is not RequestStatus.PENDING and request.decision_note:
                 line += f" — {request.decision_note}"
             lines.append(line)
