@@ -30,7 +30,9 @@ def meeting(ctx: AppContext, series_id: int, on: date, number: int | None = None
 
 
 def post(ctx: AppContext, unit_name: str = "กระทรวงพาณิชย์", code: str = "ผช.(พณ.)") -> int:
-    unit = org.create_org_unit(ctx.db, ctx.actor, org.OrgUnitInput(unit_name, OrgUnitKind.MINISTRY, "พณ."))
+    # Unit short codes are unique: take the unit's from the post code, "ผช.(บก.)" -> "บก.".
+    unit_code = code[code.find("(") + 1 : code.rfind(")")] if "(" in code else code
+    unit = org.create_org_unit(ctx.db, ctx.actor, org.OrgUnitInput(unit_name, OrgUnitKind.MINISTRY, unit_code))
     return org.create_position(
         ctx.db, ctx.actor, org.PositionInput("ผู้ช่วยเลขาธิการ ศอ.บต.", PositionKind.ASSISTANT, code, unit.id)
     ).id
