@@ -226,8 +226,9 @@ def _apply(meeting: Meeting, data: MeetingInput, year: int) -> None:
     meeting.opening_text = clean(data.opening_text)
 
 
-def _view(session: Session, m: Meeting) -> MeetingView:
-    session.flush()
+def _view(session: Session, m: Meeting, flush: bool = True) -> MeetingView:
+    if flush:  # a flush checks every loaded object: once per list, not once per meeting
+        session.flush()
     return MeetingView(
         id=m.id,
         version=m.version,
@@ -293,7 +294,7 @@ def list_meetings(
         if fiscal_year_be is not None:
             query = query.where(Meeting.fiscal_year == fiscal_year_be)
         query = query.order_by(Meeting.meeting_date.desc(), Meeting.id.desc())
-        return [_view(session, m) for m in session.scalars(query)]
+        return [_view(session, m, flush=False) for m in session.scalars(query)]
 
 
 def meeting_count(db: Database, actor: Actor) -> int:

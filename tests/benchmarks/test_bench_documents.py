@@ -26,6 +26,7 @@ from sbpac_desktop.reporting import followup, minutes
 from sbpac_desktop.reporting.engine import REGULAR, register_fonts
 from sbpac_desktop.thai import segment
 from sbpac_desktop.thai.segment import segment as segment_fn
+from tests.benchmarks.results import bench_median, median_of, record
 
 TEXT = (
     "ที่ประชุมพิจารณาแนวทางการขับเคลื่อนการพัฒนาพื้นที่ จชต. ในทุกมิติ โดยมอบหมายให้ผู้ช่วยเลขาธิการ ศอ.บต. "
@@ -121,6 +122,9 @@ def test_minutes_20_items(benchmark, tmp_path):
         minutes.render(doc, tmp_path / "m.pdf")
 
     benchmark.pedantic(build, rounds=5, iterations=1)
+    texts = [e.title for e in doc.sections[0].entries] + [e.discussion or "" for e in doc.sections[0].entries]
+    plain = median_of(lambda: _plain_reportlab(tmp_path / "p.pdf", texts), 5)
+    record("minutes PDF, 20 items", "-", bench_median(benchmark), target=0.5, baseline=plain, ratio_target=1.5)
 
 
 def test_minutes_20_items_plain_reportlab_baseline(benchmark, tmp_path):
@@ -142,6 +146,20 @@ def test_followup_report_200_pages(benchmark, tmp_path):
     pages = len(PdfReader(tmp_path / "f.pdf").pages)
     benchmark.extra_info["pages"] = pages
     assert 180 <= pages <= 230
+    rows = [
+        [r.number, r.text, ", ".join(r.supporting), str(r.due_on), r.status_label or "", r.progress_text or ""]
+        for g in doc.groups
+        for r in g.rows
+    ]
+    plain = median_of(lambda: _plain_reportlab(tmp_path / "p.pdf", [], rows), 2)
+    record(
+        f"follow-up report PDF, {pages} pages",
+        "-",
+        bench_median(benchmark),
+        target=3.0,
+        baseline=plain,
+        ratio_target=1.5,
+    )
 
 
 def test_followup_report_plain_reportlab_baseline(benchmark, tmp_path):

@@ -1,0 +1,88 @@
+"""Spreadsheet figures on the 100k set (SQLite): export every directive to xlsx and csv,
+import 10,000 checked rows into a fresh database."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sbpac_desktop.reporting.spreadsheets import write_table
+from sbpac_desktop.services import spreadsheet_import
+from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.services.directive_views import DirectiveFilter
+from sbpac_desktop.services.spreadsheet_export import tracker_table
+from tests.benchmarks.conftest import AS_OF, CACHE
+from tests.benchmarks.results import bench_median, record
+
+
+def _export(database: str, target: Path) -> int:
+    ctx = open_app(database)
+    try:
+        table = tracker_table(ctx.db, ctx.actor, DirectiveFilter(), AS_OF)
+    finally:
+        ctx.close()
+    return write_table(target, table.headers, table.rows, sheet_name=table.sheet_name, info=table.info).rows
+
+
+def test_export_csv(benchmark, sqlite_set, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rows = benchmark.pedantic(_export, args=(sqlite_set[0], tmp_path / "all.csv"), rounds=2, iterations=1)
+    assert rows >= 100_000 or rows >= 10
+    record("export every directive to csv", "sqlite", bench_median(benchmark), target=2.0, note=f"{rows:,} rows")
+
+
+def test_export_xlsx(benchmark, sqlite_set, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rows = benchmark.pedantic(_export, args=(sqlite_set[0], tmp_path / "all.xlsx"), rounds=1, iterations=1)
+    record("export every directive to xlsx", "sqlite", bench_median(benchmark), target=10.0, note=f"{rows:,} rows")
+
+
+def _import_file(database: str, target: Path) -> Path:
+    """One fiscal year (10,000 directives of the set) as an office sheet: the export without the
+    meeting column (the fresh database has no such meetings)."""
+    import openpyxl
+
+    cached = CACHE / "import-10k.xlsx"
+    if not cached.exists():
+        _export_year(database, target)
+        book = openpyxl.load_workbook(target)
+        sheet = book.worksheets[0]
+        sheet.delete_cols(3)
+        book.save(cached)
+    return cached
+
+
+def _export_year(database: str, target: Path) -> None:
+    ctx = open_app(database)
+    try:
+        table = tracker_table(ctx.db, ctx.actor, DirectiveFilter(fiscal_year=2566), AS_OF)
+    finally:
+        ctx.close()
+    write_table(target, table.headers, table.rows, sheet_name=table.sheet_name)
+
+
+def test_import_10k_rows(benchmark, sqlite_set, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sheet = _import_file(sqlite_set[0], tmp_path / "year.xlsx")
+    template = tmp_path / "template.db"
+    ctx = open_app(str(template), create=True)
+    load_demo(ctx.db, ctx.actor)
+    ctx.close()
+    reports = []
+
+    def run() -> None:
+        target = tmp_path / f"import{len(reports)}.db"
+        shutil.copyfile(template, target)
+        fresh = open_app(str(target))
+        try:
+            reports.append(spreadsheet_import.import_directives(fresh.db, fresh.actor, sheet, today=AS_OF))
+        finally:
+            fresh.close()
+
+    benchmark.pedantic(run, rounds=2, iterations=1)
+    assert all(r.committed for r in reports), reports[0].problems[:3]
+    record(
+        "import 10k checked rows (xlsx)",
+        "sqlite",
+        bench_median(benchmark),
+        target=5.0,
+        note=f"{reports[0].directives:,} rows",
+    )

@@ -1,0 +1,70 @@
+"""Window figures (SQLite, 100k set): start to a usable main window against a bare PySide6
+QMainWindow process; the tracker through the real page and model; memory with the set open;
+the GUI heartbeat while an export and a report run. Each in its own process."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.conftest import ROOT
+from tests.benchmarks.results import record
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SBPAC_GUI_SMOKE": "1"}
+    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    return env
+
+
+def _start_to_usable(database: str, tmp_path: Path, bare: bool) -> float:
+    out = tmp_path / "probe.json"
+    command = [sys.executable, "-m", "tests.scale.startup_probe", database, str(out), *(["bare"] if bare else [])]
+    started = time.time()
+    subprocess.run(command, cwd=ROOT, env=_env(tmp_path), check=True, capture_output=True, timeout=120)
+    state = json.loads(out.read_text(encoding="utf-8"))
+    assert bare or state["heavy"] == []
+    return float(state["usable"]) - started
+
+
+def test_start_to_usable_window(benchmark, sqlite_set, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    database, _many = sqlite_set
+    benchmark.pedantic(_start_to_usable, args=(database, tmp_path, False), rounds=3, iterations=1)
+    real = statistics.median(benchmark.stats.stats.data)
+    bare = statistics.median(_start_to_usable(database, tmp_path, True) for _ in range(3))
+    record("start to usable main window (100k set)", "sqlite", real, target=1.5, baseline=bare, ratio_target=2)
+
+
+def test_window_on_the_100k_set(benchmark, sqlite_set, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    database, _many = sqlite_set
+    figures: dict[str, Any] = {}
+
+    def probe() -> None:
+        done = subprocess.run(
+            [sys.executable, "-m", "tests.benchmarks.gui_probe", database],
+            cwd=ROOT,
+            env=_env(tmp_path),
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        figures.update(json.loads(done.stdout.strip().splitlines()[-1]))
+
+    benchmark.pedantic(probe, rounds=1, iterations=1)
+    assert figures["rows_after_first"] == 200 and figures["rows_loaded"] == 1200
+    record("window: tracker first page", "sqlite", figures["first_page"], target=0.5)
+    record("window: tracker sort change (status)", "sqlite", figures["sort_change"], target=0.3)
+    record("window: tracker filter (overdue)", "sqlite", figures["filter"], target=0.3)
+    record("window: five more pages (1,000 rows) scrolled in", "sqlite", figures["more_pages"])
+    record("memory with the 100k set open (1,200 rows loaded)", "sqlite", figures["rss_mb"], "MB", target=300)
+    record("heartbeat gap while exporting 10k rows (csv)", "sqlite", figures["export_gap"], target=0.1)
+    failed = "; ".join(figures.get("failures", [])) or None  # type: ignore[arg-type]
+    record("heartbeat gap while building a follow-up report", "sqlite", figures["report_gap"], target=0.1, note=failed)
