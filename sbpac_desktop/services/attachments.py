@@ -17,7 +17,7 @@ import stat
 import tempfile
 import threading
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -28,9 +28,9 @@ from sbpac_desktop.domain.errors import DatabaseError, ValidationError
 from sbpac_desktop.services.attachment_names import safe_file_name, stored_name
 from sbpac_desktop.services.common import audit, ensure_meeting_editable, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, REPORT_PROGRESS, require
+from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, REPORT_PROGRESS, require, require_assignee
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import AgendaItem, Attachment, Meeting, ProgressReport
+from sbpac_desktop.store.models import AgendaItem, Assignment, Attachment, Meeting, ProgressReport
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 _MB = 1024 * 1024
@@ -100,6 +100,10 @@ def _check_owner(session: Session, actor: Actor, kind: OwnerKind, owner_id: int,
         ensure_meeting_editable(owner)
     elif kind is OwnerKind.AGENDA_ITEM:
         ensure_meeting_editable(get_or_raise(session, Meeting, owner.meeting_id, "การประชุม"))
+    else:
+        # The same rule as the report itself: an officer only on a post (or its unit) they hold.
+        assignment = get_or_raise(session, Assignment, owner.assignment_id, "การมอบหมาย")
+        require_assignee(session, actor, [assignment], date.today(), action_th)
 
 
 def read_source(path: Path, limit: int = MAX_ATTACHMENT_BYTES) -> bytes:

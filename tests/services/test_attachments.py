@@ -20,6 +20,7 @@ from sbpac_desktop.services.attachments import MAX_ATTACHMENT_BYTES, OwnerKind
 from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
 from sbpac_desktop.store.models import Attachment, AuditEntry
 from tests.services.helpers import meeting, post, series
+from tests.services.workflow_helpers import officer_with_post
 
 BAD_NAMES = [
     "../../../etc/passwd",
@@ -151,10 +152,21 @@ def test_sha_mismatch_is_a_clear_error_and_writes_nothing(ctx, source):
     assert sorted(root.rglob("*")) == before
 
 
+def _report_on(ctx, position_id: int) -> int:
+    d = directives.create_directive(
+        ctx.db, ctx.actor, DirectiveInput("ให้รายงาน", date(2019, 10, 22), (AssignmentInput(position_id=position_id),))
+    )
+    detail = progress.add_progress(
+        ctx.db, ctx.actor, progress.ProgressInput(d.assignments[0].id, date(2019, 11, 1), 10, "เริ่มแล้ว")
+    )
+    return detail.reports[0].id
+
+
 def test_roles(ctx, source):
     item_id = _agenda_item(ctx)
-    report_id = _progress_report(ctx)
-    viewer, officer = _as(ctx, UserRole.VIEWER), _as(ctx, UserRole.OFFICER)
+    officer, own_post, _secretary = officer_with_post(ctx, code="ผช.(กษ.)", unit="กระทรวงเกษตรและสหกรณ์")
+    report_id = _report_on(ctx, own_post)
+    viewer = _as(ctx, UserRole.VIEWER)
     with pytest.raises(PermissionDenied):
         attachments.add_attachment(ctx.db, viewer, OwnerKind.AGENDA_ITEM, item_id, source)
     with pytest.raises(PermissionDenied):
@@ -167,6 +179,18 @@ def test_roles(ctx, source):
     with pytest.raises(PermissionDenied):
         attachments.remove_attachment(ctx.db, officer, secretary.id)
     attachments.remove_attachment(ctx.db, officer, mine.id)
+
+
+def test_officer_attaches_only_to_reports_on_posts_they_hold(ctx, source):
+    officer, _own_post, _secretary = officer_with_post(ctx, code="ผช.(กษ.)", unit="กระทรวงเกษตรและสหกรณ์")
+    others = _progress_report(ctx)  # on another post (กระทรวงพาณิชย์)
+    with pytest.raises(PermissionDenied, match="ไม่ได้ดำรงตำแหน่ง"):
+        attachments.add_attachment(ctx.db, officer, OwnerKind.PROGRESS_REPORT, others, source)
+    theirs = attachments.add_attachment(ctx.db, ctx.actor, OwnerKind.PROGRESS_REPORT, others, source)
+    with pytest.raises(PermissionDenied, match="ไม่ได้ดำรงตำแหน่ง"):
+        attachments.remove_attachment(ctx.db, officer, theirs.id)
+    with ctx.db.unit_of_work() as session:
+        assert session.scalar(select(Attachment.id).where(Attachment.id == theirs.id)) == theirs.id
 
 
 def test_certified_meeting_attachments_are_frozen(ctx, source):
