@@ -34,7 +34,8 @@ from sbpac_desktop.store.models import Assignment, DevelopmentDimension, Directi
 from sbpac_desktop.thai import fiscal_quarter, fiscal_quarter_bounds, thai_sort_key
 from sbpac_desktop.thai import fiscal_year as fiscal_year_of
 
-MATRIX_KEYS = ("not_started", "in_progress", "due_soon", "overdue", "done")
+# Blocked-but-not-late work gets its own column so every open directive is counted somewhere.
+MATRIX_KEYS = ("not_started", "in_progress", "blocked", "due_soon", "overdue", "done")
 NO_ASSIGNEE = "ยังไม่มอบหมายผู้รับผิดชอบ"
 NO_DIMENSION = "ไม่ระบุมิติการพัฒนา"
 

@@ -41,7 +41,7 @@ def _open_dashboard(qtbot: QtBot, window: MainWindow) -> DashboardPage:
 def test_tiles_matrix_chart_and_overdue_list(qtbot: QtBot, window: MainWindow, wait_ops) -> None:
     page = _open_dashboard(qtbot, window)
     assert page.tiles["overdue"].number.text() == "๒" and page.tiles["done"].number.text() == "๔"
-    assert page.matrix.rowCount() == 7 and page.matrix.columnCount() == 7
+    assert page.matrix.rowCount() == 7 and page.matrix.columnCount() == 8  # label, 6 statuses, total
     assert page.overdue.rowCount() == 2
     assert page.overdue.item(0, 0).text() == "ขส. ๐๐๔/๒๕๖๓"
     assert "รายงานผู้บังคับบัญชา" in page.overdue.item(0, 4).text()
@@ -76,7 +76,7 @@ def test_numbers_open_the_tracker_filtered(qtbot: QtBot, window: MainWindow) -> 
     assert tracker.selected_row() is not None and tracker.selected_row().seq == 5
     window.show_page("dashboard")
     row = next(r for r in range(page.matrix.rowCount()) if "กระทรวงพาณิชย์" in page.matrix.item(r, 0).text())
-    page._matrix_clicked(row, 5)  # done column
+    page._matrix_clicked(row, 6)  # done column
     qtbot.waitUntil(lambda: operations.is_idle() and not tracker.model.loading, timeout=10_000)
     assert tracker.assignee_filter.text().endswith("(กระทรวงพาณิชย์)") and tracker.status_filter.currentData() == "done"
     assert {r.seq for r in tracker.model.rows()} == {1, 3}
