@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,9 +37,11 @@ def _start_to_usable(database: str, tmp_path: Path, bare: bool) -> float:
 
 def test_start_to_usable_window(benchmark, sqlite_set, tmp_path) -> None:  # type: ignore[no-untyped-def]
     database, _many = sqlite_set
-    benchmark.pedantic(_start_to_usable, args=(database, tmp_path, False), rounds=3, iterations=1)
-    real = statistics.median(benchmark.stats.stats.data)
+    usable: list[float] = []  # the process runs on (closing, backing up): time to usable is measured inside
+    benchmark.pedantic(lambda: usable.append(_start_to_usable(database, tmp_path, False)), rounds=3, iterations=1)
+    real = statistics.median(usable)
     bare = statistics.median(_start_to_usable(database, tmp_path, True) for _ in range(3))
+    shutil.rmtree(Path(database).parent / "backups", ignore_errors=True)  # each close backed up 1 GB
     record("start to usable main window (100k set)", "sqlite", real, target=1.5, baseline=bare, ratio_target=2)
 
 
