@@ -32,7 +32,7 @@ SETTINGS: dict[str, Any] = {THAI_DIGITS: True, DEFAULT_SERIES: None}  # key -> d
 @dataclass(frozen=True)
 class OrgSettings:
     thai_digits: bool  # ๐–๙ in printed documents (minutes, agenda, reports); False: 0–9
-    default_series_id: int | None  # preselected for a new meeting and the meetings filter
+    default_series_id: int | None  # preselected in the new-meeting dialog
     version: int  # the token a later update must present
 
 
