@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import threading
 from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any
@@ -98,7 +97,6 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
         print(problem, file=sys.stderr)
         return NO_DISPLAY_EXIT
     smoke = is_smoke_run(environ)
-    _warm_segmenter_in_background()
     try:
         _prepare_application()  # the sign-in dialog comes before the window, in the UI font
         ctx = _open_context(database, environ, smoke)
@@ -115,14 +113,6 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
         return _run_window(ctx, smoke=smoke, in_use=in_use)
     finally:
         _close_context(in_use[0])
-
-
-def _warm_segmenter_in_background() -> None:
-    """The word segmenter's dictionary takes about a second to build; build it while the
-    database opens and the window is made, not when the first Thai line is wrapped."""
-    from sbpac_desktop.thai.segment import segment
-
-    threading.Thread(target=segment, args=("ศอ.บต.",), name="segmenter-warm-up", daemon=True).start()
 
 
 def _open_context(database: str | None, environ: Mapping[str, str], smoke: bool = False) -> AppContext | None:
