@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority, ReportCycle
@@ -141,17 +141,26 @@ def id_chunks(ids: Iterable[int], size: int | None = None) -> Iterator[list[int]
 
 
 def _latest_reports(session: Session, assignment_ids: list[int]) -> dict[int, Any]:
-    """Each assignment's newest report (by date, then id), read as plain rows, not ORM objects."""
+    """Each assignment's newest report (by date, then id), read as plain rows. The database
+    ranks them (a window function), so only one row per assignment crosses into Python."""
     latest: dict[int, Any] = {}
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=ProgressReport.assignment_id,
+            order_by=(ProgressReport.report_date.desc(), ProgressReport.id.desc()),
+        )
+        .label("newest")
+    )
     columns = (ProgressReport.assignment_id, ProgressReport.id, ProgressReport.report_date)
     for chunk in id_chunks(assignment_ids):
-        query = (
-            select(*columns, ProgressReport.percent, ProgressReport.result)
+        ranked = (
+            select(*columns, ProgressReport.percent, ProgressReport.result, rank)
             .where(ProgressReport.assignment_id.in_(chunk))
-            .order_by(ProgressReport.report_date, ProgressReport.id)
+            .subquery()
         )
-        for report in session.execute(query):
-            latest[report.assignment_id] = report  # later rows win
+        for report in session.execute(select(ranked).where(ranked.c.newest == 1)):
+            latest[report.assignment_id] = report
     return latest
 
 
