@@ -16,18 +16,21 @@ def log_path() -> Path:
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
-    """Best effort: a read-only profile must not stop the app from starting."""
+    """Best effort: a read-only profile must not stop the app from starting.
+
+    Idempotent per path: a second call for the same file adds nothing, while a call after the
+    log folder changed (another XDG_STATE_HOME, as in-process CLI runs and tests do) logs there too."""
     path = log_path()
+    root = logging.getLogger()
+    root.setLevel(level)
+    wanted = str(path.resolve())
+    if any(getattr(h, "baseFilename", None) == wanted for h in root.handlers):
+        return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        root.addHandler(handler)
-    root.setLevel(level)
+    root.addHandler(handler)
     return path
