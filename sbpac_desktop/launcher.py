@@ -6,12 +6,16 @@ command-line subcommands itself.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Sequence
 
 from sbpac_desktop import cli
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A frozen (PyInstaller) copy re-runs this entry point in each 'spawn' worker process of
+    # gui/process_operations.py; freeze_support turns that run into the worker, not a 2nd app.
+    multiprocessing.freeze_support()
     args = cli.build_parser().parse_args(argv)
     if args.self_test:
         from sbpac_desktop.selftest import run_self_test  # Qt-free: proves an installed copy is complete

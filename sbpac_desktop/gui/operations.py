@@ -16,8 +16,11 @@ window's status bar a progress indicator (see `busy_tracker`).
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from concurrent.futures import wait as wait_futures
 from typing import Any, Generic, TypeVar
 
 import shiboken6
@@ -75,7 +78,8 @@ class _TaskManager:
         self.pool.setMaxThreadCount(1)
         self.pool.setExpiryTimeout(-1)  # keep the one worker thread alive between operations
         self.tracker = BusyTracker()
-        self.running: set[Operation[Any]] = set()
+        self.running: set[QObject] = set()  # Operations and ProcessOperations (process_operations.py)
+        self.futures: set[Future[Any]] = set()  # child-process jobs not yet answered
 
 
 _manager: _TaskManager | None = None
@@ -97,9 +101,53 @@ def is_idle() -> bool:
 
 
 def wait_for_idle(msecs: int = 30_000) -> bool:
-    """Block until queued operations finished (closing the window, tests). Their callbacks
-    still arrive later, through the event loop."""
-    return _tasks().pool.waitForDone(msecs)
+    """Block until queued operations finished (closing the window, tests), the child-process
+    jobs too. Their callbacks still arrive later, through the event loop."""
+    tasks = _tasks()
+    deadline = time.monotonic() + msecs / 1000
+    if not tasks.pool.waitForDone(msecs):
+        return False
+    _done, pending = wait_futures(list(tasks.futures), timeout=max(0.0, deadline - time.monotonic()))
+    return not pending
+
+
+# --- shared with process_operations.ProcessOperation ------------------------------------
+def begin_work(work: QObject, message: str) -> None:
+    tasks = _tasks()
+    tasks.running.add(work)
+    tasks.tracker.begin(message)
+
+
+def end_work(work: QObject, message: str) -> None:
+    tasks = _tasks()
+    tasks.running.discard(work)
+    tasks.tracker.end(message)
+
+
+def track_future(future: Future[Any]) -> None:
+    futures = _tasks().futures
+    futures.add(future)
+    future.add_done_callback(futures.discard)
+
+
+def is_alive(widget: QWidget) -> bool:
+    return shiboken6.isValid(widget)
+
+
+class BusyWidgets:
+    """Widgets disabled while an operation runs (skipping any deleted meanwhile)."""
+
+    def __init__(self, widgets: Iterable[QWidget]) -> None:
+        self.widgets = list(widgets)
+
+    def disable(self) -> None:
+        for widget in self.widgets:
+            widget.setEnabled(False)
+
+    def enable(self) -> None:
+        for widget in self.widgets:
+            if shiboken6.isValid(widget):
+                widget.setEnabled(True)
 
 
 class _Signals(QObject):

@@ -1,26 +1,27 @@
-"""The minutes tab: "not ready" without the renderer; with one, preview, print, save as;
+"""The minutes tab: "not ready" without the renderer; with one (run in the worker process),
+preview, print, save as;
 status drafted → checked → certified, and a certified meeting is read-only."""
 
 from __future__ import annotations
 
 import sys
-import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
-from reportlab.pdfgen.canvas import Canvas
 
-from sbpac_desktop.domain.documents import MinutesDoc
 from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.gui.meeting import minutes_tab
+from sbpac_desktop.gui.meeting.minutes_tab import MinutesTab
 from sbpac_desktop.gui.meeting.window import MeetingWindow
 from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
+from tests.gui import minutes_job_fake
 from tests.gui.meeting_fixtures import open_meeting_window
 
 
@@ -32,22 +33,10 @@ def window(qtbot: QtBot, work_ctx: AppContext) -> Iterator[MeetingWindow]:
 
 
 @pytest.fixture
-def fake_renderer(monkeypatch: pytest.MonkeyPatch) -> list[tuple[MinutesDoc, Path, bool]]:
-    """Stand-in for reporting.minutes while it is being written: a two-page PDF."""
-    calls: list[tuple[MinutesDoc, Path, bool]] = []
-
-    def render(doc: MinutesDoc, path: Path, thai_digits: bool = True) -> None:
-        calls.append((doc, Path(path), thai_digits))
-        canvas = Canvas(str(path))
-        for page in ("minutes page 1", "minutes page 2"):
-            canvas.drawString(72, 720, page)
-            canvas.showPage()
-        canvas.save()
-
-    module = types.ModuleType(minutes_tab.RENDERER_MODULE)
-    module.render = render  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, minutes_tab.RENDERER_MODULE, module)
-    return calls
+def fake_renderer(monkeypatch: pytest.MonkeyPatch) -> Callable[[MinutesTab], list[dict[str, Any]]]:
+    """The tab's worker-process job swapped for a two-page stand-in; gives back its calls."""
+    monkeypatch.setattr(minutes_tab, "MINUTES_JOB", minutes_job_fake.JOB)
+    return lambda tab: minutes_job_fake.calls_in(tab._temp.name)
 
 
 def test_not_ready_without_the_renderer(
@@ -66,7 +55,7 @@ def test_not_ready_without_the_renderer(
 def test_preview_print_and_save(
     window: MeetingWindow,
     qtbot: QtBot,
-    fake_renderer: list[tuple[MinutesDoc, Path, bool]],
+    fake_renderer: Callable[[MinutesTab], list[dict[str, Any]]],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
     wait_ops: Callable[[], None],
@@ -74,9 +63,10 @@ def test_preview_print_and_save(
     window.tabs.setCurrentWidget(window.minutes_tab)
     wait_ops()
     tab = window.minutes_tab
-    doc, path, thai_digits = fake_renderer[0]
-    assert thai_digits is True
-    assert doc.header.number == 10 and doc.header.be_year == 2562  # the tree from services.documents
+    call = fake_renderer(tab)[0]
+    path = Path(call["path"])
+    assert call["thai_digits"] is True
+    assert call["number"] == 10 and call["be_year"] == 2562  # the tree from services.documents
     assert tab.document.status() == QPdfDocument.Status.Ready
     assert tab.document.pageCount() == 2
     assert tab.stack.currentWidget() is tab.view
@@ -112,7 +102,7 @@ def test_preview_print_and_save(
 
     app_events().meeting_changed.emit(window.meeting.id)
     wait_ops()
-    assert len(fake_renderer) == 2
+    assert len(fake_renderer(tab)) == 2
 
 
 def test_status_steps_and_certified_is_read_only(

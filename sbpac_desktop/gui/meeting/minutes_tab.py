@@ -2,7 +2,8 @@
 minutes' status moved on: drafted → checked → certified. Certified minutes are locked.
 
 The PDF comes from the same two calls the CLI uses: services.documents.minutes_document
-and reporting.minutes.render; both run in a background operation.
+and reporting.minutes.render; both run in the worker process (gui/process_operations.py),
+so ReportLab never stalls the window.
 """
 
 from __future__ import annotations
@@ -22,19 +23,21 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.enums import MeetingStatus
+from sbpac_desktop.gui import render_jobs
 from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.errors import confirm, present_error
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.operations import Operation
+from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import ThaiLabel, digits
-from sbpac_desktop.services import documents, meetings
-from sbpac_desktop.services import settings as org_settings
+from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import MeetingView
 
 RENDERER_MODULE = "sbpac_desktop.reporting.minutes"
 _ORDER = list(MeetingStatus)
 PRINT_DPI = 300
+MINUTES_JOB = render_jobs.MINUTES  # "module:function" the worker process runs (tests swap it)
 
 
 def minutes_renderer() -> Callable[..., Any] | None:
@@ -196,10 +199,9 @@ class MinutesTab(QWidget):
         if self.stale:
             self.render_preview()
 
-    def render_preview(self) -> Operation[Path] | None:
+    def render_preview(self) -> ProcessOperation[Path] | None:
         self.stale = False
-        render = minutes_renderer()
-        if render is None:
+        if minutes_renderer() is None:
             self.notice.setText(self.tr("ยังไม่พร้อม"))
             message = self.tr(
                 "ยังไม่พร้อม — ส่วนพิมพ์รายงานการประชุม (reporting.minutes) ยังไม่มีในรุ่นนี้\n"
@@ -212,16 +214,12 @@ class MinutesTab(QWidget):
             return None
         self._counter += 1
         path = Path(self._temp.name) / f"minutes-{self.meeting.id}-{self._counter}.pdf"
-        db, actor, meeting_id = self.ctx.db, self.ctx.actor, self.meeting.id
-
-        def call() -> Path:
-            thai_digits = org_settings.document_thai_digits(db, actor)  # Settings: ๑๒๓ or 123
-            render(documents.minutes_document(db, actor, meeting_id), path, thai_digits=thai_digits)
-            return path
-
+        # ReportLab holds the GIL for long stretches: render in the worker process, not a thread
+        job = render_jobs.job(self.ctx.db, self.ctx.actor, MINUTES_JOB, self.meeting.id, path)
         self.notice.setText(self.tr("กำลังสร้างตัวอย่างรายงานการประชุม…"))
         self.placeholder.setText(self.tr("กำลังสร้างตัวอย่างรายงานการประชุม…"))
-        op = Operation(self, call, message=self.tr("กำลังสร้างรายงานการประชุม…"), busy=[self.refresh_button])
+        message = self.tr("กำลังสร้างรายงานการประชุม…")
+        op: ProcessOperation[Path] = ProcessOperation(self, job, message=message, busy=[self.refresh_button])
         op.success(self._rendered).failure(self._render_failed)
         return op.run()
 

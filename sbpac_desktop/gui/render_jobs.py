@@ -1,0 +1,46 @@
+"""The heavy jobs the window sends to a child process (gui/process_operations.py): each reads
+through the services and writes a file through reporting, then returns the file's path.
+
+Qt-free on purpose: the child process imports this module by name and must not load Qt.
+Every function takes `(db, actor, ...)` like a service and only picklable arguments
+(`db` is the child's own Database; gui may not name store types).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sbpac_desktop.reporting import followup as followup_pdf
+from sbpac_desktop.reporting import minutes as minutes_pdf
+from sbpac_desktop.reporting.spreadsheets import WrittenFile, write_table
+from sbpac_desktop.services import documents, followup
+from sbpac_desktop.services import settings as org_settings
+from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.directive_views import DirectiveFilter
+from sbpac_desktop.services.process_jobs import Job
+from sbpac_desktop.services.spreadsheet_export import tracker_table
+
+MINUTES = f"{__name__}:render_minutes"
+TRACKER = f"{__name__}:export_tracker"
+FOLLOWUP = f"{__name__}:render_followup"
+
+
+def render_minutes(db: Any, actor: Actor, meeting_id: int, path: Path) -> Path:
+    thai_digits = org_settings.document_thai_digits(db, actor)  # Settings: ๑๒๓ or 123
+    return minutes_pdf.render(documents.minutes_document(db, actor, meeting_id), path, thai_digits=thai_digits)
+
+
+def export_tracker(db: Any, actor: Actor, filters: DirectiveFilter, as_of: date, path: Path) -> WrittenFile:
+    table = tracker_table(db, actor, filters, as_of)
+    return write_table(path, table.headers, table.rows, sheet_name=table.sheet_name)
+
+
+def render_followup(db: Any, actor: Actor, scope: followup.FollowUpScope, as_of: date, path: Path) -> Path:
+    thai_digits = org_settings.document_thai_digits(db, actor)
+    return followup_pdf.render(followup.followup_document(db, actor, scope, as_of), path, thai_digits=thai_digits)
+
+
+def job(db: Any, actor: Actor, function: str, *args: object) -> Job:
+    return Job(db.location, actor, function, tuple(args))
