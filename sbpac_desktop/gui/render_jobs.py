@@ -44,3 +44,11 @@ def render_followup(db: Any, actor: Actor, scope: followup.FollowUpScope, as_of:
 
 def job(db: Any, actor: Actor, function: str, *args: object) -> Job:
     return Job(db.location, actor, function, tuple(args))
+
+
+def ready(db: Any, actor: Actor) -> bool:
+    """A no-op job: starts the worker process and loads the libraries above before real work."""
+    return True
+
+
+READY = f"{__name__}:ready"

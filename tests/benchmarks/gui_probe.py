@@ -23,10 +23,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from sbpac_desktop.gui import operations
+from sbpac_desktop.gui import operations, render_jobs
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.directives import DirectivesPage
+from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.process_jobs import Job
 
 AS_OF = date(2026, 11, 25)
 
@@ -65,8 +67,9 @@ def timed(app: QApplication, page: DirectivesPage, action: Callable[[], None]) -
     return took
 
 
-def heartbeat_gap(app: QApplication, work: Callable[[], object]) -> tuple[float, float]:
-    """(largest gap between 10 ms ticks, seconds the work took) while `work` runs off the GUI thread."""
+def heartbeat_gap(app: QApplication, work: Callable[[], object] | Job) -> tuple[float, float]:
+    """(largest gap between 10 ms ticks, seconds the work took) while `work` runs off the GUI thread:
+    a callable in the operation thread, a Job in the worker process."""
     clock = QElapsedTimer()
     gaps: list[int] = []
     last = [0]
@@ -82,7 +85,10 @@ def heartbeat_gap(app: QApplication, work: Callable[[], object]) -> tuple[float,
     clock.start()
     timer.start()
     started = time.perf_counter()
-    operations.Operation(None, work, message="bench").success(done.append).failure(done.append).run()
+    if isinstance(work, Job):  # the worker-process path (gui/process_operations.py)
+        ProcessOperation(None, work, message="bench").success(done.append).failure(done.append).run()
+    else:
+        operations.Operation(None, work, message="bench").success(done.append).failure(done.append).run()
     while not done:
         spin(20)
     took = time.perf_counter() - started
@@ -144,13 +150,25 @@ def _heartbeats(app: QApplication, ctx: Any) -> dict[str, float]:
         scope = followup.FollowUpScope(fiscal_year=2566, quarter=2, assignee="กรมบัญชีกลาง")
         return followup_pdf.render(followup.followup_document(ctx.db, ctx.actor, scope, AS_OF), folder / "f.pdf")
 
-    export_gap, export_took = heartbeat_gap(app, export)
-    report_gap, report_took = heartbeat_gap(app, report)
+    scope = followup.FollowUpScope(fiscal_year=2566, quarter=2, assignee="กรมบัญชีกลาง")
+    export_job = render_jobs.job(
+        ctx.db, ctx.actor, render_jobs.TRACKER, DirectiveFilter(fiscal_year=2566), AS_OF, folder / "p.csv"
+    )
+    report_job = render_jobs.job(ctx.db, ctx.actor, render_jobs.FOLLOWUP, scope, AS_OF, folder / "p.pdf")
+    heartbeat_gap(app, render_jobs.job(ctx.db, ctx.actor, render_jobs.READY))  # start the worker process
+    export_gap, export_took = heartbeat_gap(app, export_job)
+    report_gap, report_took = heartbeat_gap(app, report_job)
+    thread_export_gap, thread_export_took = heartbeat_gap(app, export)
+    thread_report_gap, thread_report_took = heartbeat_gap(app, report)
     return {
-        "export_gap": export_gap,
+        "export_gap": export_gap,  # the worker process: what the window does now
         "export_took": export_took,
         "report_gap": report_gap,
         "report_took": report_took,
+        "thread_export_gap": thread_export_gap,  # the operation thread, for comparison
+        "thread_export_took": thread_export_took,
+        "thread_report_gap": thread_report_gap,
+        "thread_report_took": thread_report_took,
         "failures": failures,
     }
 

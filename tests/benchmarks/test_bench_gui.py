@@ -68,6 +68,19 @@ def test_window_on_the_100k_set(benchmark, sqlite_set, tmp_path) -> None:  # typ
     record("window: tracker filter (overdue)", "sqlite", figures["filter"], target=0.3)
     record("window: five more pages (1,000 rows) scrolled in", "sqlite", figures["more_pages"])
     record("memory with the 100k set open (1,200 rows loaded)", "sqlite", figures["rss_mb"], "MB", target=300)
-    record("heartbeat gap while exporting 10k rows (csv)", "sqlite", figures["export_gap"], target=0.1)
+    thread = "in the operation thread instead: {:.3f} s"  # the path these jobs took before the worker process
     failed = "; ".join(figures.get("failures", [])) or None  # type: ignore[arg-type]
-    record("heartbeat gap while building a follow-up report", "sqlite", figures["report_gap"], target=0.1, note=failed)
+    record(
+        "heartbeat gap while exporting 10k rows (csv)",
+        "sqlite",
+        figures["export_gap"],
+        target=0.1,
+        note=failed or thread.format(figures["thread_export_gap"]),
+    )
+    record(
+        "heartbeat gap while building a follow-up report",
+        "sqlite",
+        figures["report_gap"],
+        target=0.1,
+        note=failed or thread.format(figures["thread_report_gap"]),
+    )
