@@ -1,9 +1,18 @@
 """One search box over meetings, agenda items (minutes text), directives and progress reports.
 
-SQLite: FTS5 trigram MATCH for queries of 3+ characters (ranked by bm25, snippet from
-FTS5); shorter queries, PostgreSQL (pg_trgm-indexed ILIKE) and an SQLite without the
-trigram tokenizer use a substring scan whose snippet and rank are built here. Every
-snippet marks the match with « »; `snippet_parts` splits it for display.
+How each query is answered (`search_plan`), always best first, the match marked « »:
+- 3+ characters on SQLite: FTS5 trigram MATCH, ranked by bm25 (title weighs more).
+- 2 characters on SQLite: the same index through every indexed trigram that contains the
+  pair (store/search_index.py `sqlite_match_pair`), ranked by bm25 among the newest 10,000
+  matching records. A pair that ends a field and is not preceded by a Thai or ASCII
+  character is not found this way (the trigrams cannot show it).
+- 1 character (both databases): titles only, the newest `limit` matching rows of each kind,
+  ranked here. A single Thai letter matches nearly everything; the title is what a user means.
+- 2 characters on PostgreSQL: the newest `limit` matching rows of each kind (pg_trgm cannot
+  serve a pattern shorter than a trigram), ranked here.
+- 3+ characters on PostgreSQL (pg_trgm-indexed ILIKE) and on an SQLite without the trigram
+  tokenizer: a substring scan, ranked here (title hits first).
+`snippet_parts` splits a snippet for display.
 """
 
 from __future__ import annotations
@@ -78,33 +87,57 @@ def search(db: Database, actor: Actor, text: str, limit: int = 50) -> list[Searc
     limit = max(1, min(limit, MAX_LIMIT))
     with db.unit_of_work() as session:
         connection = session.connection()
-        if _use_fts(connection, query):
+        plan = _plan(connection, query)
+        if plan == "trigram":
             rows = index.sqlite_match(connection, query, limit)
             found = [(row.kind, row.ref_id, " ".join(row.snippet.split()), row.rank) for row in rows]
-        else:
-            found = _scan(connection, query, limit)
+        elif plan == "pair":
+            found = _pair_hits(connection, query, limit)
+        elif plan == "scan":
+            found = _ranked(index.scan(connection, query, limit), query, limit)
+        else:  # "newest" / "titles": bounded scans for 1-2 characters
+            found = _ranked(index.scan_newest(connection, query, limit, titles_only=plan == "titles"), query, limit)
         return _describe(session, found)
+
+
+def search_plan(db: Database, text: str) -> str:
+    """How `search` answers this text: trigram | pair | titles | newest | scan (module docstring)."""
+    with db.unit_of_work() as session:
+        return _plan(session.connection(), normalize_text(text or "").strip())
 
 
 def uses_trigram_index(db: Database, text: str) -> bool:
     """Whether `search` answers this text from the FTS5 index (for logs, tests and benchmarks)."""
-    with db.unit_of_work() as session:
-        return _use_fts(session.connection(), normalize_text(text or "").strip())
+    return search_plan(db, text) in ("trigram", "pair")
 
 
-def _use_fts(connection: Connection, query: str) -> bool:
-    return (
-        connection.dialect.name == "sqlite" and len(query) >= MIN_TRIGRAM_CHARS and index.sqlite_has_index(connection)
-    )
+def _plan(connection: Connection, query: str) -> str:
+    if len(query) == 1:
+        return "titles"
+    sqlite_index = connection.dialect.name == "sqlite" and index.sqlite_has_index(connection)
+    if len(query) >= MIN_TRIGRAM_CHARS:
+        return "trigram" if sqlite_index else "scan"
+    return "pair" if sqlite_index else "newest"
 
 
-def _scan(connection: Connection, query: str, limit: int) -> list[tuple[str, int, str, float]]:
+def _ranked(rows: list[index.ScanRow], query: str, limit: int) -> list[tuple[str, int, str, float]]:
     found = []
-    for row in index.scan(connection, query, limit):
+    for row in rows:
         snippet, rank = _snippet_and_rank(row.texts, query)
         found.append((row.kind, row.ref_id, snippet, rank))
     found.sort(key=lambda hit: (-hit[3], -hit[1]))
     return found[:limit]
+
+
+def _pair_hits(connection: Connection, pair: str, limit: int) -> list[tuple[str, int, str, float]]:
+    """bm25 order from the index; snippets cut here from the stored text, like a scan's."""
+    rows = index.sqlite_match_pair(connection, pair, limit)
+    texts = index.texts_of(connection, [(row.kind, row.ref_id) for row in rows])
+    found = []
+    for row in rows:
+        snippet, _rank = _snippet_and_rank(texts.get((row.kind, row.ref_id), ()), pair)
+        found.append((row.kind, row.ref_id, snippet, row.rank))
+    return found
 
 
 def _snippet_and_rank(texts: tuple[str | None, ...], query: str) -> tuple[str, float]:
@@ -194,4 +227,4 @@ def _directive_number(directive: Directive) -> str:
     return directive_number_text(directive.seq, directive.fiscal_year, thai_digits=False)
 
 
-__all__ = ["KIND_LABELS", "SearchHit", "search", "snippet_parts", "uses_trigram_index"]
+__all__ = ["KIND_LABELS", "SearchHit", "search", "search_plan", "snippet_parts", "uses_trigram_index"]

@@ -106,10 +106,47 @@ def test_limit_and_viewer_role(demo):
     assert search.search(demo.db, viewer, "ศอ.บต.")
 
 
-def test_sqlite_uses_the_trigram_index_for_three_characters(demo):
+def test_sqlite_uses_the_trigram_index_for_two_and_three_characters(demo):
     expected = not demo.is_server
     assert search.uses_trigram_index(demo.db, "ศอ.บต.") is expected
-    assert search.uses_trigram_index(demo.db, "ไป") is False
+    assert search.uses_trigram_index(demo.db, "ไป") is expected
+    assert search.uses_trigram_index(demo.db, "ไ") is False
+    plans = [search.search_plan(demo.db, text) for text in ("ศอ.บต.", "ไป", "ไ")]
+    assert plans == (["scan", "newest", "titles"] if demo.is_server else ["trigram", "pair", "titles"])
+
+
+def test_two_characters_at_the_end_of_a_field_and_in_latin_text(ctx):
+    series_id = helpers.series(ctx)
+    m = helpers.meeting(ctx, series_id, date(2020, 1, 10), title="ประชุมติดตามงาน")
+    item = agenda.AgendaItemInput(4, "การลงพื้นที่", proposal="ขอให้ลงพื้นที่ไป", resolution="รับทราบ Data")
+    agenda.add_item(ctx.db, ctx.actor, m.id, item)
+    (hit,) = find(ctx, "ไป")  # ends the proposal (a line break follows in the index)
+    assert marked(hit) == ["ไป"] and hit.kind == "agenda_item"
+    (hit,) = find(ctx, "ta")  # ends the last field: found through the letter before it
+    assert marked(hit) == ["ta"]
+    (hit,) = find(ctx, "DA")  # case does not matter, the snippet keeps the stored case
+    assert marked(hit) == ["Da"]
+    assert find(ctx, "ฬฬ") == [] and find(ctx, "ฬ") == []
+
+
+def test_two_characters_are_ranked_with_titles_first(ctx):
+    series_id = helpers.series(ctx)
+    body_only = helpers.meeting(ctx, series_id, date(2020, 1, 10), title="ประชุมประจำเดือน")
+    agenda.add_item(ctx.db, ctx.actor, body_only.id, agenda.AgendaItemInput(4, "เรื่องอื่น", discussion="เรื่องฝนตก"))
+    in_title = helpers.meeting(ctx, series_id, date(2020, 2, 10), title="ประชุมเรื่องฝนตกหนัก")
+    hits = find(ctx, "ฝน")
+    assert [h.rank for h in hits] == sorted((h.rank for h in hits), reverse=True)
+    assert (hits[0].kind, hits[0].ref_id) == ("meeting", in_title.id)
+    assert {h.kind for h in hits} == {"meeting", "agenda_item"}
+    assert all(marked(h) == ["ฝน"] for h in hits)
+
+
+def test_one_character_looks_at_titles_only(ctx):
+    series_id = helpers.series(ctx)
+    m = helpers.meeting(ctx, series_id, date(2020, 1, 10), title="ประชุมเรื่องฬ")
+    agenda.add_item(ctx.db, ctx.actor, m.id, agenda.AgendaItemInput(4, "เรื่องอื่น", discussion="มีฬอยู่ในเนื้อหา"))
+    hits = find(ctx, "ฬ")
+    assert [(h.kind, h.ref_id) for h in hits] == [("meeting", m.id)] and marked(hits[0]) == ["ฬ"]
 
 
 def test_snippet_parts():
