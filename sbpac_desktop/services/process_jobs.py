@@ -57,13 +57,17 @@ class JobFailure:
     details: str  # the child's formatted traceback, for the log
 
 
-_databases: dict[DatabaseLocation, Database] = {}  # child side: one engine per location
+_databases: dict[DatabaseLocation, Database] = {}  # child side: the one database in use
 
 
 def database_for(location: DatabaseLocation) -> Database:
-    """The child's Database for this location, opened once per worker process."""
+    """The child's Database for this location, kept between jobs. When the window switched
+    to another database, the old engine is closed first: its file is no longer the parent's."""
     db = _databases.get(location)
     if db is None:
+        for old in _databases.values():
+            old.close()
+        _databases.clear()
         db = Database(location, create_app_engine(location))  # no lock: the parent holds it
         _databases[location] = db
     return db

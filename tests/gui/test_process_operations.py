@@ -15,7 +15,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from sbpac_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
+from sbpac_desktop.domain.errors import AppError, NotFound, PermissionDenied, ValidationError
 from sbpac_desktop.gui import operations, render_jobs
 from sbpac_desktop.gui.process_operations import ProcessOperation, run_process_op
 from sbpac_desktop.reporting.spreadsheets import WrittenFile
@@ -130,3 +130,20 @@ def test_wait_for_idle_covers_process_jobs(host: QWidget, ctx: AppContext, tmp_p
     assert operations.wait_for_idle(JOB_TIMEOUT_MS)
     assert target.exists()  # the file is written before the answer is even delivered
     qtbot.waitUntil(lambda: bool(done), timeout=5_000)
+
+
+def test_a_queued_job_can_be_cancelled(host: QWidget, qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    first_target, second_target = tmp_path / "1.csv", tmp_path / "2.csv"
+    first = render_jobs.job(ctx.db, ctx.actor, render_jobs.TRACKER, DirectiveFilter(), AS_OF, first_target)
+    second = render_jobs.job(ctx.db, ctx.actor, render_jobs.TRACKER, DirectiveFilter(), AS_OF, second_target)
+    answers: list[object] = []
+    ProcessOperation(host, first).success(answers.append).run()
+    queued = ProcessOperation(host, second).success(answers.append).failure(answers.append).run()
+    cancelled = queued.cancel()
+    qtbot.waitUntil(operations.is_idle, timeout=JOB_TIMEOUT_MS)
+    assert first_target.exists()
+    if cancelled:  # the worker may already have taken it; then it simply ran
+        assert not second_target.exists()
+        assert any(isinstance(a, AppError) and str(a) == "ยกเลิกงานแล้ว" for a in answers)
+    else:
+        assert second_target.exists()
