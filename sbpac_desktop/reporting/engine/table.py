@@ -41,11 +41,53 @@ def thai_table(
         [_cell(value, head_style if index < header_rows else body_style, thai_digits) for value in row]
         for index, row in enumerate(rows)
     ]
-    table = Table(data, colWidths=list(col_widths), repeatRows=header_rows, splitInRow=1)
+    table = ThaiTable(data, colWidths=list(col_widths), repeatRows=header_rows, splitInRow=1)
     table.setStyle(TableStyle(_default_commands(grid)))
     if style is not None:
         table.setStyle(style if isinstance(style, TableStyle) else TableStyle(list(style)))
     return table
+
+
+class ThaiTable(Table):
+    """A Table whose rows split between the lines of their cells at the width the cells are drawn at.
+
+    ReportLab (5.1) measures a cell's flowables at the column width less the cell
+    padding but asks them to split at the full column width. A paragraph measured at
+    the narrow width may no longer need the room at the wide one, answers "nothing to
+    split" and ReportLab indexes the missing second half (IndexError); or its first half,
+    cut for the wide width, is drawn narrower and runs past the bottom of the row.
+    """
+
+    def _splitCell(self, value, style, oldHeight, newHeight, width):  # noqa: N802, N803 - ReportLab's name
+        if style.valign != "TOP" or not isinstance(value, Flowable | list | tuple):
+            return super()._splitCell(value, style, oldHeight, newHeight, width)
+        flowables = [value] if isinstance(value, Flowable) else list(value)
+        inner = width - style.leftPadding - style.rightPadding
+        return _split_flowables(flowables, inner, newHeight - style.topPadding, getattr(self, "canv", None))
+
+
+def _split_flowables(flowables: list[Flowable], width: float, room: float, canvas: Any) -> tuple | list:
+    """(what fits in `room`, the rest) for a top-aligned cell; [] when not even a first line fits."""
+    head: list[Flowable] = []
+    used = 0.0
+    for index, flowable in enumerate(flowables):
+        before = flowable.getSpaceBefore() if head else 0.0
+        _width, height = flowable.wrapOn(canvas, width, room)
+        if used + before + height <= room:
+            head.append(flowable)
+            used += before + height + flowable.getSpaceAfter()
+            continue
+        parts = flowable.splitOn(canvas, width, room - used - before) if room - used - before > 0 else []
+        rest = list(flowables[index + 1 :])
+        if len(parts) == 1:  # fits after all (rounding): keep it whole
+            head.append(parts[0])
+        elif parts:
+            head.append(parts[0])
+            rest = [*parts[1:], *rest]
+        else:
+            rest = [flowable, *rest]
+        return (tuple(head), tuple(rest)) if head else []
+    return tuple(head), ()
 
 
 def _cell(value: Any, style: ParagraphStyle, thai_digits: bool) -> Any:
