@@ -1938,6 +1938,13 @@ You can still change the status of the minutes.</translation>
     </message>
 </context>
 <context>
+    <name>ProcessOperation</name>
+    <message>
+        <source>กำลังทำงาน…</source>
+        <translation>Working…</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>รายงานความก้าวหน้า {number}</source>

@@ -122,6 +122,8 @@ def _thai_literals_outside_tr(path: Path) -> list[tuple[int, str]]:
                 allowed.add(id(node.args[0]))
             elif name in ("translate", "QT_TRANSLATE_NOOP") and len(node.args) >= 2:
                 allowed.add(id(node.args[1]))
+            elif name.endswith("Error") and len(node.args) >= 2:  # AppError(th, en) carries its own English
+                allowed.add(id(node.args[0]))
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef) and node.body:
             first = node.body[0]
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
