@@ -1,4 +1,4 @@
-"""Write a table (Thai headers, plain Python values) to .xlsx or .csv through pandas.
+"""Write a table (Thai headers, plain Python values) to .xlsx (xlsxwriter) or .csv (csv module).
 
 Safety rules that hold for every file written here:
 - No live formula ever reaches a file: a text cell that a spreadsheet would run as a
@@ -14,6 +14,7 @@ Values: `date` becomes a real date cell in .xlsx (ISO text in .csv), `int` a num
 
 from __future__ import annotations
 
+import csv
 import os
 import tempfile
 import unicodedata
@@ -21,15 +22,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pandas costs ~0.7 s to import: load it only when a file is written
-    import pandas as pd
+from typing import Any
 
 from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.reporting import xlsx_rows
 
 FORMULA_TRIGGERS = frozenset("=+-@\t\r＝＋－＠")
 ESCAPE = "'"
+_NEEDS_ESCAPE = FORMULA_TRIGGERS | {ESCAPE}
 SUPPORTED_SUFFIXES = (".xlsx", ".csv")
 CSV_ENCODING = "utf-8-sig"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -81,12 +81,21 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> l
     return widths
 
 
-def frame(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> pd.DataFrame:
-    """An object-typed frame: ints stay ints, dates stay dates, None stays empty."""
-    safe_rows = [[_safe(v) for v in row] for row in rows]
-    import pandas as pd
-
-    return pd.DataFrame(safe_rows, columns=[neutralize(h) for h in headers], dtype=object)
+def safe_rows(rows: Sequence[Sequence[object]]) -> Sequence[Sequence[object]]:
+    """`rows` with every text cell neutralised. Only the first character matters, and it is
+    rarely a trigger, so the cells are checked column by column (a transpose costs little)
+    and only the rows holding such a cell are copied."""
+    flagged: set[int] = set()
+    for column in zip(*rows, strict=True):
+        flagged.update(
+            i for i, v in enumerate(column) if v.__class__ is str and v[:1] in _NEEDS_ESCAPE
+        )  # fmt: skip
+    if not flagged:
+        return rows
+    fixed = list(rows)
+    for i in flagged:
+        fixed[i] = tuple(_safe(v) for v in rows[i])
+    return fixed
 
 
 def write_table(
@@ -109,46 +118,96 @@ def write_table(
             f"นามสกุลไฟล์ต้องเป็น .xlsx หรือ .csv (ได้รับ '{target.name}')",
             f"The output file must end in .xlsx or .csv (got '{target.name}')",
         )
-    data = frame(headers, rows)
+    data = safe_rows(rows)
+    titles = [neutralize(h) for h in headers]
     if suffix == ".csv":
-        _atomic_write(target, lambda tmp: _write_csv(data, tmp))
+        _atomic_write(target, lambda tmp: _write_csv(titles, data, tmp))
     else:
         widths = column_widths(headers, rows)
-        _atomic_write(target, lambda tmp: _write_xlsx(data, widths, tmp, sheet_name, info))
+        _atomic_write(target, lambda tmp: _write_xlsx(titles, data, widths, tmp, sheet_name, info))
     return WrittenFile(target, len(rows), target.stat().st_size)
 
 
-def _write_csv(data: pd.DataFrame, tmp: Path) -> None:
-    data.to_csv(tmp, index=False, encoding=CSV_ENCODING, lineterminator="\r\n")
+def _write_csv(headers: Sequence[str], rows: Sequence[Sequence[object]], tmp: Path) -> None:
+    """None is an empty field, a date its ISO text, a number its digits."""
+    with open(tmp, "w", encoding=CSV_ENCODING, newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(headers)
+        writer.writerows(rows)
 
 
 _XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+_HEADER_STYLE = {"bold": True, "border": 1, "align": "center", "valign": "top"}
 
 
 def _write_xlsx(
-    data: pd.DataFrame, widths: list[int], tmp: Path, sheet_name: str, info: Sequence[tuple[str, str]]
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: list[int],
+    tmp: Path,
+    sheet_name: str,
+    info: Sequence[tuple[str, str]],
 ) -> None:
-    import pandas as pd
+    """xlsxwriter writes the workbook with the header and the last data row; the rows in
+    between are spliced in as XML afterwards (xlsx_rows: one string per row, not one API
+    call per cell). Dates are serial numbers under a date format: real date cells."""
+    import xlsxwriter
 
-    with pd.ExcelWriter(
-        tmp, engine="xlsxwriter", date_format=DATE_FORMAT, engine_kwargs={"options": _XLSX_OPTIONS}
-    ) as writer:
-        data.to_excel(writer, sheet_name=sheet_name, index=False, freeze_panes=(1, 0))
-        _format_table(writer, sheet_name, widths, len(data))
+    book = xlsxwriter.Workbook(str(tmp), _XLSX_OPTIONS)
+    try:
+        date_format = _sheet(book, sheet_name, headers, rows[-1:], len(rows), widths, freeze=True)
+        # The spliced rows name the date format by its style index. xlsxwriter gives a
+        # format one when a cell uses it; ask for it now, as writing such a cell would.
+        date_style = date_format._get_xf_index()
         if info:
-            details = frame(["รายการ", "ค่า"], [list(pair) for pair in info])
-            details.to_excel(writer, sheet_name="ข้อมูลการส่งออก", index=False)
-            _format_table(writer, "ข้อมูลการส่งออก", column_widths(["รายการ", "ค่า"], list(info)), len(details))
+            details = [("รายการ", "ค่า"), *info]
+            extra = safe_rows(info)
+            _sheet(book, "ข้อมูลการส่งออก", details[0], extra, len(extra), column_widths(details[0], list(info)))
+    finally:
+        book.close()
+    if len(rows) > 1:
+        chunks = xlsx_rows.row_chunks(rows[:-1], 2, len(headers), date_style)
+        xlsx_rows.splice_rows(tmp, "xl/worksheets/sheet1.xml", len(rows) + 1, chunks)
 
 
-def _format_table(writer: pd.ExcelWriter, sheet_name: str, widths: list[int], row_count: int) -> None:
-    book, sheet = writer.book, writer.sheets[sheet_name]
+def _sheet(
+    book: Any,
+    name: str,
+    headers: Sequence[str],
+    tail: Sequence[Sequence[object]],
+    row_count: int,
+    widths: list[int],
+    *,
+    freeze: bool = False,
+) -> Any:
+    """A sheet with its header and `tail`, the last rows of `row_count` (the rest is
+    spliced in later); returns the date format its cells use."""
+    sheet = book.add_worksheet(name)
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     plain = book.add_format({"valign": "top"})
     for index, width in enumerate(widths):
         sheet.set_column(index, index, width, wrap if width >= MAX_WIDTH else plain)
+    if freeze:
+        sheet.freeze_panes(1, 0)
     if widths:
         sheet.autofilter(0, 0, row_count, len(widths) - 1)
+    header = book.add_format(_HEADER_STYLE)
+    for col, title in enumerate(headers):
+        sheet.write_string(0, col, title, header)
+    date_format = book.add_format({"num_format": DATE_FORMAT})
+    _cells(sheet, date_format, tail, 1 + row_count - len(tail))
+    return date_format
+
+
+def _cells(sheet: Any, date_format: Any, rows: Sequence[Sequence[object]], first: int) -> None:
+    for r, row in enumerate(rows, start=first):
+        for c, value in enumerate(row):
+            if value is None:
+                continue
+            if isinstance(value, date):
+                sheet.write_number(r, c, xlsx_rows.excel_serial(value), date_format)
+            else:
+                sheet.write(r, c, value)
 
 
 def _atomic_write(target: Path, write: Callable[[Path], None]) -> None:

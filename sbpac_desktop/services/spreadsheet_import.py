@@ -2,8 +2,8 @@
 
 One call, one unit of work: the file is read, every row is checked against the same rules
 as the directive editor, and only when no row has an error is anything written, all in
-the one transaction (with an audit entry per directive and per progress report, chained as
-usual but inserted with one executemany per batch: one INSERT each was half the time). A dry
+the one transaction (spreadsheet_write: Core INSERTs a batch at a time, with an audit entry
+per directive and per progress report, chained as usual, in one executemany per batch). A dry
 run does the same checks and writes nothing. Problems never raise: they come back in the
 report with the row number Excel shows, the column and a Thai message.
 
@@ -18,29 +18,21 @@ Numbering rules: see spreadsheet_plan.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
-from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.numbering import directive_number_text
-from sbpac_desktop.services import directives as directive_service
-from sbpac_desktop.services import progress as progress_service
-from sbpac_desktop.services.common import audit_many, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_DIRECTIVES, require
 from sbpac_desktop.services.spreadsheet_fields import looks_like_header
 from sbpac_desktop.services.spreadsheet_lookups import load_lookups
-from sbpac_desktop.services.spreadsheet_plan import Plan, PlannedDirective, RowProblem, build_plan
+from sbpac_desktop.services.spreadsheet_plan import Plan, RowProblem, build_plan
 from sbpac_desktop.services.spreadsheet_read import UnreadableFile, read_grid
+from sbpac_desktop.services.spreadsheet_write import write_plan
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import Directive, ProgressReport
 
 __all__ = ["ImportReport", "RowProblem", "import_directives"]
-
-_BATCH = 1000  # directives per flush
 
 
 @dataclass(frozen=True)
@@ -97,46 +89,8 @@ def import_directives(
         plan = build_plan(grid, load_lookups(session, day), day)
         write = plan.ok and not dry_run and bool(plan.directives)
         if write:
-            _apply(session, actor, plan.directives, day)
+            write_plan(session, actor, plan.directives, day)
     return _report(str(path), plan, dry_run, write, started)
-
-
-def _apply(session: Session, actor: Actor, planned: list[PlannedDirective], today: date) -> None:
-    """Insert in batches (one flush per batch lets SQLAlchemy send multi-row INSERTs), then
-    append the batch's audit entries, chained one after another, in one executemany."""
-    for start in range(0, len(planned), _BATCH):
-        batch = planned[start : start + _BATCH]
-        rows = [_directive_row(session, item, today) for item in batch]
-        session.flush()
-        reports = [_report_row(item, row) for item, row in zip(batch, rows, strict=True) if item.progress]
-        session.add_all(reports)
-        session.flush()
-        audit_many(
-            session,
-            actor,
-            [("create", type(row).__tablename__, row.id, None, snapshot(row)) for row in (*rows, *reports)],
-        )
-
-
-def _directive_row(session: Session, item: PlannedDirective, today: date) -> Directive:
-    directive = Directive(
-        fiscal_year=item.fiscal_year,
-        seq=item.data.seq,
-        state=item.state.value,
-        closed_on=today if item.state is DirectiveState.CLOSED else None,
-    )
-    directive_service._fill(directive, item.data)
-    directive_service._sync_assignments(session, directive, item.data.assignments)
-    session.add(directive)
-    return directive
-
-
-def _report_row(item: PlannedDirective, directive: Directive) -> ProgressReport:
-    assert item.progress is not None
-    lead = directive.assignments[0]  # the lead is listed first, else the first assignee
-    report = ProgressReport(assignment_id=lead.id)
-    progress_service._fill(report, replace(item.progress, assignment_id=lead.id))
-    return report
 
 
 def _report(path: str, plan: Plan, dry_run: bool, committed: bool, started: float) -> ImportReport:

@@ -237,3 +237,45 @@ def test_fifty_thousand_rows_dry_run(ctx, fifty_thousand):
     assert report.data_rows == 50_000 and not report.ok
     assert [p.row for p in report.errors] == [10_002, 20_002, 30_002]
     assert counts(ctx)[0] == 0
+
+
+def test_imported_rows_are_audited_searchable_and_summarised(ctx, exported):
+    """The bulk writer goes around the ORM: the audit chain must still verify, each entry must
+    hold what common.snapshot gives for the stored row, search must find the new text and
+    the tracker's summary columns must be right."""
+    import json
+
+    from sqlalchemy import select
+
+    from sbpac_desktop.services import search
+    from sbpac_desktop.services.common import snapshot
+    from sbpac_desktop.services.maintenance import verify_audit_chain
+    from sbpac_desktop.store import directive_summary
+    from sbpac_desktop.store.models import AuditEntry, Directive, ProgressReport
+
+    folder, _ = exported
+    demo_without_directives(ctx)
+    report = imported(ctx, folder / "tracker.xlsx")
+    assert report.committed
+    with ctx.db.unit_of_work() as session:
+        chain = verify_audit_chain(session)
+        assert not chain.broken and not chain.forks
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.entity.in_(["directive", "progress_report"])))
+        logged = {(e.entity, e.entity_id): json.loads(e.after_json) for e in entries}
+        stored = [*session.scalars(select(Directive)), *session.scalars(select(ProgressReport))]
+        assert len(logged) == len(stored) == 16
+
+        def plain(values):  # SQLite gives timestamps back without their UTC offset
+            return {k: v.removesuffix("+00:00") if isinstance(v, str) else v for k, v in values.items()}
+
+        for row in stored:
+            assert plain(logged[(type(row).__tablename__, row.id)]) == plain(snapshot(row))
+        summary = {d.id: (d.effective_due_on, d.latest_percent, d.latest_report_on) for d in stored[:9]}
+        directive_summary.refresh(session.connection(), None)
+        session.expire_all()
+        assert {d.id: (d.effective_due_on, d.latest_percent, d.latest_report_on) for d in
+                session.scalars(select(Directive))} == summary  # fmt: skip
+        some = session.scalars(select(Directive).order_by(Directive.id)).first()
+    words = some.text.split()[0][:12]
+    hits = search.search(ctx.db, ctx.actor, words)
+    assert some.id in {h.directive_id for h in hits if h.kind == "directive"}

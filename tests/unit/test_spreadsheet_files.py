@@ -93,7 +93,8 @@ def test_failure_midway_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypa
     path = tmp_path / "t.csv"
     path.write_text("old", encoding="utf-8")
 
-    def disk_full(data, tmp):
+    def disk_full(*args):
+        tmp = args[-1]  # the writer's last argument is the temporary file
         tmp.write_bytes(b"half")
         raise OSError(28, "No space left on device")
 

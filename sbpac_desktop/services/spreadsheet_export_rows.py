@@ -1,0 +1,154 @@
+"""The export's rows straight from SQL, as plain tuples (no DirectiveRow objects in between).
+
+One SELECT reads every directive of the view with its meeting, dimension and the summary
+columns store.directive_summary keeps (effective due date, latest percent and report
+date); the text of that latest report comes from a correlated subquery that only looks
+at the reports of that one date. A second SELECT reads the assignments (lead and
+supporting units). The filters are tracker_sql's, used as a subquery, so a view of any
+size needs no IN list. The values agree with services.directive_views (lead's newest
+report, else the newest of any assignee); tests compare the two.
+
+Formatting repeats a lot (the same dates, statuses and labels on thousands of rows), so
+each distinct value is formatted once and looked up after that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterator
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, literal_column, select
+from sqlalchemy.orm import Session
+
+from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority
+from sbpac_desktop.domain.numbering import directive_number_text, meeting_number_text
+from sbpac_desktop.domain.status import derive_status, effective_due
+from sbpac_desktop.services import tracker_sql
+from sbpac_desktop.services.directive_views import DirectiveFilter, _post_label
+from sbpac_desktop.store.models import Assignment, DevelopmentDimension, Directive, Meeting, OrgUnit, Position
+from sbpac_desktop.thai import apply_digits, medium_date
+
+SUPPORT_SEPARATOR = "; "
+LEAD = AssignmentRole.LEAD.value
+
+# The result of the report the summary columns describe: of the reports dated
+# latest_report_on, the lead's (first lead by id, else first assignment), else the newest id.
+_LATEST_RESULT = literal_column(
+    "(SELECT pr.result FROM progress_report AS pr JOIN assignment AS a ON a.id = pr.assignment_id "
+    "WHERE a.directive_id = directive.id AND pr.report_date = directive.latest_report_on "
+    "ORDER BY CASE WHEN a.id = (SELECT l.id FROM assignment AS l WHERE l.directive_id = a.directive_id "
+    "ORDER BY CASE WHEN l.role = 'lead' THEN 0 ELSE 1 END, l.id LIMIT 1) THEN 0 ELSE 1 END, pr.id DESC LIMIT 1)"
+)
+
+
+def _directives_query(ids: Select[Any]) -> Select[Any]:
+    d = Directive
+    return (
+        select(
+            d.id,
+            d.fiscal_year,
+            d.seq,
+            d.text,
+            Meeting.number,
+            Meeting.be_year,
+            DevelopmentDimension.name,
+            d.priority,
+            d.state,
+            d.issued_on,
+            d.due_on,
+            d.extended_due_on,
+            d.blocked_reason,
+            d.latest_percent,
+            _LATEST_RESULT,
+            d.latest_report_on,
+        )
+        .outerjoin(Meeting, Meeting.id == d.meeting_id)
+        .outerjoin(DevelopmentDimension, DevelopmentDimension.id == d.dimension_id)
+        .where(d.id.in_(ids))
+        .order_by(d.fiscal_year, d.seq)
+    )
+
+
+def _memo(function: Callable[..., Any]) -> Callable[..., Any]:
+    cache: dict[Hashable, Any] = {}
+
+    def lookup(*key: Any) -> Any:
+        try:
+            return cache[key]
+        except KeyError:
+            value = cache[key] = function(*key)
+            return value
+
+    return lookup
+
+
+def _assignee_labels(session: Session) -> tuple[dict[int, tuple[str, str | None]], dict[int, str]]:
+    """(label, parent agency) per post, and name per unit (small tables, read whole)."""
+    units = {u.id: u.name for u in session.execute(select(OrgUnit.id, OrgUnit.name))}
+    posts = {}
+    for post_id, title, unit_id in session.execute(select(Position.id, Position.title, Position.org_unit_id)):
+        agency = units.get(unit_id) if unit_id is not None else None
+        posts[post_id] = (_post_label(title, agency), agency)
+    return posts, units
+
+
+def _assignees(session: Session, ids: Select[Any]) -> dict[int, tuple[str | None, str | None, str | None]]:
+    """directive id -> (lead label, lead agency, supporting labels joined)."""
+    posts, units = _assignee_labels(session)
+    query = (
+        select(Assignment.directive_id, Assignment.position_id, Assignment.org_unit_id, Assignment.role)
+        .where(Assignment.directive_id.in_(ids))
+        .order_by(Assignment.directive_id, Assignment.id)
+    )
+    grouped: dict[int, list[tuple[str, str | None, bool]]] = {}
+    for directive_id, position_id, unit_id, role in session.connection().execute(query):
+        label = posts[position_id] if position_id is not None else (units[unit_id], units[unit_id])
+        grouped.setdefault(directive_id, []).append((label[0], label[1], role == LEAD))
+    found = {}
+    for directive_id, entries in grouped.items():
+        lead = next((e for e in entries if e[2]), entries[0])
+        others = SUPPORT_SEPARATOR.join(e[0] for e in entries if e is not lead) or None
+        found[directive_id] = (lead[0], lead[1], others)
+    return found
+
+
+def export_rows(session: Session, filters: DirectiveFilter, today: date, thai: bool) -> Iterator[tuple[object, ...]]:
+    """The rows of spreadsheet_export.HEADERS for every directive matching `filters`, by number."""
+    ids = tracker_sql.filtered(session, filters, today)
+    assignees = _assignees(session, ids)
+    be = _memo(lambda d: medium_date(d, thai_digits=thai) if d else None)
+    number = _memo(lambda seq, year: directive_number_text(seq, year, thai_digits=thai))
+    meeting = _memo(lambda n, year: apply_digits(meeting_number_text(n, year, thai_digits=False), thai))
+    priority = _memo(lambda value: Priority(value).label)
+    status = _memo(
+        lambda state, percent, due, blocked: apply_digits(
+            derive_status(DirectiveState(state), percent, due, today, blocked).label, thai
+        )
+    )
+    nobody = (None, None, None)
+    for row in session.connection().execute(_directives_query(ids)):
+        (did, year, seq, body, m_number, m_year, dimension, prio, state, issued, due, extended, blocked, percent,
+         result, reported) = row  # fmt: skip
+        lead, agency, supporting = assignees.get(did, nobody)
+        yield (
+            number(seq, year),
+            body,
+            meeting(m_number, m_year) if m_number is not None else None,
+            dimension,
+            priority(prio),
+            lead,
+            agency,
+            supporting,
+            be(issued),
+            be(due),
+            be(extended),
+            status(state, percent, effective_due(due, extended), blocked),
+            percent,
+            result,
+            be(reported),
+            issued,
+            due,
+            extended,
+            reported,
+        )

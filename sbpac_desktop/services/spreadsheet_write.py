@@ -1,0 +1,162 @@
+"""Write a checked import plan: Core executemany INSERTs, a batch at a time.
+
+The plan has passed every check (spreadsheet_plan), so no ORM object is needed: each batch
+is one multi-row INSERT … RETURNING id for its directives, one for their assignments and
+one for the progress reports, then the batch's audit entries (one executemany, chained as
+usual). The database's own triggers keep the search index in step (SQLite FTS triggers,
+PostgreSQL expression index). Text is normalised exactly as the editor's services store
+it (common.clean), each distinct value once.
+
+The summary columns store.directive_summary keeps are written with the rows: a new
+directive's only report sits on its first assignment, which is the lead (listed first),
+so it is the latest report by the summary's rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Table, insert
+from sqlalchemy.orm import Session
+
+from sbpac_desktop.domain.enums import DirectiveState
+from sbpac_desktop.services.common import audit_many, clean
+from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.spreadsheet_plan import PlannedDirective
+from sbpac_desktop.store.base import utcnow
+from sbpac_desktop.store.models import Assignment, Directive, ProgressReport
+
+BATCH = 2_000  # directives per round of INSERTs
+
+
+def write_plan(session: Session, actor: Actor, planned: list[PlannedDirective], today: date) -> None:
+    """Insert every planned directive with its assignments and progress report, audited."""
+    text = _Cleaner()
+    now = utcnow()
+    for start in range(0, len(planned), BATCH):
+        _write_batch(session, actor, planned[start : start + BATCH], today, now, text)
+
+
+class _Cleaner:
+    """common.clean with a memory: imported sheets repeat the same texts many times."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str | None, str | None] = {}
+
+    def optional(self, value: str | None) -> str | None:
+        try:
+            return self.seen[value]
+        except KeyError:
+            cleaned = self.seen[value] = clean(value)
+            return cleaned
+
+    def required(self, value: str | None) -> str:
+        return self.optional(value) or ""
+
+
+def _versioned(now: datetime) -> dict[str, Any]:
+    return {"version": 1, "created_at": now, "updated_at": now}
+
+
+def _directive_values(item: PlannedDirective, today: date, now: datetime, text: _Cleaner) -> dict[str, Any]:
+    data, report = item.data, item.progress
+    return {
+        "fiscal_year": item.fiscal_year,
+        "seq": data.seq,
+        "meeting_id": data.meeting_id,
+        "agenda_item_id": data.agenda_item_id,
+        "issued_by_person_id": data.issued_by_person_id,
+        "issued_on": data.issued_on,
+        "text": text.required(data.text),
+        "dimension_id": data.dimension_id,
+        "priority": data.priority.value,
+        "report_cycle": data.report_cycle.value,
+        "due_on": data.due_on,
+        "extended_due_on": data.extended_due_on,
+        "state": item.state.value,
+        "closed_on": today if item.state is DirectiveState.CLOSED else None,
+        "remarks": text.optional(data.remarks),
+        "effective_due_on": data.extended_due_on or data.due_on,
+        "latest_percent": report.percent if report else None,
+        "latest_report_on": report.report_date if report else None,
+        "blocked_reason": None,
+        "blocked_on": None,
+        **_versioned(now),
+    }
+
+
+def _report_values(item: PlannedDirective, lead_id: int, now: datetime, text: _Cleaner) -> dict[str, Any]:
+    report = item.progress
+    assert report is not None
+    return {
+        "assignment_id": lead_id,
+        "report_date": report.report_date,
+        "period_text": text.optional(report.period_text),
+        "reporter_person_id": report.reporter_person_id,
+        "percent": report.percent,
+        "result": text.required(report.result),
+        "problems": text.optional(report.problems),
+        "suggestions": text.optional(report.suggestions),
+        "next_step": text.optional(report.next_step),
+        **_versioned(now),
+    }
+
+
+def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Ids of `rows` in their order (RETURNING sorted by parameter order)."""
+    if not rows:
+        return []
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.connection().execute(statement, rows).scalars())
+
+
+def _write_batch(
+    session: Session, actor: Actor, batch: list[PlannedDirective], today: date, now: datetime, text: _Cleaner
+) -> None:
+    directive_rows = [_directive_values(item, today, now, text) for item in batch]
+    directive_ids = _insert(session, Directive.__table__, directive_rows)
+    assignment_rows = [
+        {
+            "directive_id": directive_id,
+            "position_id": a.position_id,
+            "org_unit_id": a.org_unit_id,
+            "role": a.role.value,
+            **_versioned(now),
+        }
+        for item, directive_id in zip(batch, directive_ids, strict=True)
+        for a in item.data.assignments
+    ]
+    assignment_ids = iter(_insert(session, Assignment.__table__, assignment_rows))
+    report_rows = []
+    for item in batch:
+        ids = [next(assignment_ids) for _ in item.data.assignments]
+        if item.progress is not None:
+            report_rows.append(_report_values(item, ids[0], now, text))  # the lead is listed first
+    report_ids = _insert(session, ProgressReport.__table__, report_rows)
+    audit_many(
+        session,
+        actor,
+        [
+            *_entries("directive", directive_ids, directive_rows, _snapshot_keys(Directive)),
+            *_entries("progress_report", report_ids, report_rows, _snapshot_keys(ProgressReport)),
+        ],
+    )
+
+
+def _snapshot_keys(model: type) -> list[str]:
+    from sqlalchemy import inspect
+
+    return [attr.key for attr in inspect(model).column_attrs]
+
+
+def _entries(
+    entity: str, ids: list[int], rows: list[dict[str, Any]], keys: list[str]
+) -> list[tuple[str, str, int | None, None, dict[str, Any]]]:
+    """What common.snapshot would give for each inserted row ('create' entries)."""
+    jsonable: Callable[[Any], Any] = lambda v: v.isoformat() if isinstance(v, date | datetime) else v  # noqa: E731
+    return [
+        ("create", entity, row_id, None, {key: jsonable(row_id if key == "id" else row[key]) for key in keys})
+        for row_id, row in zip(ids, rows, strict=True)
+    ]

@@ -1,0 +1,71 @@
+"""The export reads its rows straight from SQL; they must be exactly what the tracker view
+(services.directive_views) shows for the same directives, on SQLite and PostgreSQL."""
+
+from datetime import date
+
+import pytest
+
+from sbpac_desktop.services import generate
+from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
+from sbpac_desktop.services.spreadsheet_export import SUPPORT_SEPARATOR, tracker_table
+from sbpac_desktop.thai import apply_digits, medium_date
+
+AS_OF = date(2026, 11, 25)
+
+
+def _be(value: date | None, thai: bool) -> str | None:
+    return medium_date(value, thai_digits=thai) if value else None
+
+
+def _expected(row: DirectiveRow, reported_on: date | None, thai: bool) -> tuple[object, ...]:
+    """The columns as the view's DirectiveRow gives them (the export before it read SQL rows)."""
+    return (
+        row.number_text(thai),
+        row.text,
+        apply_digits(row.meeting_label, thai) if row.meeting_label else None,
+        row.dimension,
+        row.priority.label,
+        row.lead_label,
+        row.lead_agency,
+        SUPPORT_SEPARATOR.join(row.supporting) or None,
+        _be(row.issued_on, thai),
+        _be(row.due_on, thai),
+        _be(row.extended_due_on, thai),
+        apply_digits(row.status.label, thai),
+        row.latest_percent,
+        row.latest_result,
+        _be(reported_on, thai),
+        row.issued_on,
+        row.due_on,
+        row.extended_due_on,
+        reported_on,
+    )
+
+
+def _report_dates(ctx, ids: set[int]) -> dict[int, date]:
+    """Date of the report the view shows (detail view: newest first, lead's first)."""
+    from sbpac_desktop.services.directives import get_directive
+
+    found = {}
+    for directive_id in ids:
+        detail = get_directive(ctx.db, ctx.actor, directive_id, today=AS_OF)
+        lead = detail.assignments[0].id if detail.assignments else None
+        mine = [r for r in detail.reports if r.assignment_id == lead]
+        chosen = (mine or list(detail.reports) or [None])[0]
+        if chosen is not None:
+            found[directive_id] = chosen.report_date
+    return found
+
+
+@pytest.mark.parametrize(
+    "filters", [DirectiveFilter(), DirectiveFilter(status="overdue"), DirectiveFilter(fiscal_year=2568)]
+)
+def test_sql_rows_match_the_tracker_view(ctx, filters):
+    generate.generate(ctx.db, ctx.actor, 120, seed=3, as_of=AS_OF)
+    with ctx.db.unit_of_work() as session:
+        view = build_rows(session, filters, AS_OF)
+    dates = _report_dates(ctx, {r.id for r in view})
+    assert view, "the generated set must have rows for this filter"
+    for thai in (False, True):
+        table = tracker_table(ctx.db, ctx.actor, filters, AS_OF, thai_digits=thai)
+        assert list(table.rows) == [_expected(r, dates.get(r.id), thai) for r in view]
