@@ -8,6 +8,7 @@ from screenshots import HEIGHT, WIDTH, Shot, Studio
 
 
 def _main_page(studio: Studio, key: str) -> Any:
+    studio.window.search.clear()  # the search shot leaves its text in the toolbar box
     studio.window.show_page(key)
     studio.settle()
     return studio.window.page(key)
@@ -138,6 +139,40 @@ def _english(studio: Studio, key: str) -> Any:
     return studio.window
 
 
+def _workflow(studio: Studio, action: str) -> Any:
+    """A workflow dialog on a directive that is still open (the third row is overdue in the demo)."""
+    page = _directives_page(studio)
+    page.table.selectRow(min(2, page.table.model().rowCount() - 1))
+    studio.settle()
+    return _dialog(studio, getattr(page.detail.actions, action))
+
+
+def _sign_in(studio: Studio) -> Any:
+    from sbpac_desktop.gui.dialogs.sign_in import SignInDialog
+
+    dialog = SignInDialog(lambda login, secret: studio.ctx.actor, studio.ctx.database_display, studio.window)
+    dialog.open()
+    studio.settle()
+    return dialog
+
+
+def _carry_over(studio: Studio) -> Any:
+    """A new meeting after the demo one: items 2 and 3 are offered from the previous meeting."""
+    from datetime import date
+
+    from sbpac_desktop.gui.meeting.carryover_dialog import offer_carryover
+    from sbpac_desktop.services import meetings
+
+    ctx = studio.ctx
+    latest = meetings.get_meeting(ctx.db, ctx.actor, _latest_meeting_id(studio))
+    data = meetings.MeetingInput(
+        latest.series_id, latest.title, date(2019, 11, 26), latest.venue, latest.start_time, latest.end_time,
+        latest.chair_person_id, latest.recorder_person_id,
+    )  # fmt: skip
+    created = meetings.create_meeting(ctx.db, ctx.actor, data)
+    return _dialog(studio, lambda: offer_carryover(ctx, created.id, studio.window, today=date(2019, 11, 20)))
+
+
 def all_shots(studio: Studio) -> list[Shot]:
     s = studio
     return [
@@ -177,6 +212,14 @@ def all_shots(studio: Studio) -> list[Shot]:
              lambda: _meeting_history(s)),
         Shot("dialog_conflict", "Conflict: yours / theirs, reload and re-apply, keep theirs, overwrite",
              lambda: _conflict(s)),  # it changes a directive
+        Shot("dialog_block", "Report a blocked directive (ติดขัด)", lambda: _workflow(s, "block")),
+        Shot("dialog_extension_request", "Ask for more time (ขอขยายเวลา)", lambda: _workflow(s, "request_extension")),
+        Shot("dialog_closure_request", "Ask to close a directive (ขอปิดเรื่อง)", lambda: _workflow(s, "request_closure")),
+        Shot("page_users", "บัญชีผู้ใช้ — accounts (administrators only)", lambda: _window_on(s, "users")),
+        Shot("dialog_user", "New account", lambda: _dialog(s, _main_page(s, "users").new_record)),
+        Shot("sign_in_dialog", "Sign-in before the main window", lambda: _sign_in(s)),
+        Shot("dialog_carry_over", "New meeting: carry over certifying the minutes and open directives",
+             lambda: _carry_over(s)),  # it adds a meeting
         # After every Thai shot: English chosen at run time (Settings → language), as a user would.
         Shot("english_settings", "Settings in English (interface language switched at run time)",
              lambda: _english(s, "settings")),

@@ -15,6 +15,7 @@ Writes docs/images/gui-<name>.png and prints one line per shot; exits 1 if any s
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import shutil
 import sys
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 WIDTH, HEIGHT = 1366, 768
+ADMIN_PASSWORD = "screenshots-only-2563"  # a throwaway database, deleted afterwards
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Studio:
 
         from sbpac_desktop.gui import fonts, i18n
         from sbpac_desktop.gui.main_window import MainWindow
+        from sbpac_desktop.services import auth
         from sbpac_desktop.services.app import open_app
         from sbpac_desktop.services.demo import load_demo
 
@@ -62,8 +65,11 @@ class Studio:
         fonts.apply_ui_font(self.app)
         i18n.install_language("th")
         self.out = out
-        self.ctx = open_app(str(folder / "demo.db"), create=True)
-        load_demo(self.ctx.db, self.ctx.actor)
+        setup = open_app(str(folder / "demo.db"), create=True)
+        load_demo(setup.db, setup.actor)
+        # Work as a signed-in administrator, as after a real sign-in (the accounts page needs one).
+        admin = auth.create_first_admin(setup.db, "admin", "ผู้ดูแลระบบ ศอ.บต.", ADMIN_PASSWORD)
+        self.ctx = dataclasses.replace(setup, actor=admin)
         self.window = MainWindow(self.ctx, QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat))
         self.window.resize(WIDTH, HEIGHT)
         self.window.move(0, 0)
