@@ -35,6 +35,7 @@ from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label
+from sbpac_desktop.gui.pages.dashboard_export import DashboardTableExport
 from sbpac_desktop.gui.text import digits, wrappable
 from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
@@ -197,6 +198,7 @@ class DashboardPage(Page):
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
         layout.addWidget(self.summary)
+        self.table_export = DashboardTableExport(self, top)  # ส่งออกตาราง… (gui/pages/dashboard_export.py)
         middle = QSplitter(Qt.Orientation.Horizontal, self)
         middle.addWidget(self._titled(self.tr("ผู้รับผิดชอบหลัก × สถานะ"), self.matrix))
         middle.addWidget(self._titled(self.tr("จำนวนข้อสั่งการตามมิติการพัฒนา"), self.chart_view))

@@ -8,12 +8,15 @@ GUI thread); the summary line's counts per status come from a separate GROUP BY 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QStyle, QWidget
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.domain.status import STATUS_KEYS
+from sbpac_desktop.gui import render_jobs
 from sbpac_desktop.gui.dialogs.directive_dialog import DirectiveDialog
 from sbpac_desktop.gui.dialogs.form import set_tab_order
 from sbpac_desktop.gui.dialogs.progress_dialog import ProgressDialog
@@ -22,9 +25,12 @@ from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.directives import DirectivesModel
 from sbpac_desktop.gui.operations import Operation
+from sbpac_desktop.gui.pages import file_export
 from sbpac_desktop.gui.pages.base import TablePage
+from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.directive_detail import DirectiveDetailPane
+from sbpac_desktop.reporting.spreadsheets import WrittenFile
 from sbpac_desktop.services import directives, tracker
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import DirectiveRow
@@ -68,8 +74,18 @@ class DirectivesPage(TablePage):
         self.edit_button.setObjectName("editDirectiveButton")
         self.progress_button = QPushButton(self.tr("รายงานความก้าวหน้า…"), self)
         self.progress_button.setObjectName("addProgressButton")
-        for button in (self.new_button, self.edit_button, self.progress_button):
+        self.export_button = QPushButton(self.tr("ส่งออก…"), self)
+        self.export_button.setObjectName("exportTrackerButton")
+        self.export_button.setToolTip(self.tr("ส่งออกข้อสั่งการตามตัวกรองปัจจุบันเป็น Excel หรือ CSV (Ctrl+E)"))
+        self.report_button = QPushButton(self.tr("รายงานผลการติดตาม…"), self)
+        self.report_button.setObjectName("followupReportButton")
+        buttons = (self.new_button, self.edit_button, self.progress_button, self.export_button, self.report_button)
+        for button in buttons:
             self.tools.addWidget(button)
+        self.export_button.clicked.connect(self.export_tracker)
+        self.report_button.clicked.connect(self.open_followup_report)
+        export_key = QShortcut(QKeySequence("Ctrl+E"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        export_key.activated.connect(self.export_tracker)
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.edit_selected)
         self.progress_button.clicked.connect(self.add_progress)
@@ -125,6 +141,8 @@ class DirectivesPage(TablePage):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([700, 460])
         layout.addWidget(self.splitter, 1)  # type: ignore[union-attr]
+        self.notice = file_export.notice_label(self)  # "exported N rows to ..."
+        layout.insertWidget(layout.indexOf(self.summary) + 1, self.notice)  # type: ignore[union-attr]
         set_tab_order([self.status_filter, self.year_filter, self.assignee_filter, self.text_filter, self.table])
 
     # --- data ----------------------------------------------------------------------
@@ -303,6 +321,38 @@ class DirectivesPage(TablePage):
             return None
         dialog = ProgressDialog(self.ctx, self.detail.detail, self)
         self._open(dialog)
+        return dialog
+
+    def export_tracker(self) -> None:
+        """Ctrl+E: the rows of the current filters (the tracker's own query) to .xlsx or .csv,
+        written in the worker process."""
+        try:
+            target = file_export.ask_save_path(
+                self, self.tr("ส่งออกข้อสั่งการ"), "directives.xlsx", file_export.spreadsheet_filters()
+            )
+        except AppError as error:
+            from sbpac_desktop.gui.errors import present_error
+
+            self.dialog = present_error(self, error)
+            return
+        if target is None:
+            return
+        job = render_jobs.job(self.ctx.db, self.ctx.actor, render_jobs.TRACKER, self.filters(), date.today(), target)
+        message = self.tr("กำลังส่งออกข้อสั่งการ…")
+        ProcessOperation(self, job, message=message, busy=[self.export_button]).success(self._exported).run()
+
+    def _exported(self, written: WrittenFile) -> None:
+        text = self.tr("ส่งออกข้อสั่งการ {count} รายการไปที่ {path} แล้ว")
+        file_export.announce(self, self.notice, text.format(count=digits(f"{written.rows:,}"), path=written.path))
+
+    def open_followup_report(self) -> QWidget:
+        from sbpac_desktop.gui.dialogs.followup_report_dialog import FollowUpReportDialog
+
+        flt = self.filters()
+        dialog = FollowUpReportDialog(self.ctx, self, fiscal_year=flt.fiscal_year, assignee=flt.assignee)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
         return dialog
 
     def _double_clicked(self, index: QModelIndex) -> None:

@@ -1,0 +1,68 @@
+"""Asking where to save a file, and telling the user it was saved (directive tracker and
+dashboard exports, follow-up report). Kept apart so the pages stay short."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QWidget
+
+from sbpac_desktop.domain.errors import AppError
+
+STATUS_MESSAGE_MS = 20_000
+SPREADSHEET_SUFFIXES = (".xlsx", ".csv")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FileExport", text)
+
+
+def spreadsheet_filters() -> list[tuple[str, str]]:
+    """(dialog filter, suffix) in the order offered; the first is the default."""
+    return [(_tr("Excel (*.xlsx)"), ".xlsx"), (_tr("CSV (*.csv)"), ".csv")]
+
+
+def choose_path(path: str, selected_filter: str, offered: list[tuple[str, str]]) -> Path:
+    """The file the user meant: the filter's extension added when none was typed; an
+    extension we cannot write is refused (AppError, shown by the caller) before any write."""
+    target = Path(path)
+    suffixes = [suffix for _label, suffix in offered]
+    if not target.suffix:
+        chosen = next((suffix for label, suffix in offered if label == selected_filter), suffixes[0])
+        return target.with_name(target.name + chosen)
+    if target.suffix.lower() not in suffixes:
+        wanted_th = " หรือ ".join(suffixes)
+        wanted_en = " or ".join(suffixes)
+        raise AppError(
+            f"บันทึกเป็นไฟล์ '{target.name}' ไม่ได้ — นามสกุลไฟล์ต้องเป็น {wanted_th}",
+            f"Cannot save as '{target.name}': the file name must end in {wanted_en}",
+        )
+    return target
+
+
+def ask_save_path(parent: QWidget, title: str, default_name: str, offered: list[tuple[str, str]]) -> Path | None:
+    """None when the user cancels; raises AppError for an extension we cannot write."""
+    path, selected = QFileDialog.getSaveFileName(parent, title, default_name, ";;".join(lbl for lbl, _s in offered))
+    if not path:
+        return None
+    return choose_path(path, selected, offered)
+
+
+def announce(widget: QWidget, notice: QLabel | None, text: str) -> None:
+    """Show a finished export in the page (if it has a notice line) and the window's status bar."""
+    if notice is not None:
+        notice.setText(text)
+        notice.show()
+    window = widget.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+
+def notice_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("exportNotice")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #1b5e20;")
+    label.hide()
+    return label
