@@ -75,21 +75,32 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> l
         if sample and all(isinstance(v, date) for v in sample):
             content = DATE_WIDTH
         else:
-            content = max((display_width(str(v)) for v in sample), default=0)
+            content = 0
+            for value in sample:  # stop at the widest a column gets: long texts wrap anyway
+                content = max(content, _capped_width(str(value), MAX_WIDTH))
+                if content >= MAX_WIDTH:
+                    break
         wanted = max(display_width(header), content) + 2
         widths.append(min(max(wanted, MIN_WIDTH), MAX_WIDTH))
     return widths
 
 
+def _capped_width(text: str, cap: int) -> int:
+    """min(display_width(text), cap) without measuring all of a long text: a prefix of
+    the longest line that is already `cap` wide settles it."""
+    longest = max(text.split("\n"), key=len, default="")
+    if len(longest) > 4 * cap and display_width(longest[: 4 * cap]) >= cap:
+        return cap
+    return min(display_width(longest), cap)
+
+
 def safe_rows(rows: Sequence[Sequence[object]]) -> Sequence[Sequence[object]]:
-    """`rows` with every text cell neutralised. Only the first character matters, and it is
+    """`rows` with every text cell neutralised. Only the first character matters and it is
     rarely a trigger, so the cells are checked column by column (a transpose costs little)
     and only the rows holding such a cell are copied."""
     flagged: set[int] = set()
     for column in zip(*rows, strict=True):
-        flagged.update(
-            i for i, v in enumerate(column) if v.__class__ is str and v[:1] in _NEEDS_ESCAPE
-        )  # fmt: skip
+        flagged.update(i for i, v in enumerate(column) if v.__class__ is str and v[:1] in _NEEDS_ESCAPE)
     if not flagged:
         return rows
     fixed = list(rows)

@@ -21,9 +21,9 @@ MAX_TEXT = 32_767  # Excel's cell limit; xlsxwriter truncates the same way
 _CHUNK_ROWS = 5_000
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 0 for every date from 1900-03-01 on
 _BUGGY_UNTIL = date(1900, 3, 1)  # Excel counts a phantom 29 Feb 1900
-_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
 _LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
+_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
 
 
 def escape_text(text: str) -> str:
@@ -65,11 +65,12 @@ class _CellXml:
         self.date_style = date_style
         self.serials: dict[date, str] = {}
 
-    def text(self, ref: str, value: str) -> str:
+    def text(self, ref: str, value: str, plain: bool = False) -> str:
+        """`plain`: the caller knows the text needs no escaping."""
         if len(value) > MAX_TEXT:
-            value = value[:MAX_TEXT]
+            value, plain = value[:MAX_TEXT], False
         space = ' xml:space="preserve"' if value and (value[0].isspace() or value[-1].isspace()) else ""
-        return f'<c r="{ref}" t="inlineStr"><is><t{space}>{escape_text(value)}</t></is></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t{space}>{value if plain else escape_text(value)}</t></is></c>'
 
     def cell(self, ref: str, value: object) -> str:
         kind = value.__class__
@@ -90,8 +91,15 @@ class _CellXml:
         return self.text(ref, str(value))
 
     def row(self, number: int, values: Sequence[object]) -> str:
-        names, cell = self.names, self.cell
-        body = "".join(cell(f"{names[c]}{number}", v) for c, v in enumerate(values) if v is not None)
+        names, cell, text = self.names, self.cell, self.text
+        # one search over the row's text joined decides whether any cell needs escaping (a
+        # match that only spans two cells merely sends the row through escape_text, which is exact)
+        plain = _SPECIAL.search("".join(v for v in values if v.__class__ is str)) is None
+        body = "".join(
+            (text(f"{names[c]}{number}", v, plain) if v.__class__ is str else cell(f"{names[c]}{number}", v))  # type: ignore[arg-type]
+            for c, v in enumerate(values)
+            if v is not None
+        )
         return f'<row r="{number}">{body}</row>'
 
 
@@ -108,16 +116,16 @@ def splice_rows(book_path: Path, sheet_part: str, before_row: int, chunks: Itera
     marker = f'<row r="{before_row}"'.encode()
     spliced = book_path.with_name(book_path.name + ".rows")
     try:
-        with zipfile.ZipFile(book_path) as source, zipfile.ZipFile(spliced, "w", zipfile.ZIP_DEFLATED) as target:
+        # level 1: the sheet XML is tens of MB and compresses well even so (level 6 took 3 s)
+        packed = zipfile.ZipFile(spliced, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
+        with zipfile.ZipFile(book_path) as source, packed as target:
             for item in source.infolist():
                 data = source.read(item.filename)
                 if item.filename != sheet_part:
                     target.writestr(item, data)
                     continue
                 at = data.index(marker)
-                info = zipfile.ZipInfo(item.filename, item.date_time)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                with target.open(info, "w", force_zip64=True) as part:
+                with target.open(item.filename, "w", force_zip64=True) as part:
                     part.write(data[:at])
                     for chunk in chunks:
                         part.write(chunk)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 
+from sbpac_desktop.services.spreadsheet_xlsx_rows import NotPlain, sheet_values
+
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_SHEET_XML_BYTES = 1024 * 1024 * 1024  # guards against a ZIP bomb posing as a workbook
 MAX_DATA_ROWS = 100_000
@@ -173,9 +175,14 @@ def _read_xlsx(path: Path, looks_like_header: HeaderTest) -> Grid:
         grid.merged = [_bounds(ref) for ref in _MERGE.findall(xml) if b":" in ref]
         formulas = _formula_cells(path, sheet.title) if _FORMULA.search(xml) else set()
         del xml
-        sheet.reset_dimensions()
-        rows = enumerate(sheet.iter_rows(), start=1)
-        _collect(grid, ((number, _row(number, cells, formulas)) for number, cells in rows))
+        try:
+            values = enumerate(sheet_values(book, sheet), start=1)
+            _collect(grid, ((number, (row, _notes(number, row, formulas))) for number, row in values))
+        except (NotPlain, ValueError, KeyError, IndexError):
+            grid.rows, grid.blank_rows, grid.notes, grid.too_many_rows = [], [], [], False
+            sheet.reset_dimensions()  # openpyxl reads what the fast path leaves to it
+            rows = enumerate(sheet.iter_rows(), start=1)
+            _collect(grid, ((number, _row(number, cells, formulas)) for number, cells in rows))
         return grid
     except UnreadableFile:
         raise
@@ -233,6 +240,10 @@ def _formula_cells(path: Path, title: str) -> set[tuple[int, int]]:
 def _row(number: int, cells: Sequence, formulas: set[tuple[int, int]]) -> tuple[Values, list[CellNote]]:  # type: ignore[type-arg]
     values = tuple(_value(cell) for cell in cells)
     return values, list(_formula_notes(number, values, formulas)) if formulas else []
+
+
+def _notes(number: int, values: Values, formulas: set[tuple[int, int]]) -> list[CellNote]:
+    return list(_formula_notes(number, values, formulas)) if formulas else []
 
 
 def _formula_notes(number: int, values: Values, formulas: set[tuple[int, int]]) -> Iterator[CellNote]:

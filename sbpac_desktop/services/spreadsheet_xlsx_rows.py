@@ -1,0 +1,152 @@
+"""The cell values of one worksheet, read straight from its XML (the importer's fast path).
+
+openpyxl's read-only reader builds a dict and a cell object per cell; for a 10,000-row sheet
+that was most of the import's reading time. This reads the same values (openpyxl still
+opens the workbook: shared strings, styles, date formats, epoch) with one ElementTree
+pass, giving what spreadsheet_read._value gives for openpyxl's cells: text with Excel's
+_xHHHH_ escapes undone, percent-formatted numbers as "60%", dates as `date`, times as
+ISO text. Anything it does not expect (another XML namespace, a rich-text layout it
+does not know) raises NotPlain and the caller reads the sheet with openpyxl instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime, time
+from typing import Any
+from xml.etree.ElementTree import iterparse
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW, _CELL, _VALUE, _INLINE, _TEXT, _RUN = (MAIN + t for t in ("row", "c", "v", "is", "t", "r"))
+_REF = re.compile(r"([A-Z]{1,3})(\d+)$")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+class NotPlain(Exception):
+    """The sheet uses something this reader leaves to openpyxl."""
+
+
+def _column(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(int(m[1], 16)), text) if "_x" in text else text
+
+
+def _number(text: str) -> int | float:
+    return float(text) if ("." in text or "E" in text or "e" in text) else int(text)
+
+
+class _Styles:
+    """Which style ids are dates, durations and percents, from the workbook openpyxl opened."""
+
+    def __init__(self, book: Any) -> None:
+        from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+        self.dates = set(book._date_formats)
+        self.durations = set(book._timedelta_formats)
+        self.epoch = book.epoch
+        self.percents = set()
+        for index, style in enumerate(book._cell_styles):
+            fid = style.numFmtId
+            fmt = (
+                BUILTIN_FORMATS.get(fid, "General")
+                if fid < BUILTIN_FORMATS_MAX_SIZE
+                else book._number_formats[fid - BUILTIN_FORMATS_MAX_SIZE]
+            )
+            if "%" in (fmt or ""):
+                self.percents.add(index)
+
+
+def sheet_values(book: Any, sheet: Any) -> Iterator[tuple[object, ...]]:
+    """Row 1, 2, … of `sheet` as value tuples (a missing row is an empty tuple)."""
+    styles = _Styles(book)
+    strings = book.shared_strings
+    expected = 1
+    with book._archive.open(sheet._worksheet_path) as source:
+        for event, element in iterparse(source, events=("start", "end")):
+            tag = element.tag
+            if event == "start":
+                if expected == 1 and tag.endswith("worksheet") and tag != MAIN + "worksheet":
+                    raise NotPlain(tag)  # strict OOXML or another dialect
+                continue
+            if tag == _ROW:
+                number = int(element.get("r") or expected)
+                while expected < number:
+                    expected += 1
+                    yield ()
+                yield _row_values(element, styles, strings)
+                expected = number + 1
+                element.clear()
+
+
+def _row_values(row: Any, styles: _Styles, strings: Any) -> tuple[object, ...]:
+    found: dict[int, object] = {}
+    column = 0
+    for cell in row:
+        if cell.tag != _CELL:
+            continue
+        ref = cell.get("r")
+        if ref:
+            match = _REF.match(ref)
+            if match is None:
+                raise NotPlain(ref)
+            column = _column(match[1])
+        else:
+            column += 1
+        found[column] = _cell_value(cell, styles, strings)
+    if not found:
+        return ()
+    values: list[object] = [None] * max(found)
+    for index, value in found.items():
+        values[index - 1] = value
+    return tuple(values)
+
+
+def _cell_value(cell: Any, styles: _Styles, strings: Any) -> object:
+    kind = cell.get("t", "n")
+    if kind == "inlineStr":
+        holder = cell.find(_INLINE)
+        if holder is None:
+            return None
+        parts = [t.text or "" for t in holder.findall(_TEXT)]
+        parts += [t.text or "" for run in holder.findall(_RUN) for t in run.findall(_TEXT)]
+        return _unescape("".join(parts))
+    raw = cell.findtext(_VALUE) or None
+    if raw is None:
+        return None
+    if kind == "n":
+        style = int(cell.get("s") or 0)
+        value = _number(raw)
+        if style in styles.dates:
+            return _date(value, style, styles)
+        if style in styles.percents:
+            return f"{value * 100:g}%"
+        return value
+    if kind == "s":
+        text = strings[int(raw)]
+        return _unescape(text) if isinstance(text, str) else text
+    if kind == "b":
+        return bool(int(raw))
+    if kind in ("str", "e"):
+        return _unescape(raw)
+    raise NotPlain(kind)  # 'd' (ISO dates) and anything newer: openpyxl knows them
+
+
+def _date(value: float, style: int, styles: _Styles) -> object:
+    from openpyxl.utils.datetime import from_excel
+
+    try:
+        converted = from_excel(value, styles.epoch, timedelta=style in styles.durations)
+    except (OverflowError, ValueError):
+        return "#VALUE!"
+    if isinstance(converted, datetime):
+        return converted.date()
+    if isinstance(converted, time):
+        return converted.isoformat()
+    return converted
