@@ -164,6 +164,9 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_action.triggered.connect(lambda: self.current_page().new_record())
         toolbar.addAction(self.new_action)
+        self.report_action = QAction(self._icon(QStyle.StandardPixmap.SP_FileDialogDetailedView), "", self)
+        self.report_action.triggered.connect(self.open_followup_report)
+        toolbar.addAction(self.report_action)
         self.reminders = install_reminders(self)  # start-up panel, tray message (gui/reminders.py)
         toolbar.addAction(self.reminders.action)
         self.find_action = QAction(self)
@@ -184,6 +187,14 @@ class MainWindow(QMainWindow):
         self.search.setFixedWidth(SEARCH_WIDTH)
         self.search.returnPressed.connect(self.open_search_results)
         return self.search
+
+    def open_followup_report(self) -> QWidget:
+        from sbpac_desktop.gui.dialogs.followup_report_dialog import FollowUpReportDialog
+
+        dialog = FollowUpReportDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_search_results(self) -> SearchResultsDialog | None:
         return show_search_results(self, self.search.text())
@@ -254,6 +265,8 @@ class MainWindow(QMainWindow):
         self.new_action.setText(self.tr("สร้างใหม่"))
         self.new_action.setToolTip(self.tr("สร้างรายการใหม่ในหน้านี้ (Ctrl+N)"))
         self.find_action.setText(self.tr("ค้นหา/กรอง"))
+        self.report_action.setText(self.tr("รายงานผลการติดตาม…"))
+        self.report_action.setToolTip(self.tr("พิมพ์รายงานผลการติดตามข้อสั่งการเป็น PDF"))
         self.search.setPlaceholderText(self.tr("ค้นหา…"))
         self.search.setToolTip(self.tr("ค้นหาการประชุม ระเบียบวาระ รายงานการประชุม ข้อสั่งการ และรายงานความก้าวหน้า (Enter)"))
         self.database_label.setText(self.tr("ฐานข้อมูล: {database}").format(database=self.ctx.database_display))

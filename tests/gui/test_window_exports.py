@@ -10,11 +10,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.dialogs.followup_report_dialog import FollowUpReportDialog
+from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.render_jobs import DASHBOARD_TABLES
@@ -201,3 +203,17 @@ def test_dashboard_tables_export(
     assert [int(row[late]) for row in body if row[0] == DASHBOARD_TABLES[3]] == [o.days_late for o in view.overdue]
     assert dashboard.table_export.notice.isVisible() and str(target) in dashboard.table_export.notice.text()
     dashboard.grab().save(str(SHOTS / f"dashboard_export{suffix}.png"))
+
+
+def test_main_window_toolbar_opens_the_followup_report(qtbot: QtBot, ctx: AppContext, settings: QSettings) -> None:
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.report_action in window.toolbar.actions()
+    window.report_action.trigger()
+    dialog = window.findChild(FollowUpReportDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.year.count() > 1
+    window.grab().save(str(SHOTS / "main_window_report_action.png"))
+    dialog.reject()
