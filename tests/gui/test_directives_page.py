@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from sbpac_desktop.domain.enums import AssignmentRole, Priority
+from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority
 from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.dialogs.directive_dialog import DirectiveDialog
 from sbpac_desktop.gui.dialogs.progress_dialog import ProgressDialog
@@ -19,6 +19,7 @@ from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.services import directives, lookups, org
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.directive_views import DirectiveRow
 from sbpac_desktop.services.directives import DirectiveFilter, DirectiveInput
 from tests.gui.helpers import type_text
 
@@ -169,11 +170,25 @@ def test_new_directive_with_ctrl_n(
     assert page.selected_row().id == created.id  # type: ignore[union-attr]
 
 
+def _open_directive_led_by_a_position(ctx: AppContext) -> DirectiveRow:
+    """The lowest-numbered open directive whose lead is a position (the demo data has several)."""
+    rows = sorted(directives.list_directives(ctx.db, ctx.actor), key=lambda r: (r.fiscal_year, r.seq))
+    for row in rows:
+        if row.state is not DirectiveState.OPEN:
+            continue
+        detail = directives.get_directive(ctx.db, ctx.actor, row.id)
+        if any(a.role is AssignmentRole.LEAD and a.position_id for a in detail.assignments):
+            return row
+    raise AssertionError("the demo data has no open directive led by a position")
+
+
 def test_edit_conflict_keeps_the_input(
     page: DirectivesPage, qtbot: QtBot, work_ctx: AppContext, wait_ops: Callable[[], None]
 ) -> None:
-    row = page.model.rows()[2]
-    page.select_directive(row.id)
+    # A directive chosen from the service, not "the third row the view has loaded": rows
+    # arrive in pages from the worker, and an arbitrary row may be closed or led by a unit.
+    row = _open_directive_led_by_a_position(work_ctx)
+    assert page.select_directive(row.id)
     dialog = page.edit_selected()
     assert isinstance(dialog, DirectiveDialog)
     assert dialog.text_edit.toPlainText() == row.text
@@ -193,8 +208,11 @@ def test_edit_conflict_keeps_the_input(
     dialog.text_edit.setPlainText("ข้อความใหม่ของฉัน")
     dialog.submit()
     wait_ops()
-    conflict = dialog.conflict_flow.dialog if dialog.conflict_flow else None  # yours / theirs, three ways on
+    # The save's answer arrives through the event loop: wait for the dialog it opens, not a time.
+    qtbot.waitUntil(lambda: dialog.conflict_flow is not None and dialog.conflict_flow.dialog is not None)
+    conflict = dialog.conflict_flow.dialog  # type: ignore[union-attr]  # yours / theirs, three ways on
     assert conflict is not None and conflict.isVisible()
+    assert dialog.findChild(QMessageBox, "appErrorBox") is None  # the conflict dialog, not the plain error box
     assert "ถูกแก้ไขโดย" in conflict.summary.text()
     assert dialog.isVisible()
     assert dialog.text_edit.toPlainText() == "ข้อความใหม่ของฉัน"  # nothing typed is lost
