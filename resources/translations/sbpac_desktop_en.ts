@@ -685,6 +685,29 @@
     </message>
 </context>
 <context>
+    <name>DashboardTableExport</name>
+    <message>
+        <source>ส่งออกตาราง…</source>
+        <translation>Export tables…</translation>
+    </message>
+    <message>
+        <source>บันทึกตารางทั้งหมดของภาพรวมนี้เป็น Excel หรือ CSV</source>
+        <translation>Save all tables of this dashboard as Excel or CSV</translation>
+    </message>
+    <message>
+        <source>ส่งออกตารางภาพรวม</source>
+        <translation>Export dashboard tables</translation>
+    </message>
+    <message>
+        <source>กำลังส่งออกตารางภาพรวม…</source>
+        <translation>Exporting dashboard tables…</translation>
+    </message>
+    <message>
+        <source>ส่งออกตารางภาพรวม {count} แถวไปที่ {path} แล้ว</source>
+        <translation>Exported {count} dashboard rows to {path}</translation>
+    </message>
+</context>
+<context>
     <name>DirectiveActions</name>
     <message>
         <source>แจ้งติดขัด…</source>
@@ -947,6 +970,18 @@
         <translation>Report progress…</translation>
     </message>
     <message>
+        <source>ส่งออก…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>ส่งออกข้อสั่งการตามตัวกรองปัจจุบันเป็น Excel หรือ CSV (Ctrl+E)</source>
+        <translation>Export the directives of the current filters as Excel or CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>รายงานผลการติดตาม…</source>
+        <translation>Follow-up report…</translation>
+    </message>
+    <message>
         <source>ทุกสถานะ</source>
         <translation>All statuses</translation>
     </message>
@@ -1013,6 +1048,18 @@
     <message>
         <source>แล้วเสร็จ</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <source>ส่งออกข้อสั่งการ</source>
+        <translation>Export directives</translation>
+    </message>
+    <message>
+        <source>กำลังส่งออกข้อสั่งการ…</source>
+        <translation>Exporting directives…</translation>
+    </message>
+    <message>
+        <source>ส่งออกข้อสั่งการ {count} รายการไปที่ {path} แล้ว</source>
+        <translation>Exported {count} directives to {path}</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1152,21 @@
     </message>
 </context>
 <context>
+    <name>FileExport</name>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>บันทึกเป็นไฟล์ &apos;{name}&apos; ไม่ได้ — นามสกุลไฟล์ต้องเป็น {suffixes}</source>
+        <translation>Cannot save as &apos;{name}&apos;: the file name must end in {suffixes}</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>ฐานข้อมูลใหม่ — สร้างบัญชีผู้ดูแลระบบ</source>
@@ -1149,6 +1211,105 @@
     <message>
         <source>รหัสผ่านสองช่องไม่ตรงกัน</source>
         <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpReportDialog</name>
+    <message>
+        <source>รายงานผลการติดตามข้อสั่งการ</source>
+        <translation>Directive follow-up report</translation>
+    </message>
+    <message>
+        <source>ทุกปีงบประมาณ</source>
+        <translation>All fiscal years</translation>
+    </message>
+    <message>
+        <source>ทั้งปี</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>ไตรมาส {q}</source>
+        <translation>Quarter {q}</translation>
+    </message>
+    <message>
+        <source>ทุกผู้รับผิดชอบ (พิมพ์ตำแหน่ง หน่วยงาน หรือชื่อ)</source>
+        <translation>All assignees (type a post, unit or name)</translation>
+    </message>
+    <message>
+        <source>ทุกการประชุม</source>
+        <translation>Every meeting</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบหลัก</source>
+        <translation>Lead assignee</translation>
+    </message>
+    <message>
+        <source>มิติการพัฒนา</source>
+        <translation>Development dimension</translation>
+    </message>
+    <message>
+        <source>บันทึกเป็น PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>เปิดไฟล์ PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ:</source>
+        <translation>Fiscal year:</translation>
+    </message>
+    <message>
+        <source>ไตรมาส:</source>
+        <translation>Quarter:</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ:</source>
+        <translation>Assignee:</translation>
+    </message>
+    <message>
+        <source>การประชุม:</source>
+        <translation>Meeting:</translation>
+    </message>
+    <message>
+        <source>จัดกลุ่มตาม:</source>
+        <translation>Group by:</translation>
+    </message>
+    <message>
+        <source>ข้อมูล ณ วันที่:</source>
+        <translation>Data as of:</translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ {year}</source>
+        <translation>Fiscal year {year}</translation>
+    </message>
+    <message>
+        <source>{series} ครั้งที่ {number}/{year} ({day})</source>
+        <translation>{series} no. {number}/{year} ({day})</translation>
+    </message>
+    <message>
+        <source>วันที่ของข้อมูล: {problem}</source>
+        <translation>As-of date: {problem}</translation>
+    </message>
+    <message>
+        <source>ไม่พบการประชุมที่พิมพ์ไว้ — เลือกจากรายการ</source>
+        <translation>No meeting matches what was typed — pick one from the list</translation>
+    </message>
+    <message>
+        <source>เอกสาร PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานผลการติดตาม</source>
+        <translation>Save follow-up report</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างรายงานผลการติดตาม…</source>
+        <translation>Making the follow-up report…</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานไว้ที่ {path} แล้ว</source>
+        <translation>Report saved to {path}</translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1399,14 @@
     <message>
         <source>ค้นหา/กรอง</source>
         <translation>Find/filter</translation>
+    </message>
+    <message>
+        <source>รายงานผลการติดตาม…</source>
+        <translation>Follow-up report…</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายงานผลการติดตามข้อสั่งการเป็น PDF</source>
+        <translation>Print the directive follow-up report as PDF</translation>
     </message>
     <message>
         <source>ค้นหา…</source>

@@ -19,9 +19,9 @@ from sbpac_desktop.gui.dialogs.followup_report_dialog import FollowUpReportDialo
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.gui.pages.directives import DirectivesPage
-from sbpac_desktop.gui.render_jobs import DASHBOARD_TABLES
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.dashboard_export import TABLES as DASHBOARD_TABLES
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
 from sbpac_desktop.services.followup import GroupBy
 

@@ -14,13 +14,10 @@ STATUS_MESSAGE_MS = 20_000
 SPREADSHEET_SUFFIXES = (".xlsx", ".csv")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileExport", text)
-
-
 def spreadsheet_filters() -> list[tuple[str, str]]:
     """(dialog filter, suffix) in the order offered; the first is the default."""
-    return [(_tr("Excel (*.xlsx)"), ".xlsx"), (_tr("CSV (*.csv)"), ".csv")]
+    excel = QCoreApplication.translate("FileExport", "Excel (*.xlsx)")
+    return [(excel, ".xlsx"), (QCoreApplication.translate("FileExport", "CSV (*.csv)"), ".csv")]
 
 
 def choose_path(path: str, selected_filter: str, offered: list[tuple[str, str]]) -> Path:
@@ -32,12 +29,9 @@ def choose_path(path: str, selected_filter: str, offered: list[tuple[str, str]])
         chosen = next((suffix for label, suffix in offered if label == selected_filter), suffixes[0])
         return target.with_name(target.name + chosen)
     if target.suffix.lower() not in suffixes:
-        wanted_th = " หรือ ".join(suffixes)
-        wanted_en = " or ".join(suffixes)
-        raise AppError(
-            f"บันทึกเป็นไฟล์ '{target.name}' ไม่ได้ — นามสกุลไฟล์ต้องเป็น {wanted_th}",
-            f"Cannot save as '{target.name}': the file name must end in {wanted_en}",
-        )
+        text = QCoreApplication.translate("FileExport", "บันทึกเป็นไฟล์ '{name}' ไม่ได้ — นามสกุลไฟล์ต้องเป็น {suffixes}")
+        text = text.format(name=target.name, suffixes=", ".join(suffixes))
+        raise AppError(text, text)  # already in the interface's language
     return target
 
 
