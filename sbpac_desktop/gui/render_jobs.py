@@ -12,8 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sbpac_desktop.reporting import followup as followup_pdf
-from sbpac_desktop.reporting import minutes as minutes_pdf
 from sbpac_desktop.reporting.spreadsheets import WrittenFile, write_table
 from sbpac_desktop.services import dashboard_export, documents, followup
 from sbpac_desktop.services import settings as org_settings
@@ -29,6 +27,8 @@ DASHBOARD = f"{__name__}:export_dashboard"
 
 
 def render_minutes(db: Any, actor: Actor, meeting_id: int, path: Path) -> Path:
+    from sbpac_desktop.reporting import minutes as minutes_pdf  # ReportLab: only in the worker, never at start-up
+
     thai_digits = org_settings.document_thai_digits(db, actor)  # Settings: ๑๒๓ or 123
     return minutes_pdf.render(documents.minutes_document(db, actor, meeting_id), path, thai_digits=thai_digits)
 
@@ -39,6 +39,8 @@ def export_tracker(db: Any, actor: Actor, filters: DirectiveFilter, as_of: date,
 
 
 def render_followup(db: Any, actor: Actor, scope: followup.FollowUpScope, as_of: date, path: Path) -> Path:
+    from sbpac_desktop.reporting import followup as followup_pdf  # ReportLab: only in the worker
+
     thai_digits = org_settings.document_thai_digits(db, actor)
     return followup_pdf.render(followup.followup_document(db, actor, scope, as_of), path, thai_digits=thai_digits)
 
@@ -55,7 +57,10 @@ def job(db: Any, actor: Actor, function: str, *args: object) -> Job:
 
 
 def ready(db: Any, actor: Actor) -> bool:
-    """A no-op job: starts the worker process and loads the libraries above before real work."""
+    """Starts the worker process and loads the renderers there before real work."""
+    from sbpac_desktop.reporting import followup as _followup_pdf  # noqa: F401
+    from sbpac_desktop.reporting import minutes as _minutes_pdf  # noqa: F401
+
     return True
 
 

@@ -13,7 +13,9 @@ import sys
 import time
 from typing import Any
 
-HEAVY = ("pandas", "openpyxl", "reportlab", "alembic.command", "sbpac_desktop.reporting")
+# The document renderers (reporting.engine and what builds on it); reporting.spreadsheets is light
+# (csv and its own xlsx writer, pandas only when reading) and may load with the tracker page.
+HEAVY = ("pandas", "openpyxl", "reportlab", "alembic.command", "sbpac_desktop.reporting.engine")
 
 
 def _record(state: dict[str, Any]) -> None:
