@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -217,3 +217,14 @@ def test_main_window_toolbar_opens_the_followup_report(qtbot: QtBot, ctx: AppCon
     assert dialog is not None and dialog.isVisible() and dialog.year.count() > 1
     window.grab().save(str(SHOTS / "main_window_report_action.png"))
     dialog.reject()
+
+
+def test_ctrl_e_exports_the_tracker(
+    tracker: DirectivesPage, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer_save_dialog(monkeypatch, tmp_path / "keys.xlsx")
+    tracker.activateWindow()
+    tracker.table.setFocus()
+    qtbot.keyClick(tracker.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    wait_jobs(qtbot)
+    assert (tmp_path / "keys.xlsx").is_file()
