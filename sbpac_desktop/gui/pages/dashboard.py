@@ -6,109 +6,40 @@ in the background (gui/operations.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QValueAxis
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.domain.escalation import Tier
 from sbpac_desktop.domain.status import STATUS_KEYS
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.dashboard_export import DashboardTableExport
+from sbpac_desktop.gui.pages.dashboard_parts import BAR_COLOURS, TIER_COLOURS, DrillDown, Tile
+from sbpac_desktop.gui.pages.dashboard_parts import table_item as _item
 from sbpac_desktop.gui.text import digits, wrappable
 from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.dashboard import DashboardView, dashboard
 from sbpac_desktop.services.directive_views import DirectiveFilter
 from sbpac_desktop.services.meetings import SeriesView
-
-BAR_COLOURS = {
-    "not_started": "#9e9e9e",
-    "in_progress": "#e2c02c",
-    "blocked": "#8e5ba8",
-    "due_soon": "#f29b26",
-    "overdue": "#d2463c",
-    "done": "#3f9c4a",
-    "cancelled": "#5f5f5f",
-}
-TIER_COLOURS = {Tier.LATE: "#fde2b3", Tier.EXPEDITE: "#f9c08f", Tier.REPORT_UP: "#f8d0cc"}
-
-
-@dataclass(frozen=True)
-class DrillDown:
-    """What a click on a number asks the directive tracker to show."""
-
-    filter: DirectiveFilter
-    select_id: int | None = None
-
-
-class Tile(QFrame):
-    """A big number over its label, tinted like the status; click to drill down."""
-
-    clicked = Signal()
-
-    def __init__(self, key: str, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.key = key
-        self.setObjectName(f"tile_{key}")
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            f"#tile_{key} {{ background: {STATUS_COLOURS.get(key, '#eeeeee')}; border-radius: 6px; }}"
-            f" QLabel {{ color: #1f1f1f; background: transparent; }}"
-        )
-        self.number = QLabel("—", self)
-        font = self.number.font()
-        font.setPointSizeF(font.pointSizeF() * 2.0)
-        font.setBold(True)
-        self.number.setFont(font)
-        self.caption = QLabel(label, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
-        layout.setSpacing(0)
-        layout.addWidget(self.number, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignHCenter)
-
-    def set_count(self, count: int) -> None:
-        self.number.setText(digits(str(count)))
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
-
-
-def _item(text: str, data: object = None, tint: str | None = None, align_right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    item.setData(Qt.ItemDataRole.UserRole, data)
-    if tint:
-        item.setBackground(QColor(tint))
-        item.setForeground(QColor("#1f1f1f"))
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 class DashboardPage(Page):
