@@ -25,7 +25,8 @@ STATUS_FILLS = {
 }
 COLUMNS = ("เลขที่", "ข้อสั่งการ", "ผู้รับผิดชอบ", "กำหนดแล้วเสร็จ", "สถานะ", "ผลการดำเนินการล่าสุด")
 SUPPORT_HEADING = "หน่วยงานสนับสนุน"  # when groups are assignees, the lead is the group heading
-WIDTHS = (2.3 * cm, 4.8 * cm, 3.0 * cm, 1.8 * cm, 2.0 * cm, 2.1 * cm)
+# The latest progress is often the longest cell: give it room (a 2.1 cm column wrapped to ~12 lines).
+WIDTHS = (2.2 * cm, 4.4 * cm, 2.8 * cm, 1.8 * cm, 2.0 * cm, 2.8 * cm)
 HEADER_FILL = colors.HexColor("#DDE4EE")
 PRESENTED_INDENT = 1.4 * cm
 

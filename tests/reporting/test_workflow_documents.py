@@ -12,6 +12,7 @@ import pytest
 from reportlab.lib.units import cm
 
 from sbpac_desktop.reporting import agenda, followup, minutes
+from sbpac_desktop.reporting.followup import WIDTHS as FOLLOWUP_WIDTHS
 from sbpac_desktop.services import closure, documents, extensions, meetings
 from sbpac_desktop.services.app import open_app
 from sbpac_desktop.services.carryover import CarryOverChoice, apply_carryover, propose_carryover
@@ -26,6 +27,9 @@ from tests.reporting.test_documents import column_text
 from tests.services.helpers import meeting as make_meeting
 
 CLOSED_LINE = "ที่ประชุมรับทราบผลการดำเนินการและให้ปิดข้อสั่งการ ขส. ๐๐๓/๒๕๖๓"
+
+# The follow-up table's status column, from the left margin (a little slack on the left).
+STATUS_COLUMN = (sum(FOLLOWUP_WIDTHS[:4]) - 0.2 * cm, sum(FOLLOWUP_WIDTHS[:5]) - 0.2 * cm)
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +83,7 @@ def test_followup_report_shows_extension_and_closure_history(next_meeting, tmp_p
     assert rows["ขส. 004/2563"].due_on == date(2020, 3, 31)
     assert rows["ขส. 003/2563"].history == ("ปิดเรื่องเมื่อ 14 ม.ค. 2563 ที่ประชุมครั้งที่ 1/2563",)
     path = followup.render(report, tmp_path / "f.pdf", thai_digits=False)
-    assert squeeze("ขยายเวลาจาก 31 ธ.ค. 2562 เป็น 31 มี.ค. 2563") in column_text(path, 11.7 * cm, 13.7 * cm)
+    assert squeeze("ขยายเวลาจาก 31 ธ.ค. 2562 เป็น 31 มี.ค. 2563") in column_text(path, *STATUS_COLUMN)
 
 
 def test_minutes_of_the_meeting_record_the_closure_under_the_follow_up_item(next_meeting, tmp_path):
