@@ -1,8 +1,8 @@
 """Write a checked import plan: Core executemany INSERTs, a batch at a time.
 
 The plan has passed every check (spreadsheet_plan), so no ORM object is needed: each batch
-is one multi-row INSERT … RETURNING id for its directives, one for their assignments and
-one for the progress reports, then the batch's audit entries (one executemany, chained as
+is one executemany INSERT for its directives, one for their assignments and one for the
+progress reports (ids read back by each table's unique key), then the batch's audit entries (one executemany, chained as
 usual). The database's own triggers keep the search index in step (SQLite FTS triggers,
 PostgreSQL expression index). Text is normalised exactly as the editor's services store
 it (common.clean), each distinct value once.
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import DirectiveState
@@ -104,19 +104,47 @@ def _report_values(item: PlannedDirective, lead_id: int, now: datetime, text: _C
     }
 
 
-def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
-    """Ids of `rows` in their order (RETURNING sorted by parameter order)."""
-    if not rows:
-        return []
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.connection().execute(statement, rows).scalars())
+def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """One executemany. (INSERT … RETURNING with the rows' order kept ran one statement
+    per row on SQLite; the ids are read back by each table's natural key instead.)"""
+    if rows:
+        session.connection().execute(insert(table), rows)
+
+
+def _directive_ids(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Ids of the directives just inserted, by their unique (fiscal year, number)."""
+    d = Directive.__table__.c
+    years = sorted({r["fiscal_year"] for r in rows})
+    seqs = [r["seq"] for r in rows]
+    query = select(d.id, d.fiscal_year, d.seq).where(d.fiscal_year.in_(years), d.seq.between(min(seqs), max(seqs)))
+    found = {(year, seq): row_id for row_id, year, seq in session.connection().execute(query)}
+    return [found[(r["fiscal_year"], r["seq"])] for r in rows]
+
+
+def _assignment_ids(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Ids of the assignments just inserted, by their unique (directive, post, unit)."""
+    a = Assignment.__table__.c
+    query = select(a.id, a.directive_id, a.position_id, a.org_unit_id).where(
+        a.directive_id.in_(sorted({r["directive_id"] for r in rows}))
+    )
+    found = {tuple(key): row_id for row_id, *key in session.connection().execute(query)}
+    return [found[(r["directive_id"], r["position_id"], r["org_unit_id"])] for r in rows]
+
+
+def _report_ids(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Ids of the reports just inserted: each sits on a new assignment that has no other."""
+    p = ProgressReport.__table__.c
+    query = select(p.id, p.assignment_id).where(p.assignment_id.in_([r["assignment_id"] for r in rows]))
+    found = {assignment_id: row_id for row_id, assignment_id in session.connection().execute(query)}
+    return [found[r["assignment_id"]] for r in rows]
 
 
 def _write_batch(
     session: Session, actor: Actor, batch: list[PlannedDirective], today: date, now: datetime, text: _Cleaner
 ) -> None:
     directive_rows = [_directive_values(item, today, now, text) for item in batch]
-    directive_ids = _insert(session, Directive.__table__, directive_rows)
+    _insert(session, Directive.__table__, directive_rows)
+    directive_ids = _directive_ids(session, directive_rows)
     assignment_rows = [
         {
             "directive_id": directive_id,
@@ -128,13 +156,15 @@ def _write_batch(
         for item, directive_id in zip(batch, directive_ids, strict=True)
         for a in item.data.assignments
     ]
-    assignment_ids = iter(_insert(session, Assignment.__table__, assignment_rows))
+    _insert(session, Assignment.__table__, assignment_rows)
+    assignment_ids = iter(_assignment_ids(session, assignment_rows) if assignment_rows else [])
     report_rows = []
     for item in batch:
         ids = [next(assignment_ids) for _ in item.data.assignments]
         if item.progress is not None:
             report_rows.append(_report_values(item, ids[0], now, text))  # the lead is listed first
-    report_ids = _insert(session, ProgressReport.__table__, report_rows)
+    _insert(session, ProgressReport.__table__, report_rows)
+    report_ids = _report_ids(session, report_rows) if report_rows else []
     audit_many(
         session,
         actor,
