@@ -212,6 +212,8 @@ def all_shots(studio: Studio) -> list[Shot]:
              lambda: _meeting_history(s)),
         Shot("dialog_conflict", "Conflict: yours / theirs, reload and re-apply, keep theirs, overwrite",
              lambda: _conflict(s)),  # it changes a directive
+        Shot("dialog_followup_report", "Follow-up report (รายงานผลการติดตาม) to PDF",
+             lambda: _dialog(s, s.window.open_followup_report)),
         Shot("dialog_block", "Report a blocked directive (ติดขัด)", lambda: _workflow(s, "block")),
         Shot("dialog_extension_request", "Ask for more time (ขอขยายเวลา)", lambda: _workflow(s, "request_extension")),
         Shot("dialog_closure_request", "Ask to close a directive (ขอปิดเรื่อง)", lambda: _workflow(s, "request_closure")),
