@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -103,6 +104,15 @@ class AgendaItemEditor(QWidget):
             splitter.addWidget(part)
         splitter.setSizes([90, 90, 150, 110])
         self.splitter = splitter
+        # The four texts and the attachments together need more height than a 768-px screen
+        # leaves: below their minimum the parts scroll instead of making the window taller.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("itemScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(splitter)
+        self.scroll = scroll
         buttons = QHBoxLayout()
         buttons.addWidget(self.directive_button)
         buttons.addStretch(1)
@@ -111,7 +121,7 @@ class AgendaItemEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addLayout(form)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
         QWidget.setTabOrder(self.title_edit, self.presenter)
