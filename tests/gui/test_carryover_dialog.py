@@ -35,7 +35,10 @@ def test_accept_edit_and_drop_lines(qtbot: QtBot, work_ctx: AppContext, wait_ops
     dialog = offer_carryover(work_ctx, meeting_id, None, REFERENCE_DATE)
     assert isinstance(dialog, CarryOverDialog)
     qtbot.addWidget(dialog)
-    assert dialog.certify.text() == "รับรองรายงานการประชุม ครั้งที่ 10/2562 เมื่อวันที่ 22 ตุลาคม 2562"
+    # shown with Thai digits like the rest of the window; stored (below) with Arabic ones
+    assert dialog.certify.text() == "รับรองรายงานการประชุม ครั้งที่ ๑๐/๒๕๖๒ เมื่อวันที่ ๒๒ ตุลาคม ๒๕๖๒"
+    first = dialog.lines.item(0, 0).toolTip()
+    assert first.startswith("ขส. ๐") and not any(ch.isascii() and ch.isdigit() for ch in first)
     assert dialog.lines.rowCount() == len(dialog.proposal.lines) == 9
     qtbot.waitExposed(dialog)
     qtbot.wait(50)
@@ -53,7 +56,8 @@ def test_accept_edit_and_drop_lines(qtbot: QtBot, work_ctx: AppContext, wait_ops
         dialog.submit()
     wait_ops()
     items = {i.number: i for i in agenda.list_items(work_ctx.db, work_ctx.actor, meeting_id)}
-    assert items["2.1"].title.startswith("รับรองรายงานการประชุม ครั้งที่ 10/2562")
+    assert items["2.1"].title == "รับรองรายงานการประชุม ครั้งที่ 10/2562 เมื่อวันที่ 22 ตุลาคม 2562"
+    assert all(not any("๐" <= ch <= "๙" for ch in item.title) for item in items.values())
     subs = [items[n].title for n in sorted(items) if n.startswith("3.1.")]
     assert len(subs) == 7 and subs[2] == "ขส. 002/2563 เร่งรัดการเบิกจ่าย — รายงานในการประชุมครั้งหน้า"
     assert not any(title.startswith(("ขส. 003/2563", "ขส. 008/2563")) for title in subs)

@@ -38,6 +38,7 @@ from sbpac_desktop.services.carryover import (
     apply_carryover,
     propose_carryover,
 )
+from sbpac_desktop.thai import to_arabic_digits
 
 TEXT_COLUMN, PRESENTER_COLUMN, STATUS_COLUMN = 0, 1, 2
 
@@ -52,11 +53,11 @@ class CarryOverDialog(FormDialog):
         intro.setWordWrap(True)
         self.certify_check = QCheckBox(self.tr("ระเบียบวาระที่ ๒ รับรองรายงานการประชุม"), self)
         self.certify_check.setObjectName("certifyCheck")
-        self.certify = QLineEdit(proposal.certify_title or "", self)
+        self.certify = QLineEdit(digits(proposal.certify_title or ""), self)
         self.certify.setObjectName("certifyTitle")
         self.follow_check = QCheckBox(self.tr("ระเบียบวาระที่ ๓ เรื่องสืบเนื่อง"), self)
         self.follow_check.setObjectName("followUpCheck")
-        self.follow_up = QLineEdit(proposal.follow_up_title, self)
+        self.follow_up = QLineEdit(digits(proposal.follow_up_title), self)
         self.follow_up.setObjectName("followUpTitle")
         self.lines = self._lines_table(proposal)
         self._set_part(self.certify_check, self.certify, bool(proposal.certify_title), proposal.has_certify_item)
@@ -97,11 +98,11 @@ class CarryOverDialog(FormDialog):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         for row, line in enumerate(proposal.lines):
-            text = QTableWidgetItem(wrappable(line.agenda_text()))
+            text = QTableWidgetItem(wrappable(digits(line.agenda_text())))
             text.setFlags(text.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             text.setCheckState(Qt.CheckState.Checked)
             text.setData(Qt.ItemDataRole.UserRole, line.directive_id)
-            text.setToolTip(line.agenda_text())
+            text.setToolTip(digits(line.agenda_text()))
             table.setItem(row, TEXT_COLUMN, text)
             table.setItem(row, PRESENTER_COLUMN, QTableWidgetItem(line.responsible or ""))
             status = QTableWidgetItem(digits(line.status_label))
@@ -130,13 +131,13 @@ class CarryOverDialog(FormDialog):
             item = self.lines.item(row, TEXT_COLUMN)
             if item.checkState() is Qt.CheckState.Checked:
                 presenter = self.lines.item(row, PRESENTER_COLUMN).text().strip() or None
-                title = plain(item.text()).strip()  # without the display-only break marks
+                title = stored(item.text())
                 found.append((row, AcceptedLine(item.data(Qt.ItemDataRole.UserRole), title, presenter)))
         return found
 
     def collect(self, problems: list[FieldProblem]) -> CarryOverChoice:
-        certify = self.certify.text().strip() if self.certify_check.isChecked() else None
-        follow_up = self.follow_up.text().strip() if self.follow_check.isChecked() else None
+        certify = stored(self.certify.text()) if self.certify_check.isChecked() else None
+        follow_up = stored(self.follow_up.text()) if self.follow_check.isChecked() else None
         if self.certify_check.isChecked() and not certify:
             self.errors.add(problems, "section2", self.tr("กรุณากรอกชื่อเรื่องรับรองรายงานการประชุม หรือเอาเครื่องหมายออก"))
         if self.follow_check.isChecked() and not follow_up:
@@ -174,3 +175,9 @@ def offer_carryover(
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def stored(text: str) -> str:
+    """What a shown line becomes in the agenda: the display-only break marks and Thai digits
+    undone, because agenda titles are stored with Arabic digits (documents convert on printing)."""
+    return to_arabic_digits(plain(text)).strip()
