@@ -44,7 +44,7 @@ def test_tiles_matrix_chart_and_overdue_list(qtbot: QtBot, window: MainWindow, w
     assert page.matrix.rowCount() == 7 and page.matrix.columnCount() == 8  # label, 6 statuses, total
     assert page.overdue.rowCount() == 2
     assert page.overdue.item(0, 0).text() == "ขส. ๐๐๔/๒๕๖๓"
-    assert "รายงานผู้บังคับบัญชา" in page.overdue.item(0, 4).text()
+    assert "รายงานผู้บังคับบัญชา" in page.overdue.item(0, 4).text().replace("\u200b", "")
     assert set(page.bar_sets) == {"not_started", "in_progress", "overdue", "done"}
     assert "เสร็จตามกำหนดร้อยละ" in page.summary.text().replace("\u200b", "")
     assert page.year_filter.count() == 3 and page.series_filter.count() == 2
@@ -97,3 +97,20 @@ def test_chart_exports_as_png(qtbot: QtBot, window: MainWindow, tmp_path: Path) 
     image = QImage(str(target))
     assert not image.isNull() and image.width() > 200 and image.height() > 150
     page.export_chart(str(SHOTS / "dash_chart.png"))
+
+
+def test_layout_fits_1366_wide(qtbot: QtBot, window: MainWindow) -> None:
+    """Post names get room, the filter row's buttons and the escalation column are not cut."""
+    page = _open_dashboard(qtbot, window)
+    qtbot.wait(50)
+    header = page.matrix.horizontalHeader()
+    assert header.sectionSize(0) >= 200
+    assert header.sectionSize(0) >= header.sectionSizeFromContents(0).width()  # header text uncut
+    for button in (page.export_button, page.table_export.button):
+        right = button.mapTo(page, button.rect().topRight()).x()
+        assert right < page.width(), button.objectName()
+        assert button.width() >= button.sizeHint().width()
+    overdue = page.overdue
+    last = overdue.columnCount() - 1
+    edge = overdue.horizontalHeader().sectionViewportPosition(last) + overdue.columnWidth(last)
+    assert edge <= overdue.viewport().width()

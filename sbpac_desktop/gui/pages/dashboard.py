@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -32,7 +31,14 @@ from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.dashboard_export import DashboardTableExport
-from sbpac_desktop.gui.pages.dashboard_parts import BAR_COLOURS, TIER_COLOURS, DrillDown, Tile
+from sbpac_desktop.gui.pages.dashboard_parts import (
+    BAR_COLOURS,
+    TIER_COLOURS,
+    DrillDown,
+    Tile,
+    fit_matrix_columns,
+    fit_overdue_columns,
+)
 from sbpac_desktop.gui.pages.dashboard_parts import table_item as _item
 from sbpac_desktop.gui.text import digits, wrappable
 from sbpac_desktop.services import meetings
@@ -89,10 +95,15 @@ class DashboardPage(Page):
         self.series_filter = QComboBox(self)
         self.series_filter.setObjectName("dashboardSeries")
         self.series_filter.addItem(self.tr("ทุกชุดการประชุม"), None)
-        self.series_filter.setMaximumWidth(360)
         for combo in (self.year_filter, self.quarter_filter, self.series_filter):
             combo.activated.connect(self.reload)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A series name is long: the combo stays short (its list opens wider) so the filter
+        # row with both export buttons fits 1366 px.
+        self.series_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.series_filter.setMinimumContentsLength(16)
+        self.series_filter.setMaximumWidth(260)
+        self.series_filter.view().setMinimumWidth(420)
         self.export_button = QPushButton(self.tr("บันทึกกราฟเป็น PNG…"), self)
         self.export_button.setObjectName("exportChartButton")
         self.export_button.clicked.connect(self._export_clicked)
@@ -133,7 +144,7 @@ class DashboardPage(Page):
         middle = QSplitter(Qt.Orientation.Horizontal, self)
         middle.addWidget(self._titled(self.tr("ผู้รับผิดชอบหลัก × สถานะ"), self.matrix))
         middle.addWidget(self._titled(self.tr("จำนวนข้อสั่งการตามมิติการพัฒนา"), self.chart_view))
-        middle.setSizes([560, 520])
+        middle.setSizes([700, 420])
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
         split.addWidget(middle)
@@ -238,11 +249,7 @@ class DashboardPage(Page):
                 tint = STATUS_COLOURS.get(key) if count else None
                 self.matrix.setItem(r, c, _item(digits(str(count)), (row.label, key), tint, True))
             self.matrix.setItem(r, len(keys) + 1, _item(digits(str(row.total)), (row.label, None), None, True))
-        header = self.matrix.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, len(keys) + 2):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        self.matrix.resizeRowsToContents()
+        fit_matrix_columns(self.matrix)
 
     def _fill_chart(self, view: DashboardView) -> None:
         self.chart.removeAllSeries()
@@ -289,17 +296,13 @@ class DashboardPage(Page):
             cells = [
                 _item(line.row.number_text(), line.row.id),
                 _item(wrappable(line.row.text), line.row.id),
-                _item(line.row.lead_label or "—", line.row.id),
+                _item(wrappable(line.row.lead_label or "—"), line.row.id),
                 _item(digits(str(line.days_late)), line.row.id, None, True),
-                _item(digits(line.escalation.label), line.row.id, tint),
+                _item(wrappable(digits(line.escalation.label)), line.row.id, tint),
             ]
             for c, cell in enumerate(cells):
                 self.overdue.setItem(r, c, cell)
-        header = self.overdue.horizontalHeader()
-        for c, mode in enumerate(("c", "s", "c", "c", "c")):
-            stretch = QHeaderView.ResizeMode.Stretch if mode == "s" else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(c, stretch)
-        self.overdue.resizeRowsToContents()
+        fit_overdue_columns(self.overdue)
 
     # --- click-through -------------------------------------------------------------------
     def _drill(self, *, status: str | None = None, assignee: str | None = None,

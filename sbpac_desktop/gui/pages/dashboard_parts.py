@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.escalation import Tier
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
@@ -80,3 +80,35 @@ def table_item(text: str, data: object = None, tint: str | None = None, align_ri
     if align_right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
+
+
+NAME_COLUMN_WIDTH = 200  # a post's name in about two or three lines, header uncut
+LEAD_COLUMN_WIDTH = 240
+TIER_COLUMN_WIDTH = 190
+
+
+def fit_matrix_columns(table: QTableWidget) -> None:
+    """Status columns as wide as their headers; the post names take the rest, never less than
+    NAME_COLUMN_WIDTH (the table asks the splitter for that much instead of squeezing them)."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, table.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    table.resizeColumnsToContents()
+    others = sum(header.sectionSize(c) for c in range(1, table.columnCount()))
+    scroll = table.verticalScrollBar().sizeHint().width()
+    table.setMinimumWidth(others + NAME_COLUMN_WIDTH + scroll + 2 * table.frameWidth())
+    table.resizeRowsToContents()
+
+
+def fit_overdue_columns(table: QTableWidget) -> None:
+    """Number and days to contents, the directive text stretches, the lead post and the
+    escalation tier get fixed widths and wrap, so the tier is never cut at the right edge."""
+    header = table.horizontalHeader()
+    for column in (0, 3):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    for column, width in ((2, LEAD_COLUMN_WIDTH), (4, TIER_COLUMN_WIDTH)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
+    table.resizeRowsToContents()
