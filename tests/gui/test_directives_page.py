@@ -281,3 +281,27 @@ def test_pages_are_fetched_as_the_view_needs_them(page: DirectivesPage, qtbot: Q
     assert asked == [0, 4, 8]
     assert page.model.rowCount() == 9 and not page.model.canFetchMore()
     assert len({row.id for row in page.model.rows()}) == 9
+
+
+def test_edit_shows_the_number_once_and_the_start_of_the_lead(page: DirectivesPage, qtbot: QtBot) -> None:
+    row = page.model.rows()[0]
+    page.select_directive(row.id)
+    dialog = page.edit_selected()
+    assert dialog is not None
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.source.text().replace("\u200b", "").startswith("เลขที่")
+    assert not dialog.seq_row.isVisible()  # "ออกให้อัตโนมัติเมื่อบันทึก" only for a new directive
+    assert dialog.lead.value() is not None
+    assert dialog.lead.lineEdit().cursorPosition() == 0
+    assert dialog.lead.toolTip() == dialog.lead.currentText()
+    dialog.reject()
+
+
+def test_new_directive_says_the_number_comes_on_save(page: DirectivesPage, qtbot: QtBot) -> None:
+    dialog = DirectiveDialog(page.ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.seq_row.isVisible()
+    dialog.reject()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.enums import AssignmentRole, Priority, ReportCycle
 from sbpac_desktop.domain.errors import FieldProblem
@@ -101,6 +101,10 @@ class DirectiveDialog(FormDialog):
         self.due_on.setObjectName("dueOn")
         self.lead = IdCombo(self, none_label=self.tr("— เลือกผู้รับผิดชอบหลัก —"), editable=True)
         self.lead.setObjectName("lead")
+        # Post names are long: the combo keeps the column's width instead of growing to the
+        # longest name, and shows the beginning of the chosen one (see _lead_changed).
+        self.lead.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.lead.setMinimumContentsLength(24)
         self.supporting = CheckList(self, placeholder=self.tr("กรองตำแหน่งหรือหน่วยงาน…"))
         self.supporting.setObjectName("supporting")
         self._lay_out()
@@ -116,7 +120,9 @@ class DirectiveDialog(FormDialog):
         left.addRow(self.tr("รอบการรายงาน"), bind("report_cycle", self.cycle))
         left.addRow(self.tr("วันที่สั่งการ (พ.ศ.)"), bind("issued_on", self.issued_on))
         left.addRow(self.tr("กำหนดแล้วเสร็จ (พ.ศ.)"), bind("due_on", self.due_on))
-        left.addRow(self.tr("เลขที่"), bind("seq", QLabel(self.tr("ออกให้อัตโนมัติเมื่อบันทึก"), self)))
+        self.seq_row = bind("seq", QLabel(self.tr("ออกให้อัตโนมัติเมื่อบันทึก"), self))
+        left.addRow(self.tr("เลขที่"), self.seq_row)
+        self.left_form = left
         right = QVBoxLayout()
         right.setSpacing(4)
         right.addWidget(QLabel(self.tr("ผู้รับผิดชอบหลัก"), self))
@@ -165,6 +171,7 @@ class DirectiveDialog(FormDialog):
     def _show_detail(self, detail: DirectiveDetail) -> None:
         row = detail.row
         self.source.setText(self.tr("เลขที่ {number}").format(number=row.number_text(thai_digits())))
+        self.left_form.setRowVisible(self.seq_row, False)  # the number is already shown at the top
         self.text_edit.setPlainText(row.text)
         self.dimension.set_value(detail.dimension_id)
         self.priority.set_value(row.priority)
@@ -219,6 +226,10 @@ class DirectiveDialog(FormDialog):
         for row in range(self.supporting.list.count()):
             key = self.supporting.list.item(row).data(DATA)
             self.supporting.set_enabled_key(key, key != lead)
+        line = self.lead.lineEdit()
+        if line is not None and not line.hasFocus():
+            line.setCursorPosition(0)  # the start of a long post name, not its end
+        self.lead.setToolTip(self.lead.currentText() if lead is not None else "")
 
     # --- save ------------------------------------------------------------------------
     def collect(self, problems: list[FieldProblem]) -> DirectiveInput | None:
