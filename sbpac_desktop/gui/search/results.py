@@ -142,10 +142,13 @@ class SearchResultsDialog(QDialog):
     def _fill(self, query: str) -> None:
         self.tree.clear()
         for hit in self.hits:
-            item = QTreeWidgetItem([hit.kind_label, digits(hit.number_text), hit.title, hit.snippet])
+            # every cell in the window's digits, not only the number: a title such as
+            # "รายงานความก้าวหน้า ณ 30 ก.ย. 2562" must not sit next to "ขส. ๐๐๑/๒๕๖๒"
+            title, snippet = digits(hit.title), digits(hit.snippet)
+            item = QTreeWidgetItem([hit.kind_label, digits(hit.number_text), title, snippet])
             item.setData(COL_KIND, HIT_ROLE, hit)
-            item.setToolTip(COL_TITLE, hit.title)
-            item.setToolTip(COL_SNIPPET, hit.snippet)
+            item.setToolTip(COL_TITLE, title)
+            item.setToolTip(COL_SNIPPET, snippet)
             self.tree.addTopLevelItem(item)
         if self.hits:
             text = self.tr("ผลการค้นหา “{query}” — พบ {count} รายการ (เรียงตามความตรง)")
