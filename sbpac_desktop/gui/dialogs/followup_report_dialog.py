@@ -76,6 +76,8 @@ class FollowUpReportDialog(QDialog):
         self.notice = file_export.notice_label(self)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        # Qt ships no Thai catalogue for its standard buttons: name it ourselves.
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("ปิด"))
         self.save_button = QPushButton(self.tr("บันทึกเป็น PDF…"), self)
         self.save_button.setObjectName("saveReportButton")
         self.save_button.setDefault(True)
