@@ -330,6 +330,18 @@
         <source>กรุณาระบุวันที่</source>
         <translation>Please enter a date</translation>
     </message>
+    <message>
+        <source>อ่านวันที่ไม่ได้: {text} (ตัวอย่าง: 22/10/2562 หรือ 22 ต.ค. 2562)</source>
+        <translation>Cannot read the date: {text} (for example 22/10/2562 or 22 Oct 2562, year in BE)</translation>
+    </message>
+    <message>
+        <source>วันในสัปดาห์ไม่ตรงกับวันที่: {text}</source>
+        <translation>The weekday does not match the date: {text}</translation>
+    </message>
+    <message>
+        <source>วันที่ไม่ถูกต้อง: {text}</source>
+        <translation>Invalid date: {text}</translation>
+    </message>
 </context>
 <context>
     <name>BlockDialog</name>
@@ -1246,6 +1258,10 @@
     <message>
         <source>มิติการพัฒนา</source>
         <translation>Development dimension</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>บันทึกเป็น PDF…</source>

@@ -9,7 +9,7 @@ label or text view, the context menu's Copy).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, QSize
@@ -17,7 +17,14 @@ from PySide6.QtGui import QClipboard, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
 
 from sbpac_desktop.gui.i18n import THAI, current_language
-from sbpac_desktop.thai import insert_break_opportunities, medium_date, strip_break_opportunities, to_thai_digits
+from sbpac_desktop.thai import (
+    english_medium_date,
+    insert_break_opportunities,
+    medium_date,
+    strip_break_opportunities,
+    time_text,
+    to_thai_digits,
+)
 
 BLANK = "—"
 THAI_DIGITS = True  # Thai digits on screen while the interface is Thai; documents follow Settings
@@ -42,7 +49,20 @@ def or_blank(text: str | None) -> str:
 
 
 def date_text(value: date | None) -> str:
-    return medium_date(value, thai_digits=thai_digits()) if value else BLANK
+    """Every date on screen: "๒๒ ต.ค. ๒๕๖๒" in Thai, "22 Oct 2562 BE" in English."""
+    if not value:
+        return BLANK
+    if current_language() != THAI:
+        return english_medium_date(value)
+    return medium_date(value, thai_digits=thai_digits())
+
+
+def datetime_text(value: datetime) -> str:
+    """A moment (history, conflicts) in local time: "๓๐ ก.ย. ๒๕๖๒ ๑๔.๐๕ น." / "30 Sep 2562 BE 14:05"."""
+    local = value.astimezone() if value.tzinfo else value
+    if current_language() != THAI:
+        return f"{date_text(local.date())} {local:%H:%M}"
+    return f"{date_text(local.date())} {time_text(local.time(), thai_digits=thai_digits())}"
 
 
 def percent_text(value: int | None) -> str:

@@ -6,10 +6,13 @@ rules excepted) can use it without pulling in Qt or the database.
 
 from .collate import thai_sort_key
 from .dates import (
+    ENGLISH_MONTH_ABBR,
     THAI_MONTH_ABBR,
     THAI_MONTHS,
     THAI_WEEKDAYS,
+    DateTextError,
     be_year,
+    english_medium_date,
     fiscal_quarter,
     fiscal_quarter_bounds,
     fiscal_year,
@@ -26,11 +29,14 @@ from .normalize import has_lone_combining_mark, normalize_optional, normalize_te
 from .segment import insert_break_opportunities, org_words, segment, strip_break_opportunities
 
 __all__ = [
+    "ENGLISH_MONTH_ABBR",
     "THAI_MONTHS",
     "THAI_MONTH_ABBR",
     "THAI_WEEKDAYS",
+    "DateTextError",
     "apply_digits",
     "be_year",
+    "english_medium_date",
     "fiscal_quarter",
     "fiscal_quarter_bounds",
     "fiscal_year",

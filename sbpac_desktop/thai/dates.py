@@ -23,6 +23,10 @@ THAI_MONTH_ABBR: tuple[str, ...] = (
     "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
     "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
 )  # fmt: skip
+# For the English interface: the year stays Buddhist Era, marked "BE" so it is not read as CE.
+ENGLISH_MONTH_ABBR: tuple[str, ...] = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip
 # In date.weekday() order: Monday first.
 THAI_WEEKDAYS: tuple[str, ...] = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
 
@@ -33,6 +37,15 @@ _TWO_DIGIT_BE_CENTURY = 2500
 
 # First month of each fiscal quarter, Q1 = ต.ค.-ธ.ค.
 _QUARTER_FIRST_MONTH = (10, 1, 4, 7)
+
+
+class DateTextError(ValueError):
+    """A date that cannot be read; `kind` says why ("missing", "unreadable", "invalid",
+    "weekday") so a user interface can word the message in its own language."""
+
+    def __init__(self, kind: str, shown: str, message: str) -> None:
+        super().__init__(message)
+        self.kind, self.shown = kind, shown
 
 
 def be_year(d: date) -> int:
@@ -56,6 +69,11 @@ def short_date(d: date, *, thai_digits: bool = True) -> str:
 def medium_date(d: date, *, thai_digits: bool = True) -> str:
     """Table and list date with the full BE year, so it is never ambiguous: "๒๒ ต.ค. ๒๕๖๒"."""
     return apply_digits(f"{d.day} {THAI_MONTH_ABBR[d.month - 1]} {be_year(d)}", thai_digits)
+
+
+def english_medium_date(d: date) -> str:
+    """The English interface's table date, still in the Buddhist Era: "22 Oct 2562 BE"."""
+    return f"{d.day} {ENGLISH_MONTH_ABBR[d.month - 1]} {be_year(d)} BE"
 
 
 def time_text(t: time, *, thai_digits: bool = True) -> str:
@@ -120,16 +138,16 @@ def parse_thai_date(text: str) -> date:
     """
     shown = " ".join(text.split())
     if not shown:
-        raise ValueError("ไม่ได้ระบุวันที่")
+        raise DateTextError("missing", shown, "ไม่ได้ระบุวันที่")
     cleaned = to_arabic_digits(shown)
     match = _ISO.fullmatch(cleaned) or _NUMERIC.fullmatch(cleaned) or _NAMED.fullmatch(cleaned)
     month = _month_number(match["month"]) if match else None
     if match is None or month is None:
-        raise ValueError(f"อ่านวันที่ไม่ได้: {shown} (ตัวอย่าง: 22/10/2562 หรือ 22 ต.ค. 2562)")
+        raise DateTextError("unreadable", shown, f"อ่านวันที่ไม่ได้: {shown} (ตัวอย่าง: 22/10/2562 หรือ 22 ต.ค. 2562)")
     try:
         result = date(_gregorian_year(match["year"]), month, int(match["day"]))
     except ValueError as exc:
-        raise ValueError(f"วันที่ไม่ถูกต้อง: {shown}") from exc
+        raise DateTextError("invalid", shown, f"วันที่ไม่ถูกต้อง: {shown}") from exc
     _check_weekday(match.groupdict().get("weekday"), result, shown)
     return result
 
@@ -167,4 +185,4 @@ def _check_weekday(typed: str | None, result: date, shown: str) -> None:
     """Reject "วันจันทร์ที่ 22 ตุลาคม 2562": 22 Oct 2562 was a Tuesday, so something is mistyped."""
     if typed and _WEEKDAY_ALIASES[typed] != result.weekday():
         actual = THAI_WEEKDAYS[result.weekday()]
-        raise ValueError(f"วันในสัปดาห์ไม่ตรงกับวันที่: {shown} (วันนั้นเป็นวัน{actual})")
+        raise DateTextError("weekday", shown, f"วันในสัปดาห์ไม่ตรงกับวันที่: {shown} (วันนั้นเป็นวัน{actual})")

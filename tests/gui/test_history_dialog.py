@@ -9,6 +9,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.gui.dialogs.directive_dialog import directive_input
+from sbpac_desktop.gui.text import datetime_text as gui_datetime_text
 from sbpac_desktop.gui.widgets.directive_detail import DirectiveDetailPane
 from sbpac_desktop.services import directives
 from sbpac_desktop.services.app import AppContext
@@ -37,6 +38,10 @@ def test_directive_history_from_the_detail_pane(qtbot: QtBot, work_ctx: AppConte
     assert {c.label: c.after for c in newest.changes}["ข้อความ"] == "ข้อความใหม่"
     text = dialog.browser.toPlainText().replace("\u200b", "")  # wrappable() marks word breaks
     assert "ข้อความใหม่" in text and "แก้ไข" in text and work_ctx.actor.display_name in text
+    # when it happened, in Thai digits like the rest of the window (the service gives Arabic)
+    when = gui_datetime_text(newest.at)
+    assert when in text and when.endswith(" น.") and not any(ch.isascii() and ch.isdigit() for ch in when)
+    assert not any(ch.isascii() and ch.isdigit() for ch in text.split("\n")[0])
     assert any(e.entity == "progress_report" for e in dialog.entries)  # the demo's reports are included
     SHOTS.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(SHOTS / "history_directive.png"))

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from sbpac_desktop.domain.errors import ConflictDetails, ConflictError, FieldProblem
 from sbpac_desktop.gui.operations import Operation
+from sbpac_desktop.gui.text import datetime_text  # the UI's digits and language
 from sbpac_desktop.services.conflicts import OVERWRITE_ROLES
-from sbpac_desktop.services.field_text import ENTITY_LABELS, datetime_text
+from sbpac_desktop.services.field_text import ENTITY_LABELS
 
 if TYPE_CHECKING:
     from sbpac_desktop.gui.dialogs.form import FormDialog

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.text import wrappable
+from sbpac_desktop.gui.text import datetime_text, digits, wrappable
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.field_text import datetime_text
 from sbpac_desktop.services.history import HistoryEntry, record_history
 
 _ACTION_COLOURS = {"create": "#1b5e20", "update": "#0d47a1", "delete": "#b71c1c", "overwrite": "#e65100"}
@@ -32,9 +31,9 @@ def history_html(entries: list[HistoryEntry], own_entity: str) -> str:
         rows = "".join(
             "<tr>"
             f"<td style='padding:2px 8px 2px 0; color:#555'>{escape(change.label)}</td>"
-            f"<td style='padding:2px 8px'>{escape(wrappable(change.before))}</td>"
+            f"<td style='padding:2px 8px'>{escape(wrappable(digits(change.before)))}</td>"
             "<td style='padding:2px 4px'>→</td>"
-            f"<td style='padding:2px 8px'>{escape(wrappable(change.after))}</td>"
+            f"<td style='padding:2px 8px'>{escape(wrappable(digits(change.after)))}</td>"
             "</tr>"
             for change in entry.changes
         )

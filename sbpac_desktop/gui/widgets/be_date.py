@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sbpac_desktop.thai import THAI_MONTHS, be_year, long_date, parse_thai_date
+from sbpac_desktop.gui.i18n import THAI, current_language
+from sbpac_desktop.gui.text import date_text
+from sbpac_desktop.thai import THAI_MONTHS, DateTextError, be_year, long_date, parse_thai_date
 
 BE_OFFSET = 543
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -180,20 +182,34 @@ class BeDateEdit(QWidget):
         self.line_edit.setText(be_text(value) if value else "")
 
     def problem(self) -> str | None:
-        """None when the field is fine; else the Thai message (from parse_thai_date)."""
+        """None when the field is fine; else a message in the interface language."""
         text = self.line_edit.text().strip()
         if not text:
             return self.tr("กรุณาระบุวันที่") if self.required else None
         try:
             parse_thai_date(text)
-        except ValueError as error:
-            return str(error)
+        except DateTextError as error:
+            return self._message(error)
         return None
+
+    def _message(self, error: DateTextError) -> str:
+        if current_language() == THAI:
+            return str(error)  # parse_thai_date's own wording, with the weekday it really was
+        if error.kind == "unreadable":
+            wording = self.tr("อ่านวันที่ไม่ได้: {text} (ตัวอย่าง: 22/10/2562 หรือ 22 ต.ค. 2562)")
+        elif error.kind == "weekday":
+            wording = self.tr("วันในสัปดาห์ไม่ตรงกับวันที่: {text}")
+        else:
+            wording = self.tr("วันที่ไม่ถูกต้อง: {text}")
+        return wording.format(text=error.shown)
 
     # --- behaviour -----------------------------------------------------------------
     def _text_changed(self, _text: str) -> None:
         value = self.date()
-        self.line_edit.setToolTip(long_date(value) if value else "")
+        if value is None:
+            self.line_edit.setToolTip("")
+        else:
+            self.line_edit.setToolTip(long_date(value) if current_language() == THAI else date_text(value))
         self.dateChanged.emit(value)
 
     def _tidy(self) -> None:
