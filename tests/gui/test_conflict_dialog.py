@@ -67,6 +67,10 @@ def test_dialog_lists_fields_and_who(qtbot, work_ctx, somsri, wait_ops):
     assert rows["กำหนดแล้วเสร็จ"][1] == "30 มิ.ย. 2563"
     assert "นางสาวสมศรี ใจดี" in conflict.summary.text()
     assert conflict.overwrite_button.isEnabled()  # the system account is an administrator
+    # Nothing looks selected or current in the comparison table.
+    assert not conflict.table.currentIndex().isValid()
+    assert not conflict.table.selectionModel().hasSelection()
+    assert not conflict.table.hasFocus()
     SHOTS.mkdir(parents=True, exist_ok=True)
     conflict.grab().save(str(SHOTS / "conflict_dialog.png"))
 

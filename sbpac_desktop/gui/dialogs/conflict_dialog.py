@@ -109,7 +109,11 @@ class ConflictDialog(QDialog):
         table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().hide()
         table.setWordWrap(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # A comparison to read, not to pick from: no cell may look selected or current
+        # (the first one did, from the table taking focus when the dialog opened).
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, field in enumerate(details.fields):
             values = (field.label_th, field.yours, field.theirs, field.base if field.base is not None else "—")
             for column, text in enumerate(values):
@@ -119,6 +123,7 @@ class ConflictDialog(QDialog):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         table.resizeRowsToContents()
+        table.setCurrentIndex(table.model().index(-1, -1))
         if not details.fields:
             table.hide()  # e.g. only the assignees' progress changed: nothing of yours differs
         return table
