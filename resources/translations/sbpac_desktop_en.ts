@@ -3065,6 +3065,41 @@ You can still change the status of the minutes.</translation>
     </message>
 </context>
 <context>
+    <name>recovery</name>
+    <message>
+        <source>เปิดฐานข้อมูลไม่ได้</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>ต้องการกู้คืนจากสำเนาสำรอง {name} ตอนนี้หรือไม่? ข้อมูลที่บันทึกหลังเวลาสำรองจะไม่อยู่ในฐานข้อมูลที่กู้คืน ส่วนไฟล์ที่เสียหายจะเก็บไว้ในโฟลเดอร์ backups</source>
+        <translation>Restore from the backup {name} now? Changes saved after that backup will not be in the restored database. The damaged file is kept in the backups folder, not deleted.</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลเสียหาย</source>
+        <translation>Damaged database</translation>
+    </message>
+    <message>
+        <source>กู้คืนฐานข้อมูลจากสำเนาสำรอง {name} แล้ว</source>
+        <translation>The database was restored from the backup {name}</translation>
+    </message>
+    <message>
+        <source>ไฟล์ที่เสียหายเก็บไว้ที่ {path}</source>
+        <translation>The damaged file is kept at {path}</translation>
+    </message>
+    <message>
+        <source>กู้คืนแล้ว</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>ตกลง</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>run_gui</name>
     <message>
         <source>ข้อผิดพลาด: {message}</source>

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sbpac_desktop import __version__, logs
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui import i18n
+from sbpac_desktop.gui import i18n, recovery
 from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog
 from sbpac_desktop.gui.display_probe import display_problem
 from sbpac_desktop.gui.fonts import apply_ui_font
@@ -99,10 +99,12 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
     smoke = is_smoke_run(environ)
     try:
         _prepare_application()  # the sign-in dialog comes before the window, in the UI font
-        ctx = _open_context(database, environ, smoke)
+        ctx = _open_with_recovery(database, environ, smoke)
     except AppError as error:
         log.error("Cannot open the database: %s", error.message_en)
         _print_error(error.message_th)
+        if not smoke:
+            recovery.show_open_failure(error)
         return error.exit_code
     if ctx is None:
         log.info("Sign-in cancelled")
@@ -113,6 +115,16 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
         return _run_window(ctx, smoke=smoke, in_use=in_use)
     finally:
         _close_context(in_use[0])
+
+
+def _open_with_recovery(database: str | None, environ: Mapping[str, str], smoke: bool) -> AppContext | None:
+    """A damaged file (after an unclean shutdown) gets one guided restore, then a second try."""
+    try:
+        return _open_context(database, environ, smoke)
+    except AppError as error:
+        if smoke or not recovery.offer_restore(error, database, environ):
+            raise
+    return _open_context(database, environ, smoke)
 
 
 def _open_context(database: str | None, environ: Mapping[str, str], smoke: bool = False) -> AppContext | None:

@@ -136,7 +136,7 @@ def test_minutes_20_items_plain_reportlab_baseline(benchmark, tmp_path):
 def test_followup_report_200_pages(benchmark, tmp_path):
     from pypdf import PdfReader
 
-    doc = _followup_doc(1000)  # about 200 pages
+    doc = _followup_doc(1250)  # about 200 pages
 
     def build():
         _cold_segment_caches()
@@ -163,7 +163,7 @@ def test_followup_report_200_pages(benchmark, tmp_path):
 
 
 def test_followup_report_plain_reportlab_baseline(benchmark, tmp_path):
-    doc = _followup_doc(1000)  # about 200 pages
+    doc = _followup_doc(1250)  # about 200 pages
     rows = [
         [r.number, r.text, ", ".join(r.supporting), str(r.due_on), r.status_label or "", r.progress_text or ""]
         for g in doc.groups

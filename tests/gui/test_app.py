@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sbpac_desktop.gui import app as gui_app
 from sbpac_desktop.gui.app import run_gui
+from sbpac_desktop.gui.errors import ThaiMessageBox
 from sbpac_desktop.gui.startup import NO_DISPLAY_EXIT, NO_DISPLAY_MESSAGE
 
 
@@ -56,8 +57,21 @@ def test_no_display_prints_a_clear_message_and_returns_3(
     assert NO_DISPLAY_MESSAGE in capsys.readouterr().err
 
 
+@pytest.fixture
+def shown_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the blocking boxes run_gui shows (answered at once instead of waiting)."""
+    texts: list[str] = []
+
+    def record(box: QMessageBox) -> int:
+        texts.append(box.text())
+        return 0
+
+    monkeypatch.setattr(ThaiMessageBox, "exec", record)
+    return texts
+
+
 def test_not_a_database_gives_the_thai_message_and_its_exit_code(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], shown_boxes: list[str]
 ) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_text("นี่ไม่ใช่ฐานข้อมูล", encoding="utf-8")
@@ -66,13 +80,17 @@ def test_not_a_database_gives_the_thai_message_and_its_exit_code(
     assert code != 0
     assert err.startswith("ข้อผิดพลาด: ")
     assert "ไม่ใช่ฐานข้อมูลของโปรแกรม" in err
+    assert len(shown_boxes) == 1 and "ไม่ใช่ฐานข้อมูลของโปรแกรม" in shown_boxes[0]  # a window, not only stderr
     assert bogus.read_text(encoding="utf-8") == "นี่ไม่ใช่ฐานข้อมูล"  # left untouched
 
 
-def test_missing_explicit_database_is_not_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_explicit_database_is_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], shown_boxes: list[str]
+) -> None:
     missing = tmp_path / "nowhere" / "x.db"
     assert run_gui(str(missing)) != 0
     assert "ข้อผิดพลาด: " in capsys.readouterr().err
+    assert len(shown_boxes) == 1
     assert not missing.exists()
 
 
