@@ -17,6 +17,7 @@ Numbering rules: see spreadsheet_plan.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -30,9 +31,12 @@ from sbpac_desktop.services.spreadsheet_lookups import load_lookups
 from sbpac_desktop.services.spreadsheet_plan import Plan, RowProblem, build_plan
 from sbpac_desktop.services.spreadsheet_read import UnreadableFile, read_grid
 from sbpac_desktop.services.spreadsheet_write import write_plan
+from sbpac_desktop.store.backup import backup_engine
 from sbpac_desktop.store.database import Database
 
 __all__ = ["ImportReport", "RowProblem", "import_directives"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -89,8 +93,19 @@ def import_directives(
         plan = build_plan(grid, load_lookups(session, day), day)
         write = plan.ok and not dry_run and bool(plan.directives)
         if write:
+            _backup_before_import(db)
             write_plan(session, actor, plan.directives, day)
     return _report(str(path), plan, dry_run, write, started)
+
+
+def _backup_before_import(db: Database) -> None:
+    """A verified, rotated copy of the SQLite file before a bulk write (the data is checked by then,
+    so refused files cost no backup). Read through another pooled connection: WAL lets it read
+    while this transaction waits to write."""
+    path = db.location.sqlite_path
+    if path is not None:
+        saved = backup_engine(db.engine, path, "pre-import")
+        log.info("backup before import: %s", saved)
 
 
 def _report(path: str, plan: Plan, dry_run: bool, committed: bool, started: float) -> ImportReport:

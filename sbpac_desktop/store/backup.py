@@ -7,7 +7,7 @@ included), switched to a self-contained rollback-journal file, checked with
 is replaced or rotated away before the new copy has passed that check.
 
 Automatic backups go to `backups/` beside the database, named
-`<stem>-YYYYMMDD-HHMMSS[-n]-<reason>.db` (reason: pre-migration, pre-restore,
+`<stem>-YYYYMMDD-HHMMSS[-n]-<reason>.db` (reason: pre-migration, pre-import, pre-restore,
 on-close, manual). Rotation (`backups_to_keep`) keeps, among those files only:
   * the 10 newest;
   * the newest of each of the 7 most recent days that have a backup;
@@ -39,7 +39,7 @@ KEEP_LAST = 10
 KEEP_DAILY = 7
 KEEP_WEEKLY = 8
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
-REASONS = ("pre-migration", "pre-restore", "on-close", "manual")
+REASONS = ("pre-migration", "pre-import", "pre-restore", "on-close", "manual")
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)\.db$")
 
 

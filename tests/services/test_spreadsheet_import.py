@@ -279,3 +279,28 @@ def test_imported_rows_are_audited_searchable_and_summarised(ctx, exported):
     words = some.text.split()[0][:12]
     hits = search.search(ctx.db, ctx.actor, words)
     assert some.id in {h.directive_id for h in hits if h.kind == "directive"}
+
+
+def test_a_real_import_on_sqlite_backs_up_first(ctx, tmp_path):
+    """Issue #6: a verified backup before every import — taken once the file is known good, so a
+    refused file or a dry run costs none; the copy holds the data as it was before the import."""
+    import sqlite3
+
+    from sbpac_desktop.store.backup import list_backups
+
+    demo_without_directives(ctx)
+    db_path = ctx.db.location.sqlite_path
+    if db_path is None:
+        pytest.skip("a server database is backed up by its administrator (pg_dump), not by the app")
+    before = {b.path for b in list_backups(db_path)}
+    bad = [good_row(1, {"ร้อยละ": "120", "ผลการดำเนินการ": "เกิน"})]
+    imported(ctx, write_csv(tmp_path / "bad.csv", bad))
+    imported(ctx, write_csv(tmp_path / "dry.csv", [good_row(1)]), dry_run=True)
+    assert {b.path for b in list_backups(db_path)} == before
+    report = imported(ctx, write_csv(tmp_path / "good.csv", [good_row(i) for i in range(1, 4)]))
+    assert report.committed and counts(ctx)[0] == 3
+    new = [b for b in list_backups(db_path) if b.path not in before]
+    assert [b.reason for b in new] == ["pre-import"]
+    with sqlite3.connect(new[0].path) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("SELECT COUNT(*) FROM directive").fetchone() == (0,)
