@@ -7,7 +7,7 @@ every step below loads files that only exist when they were packaged —
 - the demo data path through the services (SQLAlchemy, argon2, the audit chain),
 - the Sarabun font files (fontpkg entry points + TTFs), HarfBuzz (uharfbuzz), pythainlp's
   word list and the organisation's dictionary (the minutes PDF; its text layer is read back),
-- pandas + xlsxwriter + openpyxl (an .xlsx export, read back),
+- xlsxwriter + openpyxl (an .xlsx export, read back),
 - the integrity check of the maintenance service.
 
 Everything happens in a temporary folder that is deleted afterwards: the user's own database,

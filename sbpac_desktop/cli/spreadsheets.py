@@ -1,6 +1,6 @@
 """`export directives -o FILE.xlsx|.csv` and `import directives FILE [--dry-run]`.
 
-Export writes the tracker view (the same filters as `directives`) through pandas; import
+Export writes the tracker view (the same filters as `directives`) (csv module or xlsxwriter); import
 prints a per-row report (row as Excel shows it, column, problem) and exits 2 when the file
 has invalid data, in which case nothing was written.
 """
