@@ -23,6 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy import text as sql_text
+from sqlalchemy import true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sbpac_desktop.store.base import Base, Versioned, utcnow
@@ -83,6 +84,23 @@ class MeetingSeries(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME), unique=True)
     agenda_template: Mapped[str] = mapped_column(String(20))
+    short_name: Mapped[str | None] = mapped_column(String(SHORT))
+    chair_position_id: Mapped[int | None] = mapped_column(ForeignKey("position.id", ondelete="SET NULL"))
+    secretary_position_id: Mapped[int | None] = mapped_column(ForeignKey("position.id", ondelete="SET NULL"))
+    default_venue: Mapped[str | None] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class SeriesMember(Versioned, Base):
+    """A standing member of a series: a post (whoever holds it on the day) with its default role."""
+
+    __tablename__ = "series_member"
+    __table_args__ = (UniqueConstraint("series_id", "position_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("meeting_series.id", ondelete="CASCADE"), index=True)
+    position_id: Mapped[int] = mapped_column(ForeignKey("position.id", ondelete="RESTRICT"))
+    meeting_role: Mapped[str | None] = mapped_column(String(60))  # ประธาน, รองประธาน, กรรมการ, เลขานุการ...
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Meeting(Versioned, Base):
@@ -151,6 +169,7 @@ class AgendaItem(Versioned, Base):
     proposal: Mapped[str | None] = mapped_column(Text)
     discussion: Mapped[str | None] = mapped_column(Text)
     resolution: Mapped[str | None] = mapped_column(Text)
+    planned_minutes: Mapped[int | None] = mapped_column(Integer)  # agenda timetable; None = not planned
 
 
 class DevelopmentDimension(Versioned, Base):
@@ -159,6 +178,7 @@ class DevelopmentDimension(Versioned, Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    short_name: Mapped[str | None] = mapped_column(String(SHORT))
 
 
 class Directive(Versioned, Base):
@@ -196,6 +216,8 @@ class Directive(Versioned, Base):
     latest_report_on: Mapped[date | None] = mapped_column(Date)
     blocked_reason: Mapped[str | None] = mapped_column(Text)  # set while the work is stuck (ติดขัด)
     blocked_on: Mapped[date | None] = mapped_column(Date)
+    # "ไม่กำหนด" chosen on purpose: why this directive has no due date (None while a due date is set)
+    no_due_reason: Mapped[str | None] = mapped_column(Text)
 
     assignments: Mapped[list[Assignment]] = relationship(
         back_populates="directive", cascade="all, delete-orphan", order_by="Assignment.id"
