@@ -21,9 +21,9 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy import text as sql_text
-from sqlalchemy import true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sbpac_desktop.store.base import Base, Versioned, utcnow
