@@ -46,3 +46,14 @@ def date_arg(text: str) -> date:
 def add_list_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON (output JSON)")
     parser.add_argument("--thai-digits", action="store_true", help="แสดงตัวเลขเป็นเลขไทย")
+
+
+MAX_ID = 2_147_483_647  # ids are 32-bit integers in PostgreSQL: a larger number names nothing
+
+
+def id_arg(text: str) -> int:
+    """A record id: a positive whole number (Thai digits accepted), never past the column's range."""
+    digits = to_arabic_digits(text.strip())
+    if not digits.isdigit() or not 1 <= int(digits) <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"รหัสต้องเป็นจำนวนเต็มบวกไม่เกิน {MAX_ID} (ได้รับ '{text}')")
+    return int(digits)
