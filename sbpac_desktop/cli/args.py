@@ -54,6 +54,6 @@ MAX_ID = 2_147_483_647  # ids are 32-bit integers in PostgreSQL: a larger number
 def id_arg(text: str) -> int:
     """A record id: a positive whole number (Thai digits accepted), never past the column's range."""
     digits = to_arabic_digits(text.strip())
-    if not digits.isdigit() or not 1 <= int(digits) <= MAX_ID:
+    if not (digits.isascii() and digits.isdigit()) or not 1 <= int(digits) <= MAX_ID:
         raise argparse.ArgumentTypeError(f"รหัสต้องเป็นจำนวนเต็มบวกไม่เกิน {MAX_ID} (ได้รับ '{text}')")
     return int(digits)
