@@ -100,6 +100,8 @@ def _validate_person(data: PersonInput) -> None:
     check.max_length("first_name", data.first_name, NAME_LIMIT, "ชื่อ")
     check.max_length("last_name", data.last_name, NAME_LIMIT, "นามสกุล")
     check.max_length("prefix", data.prefix, 40, "คำนำหน้า/ยศ")
+    check.max_length("email", data.email, 200, "อีเมล")  # the column's size: PostgreSQL refuses longer
+    check.max_length("phone", data.phone, 60, "โทรศัพท์")
     if data.email and "@" not in data.email:
         check.add("email", "รูปแบบอีเมลไม่ถูกต้อง (เช่น name@sbpac.go.th)", "Not an e-mail address")
     check.raise_if_any()

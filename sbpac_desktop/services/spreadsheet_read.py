@@ -70,7 +70,12 @@ def read_grid(path: Path, looks_like_header: HeaderTest) -> Grid:
     if head.startswith(b"%PDF"):
         raise UnreadableFile("ไฟล์นี้เป็น PDF ไม่ใช่ตารางคำนวณ — โปรดใช้ไฟล์ .xlsx หรือ .csv")
     text, encoding = _decode(path.read_bytes())
-    return _read_csv(text, encoding)
+    grid = _read_csv(text, encoding)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        # Renamed or saved as text: read as the CSV it is, but say so (its rows look odd otherwise)
+        note = f"ไฟล์นามสกุล {path.suffix} แต่เนื้อในเป็นข้อความ ไม่ใช่ Excel — อ่านเป็น CSV"
+        grid.notes.insert(0, CellNote(None, None, note, is_error=False))
+    return grid
 
 
 def _head(path: Path) -> bytes:

@@ -1,0 +1,126 @@
+"""`org import FILE [--dry-run] [--json]` and `org template FILE.xlsx`: the organisation
+(units, posts, people, terms in office) from one office spreadsheet.
+
+The import prints one line per row (row as Excel shows it, type, what is or would be done,
+or why it is refused) and exits 2 when any row is refused, in which case nothing was written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from sbpac_desktop.cli.output import emit, emit_json
+from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.reporting.spreadsheets import check_target
+from sbpac_desktop.services.org_import import ACTION_TH, OrgImportReport, OrgRowResult, import_org
+from sbpac_desktop.services.org_template import write_org_template
+from sbpac_desktop.services.spreadsheet_plan import RowProblem
+
+EXIT_INVALID_DATA = 2
+IMPORT_HELP = """นำเข้าหน่วยงาน ตำแหน่ง บุคคล และวาระการดำรงตำแหน่ง จากไฟล์ .xlsx หรือ .csv (UTF-8 หรือ Windows-874)
+
+หนึ่งแถวต่อหนึ่งรายการ คอลัมน์ 'ประเภท' = หน่วยงาน / ตำแหน่ง / บุคคล / วาระ
+ใช้แบบฟอร์มจาก `sbpac-desktop org template แบบฟอร์ม.xlsx` (แผ่นงาน 'คำอธิบาย' บอกวิธีกรอก)
+รายการที่มีอยู่แล้วจะถูกปรับปรุง (หน่วยงานตามชื่อ ตำแหน่งตามชื่อย่อ บุคคลตามชื่อและนามสกุล)
+ถ้ามีแถวใดไม่ถูกต้อง จะไม่บันทึกข้อมูลใด ๆ และจบด้วยรหัส 2"""
+
+
+def xlsx_arg(text: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() != ".xlsx":
+        raise argparse.ArgumentTypeError(f"แบบฟอร์มต้องเป็นไฟล์ .xlsx (ได้รับ '{text}')")
+    return path
+
+
+def cmd_org_template(args: argparse.Namespace) -> int:
+    check_target(args.file)  # a missing or read-only folder fails with a Thai message, before any work
+    written = write_org_template(args.file)
+    emit(f"บันทึกแบบฟอร์มนำเข้าหน่วยงานและบุคคลที่ {written}")
+    return 0
+
+
+def cmd_org_import(args: argparse.Namespace) -> int:
+    ctx = open_signed_in(args)
+    try:
+        report = import_org(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)
+    finally:
+        ctx.close()
+    if args.json:
+        emit_json(report_json(report))
+    else:
+        for line in report_lines(report):
+            emit(line)
+    if not report.ok:
+        print(f"ข้อผิดพลาด: ข้อมูลในไฟล์ไม่ถูกต้อง {len(report.errors):,} รายการ — ไม่ได้บันทึกข้อมูลใด ๆ", file=sys.stderr)
+        return EXIT_INVALID_DATA
+    return 0
+
+
+def _where(problem: RowProblem) -> str:
+    where = "ทั้งไฟล์" if problem.row is None else f"แถว {problem.row}"
+    return where + (f" คอลัมน์ {problem.column}" if problem.column else "")
+
+
+def row_line(row: OrgRowResult) -> str:
+    head = f"แถว {row.row} [{row.kind_th or '?'}] {ACTION_TH[row.action]}"
+    if row.label:
+        head += f": {row.label}"
+    return head + (f" — {row.detail_th}" if row.detail_th else "")
+
+
+def report_lines(report: OrgImportReport) -> list[str]:
+    lines = [f"ไฟล์: {report.path} ({report.source_th})"]
+    for problem in report.problems:
+        kind = "ผิดพลาด" if problem.is_error else "คำเตือน"
+        lines.append(f"[{kind}] {_where(problem)}: {problem.message_th}")
+    lines += [row_line(row) for row in report.rows]
+    lines.append(report.summary_th())
+    return lines
+
+
+def _problem_json(problem: RowProblem) -> dict[str, Any]:
+    return {"row": problem.row, "column": problem.column, "message": problem.message_th, "error": problem.is_error}
+
+
+def report_json(report: OrgImportReport) -> dict[str, Any]:
+    return {
+        "file": report.path,
+        "source": report.source_th,
+        "dry_run": report.dry_run,
+        "ok": report.ok,
+        "committed": report.committed,
+        "summary": report.summary_th(),
+        "problems": [_problem_json(p) for p in report.problems],
+        "rows": [
+            {
+                "row": r.row,
+                "type": r.kind_th,
+                "label": r.label,
+                "action": r.action,
+                "changes": list(r.changes),
+                "problems": [_problem_json(p) for p in r.problems],
+            }
+            for r in report.rows
+        ],
+    }
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    group = sub.add_parser("org", help="หน่วยงาน ตำแหน่ง บุคคล: นำเข้าจากไฟล์และแบบฟอร์ม (organisation import)")
+    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(group))
+    parser = actions.add_parser(
+        "import",
+        help="นำเข้าจากไฟล์ .xlsx หรือ .csv",
+        description=IMPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", metavar="FILE", help="ไฟล์ .xlsx หรือ .csv")
+    parser.add_argument("--dry-run", action="store_true", help="ตรวจสอบและรายงานทีละแถวเท่านั้น ไม่บันทึก")
+    parser.add_argument("--json", action="store_true", help="รายงานเป็น JSON")
+    parser.set_defaults(handler=cmd_org_import)
+    template = actions.add_parser("template", help="บันทึกแบบฟอร์มนำเข้า (.xlsx) พร้อมคำอธิบาย")
+    template.add_argument("file", metavar="FILE", type=xlsx_arg, help="ไฟล์ .xlsx ที่จะบันทึก")
+    template.set_defaults(handler=cmd_org_template)
