@@ -10,7 +10,17 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from sbpac_desktop import __version__
-from sbpac_desktop.cli import commands, documents, generate, maintenance, search, spreadsheets, users, workflow
+from sbpac_desktop.cli import (
+    commands,
+    dimensions,
+    documents,
+    generate,
+    maintenance,
+    search,
+    spreadsheets,
+    users,
+    workflow,
+)
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.logs import log_path, setup_logging
 
@@ -29,7 +39,7 @@ class ThaiArgumentParser(argparse.ArgumentParser):
 
 
 # Each module adds its subcommands with `register(subparsers)`; the order is the order in --help.
-COMMAND_MODULES = (commands, documents, spreadsheets, maintenance, search, users, generate, workflow)
+COMMAND_MODULES = (commands, dimensions, documents, spreadsheets, maintenance, search, users, generate, workflow)
 
 
 def build_parser() -> argparse.ArgumentParser:
