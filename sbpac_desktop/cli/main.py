@@ -16,6 +16,7 @@ from sbpac_desktop.cli import (
     documents,
     generate,
     maintenance,
+    org,
     search,
     spreadsheets,
     users,
@@ -39,7 +40,7 @@ class ThaiArgumentParser(argparse.ArgumentParser):
 
 
 # Each module adds its subcommands with `register(subparsers)`; the order is the order in --help.
-COMMAND_MODULES = (commands, dimensions, documents, spreadsheets, maintenance, search, users, generate, workflow)
+COMMAND_MODULES = (commands, dimensions, documents, spreadsheets, org, maintenance, search, users, generate, workflow)
 
 
 def build_parser() -> argparse.ArgumentParser:
