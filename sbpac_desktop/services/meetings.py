@@ -13,6 +13,7 @@ from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.numbering import meeting_number_text, next_sequence, parse_meeting_number
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import conflicts
+from sbpac_desktop.services import series as series_service
 from sbpac_desktop.services.common import (
     audit,
     check_version,
@@ -25,17 +26,10 @@ from sbpac_desktop.services.common import (
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
+from sbpac_desktop.services.series import SeriesView
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Meeting, MeetingSeries, Person
 from sbpac_desktop.thai import be_year, fiscal_year
-
-
-@dataclass(frozen=True)
-class SeriesView:
-    id: int
-    version: int
-    name: str
-    agenda_template: AgendaTemplate
 
 
 @dataclass(frozen=True)
@@ -88,22 +82,13 @@ class MeetingView:
 def create_series(
     db: Database, actor: Actor, name: str, template: AgendaTemplate = AgendaTemplate.STANDARD_5
 ) -> SeriesView:
-    require(actor, EDIT_MEETINGS, "เพิ่มชุดการประชุม")
-    check = Checker()
-    check.required("name", name, "ชื่อชุดการประชุม", "Series name")
-    check.raise_if_any()
-    with db.unit_of_work() as session:
-        series = MeetingSeries(name=clean_required(name), agenda_template=template.value)
-        session.add(series)
-        audit(session, actor, "create", series)
-        return SeriesView(series.id, series.version, series.name, template)
+    """A series with only a name and template (demo, generator); the full form is services.series."""
+    return series_service.create_series(db, actor, series_service.SeriesInput(name, agenda_template=template))
 
 
 def list_series(db: Database, actor: Actor) -> list[SeriesView]:
-    require(actor, READ_DATA, "ดูข้อมูล")
-    with db.unit_of_work() as session:
-        rows = session.scalars(select(MeetingSeries).order_by(MeetingSeries.id))
-        return [SeriesView(s.id, s.version, s.name, AgendaTemplate(s.agenda_template)) for s in rows]
+    """Every series, deactivated ones too: their meetings stay (new meetings: series.list_series)."""
+    return series_service.list_series(db, actor, include_inactive=True)
 
 
 def _validate(data: MeetingInput) -> None:
@@ -156,6 +141,10 @@ def create_meeting(db: Database, actor: Actor, data: MeetingInput) -> MeetingVie
     _validate(data)
     with db.unit_of_work() as session:
         series = get_or_raise(session, MeetingSeries, data.series_id, "ชุดการประชุม")
+        if not series.active:  # its earlier meetings stay editable; new ones go to an active series
+            raise ValidationError.single(
+                "series_id", f"ชุดการประชุม “{series.name}” ถูกระงับการใช้งานแล้ว", "The series is deactivated"
+            )
         _check_people(session, data)
         year = be_year(data.meeting_date)
         meeting = Meeting(
