@@ -7,8 +7,10 @@ printed either way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
+
+from sbpac_desktop.domain.agenda import TimedItem, plan_timetable
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class AgendaEntry:
     resolution: str | None = None
     directives: tuple[DirectiveLine, ...] = ()
     closures: tuple[str, ...] = ()  # 'ที่ประชุมรับทราบผลการดำเนินการและให้ปิดข้อสั่งการ ขส. 003/2563'
+    planned_minutes: int | None = None  # agenda timetable: None = not planned
+    start_time: time | None = None  # planned start (agenda_with_timetable); None without a meeting start
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,30 @@ class MinutesDoc:
 class AgendaDoc:
     header: MeetingHeader
     sections: tuple[AgendaSection, ...]
+    planned_minutes: int = 0  # sum of the items' planned minutes
+    planned_end: time | None = None  # meeting start + planned_minutes (None: no start or nothing planned)
+    unplanned_count: int = 0  # items without planned minutes
+
+    @property
+    def has_timetable(self) -> bool:
+        """True when at least one item has planned minutes: then print the time column."""
+        return any(e.planned_minutes is not None for s in self.sections for e in s.entries)
+
+
+def agenda_with_timetable(header: MeetingHeader, sections: tuple[AgendaSection, ...]) -> AgendaDoc:
+    """The agenda with each entry's planned start and the planned total and end
+    (domain.agenda.plan_timetable over every entry in printed order)."""
+    entries = [e for section in sections for e in section.entries]
+    table = plan_timetable(header.start_time, [TimedItem(i, e.planned_minutes) for i, e in enumerate(entries)])
+    timed: list[AgendaSection] = []
+    index = 0
+    for section in sections:
+        timed_entries = []
+        for entry in section.entries:
+            timed_entries.append(replace(entry, start_time=table.start_of(index)))
+            index += 1
+        timed.append(replace(section, entries=tuple(timed_entries)))
+    return AgendaDoc(header, tuple(timed), table.total_minutes, table.ends_at, table.unplanned_count)
 
 
 @dataclass(frozen=True)

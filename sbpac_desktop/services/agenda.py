@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sbpac_desktop.domain.agenda import MAX_DEPTH, Slot, compute_numbers, section_titles, sort_key
+from sbpac_desktop.domain.agenda import MAX_DEPTH, MAX_PLANNED_MINUTES, Slot, compute_numbers, section_titles, sort_key
 from sbpac_desktop.domain.enums import AgendaTemplate
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import agenda_number_text
@@ -39,6 +39,7 @@ class AgendaItemInput:
     proposal: str | None = None
     discussion: str | None = None
     resolution: str | None = None
+    planned_minutes: int | None = None  # agenda timetable; None = not planned
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class AgendaItemView:
     proposal: str | None
     discussion: str | None
     resolution: str | None
+    planned_minutes: int | None = None
 
     def number_text(self, thai_digits: bool = True) -> str:
         parts = tuple(int(p) for p in self.number.split("."))
@@ -67,6 +69,7 @@ class AgendaItemView:
 def _check(session: Session, meeting: Meeting, data: AgendaItemInput) -> None:
     check = Checker()
     check.required("title", data.title, "ชื่อเรื่อง", "Title")
+    _check_minutes(check, data.planned_minutes)
     sections = section_titles(AgendaTemplate(meeting.agenda_template))
     if data.section not in sections:
         check.add("section", f"ไม่มีระเบียบวาระที่ {data.section} ในแบบระเบียบวาระนี้", f"No section {data.section}")
@@ -85,6 +88,19 @@ def _check(session: Session, meeting: Meeting, data: AgendaItemInput) -> None:
         get_or_raise(session, Person, data.presenter_person_id, "ผู้นำเสนอ")
 
 
+def _check_minutes(check: Checker, minutes: int | None) -> None:
+    if minutes is None:
+        return
+    if minutes < 0:
+        check.add("planned_minutes", "เวลาที่วางแผนต้องไม่ติดลบ", "Planned minutes cannot be negative")
+    elif minutes > MAX_PLANNED_MINUTES:
+        check.add(
+            "planned_minutes",
+            f"เวลาที่วางแผนต่อเรื่องต้องไม่เกิน {MAX_PLANNED_MINUTES} นาที (๑ วัน)",
+            f"Planned minutes cannot exceed {MAX_PLANNED_MINUTES} (one day)",
+        )
+
+
 def _fill(item: AgendaItem, data: AgendaItemInput) -> None:
     item.section = data.section
     item.parent_id = data.parent_id
@@ -95,6 +111,7 @@ def _fill(item: AgendaItem, data: AgendaItemInput) -> None:
     item.proposal = clean(data.proposal)
     item.discussion = clean(data.discussion)
     item.resolution = clean(data.resolution)
+    item.planned_minutes = data.planned_minutes
 
 
 def _siblings(session: Session, meeting_id: int, section: int, parent_id: int | None) -> list[AgendaItem]:
@@ -234,4 +251,5 @@ def _view(session: Session, item: AgendaItem) -> AgendaItemView:
         item.proposal,
         item.discussion,
         item.resolution,
+        item.planned_minutes,
     )

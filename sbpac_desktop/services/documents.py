@@ -21,6 +21,7 @@ from sbpac_desktop.domain.documents import (
     MeetingHeader,
     MinutesDoc,
     PersonLine,
+    agenda_with_timetable,
 )
 from sbpac_desktop.domain.enums import AgendaTemplate, AttendanceKind
 from sbpac_desktop.domain.errors import NotFound
@@ -101,6 +102,7 @@ def _sections(session: Session, meeting: Meeting, today: date, with_directives: 
                 discussion=item.discussion,
                 resolution=item.resolution,
                 directives=tuple(by_item.get(item.id, ())),
+                planned_minutes=item.planned_minutes,
             )
         )
     return tuple(
@@ -127,7 +129,8 @@ def agenda_document(db: Database, actor: Actor, meeting_id: int, today: date | N
     require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         meeting = _meeting(session, meeting_id)
-        return AgendaDoc(_header(session, meeting), _sections(session, meeting, today or date.today(), False))
+        sections = _sections(session, meeting, today or date.today(), False)
+        return agenda_with_timetable(_header(session, meeting), sections)
 
 
 def minutes_document(db: Database, actor: Actor, meeting_id: int, today: date | None = None) -> MinutesDoc:

@@ -81,6 +81,13 @@ def time_text(t: time, *, thai_digits: bool = True) -> str:
     return apply_digits(f"{t.hour:02d}.{t.minute:02d} น.", thai_digits)
 
 
+def duration_text(minutes: int, *, thai_digits: bool = True) -> str:
+    """A planned length as said aloud: "๒ ชั่วโมง ๑๕ นาที", "๔๕ นาที", "๑ ชั่วโมง"."""
+    hours, rest = divmod(max(0, minutes), 60)
+    parts = ([f"{hours} ชั่วโมง"] if hours else []) + ([f"{rest} นาที"] if rest or not hours else [])
+    return apply_digits(" ".join(parts), thai_digits)
+
+
 def fiscal_year(d: date) -> int:
     """BE year the fiscal year containing `d` ends in (FY runs 1 Oct - 30 Sep)."""
     return be_year(d) + (1 if d.month >= 10 else 0)

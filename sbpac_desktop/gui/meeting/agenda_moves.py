@@ -29,6 +29,7 @@ def item_input(view: AgendaItemView, **changes: object) -> AgendaItemInput:
         "proposal": view.proposal,
         "discussion": view.discussion,
         "resolution": view.resolution,
+        "planned_minutes": view.planned_minutes,
     }
     values.update(changes)
     return AgendaItemInput(**values)  # type: ignore[arg-type]
