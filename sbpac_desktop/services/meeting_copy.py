@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.agenda import CERTIFY_SECTION, FOLLOW_UP_SECTION
 from sbpac_desktop.domain.enums import MeetingStatus, RecordingStyle
-from sbpac_desktop.domain.errors import ConflictError
+from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.meeting_title import title_for_fiscal_year
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.agenda import renumber
@@ -61,10 +61,12 @@ def _check_request(new_date: date | None) -> date:
 
 
 def _ensure_series_active(series: MeetingSeries) -> None:
-    if series.active is False:
-        raise ConflictError(
-            f"ชุดการประชุม '{series.name}' ปิดใช้งานแล้ว จึงเพิ่มการประชุมใหม่ไม่ได้ — เปิดใช้งานชุดการประชุมก่อน",
-            f"The series '{series.name}' is inactive: no new meeting can be added to it",
+    """The same rule and words as create_meeting: a deactivated series takes no new meeting."""
+    if not series.active:
+        raise ValidationError.single(
+            "series_id",
+            f"ชุดการประชุม “{series.name}” ถูกระงับการใช้งานแล้ว จึงคัดลอกการประชุมเข้าชุดนี้ไม่ได้",
+            f"The series '{series.name}' is deactivated: no new meeting can be copied into it",
         )
 
 

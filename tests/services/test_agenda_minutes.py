@@ -18,7 +18,8 @@ def meeting_id(ctx):
 def test_minutes_are_stored_edited_and_cleared(ctx, meeting_id):
     item = agenda.add_item(ctx.db, ctx.actor, meeting_id, AgendaItemInput(4, "แผนงาน", planned_minutes=45))
     assert item.planned_minutes == 45
-    edited = agenda.update_item(ctx.db, ctx.actor, item.id, item.version, AgendaItemInput(4, "แผนงาน", planned_minutes=0))
+    zero = AgendaItemInput(4, "แผนงาน", planned_minutes=0)
+    edited = agenda.update_item(ctx.db, ctx.actor, item.id, item.version, zero)
     assert edited.planned_minutes == 0
     cleared = agenda.update_item(ctx.db, ctx.actor, item.id, edited.version, AgendaItemInput(4, "แผนงาน"))
     assert agenda.list_items(ctx.db, ctx.actor, meeting_id)[0].planned_minutes is None is cleared.planned_minutes

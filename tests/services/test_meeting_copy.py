@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select, update
 
 from sbpac_desktop.domain.enums import AttendanceKind, MeetingStatus, UserRole
-from sbpac_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from sbpac_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
 from sbpac_desktop.services import agenda, attendance, meetings
 from sbpac_desktop.services.agenda import AgendaItemInput
 from sbpac_desktop.services.carryover import CarryOverChoice, apply_carryover
@@ -106,7 +106,7 @@ def test_copy_and_its_items_are_audited(ctx, source):
     new = copy_meeting(ctx.db, ctx.actor, source.id, date(2020, 10, 5)).meeting
     with ctx.db.unit_of_work() as session:
         entries = list(session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(5)))
-    assert [e.entity for e in reversed(entries)] == ["meeting", "agenda_item", "agenda_item", "agenda_item", "agenda_item"]
+    assert [e.entity for e in reversed(entries)] == ["meeting"] + ["agenda_item"] * 4
     assert entries[-1].entity_id == new.id and all(e.action == "create" for e in entries)
 
 
@@ -123,7 +123,7 @@ def test_unknown_meeting_missing_date_viewer_and_inactive_series(ctx, source):
         copy_meeting(ctx.db, ctx.actor, source.id, date(2020, 10, 5), title="   ")
     with ctx.db.unit_of_work() as session:
         session.execute(update(MeetingSeries).values(active=False))
-    with pytest.raises(ConflictError, match="ปิดใช้งานแล้ว"):
+    with pytest.raises(ValidationError, match="ถูกระงับการใช้งานแล้ว"):
         copy_meeting(ctx.db, ctx.actor, source.id, date(2020, 10, 5))
     assert len(meetings.list_meetings(ctx.db, ctx.actor)) == before  # nothing written
 
