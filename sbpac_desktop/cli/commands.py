@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from sbpac_desktop.cli.args import add_list_options, date_arg, fiscal_year_arg, status_arg
+from sbpac_desktop.cli.args import add_list_options, date_arg, fiscal_year_arg, meeting_ref_arg, status_arg
 from sbpac_desktop.cli.output import (
     directive_json,
     directive_lines,
@@ -47,7 +47,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     ctx = _open(args)
     try:
-        result = load_demo(ctx.db, ctx.actor)
+        result = load_demo(ctx.db, ctx.actor, as_of=args.as_of or date.today())
     finally:
         ctx.close()
     if result.created:
@@ -94,7 +94,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     init.add_argument("--admin", metavar="LOGIN", help="สร้างบัญชีผู้ดูแลระบบคนแรก (ฐานข้อมูลใหม่เท่านั้น)")
     init.add_argument("--name", help="ชื่อที่แสดงของผู้ดูแลระบบคนแรก")
     init.set_defaults(handler=cmd_init)
-    sub.add_parser("demo", help="เพิ่มข้อมูลตัวอย่าง (load the demo data; safe to repeat)").set_defaults(handler=cmd_demo)
+    demo = sub.add_parser("demo", help="เพิ่มข้อมูลตัวอย่าง (load the demo data; safe to repeat)")
+    demo.add_argument(
+        "--as-of",
+        type=date_arg,
+        metavar="DATE",
+        help="วันที่ที่สถานะเป็นตามเรื่องตัวอย่าง (ค่าปริยายคือวันนี้; 15/02/2563 = วันที่เดิมของเรื่อง ปีงบประมาณ 2563)",
+    )
+    demo.set_defaults(handler=cmd_demo)
     meetings_parser = sub.add_parser("meetings", help="รายการการประชุม (list meetings)")
     meetings_parser.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
     add_list_options(meetings_parser)
@@ -103,7 +110,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--status", type=status_arg, help="สถานะ: " + ", ".join(STATUS_KEYS))
     parser.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
     parser.add_argument("--assignee", help="ตำแหน่ง หน่วยงาน ชื่อย่อ หรือชื่อผู้ดำรงตำแหน่ง")
-    parser.add_argument("--meeting", help="การประชุม: รหัส หรือครั้งที่ เช่น 10/2562")
+    parser.add_argument("--meeting", type=meeting_ref_arg, help="การประชุม: รหัส หรือครั้งที่ เช่น 10/2562")
     parser.add_argument(
         "--as-of", type=date_arg, metavar="DATE", help="คำนวณสถานะ ณ วันที่ (เช่น 15/02/2563); ค่าปริยายคือวันนี้"
     )

@@ -6,16 +6,14 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from sbpac_desktop.cli.args import date_arg, fiscal_year_arg
+from sbpac_desktop.cli.args import date_arg, fiscal_year_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.users import open_signed_in
-from sbpac_desktop.domain.errors import AppError, NotFound
+from sbpac_desktop.domain.errors import EXIT_OUTPUT, AppError, NotFound
 from sbpac_desktop.reporting.engine import OutputPathError
 from sbpac_desktop.services import documents, meetings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.followup import FollowUpScope, GroupBy, followup_document
-
-EXIT_OUTPUT = 7
 
 
 class OutputError(AppError):
@@ -105,7 +103,9 @@ class _session:  # noqa: N801 - reads as a statement: `with _session(args) as ct
 
 def _common(parser: argparse.ArgumentParser, with_meeting: bool = True) -> None:
     if with_meeting:
-        parser.add_argument("meeting", metavar="MEETING", help="รหัส หรือครั้งที่ของการประชุม เช่น 10/2562")
+        parser.add_argument(
+            "meeting", metavar="MEETING", type=meeting_ref_arg, help="รหัส หรือครั้งที่ของการประชุม เช่น 10/2562"
+        )
     parser.add_argument("-o", "--output", type=_pdf_path, required=True, metavar="FILE.pdf", help="ไฟล์ PDF")
     parser.add_argument("--arabic-digits", action="store_true", help="ใช้เลขอารบิกแทนเลขไทย")
     parser.add_argument("--as-of", type=date_arg, default=None, metavar="DATE", help="สถานะ ณ วันที่ (ค่าปริยาย วันนี้)")
@@ -123,7 +123,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
     report.add_argument("--quarter", type=_quarter, help="ไตรมาส 1-4 (ต้องระบุปีงบประมาณ)")
     report.add_argument("--assignee", help="ตำแหน่ง หน่วยงาน หรือชื่อย่อ")
-    report.add_argument("--meeting", help="เฉพาะข้อสั่งการจากการประชุมนี้ เช่น 10/2562")
+    report.add_argument("--meeting", type=meeting_ref_arg, help="เฉพาะข้อสั่งการจากการประชุมนี้ เช่น 10/2562")
     report.add_argument(
         "--group-by",
         choices=[g.value for g in GroupBy],

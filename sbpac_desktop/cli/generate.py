@@ -5,23 +5,17 @@ from __future__ import annotations
 
 import argparse
 
-from sbpac_desktop.cli.args import date_arg
+from sbpac_desktop.cli.args import MAX_ID, date_arg, whole_number
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.services import generate as generator
 
+_count = whole_number(10, generator.MAX_DIRECTIVES, "จำนวนข้อสั่งการ", "100000")
+_seed_arg = whole_number(0, MAX_ID, "seed", "1")
+
 
 def _count_arg(text: str) -> int:
-    cleaned = text.replace(",", "").replace("_", "")
-    if not cleaned.isdigit() or not 10 <= int(cleaned) <= generator.MAX_DIRECTIVES:
-        raise argparse.ArgumentTypeError(f"จำนวนข้อสั่งการต้องเป็นเลข 10–{generator.MAX_DIRECTIVES:,} (ได้รับ '{text}')")
-    return int(cleaned)
-
-
-def _seed_arg(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"seed ต้องเป็นเลขจำนวนเต็มบวก (ได้รับ '{text}')")
-    return int(text)
+    return _count(text.replace(",", "").replace("_", ""))
 
 
 def cmd_generate(args: argparse.Namespace) -> int:

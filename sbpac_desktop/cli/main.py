@@ -18,15 +18,13 @@ from sbpac_desktop.cli import (
     maintenance,
     org,
     search,
+    series,
     spreadsheets,
     users,
     workflow,
 )
-from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.domain.errors import EXIT_CANCELLED, EXIT_UNEXPECTED, EXIT_USAGE, AppError, exit_codes_text
 from sbpac_desktop.logs import log_path, setup_logging
-
-EXIT_USAGE = 2
-EXIT_UNEXPECTED = 70
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +38,26 @@ class ThaiArgumentParser(argparse.ArgumentParser):
 
 
 # Each module adds its subcommands with `register(subparsers)`; the order is the order in --help.
-COMMAND_MODULES = (commands, dimensions, documents, spreadsheets, org, maintenance, search, users, generate, workflow)
+COMMAND_MODULES = (
+    commands,
+    series,
+    dimensions,
+    documents,
+    spreadsheets,
+    org,
+    maintenance,
+    search,
+    users,
+    generate,
+    workflow,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = ThaiArgumentParser(
         prog="sbpac-desktop",
         description="ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต. (SBPAC Desktop). ไม่ระบุคำสั่งจะเปิดหน้าต่างโปรแกรม",
+        epilog=exit_codes_text(),
     )
     parser.add_argument("--version", action="version", version=f"sbpac-desktop {__version__}")
     parser.add_argument(
@@ -93,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     except KeyboardInterrupt:
         print("ยกเลิกแล้ว", file=sys.stderr)
-        return 130
+        return EXIT_CANCELLED
     except Exception:
         log.exception("unexpected error in command %s", args.command)
         print(

@@ -14,9 +14,10 @@ import argparse
 import sys
 
 from sbpac_desktop.cli.output import emit
+from sbpac_desktop.domain.errors import EXIT_PROBLEM
 from sbpac_desktop.services import maintenance
 
-EXIT_PROBLEMS_FOUND = 1
+EXIT_PROBLEMS_FOUND = EXIT_PROBLEM
 
 
 def _size(size_bytes: int) -> str:

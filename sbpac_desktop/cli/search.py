@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
+from sbpac_desktop.cli.args import whole_number
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.services import search as search_service
@@ -59,10 +60,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _limit_arg(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= search_service.MAX_LIMIT:
-        raise argparse.ArgumentTypeError(f"จำนวนผลลัพธ์ต้องเป็นเลข 1–{search_service.MAX_LIMIT} (ได้รับ '{text}')")
-    return int(text)
+_limit_arg = whole_number(1, search_service.MAX_LIMIT, "จำนวนผลลัพธ์", str(DEFAULT_LIMIT))
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from sbpac_desktop.cli.args import date_arg, fiscal_year_arg, status_arg
+from sbpac_desktop.cli.args import date_arg, fiscal_year_arg, meeting_ref_arg, status_arg
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.status import STATUS_KEYS
@@ -122,7 +122,7 @@ def _export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     parser.add_argument("--status", type=status_arg, help="สถานะ: " + ", ".join(STATUS_KEYS))
     parser.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
     parser.add_argument("--assignee", help="ตำแหน่ง หน่วยงาน ชื่อย่อ หรือชื่อผู้ดำรงตำแหน่ง")
-    parser.add_argument("--meeting", help="การประชุม: รหัส หรือครั้งที่ เช่น 10/2562")
+    parser.add_argument("--meeting", type=meeting_ref_arg, help="การประชุม: รหัส หรือครั้งที่ เช่น 10/2562")
     parser.add_argument(
         "--as-of", type=date_arg, metavar="DATE", help="คำนวณสถานะ ณ วันที่ (เช่น 15/02/2563); ค่าปริยายคือวันนี้"
     )

@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from sbpac_desktop.cli.args import id_arg
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.services import auth, users
@@ -150,7 +151,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("login", metavar="LOGIN", help="ชื่อผู้ใช้ อักษรอังกฤษตัวเล็ก เช่น somchai")
     add.add_argument("--role", required=True, help="admin, secretary, officer, viewer (หรือชื่อภาษาไทย)")
     add.add_argument("--name", help="ชื่อที่แสดง เช่น นายสมชาย ใจดี")
-    add.add_argument("--person", type=int, metavar="ID", help="รหัสบุคคล (เจ้าหน้าที่: ตำแหน่งที่ดำรงอยู่)")
+    add.add_argument("--person", type=id_arg, metavar="ID", help="รหัสบุคคล (เจ้าหน้าที่: ตำแหน่งที่ดำรงอยู่)")
     add.set_defaults(handler=cmd_add)
     role = actions.add_parser("set-role", help="เปลี่ยนบทบาท")
     role.add_argument("login", metavar="LOGIN")

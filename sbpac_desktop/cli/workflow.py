@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from sbpac_desktop.cli.args import date_arg
+from sbpac_desktop.cli.args import date_arg, directive_ref_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.errors import ConflictError
@@ -99,7 +99,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ]
     for name, help_text, action in specs:
         command = actions.add_parser(name, help=help_text)
-        command.add_argument("number", help="เลขที่ข้อสั่งการ เช่น 003/2563 หรือ ขส. 003/2563 หรือรหัส")
+        command.add_argument("number", type=directive_ref_arg, help="เลขที่ข้อสั่งการ เช่น 003/2563 หรือ ขส. 003/2563 หรือรหัส")
         command.add_argument("--as-of", type=date_arg, default=None, help="วันที่ใช้คำนวณสถานะ (พ.ศ.)")
         command.add_argument("--thai-digits", action="store_true", help="พิมพ์เลขไทย")
         if name == "block":
@@ -113,5 +113,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             command.add_argument("--note", required=True, help="เหตุผลที่ไม่อนุมัติ")
         if name == "close":
             command.add_argument("--on", type=date_arg, default=None, help="วันที่ปิดเรื่อง (พ.ศ.)")
-            command.add_argument("--meeting", default=None, help="รับทราบในที่ประชุม (รหัส หรือครั้งที่ เช่น 11/2562)")
+            command.add_argument(
+                "--meeting", type=meeting_ref_arg, default=None, help="รับทราบในที่ประชุม (รหัส หรือครั้งที่ เช่น 11/2562)"
+            )
         command.set_defaults(handler=_handler(name, action))

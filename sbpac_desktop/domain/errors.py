@@ -9,11 +9,41 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+# Every exit code the command line gives, documented once (README, `sbpac-desktop --help`).
+EXIT_OK = 0
+EXIT_PROBLEM = 1  # the command ran and found a problem it names (`check`); a plain AppError
+EXIT_USAGE = 2
+EXIT_NOT_FOUND = 3
+EXIT_CONFLICT = 4
+EXIT_NOT_PERMITTED = 5
+EXIT_DATABASE = 6
+EXIT_OUTPUT = 7
+EXIT_UNEXPECTED = 70  # BSD EX_SOFTWARE: a bug; the details are in the log file
+EXIT_CANCELLED = 130  # Ctrl+C, as shells report SIGINT
+
+EXIT_CODES: dict[int, tuple[str, str]] = {
+    EXIT_OK: ("สำเร็จ", "ok"),
+    EXIT_PROBLEM: ("ตรวจพบปัญหา (เช่น check)", "a problem was found (check)"),
+    EXIT_USAGE: ("คำสั่งหรือข้อมูลไม่ถูกต้อง", "wrong usage or invalid data"),
+    EXIT_NOT_FOUND: ("ไม่พบข้อมูล", "not found"),
+    EXIT_CONFLICT: ("ข้อมูลขัดแย้ง", "conflict"),
+    EXIT_NOT_PERMITTED: ("ไม่มีสิทธิ์", "not permitted"),
+    EXIT_DATABASE: ("ใช้ฐานข้อมูลไม่ได้", "database problem"),
+    EXIT_OUTPUT: ("เขียนไฟล์ผลลัพธ์ไม่ได้", "the output file cannot be written"),
+    EXIT_UNEXPECTED: ("ข้อผิดพลาดที่ไม่คาดคิด (ดูไฟล์บันทึก)", "unexpected error (see the log file)"),
+    EXIT_CANCELLED: ("ยกเลิกโดยผู้ใช้ (Ctrl+C)", "cancelled (Ctrl+C)"),
+}
+
+
+def exit_codes_text() -> str:
+    """One line for --help: '0 สำเร็จ, 1 ตรวจพบปัญหา …'."""
+    return "รหัสการออก (exit codes): " + ", ".join(f"{code} {th}" for code, (th, _en) in EXIT_CODES.items())
+
 
 class AppError(Exception):
     """Base of every error a user may see; never carries a traceback to the screen."""
 
-    exit_code = 1
+    exit_code = EXIT_PROBLEM
 
     def __init__(self, message_th: str, message_en: str) -> None:
         super().__init__(message_th)
@@ -34,7 +64,7 @@ class FieldProblem:
 class ValidationError(AppError):
     """One or more fields are wrong; `problems` lets a form mark each field."""
 
-    exit_code = 2
+    exit_code = EXIT_USAGE
 
     def __init__(self, problems: list[FieldProblem]) -> None:
         self.problems = tuple(problems)
@@ -49,7 +79,7 @@ class ValidationError(AppError):
 
 
 class NotFound(AppError):
-    exit_code = 3
+    exit_code = EXIT_NOT_FOUND
 
 
 @dataclass(frozen=True)
@@ -82,7 +112,7 @@ class ConflictError(AppError):
     `details` is set for a stale save (optimistic locking), so a front end can show each
     field as yours / theirs and offer to re-apply, keep theirs or overwrite."""
 
-    exit_code = 4
+    exit_code = EXIT_CONFLICT
 
     def __init__(self, message_th: str, message_en: str, details: ConflictDetails | None = None) -> None:
         super().__init__(message_th, message_en)
@@ -90,10 +120,10 @@ class ConflictError(AppError):
 
 
 class PermissionDenied(AppError):
-    exit_code = 5
+    exit_code = EXIT_NOT_PERMITTED
 
 
 class DatabaseError(AppError):
     """The database cannot be opened or used as asked (path, format, version, server)."""
 
-    exit_code = 6
+    exit_code = EXIT_DATABASE

@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.domain.errors import EXIT_OUTPUT, AppError
 from sbpac_desktop.reporting import xlsx_rows
 
 FORMULA_TRIGGERS = frozenset("=+-@\t\r＝＋－＠")
@@ -40,7 +40,7 @@ _WIDTH_SAMPLE = 2000  # rows looked at to size a column; enough for a stable wid
 class OutputFileError(AppError):
     """The output file cannot be written where the user asked (folder missing, read-only, ...)."""
 
-    exit_code = 1
+    exit_code = EXIT_OUTPUT  # was 1, which `check` also uses; same code as an unwritable PDF
 
 
 @dataclass(frozen=True)

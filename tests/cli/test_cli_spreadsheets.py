@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.cli.test_cli import assert_clean_failure, run, run_unprivileged, tmp_path_factory_root
+from tests.cli.test_cli import STORY_DAY, assert_clean_failure, run, run_unprivileged, tmp_path_factory_root
 
 NEW_ROWS = [
     ["", "ให้จัดทำแผนปฏิบัติการปีงบประมาณ พ.ศ. 2564", "ผช.ลธ.(พณ.)", "5/10/2563", "31 ธ.ค. 2563", "", ""],
@@ -25,7 +25,7 @@ HEADER = ["เลขที่", "ข้อสั่งการ", "ผู้ร�
 def demo_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("cli-sheets") / "demo.db"
     assert run("--db", str(path), "init").returncode == 0
-    assert run("--db", str(path), "demo").returncode == 0
+    assert run("--db", str(path), "demo", "--as-of", STORY_DAY).returncode == 0
     return path
 
 
@@ -106,7 +106,7 @@ def test_read_only_folder(demo_db, tmp_path):
     else:
         result = run(*args)
         code, stderr = result.returncode, result.stderr
-    assert code == 1 and "ไม่มีสิทธิ์เขียน" in stderr and "Traceback" not in stderr
+    assert code == 7 and "ไม่มีสิทธิ์เขียน" in stderr and "Traceback" not in stderr
     assert list(folder.iterdir()) == []
 
 
