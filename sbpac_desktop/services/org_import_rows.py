@@ -41,7 +41,7 @@ from sbpac_desktop.services.org_import_fields import (
     post_kind_value,
     unit_kind_value,
 )
-from sbpac_desktop.services.spreadsheet_fields import CellError, date_value
+from sbpac_desktop.services.spreadsheet_fields import CellError, date_value, text_value
 from sbpac_desktop.services.spreadsheet_lookups import name_key
 from sbpac_desktop.store.base import Base
 from sbpac_desktop.store.models import Incumbency, OrgUnit, Person, Position
@@ -257,6 +257,8 @@ class OrgRowApplier:
         start, end = row.take("start", date_value), row.take("end", date_value)
         acting = bool(row.take("acting", acting_value))
         person, post = self._term_person(row), self._term_post(row)
+        named = [text_value(row.cells.get(k)) for k in ("first_name", "last_name", "post_code", "post_title")]
+        row.label = " ".join(filter(None, named[:2])) + (f" — {named[2] or named[3]}" if named[2] or named[3] else "")
         if start is None and not any(c == "start" for c, _m in row.errors):
             row.fail("start", "กรุณากรอกวันเริ่มดำรงตำแหน่ง")
         if row.errors or person is None or post is None or start is None:

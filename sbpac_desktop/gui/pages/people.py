@@ -10,20 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.dialogs.form import FormDialog
+from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
 from sbpac_desktop.gui.dialogs.person_dialog import PersonDialog
 from sbpac_desktop.gui.dialogs.person_term_dialog import TermDialog
 from sbpac_desktop.gui.dialogs.position_dialog import PositionDialog
 from sbpac_desktop.gui.dialogs.unit_dialog import OrgUnitDialog
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.operations import Operation
+from sbpac_desktop.gui.pages import file_export, people_import
 from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.people_tabs import PersonsTab, PostsTab, UnitsTab
 from sbpac_desktop.gui.text import digits, wrappable
@@ -78,6 +81,15 @@ class PeoplePage(Page):
         self.show_inactive = QCheckBox(self.tr("แสดงรายการที่ระงับแล้ว"), self)
         self.show_inactive.setObjectName("showInactive")
         self.show_inactive.toggled.connect(self._show)
+        self.template_button = QPushButton(self.tr("ดาวน์โหลดแบบฟอร์ม"), self)
+        self.template_button.setObjectName("orgTemplateButton")
+        self.template_button.setToolTip(self.tr("แบบฟอร์ม Excel สำหรับกรอกหน่วยงาน ตำแหน่ง บุคคล และวาระ แล้วนำเข้า"))
+        self.template_button.clicked.connect(lambda: self.download_template())
+        self.import_button = QPushButton(self.tr("นำเข้าจากไฟล์…"), self)
+        self.import_button.setObjectName("orgImportButton")
+        self.import_button.clicked.connect(lambda: self.import_from_file())
+        self.import_dialog: ImportPreviewDialog | None = None
+        self.notice = file_export.notice_label(self)
         self.tabs = QTabWidget(self)
         self.posts_tab, self.units_tab, self.persons_tab = PostsTab(self), UnitsTab(self), PersonsTab(self)
         self.tabs.addTab(self.posts_tab, self.tr("ตำแหน่งและผู้ดำรงตำแหน่ง"))
@@ -97,8 +109,11 @@ class PeoplePage(Page):
         top.addWidget(self.heading, 1)
         top.addWidget(self.search)
         top.addWidget(self.show_inactive)
+        top.addWidget(self.template_button)
+        top.addWidget(self.import_button)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.notice)
         layout.addWidget(self.error)
         layout.addWidget(self.tabs, 1)
 
@@ -180,6 +195,21 @@ class PeoplePage(Page):
     def _changed(self, _result: object) -> None:
         self.operation = None
         self.reload()
+
+    # --- spreadsheet template and import ----------------------------------------------
+    def download_template(self, path: Path | None = None) -> None:
+        self.operation = people_import.download_template(self, self.notice, path)
+
+    def import_from_file(self, path: Path | None = None) -> ImportPreviewDialog | None:
+        path = path or people_import.ask_import_file(self)
+        if path is None:
+            return None
+        dialog = people_import.import_dialog(self.ctx, self, path)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _preview: self.reload())
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- keyboard -----------------------------------------------------------------
     def focus_search(self) -> None:

@@ -1,0 +1,68 @@
+"""The people & units page's file actions: "ดาวน์โหลดแบบฟอร์ม" saves the organisation template
+(services/org_template.py), "นำเข้าจากไฟล์…" opens the preview of `org_import` (dry run, row by
+row) and imports when the clerk presses "นำเข้า". Kept apart so the page stays short."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+
+from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog, Preview
+from sbpac_desktop.gui.dialogs.import_previews import org_preview
+from sbpac_desktop.gui.errors import present_error
+from sbpac_desktop.gui.operations import Operation
+from sbpac_desktop.gui.pages import file_export
+from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.org_import import import_org
+from sbpac_desktop.services.org_template import write_org_template
+
+TEMPLATE_NAME = "แบบฟอร์มนำเข้าหน่วยงานและบุคคล.xlsx"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PeopleImport", text)
+
+
+def download_template(page: QWidget, notice: QLabel | None, path: Path | None = None) -> Operation[Any] | None:
+    """Ask where (unless `path` is given), then write the template off the GUI thread."""
+    if path is None:
+        offered = [(_tr("Excel (*.xlsx)"), ".xlsx")]
+        try:
+            path = file_export.ask_save_path(page, _tr("บันทึกแบบฟอร์มนำเข้า"), TEMPLATE_NAME, offered)
+        except AppError as error:
+            present_error(page, error)
+            return None
+        if path is None:
+            return None
+    target = path
+
+    def saved(written: Path) -> None:
+        file_export.announce(page, notice, _tr("บันทึกแบบฟอร์มไว้ที่ {path} แล้ว").format(path=written))
+
+    operation = Operation(page, lambda: write_org_template(target), message=_tr("กำลังบันทึกแบบฟอร์ม…"))
+    return operation.success(saved).run()
+
+
+def ask_import_file(page: QWidget) -> Path | None:
+    title = _tr("เลือกไฟล์หน่วยงานและบุคคล")
+    path, _selected = QFileDialog.getOpenFileName(page, title, "", _tr("ตารางคำนวณ (*.xlsx *.csv)"))
+    return Path(path) if path else None
+
+
+def import_dialog(ctx: AppContext, page: QWidget, path: Path) -> ImportPreviewDialog:
+    """The preview dialog for `path`, already checking the file (dry run)."""
+    db, actor = ctx.db, ctx.actor
+
+    def check() -> Preview:
+        return org_preview(import_org(db, actor, path, dry_run=True))
+
+    def apply() -> Preview:
+        return org_preview(import_org(db, actor, path))
+
+    dialog = ImportPreviewDialog(path, check, apply, page, title=_tr("นำเข้าหน่วยงาน ตำแหน่ง บุคคล และวาระจากไฟล์"))
+    dialog.start()
+    return dialog
