@@ -31,7 +31,7 @@ def template_arg(text: str) -> AgendaTemplate:
     for template in AgendaTemplate:
         if word == template.value:
             return template
-    raise argparse.ArgumentTypeError(f"รูปแบบระเบียบวาระต้องเป็น 5 หรือ 6 (ได้รับ '{text}')")
+    raise argparse.ArgumentTypeError(f"รูปแบบระเบียบวาระต้องเป็น 5 หรือ 6 (ได้รับ '{text[:40]}')")
 
 
 def optional_post_arg(text: str) -> int | None:
@@ -43,7 +43,7 @@ def source_arg(text: str) -> str:
     word = text.strip().replace("-", "_")
     if word in (MEMBERS, LAST_MEETING):
         return word
-    raise argparse.ArgumentTypeError(f"แหล่งรายชื่อต้องเป็น members หรือ last-meeting (ได้รับ '{text}')")
+    raise argparse.ArgumentTypeError(f"แหล่งรายชื่อต้องเป็น members หรือ last-meeting (ได้รับ '{text[:40]}')")
 
 
 # --- output ------------------------------------------------------------------------------
