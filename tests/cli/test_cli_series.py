@@ -63,7 +63,8 @@ def test_add_edit_members_deactivate_and_list(db, capsys):
     assert run(db, *args) == 0
     made = out_json(capsys)
     assert (made["id"], made["short_name"], made["agenda_template"]) == (1, "ประชุม ศอ.บต.", "information6")
-    assert (made["chair_post"], made["secretary_post"], made["members"]) == ("เลขาธิการ ศอ.บต.", "ผู้อำนวยการกองนโยบาย", [])
+    assert (made["chair_post"], made["secretary_post"]) == ("เลขาธิการ ศอ.บต.", "ผู้อำนวยการกองนโยบาย")
+    assert made["members"] == [] and made["active"] is True
     assert run(db, "member-add", "1", "1", "--role", "ประธาน") == 0
     assert "เพิ่มกรรมการประจำแล้ว" in capsys.readouterr().out
     assert run(db, "member-add", "1", "3") == 0
@@ -178,9 +179,10 @@ def test_viewer_reads_but_may_not_change(db, capsys, monkeypatch):
 def test_a_real_process_lists_json(db):
     env = {k: v for k, v in os.environ.items() if not k.startswith("SBPAC_")}
     base = [sys.executable, "-m", "sbpac_desktop", "--db", db, "series"]
-    made = subprocess.run([*base, "add", "ชุด ก", "--venue", "ห้อง 1"], capture_output=True, text=True, env=env, timeout=120)
+    options = {"capture_output": True, "text": True, "env": env, "timeout": 120}
+    made = subprocess.run([*base, "add", "ชุด ก", "--venue", "ห้อง 1"], **options)
     assert made.returncode == 0, made.stderr
-    listed = subprocess.run([*base, "list", "--json"], capture_output=True, text=True, env=env, timeout=120)
+    listed = subprocess.run([*base, "list", "--json"], **options)
     assert listed.returncode == 0 and json.loads(listed.stdout)[0]["default_venue"] == "ห้อง 1"
-    bad = subprocess.run([*base, "show", "1e9"], capture_output=True, text=True, env=env, timeout=120)
+    bad = subprocess.run([*base, "show", "1e9"], **options)
     assert bad.returncode == 2 and "รหัสต้องเป็นจำนวนเต็มบวก" in bad.stderr and "Traceback" not in bad.stderr
