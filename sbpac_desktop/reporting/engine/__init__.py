@@ -12,10 +12,11 @@ ToUnicode map that reads every glyph back as the stored text.
     shaped_text(canvas, x, y, text, ...)  one line for headers, footers, page numbers
     thai_table(rows, col_widths, ...)     a Table of ThaiParagraph cells
     build_pdf(path, flowables, ...)       A4 official layout, atomic write
+    write_atomically(path, write)         the same all-or-nothing write for other formats (Word)
 """
 
 from .canvas_text import shaped_text
-from .document import OFFICIAL_MARGINS, Margins, OutputPathError, build_pdf
+from .document import OFFICIAL_MARGINS, Margins, OutputPathError, build_pdf, write_atomically
 from .fonts import BODY_SIZE, BOLD, LEADING, REGULAR, register_fonts
 from .paragraph import ThaiParagraph
 from .shaping import text_width
@@ -37,4 +38,5 @@ __all__ = [
     "styles",
     "text_width",
     "thai_table",
+    "write_atomically",
 ]

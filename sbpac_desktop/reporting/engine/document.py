@@ -149,3 +149,17 @@ def _replace(temporary: Path, target: Path) -> None:
     except PermissionError as error:
         # Windows refuses to replace a file that a PDF viewer holds open.
         raise OutputPathError(f"บันทึกทับไฟล์เดิมไม่ได้ อาจมีโปรแกรมอื่นเปิดไฟล์นี้อยู่: {target}", target) from error
+
+
+def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
+    """Other formats (Word) get the same all-or-nothing write and Thai path errors as build_pdf:
+    `write(temporary)` fills a file beside `path`, which replaces `path` only when complete."""
+    target = Path(path)
+    temporary = _reserve_temporary(target)
+    try:
+        write(temporary)
+        _replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,80 @@
+"""รายงานผลการติดตามข้อสั่งการ as an editable Word file: the PDF's (reporting/followup.py)
+summary table, item-3 lines and one table per group, with the same cells and status colours."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from reportlab.lib.units import cm
+
+from sbpac_desktop.domain.documents import FollowUpDoc, FollowUpGroup
+from sbpac_desktop.reporting.common import long_date_text
+from sbpac_desktop.reporting.followup import (
+    COLUMNS,
+    HEADER_FILL,
+    PRESENTED_INDENT,
+    STATUS_FILLS,
+    SUPPORT_HEADING,
+    WIDTHS,
+)
+from sbpac_desktop.reporting.followup import _row as row_cells  # the one definition of a row's cells
+from sbpac_desktop.reporting.word.base import CELL_SMALL, HEADING, WordWriter, shade
+
+SUMMARY_WIDTHS = (6 * cm, 3 * cm)
+
+
+def _hex(colour) -> str:
+    return colour.hexval()[2:].upper()  # ReportLab '0xf6c9c4' -> 'F6C9C4'
+
+
+def summary(w: WordWriter, doc: FollowUpDoc) -> None:
+    total = sum(count for _label, count in doc.counts)
+    rows = [["สถานะ", "จำนวน (ข้อ)"], *[[label, str(count)] for label, count in doc.counts], ["รวม", str(total)]]
+    table = w.table(rows, SUMMARY_WIDTHS)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER  # ReportLab centres a table narrower than the text
+    for cell in table.rows[0].cells:
+        shade(cell, _hex(HEADER_FILL))
+    for row in table.rows:
+        row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # as the PDF
+
+
+def group(w: WordWriter, part: FollowUpGroup, lead_in_heading: bool) -> None:
+    columns = list(COLUMNS)
+    if lead_in_heading:
+        columns[2] = SUPPORT_HEADING
+    w.para(f"{part.name} ({len(part.rows)} ข้อ)", HEADING)
+    rows = [columns, *[row_cells(line, lead_in_heading) for line in part.rows]]
+    table = w.table(rows, WIDTHS, cell_style=CELL_SMALL)
+    for cell in table.rows[0].cells:
+        shade(cell, _hex(HEADER_FILL))
+    for row, line in zip(table.rows[1:], part.rows, strict=True):
+        if line.status_key in STATUS_FILLS:
+            shade(row.cells[4], _hex(STATUS_FILLS[line.status_key]))
+
+
+def add_followup(w: WordWriter, doc: FollowUpDoc) -> None:
+    w.centred(doc.title, bold=True)
+    w.centred(doc.scope)
+    w.centred(f"ข้อมูล ณ {long_date_text(doc.as_of)}")
+    w.rule()
+    w.para("สรุปจำนวนข้อสั่งการตามสถานะ", HEADING)
+    summary(w, doc)
+    w.gap()
+    if doc.presented:
+        w.para(doc.presented_heading or "", HEADING)
+        for number, title in doc.presented:
+            w.para(f"{number} {title}", indent=PRESENTED_INDENT, first_line=-PRESENTED_INDENT)
+        w.gap()
+    if not doc.groups:
+        w.para("ไม่พบข้อสั่งการตามเงื่อนไขที่ระบุ")
+    for part in doc.groups:
+        group(w, part, lead_in_heading=doc.grouped_by == "assignee")
+
+
+def render(doc: FollowUpDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:
+    w = WordWriter(thai_digits, title=f"{doc.title} {doc.scope}", author="ฝ่ายเลขานุการ ศอ.บต.")
+    add_followup(w, doc)
+    return w.save(path)
