@@ -8,6 +8,7 @@ import argparse
 from collections.abc import Callable
 
 from sbpac_desktop.cli.args import date_arg, directive_ref_arg, meeting_ref_arg
+from sbpac_desktop.cli.directive_entry import add_create_command
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.errors import ConflictError
@@ -88,6 +89,7 @@ def _handler(name: str, action: Action) -> Callable[[argparse.Namespace], int]:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("directive", help="ติดขัด ขยายเวลา และปิดข้อสั่งการ (directive workflow)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(parser))
+    add_create_command(actions)
     specs: list[tuple[str, str, Action]] = [
         ("block", "แจ้งว่าข้อสั่งการติดขัด (ต้องระบุ --reason)", _block),
         ("unblock", "ยกเลิกสถานะติดขัด", _unblock),
