@@ -1,8 +1,10 @@
-"""Printed documents: agenda, minutes, follow-up report and session dossier as PDF."""
+"""Printed documents: agenda, minutes, follow-up report and session dossier as PDF or as an
+editable Word file (.docx), chosen by the output file's suffix."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,11 +22,21 @@ class OutputError(AppError):
     exit_code = EXIT_OUTPUT
 
 
-def _pdf_path(text: str) -> Path:
+OUTPUT_SUFFIXES = (".pdf", ".docx")
+
+
+def document_path(text: str) -> Path:
     path = Path(text).expanduser()
-    if path.suffix.lower() != ".pdf":
-        raise argparse.ArgumentTypeError(f"ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .pdf (ได้รับ '{text}')")
+    if path.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise argparse.ArgumentTypeError(f"ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .pdf หรือ .docx (ได้รับ '{text}')")
     return path
+
+
+def renderer(document: str, path: Path) -> Callable[..., Path]:
+    """reporting.<document>.render for a PDF, reporting.word.<document>.render for Word;
+    imported here so a command loads only the writer it uses."""
+    package = "sbpac_desktop.reporting.word" if path.suffix.lower() == ".docx" else "sbpac_desktop.reporting"
+    return importlib.import_module(f"{package}.{document}").render  # type: ignore[no-any-return]
 
 
 def _quarter(text: str) -> int:
@@ -33,9 +45,10 @@ def _quarter(text: str) -> int:
     return int(text.strip().translate(str.maketrans("๑๒๓๔", "1234")))
 
 
-def _write(render: Callable[..., Path], doc: object, path: Path, thai_digits: bool, what: str) -> int:
+def _write(document: str, doc: object, args: argparse.Namespace, what: str) -> int:
+    path = args.output
     try:
-        written = render(doc, path, thai_digits=thai_digits)
+        written = renderer(document, path)(doc, path, thai_digits=not args.arabic_digits)
     except OutputPathError as error:
         raise OutputError(str(error), f"Cannot write {path}") from error
     emit(f"บันทึก{what}แล้ว: {written}")
@@ -55,38 +68,30 @@ def _require_agenda(doc: documents.AgendaDoc, reference: str) -> None:
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
-    from sbpac_desktop.reporting import agenda
-
     with _session(args) as ctx:
         doc = documents.agenda_document(ctx.db, ctx.actor, _meeting_id(ctx, args.meeting))
     _require_agenda(doc, args.meeting)
-    return _write(agenda.render, doc, args.output, not args.arabic_digits, "ระเบียบวาระการประชุม")
+    return _write("agenda", doc, args, "ระเบียบวาระการประชุม")
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
-    from sbpac_desktop.reporting import minutes
-
     with _session(args) as ctx:
         doc = documents.minutes_document(ctx.db, ctx.actor, _meeting_id(ctx, args.meeting), args.as_of)
-    return _write(minutes.render, doc, args.output, not args.arabic_digits, "รายงานการประชุม")
+    return _write("minutes", doc, args, "รายงานการประชุม")
 
 
 def cmd_followup(args: argparse.Namespace) -> int:
-    from sbpac_desktop.reporting import followup
-
     with _session(args) as ctx:
         meeting_id = _meeting_id(ctx, args.meeting) if args.meeting else None
         scope = FollowUpScope(args.fiscal_year, args.quarter, meeting_id, args.assignee, GroupBy(args.group_by))
         doc = followup_document(ctx.db, ctx.actor, scope, args.as_of)
-    return _write(followup.render, doc, args.output, not args.arabic_digits, "รายงานผลการติดตามข้อสั่งการ")
+    return _write("followup", doc, args, "รายงานผลการติดตามข้อสั่งการ")
 
 
 def cmd_dossier(args: argparse.Namespace) -> int:
-    from sbpac_desktop.reporting import dossier
-
     with _session(args) as ctx:
         doc = documents.dossier_document(ctx.db, ctx.actor, _meeting_id(ctx, args.meeting), args.as_of)
-    return _write(dossier.render, doc, args.output, not args.arabic_digits, "เอกสารประกอบการประชุม")
+    return _write("dossier", doc, args, "เอกสารประกอบการประชุม")
 
 
 class _session:  # noqa: N801 - reads as a statement: `with _session(args) as ctx`
@@ -106,19 +111,20 @@ def _common(parser: argparse.ArgumentParser, with_meeting: bool = True) -> None:
         parser.add_argument(
             "meeting", metavar="MEETING", type=meeting_ref_arg, help="รหัส หรือครั้งที่ของการประชุม เช่น 10/2562"
         )
-    parser.add_argument("-o", "--output", type=_pdf_path, required=True, metavar="FILE.pdf", help="ไฟล์ PDF")
+    parser.add_argument("-o", "--output", type=document_path, required=True, metavar="FILE.pdf|FILE.docx",
+                        help="ไฟล์ PDF หรือ Word (.docx)")  # fmt: skip
     parser.add_argument("--arabic-digits", action="store_true", help="ใช้เลขอารบิกแทนเลขไทย")
     parser.add_argument("--as-of", type=date_arg, default=None, metavar="DATE", help="สถานะ ณ วันที่ (ค่าปริยาย วันนี้)")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    agenda = sub.add_parser("agenda", help="พิมพ์ระเบียบวาระการประชุมเป็น PDF")
+    agenda = sub.add_parser("agenda", help="พิมพ์ระเบียบวาระการประชุมเป็น PDF หรือ Word")
     _common(agenda)
     agenda.set_defaults(handler=cmd_agenda)
-    minutes = sub.add_parser("minutes", help="พิมพ์รายงานการประชุม (แบบที่ ๑๑) เป็น PDF")
+    minutes = sub.add_parser("minutes", help="พิมพ์รายงานการประชุม (แบบที่ ๑๑) เป็น PDF หรือ Word")
     _common(minutes)
     minutes.set_defaults(handler=cmd_minutes)
-    report = sub.add_parser("followup-report", help="พิมพ์รายงานผลการติดตามข้อสั่งการเป็น PDF")
+    report = sub.add_parser("followup-report", help="พิมพ์รายงานผลการติดตามข้อสั่งการเป็น PDF หรือ Word")
     _common(report, with_meeting=False)
     report.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
     report.add_argument("--quarter", type=_quarter, help="ไตรมาส 1-4 (ต้องระบุปีงบประมาณ)")
@@ -131,6 +137,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="จัดกลุ่มตามผู้รับผิดชอบ (assignee) หรือมิติการพัฒนา (dimension)",
     )
     report.set_defaults(handler=cmd_followup)
-    dossier = sub.add_parser("dossier", help="พิมพ์เอกสารประกอบการประชุมทั้งชุดเป็น PDF")
+    dossier = sub.add_parser("dossier", help="พิมพ์เอกสารประกอบการประชุมทั้งชุดเป็น PDF หรือ Word")
     _common(dossier)
     dossier.set_defaults(handler=cmd_dossier)

@@ -25,7 +25,7 @@ ID_WORDS = ("meeting", "number", "person", "id", "directive", "series", "positio
 
 SAMPLES = {
     "date_arg": "15/02/2563",
-    "_pdf_path": "x.pdf",
+    "document_path": "x.pdf",
     "output_arg": "x.xlsx",
     "fiscal_year_arg": "2563",
     "status_arg": "overdue",

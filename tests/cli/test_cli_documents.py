@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from docx import Document
 from pypdf import PdfReader
 
 from tests.cli.test_cli import assert_clean_failure, run
@@ -36,6 +37,26 @@ def test_documents_are_written(demo_db, tmp_path, args, expected):
     assert expected in text
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["minutes", "10/2562"], "ครั้งที่ ๑๐/๒๕๖๒"),
+        (["minutes", "10/2562", "--arabic-digits"], "ครั้งที่ 10/2562"),
+        (["agenda", "10/2562"], "ระเบียบวาระการประชุม"),
+        (["followup-report", "--meeting", "10/2562"], "สรุปจำนวนข้อสั่งการตามสถานะ"),
+        (["dossier", "10/2562"], "รายชื่อผู้เข้าประชุม"),
+    ],
+)
+def test_word_documents_are_written(demo_db, tmp_path, args, expected):
+    target = tmp_path / "out.DOCX"  # the suffix decides, in any case
+    result = run("--db", str(demo_db), *args, "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert str(target) in result.stdout
+    document = Document(str(target))
+    assert expected in "\n".join(p.text for p in document.paragraphs)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.DOCX"]
+
+
 def test_unknown_meeting_writes_nothing(demo_db, tmp_path):
     assert_clean_failure(
         run("--db", str(demo_db), "minutes", "42/2562", "-o", str(tmp_path / "m.pdf")), "ไม่พบการประชุม 42/2562"
@@ -66,7 +87,8 @@ def test_existing_file_is_replaced_whole(demo_db, tmp_path):
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["minutes", "10/2562", "-o", "x.docx"], "ต้องลงท้ายด้วย .pdf"),
+        (["minutes", "10/2562", "-o", "x.doc"], "ต้องลงท้ายด้วย .pdf หรือ .docx"),
+        (["agenda", "10/2562", "-o", "x.odt"], "ต้องลงท้ายด้วย .pdf หรือ .docx"),
         (["minutes", "10/2562"], "-o/--output"),
         (["followup-report", "--quarter", "5", "-o", "f.pdf"], "ไตรมาสต้องเป็น 1 ถึง 4"),
     ],
