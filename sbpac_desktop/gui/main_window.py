@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.operations import busy_tracker, wait_for_idle
 from sbpac_desktop.gui.pages.base import Page
+from sbpac_desktop.gui.pages.dimensions import DimensionsPage
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.gui.pages.people import PeoplePage
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
             PageEntry("directives", self.tr("ข้อสั่งการ"), icon(sp.SP_DialogApplyButton), DirectivesPage(ctx)),
             PageEntry("dashboard", self.tr("ภาพรวม"), icon(sp.SP_ComputerIcon), self._dashboard_page()),
             PageEntry("people", self.tr("บุคคลและหน่วยงาน"), icon(sp.SP_DirHomeIcon), PeoplePage(ctx)),
+            PageEntry("dimensions", self.tr("มิติการพัฒนา"), icon(sp.SP_FileDialogContentsView), DimensionsPage(ctx)),
             PageEntry("settings", self.tr("ตั้งค่า"), icon(sp.SP_FileDialogInfoView), self._settings_page()),
             *self._admin_pages(),
         ]

@@ -106,6 +106,7 @@ class DirectiveDetail:
     closed_on: date | None
     assignments: tuple[AssignmentView, ...]
     reports: tuple[ProgressView, ...]  # newest first
+    no_due_reason: str | None = None  # why it has no due date ("ไม่กำหนด"), when it has none
 
 
 def _assignment_labels(session: Session, assignments: list[Any]) -> dict[int, tuple[str, str | None]]:
@@ -297,4 +298,5 @@ def build_detail(session: Session, directive: Directive, today: date) -> Directi
         directive.closed_on,
         views,
         progress,
+        directive.no_due_reason,
     )

@@ -36,12 +36,15 @@ from sbpac_desktop.store.models import (
 )
 from sbpac_desktop.thai import fiscal_year
 
+NO_DUE_REASON_LIMIT = 500
+
 __all__ = [
     "AssignmentInput",
     "DirectiveDetail",
     "DirectiveFilter",
     "DirectiveInput",
     "DirectiveRow",
+    "check_due_choice",
     "create_directive",
     "get_directive",
     "list_directives",
@@ -74,6 +77,7 @@ class DirectiveInput:
     extended_due_on: date | None = None
     remarks: str | None = None
     seq: int | None = None  # None: next number of the fiscal year
+    no_due_reason: str | None = None  # required when due_on is None ("ไม่กำหนด"), refused otherwise
 
 
 def _validate(data: DirectiveInput) -> None:
@@ -107,6 +111,27 @@ def _validate(data: DirectiveInput) -> None:
     keys = [(a.position_id, a.org_unit_id) for a in data.assignments]
     if len(keys) != len(set(keys)):
         check.add("assignments", "มีผู้รับผิดชอบซ้ำกัน", "The same assignee is listed twice")
+    check.raise_if_any()
+
+
+def check_due_choice(data: DirectiveInput) -> None:
+    """A directive has a due date, or an explicit "ไม่กำหนด" with the reason why — never neither
+    (a forgotten date would never become overdue and so never be followed up), never both."""
+    reason = clean(data.no_due_reason)
+    check = Checker()
+    if data.due_on is None and reason is None:
+        check.add(
+            "due_on",
+            "กรุณากำหนดวันแล้วเสร็จ หรือเลือก “ไม่กำหนด” พร้อมระบุเหตุผล",
+            "Give a due date, or choose 'no due date' and say why",
+        )
+    elif data.due_on is not None and reason is not None:
+        check.add(
+            "no_due_reason",
+            "ข้อสั่งการที่มีกำหนดแล้วเสร็จไม่ต้องระบุเหตุผลที่ไม่กำหนด — ลบเหตุผลหรือลบวันที่ออกอย่างใดอย่างหนึ่ง",
+            "A directive with a due date takes no reason for having none",
+        )
+    check.max_length("no_due_reason", reason, NO_DUE_REASON_LIMIT, "เหตุผลที่ไม่กำหนดวันแล้วเสร็จ")
     check.raise_if_any()
 
 
@@ -167,6 +192,7 @@ def _fill(directive: Directive, data: DirectiveInput) -> None:
     directive.due_on = data.due_on
     directive.extended_due_on = data.extended_due_on
     directive.remarks = clean(data.remarks)
+    directive.no_due_reason = clean(data.no_due_reason) if data.due_on is None else None
 
 
 def _sync_assignments(session: Session, directive: Directive, wanted: tuple[AssignmentInput, ...]) -> None:
@@ -190,6 +216,7 @@ def _sync_assignments(session: Session, directive: Directive, wanted: tuple[Assi
 def create_directive(db: Database, actor: Actor, data: DirectiveInput, today: date | None = None) -> DirectiveDetail:
     require(actor, EDIT_DIRECTIVES, "ออกข้อสั่งการ")
     _validate(data)
+    check_due_choice(data)
     with db.unit_of_work() as session:
         _check_references(session, data)
         year = fiscal_year(data.issued_on)
@@ -217,6 +244,7 @@ def update_directive(
     if overwrite:
         conflicts.require_overwrite(actor)
     _validate(data)
+    check_due_choice(data)
     with db.unit_of_work() as session:
         directive = get_or_raise(session, Directive, directive_id, "ข้อสั่งการ")
         check_version(directive, expected_version, "ข้อสั่งการ", _planned(data))

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import DirectiveState
-from sbpac_desktop.domain.errors import ConflictError
+from sbpac_desktop.domain.errors import ConflictError, FieldProblem, ValidationError
 from sbpac_desktop.domain.status import effective_due
 from sbpac_desktop.domain.workflow import (
     RequestStatus,
@@ -108,6 +108,31 @@ def _one_pending_only() -> ConflictError:
     )
 
 
+def check_request(
+    requested_due_on: date | None, current_due_on: date | None, issued_on: date, reason: str | None, today: date
+) -> None:
+    """The domain rules (a later date than the current due date, a reason) and one that needs
+    today: a date already past is refused — the directive would be overdue the day it is approved.
+    Today itself is allowed (finish today)."""
+    problems: list[FieldProblem] = []
+    if requested_due_on is not None and requested_due_on < today:
+        problems.append(
+            FieldProblem(
+                "requested_due_on",
+                f"วันที่ขอขยายเวลาถึง ({medium_date(requested_due_on, thai_digits=False)}) ผ่านมาแล้ว — "
+                f"ต้องเป็นวันนี้ ({medium_date(today, thai_digits=False)}) หรือหลังจากนี้",
+                "The requested due date is already past: it must be today or later",
+            )
+        )
+    try:
+        check_extension(requested_due_on, current_due_on, issued_on, reason)
+    except ValidationError as error:
+        # one message per field: "already past" says more than "not after the current due date"
+        problems += [p for p in error.problems if not (problems and p.field == "requested_due_on")]
+    if problems:
+        raise ValidationError(problems)
+
+
 def request_extension(
     db: Database,
     actor: Actor,
@@ -123,10 +148,10 @@ def request_extension(
             require_assignee(session, actor, directive.assignments, today, "ขอขยายเวลาข้อสั่งการ")
             require_open(DirectiveState(directive.state), "ขอขยายเวลา")
             current = effective_due(directive.due_on, directive.extended_due_on)
-            check_extension(requested_due_on, current, directive.issued_on, reason)
+            check_request(requested_due_on, current, directive.issued_on, reason, today)
             if _pending(session, directive.id) is not None:
                 raise _one_pending_only()
-            assert requested_due_on is not None  # check_extension refused None
+            assert requested_due_on is not None  # check_request refused None
             row = ExtensionRequest(
                 directive_id=directive.id,
                 requested_by_id=actor.user_id,

@@ -36,7 +36,7 @@ def test_block_extend_approve_and_close(db: str, capsys: pytest.CaptureFixture[s
     assert main(["--db", db, "directive", "block", "004/2563", "--reason", "รองบประมาณ", "--as-of", "15/01/2563"]) == 0
     assert "แจ้งติดขัดแล้ว: ขส. 004/2563" in capsys.readouterr().out
     args = ["--db", db, "directive", "extend", "ขส. ๐๐๔/๒๕๖๓", "--to", "31/03/2563", "--reason", "รอผลการจัดซื้อ"]
-    assert main(args) == 0
+    assert main([*args, "--as-of", "15/01/2563"]) == 0
     assert main(["--db", db, "directive", "approve-extension", "004/2563", "--as-of", "15/01/2563"]) == 0
     out = capsys.readouterr().out
     assert "สถานะ: ติดขัด: รองบประมาณ (เหลือ 76 วัน)" in out
@@ -51,7 +51,13 @@ def test_block_extend_approve_and_close(db: str, capsys: pytest.CaptureFixture[s
     ("args", "code", "message"),
     [
         (["block", "004/2563", "--reason", " "], 2, "กรุณากรอกเหตุที่ติดขัด"),
-        (["extend", "004/2563", "--to", "15/12/2562", "--reason", "x"], 2, "ต้องหลังกำหนดแล้วเสร็จปัจจุบัน"),
+        (
+            ["extend", "004/2563", "--to", "15/12/2562", "--reason", "x", "--as-of", "01/12/2562"],
+            2,
+            "ต้องหลังกำหนดแล้วเสร็จปัจจุบัน",
+        ),
+        (["extend", "004/2563", "--to", "15/01/2563", "--reason", "x", "--as-of", "20/01/2563"], 2, "ผ่านมาแล้ว"),
+        (["extend", "004/2563", "--to", "31/03/2563", "--reason", "x"], 2, "(31 มี.ค. 2563) ผ่านมาแล้ว"),
         (["close", "999/2563"], 3, "ไม่พบข้อสั่งการ 999/2563"),
         (["close", "003/2563", "--meeting", "99/2599"], 3, "ไม่พบการประชุม 99/2599"),
         (["reject-extension", "004/2563", "--note", "x"], 4, "ไม่มีคำขอขยายเวลาที่รอพิจารณา"),

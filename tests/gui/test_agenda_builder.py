@@ -191,6 +191,7 @@ def test_new_directive_from_an_item(
     dialog.lead.setEditText(post_label(lead))  # typed, as with the completer
     dialog.supporting.set_checked(("position", support.id))
     qtbot.keyClicks(dialog.due_on.line_edit, "31/12/2562")
+    dialog.dimension.setCurrentIndex(dialog.dimension.count() - 1)  # the deliberate "ไม่ระบุ"
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     wait_ops()

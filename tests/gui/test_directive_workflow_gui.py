@@ -105,12 +105,15 @@ def test_extension_request_and_approval(qtbot: QtBot, work_ctx: AppContext, wait
     pane = _pane(qtbot, work_ctx, directive_id)
     dialog = pane.actions.request_extension()
     assert isinstance(dialog, ExtensionRequestDialog)
-    qtbot.keyClicks(dialog.new_due.line_edit, "15/12/2562")  # before the current due date (31 ธ.ค. 2562)
+    qtbot.keyClicks(dialog.new_due.line_edit, "15/01/2563")  # after the due date (31 ธ.ค. 2562) but already past
     type_text(qtbot, dialog.reason, "รอผลการจัดซื้อจัดจ้าง")
     dialog.submit()
     wait_ops()
     assert dialog.errors.marked() == ["requested_due_on"]
-    assert dialog.errors.message("requested_due_on") == "วันที่ขอขยายเวลาต้องหลังกำหนดแล้วเสร็จปัจจุบัน"
+    assert dialog.errors.message("requested_due_on") == (
+        "วันที่ขอขยายเวลาถึง (15 ม.ค. 2563) ผ่านมาแล้ว — ต้องเป็นวันนี้ (20 ม.ค. 2563) หรือหลังจากนี้"
+    )
+    assert get_workflow(work_ctx.db, work_ctx.actor, directive_id).pending_extension is None  # nothing written
     _shot(dialog, "extension_request_error")
     dialog.new_due.line_edit.clear()
     qtbot.keyClicks(dialog.new_due.line_edit, "31/03/2563")

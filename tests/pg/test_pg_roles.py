@@ -375,7 +375,10 @@ def test_officer_marks_only_their_own_directives_blocked(office):
             admin.db,
             admin.actor,
             directives.DirectiveInput(
-                "ให้ประสานงานกับจังหวัด", date(2019, 10, 22), (directives.AssignmentInput(position_id=other_post),)
+                "ให้ประสานงานกับจังหวัด",
+                date(2019, 10, 22),
+                (directives.AssignmentInput(position_id=other_post),),
+                due_on=date(2019, 12, 31),
             ),
         ).row.id
     finally:

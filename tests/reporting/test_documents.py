@@ -199,7 +199,11 @@ def _stress_meeting(ctx):
         ctx.db,
         ctx.actor,
         directives.DirectiveInput(
-            "ให้ดำเนินการโดยไม่มีผู้รับผิดชอบ", date(2020, 1, 14), meeting_id=meeting.id, agenda_item_id=item.id
+            "ให้ดำเนินการโดยไม่มีผู้รับผิดชอบ",
+            date(2020, 1, 14),
+            meeting_id=meeting.id,
+            agenda_item_id=item.id,
+            no_due_reason="ดำเนินการต่อเนื่องตลอดปี",
         ),
     )
     return meeting.id

@@ -49,7 +49,9 @@ def _agenda_item(ctx) -> int:
 def _progress_report(ctx) -> int:
     pid = post(ctx)
     d = directives.create_directive(
-        ctx.db, ctx.actor, DirectiveInput("ให้รายงาน", date(2019, 10, 22), (AssignmentInput(position_id=pid),))
+        ctx.db,
+        ctx.actor,
+        DirectiveInput("ให้รายงาน", date(2019, 10, 22), (AssignmentInput(position_id=pid),), due_on=date(2019, 12, 31)),
     )
     detail = progress.add_progress(
         ctx.db, ctx.actor, progress.ProgressInput(d.assignments[0].id, date(2019, 11, 1), 10, "เริ่มแล้ว")
@@ -154,7 +156,11 @@ def test_sha_mismatch_is_a_clear_error_and_writes_nothing(ctx, source):
 
 def _report_on(ctx, position_id: int) -> int:
     d = directives.create_directive(
-        ctx.db, ctx.actor, DirectiveInput("ให้รายงาน", date(2019, 10, 22), (AssignmentInput(position_id=position_id),))
+        ctx.db,
+        ctx.actor,
+        DirectiveInput(
+            "ให้รายงาน", date(2019, 10, 22), (AssignmentInput(position_id=position_id),), due_on=date(2019, 12, 31)
+        ),
     )
     detail = progress.add_progress(
         ctx.db, ctx.actor, progress.ProgressInput(d.assignments[0].id, date(2019, 11, 1), 10, "เริ่มแล้ว")

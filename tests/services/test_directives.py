@@ -106,7 +106,7 @@ def test_extension_changes_derived_status(ctx):
 def test_stale_version_is_a_conflict_not_an_overwrite(ctx):
     pid = post(ctx)
     d = create(ctx, assignments=[AssignmentInput(position_id=pid)])
-    data = DirectiveInput("ข้อความใหม่", ISSUED, (AssignmentInput(position_id=pid),))
+    data = DirectiveInput("ข้อความใหม่", ISSUED, (AssignmentInput(position_id=pid),), due_on=date(2019, 12, 31))
     directives.update_directive(ctx.db, ctx.actor, d.row.id, d.row.version, data)
     with pytest.raises(ConflictError, match="ถูกแก้ไขโดยผู้อื่นแล้ว"):
         directives.update_directive(
@@ -114,7 +114,7 @@ def test_stale_version_is_a_conflict_not_an_overwrite(ctx):
             ctx.actor,
             d.row.id,
             d.row.version,
-            DirectiveInput("ข้อความของฉัน", ISSUED, (AssignmentInput(position_id=pid),)),
+            DirectiveInput("ข้อความของฉัน", ISSUED, (AssignmentInput(position_id=pid),), due_on=date(2019, 12, 31)),
         )
     assert directives.get_directive(ctx.db, ctx.actor, d.row.id).row.text == "ข้อความใหม่"
 
@@ -127,6 +127,7 @@ def test_assignments_that_stay_keep_their_reports(ctx):
         d.row.text,
         ISSUED,
         (AssignmentInput(position_id=a), AssignmentInput(position_id=b, role=AssignmentRole.SUPPORT)),
+        due_on=date(2019, 12, 31),
     )
     updated = directives.update_directive(ctx.db, ctx.actor, d.row.id, d.row.version, data)
     assert len(updated.assignments) == 2 and len(updated.reports) == 1

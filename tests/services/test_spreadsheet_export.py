@@ -87,7 +87,9 @@ def test_stored_text_that_looks_like_a_formula_is_never_live(ctx, tmp_path):
     tricky = ['=HYPERLINK("http://evil.example","คลิก")', "+66 81 234 5678", "-5 หน่วย", "@SUM(A1:A9)", "＝1+1"]
     for text in tricky:
         detail = directives.create_directive(
-            ctx.db, ctx.actor, DirectiveInput(text, date(2019, 10, 22), (AssignmentInput(position_id=pid),))
+            ctx.db,
+            ctx.actor,
+            DirectiveInput(text, date(2019, 10, 22), (AssignmentInput(position_id=pid),), due_on=date(2019, 12, 31)),
         )
         progress.add_progress(
             ctx.db, ctx.actor, progress.ProgressInput(detail.assignments[0].id, date(2019, 11, 1), 10, text)

@@ -44,7 +44,8 @@ CHILD = textwrap.dedent(
 
     def data(text, mark):
         support = tuple(AssignmentInput(position_id=i, role=AssignmentRole.SUPPORT) for i in SETS[mark])
-        return DirectiveInput(f"{text} ชุด{mark}", date(2019, 10, 22), (AssignmentInput(position_id=p[0]), *support))
+        assignees = (AssignmentInput(position_id=p[0]), *support)
+        return DirectiveInput(f"{text} ชุด{mark}", date(2019, 10, 22), assignees, due_on=date(2019, 12, 31))
 
     print("ready", flush=True)
     n = 0

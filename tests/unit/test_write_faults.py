@@ -29,6 +29,7 @@ from sbpac_desktop.store.location import resolve_location
 
 ROOT = Path(__file__).resolve().parents[2]
 ISSUED = "2019-10-22"
+ISSUED_ON, DUE_ON = date(2019, 10, 22), date(2019, 12, 31)
 
 PRELUDE = """
 import json, os, resource, signal, sys
@@ -40,7 +41,8 @@ from sbpac_desktop.services.directives import DirectiveInput
 
 def attempt(ctx, text):
     try:
-        directives.create_directive(ctx.db, ctx.actor, DirectiveInput(text, date(2019, 10, 22)))
+        data = DirectiveInput(text, date(2019, 10, 22), due_on=date(2019, 12, 31))
+        directives.create_directive(ctx.db, ctx.actor, data)
     except DatabaseError as error:
         return {"type": "DatabaseError", "message": error.message_th}
     except Exception as error:  # anything else is a bug the test must show
@@ -85,7 +87,8 @@ def _seed(db: Path) -> list[tuple[int, str]]:
     ctx = open_app(str(db), create=True)
     try:
         for n in range(5):
-            directives.create_directive(ctx.db, ctx.actor, DirectiveInput(f"ข้อสั่งการเดิม {n}", date(2019, 10, 22)))
+            data = DirectiveInput(f"ข้อสั่งการเดิม {n}", ISSUED_ON, due_on=DUE_ON)
+            directives.create_directive(ctx.db, ctx.actor, data)
     finally:
         ctx.close()
     return _rows(db)
@@ -147,7 +150,8 @@ def test_read_only_file_during_a_save(open_folder: Path) -> None:
     assert "อ่านได้อย่างเดียว" in failed["message"] and "ข้อมูลเดิมยังอยู่ครบ" in failed["message"]
     ctx = open_app(str(db))  # … and the program is opened again, as the message says
     try:
-        directives.create_directive(ctx.db, ctx.actor, DirectiveInput("ข้อสั่งการหลังเปิดสิทธิ์", date(2019, 10, 22)))
+        data = DirectiveInput("ข้อสั่งการหลังเปิดสิทธิ์", ISSUED_ON, due_on=DUE_ON)
+        directives.create_directive(ctx.db, ctx.actor, data)
     finally:
         ctx.close()
     rows = _rows(db)

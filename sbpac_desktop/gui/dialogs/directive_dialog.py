@@ -1,6 +1,11 @@
 """The directive editor (ข้อสั่งการ): text, dimension, priority, report cycle, BE issue and
 due dates, one lead post or unit and any supporting ones. New or edit; an edit sends the
-version it loaded, so a save over someone else's change is refused, not silent."""
+version it loaded, so a save over someone else's change is refused, not silent.
+
+Nothing is left out by accident (issue #12): the dimension starts on "— เลือกมิติ —", which is
+refused, and "ไม่ระบุ" is an item of its own; a directive has a due date or an explicit
+"ไม่กำหนด" with the reason. Enter in the text inserts a new line (QPlainTextEdit keeps it);
+Enter elsewhere saves only a complete form."""
 
 from __future__ import annotations
 
@@ -8,7 +13,18 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sbpac_desktop.domain.enums import AssignmentRole, Priority, ReportCycle
 from sbpac_desktop.domain.errors import FieldProblem
@@ -18,12 +34,14 @@ from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.text import ThaiLabel, thai_digits
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import DATA, Assignee, CheckList, EnumCombo, IdCombo, assignee_items
-from sbpac_desktop.services import directives, lookups, org
+from sbpac_desktop.services import dimensions, directives, org
 from sbpac_desktop.services.agenda import AgendaItemView
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import AssignmentView
 from sbpac_desktop.services.directives import AssignmentInput, DirectiveDetail, DirectiveInput
 from sbpac_desktop.services.meetings import MeetingView
+
+NO_DIMENSION = 0  # the deliberate "ไม่ระบุ" item; ids start at 1, the placeholder is None
 
 
 def _key(assignment: AssignmentView) -> Assignee:
@@ -52,6 +70,7 @@ def directive_input(detail: DirectiveDetail) -> DirectiveInput:
         due_on=detail.row.due_on,
         extended_due_on=detail.row.extended_due_on,
         remarks=detail.remarks,
+        no_due_reason=detail.no_due_reason,
     )
 
 
@@ -89,7 +108,7 @@ class DirectiveDialog(FormDialog):
         self.text_edit.setObjectName("text")
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setPlaceholderText(self.tr("ข้อความข้อสั่งการ เช่น ให้ … ดำเนินการ … ภายใน …"))
-        self.dimension = IdCombo(self, none_label=self.tr("— ไม่ระบุ —"))
+        self.dimension = IdCombo(self, none_label=self.tr("— เลือกมิติ —"))
         self.dimension.setObjectName("dimension")
         self.priority = EnumCombo(Priority, self)
         self.priority.setObjectName("priority")
@@ -99,6 +118,13 @@ class DirectiveDialog(FormDialog):
         self.issued_on.setObjectName("issuedOn")
         self.due_on = BeDateEdit(self, required=False)
         self.due_on.setObjectName("dueOn")
+        self.no_due = QCheckBox(self.tr("ไม่กำหนด"), self)
+        self.no_due.setObjectName("noDue")
+        self.no_due.setToolTip(self.tr("ข้อสั่งการที่ไม่มีกำหนดแล้วเสร็จ ต้องระบุเหตุผล"))
+        self.no_due_reason = QLineEdit(self)
+        self.no_due_reason.setObjectName("noDueReason")
+        self.no_due_reason.setPlaceholderText(self.tr("เช่น ดำเนินการต่อเนื่องตลอดปีงบประมาณ"))
+        self.no_due_reason.setMaxLength(directives.NO_DUE_REASON_LIMIT)
         self.lead = IdCombo(self, none_label=self.tr("— เลือกผู้รับผิดชอบหลัก —"), editable=True)
         self.lead.setObjectName("lead")
         # Post names are long: the combo keeps the column's width instead of growing to the
@@ -109,6 +135,7 @@ class DirectiveDialog(FormDialog):
         self.supporting.setObjectName("supporting")
         self._lay_out()
         self.lead.currentIndexChanged.connect(self._lead_changed)
+        self.no_due.toggled.connect(self._no_due_toggled)
 
     def _lay_out(self) -> None:
         bind = self.errors.bind
@@ -119,7 +146,14 @@ class DirectiveDialog(FormDialog):
         left.addRow(self.tr("ความเร่งด่วน"), bind("priority", self.priority))
         left.addRow(self.tr("รอบการรายงาน"), bind("report_cycle", self.cycle))
         left.addRow(self.tr("วันที่สั่งการ (พ.ศ.)"), bind("issued_on", self.issued_on))
-        left.addRow(self.tr("กำหนดแล้วเสร็จ (พ.ศ.)"), bind("due_on", self.due_on))
+        due_row = QWidget(self)
+        due_layout = QHBoxLayout(due_row)
+        due_layout.setContentsMargins(0, 0, 0, 0)
+        due_layout.addWidget(self.due_on, 1)
+        due_layout.addWidget(self.no_due)
+        left.addRow(self.tr("กำหนดแล้วเสร็จ (พ.ศ.)"), bind("due_on", due_row))
+        self.reason_row = bind("no_due_reason", self.no_due_reason)
+        left.addRow(self.tr("เหตุผลที่ไม่กำหนด"), self.reason_row)
         self.seq_row = bind("seq", QLabel(self.tr("ออกให้อัตโนมัติเมื่อบันทึก"), self))
         left.addRow(self.tr("เลขที่"), self.seq_row)
         self.left_form = left
@@ -140,24 +174,43 @@ class DirectiveDialog(FormDialog):
         self.body.addLayout(grid, 1)
         order = (
             self.text_edit, self.dimension, self.priority, self.cycle, self.issued_on.line_edit,
-            self.due_on.line_edit, self.lead, self.supporting.filter, self.supporting.list, self.save_button,
+            self.due_on.line_edit, self.no_due, self.no_due_reason, self.lead, self.supporting.filter,
+            self.supporting.list, self.save_button,
         )  # fmt: skip
         set_tab_order(order)
 
     def _fill_lists(self) -> None:
         current = self.detail.dimension_id if self.detail else None
-        dims = [d for d in lookups.list_dimensions(self.ctx.db, self.ctx.actor) if d.active or d.id == current]
-        self.dimension.set_items([(d.name, d.id) for d in dims])
+        every = dimensions.list_dimensions(self.ctx.db, self.ctx.actor, include_inactive=True)
+        items = [(self._dimension_label(d), d.id) for d in every if d.active or d.id == current]
+        self.dimension.set_items([*items, (self.tr("ไม่ระบุ"), NO_DIMENSION)])
         items = assignee_items(
             org.list_positions(self.ctx.db, self.ctx.actor), org.list_org_units(self.ctx.db, self.ctx.actor)
         )
         self.lead.set_items(items)
         self.supporting.set_items(items)
 
+    def _dimension_label(self, view: dimensions.DimensionView) -> str:
+        return view.name if view.active else self.tr("{name} (ระงับการใช้งานแล้ว)").format(name=view.name)
+
+    def _show_due(self, due_on: date | None, reason: str | None) -> None:
+        """A stored directive: its date, or "ไม่กำหนด" (ticked when it has no date)."""
+        self.due_on.setDate(due_on)
+        self.no_due.setChecked(due_on is None)
+        self.no_due_reason.setText(reason or "")
+        self._no_due_toggled(due_on is None)
+
+    def _no_due_toggled(self, checked: bool) -> None:
+        self.due_on.setEnabled(not checked)
+        self.left_form.setRowVisible(self.reason_row, checked)
+        if checked:  # the date typed stays (greyed, not saved) in case the tick was a slip
+            self.no_due_reason.setFocus()
+
     def _defaults(self, today: date) -> None:
         self.priority.set_value(Priority.NORMAL)
         self.cycle.set_value(ReportCycle.MONTHLY)
         self.issued_on.setDate(self.meeting.meeting_date if self.meeting else today)
+        self._no_due_toggled(False)
         if self.meeting is not None:
             source = self.tr("จากการประชุมครั้งที่ {number}").format(number=self.meeting.number_text(thai_digits()))
             if self.agenda_item is not None:
@@ -173,11 +226,11 @@ class DirectiveDialog(FormDialog):
         self.source.setText(self.tr("เลขที่ {number}").format(number=row.number_text(thai_digits())))
         self.left_form.setRowVisible(self.seq_row, False)  # the number is already shown at the top
         self.text_edit.setPlainText(row.text)
-        self.dimension.set_value(detail.dimension_id)
+        self.dimension.set_value(NO_DIMENSION if detail.dimension_id is None else detail.dimension_id)
         self.priority.set_value(row.priority)
         self.cycle.set_value(detail.report_cycle)
         self.issued_on.setDate(row.issued_on)
-        self.due_on.setDate(row.due_on)
+        self._show_due(row.due_on, detail.no_due_reason)
         for assignment in detail.assignments:
             key = _key(assignment)
             if assignment.role is AssignmentRole.LEAD:
@@ -205,11 +258,11 @@ class DirectiveDialog(FormDialog):
         """Fill the form from `data`; later saves are based on `fresh` (its version)."""
         self.detail = fresh
         self.text_edit.setPlainText(data.text)
-        self.dimension.set_value(data.dimension_id)
+        self.dimension.set_value(NO_DIMENSION if data.dimension_id is None else data.dimension_id)
         self.priority.set_value(data.priority)
         self.cycle.set_value(data.report_cycle)
         self.issued_on.setDate(data.issued_on)
-        self.due_on.setDate(data.due_on)
+        self._show_due(data.due_on, data.no_due_reason)
         keys = {(a.position_id, a.org_unit_id): a.role for a in data.assignments}
         for (position_id, unit_id), role in keys.items():
             if role is AssignmentRole.LEAD:
@@ -236,7 +289,9 @@ class DirectiveDialog(FormDialog):
         if not self.text_edit.toPlainText().strip():
             self.errors.add(problems, "text", self.tr("กรุณากรอกข้อความข้อสั่งการ"))
         self.errors.add(problems, "issued_on", self.issued_on.problem())
-        self.errors.add(problems, "due_on", self.due_on.problem())
+        if self.dimension.value() is None:
+            self.errors.add(problems, "dimension_id", self.tr("กรุณาเลือกมิติการพัฒนา หรือเลือก “ไม่ระบุ”"))
+        self._check_due(problems)
         lead = self.lead.value()
         if lead is None:
             self.errors.add(problems, "assignments", self.tr("กรุณาเลือกผู้รับผิดชอบหลักจากรายการ"))
@@ -255,13 +310,24 @@ class DirectiveDialog(FormDialog):
             meeting_id=detail.meeting_id if detail else (self.meeting.id if self.meeting else None),
             agenda_item_id=detail.agenda_item_id if detail else (self.agenda_item.id if self.agenda_item else None),
             issued_by_person_id=detail.issued_by_person_id if detail else self._issuer(),
-            dimension_id=self.dimension.value(),
+            dimension_id=self.dimension.value() or None,  # NO_DIMENSION: stored as none
             priority=self.priority.value(),
             report_cycle=self.cycle.value(),
-            due_on=self.due_on.date(),
+            due_on=None if self.no_due.isChecked() else self.due_on.date(),
             extended_due_on=detail.row.extended_due_on if detail else None,
             remarks=detail.remarks if detail else None,
+            no_due_reason=self.no_due_reason.text() if self.no_due.isChecked() else None,
         )
+
+    def _check_due(self, problems: list[FieldProblem]) -> None:
+        if self.no_due.isChecked():
+            if not self.no_due_reason.text().strip():
+                self.errors.add(problems, "no_due_reason", self.tr("กรุณาระบุเหตุผลที่ไม่กำหนดวันแล้วเสร็จ"))
+            return
+        problem = self.due_on.problem()
+        if problem is None and self.due_on.date() is None:
+            problem = self.tr("กรุณากรอกกำหนดแล้วเสร็จ หรือเลือก “ไม่กำหนด” พร้อมระบุเหตุผล")
+        self.errors.add(problems, "due_on", problem)
 
     def _issuer(self) -> int | None:
         return self.meeting.chair_person_id if self.meeting else None
