@@ -5,7 +5,7 @@ run that was interrupted is completed by the next one."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 
 from sbpac_desktop.domain.enums import (
     AgendaTemplate,
@@ -20,6 +20,7 @@ from sbpac_desktop.domain.enums import (
 from sbpac_desktop.services import agenda, attendance, directives, lookups, meetings, org, progress
 from sbpac_desktop.services import demo_data as data
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.demo_clock import DemoClock, clock_for, clock_of_meeting
 from sbpac_desktop.store.database import Database
 
 
@@ -32,8 +33,8 @@ class DemoResult:
 
 
 class _Loader:
-    def __init__(self, db: Database, actor: Actor) -> None:
-        self.db, self.actor = db, actor
+    def __init__(self, db: Database, actor: Actor, clock: DemoClock) -> None:
+        self.db, self.actor, self.clock = db, actor, clock
         self.units: dict[str, int] = {}
         self.people: dict[str, int] = {}
         self.posts: dict[str, int] = {}
@@ -58,21 +59,23 @@ class _Loader:
             if (first, last) not in people:
                 people[(first, last)] = org.create_person(self.db, self.actor, org.PersonInput(first, last, prefix)).id
                 org.assign_incumbency(
-                    self.db, self.actor, org.IncumbencyInput(people[(first, last)], posts[code], data.POSTS_FROM)
+                    self.db,
+                    self.actor,
+                    org.IncumbencyInput(people[(first, last)], posts[code], self.clock.on(data.POSTS_FROM)),
                 )
             self.people[key], self.posts[key] = people[(first, last)], posts[code]
 
     def meeting(self, spec: dict, series_id: int) -> int:  # type: ignore[type-arg]
-        for found in meetings.list_meetings(self.db, self.actor, series_id):
-            if found.meeting_date == spec["date"] and found.number == spec["number"]:
-                return found.id
+        found = _stored_meeting(self.db, self.actor, series_id, spec)
+        if found is not None:
+            return found.id
         return meetings.create_meeting(
             self.db,
             self.actor,
             meetings.MeetingInput(
                 series_id=series_id,
-                title=spec["title"],
-                meeting_date=spec["date"],
+                title=self.clock.text(spec["title"]),
+                meeting_date=self.clock.on(spec["date"]),
                 venue=data.VENUE,
                 start_time=time(9, 30),
                 end_time=time(12, 0),
@@ -105,9 +108,9 @@ class _Loader:
                     meeting_id,
                     agenda.AgendaItemInput(
                         section,
-                        title,
+                        self.clock.text(title),
                         presenter_person_id=self.people[presenter],
-                        discussion=discussion,
+                        discussion=self.clock.text(discussion),
                         resolution=resolution,
                     ),
                 ).id
@@ -119,14 +122,19 @@ class _Loader:
         return directives.AssignmentInput(position_id=self.posts[key], role=role)
 
 
-def load_demo(db: Database, actor: Actor) -> DemoResult:
-    loader = _Loader(db, actor)
-    loader.units_and_people()
+def load_demo(db: Database, actor: Actor, as_of: date | None = None) -> DemoResult:
+    """Load the story; `as_of` (normally today) moves its dates so the statuses of DOMAIN.md §7
+    hold on that day (see demo_clock). None keeps the story's own dates (FY2563). A demo loaded
+    before keeps the dates it was loaded with."""
     dims = {d.name: d.id for d in lookups.ensure_seed_dimensions(db, actor)}
     series = next((s for s in meetings.list_series(db, actor) if s.name == data.SERIES), None)
     series_id = series.id if series else meetings.create_series(db, actor, data.SERIES, AgendaTemplate.STANDARD_5).id
+    stored = _stored_meeting(db, actor, series_id, data.MEETING)
+    clock = clock_of_meeting(stored.meeting_date) if stored is not None else clock_for(as_of)
+    loader = _Loader(db, actor, clock)
+    loader.units_and_people()
     known = {(d.fiscal_year, d.seq) for d in directives.list_directives(db, actor)}
-    created = (2563, len(data.DIRECTIVES)) not in known
+    created = (clock.fiscal_year, len(data.DIRECTIVES) + clock.main_seq_offset) not in known
     previous_id = loader.meeting(data.PREVIOUS, series_id)
     meeting_id = loader.meeting(data.MEETING, series_id)
     if created:
@@ -135,29 +143,43 @@ def load_demo(db: Database, actor: Actor) -> DemoResult:
     return DemoResult(created, meeting_id, previous_id, len(directives.list_directives(db, actor)))
 
 
+def _stored_meeting(db: Database, actor: Actor, series_id: int, spec: dict) -> meetings.MeetingView | None:  # type: ignore[type-arg]
+    """A demo meeting loaded before, on whatever dates it was loaded with: same number, same title
+    up to its first year placeholder."""
+    fixed, templated = spec["title"].split("{")[0], "{" in spec["title"]
+    for found in meetings.list_meetings(db, actor, series_id):
+        same_title = found.title.startswith(fixed) if templated else found.title == fixed
+        if found.number == spec["number"] and same_title:
+            return found
+    return None
+
+
 def _fill_previous(
     db: Database, actor: Actor, loader: _Loader, meeting_id: int, dims: dict[str, int], known: set[tuple[int, int]]
 ) -> None:
     loader.attendance(meeting_id)
+    clock = loader.clock
     text, dimension, lead, due = data.PREVIOUS_DIRECTIVE
-    if (2562, 1) not in known:
-        issued = data.PREVIOUS["date"]
+    if (clock.previous_fiscal_year, 1) not in known:
+        issued = clock.on(data.PREVIOUS["date"])
         detail = directives.create_directive(
             db,
             actor,
             directives.DirectiveInput(
-                text,
+                clock.text(text),
                 issued,
                 (loader.assignee(lead, AssignmentRole.LEAD),),
                 meeting_id=meeting_id,
                 issued_by_person_id=loader.people["P0"],
                 dimension_id=dims[dimension],
-                due_on=due,
+                due_on=clock.on(due),
                 seq=1,
             ),
         )
         progress.add_progress(
-            db, actor, progress.ProgressInput(detail.assignments[0].id, due, 100, "ทุกหน่วยส่งข้อมูลพื้นฐานระดับตำบลครบแล้ว")
+            db,
+            actor,
+            progress.ProgressInput(detail.assignments[0].id, clock.on(due), 100, "ทุกหน่วยส่งข้อมูลพื้นฐานระดับตำบลครบแล้ว"),
         )
     meetings.set_status(db, actor, meeting_id, MeetingStatus.MINUTES_CERTIFIED)
 
@@ -167,8 +189,10 @@ def _fill_main(
 ) -> None:
     loader.attendance(meeting_id)
     items = loader.agenda(meeting_id)
-    for seq, item_key, text, dimension, lead, supports, due, priority in data.DIRECTIVES:
-        if (2563, seq) in known:
+    clock = loader.clock
+    for story_seq, item_key, text, dimension, lead, supports, due, priority in data.DIRECTIVES:
+        seq = story_seq + clock.main_seq_offset  # the number it gets in its fiscal year
+        if (clock.fiscal_year, seq) in known:
             continue
         assignees = (
             loader.assignee(lead, AssignmentRole.LEAD),
@@ -178,30 +202,35 @@ def _fill_main(
             db,
             actor,
             directives.DirectiveInput(
-                text,
-                data.MEETING["date"],
+                clock.text(text),
+                clock.on(data.MEETING["date"]),
                 assignees,
                 meeting_id=meeting_id,
                 agenda_item_id=items[item_key],
                 issued_by_person_id=loader.people["P0"],
                 dimension_id=dims[dimension],
                 priority=Priority(priority),
-                due_on=due,
+                due_on=clock.on(due),
                 seq=seq,
             ),
         )
-        for report_date, percent, result, problems, suggestions in data.REPORTS.get(seq, []):
-            progress.add_progress(
-                db,
-                actor,
-                progress.ProgressInput(
-                    detail.assignments[0].id,
-                    report_date,
-                    percent,
-                    result,
-                    problems,
-                    suggestions,
-                    reporter_person_id=loader.people[lead],
-                ),
-            )
+        _add_reports(db, actor, loader, story_seq, detail.assignments[0].id, loader.people[lead])
     meetings.set_status(db, actor, meeting_id, MeetingStatus.MINUTES_DRAFTED)
+
+
+def _add_reports(db: Database, actor: Actor, loader: _Loader, seq: int, assignment_id: int, reporter: int) -> None:
+    clock = loader.clock
+    for report_date, percent, result, problems, suggestions in data.REPORTS.get(seq, []):
+        progress.add_progress(
+            db,
+            actor,
+            progress.ProgressInput(
+                assignment_id,
+                clock.on(report_date),
+                percent,
+                clock.text(result),
+                clock.text(problems) if problems else problems,
+                clock.text(suggestions) if suggestions else suggestions,
+                reporter_person_id=reporter,
+            ),
+        )

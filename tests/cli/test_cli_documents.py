@@ -6,14 +6,14 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from tests.cli.test_cli import assert_clean_failure, run
+from tests.cli.test_cli import STORY_DAY, assert_clean_failure, run
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("print") / "x.db"
     assert run("--db", str(path), "init").returncode == 0
-    assert run("--db", str(path), "demo").returncode == 0
+    assert run("--db", str(path), "demo", "--as-of", STORY_DAY).returncode == 0
     return path
 
 

@@ -13,7 +13,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from tests.cli.test_cli import assert_clean_failure, digest, run
+from tests.cli.test_cli import STORY_DAY, assert_clean_failure, digest, run
 from tests.unit.test_backup import corrupt_index, rows
 from tests.unit.test_integrity_lock import Holder
 
@@ -22,7 +22,7 @@ from tests.unit.test_integrity_lock import Holder
 def demo_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("maint") / "template.db"
     assert run("--db", str(path), "init").returncode == 0
-    assert run("--db", str(path), "demo").returncode == 0
+    assert run("--db", str(path), "demo", "--as-of", STORY_DAY).returncode == 0
     return path
 
 

@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from tests.cli.test_cli import run
+from tests.cli.test_cli import STORY_DAY, run
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("search") / "s.db"
     assert run("--db", str(path), "init").returncode == 0
-    assert run("--db", str(path), "demo").returncode == 0
+    assert run("--db", str(path), "demo", "--as-of", STORY_DAY).returncode == 0
     return path
 
 

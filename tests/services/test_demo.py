@@ -1,9 +1,14 @@
+from datetime import date
+
+import pytest
 from sqlalchemy import func, select
 
-from sbpac_desktop.services import attendance, directives, meetings
+from sbpac_desktop.services import agenda, attendance, directives, meetings
 from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.services.demo_clock import clock_for
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
 from sbpac_desktop.store.models import AuditEntry, Person, Position
+from sbpac_desktop.thai.dates import fiscal_year, long_date
 
 
 def counts(ctx):
@@ -55,3 +60,47 @@ def test_tracker_and_dashboard_read_in_chunks_with_the_same_result(ctx, monkeypa
     monkeypatch.setattr(directive_views, "ID_CHUNK", 2)
     assert directives.list_directives(ctx.db, ctx.actor, today=REFERENCE_DATE) == whole
     assert dashboard.dashboard(ctx.db, ctx.actor, fiscal_year=2563, today=REFERENCE_DATE) == board
+
+
+STORY_STATUSES = ["done", "in_progress", "done", "overdue", "overdue", "done", "in_progress", "not_started"]
+
+
+@pytest.mark.parametrize("as_of", [date(2026, 12, 5), date(2027, 9, 29)])
+def test_demo_loaded_on_a_day_keeps_the_documented_statuses_on_that_day(ctx, as_of):
+    """Loaded 'today' the story is moved by whole weeks: the same statuses as DOMAIN.md §7 on that
+    day (not '2440 days late'), a Tuesday meeting, and texts whose years follow the moved dates."""
+    result = load_demo(ctx.db, ctx.actor, as_of=as_of)
+    clock = clock_for(as_of)
+    drift = (as_of - clock.as_of).days
+    assert 0 <= drift < 7
+    main = meetings.get_meeting(ctx.db, ctx.actor, result.meeting_id)
+    assert main.meeting_date == clock.on(date(2019, 10, 22)) and main.meeting_date.weekday() == 1  # a Tuesday
+    assert main.fiscal_year == clock.fiscal_year == fiscal_year(main.meeting_date) != 2563
+    assert main.title.endswith(f"ประจำปีงบประมาณ พ.ศ. {clock.fiscal_year}")
+    rows = directives.list_directives(ctx.db, ctx.actor, directives.DirectiveFilter(meeting_id=main.id), today=as_of)
+    assert {r.fiscal_year for r in rows} == {clock.fiscal_year}
+    assert [r.seq for r in rows] == [seq + clock.main_seq_offset for seq in range(1, 9)]
+    assert [r.status.key for r in rows] == STORY_STATUSES
+    assert rows[3].status.days == 46 + drift and rows[6].status.days == 13 - drift
+    assert f"พ.ศ. {clock.fiscal_year}" in rows[0].text and f"พ.ศ. {clock.fiscal_year + 1}" in rows[6].text
+    previous = meetings.get_meeting(ctx.db, ctx.actor, result.previous_meeting_id)
+    items = {i.number: i.title for i in agenda.list_items(ctx.db, ctx.actor, result.meeting_id)}
+    held = long_date(previous.meeting_date, weekday=False, thai_digits=False)
+    certify = f"ครั้งที่ {previous.number_text(False)} เมื่อวันที่ {held}"
+    assert items["2.1"] == f"รับรองรายงานการประชุม {certify}"
+    assert not any("{" in title for title in items.values())
+
+
+def test_a_demo_loaded_before_keeps_its_dates_when_loaded_again_later(ctx):
+    first = load_demo(ctx.db, ctx.actor, as_of=date(2026, 12, 5))
+    again = load_demo(ctx.db, ctx.actor, as_of=date(2027, 3, 1))
+    assert not again.created and again.meeting_id == first.meeting_id
+    assert again.directive_count == first.directive_count == 9
+    assert len(meetings.list_meetings(ctx.db, ctx.actor)) == 2
+
+
+def test_without_a_day_the_story_keeps_its_own_dates():
+    clock = clock_for(None)
+    assert clock.as_of == REFERENCE_DATE and clock.fiscal_year == 2563
+    assert clock.text("ครั้งที่ {previous_number} เมื่อวันที่ {previous_date}") == "ครั้งที่ 9/2562 เมื่อวันที่ 24 กันยายน 2562"
+    assert clock.text("{extension_to}") == "28 ก.พ. 2563"
