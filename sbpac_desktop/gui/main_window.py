@@ -29,6 +29,7 @@ from sbpac_desktop.gui.pages.dimensions import DimensionsPage
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.gui.pages.people import PeoplePage
+from sbpac_desktop.gui.pages.series import SeriesPage
 from sbpac_desktop.gui.pages.settings import SettingsPage
 from sbpac_desktop.gui.reminders import install_reminders
 from sbpac_desktop.gui.search.results import SearchResultsDialog, show_search_results
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
             PageEntry("directives", self.tr("ข้อสั่งการ"), icon(sp.SP_DialogApplyButton), DirectivesPage(ctx)),
             PageEntry("dashboard", self.tr("ภาพรวม"), icon(sp.SP_ComputerIcon), self._dashboard_page()),
             PageEntry("people", self.tr("บุคคลและหน่วยงาน"), icon(sp.SP_DirHomeIcon), PeoplePage(ctx)),
+            PageEntry("series", self.tr("ชุดการประชุม"), icon(sp.SP_FileDialogListView), SeriesPage(ctx)),
             PageEntry("dimensions", self.tr("มิติการพัฒนา"), icon(sp.SP_FileDialogContentsView), DimensionsPage(ctx)),
             PageEntry("settings", self.tr("ตั้งค่า"), icon(sp.SP_FileDialogInfoView), self._settings_page()),
             *self._admin_pages(),

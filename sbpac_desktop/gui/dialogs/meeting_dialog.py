@@ -1,7 +1,10 @@
 """New meeting (Ctrl+N on the meetings page) and editing one (F2 / แก้ไข): series, title,
 number, BE date, times, venue, chair, recorder, recording style. A new meeting's venue, chair,
 recorder, times and title start from the series' latest meeting, since the same body usually
-meets in the same room. The fields come from the Designer form ui/meeting_form.ui."""
+meets in the same room; the series' own default venue and chair post (its holder on the meeting
+day) come first, and a new meeting also takes the series' agenda template and fills its
+attendance list (gui/dialogs/meeting_from_series.py). Only active series are offered for a new
+meeting. The fields come from the Designer form ui/meeting_form.ui."""
 
 from __future__ import annotations
 
@@ -12,17 +15,20 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from sbpac_desktop.domain.enums import MeetingStatus, RecordingStyle
-from sbpac_desktop.domain.errors import FieldProblem
+from sbpac_desktop.domain.errors import AppError, FieldProblem
 from sbpac_desktop.gui.dialogs.conflict_dialog import ConflictFlow
 from sbpac_desktop.gui.dialogs.designer import bind_all, mount, replace_widget
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
+from sbpac_desktop.gui.dialogs.meeting_from_series import SeriesPrefill
+from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.forms.ui_meeting_form import Ui_MeetingForm
 from sbpac_desktop.gui.widgets.pickers import EnumCombo
-from sbpac_desktop.services import meetings, org
+from sbpac_desktop.services import meetings, org, series
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import MeetingInput, MeetingView
+from sbpac_desktop.services.series_attendance import prefill_attendance
 from sbpac_desktop.thai import parse_thai_time, thai_sort_key
 
 DEFAULT_START = "09.30"
@@ -63,11 +69,16 @@ class MeetingDialog(FormDialog):
         self.meeting = meeting  # None: a new meeting
         self.setWindowTitle(self.tr("แก้ไขรายละเอียดการประชุม") if meeting else self.tr("การประชุมใหม่"))
         self.setObjectName("meetingDialog")
-        self.series_list = meetings.list_series(ctx.db, ctx.actor)
+        # a new meeting goes to an active series; an existing one shows its own, even if deactivated
+        self.series_list = series.list_series(ctx.db, ctx.actor, include_inactive=meeting is not None)
         self.existing = meetings.list_meetings(ctx.db, ctx.actor)
+        self.prefill: SeriesPrefill | None = None
+        self._auto_chair: int | None = None  # the chair the series gave; a date change may update it
+        self.prefill_outcome: dict[str, Any] = {}  # what filling the attendance list gave (or the error)
         self._build(today or date.today())
         self._fill_lists(self._people(meeting))
         if meeting is None:
+            self._add_series_rows()
             default_series = org_settings.get_settings(ctx.db, ctx.actor).default_series_id  # Settings page
             if default_series is not None:
                 self.series.set_value(default_series)
@@ -108,6 +119,16 @@ class MeetingDialog(FormDialog):
         )  # fmt: skip
         set_tab_order(order)
 
+    def _add_series_rows(self) -> None:
+        """New meetings only: template and attendance source, following the series and the date."""
+        terms = org.list_incumbencies(self.ctx.db, self.ctx.actor)
+        self.prefill = SeriesPrefill(terms, self.form_widget)
+        self.prefill.add_rows(self.ui.form)
+        QWidget.setTabOrder(self.style_combo, self.prefill.template)
+        QWidget.setTabOrder(self.prefill.template, self.prefill.source)
+        QWidget.setTabOrder(self.prefill.source, self.save_button)
+        self.meeting_date.dateChanged.connect(self._date_changed)
+
     def _people(self, meeting: MeetingView | None) -> list[org.PersonView]:
         """Active people, plus whoever this meeting already names even if deactivated since."""
         everyone = org.list_people(self.ctx.db, self.ctx.actor, include_inactive=True)
@@ -130,17 +151,32 @@ class MeetingDialog(FormDialog):
     def _series_changed(self, *_: object) -> None:
         series_id = self.series.value()
         latest = self.latest_of_series(series_id)
-        series_name = next((s.name for s in self.series_list if s.id == series_id), "")
-        self.title_edit.setText(latest.title if latest else series_name)
+        chosen = next((s for s in self.series_list if s.id == series_id), None)
+        self.title_edit.setText(latest.title if latest else chosen.name if chosen else "")
         self.title_edit.setCursorPosition(0)  # a long title shows its beginning
-        self.venue.setEditText(latest.venue if latest else "")
+        venue = chosen.default_venue if chosen and chosen.default_venue else latest.venue if latest else ""
+        self.venue.setEditText(venue)
         self.venue.lineEdit().setCursorPosition(0)
-        self.chair.set_value(latest.chair_person_id if latest else None)
+        chair = self.prefill.chair_on(chosen, self.meeting_date.date()) if self.prefill else None
+        self.chair.set_value(chair or (latest.chair_person_id if latest else None))
+        self._auto_chair = self.chair.value()
+        if self.prefill is not None:
+            self.prefill.follow(chosen, latest, self.meeting_date.date())
         self.recorder.set_value(latest.recorder_person_id if latest else None)
         self.start_time.setText(time_field_text(latest.start_time) if latest else DEFAULT_START)
         self.end_time.setText(time_field_text(latest.end_time) if latest else "")
         if latest is not None:
             self.style_combo.set_value(latest.recording_style)
+
+    def _date_changed(self, day: date | None) -> None:
+        """The chair post's holder on the new day, unless the user picked someone else meanwhile."""
+        chosen = next((s for s in self.series_list if s.id == self.series.value()), None)
+        holder = self.prefill.chair_on(chosen, day) if self.prefill else None
+        if holder is not None and self.chair.value() == self._auto_chair:
+            self.chair.set_value(holder)
+            self._auto_chair = holder
+        if self.prefill is not None:
+            self.prefill.date_changed(day)
 
     # --- editing an existing meeting ---------------------------------------------------
     def _show_meeting(self, view: MeetingView) -> None:
@@ -230,6 +266,7 @@ class MeetingDialog(FormDialog):
             chair_person_id=self.chair.value(),
             recorder_person_id=self.recorder.value(),
             recording_style=self.style_combo.value(),
+            agenda_template=self.prefill.template.value() if self.prefill else None,
             number=self.number.value() or None,
             # fields this dialog does not show keep their stored values
             checker_person_id=self.meeting.checker_person_id if self.meeting else None,
@@ -240,9 +277,23 @@ class MeetingDialog(FormDialog):
         db, actor, view = self.ctx.db, self.ctx.actor, self.meeting
         if view is not None:
             return lambda: meetings.update_meeting(db, actor, view.id, view.version, data)
-        return lambda: meetings.create_meeting(db, actor, data)
+        source = self.prefill.source.value() if self.prefill else None
+        outcome = self.prefill_outcome
+
+        def create() -> MeetingView:
+            created = meetings.create_meeting(db, actor, data)
+            if source is not None:  # the meeting stands even if its list cannot be filled: say why
+                try:
+                    outcome["result"] = prefill_attendance(db, actor, created.id, source)
+                except AppError as error:
+                    outcome["error"] = error
+            return created
+
+        return create
 
     def after_save(self, result: Any) -> None:
+        if "error" in self.prefill_outcome:
+            present_error(self.parentWidget(), self.prefill_outcome["error"])
         app_events().meetings_changed.emit()
         if self.meeting is not None:
             app_events().meeting_changed.emit(self.meeting.id)
