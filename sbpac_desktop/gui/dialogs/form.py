@@ -8,9 +8,18 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sbpac_desktop.domain.errors import ConflictError, FieldProblem, ValidationError
 from sbpac_desktop.gui.errors import present_error
@@ -25,6 +34,35 @@ if TYPE_CHECKING:
 def set_tab_order(widgets: Sequence[QWidget]) -> None:
     for first, second in pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+class _FillingLayout(QVBoxLayout):
+    """Says it has no height-for-width, so the scroll area fits the fields to its height (down to
+    their minimum) instead of stretching them to their preferred height because a wrapped label
+    inside has one."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
+def scrolled(parent: QWidget, *parts: QWidget | QLayout, name: str = "formScroll") -> QScrollArea:
+    """The fields of a long form in a vertical scroll area, so the dialog (and its Save button)
+    fits a 1366x768 screen whatever the fields ask for; the buttons stay outside, always visible."""
+    inner = QWidget()
+    layout = _FillingLayout(inner)
+    layout.setContentsMargins(0, 0, 8, 0)  # room for the scroll bar beside the fields
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    area = QScrollArea(parent)
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(inner)
+    return area
 
 
 class FormDialog(QDialog):

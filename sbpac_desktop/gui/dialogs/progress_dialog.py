@@ -7,11 +7,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from sbpac_desktop.domain.enums import AssignmentRole
 from sbpac_desktop.domain.errors import FieldProblem
-from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
+from sbpac_desktop.gui.dialogs.form import FormDialog, scrolled, set_tab_order
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.text import ThaiLabel, thai_digits
 from sbpac_desktop.gui.widgets.attachments import AttachFailure, AttachmentsWidget, attach_all, report_failures
@@ -24,8 +25,16 @@ from sbpac_desktop.services.directives import DirectiveDetail
 from sbpac_desktop.services.progress import ProgressInput
 
 
+class _TextBox(QPlainTextEdit):
+    """Asks for its minimum height, not Qt's ~190 px: four text boxes asking for that made the
+    dialog 813 px tall, past a 768 px screen. Extra height the dialog has is still shared out."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
 def _text_box(parent: QWidget, name: str, placeholder: str, height: int = 64) -> QPlainTextEdit:
-    box = QPlainTextEdit(parent)
+    box = _TextBox(parent)
     box.setObjectName(name)
     box.setPlaceholderText(placeholder)
     box.setTabChangesFocus(True)
@@ -85,7 +94,7 @@ class ProgressDialog(FormDialog):
         self.attach_failures: list[AttachFailure] = []
         form.addRow(self.tr("ไฟล์แนบ"), bind("file", self.attachments))
         self.body.addWidget(heading)
-        self.body.addLayout(form, 1)
+        self.body.addWidget(scrolled(self, form), 1)  # Save stays on a 768 px screen
         set_tab_order(
             [
                 self.assignment, self.report_date.line_edit, self.percent, self.period, self.reporter,
@@ -93,7 +102,7 @@ class ProgressDialog(FormDialog):
             ]
         )  # fmt: skip
         self.result_edit.setFocus()
-        self.resize(760, 720)
+        self.resize(760, 690)
 
     def collect(self, problems: list[FieldProblem]) -> ProgressInput | None:
         self.errors.add(problems, "report_date", self.report_date.problem())
