@@ -1,5 +1,6 @@
 """The heavy jobs the window sends to a child process (gui/process_operations.py): each reads
 through the services and writes a file through reporting, then returns the file's path.
+Documents are written as PDF or Word by the target's suffix (.pdf / .docx).
 
 Qt-free on purpose: the child process imports this module by name and must not load Qt.
 Every function takes `(db, actor, ...)` like a service and only picklable arguments
@@ -8,6 +9,7 @@ Every function takes `(db, actor, ...)` like a service and only picklable argume
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,11 +28,17 @@ FOLLOWUP = f"{__name__}:render_followup"
 DASHBOARD = f"{__name__}:export_dashboard"
 
 
-def render_minutes(db: Any, actor: Actor, meeting_id: int, path: Path) -> Path:
-    from sbpac_desktop.reporting import minutes as minutes_pdf  # ReportLab: only in the worker, never at start-up
+def writer(document: str, path: Path) -> Any:
+    """reporting.<document> for a .pdf, reporting.word.<document> for a .docx (the same tree).
+    Imported in the worker only: ReportLab and python-docx never load at start-up."""
+    package = "sbpac_desktop.reporting.word" if Path(path).suffix.lower() == ".docx" else "sbpac_desktop.reporting"
+    return importlib.import_module(f"{package}.{document}")
 
+
+def render_minutes(db: Any, actor: Actor, meeting_id: int, path: Path) -> Path:
     thai_digits = org_settings.document_thai_digits(db, actor)  # Settings: ๑๒๓ or 123
-    return minutes_pdf.render(documents.minutes_document(db, actor, meeting_id), path, thai_digits=thai_digits)
+    doc = documents.minutes_document(db, actor, meeting_id)
+    return writer("minutes", path).render(doc, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
 
 
 def export_tracker(db: Any, actor: Actor, filters: DirectiveFilter, as_of: date, path: Path) -> WrittenFile:
@@ -39,10 +47,9 @@ def export_tracker(db: Any, actor: Actor, filters: DirectiveFilter, as_of: date,
 
 
 def render_followup(db: Any, actor: Actor, scope: followup.FollowUpScope, as_of: date, path: Path) -> Path:
-    from sbpac_desktop.reporting import followup as followup_pdf  # ReportLab: only in the worker
-
     thai_digits = org_settings.document_thai_digits(db, actor)
-    return followup_pdf.render(followup.followup_document(db, actor, scope, as_of), path, thai_digits=thai_digits)
+    doc = followup.followup_document(db, actor, scope, as_of)
+    return writer("followup", path).render(doc, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
 
 
 def export_dashboard(

@@ -1,5 +1,5 @@
 """รายงานผลการติดตามข้อสั่งการ: choose the scope (fiscal year, quarter, assignee, meeting,
-grouping, as-of date), save it as a PDF made in the worker process (gui/render_jobs.py
+grouping, as-of date), save it as a PDF or an editable Word file made in the worker process (gui/render_jobs.py
 FOLLOWUP, the same document as `sbpac followup-report`), then open it if wanted."""
 
 from __future__ import annotations
@@ -81,13 +81,17 @@ class FollowUpReportDialog(QDialog):
         self.save_button = QPushButton(self.tr("บันทึกเป็น PDF…"), self)
         self.save_button.setObjectName("saveReportButton")
         self.save_button.setDefault(True)
+        self.word_button = QPushButton(self.tr("บันทึกเป็น Word…"), self)
+        self.word_button.setObjectName("saveReportWordButton")
         self.open_button = QPushButton(self.tr("เปิดไฟล์ PDF"), self)
         self.open_button.setObjectName("openReportButton")
         self.open_button.hide()
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.word_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.save_report)
+        self.word_button.clicked.connect(self.save_report_word)
         self.open_button.clicked.connect(self.open_report)
         self.year.currentIndexChanged.connect(self._year_changed)
         form = QFormLayout()
@@ -152,13 +156,19 @@ class FollowUpReportDialog(QDialog):
 
     # --- actions -----------------------------------------------------------------------
     def save_report(self) -> None:
+        self._save([(self.tr("เอกสาร PDF (*.pdf)"), ".pdf")], self.save_button)
+
+    def save_report_word(self) -> None:
+        """The same report as an editable .docx (the worker writes Word for a .docx target)."""
+        self._save([(self.tr("เอกสาร Word (*.docx)"), ".docx")], self.word_button)
+
+    def _save(self, offered: list[tuple[str, str]], button: QPushButton) -> None:
         problem = self.problem()
         if problem:
             self._show_error(problem)
             return
         self.error.hide()
-        offered = [(self.tr("เอกสาร PDF (*.pdf)"), ".pdf")]
-        name = f"followup-{self.year.currentData() or 'all'}.pdf"
+        name = f"followup-{self.year.currentData() or 'all'}{offered[0][1]}"
         try:
             target = file_export.ask_save_path(self, self.tr("บันทึกรายงานผลการติดตาม"), name, offered)
         except AppError as error:
@@ -169,12 +179,14 @@ class FollowUpReportDialog(QDialog):
         as_of = self.as_of.date()
         job = render_jobs.job(self.ctx.db, self.ctx.actor, render_jobs.FOLLOWUP, self.scope(), as_of, target)
         message = self.tr("กำลังสร้างรายงานผลการติดตาม…")
-        ProcessOperation(self, job, message=message, busy=[self.save_button]).success(self._saved).run()
+        ProcessOperation(self, job, message=message, busy=[button]).success(self._saved).run()
 
     def _saved(self, path: Path) -> None:
         self.saved_path = Path(path)
         text = self.tr("บันทึกรายงานไว้ที่ {path} แล้ว").format(path=self.saved_path)
         file_export.announce(self, self.notice, text)
+        word = self.saved_path.suffix.lower() == ".docx"
+        self.open_button.setText(self.tr("เปิดไฟล์ Word") if word else self.tr("เปิดไฟล์ PDF"))
         self.open_button.show()
         self.open_button.setFocus()
 

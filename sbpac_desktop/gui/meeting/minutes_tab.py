@@ -38,6 +38,7 @@ RENDERER_MODULE = "sbpac_desktop.reporting.minutes"
 _ORDER = list(MeetingStatus)
 PRINT_DPI = 300
 MINUTES_JOB = render_jobs.MINUTES  # "module:function" the worker process runs (tests swap it)
+WORD_JOB = render_jobs.MINUTES  # the same job: a .docx target makes it write Word
 
 
 def minutes_renderer() -> Callable[..., Any] | None:
@@ -115,6 +116,9 @@ class MinutesTab(QWidget):
         self.refresh_button = self._button(self.tr("สร้างตัวอย่างใหม่"), "refreshMinutesButton")
         self.print_button = self._button(self.tr("พิมพ์…"), "printButton", self.tr("พิมพ์ (Ctrl+P)"))
         self.save_button = self._button(self.tr("บันทึกเป็น PDF…"), "savePdfButton")
+        self.word_button = self._button(
+            self.tr("บันทึกเป็น Word…"), "saveWordButton", self.tr("ไฟล์ Word (.docx) ที่แก้ไขต่อได้ก่อนเสนอลงนาม")
+        )
         self.step_buttons = {
             MeetingStatus.MINUTES_DRAFTED: self._button(self.tr("ร่างเสร็จแล้ว"), "draftedButton"),
             MeetingStatus.MINUTES_CHECKED: self._button(self.tr("ตรวจแล้ว"), "checkedButton"),
@@ -123,6 +127,7 @@ class MinutesTab(QWidget):
         self.refresh_button.clicked.connect(self.render_preview)
         self.print_button.clicked.connect(self.print_minutes)
         self.save_button.clicked.connect(self.save_as)
+        self.word_button.clicked.connect(self.save_word)
         for status, button in self.step_buttons.items():
             button.clicked.connect(lambda _checked=False, s=status: self.set_status(s))
 
@@ -136,6 +141,7 @@ class MinutesTab(QWidget):
         actions.addWidget(self.refresh_button)
         actions.addWidget(self.print_button)
         actions.addWidget(self.save_button)
+        actions.addWidget(self.word_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
@@ -188,6 +194,7 @@ class MinutesTab(QWidget):
         ready = self.pdf_path is not None and self.document.status() == QPdfDocument.Status.Ready
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
+        self.word_button.setEnabled(minutes_renderer() is not None)
 
     def mark_stale(self) -> None:
         self.stale = True
@@ -266,6 +273,28 @@ class MinutesTab(QWidget):
             return None
         shutil.copyfile(self.pdf_path, target)
         return Path(target)
+
+    def ask_word_path(self) -> str:
+        name = str(Path(self.default_file_name()).with_suffix(".docx"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("บันทึกรายงานการประชุมเป็น Word"), name, self.tr("เอกสาร Word (*.docx)")
+        )
+        return path
+
+    def save_word(self) -> ProcessOperation[Path] | None:
+        """The minutes as an editable .docx, written in the worker process like the PDF."""
+        chosen = self.ask_word_path()
+        if not chosen:
+            return None
+        target = Path(chosen).with_suffix(".docx")
+        job = render_jobs.job(self.ctx.db, self.ctx.actor, WORD_JOB, self.meeting.id, target)
+        message = self.tr("กำลังสร้างไฟล์ Word…")
+        op: ProcessOperation[Path] = ProcessOperation(self, job, message=message, busy=[self.word_button])
+        op.success(self._word_saved).failure(lambda error: present_error(self, error))
+        return op.run()
+
+    def _word_saved(self, path: Path) -> None:
+        self.notice.setText(self.tr("บันทึกไฟล์ Word ไว้ที่ {path} แล้ว").format(path=path))
 
     def cleanup(self) -> None:
         self.document.close()
