@@ -17,7 +17,7 @@ from sbpac_desktop.domain.enums import (
     Priority,
     RecordingStyle,
 )
-from sbpac_desktop.services import agenda, attendance, directives, lookups, meetings, org, progress
+from sbpac_desktop.services import agenda, attendance, dimensions, directives, meetings, org, progress
 from sbpac_desktop.services import demo_data as data
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.demo_clock import DemoClock, clock_for, clock_of_meeting
@@ -126,7 +126,7 @@ def load_demo(db: Database, actor: Actor, as_of: date | None = None) -> DemoResu
     """Load the story; `as_of` (normally today) moves its dates so the statuses of DOMAIN.md §7
     hold on that day (see demo_clock). None keeps the story's own dates (FY2563). A demo loaded
     before keeps the dates it was loaded with."""
-    dims = {d.name: d.id for d in lookups.ensure_seed_dimensions(db, actor)}
+    dims = dimensions.seed_dimension_ids(db, actor)  # the office's six, renamed or not; missing ones added
     series = next((s for s in meetings.list_series(db, actor) if s.name == data.SERIES), None)
     series_id = series.id if series else meetings.create_series(db, actor, data.SERIES, AgendaTemplate.STANDARD_5).id
     stored = _stored_meeting(db, actor, series_id, data.MEETING)
