@@ -27,6 +27,7 @@ from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.errors import confirm, present_error, user_message
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.meeting.attendance_model import AttendanceModel, ChoiceDelegate, KindDelegate
+from sbpac_desktop.gui.meeting.attendance_prefill import PrefillButton
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.field_errors import error_label
@@ -96,6 +97,11 @@ class AttendanceTab(QWidget):
         self.add_button.setObjectName("addPeopleButton")
         self.remove_button = QPushButton(self.tr("ลบออกจากรายชื่อ"), self)
         self.remove_button.setObjectName("removePersonButton")
+        self.prefill_button = PrefillButton(ctx, meeting_id, self)  # from the series' members or the last meeting
+        self.prefill_note = QLabel(self)
+        self.prefill_note.setObjectName("prefillNote")
+        self.prefill_note.setWordWrap(True)
+        self.prefill_note.hide()
         self._pending: set[int] = set()  # person ids whose row changed and waits to be saved
         self._flush_timer = QTimer(self, singleShot=True, interval=0)
         self._flush_timer.timeout.connect(self._flush)
@@ -106,6 +112,7 @@ class AttendanceTab(QWidget):
         self.model.itemChanged.connect(self._item_changed)
         self.add_button.clicked.connect(self.pick_people)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.prefill_button.filled.connect(self._prefilled)
         self.reload()
 
     def _build_table(self) -> QTableView:
@@ -138,6 +145,7 @@ class AttendanceTab(QWidget):
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.prefill_button)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         hint = QLabel(self.tr("ดับเบิลคลิกหรือกด F2 ที่ช่องเพื่อแก้ไข — บันทึกให้อัตโนมัติเมื่อแก้เสร็จ"), self)
@@ -146,6 +154,7 @@ class AttendanceTab(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
+        layout.addWidget(self.prefill_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
 
@@ -180,6 +189,7 @@ class AttendanceTab(QWidget):
         self.model.set_read_only(read_only)
         self.add_button.setEnabled(not read_only)
         self.remove_button.setEnabled(not read_only)
+        self.prefill_button.setEnabled(not read_only)
 
     # --- saving edits --------------------------------------------------------------
     def _item_changed(self, item: QStandardItem) -> None:
@@ -253,6 +263,11 @@ class AttendanceTab(QWidget):
         op = Operation(self, call, busy=[self.add_button])
         op.success(self._people_changed)
         return op.run()
+
+    def _prefilled(self, result: object, rows: list[AttendanceView]) -> None:
+        self._people_changed(rows)
+        self.prefill_note.setText(self.prefill_button.note_text(result))  # type: ignore[arg-type]
+        self.prefill_note.show()
 
     def _people_changed(self, rows: list[AttendanceView]) -> None:
         self.show_rows(rows)
