@@ -33,7 +33,7 @@ from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow
 from sbpac_desktop.services.names import person_name, person_names
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import AgendaItem, Attendance, Directive, Incumbency, Meeting, Position
+from sbpac_desktop.store.models import AgendaItem, Attendance, Directive, Incumbency, Meeting, MeetingSeries, Position
 from sbpac_desktop.thai import long_date
 
 EMPTY_FOLLOW_UP = "ไม่มีเรื่องสืบเนื่อง"
@@ -159,7 +159,7 @@ def minutes_document(db: Database, actor: Actor, meeting_id: int, today: date | 
             present=present,
             absent=absent,
             others=others,
-            opening_text=meeting.opening_text or _default_opening(header, lines, names),
+            opening_text=meeting.opening_text or _default_opening(header, lines, names, _chair_post(session, meeting)),
             sections=attach_closures(session, meeting.id, _sections(session, meeting, today or date.today(), True)),
             recorder=_signer(session, meeting.recorder_person_id, lines, names),
             checker=_signer(session, meeting.checker_person_id, lines, names),
@@ -189,10 +189,27 @@ def _attendance_line(row: Attendance, names: dict[int, str]) -> PersonLine:
     return PersonLine(names[row.person_id], row.position_text, note)
 
 
-def _default_opening(header: MeetingHeader, lines: list[Attendance], names: dict[int, str]) -> str:
-    chair = header.chair_name or "ประธาน"
-    position = next((a.position_text for a in lines if names.get(a.person_id) == header.chair_name), None)
-    who = f"{chair} {position}" if position else chair
+CHAIR_TO_FILL_IN = "." * 40  # the chair's name written in by hand on the printed minutes
+
+
+def _chair_post(session: Session, meeting: Meeting) -> str | None:
+    """The series' chair post (เลขาธิการ ศอ.บต.), for minutes of a meeting with no chair person."""
+    series = session.get(MeetingSeries, meeting.series_id)
+    if series is None or series.chair_position_id is None:
+        return None
+    return session.scalar(select(Position.title).where(Position.id == series.chair_position_id))
+
+
+def _default_opening(
+    header: MeetingHeader, lines: list[Attendance], names: dict[int, str], chair_post: str | None
+) -> str:
+    """'<chair> <post> ประธานในที่ประชุม กล่าวเปิดประชุม ...'. Without a chair person: the series'
+    chair post, else a dotted line to fill in (never 'ประธาน ประธานในที่ประชุม')."""
+    if header.chair_name:
+        position = next((a.position_text for a in lines if names.get(a.person_id) == header.chair_name), None)
+        who = f"{header.chair_name} {position}" if position else header.chair_name  # may chair in another's place
+    else:
+        who = chair_post or CHAIR_TO_FILL_IN
     return f"{who} ประธานในที่ประชุม กล่าวเปิดประชุม และดำเนินการประชุมตามระเบียบวาระ ดังนี้"
 
 

@@ -16,6 +16,7 @@ from sbpac_desktop.domain.enums import AgendaTemplate, OrgUnitKind, PositionKind
 from sbpac_desktop.services import demo_data as data
 from sbpac_desktop.services import lookups, meetings, org
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.demo_clock import story_clock
 from sbpac_desktop.store.models import AuditEntry, Directive, ProgressReport
 
 HEADER = ["เลขที่", "ข้อสั่งการ", "ผู้รับผิดชอบหลัก", "วันที่สั่งการ", "กำหนดแล้วเสร็จ", "ร้อยละ", "ผลการดำเนินการ"]
@@ -39,7 +40,7 @@ def demo_without_directives(ctx: AppContext) -> None:
             ctx.actor,
             meetings.MeetingInput(
                 series_id=series,
-                title=spec["title"],
+                title=story_clock().text(spec["title"]),
                 meeting_date=spec["date"],
                 venue=data.VENUE,
                 start_time=time(9, 30),
