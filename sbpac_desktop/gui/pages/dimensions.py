@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.domain.errors import AppError, ConflictError
 from sbpac_desktop.gui.dialogs.dimension_dialog import DimensionDialog
 from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.i18n import error_text
@@ -189,5 +189,9 @@ class DimensionsPage(TablePage):
         if not isinstance(error, AppError):
             present_error(self, error)
             return
-        self.error.setText(wrappable(self.tr("ทำรายการไม่ได้: {message}").format(message=error_text(error))))
+        message = error_text(error)
+        if isinstance(error, ConflictError):  # someone saved it meanwhile: show theirs, let the user try again
+            message = self.tr("มีผู้อื่นแก้ไขรายการนี้ไปแล้ว — แสดงข้อมูลล่าสุดแล้ว โปรดลองอีกครั้ง")
+            self.reload()
+        self.error.setText(wrappable(self.tr("ทำรายการไม่ได้: {message}").format(message=message)))
         self.error.show()
