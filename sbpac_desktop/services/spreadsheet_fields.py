@@ -55,6 +55,10 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "next_step": ("การดำเนินการต่อไป", ("การดำเนินการต่อไป", "nextstep")),
     "remarks": ("หมายเหตุ", ("หมายเหตุ", "remarks", "notes")),
     "report_cycle": ("รอบการรายงาน", ("รอบการรายงาน", "reportcycle")),
+    "no_due_reason": (
+        "เหตุผลที่ไม่กำหนดวันแล้วเสร็จ",
+        ("เหตุผลที่ไม่กำหนดวันแล้วเสร็จ", "เหตุผลที่ไม่กำหนด", "ไม่กำหนดเพราะ", "noduereason"),
+    ),
 }
 REQUIRED = ("text", "issued")
 DATE_FIELDS = frozenset({"issued", "due", "extended", "report_date"})

@@ -12,7 +12,10 @@ export's, so an exported file imports back; progress columns (ร้อยละ
 วันที่รายงาน, ...) add one progress report on the lead assignment. The status column
 is read only for what a person decides: "ยกเลิก" cancels, "ดำเนินการแล้วเสร็จ" without a
 100 % report closes; overdue and the rest are derived from the dates as always.
-Numbering rules: see spreadsheet_plan.
+Numbering rules: see spreadsheet_plan. A row whose number is already in the database
+updates that directive (text, due date as an approved extension, assignees, new progress;
+spreadsheet_update), so an exported tracker edited in Excel imports back; the report's
+`outcomes` say per row: new / updated (which fields) / unchanged / refused (why).
 """
 
 from __future__ import annotations
@@ -28,13 +31,14 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_DIRECTIVES, require
 from sbpac_desktop.services.spreadsheet_fields import looks_like_header
 from sbpac_desktop.services.spreadsheet_lookups import load_lookups
-from sbpac_desktop.services.spreadsheet_plan import Plan, RowProblem, build_plan
+from sbpac_desktop.services.spreadsheet_plan import Plan, RowProblem, _problem_order, build_plan
 from sbpac_desktop.services.spreadsheet_read import UnreadableFile, read_grid
+from sbpac_desktop.services.spreadsheet_update import CheckedUpdates, RowOutcome, check_updates, write_updates
 from sbpac_desktop.services.spreadsheet_write import write_plan
 from sbpac_desktop.store.backup import backup_engine
 from sbpac_desktop.store.database import Database
 
-__all__ = ["ImportReport", "RowProblem", "import_directives"]
+__all__ = ["ImportReport", "RowOutcome", "RowProblem", "import_directives"]
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +51,15 @@ class ImportReport:
     data_rows: int  # non-blank rows under the header
     blank_rows: int  # skipped
     directives: int  # created, or that a real import would create
-    progress_reports: int
+    progress_reports: int  # on new directives and on updated ones
     problems: tuple[RowProblem, ...]
     committed: bool
     seconds: float
     first_number: str | None = None
     last_number: str | None = None
+    updated: int = 0  # existing directives (by number) the file changes
+    unchanged: int = 0  # existing directives the file leaves as they are
+    outcomes: tuple[RowOutcome, ...] = ()  # per row: new / updated (which fields) / unchanged / refused
 
     @property
     def errors(self) -> tuple[RowProblem, ...]:
@@ -88,14 +95,17 @@ def import_directives(
         grid = read_grid(Path(path), looks_like_header)
     except UnreadableFile as exc:
         plan = Plan("-", problems=[RowProblem(None, None, str(exc))])
-        return _report(str(path), plan, dry_run, False, started)
+        return _report(str(path), plan, CheckedUpdates(), dry_run, False, started)
     with db.unit_of_work() as session:
         plan = build_plan(grid, load_lookups(session, day), day)
-        write = plan.ok and not dry_run and bool(plan.directives)
+        checked = check_updates(session, actor, plan.updates, plan.column_labels, Path(path).name)
+        plan.problems = sorted([*plan.problems, *checked.problems], key=_problem_order)
+        write = plan.ok and not dry_run and bool(plan.directives or checked.changes)
         if write:
             _backup_before_import(db)
             write_plan(session, actor, plan.directives, day)
-    return _report(str(path), plan, dry_run, write, started)
+            write_updates(session, actor, checked.changes)
+    return _report(str(path), plan, checked, dry_run, write, started)
 
 
 def _backup_before_import(db: Database) -> None:
@@ -108,7 +118,26 @@ def _backup_before_import(db: Database) -> None:
         log.info("backup before import: %s", saved)
 
 
-def _report(path: str, plan: Plan, dry_run: bool, committed: bool, started: float) -> ImportReport:
+def _outcomes(plan: Plan, checked: CheckedUpdates) -> tuple[RowOutcome, ...]:
+    rows = [
+        RowOutcome(d.row, directive_number_text(d.data.seq or 0, d.fiscal_year, thai_digits=False), "new",
+                   progress_added=d.progress is not None)
+        for d in plan.directives
+    ]  # fmt: skip
+    rows += checked.outcomes
+    refused: dict[int, list[str]] = {}
+    for problem in plan.problems:
+        if problem.is_error and problem.row is not None:
+            where = f"{problem.column}: " if problem.column else ""
+            refused.setdefault(problem.row, []).append(where + problem.message_th)
+    rows = [r for r in rows if r.row not in refused]
+    rows += [RowOutcome(row, "", "refused", reason="; ".join(texts)) for row, texts in refused.items()]
+    return tuple(sorted(rows, key=lambda r: r.row))
+
+
+def _report(
+    path: str, plan: Plan, checked: CheckedUpdates, dry_run: bool, committed: bool, started: float
+) -> ImportReport:
     numbers = sorted((d.fiscal_year, d.data.seq or 0) for d in plan.directives) if plan.ok else []
     first = directive_number_text(numbers[0][1], numbers[0][0], thai_digits=False) if numbers else None
     last = directive_number_text(numbers[-1][1], numbers[-1][0], thai_digits=False) if numbers else None
@@ -119,10 +148,15 @@ def _report(path: str, plan: Plan, dry_run: bool, committed: bool, started: floa
         data_rows=plan.data_rows,
         blank_rows=plan.blank_rows,
         directives=len(plan.directives) if plan.ok else 0,
-        progress_reports=sum(1 for d in plan.directives if d.progress is not None) if plan.ok else 0,
+        progress_reports=sum(1 for d in [*plan.directives, *checked.changes] if d.progress is not None)
+        if plan.ok
+        else 0,
         problems=tuple(plan.problems),
         committed=committed,
         seconds=time.perf_counter() - started,
         first_number=first,
         last_number=last,
+        updated=len(checked.changes) if plan.ok else 0,
+        unchanged=sum(1 for o in checked.outcomes if o.action == "unchanged") if plan.ok else 0,
+        outcomes=_outcomes(plan, checked),
     )

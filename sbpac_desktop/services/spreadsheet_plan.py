@@ -8,8 +8,10 @@ accepted exactly when the editor would accept the same values.
 Directive numbers: "ขส. 005/2563" (or "005/2563", "๕/๒๕๖๓") is fiscal year 2563, number 5 and
 must agree with the fiscal year of the issue date; a bare "5" takes the fiscal year of the
 issue date; an empty cell gets the next number of that fiscal year after every number
-already used in the database or given in the file. A number that exists in the database or
-appears twice in the file is an error; nothing is renumbered silently.
+already used in the database or given in the file. A number that appears twice in the file
+is an error; nothing is renumbered silently. A number that exists in the database makes the
+row an update of that directive (PlannedUpdate, compared and written by spreadsheet_update):
+an exported tracker edited in Excel imports back.
 """
 
 from __future__ import annotations
@@ -67,12 +69,28 @@ class PlannedDirective:
     fiscal_year: int
     state: DirectiveState
     progress: ProgressInput | None  # assignment_id is filled in once the lead assignment exists
+    no_due_reason: str | None = None  # why a directive without a due date has none
+
+
+@dataclass
+class PlannedUpdate:
+    """A row whose number is already in the database: what the file says about that directive."""
+
+    row: int
+    fiscal_year: int
+    seq: int
+    data: DirectiveInput
+    progress: ProgressInput | None
+    columns: frozenset[str]  # the fields the file has a column for: a missing column changes nothing
+    report_date_given: bool
 
 
 @dataclass
 class Plan:
     source_th: str
     directives: list[PlannedDirective] = field(default_factory=list)
+    updates: list[PlannedUpdate] = field(default_factory=list)
+    column_labels: dict[str, str] = field(default_factory=dict)  # field -> "A (เลขที่)", for later checks
     problems: list[RowProblem] = field(default_factory=list)
     data_rows: int = 0
     blank_rows: int = 0
@@ -99,11 +117,14 @@ def build_plan(grid: Grid, lookups: Lookups, today: date) -> Plan:
     if not _check_header(header, reader, plan):
         return plan
     _cell_problems(header, grid, reader, plan)
+    plan.column_labels = {name: reader.label(c) for name in FIELDS if (c := header.column_of(name)) is not None}
     for number, values in grid.rows:
         if number > header.row:
             plan.data_rows += 1
             planned = reader.read(number, values)
-            if planned is not None:
+            if isinstance(planned, PlannedUpdate):
+                plan.updates.append(planned)
+            elif planned is not None:
                 plan.directives.append(planned)
     plan.blank_rows = sum(1 for n in grid.blank_rows if n > header.row)
     if plan.data_rows == 0:
@@ -168,8 +189,9 @@ class _RowReader:
         self.header, self.lookups, self.today, self.problems = header, lookups, today, problems
         self.seen: dict[tuple[int, int], int] = {}  # (fiscal year, seq) -> row that gave it
         self.defaulted_report_dates: list[int] = []
+        self.undated: list[int] = []  # new directives with neither a due date nor the reason for none
         self.reported: set[tuple[int | None, str | None]] = set()  # cells the reader already faulted
-        self.row, self.failed = 0, False
+        self.row, self.failed, self.existing = 0, False, False
         self.values: tuple[object, ...] = ()
 
     def label(self, column: int) -> str:
@@ -204,11 +226,13 @@ class _RowReader:
             self.problem(name, str(exc))
             return None
         if shown and iso and shown != iso:
-            self.problem(name, f"วันที่ไม่ตรงกับคอลัมน์ ISO ({long_date(shown, weekday=False, thai_digits=False)} กับ {iso})")
+            shown_text = long_date(shown, weekday=False, thai_digits=False)
+            fix = "แก้ให้ตรงกัน หรือลบคอลัมน์ (ISO) ออกก่อนนำเข้า"
+            self.problem(name, f"วันที่ไม่ตรงกับคอลัมน์ ISO ({shown_text} กับ {iso}) — {fix}")
         return shown or iso
 
-    def read(self, row: int, values: Sequence[object]) -> PlannedDirective | None:
-        self.row, self.values, self.failed = row, tuple(values), False
+    def read(self, row: int, values: Sequence[object]) -> PlannedDirective | PlannedUpdate | None:
+        self.row, self.values, self.failed, self.existing = row, tuple(values), False, False
         issued = self.date_of("issued")
         if issued is None and is_blank(self.cell("issued")) and is_blank(self.cell("issued", iso=True)):
             self.problem("issued", "กรุณากรอกวันที่สั่งการ")
@@ -223,7 +247,14 @@ class _RowReader:
             self._validate(lambda: progress_rules._validate(report, issued))
         if self.failed or year is None:
             return None
-        return PlannedDirective(row, data, year, self._state(report), report)
+        if self.existing and isinstance(numbered, tuple):
+            columns = frozenset(self.header.columns) | frozenset(self.header.iso_columns)
+            given = not (is_blank(self.cell("report_date")) and is_blank(self.cell("report_date", iso=True)))
+            return PlannedUpdate(row, year, numbered[0], data, report, columns, given)
+        reason = text_value(self.cell("no_due_reason"))
+        if data.due_on is None and reason is None:
+            self.undated.append(row)
+        return PlannedDirective(row, data, year, self._state(report), report, reason)
 
     def _directive(self, issued: date | None, seq: int | None) -> DirectiveInput:
         return DirectiveInput(
@@ -291,12 +322,11 @@ class _RowReader:
         label = directive_number_text(seq, given_year or year, thai_digits=False)
         if given_year is not None and given_year != year:
             self.problem("number", f"เลขที่ {label} เป็นของปีงบประมาณ {given_year} แต่วันที่สั่งการอยู่ในปีงบประมาณ {year}")
-        elif seq in self.lookups.used_numbers.get(year, ()):
-            self.problem("number", f"เลขที่ {label} มีอยู่แล้วในฐานข้อมูล")
         elif (year, seq) in self.seen:
             self.problem("number", f"เลขที่ {label} ซ้ำกับแถว {self.seen[(year, seq)]}")
         elif seq >= 1:
             self.seen[(year, seq)] = self.row
+            self.existing = seq in self.lookups.used_numbers.get(year, ())
 
     def _state(self, report: ProgressInput | None) -> DirectiveState:
         state = state_value(self.cell("status"))
@@ -305,12 +335,20 @@ class _RowReader:
         return state
 
     def warn_defaults(self) -> None:
-        rows = self.defaulted_report_dates
-        if rows:
-            shown = ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
-            day = long_date(self.today, weekday=False, thai_digits=False)
-            message = f"{len(rows):,} แถวไม่มีวันที่รายงาน ใช้วันที่นำเข้า ({day}) แทน: แถว {shown}"
-            self.problems.append(RowProblem(None, None, message, is_error=False))
+        day = long_date(self.today, weekday=False, thai_digits=False)
+        if self.defaulted_report_dates:
+            message = f"{len(self.defaulted_report_dates):,} แถวไม่มีวันที่รายงาน ใช้วันที่นำเข้า ({day}) แทน: แถว "
+            self.problems.append(RowProblem(None, None, message + _rows_text(self.defaulted_report_dates), False))
+        if self.undated:
+            message = (
+                f"{len(self.undated):,} แถวไม่มีกำหนดแล้วเสร็จและไม่ได้ระบุเหตุผลที่ไม่กำหนด "
+                f"(คอลัมน์ '{FIELDS['no_due_reason'][0]}') — ข้อสั่งการเหล่านี้จะไม่เกินกำหนด: แถว "
+            )
+            self.problems.append(RowProblem(None, None, message + _rows_text(self.undated), False))
+
+
+def _rows_text(rows: list[int]) -> str:
+    return ", ".join(str(r) for r in rows[:10]) + (" ..." if len(rows) > 10 else "")
 
 
 def _number_blanks(planned: list[PlannedDirective], lookups: Lookups, seen: dict[tuple[int, int], int]) -> None:

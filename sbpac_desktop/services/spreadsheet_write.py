@@ -78,6 +78,7 @@ def _directive_values(item: PlannedDirective, today: date, now: datetime, text: 
         "state": item.state.value,
         "closed_on": today if item.state is DirectiveState.CLOSED else None,
         "remarks": text.optional(data.remarks),
+        "no_due_reason": text.optional(item.no_due_reason) if data.due_on is None else None,
         "effective_due_on": data.extended_due_on or data.due_on,
         "latest_percent": report.percent if report else None,
         "latest_report_on": report.report_date if report else None,

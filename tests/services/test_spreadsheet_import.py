@@ -65,17 +65,17 @@ def test_round_trip_of_the_demo_tracker(ctx, exported, suffix):
     assert [comparable(r) for r in rows] == expected
 
 
-def test_import_writes_one_audit_entry_per_record_and_reimport_is_refused(ctx, exported):
+def test_import_writes_one_audit_entry_per_record_and_reimport_changes_nothing(ctx, exported):
     folder, _ = exported
     demo_without_directives(ctx)
     before = counts(ctx)
     imported(ctx, folder / "tracker.xlsx")
     after = counts(ctx)
     assert after == (9, 7, before[2] + 16)
-    again = imported(ctx, folder / "tracker.csv")
-    assert not again.ok and counts(ctx) == after
-    duplicates = [p for p in again.errors if "มีอยู่แล้วในฐานข้อมูล" in p.message_th]
-    assert len(duplicates) == 9 and duplicates[0].column == "A (เลขที่)" and duplicates[0].row == 2
+    again = imported(ctx, folder / "tracker.csv")  # the same numbers: updates, of nothing
+    assert again.ok and not again.committed and counts(ctx) == after
+    assert (again.directives, again.updated, again.unchanged) == (0, 0, 9)
+    assert [o.action for o in again.outcomes] == ["unchanged"] * 9 and again.outcomes[0].number == "ขส. 001/2562"
 
 
 def test_one_bad_row_writes_nothing(ctx, tmp_path):
