@@ -10,18 +10,19 @@ from datetime import date, datetime, time
 from types import SimpleNamespace
 from typing import Any, TypeVar
 
-from sqlalchemy import insert, inspect, select, text
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session, object_session
 
 from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.domain.errors import ConflictError, NotFound
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.store import audit_chain
 from sbpac_desktop.store.base import Base, Versioned, utcnow
 from sbpac_desktop.store.models import AuditEntry, Meeting
 from sbpac_desktop.thai import normalize_text
 
 M = TypeVar("M", bound=Base)
-AUDIT_CHAIN_LOCK = 0x5B9AD  # advisory-lock key shared by every copy of the app
+AUDIT_CHAIN_LOCK = audit_chain.AUDIT_CHAIN_LOCK
 
 
 def get_or_raise(session: Session, model: type[M], row_id: int, label_th: str) -> M:
@@ -114,24 +115,10 @@ def audit(
             # a save based on the older version is a conflict and not a silent overwrite.
             row.updated_at = utcnow()
     session.flush()
-    if session.get_bind().dialect.name == "postgresql":
-        # Writers on a shared server take turns at the chain head until they commit,
-        # so two entries never claim the same predecessor (the chain would fork).
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
     after = None if action == "delete" else snapshot(row)
     entity_id = (before or after or {}).get("id")
-    previous = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
-    entry = AuditEntry(
-        user_id=actor.user_id,
-        action=action,
-        entity=type(row).__tablename__,
-        entity_id=entity_id if isinstance(entity_id, int) else None,
-        before_json=_dump(before),
-        after_json=_dump(after),
-        prev_hash=previous,
-    )
-    entry.hash = _entry_hash(entry)
-    session.add(entry)
+    entity_id = entity_id if isinstance(entity_id, int) else None
+    _append(session, actor, [(action, type(row).__tablename__, entity_id, before, after)])
 
 
 def audit_many(
@@ -144,23 +131,39 @@ def audit_many(
     if not entries:
         return
     session.flush()
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
-    previous = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
-    rows = []
-    for action, entity, entity_id, before, after in entries:
-        entry = SimpleNamespace(
-            at=utcnow(),
-            user_id=actor.user_id,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            before_json=_dump(before),
-            after_json=_dump(after),
-            prev_hash=previous,
-        )
-        entry.hash = previous = _entry_hash(entry)  # type: ignore[arg-type]
-        rows.append(vars(entry))
+    _append(session, actor, entries)
+
+
+def _append(
+    session: Session,
+    actor: Actor,
+    entries: Sequence[tuple[str, str, int | None, dict[str, Any] | None, dict[str, Any] | None]],
+) -> None:
+    """PostgreSQL: the server appends (sbpac_audit_append: its own user, time, position, hash);
+    SQLite: the same rule-2 chain computed here, under the file's single-writer lock."""
+    rows = [
+        {
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "before_json": _dump(before),
+            "after_json": _dump(after),
+            "user_id": actor.user_id,
+        }
+        for action, entity, entity_id, before, after in entries
+    ]
+    connection = session.connection()
+    if audit_chain.server_writes_audit(connection):
+        audit_chain.append_on_server(connection, rows)
+        return
+    last = connection.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    last_id, previous = (0, None) if last is None else (last[0], last[1])
+    for row in rows:
+        # the id is part of the hash, so it is chosen here (under SQLite's one-writer lock)
+        entry = SimpleNamespace(**row, id=last_id + 1, at=utcnow(), prev_hash=previous)
+        entry.hash = previous = audit_chain.entry_hash(entry)
+        last_id = entry.id
+        row.update(id=entry.id, at=entry.at, prev_hash=entry.prev_hash, hash=entry.hash)
     session.execute(insert(AuditEntry), rows)
 
 
@@ -169,16 +172,5 @@ def _dump(values: dict[str, Any] | None) -> str | None:
 
 
 def _entry_hash(entry: AuditEntry) -> str:
-    payload = "|".join(
-        str(part)
-        for part in (
-            entry.prev_hash,
-            entry.user_id,
-            entry.action,
-            entry.entity,
-            entry.entity_id,
-            entry.before_json,
-            entry.after_json,
-        )
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    """The chain's formula (store/audit_chain.py, rule 2: every column, the time included)."""
+    return audit_chain.entry_hash(entry)

@@ -25,9 +25,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
+from sbpac_desktop.store import pg_guards
 from sbpac_desktop.store.models import Assignment, Directive, ProgressReport
 
 _STALE = "sbpac_directive_summary_stale"
+_SERVER_DERIVES = "sbpac_server_derives_summary"
 CHUNK = 2_000  # ids per statement (PostgreSQL caps parameters at 65,535)
 
 # The lead (first lead assignment by id, else the first assignment) speaks for the directive.
@@ -57,9 +59,22 @@ def refresh(connection: Connection, directive_ids: Iterable[int] | None) -> None
         connection.execute(text(_SET))
         return
     ordered = sorted(set(directive_ids))
+    if connection.dialect.name == "postgresql" and _server_derives(connection):
+        for start in range(0, len(ordered), CHUNK):
+            pg_guards.refresh_summary(connection, ordered[start : start + CHUNK])
+        return
     statement = text(_SET + " WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
     for start in range(0, len(ordered), CHUNK):
         connection.execute(statement, {"ids": ordered[start : start + CHUNK]})
+
+
+def _server_derives(connection: Connection) -> bool:
+    """Migration 0007 installed the server-side summary (asked once per connection)."""
+    known = connection.info.get(_SERVER_DERIVES)
+    if known is None:
+        query = text("SELECT to_regprocedure('sbpac_refresh_directive_summary(integer[])') IS NOT NULL")
+        known = connection.info[_SERVER_DERIVES] = bool(connection.execute(query).scalar())
+    return bool(known)
 
 
 def _touched(session: Session) -> set[int]:

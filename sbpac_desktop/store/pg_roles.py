@@ -10,7 +10,8 @@ NOLOGIN group roles and grants each what its app role may do:
                        (row-level security: current_user -> app_user.login -> person -> incumbency)
     sbpac_viewers      read only (no password hashes)
 
-Every group may append audit entries, never UPDATE or DELETE them. Each account then gets a
+No group may INSERT, UPDATE or DELETE audit entries: the server appends them
+(sbpac_audit_append, store/audit_chain.py) with the connected login as the user. Each account then gets a
 LOGIN role of the same name in its group (services/users.py calls create_login & co. in the
 same transaction), with the password stored as a SCRAM-SHA-256 verifier computed here, so the
 clear password never reaches the server's statement log. Sign-in bookkeeping on a connection
@@ -44,6 +45,12 @@ BLOCKED_COLUMNS = ("blocked_reason", "blocked_on")  # services/blocking.py: offi
 OFFICER_REQUEST_TABLES = ("extension_request", "closure_request")
 USER_COLUMNS = (
     "id, login, display_name, role, person_id, failed_logins, locked, is_system, version, created_at, updated_at"
+)
+
+# SECURITY DEFINER writers of migration 0007: each decides what it writes itself
+_SERVER_WRITERS = (
+    "sbpac_audit_append(text, text, integer, text, text, integer)",
+    "sbpac_refresh_directive_summary(integer[])",
 )
 
 _FUNCTIONS = f"""
@@ -161,10 +168,8 @@ def install(connection: Connection) -> None:
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}",
         f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {staff}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {everyone}",
-        # audit trail: append-only for everyone but the owner
-        f"REVOKE UPDATE, DELETE ON audit_entry, alembic_version FROM {staff}",
-        "REVOKE INSERT ON alembic_version FROM sbpac_secretaries, sbpac_admins",
-        f"GRANT INSERT ON audit_entry TO {everyone}",
+        # audit trail: no role writes it; sbpac_audit_append (store/audit_chain.py) appends
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_entry, alembic_version FROM {everyone}",
         # accounts: only administrators write them or read password hashes
         "REVOKE ALL ON app_user FROM sbpac_secretaries, sbpac_officers, sbpac_viewers",
         f"GRANT SELECT ({USER_COLUMNS}) ON app_user TO sbpac_secretaries, sbpac_officers, sbpac_viewers",
@@ -196,6 +201,10 @@ def install(connection: Connection) -> None:
     ):
         connection.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
         connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {everyone}"))
+    for function in _SERVER_WRITERS:
+        if connection.execute(text("SELECT to_regprocedure(:f)"), {"f": function}).scalar() is not None:
+            connection.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
+            connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {everyone}"))
     manage = "sbpac_manage_login(text, text, text, boolean)"
     connection.execute(text(f"REVOKE ALL ON FUNCTION {manage} FROM PUBLIC"))
     connection.execute(text(f"GRANT EXECUTE ON FUNCTION {manage} TO sbpac_admins"))
@@ -232,7 +241,8 @@ def _officer_extras(connection: Connection) -> list[str]:
             text("SELECT column_name FROM information_schema.columns WHERE table_name = 'directive'")
         ).scalars()
     )
-    columns = [c for c in (*SUMMARY_COLUMNS, *BLOCKED_COLUMNS) if c in present]
+    # the summary columns are the server's (store/pg_guards.py): officers mark blocked, nothing more
+    columns = [c for c in BLOCKED_COLUMNS if c in present]
     extras = []
     if columns:
         # only on directives with an assignment to a post they hold (services/blocking.py)
@@ -257,8 +267,11 @@ def _officer_extras(connection: Connection) -> list[str]:
                 f"DROP POLICY IF EXISTS staff_writes ON {table}",
                 f"CREATE POLICY staff_writes ON {table} TO {', '.join(STAFF)} USING (true) WITH CHECK (true)",
                 f"DROP POLICY IF EXISTS officer_asks_own ON {table}",
+                # an officer asks (pending, as themselves); deciding is the secretariat's
                 f"CREATE POLICY officer_asks_own ON {table} FOR INSERT TO sbpac_officers "
-                "WITH CHECK (sbpac_holds_directive(directive_id))",
+                "WITH CHECK (sbpac_holds_directive(directive_id) AND status = 'pending' AND decided_at IS NULL"
+                " AND decided_by_id IS NULL AND requested_by_id IS NOT DISTINCT FROM"
+                " (SELECT u.id FROM app_user u WHERE u.login = current_user))",
             ]
     return extras
 

@@ -238,7 +238,11 @@ def test_check_on_postgresql(pg_url):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "[ผ่าน] การอ้างอิงระหว่างตาราง (ตรวจหาข้อมูลกำพร้า)" in result.stdout
     assert "integrity_check" not in result.stdout
-    _pg(pg_url, "UPDATE audit_entry SET before_json = '{}' WHERE id = (SELECT MIN(id) + 2 FROM audit_entry)")
+    _pg(
+        pg_url,
+        "SET session_replication_role = replica",  # a superuser tampering: the audit guard trigger is skipped
+        "UPDATE audit_entry SET before_json = '{}' WHERE id = (SELECT MIN(id) + 2 FROM audit_entry)",
+    )
     _pg(
         pg_url,
         "SET session_replication_role = replica",  # lets a row in without its parent, as a careless import would

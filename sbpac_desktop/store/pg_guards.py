@@ -1,0 +1,154 @@
+"""PostgreSQL rules that hold whoever connects (migration 0007), beside the grants of pg_roles:
+
+- directive's summary columns (effective_due_on, latest_percent, latest_report_on) are computed
+  by a BEFORE trigger from the rows they summarise: no one can store a false value, and
+  `sbpac_refresh_directive_summary` (SECURITY DEFINER) recomputes them after a progress report
+  for a login that may not write those columns itself;
+- every change of a directive leaves an audit entry: a deferred trigger looks, at commit, for an
+  entry the transaction wrote on that directive and writes one itself (before/after as stored)
+  when a statement outside the app changed it. A change of the derived columns alone is not a
+  change of the directive (the audited report or extension that caused it is);
+- extension and closure requests: a status of pending / approved / rejected, and a decision
+  time exactly when decided (CHECK), so a request cannot be born decided without a decider.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+DERIVED = ("effective_due_on", "latest_percent", "latest_report_on")
+# Not the directive's content: bumped by every save, or recomputed from other rows.
+_NOT_CONTENT = "ARRAY['effective_due_on', 'latest_percent', 'latest_report_on', 'version', 'updated_at']"
+
+_LEAD = (
+    "(SELECT l.id FROM assignment AS l WHERE l.directive_id = a.directive_id "
+    "ORDER BY CASE WHEN l.role = 'lead' THEN 0 ELSE 1 END, l.id LIMIT 1)"
+)
+
+
+def _latest(column: str) -> str:
+    # the rule of store/directive_summary.py: the lead's newest report, else any assignee's
+    return (
+        f"(SELECT pr.{column} FROM progress_report AS pr JOIN assignment AS a ON a.id = pr.assignment_id "
+        f"WHERE a.directive_id = NEW.id "
+        f"ORDER BY CASE WHEN a.id = {_LEAD} THEN 0 ELSE 1 END, pr.report_date DESC, pr.id DESC LIMIT 1)"
+    )
+
+
+FUNCTIONS = f"""
+CREATE OR REPLACE FUNCTION sbpac_directive_derive() RETURNS trigger
+LANGUAGE plpgsql SET search_path = public AS $$
+BEGIN
+  NEW.effective_due_on := COALESCE(NEW.extended_due_on, NEW.due_on);
+  NEW.latest_percent := {_latest("percent")};
+  NEW.latest_report_on := {_latest("report_date")};
+  RETURN NEW;
+END
+$$;
+CREATE OR REPLACE FUNCTION sbpac_refresh_directive_summary(ids integer[]) RETURNS void
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+  -- the BEFORE trigger computes the values; this only makes it run for these directives
+  UPDATE directive SET latest_percent = latest_percent WHERE id = ANY(ids)
+$$;
+-- A report or an assignment written by any path (the ORM, a bulk import's Core INSERT, direct
+-- SQL) re-derives its directive's summary in the same statement.
+CREATE OR REPLACE FUNCTION sbpac_summary_after_reports() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  UPDATE directive SET latest_percent = latest_percent WHERE id IN (
+    SELECT a.directive_id FROM assignment a WHERE a.id IN (SELECT assignment_id FROM changed_rows));
+  RETURN NULL;
+END
+$$;
+CREATE OR REPLACE FUNCTION sbpac_summary_after_assignments() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  UPDATE directive SET latest_percent = latest_percent WHERE id IN (SELECT directive_id FROM changed_rows);
+  RETURN NULL;
+END
+$$;
+CREATE OR REPLACE FUNCTION sbpac_directive_audited() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  v_id integer := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
+BEGIN
+  -- the data-set generator's one 'generate' entry stands for every row it wrote (services/generate.py)
+  IF current_setting('sbpac.bulk_audited', true) = 'on' OR EXISTS (
+       SELECT 1 FROM audit_entry a WHERE a.entity = 'directive' AND a.entity_id = v_id AND a.at >= now()) THEN
+    RETURN NULL;  -- the app (or an earlier event of this transaction) recorded it
+  END IF;
+  PERFORM sbpac_audit_append(
+    CASE TG_OP WHEN 'INSERT' THEN 'create' WHEN 'UPDATE' THEN 'update' ELSE 'delete' END,
+    'directive', v_id,
+    CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE to_jsonb(OLD)::text END,
+    CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE to_jsonb(NEW)::text END,
+    NULL);
+  RETURN NULL;
+END
+$$;
+"""
+
+DROP_SUMMARY_TRIGGERS: list[str] = []
+TRIGGERS = [
+    "DROP TRIGGER IF EXISTS sbpac_directive_derive ON directive",
+    "CREATE TRIGGER sbpac_directive_derive BEFORE INSERT OR UPDATE ON directive"
+    " FOR EACH ROW EXECUTE FUNCTION sbpac_directive_derive()",
+    "DROP TRIGGER IF EXISTS sbpac_directive_audited ON directive",
+    "DROP TRIGGER IF EXISTS sbpac_directive_audited_write ON directive",
+    "CREATE CONSTRAINT TRIGGER sbpac_directive_audited AFTER INSERT OR DELETE ON directive"
+    " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION sbpac_directive_audited()",
+    "CREATE CONSTRAINT TRIGGER sbpac_directive_audited_write AFTER UPDATE ON directive"
+    " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+    f" WHEN ((to_jsonb(OLD) - {_NOT_CONTENT}) IS DISTINCT FROM (to_jsonb(NEW) - {_NOT_CONTENT}))"
+    " EXECUTE FUNCTION sbpac_directive_audited()",
+]
+
+for _table, _function in (("progress_report", "reports"), ("assignment", "assignments")):
+    for _event, _transition in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        _name = f"sbpac_summary_{_table}_{_event.lower()}"
+        TRIGGERS += [
+            f"DROP TRIGGER IF EXISTS {_name} ON {_table}",
+            f"CREATE TRIGGER {_name} AFTER {_event} ON {_table} REFERENCING {_transition} TABLE AS changed_rows"
+            f" FOR EACH STATEMENT EXECUTE FUNCTION sbpac_summary_after_{_function}()",
+        ]
+        DROP_SUMMARY_TRIGGERS.append(f"DROP TRIGGER IF EXISTS {_name} ON {_table}")
+
+_DECIDED = "(status = 'pending') = (decided_at IS NULL)"
+CHECKS = [
+    (table, f"ck_{table}_decision", f"status IN ('pending', 'approved', 'rejected') AND {_DECIDED}")
+    for table in ("extension_request", "closure_request")
+]
+
+DROP = [
+    *DROP_SUMMARY_TRIGGERS,
+    "DROP FUNCTION IF EXISTS sbpac_summary_after_reports()",
+    "DROP FUNCTION IF EXISTS sbpac_summary_after_assignments()",
+    "DROP TRIGGER IF EXISTS sbpac_directive_derive ON directive",
+    "DROP TRIGGER IF EXISTS sbpac_directive_audited ON directive",
+    "DROP TRIGGER IF EXISTS sbpac_directive_audited_write ON directive",
+    "DROP FUNCTION IF EXISTS sbpac_directive_derive()",
+    "DROP FUNCTION IF EXISTS sbpac_refresh_directive_summary(integer[])",
+    "DROP FUNCTION IF EXISTS sbpac_directive_audited()",
+]
+
+
+def install(connection: Connection) -> None:
+    """Functions, triggers and CHECKs (run by migration 0007, after the audit functions)."""
+    with connection.connection.driver_connection.cursor() as cursor:  # type: ignore[union-attr]
+        cursor.execute(FUNCTIONS)
+    for statement in TRIGGERS:
+        connection.execute(text(statement))
+    for table, name, condition in CHECKS:
+        connection.execute(text(f"ALTER TABLE {table} ADD CONSTRAINT {name} CHECK ({condition})"))
+
+
+def uninstall(connection: Connection) -> None:
+    for table, name, _condition in CHECKS:
+        connection.execute(text(f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {name}"))
+    for statement in DROP:
+        connection.execute(text(statement))
+
+
+def refresh_summary(connection: Connection, directive_ids: list[int]) -> None:
+    """On PostgreSQL the summary is recomputed by the server (an officer may not write it)."""
+    connection.execute(text("SELECT sbpac_refresh_directive_summary(:ids)"), {"ids": directive_ids})
