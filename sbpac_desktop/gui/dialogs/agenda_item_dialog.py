@@ -13,6 +13,7 @@ from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.meeting.agenda_model import MAX_ITEM_DEPTH
 from sbpac_desktop.gui.text import digits, thai_digits
 from sbpac_desktop.gui.widgets.attachments import AttachFailure, AttachmentsWidget, attach_all, report_failures
+from sbpac_desktop.gui.widgets.minutes_spin import MinutesSpinBox, minutes_row
 from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo
 from sbpac_desktop.services import agenda
 from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
@@ -54,11 +55,16 @@ class AgendaItemDialog(FormDialog):
         self.presenter = PersonCombo(self, none_label=self.tr("— ไม่ระบุ —"))
         self.presenter.setObjectName("presenter")
         self.presenter.set_people(people)
+        self.minutes = MinutesSpinBox(self)
+        self.minutes.setObjectName("plannedMinutes")
+        self.minutes.setToolTip(self.tr("เวลาที่ใช้กับเรื่องนี้ในการประชุม เว้นว่างได้ถ้ายังไม่กำหนด"))
         form = QFormLayout()
         form.addRow(self.tr("ระเบียบวาระที่"), self.errors.bind("section", self.section))
         form.addRow(self.tr("เป็นเรื่องย่อยของ"), self.errors.bind("parent_id", self.parent_item))
         form.addRow(self.tr("ชื่อเรื่อง"), self.errors.bind("title", self.title_edit))
         form.addRow(self.tr("ผู้นำเสนอ"), self.errors.bind("presenter_person_id", self.presenter))
+        bound = self.errors.bind("planned_minutes", self.minutes)
+        form.addRow(self.tr("เวลาที่วางแผน"), minutes_row(self, bound, self.tr("นาที (เว้นว่าง = ยังไม่กำหนด)")))
         self.attachments = AttachmentsWidget(ctx, OwnerKind.AGENDA_ITEM, None, self)
         self.attach_failures: list[AttachFailure] = []
         form.addRow(self.tr("ไฟล์แนบ"), self.errors.bind("file", self.attachments))
@@ -89,6 +95,7 @@ class AgendaItemDialog(FormDialog):
             parent_id=self.parent_item.value(),
             presenter_person_id=self.presenter.value(),
             presenter_text=self.presenter.free_text(),
+            planned_minutes=self.minutes.minutes(),
         )
 
     def save_call(self, data: AgendaItemInput) -> Callable[[], Any]:

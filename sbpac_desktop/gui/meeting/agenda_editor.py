@@ -24,6 +24,7 @@ from sbpac_desktop.gui.meeting.agenda_moves import item_input
 from sbpac_desktop.gui.text import ThaiLabel, thai_digits
 from sbpac_desktop.gui.widgets.attachments import AttachmentsWidget
 from sbpac_desktop.gui.widgets.field_errors import FieldErrors, error_label
+from sbpac_desktop.gui.widgets.minutes_spin import MinutesSpinBox, minutes_row
 from sbpac_desktop.gui.widgets.pickers import PersonCombo
 from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
 from sbpac_desktop.services.app import AppContext
@@ -60,6 +61,9 @@ class AgendaItemEditor(QWidget):
         self.presenter = PersonCombo(self, none_label=self.tr("— ไม่ระบุ —"))
         self.presenter.setObjectName("itemPresenter")
         self.presenter.setToolTip(self.tr("เลือกจากรายชื่อ หรือพิมพ์ชื่อ/หน่วยงานผู้นำเสนอเอง"))
+        self.minutes = MinutesSpinBox(self)
+        self.minutes.setObjectName("itemMinutes")
+        self.minutes.setToolTip(self.tr("เวลาที่ใช้กับเรื่องนี้ในการประชุม เว้นว่างได้ถ้ายังไม่กำหนด"))
         self.texts = {
             "background": _text_box(self, "background", self.tr("ความเป็นมา / ข้อเท็จจริง")),
             "proposal": _text_box(self, "proposal", self.tr("ข้อเสนอเพื่อพิจารณา")),
@@ -78,6 +82,7 @@ class AgendaItemEditor(QWidget):
         self.directive_button.clicked.connect(self._directive)
         self.title_edit.textEdited.connect(self._mark_dirty)
         self.presenter.editTextChanged.connect(self._mark_dirty)
+        self.minutes.valueChanged.connect(self._mark_dirty)
         for box in self.texts.values():
             box.textChanged.connect(self._mark_dirty)
         self.show_item(None)
@@ -86,6 +91,8 @@ class AgendaItemEditor(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("ชื่อเรื่อง"), self.errors.bind("title", self.title_edit))
         form.addRow(self.tr("ผู้นำเสนอ"), self.errors.bind("presenter_person_id", self.presenter))
+        bound = self.errors.bind("planned_minutes", self.minutes)
+        form.addRow(self.tr("เวลาที่วางแผน"), minutes_row(self, bound, self.tr("นาที (เว้นว่าง = ยังไม่กำหนด)")))
         labels = {
             "background": self.tr("ความเป็นมา"),
             "proposal": self.tr("ข้อเสนอ"),
@@ -125,7 +132,8 @@ class AgendaItemEditor(QWidget):
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
         QWidget.setTabOrder(self.title_edit, self.presenter)
-        previous: QWidget = self.presenter
+        QWidget.setTabOrder(self.presenter, self.minutes)
+        previous: QWidget = self.minutes
         for box in self.texts.values():
             QWidget.setTabOrder(previous, box)
             previous = box
@@ -161,6 +169,7 @@ class AgendaItemEditor(QWidget):
         else:
             self.presenter.set_value(None)
             self.presenter.setEditText(view.presenter_name or "" if view else "")
+        self.minutes.set_minutes(view.planned_minutes if view else None)
         for name, box in self.texts.items():
             box.setPlainText((getattr(view, name) or "") if view else "")
         self._loading = False
@@ -177,6 +186,7 @@ class AgendaItemEditor(QWidget):
         editable = self.view is not None and not self.read_only
         self.title_edit.setReadOnly(not editable)
         self.presenter.setEnabled(editable)
+        self.minutes.setReadOnly(not editable)
         for box in self.texts.values():
             box.setReadOnly(not editable)
         self.save_button.setEnabled(editable)
@@ -198,6 +208,7 @@ class AgendaItemEditor(QWidget):
             title=self.title_edit.text(),
             presenter_person_id=self.presenter.value(),
             presenter_text=self.presenter.free_text(),
+            planned_minutes=self.minutes.minutes(),
             **texts,
         )
 
@@ -223,6 +234,7 @@ class AgendaItemEditor(QWidget):
             self.presenter.set_value(data.presenter_person_id)
         else:
             self.presenter.setEditText(data.presenter_text or "")
+        self.minutes.set_minutes(data.planned_minutes)
         for name, box in self.texts.items():
             box.setPlainText(getattr(data, name) or "")
         self._loading = False

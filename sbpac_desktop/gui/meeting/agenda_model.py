@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import time
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
+from sbpac_desktop.domain.agenda import TimedItem, Timetable, plan_timetable
 from sbpac_desktop.gui.text import BLANK, digits, thai_digits
 from sbpac_desktop.services.agenda import AgendaItemView
+from sbpac_desktop.thai import time_text
 
 MIME_TYPE = "application/x-sbpac-agenda-item"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 10  # "section" or "item"
@@ -38,31 +41,45 @@ class AgendaTreeModel(QStandardItemModel):
 
     COL_TITLE = 0
     COL_PRESENTER = 1
+    COL_TIME = 2
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._views: dict[int, AgendaItemView] = {}
         self._rows: dict[int, QStandardItem] = {}
         self.read_only = False
-        self.setHorizontalHeaderLabels([self.tr("เรื่อง"), self.tr("ผู้นำเสนอ")])
+        self.timetable: Timetable = plan_timetable(None, [])
+        self.setHorizontalHeaderLabels([self.tr("เรื่อง"), self.tr("ผู้นำเสนอ"), self.tr("เวลา")])
 
     # --- content ---------------------------------------------------------------------
-    def set_agenda(self, sections: Mapping[int, str], items: Sequence[AgendaItemView]) -> None:
+    def set_agenda(
+        self, sections: Mapping[int, str], items: Sequence[AgendaItemView], start: time | None = None
+    ) -> None:
+        """`items` in number order; `start` (the meeting's start time) gives each item its planned start."""
         self.removeRows(0, self.rowCount())
+        self.timetable = plan_timetable(start, [TimedItem(item.id, item.planned_minutes) for item in items])
         self._views = {item.id: item for item in items}
         self._rows = {}
         section_rows: dict[int, QStandardItem] = {}
         for number, title in sections.items():
             row = self._section_row(number, title)
             section_rows[number] = row
-            self.appendRow([row, self._cell("")])
+            self.appendRow([row, self._cell(""), self._cell("")])
         for item in items:  # services list items in number order, parents before children
             parent = self._rows.get(item.parent_id) if item.parent_id else section_rows.get(item.section)
             if parent is None:
                 continue
             row = self._item_row(item)
             self._rows[item.id] = row
-            parent.appendRow([row, self._cell(item.presenter_name or BLANK)])
+            parent.appendRow([row, self._cell(item.presenter_name or BLANK), self._cell(self.time_text(item))])
+
+    def time_text(self, item: AgendaItemView) -> str:
+        """The time column: the planned start over the length ('๐๙.๓๐ น.' / '๑๕ นาที'), either, or ''."""
+        start = self.timetable.start_of(item.id)
+        parts = [time_text(start, thai_digits=thai_digits())] if start is not None else []
+        if item.planned_minutes is not None:
+            parts.append(self.tr("{n} นาที").format(n=digits(str(item.planned_minutes))))
+        return "\n".join(parts)
 
     def _section_row(self, number: int, title: str) -> QStandardItem:
         label = self.tr("ระเบียบวาระที่ {number}  {title}").format(number=digits(str(number)), title=title)

@@ -30,12 +30,13 @@ from sbpac_desktop.gui.meeting.agenda_editor import AgendaItemEditor
 from sbpac_desktop.gui.meeting.agenda_model import KIND_ROLE, SECTION_ROLE, VIEW_ROLE, AgendaTreeModel, MoveTarget
 from sbpac_desktop.gui.meeting.agenda_moves import relocate, step
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.text import WrapDelegate, thai_digits
+from sbpac_desktop.gui.text import ThaiLabel, WrapDelegate, digits, thai_digits
 from sbpac_desktop.services import agenda
 from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import MeetingView
 from sbpac_desktop.services.org import PersonView
+from sbpac_desktop.thai import duration_text, time_text
 
 
 class AgendaTab(QWidget):
@@ -53,6 +54,9 @@ class AgendaTab(QWidget):
         self.editor = AgendaItemEditor(self)
         self.editor.enable_attachments(ctx)
         self.editor.set_people(self.people)
+        self.total_label = ThaiLabel(self)
+        self.total_label.setObjectName("agendaTotal")
+        self.total_label.setWordWrap(True)
         self._build_buttons()
         self._lay_out()
         self.model.move_requested.connect(self.move_item)
@@ -82,7 +86,9 @@ class AgendaTab(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(AgendaTreeModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(AgendaTreeModel.COL_PRESENTER, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(AgendaTreeModel.COL_PRESENTER, 170)
+        header.resizeSection(AgendaTreeModel.COL_PRESENTER, 150)
+        header.setSectionResizeMode(AgendaTreeModel.COL_TIME, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(AgendaTreeModel.COL_TIME, 105)
         # Row heights follow the title column's width, so long titles wrap instead of being cut.
         relayout = QTimer(tree, singleShot=True, interval=0)
         relayout.timeout.connect(tree.doItemsLayout)
@@ -124,6 +130,7 @@ class AgendaTab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.total_label)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
@@ -145,7 +152,8 @@ class AgendaTab(QWidget):
         dirty_view, dirty_input = (self.editor.view, self.editor.current_input()) if self.editor.dirty else (None, None)
         self.editor.dirty = False  # re-selecting below must not save the stale copy
         self.tree.selectionModel().blockSignals(True)
-        self.model.set_agenda(self.sections(), items)
+        self.model.set_agenda(self.sections(), items, self.meeting.start_time)
+        self.total_label.setText(self.total_text())
         self.tree.expandAll()
         self.tree.selectionModel().blockSignals(False)
         index = self.model.index_of_item(keep) if keep is not None else QModelIndex()
@@ -159,7 +167,24 @@ class AgendaTab(QWidget):
         self._update_buttons()
 
     def set_meeting(self, meeting: MeetingView) -> None:
+        moved = meeting.start_time != self.meeting.start_time
         self.meeting = meeting
+        if moved:  # the planned start of every item follows the meeting's start time
+            self.show_items(self.model.views())
+
+    def total_text(self) -> str:
+        """'รวมเวลาที่วางแผน ๒ ชั่วโมง ๑๕ นาที · เลิกประมาณ ๑๑.๑๕ น.' under the tree."""
+        table = self.model.timetable
+        if not table.total_minutes and all(v.planned_minutes is None for v in self.model.views()):
+            return self.tr("ยังไม่ได้วางแผนเวลา (กำหนดเวลาที่วางแผนของแต่ละเรื่องทางขวา)")
+        text = self.tr("รวมเวลาที่วางแผน {duration}").format(
+            duration=duration_text(table.total_minutes, thai_digits=thai_digits())
+        )
+        if table.ends_at is not None:
+            text += self.tr(" · เลิกประมาณ {time}").format(time=time_text(table.ends_at, thai_digits=thai_digits()))
+        if table.unplanned_count:
+            text += self.tr(" (ยังไม่กำหนดเวลา {n} เรื่อง)").format(n=digits(str(table.unplanned_count)))
+        return text
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only

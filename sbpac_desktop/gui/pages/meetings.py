@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QWidget
 
 from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.gui.dialogs.copy_meeting_dialog import CopyMeetingDialog
 from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.meeting.carryover_dialog import CarryOverDialog, offer_carryover
@@ -18,6 +19,7 @@ from sbpac_desktop.gui.models.meetings import MeetingsModel
 from sbpac_desktop.gui.pages.base import TablePage
 from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.meeting_copy import CopyResult
 from sbpac_desktop.services.meetings import MeetingView
 
 
@@ -26,7 +28,7 @@ class MeetingsPage(TablePage):
         super().__init__(ctx, MeetingsModel(), parent)
         self.heading.setText(self.tr("การประชุม"))
         self.windows: dict[int, MeetingWindow] = {}
-        self.dialog: MeetingDialog | None = None
+        self.dialog: MeetingDialog | CopyMeetingDialog | None = None
         self.carryover: CarryOverDialog | None = None
         self.new_button = QPushButton(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon), self.tr("ประชุมใหม่"))
         self.new_button.setObjectName("newMeetingButton")
@@ -44,6 +46,12 @@ class MeetingsPage(TablePage):
         self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.edit_action.triggered.connect(self.edit_selected)
         self.addAction(self.edit_action)
+        self.copy_button = QPushButton(self.tr("คัดลอกการประชุม"))
+        self.copy_button.setObjectName("copyMeetingButton")
+        self.copy_button.setToolTip(self.tr("สร้างการประชุมครั้งใหม่ของชุดเดียวกันจากการประชุมที่เลือก พร้อมระเบียบวาระ"))
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.copy_action = QAction(self.tr("คัดลอกการประชุม…"), self)
+        self.copy_action.triggered.connect(self.copy_selected)
         self.open_action = QAction(self.tr("เปิดการประชุม"), self)
         self.open_action.triggered.connect(self.open_selected)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -51,6 +59,7 @@ class MeetingsPage(TablePage):
         self.tools.addWidget(self.new_button)
         self.tools.addWidget(self.open_button)
         self.tools.addWidget(self.edit_button)
+        self.tools.addWidget(self.copy_button)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.activated.connect(self._double_clicked)
         self._select_id: int | None = None
@@ -96,12 +105,30 @@ class MeetingsPage(TablePage):
         dialog.open()
         return dialog
 
+    def copy_selected(self) -> CopyMeetingDialog | None:
+        """คัดลอกการประชุม: ask the new date, copy, then open the new meeting (and its carry-over)."""
+        view = self.selected_meeting()
+        if view is None:
+            return None
+        dialog = CopyMeetingDialog(self.ctx, view, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._copied)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _copied(self, result: CopyResult) -> None:
+        self._created(result.meeting)
+        self.open_meeting(result.meeting.id)
+        self._offer_carryover(result.meeting)
+
     def _context_menu(self, point: QPoint) -> None:
         if self.selected_meeting() is None:
             return
         menu = QMenu(self)
         menu.addAction(self.open_action)
         menu.addAction(self.edit_action)
+        menu.addAction(self.copy_action)
         menu.popup(self.table.viewport().mapToGlobal(point))
 
     def _offer_carryover(self, view: MeetingView) -> None:
