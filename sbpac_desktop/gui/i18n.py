@@ -2,9 +2,11 @@
 
 Strings in the code are Thai; `resources/translations/sbpac_desktop_en.ts` translates them and
 `make translations` compiles it to `gui/translations/sbpac_desktop_en.qm` (package data, so the
-installed and the frozen app find it). Choosing Thai removes every translator; choosing English
-installs ours plus Qt's own `qtbase_en.qm` for the standard buttons. Installing or removing a
-translator makes Qt send LanguageChange to every widget, which is how open windows retranslate.
+installed and the frozen app find it). Choosing English installs ours plus Qt's own `qtbase_en.qm`
+for the standard buttons. Choosing Thai installs Qt's `qtbase_th.qm` when the Qt build has one
+(PySide6 ships none) and our own Thai for Qt's buttons, message boxes and file dialog
+(gui/qt_thai.py). Installing or removing a translator makes Qt send LanguageChange to every
+widget, which is how open windows retranslate.
 
 The choice is per machine (QSettings `ui/language`), not per database.
 """
@@ -68,15 +70,28 @@ def install_language(language: str) -> bool:
     translators = [] if wanted == THAI else _load(wanted)
     if wanted != THAI and not translators:
         log.warning("No translation catalogue for %s; the interface stays Thai", wanted)
+    _current = wanted if translators else THAI
+    if _current == THAI:
+        translators = _thai_for_qt()
     for old in _installed:
         QCoreApplication.removeTranslator(old)
     _installed.clear()
     for translator in translators:
         QCoreApplication.installTranslator(translator)
         _installed.append(translator)
-    _current = wanted if (translators or wanted == THAI) else THAI
     log.info("Interface language: %s", _current)
     return _current == wanted
+
+
+def _thai_for_qt() -> list[QTranslator]:
+    """Qt's own strings in Thai: a Qt catalogue if this Qt build has one, then ours for the rest."""
+    from sbpac_desktop.gui.qt_thai import ThaiQtTranslator
+
+    loaded: list[QTranslator] = []
+    qtbase = QTranslator()
+    if qtbase.load(f"qtbase_{THAI}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        loaded.append(qtbase)
+    return [*loaded, ThaiQtTranslator()]
 
 
 def _load(language: str) -> list[QTranslator]:

@@ -19,6 +19,7 @@ from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.dialogs.person_dialog import COMMON_PREFIXES
 from sbpac_desktop.gui.errors import present_error, user_message
 from sbpac_desktop.gui.main_window import MainWindow
+from sbpac_desktop.gui.qt_thai import TABLE as QT_THAI
 from sbpac_desktop.services.app import AppContext
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,6 +43,8 @@ NOT_INTERFACE_TEXT = {
     ("attendance_tab.py", "ผู้ช่วยเลขานุการ"),
     # titles and ranks offered for a person's name: data, stored and printed as chosen
     *(("person_dialog.py", title) for title in COMMON_PREFIXES),
+    # Qt's own strings (buttons, file dialog) in Thai: a table Qt's translate() reads (gui/qt_thai.py)
+    *(("qt_thai.py", thai) for thai in QT_THAI.values()),
     # the two language names are shown in both scripts on purpose (see i18n.language_names)
     ("i18n.py", "ไทย (Thai)"),
     ("i18n.py", "English (อังกฤษ)"),
