@@ -20,7 +20,7 @@ from sbpac_desktop.reporting.spreadsheets import SUPPORTED_SUFFIXES, check_targe
 from sbpac_desktop.services import meetings
 from sbpac_desktop.services.directive_views import DirectiveFilter
 from sbpac_desktop.services.spreadsheet_export import tracker_table
-from sbpac_desktop.services.spreadsheet_import import ImportReport, RowProblem, import_directives
+from sbpac_desktop.services.spreadsheet_import import ImportReport, RowOutcome, RowProblem, import_directives
 from sbpac_desktop.thai import apply_digits, medium_date
 
 EXIT_INVALID_DATA = 2
@@ -33,7 +33,9 @@ IMPORT_HELP = """นำเข้าข้อสั่งการจากไฟ
 
 เลขที่: "ขส. 005/2563" = ปีงบประมาณ 2563 ลำดับ 5 (ต้องตรงกับปีงบประมาณของวันที่สั่งการ);
 "5" = ลำดับ 5 ของปีงบประมาณของวันที่สั่งการ; เว้นว่าง = เลขถัดไปของปีงบประมาณนั้น
-เลขที่ซ้ำในไฟล์หรือซ้ำกับฐานข้อมูลเป็นข้อผิดพลาด
+เลขที่ซ้ำกันในไฟล์เป็นข้อผิดพลาด; เลขที่ที่มีอยู่แล้วในฐานข้อมูล = ปรับปรุงข้อสั่งการนั้น (ส่งออก → แก้ใน Excel → นำเข้า):
+ข้อความ, กำหนดแล้วเสร็จ/ขยายเวลาถึง (บันทึกเป็นการอนุมัติขยายเวลา เฉพาะฝ่ายเลขานุการ), ผู้รับผิดชอบ,
+และรายงานผลใหม่จากคอลัมน์ร้อยละ/ผลการดำเนินการ (ไม่ซ้ำกับรายงานเดิม)
 
 ถ้ามีข้อผิดพลาดแม้แถวเดียว จะไม่บันทึกข้อมูลใด ๆ และจบด้วยรหัส 2"""
 
@@ -90,28 +92,27 @@ def problem_line(problem: RowProblem) -> str:
     return f"[{kind}] {where}: {problem.message_th}"
 
 
+OUTCOME_TH = {"new": "เพิ่มใหม่", "updated": "ปรับปรุง", "unchanged": "ไม่เปลี่ยนแปลง", "refused": "ไม่รับ"}
+
+
+def outcome_line(outcome: RowOutcome) -> str:
+    line = f"แถว {outcome.row}" + (f" {outcome.number}" if outcome.number else "") + f": {OUTCOME_TH[outcome.action]}"
+    detail = outcome.detail_th if outcome.action != "new" else ("พร้อมรายงานผล" if outcome.progress_added else "")
+    return line + (f" — {detail}" if detail else "")
+
+
 def report_lines(report: ImportReport) -> list[str]:
     lines = [f"ไฟล์: {report.path} ({report.source_th})"]
     shown = report.problems[:MAX_PROBLEM_LINES]
     lines += [problem_line(p) for p in shown]
     if len(report.problems) > len(shown):
         lines.append(f"... และอีก {len(report.problems) - len(shown):,} รายการ")
-    read = f"อ่าน {report.data_rows:,} แถว"
-    if report.blank_rows:
-        read += f" (ข้ามแถวว่าง {report.blank_rows:,} แถว)"
-    lines += [_summary(report, read), f"ใช้เวลา {report.seconds:.2f} วินาที"]
+    rows = report.outcomes[:MAX_PROBLEM_LINES]  # what each row does: new / updated (fields) / unchanged / refused
+    lines += [outcome_line(o) for o in rows]
+    if len(report.outcomes) > len(rows):
+        lines.append(f"... และอีก {len(report.outcomes) - len(rows):,} แถว")
+    lines += [report.summary_th(), f"ใช้เวลา {report.seconds:.2f} วินาที"]
     return lines
-
-
-def _summary(report: ImportReport, read: str) -> str:
-    if not report.ok:
-        rows = f" ใน {report.error_rows:,} แถว" if report.error_rows else ""
-        return f"{read}: พบข้อผิดพลาด {len(report.errors):,} รายการ{rows} — ไม่ได้บันทึกข้อมูลใด ๆ"
-    numbers = f" ({report.first_number} ถึง {report.last_number})" if report.first_number else ""
-    counts = f"ข้อสั่งการ {report.directives:,} รายการ{numbers} รายงานผล {report.progress_reports:,} รายการ"
-    if report.dry_run:
-        return f"{read}: ไม่พบข้อผิดพลาด — ถ้านำเข้าจริงจะเพิ่ม{counts} (ทดลองนำเข้า ยังไม่ได้บันทึก)"
-    return f"{read}: นำเข้าแล้ว {counts}"
 
 
 def _export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -77,6 +77,25 @@ class ImportReport:
     def error_rows(self) -> int:
         return len({p.row for p in self.errors if p.row is not None})
 
+    def summary_th(self) -> str:
+        """'อ่าน 9 แถว: นำเข้าแล้ว ข้อสั่งการ 2 รายการ ...' — the last line of the CLI and the preview dialog."""
+        read = f"อ่าน {self.data_rows:,} แถว"
+        if self.blank_rows:
+            read += f" (ข้ามแถวว่าง {self.blank_rows:,} แถว)"
+        if not self.ok:
+            rows = f" ใน {self.error_rows:,} แถว" if self.error_rows else ""
+            return f"{read}: พบข้อผิดพลาด {len(self.errors):,} รายการ{rows} — ไม่ได้บันทึกข้อมูลใด ๆ"
+        numbers = f" ({self.first_number} ถึง {self.last_number})" if self.first_number else ""
+        counts = f"ข้อสั่งการ {self.directives:,} รายการ{numbers}"
+        counts += f" ปรับปรุง {self.updated:,} รายการ" if self.updated else ""
+        counts += f" ไม่เปลี่ยนแปลง {self.unchanged:,} รายการ" if self.unchanged else ""
+        counts += f" รายงานผล {self.progress_reports:,} รายการ"
+        if self.dry_run:
+            return f"{read}: ไม่พบข้อผิดพลาด — ถ้านำเข้าจริงจะเพิ่ม{counts} (ทดลองนำเข้า ยังไม่ได้บันทึก)"
+        if not self.committed:
+            return f"{read}: ข้อมูลตรงกับในโปรแกรมแล้ว ไม่มีการเปลี่ยนแปลง ({counts})"
+        return f"{read}: นำเข้าแล้ว {counts}"
+
 
 def import_directives(
     db: Database,

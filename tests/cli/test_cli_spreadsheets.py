@@ -110,16 +110,28 @@ def test_read_only_folder(demo_db, tmp_path):
     assert list(folder.iterdir()) == []
 
 
-def test_reimporting_the_export_reports_every_duplicate(demo_db, tmp_path):
+def test_reimporting_the_export_changes_nothing_and_an_edited_row_updates(demo_db, tmp_path):
+    database = copy_of(demo_db, tmp_path)
     out = tmp_path / "all.xlsx"
-    assert run("--db", str(demo_db), "export", "directives", "-o", str(out)).returncode == 0
-    before = run("--db", str(demo_db), "directives", "--json").stdout
-    result = run("--db", str(demo_db), "import", "directives", str(out), "--dry-run")
-    assert_clean_failure(result, "ไม่ได้บันทึกข้อมูลใด ๆ")
-    assert result.returncode == 2
-    assert result.stdout.count("มีอยู่แล้วในฐานข้อมูล") == 9 and "แถว 2 คอลัมน์ A (เลขที่)" in result.stdout
-    assert run("--db", str(demo_db), "import", "directives", str(out)).returncode == 2
-    assert run("--db", str(demo_db), "directives", "--json").stdout == before
+    assert run("--db", str(database), "export", "directives", "-o", str(out)).returncode == 0
+    before = run("--db", str(database), "directives", "--json").stdout
+    same = run("--db", str(database), "import", "directives", str(out))
+    assert same.returncode == 0, same.stdout + same.stderr
+    assert same.stdout.count(": ไม่เปลี่ยนแปลง") == 9 and "แถว 2 ขส. 001/2562: ไม่เปลี่ยนแปลง" in same.stdout
+    assert "ไม่มีการเปลี่ยนแปลง" in same.stdout
+    assert run("--db", str(database), "directives", "--json").stdout == before
+    book = openpyxl.load_workbook(out)
+    book.active["B2"] = book.active["B2"].value + " (ปรับถ้อยคำ)"
+    book.save(out)
+    dry = run("--db", str(database), "import", "directives", str(out), "--dry-run")
+    assert (
+        dry.returncode == 0 and "แถว 2 ขส. 001/2562: ปรับปรุง — ข้อความ" in dry.stdout and "ปรับปรุง 1 รายการ" in dry.stdout
+    )
+    assert run("--db", str(database), "directives", "--json").stdout == before
+    real = run("--db", str(database), "import", "directives", str(out))
+    assert real.returncode == 0 and "นำเข้าแล้ว" in real.stdout
+    rows = json.loads(run("--db", str(database), "directives", "--json").stdout)
+    assert next(r for r in rows if r["number_text"] == "ขส. 001/2562")["text"].endswith("(ปรับถ้อยคำ)")
 
 
 def test_windows_874_csv_dry_run_then_import(demo_db, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sbpac_desktop.gui.dialogs.import_preview_dialog import Preview, PreviewLine
 from sbpac_desktop.services.org_import import OrgImportReport
+from sbpac_desktop.services.spreadsheet_import import ImportReport
 from sbpac_desktop.services.spreadsheet_plan import RowProblem
 
 
@@ -17,4 +18,17 @@ def org_preview(report: OrgImportReport) -> Preview:
     lines = [problem_line(p) for p in report.problems]
     lines += [PreviewLine(r.row, r.kind_th, r.action, r.label, r.detail_th) for r in report.rows]
     changes = any(r.action in ("create", "update") for r in report.rows)
+    return Preview(report.summary_th(), tuple(lines), report.ok, changes, report.committed)
+
+
+_DIRECTIVE_ACTIONS = {"new": "create", "updated": "update", "unchanged": "unchanged", "refused": "refused"}
+
+
+def directive_preview(report: ImportReport) -> Preview:
+    """File-level problems and warnings first, then one line per row (errors are in the row's reason)."""
+    lines = [problem_line(p) for p in report.problems if p.row is None or not p.is_error]
+    for outcome in report.outcomes:
+        detail = outcome.detail_th if outcome.action != "new" else ("พร้อมรายงานผล" if outcome.progress_added else "")
+        lines.append(PreviewLine(outcome.row, "ข้อสั่งการ", _DIRECTIVE_ACTIONS[outcome.action], outcome.number, detail))
+    changes = bool(report.directives or report.updated)
     return Preview(report.summary_th(), tuple(lines), report.ok, changes, report.committed)

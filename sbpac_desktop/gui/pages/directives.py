@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,7 +26,7 @@ from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.directives import DirectivesModel
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.pages import file_export
+from sbpac_desktop.gui.pages import directive_import, file_export
 from sbpac_desktop.gui.pages.base import TablePage
 from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import digits
@@ -77,9 +78,11 @@ class DirectivesPage(TablePage):
         self.export_button = QPushButton(self.tr("ส่งออก…"), self)
         self.export_button.setObjectName("exportTrackerButton")
         self.export_button.setToolTip(self.tr("ส่งออกข้อสั่งการตามตัวกรองปัจจุบันเป็น Excel หรือ CSV (Ctrl+E)"))
+        self.import_button = directive_import.import_button(self, lambda: self.import_from_file())
         self.report_button = QPushButton(self.tr("รายงานผลการติดตาม…"), self)
         self.report_button.setObjectName("followupReportButton")
-        buttons = (self.new_button, self.edit_button, self.progress_button, self.export_button, self.report_button)
+        buttons = (self.new_button, self.edit_button, self.progress_button, self.export_button, self.import_button)
+        buttons += (self.report_button,)
         for button in buttons:
             self.tools.addWidget(button)
         self.export_button.clicked.connect(self.export_tracker)
@@ -344,6 +347,10 @@ class DirectivesPage(TablePage):
     def _exported(self, written: WrittenFile) -> None:
         text = self.tr("ส่งออกข้อสั่งการ {count} รายการไปที่ {path} แล้ว")
         file_export.announce(self, self.notice, text.format(count=digits(f"{written.rows:,}"), path=written.path))
+
+    def import_from_file(self, path: Path | None = None) -> QWidget | None:
+        """The import preview (dry run row by row, then นำเข้า); the list reloads after an import."""
+        return directive_import.open_import(self.ctx, self, path, self.reload)
 
     def open_followup_report(self) -> QWidget:
         from sbpac_desktop.gui.dialogs.followup_report_dialog import FollowUpReportDialog
