@@ -13,7 +13,7 @@ from sbpac_desktop.cli.args import id_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.enums import AgendaTemplate
-from sbpac_desktop.services import meetings, series
+from sbpac_desktop.services import meetings, org, series
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.series import SeriesInput, SeriesView
 from sbpac_desktop.services.series_attendance import LAST_MEETING, MEMBERS, PrefillResult, prefill_attendance
@@ -145,6 +145,21 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_posts(args: argparse.Namespace) -> int:
+    """The posts a series can name, with their ids (the command line has no other place to find them)."""
+    rows = _with_context(args, lambda ctx: org.list_positions(ctx.db, ctx.actor, include_inactive=args.all))
+    if args.json:
+        emit_json([{"id": p.id, "short_code": p.short_code, "post": p.label, "holder": p.holder_name,
+                    "active": p.active} for p in rows])  # fmt: skip
+        return 0
+    for p in rows:
+        state = "" if p.active else "  [ระงับการใช้งาน]"
+        ident = apply_digits(str(p.id), args.thai_digits)
+        emit(f"[{ident}] {p.short_code or '-'}  {p.label} — {p.holder_name or 'ว่าง'}{state}")
+    emit(f"รวม {apply_digits(str(len(rows)), args.thai_digits)} ตำแหน่ง")
+    return 0
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     return _show_one(args, _with_context(args, lambda ctx: series.get_series(ctx.db, ctx.actor, args.id)))
 
@@ -229,13 +244,17 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("series", help="ชุดการประชุม: list, show, add, edit, deactivate, activate, member-add, "
-                                           "member-remove, fill-attendance")  # fmt: skip
+    parser = sub.add_parser("series", help="ชุดการประชุม: list, posts, show, add, edit, deactivate, activate, "
+                                           "member-add, member-remove, fill-attendance")  # fmt: skip
     actions = parser.add_subparsers(dest="series_command", metavar="ACTION", required=True, parser_class=type(parser))
     listing = actions.add_parser("list", help="รายการชุดการประชุมที่ใช้งานอยู่ (--all รวมที่ระงับแล้ว)")
     listing.add_argument("--all", action="store_true", help="รวมชุดการประชุมที่ระงับการใช้งานแล้ว")
     _output_options(listing)
     listing.set_defaults(handler=cmd_list)
+    posts = actions.add_parser("posts", help="รหัสตำแหน่งที่ใช้กับ --chair-post, --secretary-post และ member-add")
+    posts.add_argument("--all", action="store_true", help="รวมตำแหน่งที่ระงับแล้ว")
+    _output_options(posts)
+    posts.set_defaults(handler=cmd_posts)
     show = actions.add_parser("show", help="รายละเอียดและกรรมการประจำของชุดการประชุม")
     show.add_argument("id", type=id_arg, metavar="ID")
     _output_options(show)

@@ -93,6 +93,16 @@ def test_add_edit_members_deactivate_and_list(db, capsys):
     assert "[1] การประชุมผู้บริหาร ศอ.บต. (ประชุม ศอ.บต.)" in listed and "รวม 1 ชุดการประชุม" in listed
 
 
+def test_posts_lists_the_ids_a_series_names(db, capsys):
+    assert run(db, "posts") == 0
+    out = capsys.readouterr().out
+    assert "[1] ลธ.  เลขาธิการ ศอ.บต. — นายสมชาย ใจดี" in out and "[3] ทป.  ที่ปรึกษา — ว่าง" in out
+    assert run(db, "posts", "--json") == 0
+    assert [(p["id"], p["short_code"], p["holder"]) for p in out_json(capsys)] == [
+        (1, "ลธ.", "นายสมชาย ใจดี"), (2, "ผอ.กนย.", "นายวิไล ใจดี"), (3, "ทป.", None),
+    ]  # fmt: skip
+
+
 def test_fill_attendance_from_members_then_from_the_last_meeting(db, capsys):
     assert run(db, "add", "ชุด ก", "--chair-post", "1", "--secretary-post", "2") == 0
     assert run(db, "member-add", "1", "3") == 0
