@@ -49,7 +49,7 @@ def test_first_admin_is_stored_with_an_argon2id_hash(ctx, admin):
 def test_password_hash_never_reaches_the_audit_trail(ctx, admin):
     row = _user_row(ctx, "somchai")
     with ctx.db.unit_of_work() as session:
-        query = select(AuditEntry.after_json).where(AuditEntry.entity == "user", AuditEntry.entity_id == row.id)
+        query = select(AuditEntry.after_json).where(AuditEntry.entity == "app_user", AuditEntry.entity_id == row.id)
         after = session.scalar(query)
     stored = json.loads(after)["password_hash"]
     assert stored.startswith("<hidden") and row.password_hash not in after

@@ -23,7 +23,7 @@ def test_numbers_run_per_fiscal_year(ctx):
     first = create(ctx, assignments=[AssignmentInput(position_id=pid)])
     second = create(ctx, assignments=[AssignmentInput(position_id=pid)])
     # 30 Sep 2019 is FY2562; 1 Oct 2019 starts FY2563 at 001 again
-    earlier = create(ctx, issued=date(2019, 9, 30), due=None)
+    earlier = create(ctx, issued=date(2019, 9, 30), due=None, no_due_reason="ดำเนินการต่อเนื่อง")
     assert [d.row.number_text() for d in (first, second, earlier)] == ["ขส. ๐๐๑/๒๕๖๓", "ขส. ๐๐๒/๒๕๖๓", "ขส. ๐๐๑/๒๕๖๒"]
 
 
