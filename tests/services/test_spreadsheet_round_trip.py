@@ -245,3 +245,38 @@ def test_a_real_formula_cell_without_a_saved_value_is_refused(demo, tmp_path):
     report = import_directives(demo.db, demo.actor, sheet.save(), today=TODAY)
     assert not report.ok and counts(demo) == before
     assert "เซลล์นี้เป็นสูตรที่ไม่มีค่าที่คำนวณไว้" in outcome(report, 2).reason
+
+
+HOSTILE_FILES = {
+    "missing headers": ("เรื่อง,วันที่\nทดสอบ,1/10/2562\n".encode(), "t.csv", None, "ไม่พบแถวหัวตาราง"),
+    "empty": (b"", "e.csv", None, "ไฟล์ว่างเปล่า"),
+    "text named .xlsx": ("ข้อความธรรมดา ไม่ใช่ตาราง\n".encode(), "x.xlsx", None, "ไม่พบแถวหัวตาราง"),
+    "31 February": ("ข้อสั่งการ,วันที่สั่งการ\nทดสอบ,31/02/2563\n".encode(), "d.csv", 2, "วันที่ไม่ถูกต้อง: 31/02/2563"),
+    "huge number": (f"เลขที่,ข้อสั่งการ,วันที่สั่งการ\n{10**30},ทดสอบ,1/10/2562\n".encode(), "n.csv", 2, "อ่านเลขที่ไม่ได้"),
+    "formula as assignee": (
+        "ข้อสั่งการ,วันที่สั่งการ,ผู้รับผิดชอบหลัก\nทดสอบ,1/10/2562,=cmd|' /C calc'!A0\n".encode(),
+        "f.csv",
+        2,
+        "ไม่พบตำแหน่งหรือหน่วยงาน",
+    ),
+    "windows-874 with an unknown post": (
+        "ข้อสั่งการ,วันที่สั่งการ,ผู้รับผิดชอบหลัก\nทดสอบ,1/10/2562,ผช.ลธ.(ไม่มี)\n".encode("cp874"),
+        "w.csv",
+        2,
+        "ไม่พบตำแหน่งหรือหน่วยงาน 'ผช.ลธ.(ไม่มี)'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_FILES))
+def test_hostile_directive_files_write_nothing(demo, tmp_path, case):
+    data, name, row, message = HOSTILE_FILES[case]
+    path = tmp_path / name
+    path.write_bytes(data)
+    before = counts(demo)
+    report = import_directives(demo.db, demo.actor, path, today=TODAY)
+    assert not report.ok and not report.committed and counts(demo) == before
+    if row is None:
+        assert any(message in p.message_th for p in report.problems), report.problems
+    else:
+        assert message in outcome(report, row).reason, report.outcomes
