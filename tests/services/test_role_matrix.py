@@ -20,6 +20,7 @@ import pytest
 from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, MeetingStatus, PositionKind, UserRole
 from sbpac_desktop.domain.errors import PermissionDenied
 from sbpac_desktop.services import agenda, auth, directives, documents, meetings, org, progress, users
+from sbpac_desktop.services import series as series_service
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
 from tests.services.helpers import meeting, person, post, series
@@ -27,7 +28,7 @@ from tests.services.helpers import meeting, person, post, series
 PASSWORD = "รหัสผ่านยาวพอ-1"
 TODAY = date(2019, 11, 2)
 ROLES = ("admin", "secretary", "officer", "viewer")
-ENTITIES = ("meeting", "agenda_item", "minutes", "progress_report", "directive", "user")
+ENTITIES = ("meeting", "agenda_item", "minutes", "progress_report", "directive", "meeting_series", "user")
 OPS = ("create", "read", "update", "delete")
 
 # One row per entity; per op, the four letters are admin, secretary, officer, viewer.
@@ -37,6 +38,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "minutes":         {"create": "AADD", "read": "AAAA", "update": "AADD", "delete": "----"},
     "directive":       {"create": "AADD", "read": "AAAA", "update": "AADD", "delete": "AADD"},
     "progress_report": {"create": "AAAD", "read": "AAAA", "update": "AAAD", "delete": "----"},
+    "meeting_series":  {"create": "AADD", "read": "AAAA", "update": "AADD", "delete": "AADD"},
     "user":            {"create": "ADDD", "read": "ADDD", "update": "ADDD", "delete": "ADDD"},
 }  # fmt: skip
 NO_DELETE_SERVICE = {"meeting": meetings, "minutes": meetings, "progress_report": progress}
@@ -169,6 +171,21 @@ def _progress_op(w: World, actor: Actor, op: str) -> None:
         progress.update_progress(db, actor, w.report_id, report.version, _report(w.own_assignment, 60), TODAY)
 
 
+def _series_op(w: World, actor: Actor, op: str) -> None:
+    """A series is deactivated, never deleted (its meetings stay): that is its "delete"."""
+    db = w.ctx.db
+    if op == "create":
+        series_service.create_series(db, actor, series_service.SeriesInput(f"ชุดการประชุม {next(_counter)}"))
+    elif op == "read":
+        series_service.get_series(db, actor, w.series_id)
+    elif op == "update":
+        current = series_service.get_series(db, w.actors["admin"], w.series_id)
+        data = replace(current.to_input(), default_venue="ห้องประชุมใหม่")
+        series_service.update_series(db, actor, w.series_id, current.version, data)
+    else:
+        series_service.set_series_active(db, actor, w.series_id, None, False)
+
+
 def _user_op(w: World, actor: Actor, op: str) -> None:
     db = w.ctx.db
     if op == "create":
@@ -187,6 +204,7 @@ OPERATIONS = {
     "minutes": _minutes_op,
     "directive": _directive_op,
     "progress_report": _progress_op,
+    "meeting_series": _series_op,
     "user": _user_op,
 }
 
