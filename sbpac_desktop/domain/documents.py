@@ -84,6 +84,9 @@ class MinutesDoc:
     sections: tuple[AgendaSection, ...]
     recorder: PersonLine | None = None
     checker: PersonLine | None = None
+    # "ตรวจสอบ: 1234 · a1b2c3d4": the audit chain head when printed (certified minutes), so paper
+    # carries an anchor of the trail (services/audit_anchors.py)
+    audit_anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,3 +142,4 @@ class DossierDoc:
     agenda: AgendaDoc
     minutes: MinutesDoc
     directives: FollowUpDoc
+    audit_anchor: str = ""

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from sbpac_desktop.domain.documents import DossierDoc
 from sbpac_desktop.reporting.agenda import agenda_flowables
+from sbpac_desktop.reporting.anchor_footer import anchor_footer
 from sbpac_desktop.reporting.common import Writer, gap, long_date_text, people_block, rule
 from sbpac_desktop.reporting.engine import build_pdf
 from sbpac_desktop.reporting.followup import followup_flowables
@@ -83,6 +84,7 @@ def render(doc: DossierDoc, path: str | os.PathLike[str], *, thai_digits: bool =
         "author": "ฝ่ายเลขานุการ ศอ.บต.",
         "subject": h.body_name,
         "thai_digits": thai_digits,
+        "page_header": anchor_footer(doc.audit_anchor),
     }
     pages: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as scratch:

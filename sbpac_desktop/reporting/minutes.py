@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 
 from sbpac_desktop.domain.documents import AgendaEntry, AgendaSection, MinutesDoc
 from sbpac_desktop.domain.enums import RecordingStyle
+from sbpac_desktop.reporting.anchor_footer import anchor_footer
 from sbpac_desktop.reporting.common import (
     Writer,
     clock,
@@ -110,6 +111,7 @@ def render(doc: MinutesDoc, path: str | os.PathLike[str], *, thai_digits: bool =
         author="ฝ่ายเลขานุการ ศอ.บต.",
         subject=h.body_name,
         thai_digits=thai_digits,
+        page_header=anchor_footer(doc.audit_anchor),
     )
 
 

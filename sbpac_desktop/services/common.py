@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, object_session
 
 from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.domain.errors import ConflictError, NotFound
+from sbpac_desktop.services import audit_anchors
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.store import audit_chain
 from sbpac_desktop.store.base import Base, Versioned, utcnow
@@ -155,6 +156,7 @@ def _append(
     connection = session.connection()
     if audit_chain.server_writes_audit(connection):
         audit_chain.append_on_server(connection, rows)
+        audit_anchors.note_appended(session, None, None)  # the server's head, read at commit
         return
     last = connection.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
     last_id, previous = (0, None) if last is None else (last[0], last[1])
@@ -165,6 +167,7 @@ def _append(
         last_id = entry.id
         row.update(id=entry.id, at=entry.at, prev_hash=entry.prev_hash, hash=entry.hash)
     session.execute(insert(AuditEntry), rows)
+    audit_anchors.note_appended(session, last_id, previous)
 
 
 def _dump(values: dict[str, Any] | None) -> str | None:

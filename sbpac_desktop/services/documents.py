@@ -23,9 +23,10 @@ from sbpac_desktop.domain.documents import (
     PersonLine,
     agenda_with_timetable,
 )
-from sbpac_desktop.domain.enums import AgendaTemplate, AttendanceKind
+from sbpac_desktop.domain.enums import AgendaTemplate, AttendanceKind, MeetingStatus
 from sbpac_desktop.domain.errors import NotFound
 from sbpac_desktop.domain.numbering import meeting_number_text
+from sbpac_desktop.services.audit_anchors import head_for_paper
 from sbpac_desktop.services.closure import attach_closures
 from sbpac_desktop.services.common import get_or_raise
 from sbpac_desktop.services.context import Actor
@@ -163,6 +164,7 @@ def minutes_document(db: Database, actor: Actor, meeting_id: int, today: date | 
             sections=attach_closures(session, meeting.id, _sections(session, meeting, today or date.today(), True)),
             recorder=_signer(session, meeting.recorder_person_id, lines, names),
             checker=_signer(session, meeting.checker_person_id, lines, names),
+            audit_anchor=head_for_paper(session) if meeting.status == MeetingStatus.MINUTES_CERTIFIED.value else "",
         )
 
 
@@ -176,7 +178,13 @@ def dossier_document(db: Database, actor: Actor, meeting_id: int, today: date | 
         agenda=agenda_document(db, actor, meeting_id, today),
         minutes=minutes_document(db, actor, meeting_id, today),
         directives=followup_document(db, actor, FollowUpScope(meeting_id=meeting_id), today),
+        audit_anchor=_paper_anchor(db),
     )
+
+
+def _paper_anchor(db: Database) -> str:
+    with db.unit_of_work() as session:
+        return head_for_paper(session)
 
 
 def _attendance_line(row: Attendance, names: dict[int, str]) -> PersonLine:

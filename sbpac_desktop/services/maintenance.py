@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import DatabaseError
+from sbpac_desktop.services import audit_anchors
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.common import _entry_hash as entry_hash  # the one formula audit() writes with
 from sbpac_desktop.store import backup as backups
@@ -93,6 +94,7 @@ class _Chain:
     count: int = 0
     broken: str | None = None
     forks: list[str] = field(default_factory=list)
+    entries: list[tuple[int, str]] = field(default_factory=list)  # (id, hash), for the anchors
 
 
 # --- backup -------------------------------------------------------------------------------
@@ -197,6 +199,7 @@ def restore_from_file(database: str | None, source: str, environ: Mapping[str, s
         previous, damaged = _save_current(live, src)
         backups.copy_into_live(src, live)
         open_database(str(live)).close()  # brings an older schema up to date (after its own backup)
+        audit_anchors.forget_after_restore(audit_anchors.sqlite_key(live), datetime.now())
     finally:
         lock.release()
     migrated = state is migrate.SchemaState.OUTDATED
@@ -283,7 +286,7 @@ def _check_sqlite(path: Path) -> tuple[list[CheckItem], Path | None]:
         return [*items, CheckItem("ห่วงโซ่บันทึกการแก้ไข (audit hash chain)", True, "ยังไม่มีข้อมูล")], None
     engine = shared_read_engine(path)
     try:
-        items.append(_chain_item(engine))
+        items.append(_chain_item(engine, audit_anchors.sqlite_key(path), path))
     finally:
         engine.dispose()
     return items, None
@@ -304,7 +307,8 @@ def _check_server(location: DatabaseLocation) -> list[CheckItem]:
             if migrate.schema_state(connection) is migrate.SchemaState.EMPTY:
                 return [CheckItem("โครงสร้างข้อมูล", False, "ฐานข้อมูลยังว่างอยู่ — ให้ผู้ดูแลระบบรันคำสั่ง init")]
             orphans = orphan_problems(connection, Base.metadata)
-        return [_item("การอ้างอิงระหว่างตาราง (ตรวจหาข้อมูลกำพร้า)", orphans), _chain_item(engine)]
+        key = audit_anchors.database_key(location.url)
+        return [_item("การอ้างอิงระหว่างตาราง (ตรวจหาข้อมูลกำพร้า)", orphans), _chain_item(engine, key, None)]
     except DBAPIError as exc:
         raise connection_error(location, exc) from exc
     finally:
@@ -318,7 +322,7 @@ def _item(label: str, problems: list[str]) -> CheckItem:
     return CheckItem(label, False, f"พบปัญหา: {problems[0]}{more}")
 
 
-def _chain_item(engine: Engine) -> CheckItem:
+def _chain_item(engine: Engine, key: str, sqlite_path: Path | None) -> CheckItem:
     label = "ห่วงโซ่บันทึกการแก้ไข (audit hash chain)"
     try:
         with Session(engine) as session:
@@ -327,7 +331,15 @@ def _chain_item(engine: Engine) -> CheckItem:
         return CheckItem(label, False, f"อ่านบันทึกการแก้ไขไม่ได้ ({str(exc).splitlines()[0]})")
     if chain.broken:
         return CheckItem(label, False, chain.broken, tuple(chain.forks))
-    return CheckItem(label, True, f"ตรวจแล้ว {chain.count:,} รายการ", tuple(chain.forks))
+    # the chain holds together: does it still match what was anchored outside the database?
+    findings = audit_anchors.compare(chain.entries, key, sqlite_path)
+    remarks = tuple(chain.forks) + tuple(f.text_th for f in findings if not f.serious)
+    serious = [f.text_th for f in findings if f.serious]
+    if serious:
+        more = f" และอีก {len(serious) - 1} ข้อ" if len(serious) > 1 else ""
+        return CheckItem(label, False, serious[0] + more, remarks)
+    head = f" — ตรวจสอบ: {chain.count} · {chain.entries[-1][1][:8]}" if chain.entries else ""
+    return CheckItem(label, True, f"ตรวจแล้ว {chain.count:,} รายการ ตรงกับจุดยึดภายนอก{head}", remarks)
 
 
 def verify_audit_chain(session: Session) -> _Chain:
@@ -353,6 +365,7 @@ def verify_audit_chain(session: Session) -> _Chain:
             chain.forks.append(f"{_describe(entry)}: บันทึกพร้อมกับอีกรายการหนึ่ง (ห่วงโซ่แยกสาย)")
         seen.add(entry.hash)
         previous = entry.hash
+        chain.entries.append((entry.id, entry.hash))
     return chain
 
 
