@@ -245,3 +245,23 @@ def test_attendance_tab_copies_the_last_meeting(
     wait_ops()
     qtbot.waitUntil(lambda: early.findChild(QMessageBox, "appErrorBox") is not None)
     assert "ยังไม่มีการประชุมครั้งก่อน" in early.findChild(QMessageBox, "appErrorBox").text()
+
+
+def test_changing_the_date_follows_the_chair_post_unless_the_user_chose(qtbot: QtBot, work_ctx: AppContext) -> None:
+    _series_id, chair_post, _others = configured_series(work_ctx)
+    acting = org.create_person(work_ctx.db, work_ctx.actor, org.PersonInput("รักษา", "ราชการแทน", "นาย")).id
+    cover = date(2020, 1, 6)
+    org.assign_incumbency(work_ctx.db, work_ctx.actor, org.IncumbencyInput(acting, chair_post, cover, acting=True))
+    dialog = MeetingDialog(work_ctx, today=DAY)
+    qtbot.addWidget(dialog)
+    regular = dialog.chair.value()
+    assert regular is not None and regular != acting
+    dialog.meeting_date.setDate(date(2020, 1, 14))
+    assert dialog.chair.value() == acting  # the acting holder chairs that day
+    dialog.meeting_date.setDate(DAY)
+    assert dialog.chair.value() == regular
+    people = {p.full_name: p.id for p in org.list_people(work_ctx.db, work_ctx.actor)}
+    dialog.chair.set_value(people["นายรอง ตัวอย่าง"])  # the user's own choice stays
+    dialog.meeting_date.setDate(date(2020, 1, 14))
+    assert dialog.chair.value() == people["นายรอง ตัวอย่าง"]
+    dialog.reject()
