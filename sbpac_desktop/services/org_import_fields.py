@@ -123,7 +123,8 @@ def name_value(value: object, label_th: str) -> str | None:
 def phone_value(value: object) -> str | None:
     """'+66 73 ...' is a phone number; '=...' or '@...' is not."""
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**15:
-        return f"0{value}" if len(str(value)) == 9 else str(value)  # Excel dropped the leading 0
+        # Excel dropped the leading 0 of a Thai number typed into a number cell (0 + 8 or 9 digits)
+        return f"0{value}" if len(str(value)) in (8, 9) else str(value)
     text = text_value(value) if isinstance(value, str) else name_value(value, "โทรศัพท์")
     if text and text.startswith(FORMULA_START) and not (text[0] == "+" and text[1:2].isdigit()):
         raise CellError(f"โทรศัพท์ขึ้นต้นด้วย '{text[0]}' ซึ่ง Excel ถือเป็นสูตร — ไม่รับค่านี้")

@@ -279,3 +279,13 @@ def test_a_viewer_may_not_import_or_check(ctx, tmp_path):
     for dry_run in (True, False):
         with pytest.raises(PermissionDenied):
             import_org(ctx.db, viewer, path, dry_run=dry_run)
+
+
+def test_a_phone_number_excel_stored_as_a_number_gets_its_leading_zero_back(ctx, tmp_path):
+    header = [*HEAD, "โทรศัพท์"]
+    rows = [[*row("บุคคล", first="สมชาย", last="ใจดี"), 812345678], [*row("บุคคล", first="สมหญิง", last="ใจดี"), "=1+1"]]
+    report = import_org(ctx.db, ctx.actor, write_xlsx(tmp_path / "p.xlsx", rows, header=header), dry_run=True)
+    assert [r.action for r in report.rows] == ["create", "refused"]
+    assert "ซึ่ง Excel ถือเป็นสูตร" in report.rows[1].detail_th
+    import_org(ctx.db, ctx.actor, write_xlsx(tmp_path / "q.xlsx", rows[:1], header=header))
+    assert [p.phone for p in org.list_people(ctx.db, ctx.actor)] == ["0812345678"]
