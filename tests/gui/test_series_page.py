@@ -241,6 +241,9 @@ def test_attendance_tab_copies_the_last_meeting(
     first = meetings.create_meeting(work_ctx.db, work_ctx.actor, meetings.MeetingInput(fresh, "ครั้งแรก", DAY, "ห้อง"))
     early = AttendanceTab(work_ctx, first.id, people, [])
     qtbot.addWidget(early)
+    early.prefill_button.fill(MEMBERS)
+    wait_ops()
+    assert early.prefill_note.text() == "ชุดการประชุมนี้ยังไม่ได้กำหนดกรรมการประจำ (กำหนดได้ที่หน้า “ชุดการประชุม”)"
     early.prefill_button.fill(LAST_MEETING)  # a series' first meeting has nothing before it
     wait_ops()
     qtbot.waitUntil(lambda: early.findChild(QMessageBox, "appErrorBox") is not None)

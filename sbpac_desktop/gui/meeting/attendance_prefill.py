@@ -51,6 +51,8 @@ class PrefillButton(QPushButton):
         self.filled.emit(*answer)
 
     def note_text(self, result: PrefillResult) -> str:
+        if result.source == MEMBERS and not (result.added or result.vacant or result.already_listed or result.skipped):
+            return self.tr("ชุดการประชุมนี้ยังไม่ได้กำหนดกรรมการประจำ (กำหนดได้ที่หน้า “ชุดการประชุม”)")
         if result.from_meeting:
             number = digits(result.from_meeting)
             parts = [self.tr("คัดลอกจากครั้งที่ {number}: เพิ่ม {count} คน").format(
