@@ -150,14 +150,14 @@ class Finding:
 
 def compare(chain: list[tuple[int, str]], key: str, sqlite_path: Path | None) -> list[Finding]:
     """chain: (id, hash) of every live entry, oldest first, already verified link by link."""
-    findings = _against_file(chain, key, local_writer_only=sqlite_path is not None)
-    if sqlite_path is not None:
+    findings: list[Finding] = []
+    if sqlite_path is not None:  # a backup holds the whole chain: it names the first changed row
         restored = _entry(_load().get(key))["restored_at"]
         since = datetime.fromisoformat(restored) if restored else None
         for backup in backups.list_backups(sqlite_path):
             if since is None or backup.taken_at > since:
                 findings += _against_backup(chain, backup.path)
-    return findings
+    return findings + _against_file(chain, key, local_writer_only=sqlite_path is not None)
 
 
 def _against_file(chain: list[tuple[int, str]], key: str, local_writer_only: bool) -> list[Finding]:
