@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sbpac_desktop.reporting.spreadsheets import WrittenFile, write_table
-from sbpac_desktop.services import dashboard_export, documents, followup
+from sbpac_desktop.services import dashboard_export, documents, followup, letters
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter
@@ -26,6 +26,8 @@ MINUTES = f"{__name__}:render_minutes"
 TRACKER = f"{__name__}:export_tracker"
 FOLLOWUP = f"{__name__}:render_followup"
 DASHBOARD = f"{__name__}:export_dashboard"
+INVITATION = f"{__name__}:render_invitation"
+MEMOS = f"{__name__}:render_memos"
 
 
 def writer(document: str, path: Path) -> Any:
@@ -39,6 +41,20 @@ def render_minutes(db: Any, actor: Actor, meeting_id: int, path: Path) -> Path:
     thai_digits = org_settings.document_thai_digits(db, actor)  # Settings: ๑๒๓ or 123
     doc = documents.minutes_document(db, actor, meeting_id)
     return writer("minutes", path).render(doc, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
+
+
+def render_invitation(db: Any, actor: Actor, meeting_id: int, per_post: bool, path: Path) -> Path:
+    """หนังสือเชิญประชุม (one with the distribution list, or one per invited post), agenda attached."""
+    found = letters.invitation_letters(db, actor, meeting_id, per_post=per_post)
+    thai_digits = org_settings.document_thai_digits(db, actor)
+    return writer("letters", path).render_invitations(found, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
+
+
+def render_memos(db: Any, actor: Actor, meeting_id: int, path: Path) -> Path:
+    """บันทึกข้อความแจ้งข้อสั่งการ: one per unit, all in one file."""
+    memos = letters.directive_memos(db, actor, meeting_id)
+    thai_digits = org_settings.document_thai_digits(db, actor)
+    return writer("letters", path).render_memos(memos, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
 
 
 def export_tracker(db: Any, actor: Actor, filters: DirectiveFilter, as_of: date, path: Path) -> WrittenFile:

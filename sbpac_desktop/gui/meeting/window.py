@@ -1,4 +1,5 @@
-"""One meeting in its own window: a header (number, date, venue, status) and three tabs —
+"""One meeting in its own window: a header (number, date, venue, status, the หนังสือ menu for
+the invitation letter and the directive memos) and three tabs —
 ระเบียบวาระ (agenda builder), ผู้เข้าประชุม (attendance), รายงานการประชุม (minutes)."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.meeting.agenda_tab import AgendaTab
 from sbpac_desktop.gui.meeting.attendance_tab import AttendanceTab
+from sbpac_desktop.gui.meeting.letters_menu import LettersMenu
 from sbpac_desktop.gui.meeting.minutes_tab import MinutesTab
 from sbpac_desktop.gui.operations import wait_for_idle
 from sbpac_desktop.gui.pages.base import heading_label
@@ -47,12 +49,15 @@ class MeetingWindow(QWidget):
         self.history_button.setObjectName("meetingHistory")
         self.history_button.clicked.connect(self.show_history)
         top = QHBoxLayout()
+        self.letters = LettersMenu(ctx, meeting_id, self.meeting.number_text(False), self)
         top.addWidget(self.heading, 1)
+        top.addWidget(self.letters, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(top)
         layout.addWidget(self.details)
+        layout.addWidget(self.letters.notice)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
         self.minutes_tab.status_changed.connect(self.show_meeting)

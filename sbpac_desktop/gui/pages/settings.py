@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from sbpac_desktop import logs
 from sbpac_desktop.domain.errors import AppError, ConflictError, ValidationError
@@ -20,7 +20,7 @@ from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.forms.ui_settings_page import Ui_SettingsPage
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import HEADING_SCALE, Page
-from sbpac_desktop.services import auth, meetings
+from sbpac_desktop.services import auth, meetings, office
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import AppContext, open_unsigned
 from sbpac_desktop.services.context import Actor
@@ -79,6 +79,7 @@ class SettingsPage(Page):
         self.ui.documentsMessage.hide()
         self.ui.databaseMessage.hide()
         self._fill_languages()
+        self._add_office_button()
         self._connect()
         self.show_location()
 
@@ -92,6 +93,26 @@ class SettingsPage(Page):
         ui.connectButton.clicked.connect(lambda: self.open_database(ui.urlEdit.text()))
         ui.urlEdit.returnPressed.connect(self.test_connection)
         ui.urlEdit.textEdited.connect(lambda _text: self._say(ui.databaseMessage, "", ok=True))
+
+    # --- the issuing office for letters (the database) ---------------------------------------
+    def _add_office_button(self) -> None:
+        self.office_button = QPushButton(self.tr("ข้อมูลส่วนราชการและตราสัญลักษณ์…"), self.ui.documentsGroup)
+        self.office_button.setObjectName("officeButton")
+        self.office_button.setToolTip(self.tr("ชื่อ ที่อยู่ โทรศัพท์ รหัสหนังสือ และตราสัญลักษณ์ ที่พิมพ์บนหนังสือราชการ"))
+        self.office_button.clicked.connect(self.edit_office)
+        self.ui.documentsForm.addRow(self.office_button)
+
+    def edit_office(self) -> None:
+        """Load the office's details off the GUI thread, then open the dialog on them."""
+        ctx = self.ctx
+        op = Operation(self, lambda: office.get_office(ctx.db, ctx.actor), message=self.tr("กำลังโหลด…"))
+        op.success(self._open_office).failure(lambda error: self._failed(self.ui.documentsMessage, error)).run()
+
+    def _open_office(self, current: office.OfficeDetails) -> None:
+        from sbpac_desktop.gui.dialogs.office_dialog import OfficeDialog
+
+        self.office_dialog = OfficeDialog(self.ctx, current, self)
+        self.office_dialog.open()
 
     # --- language (this machine) ----------------------------------------------------
     def _fill_languages(self) -> None:
@@ -115,6 +136,7 @@ class SettingsPage(Page):
 
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
+        self.office_button.setText(self.tr("ข้อมูลส่วนราชการและตราสัญลักษณ์…"))
         self._fill_languages()
         self._fill_series()
         self.show_location()
