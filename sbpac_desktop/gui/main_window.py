@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sbpac_desktop.gui.domain_labels import domain_label
+from sbpac_desktop.gui.menus import MainMenus
 from sbpac_desktop.gui.operations import busy_tracker, wait_for_idle
 from sbpac_desktop.gui.pages.base import Page
 from sbpac_desktop.gui.pages.dimensions import DimensionsPage
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_toolbar()
         self._build_status_bar()
+        self.menus = MainMenus(self)  # File/Edit/View/Help over the toolbar's actions (gui/menus.py)
         self.retranslate_ui()
         self._shown_once = False
         self._rebuild_queued = False
@@ -282,6 +284,8 @@ class MainWindow(QMainWindow):
             self.user_label.setText(self.tr("ผู้ใช้: {name} ({role})").format(name=actor.display_name, role=role))
         if getattr(self, "reminders", None) is not None:  # a QObject: no LanguageChange of its own
             self.reminders.retranslate()
+        if getattr(self, "menus", None) is not None:
+            self.menus.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """A new translator was installed (Settings → language): the shell retranslates in place;
@@ -312,6 +316,7 @@ class MainWindow(QMainWindow):
         self.nav.clear()
         self._fill_navigation(self.nav)
         self.nav.blockSignals(False)
+        self.menus.fill_pages()
         self.show_page(key)
         self._switch_to(self.nav.currentRow())
 

@@ -54,6 +54,7 @@ class Demo:
     """Real records of the demo database that dialogs are opened on."""
 
     ctx: AppContext
+    qtbot: QtBot
 
     def detail(self, index: int = 3) -> directives.DirectiveDetail:
         row = directives.list_directives(self.ctx.db, self.ctx.actor, today=REFERENCE_DATE)[index]
@@ -116,6 +117,21 @@ def _reminders_panel(cls: type, demo: Demo) -> QDialog:
     return panel
 
 
+def _office(demo: Demo) -> Any:
+    from sbpac_desktop.services import office
+
+    return office.get_office(demo.ctx.db, demo.ctx.actor)
+
+
+def _shortcuts_dialog(cls: type, demo: Demo) -> QDialog:
+    """The shortcut list of a real main window (its menus, toolbar and pages)."""
+    from sbpac_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(demo.ctx, QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "fit-test"))
+    demo.qtbot.addWidget(window)  # lives (and is closed) with the test, after its dialog
+    return cls(window)
+
+
 def _import_preview(cls: type, demo: Demo) -> QDialog:
     """The preview of a refused file: a long report, one line per row."""
     from sbpac_desktop.gui.dialogs.import_preview_dialog import Preview, PreviewLine
@@ -161,6 +177,9 @@ FACTORIES: dict[str, Callable[[type, Demo], QDialog]] = {
     ),
     "RemindersPanel": lambda cls, d: _reminders_panel(cls, d),
     "CopyMeetingDialog": lambda cls, d: cls(d.ctx, d.meeting()),
+    "GuideWindow": lambda cls, d: cls(),
+    "OfficeDialog": lambda cls, d: cls(d.ctx, _office(d)),
+    "ShortcutsDialog": lambda cls, d: _shortcuts_dialog(cls, d),
     "SeriesDialog": lambda cls, d: cls(d.ctx, org.list_positions(d.ctx.db, d.ctx.actor)),
     "ImportPreviewDialog": lambda cls, d: _import_preview(cls, d),
     "ErrorDetailsDialog": lambda cls, d: cls("เปิดฐานข้อมูลไม่ได้", "Traceback (most recent call last):\n" * 40),
@@ -259,7 +278,7 @@ def test_every_gui_dialog_is_found_and_has_a_way_to_open() -> None:
 
 @pytest.mark.parametrize("cls", dialog_classes(), ids=lambda cls: cls.__name__)
 def test_dialog_fits_a_1366x768_screen(qtbot: QtBot, work_ctx: AppContext, language: str, cls: type) -> None:
-    dialog = open_dialog(cls, Demo(work_ctx))
+    dialog = open_dialog(cls, Demo(work_ctx, qtbot))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
