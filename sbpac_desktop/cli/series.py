@@ -15,7 +15,7 @@ from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.enums import AgendaTemplate
 from sbpac_desktop.services import meetings, org, series
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.series import SeriesInput, SeriesView
+from sbpac_desktop.services.series import DEFAULT_MEMBER_ROLE, SeriesInput, SeriesView
 from sbpac_desktop.services.series_attendance import LAST_MEETING, MEMBERS, PrefillResult, prefill_attendance
 from sbpac_desktop.thai import apply_digits, to_arabic_digits
 
@@ -280,7 +280,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action.add_argument("series", type=id_arg, metavar="SERIES", help="รหัสชุดการประชุม")
         action.add_argument("post", type=id_arg, metavar="POST", help="รหัสตำแหน่ง")
         _output_options(action)
-    member_add.add_argument("--role", default="กรรมการ", help="บทบาทในที่ประชุม เช่น ประธาน รองประธาน กรรมการ "
+    member_add.add_argument("--role", default=DEFAULT_MEMBER_ROLE, help="บทบาทในที่ประชุม เช่น ประธาน รองประธาน กรรมการ "
                                                               "เลขานุการ (ค่าปริยาย: กรรมการ)")  # fmt: skip
     member_add.set_defaults(handler=cmd_member_add)
     member_remove.set_defaults(handler=cmd_member_remove)

@@ -32,6 +32,7 @@ VENUE_LIMIT = 300
 ROLE_LIMIT = 60
 # Suggestions for a member's role; any text is accepted (committees name roles their own way).
 MEETING_ROLES = ("ประธาน", "รองประธาน", "กรรมการ", "กรรมการและเลขานุการ", "เลขานุการ", "ผู้ช่วยเลขานุการ")
+DEFAULT_MEMBER_ROLE = "กรรมการ"
 
 
 @dataclass(frozen=True)

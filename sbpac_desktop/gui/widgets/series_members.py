@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.pickers import IdCombo, post_label
 from sbpac_desktop.services.org import PositionView
-from sbpac_desktop.services.series import MEETING_ROLES, SeriesMemberInput
+from sbpac_desktop.services.series import DEFAULT_MEMBER_ROLE, MEETING_ROLES, SeriesMemberInput
 from sbpac_desktop.thai import thai_sort_key
-
-DEFAULT_ROLE = "กรรมการ"  # data, not interface text: stored as typed, hence no tr()
 
 
 class SeriesMembersEditor(QWidget):
@@ -39,7 +37,7 @@ class SeriesMembersEditor(QWidget):
         self.post_picker = IdCombo(self, editable=True)
         self.post_picker.setObjectName("memberPostPicker")
         self.post_picker.lineEdit().setPlaceholderText(self.tr("พิมพ์เพื่อค้นหาตำแหน่ง"))
-        self.role_picker = self._role_combo(DEFAULT_ROLE)
+        self.role_picker = self._role_combo(DEFAULT_MEMBER_ROLE)  # data stored as typed, not interface text
         self.role_picker.setObjectName("memberRolePicker")
         self.add_button = self._button(self.tr("เพิ่มตำแหน่ง"), "addMember", self.add_picked)
         self.table = QTableWidget(0, 3, self)
