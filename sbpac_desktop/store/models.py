@@ -319,7 +319,7 @@ class Attachment(Base):
     __table_args__ = (
         CheckConstraint(
             "CAST(agenda_item_id IS NOT NULL AS INTEGER) + CAST(progress_report_id IS NOT NULL AS INTEGER)"
-            " + CAST(meeting_id IS NOT NULL AS INTEGER) = 1",
+            " + CAST(meeting_id IS NOT NULL AS INTEGER) + CAST(field_visit_id IS NOT NULL AS INTEGER) = 1",
             name="one_owner",
         ),
     )
@@ -329,6 +329,7 @@ class Attachment(Base):
     progress_report_id: Mapped[int | None] = mapped_column(
         ForeignKey("progress_report.id", ondelete="CASCADE"), index=True
     )
+    field_visit_id: Mapped[int | None] = mapped_column(ForeignKey("field_visit.id", ondelete="CASCADE"), index=True)
     original_name: Mapped[str] = mapped_column(String(255))
     media_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)
@@ -373,5 +374,6 @@ class Setting(Versioned, Base):
     value_json: Mapped[str] = mapped_column(Text)
 
 
-# Registers the session listeners that keep Directive.effective_due_on / latest_* current.
-from sbpac_desktop.store import directive_summary  # noqa: E402, F401
+# directive_summary registers the session listeners that keep Directive.effective_due_on / latest_*
+# current; models_field holds the field follow-up tables (places, visits, network: issue #15).
+from sbpac_desktop.store import directive_summary, models_field  # noqa: E402, F401

@@ -19,14 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 
 log = logging.getLogger(__name__)
 
 FTS_TABLE = "search_fts"
 INDEX_PREFIX = "ix_search_"
 TRIGGER_PREFIX = "trg_search_"
-KIND_CODES = 4  # rowid = ref_id * KIND_CODES + code
+KIND_CODES = 8  # rowid = ref_id * KIND_CODES + code (4 until migration 0008 added the field kinds)
 MIN_TRIGRAM_VERSION = (3, 34, 0)
 MARK_OPEN, MARK_CLOSE, ELLIPSIS = "«", "»", "…"
 SNIPPET_TOKENS = 48  # trigram tokens are characters: about 48 characters of context
@@ -50,6 +50,10 @@ KINDS: tuple[IndexedKind, ...] = (
     IndexedKind("agenda_item", 1, "agenda_item", "title", ("background", "proposal", "discussion", "resolution")),
     IndexedKind("directive", 2, "directive", "text", ("remarks",)),
     IndexedKind("progress_report", 3, "progress_report", "result", ("problems", "suggestions", "next_step")),
+    # migration 0008 (issue #15): what was seen in the field and what the network reported
+    IndexedKind("field_visit", 4, "field_visit", "title", ("purpose", "summary", "issues")),
+    IndexedKind("visit_finding", 5, "visit_finding", "text", ("proposal_title",)),
+    IndexedKind("external_report", 6, "external_report", "text", ()),
 )
 KIND_BY_CODE = {k.code: k for k in KINDS}
 KIND_BY_NAME = {k.kind: k for k in KINDS}
@@ -91,6 +95,8 @@ def sqlite_has_index(connection: Connection) -> bool:
 
 
 def _body_sql(kind: IndexedKind, row: str) -> str:
+    if not kind.body_columns:
+        return "''"
     return " || char(10) || ".join(f"coalesce({row}.{column}, '')" for column in kind.body_columns)
 
 
@@ -116,9 +122,16 @@ def _trigger_sql(kind: IndexedKind) -> list[str]:
     ]
 
 
+def present_kinds(connection: Connection) -> tuple[IndexedKind, ...]:
+    """The kinds whose table exists: an early migration (0002, 0004, 0005) runs before the
+    tables of a later one (0008) are there."""
+    inspector = inspect(connection)
+    return tuple(kind for kind in KINDS if inspector.has_table(kind.table))
+
+
 def install_sqlite_triggers(connection: Connection) -> None:
     """Idempotent: (re)create the triggers that keep the index in step with the base tables."""
-    for kind in KINDS:
+    for kind in present_kinds(connection):
         for statement in _trigger_sql(kind):
             connection.exec_driver_sql(statement)
 
@@ -142,17 +155,21 @@ def install_sqlite(connection: Connection) -> bool:
 def rebuild_sqlite(connection: Connection) -> None:
     """Refill the index from the base tables (backfill, or repair after a bulk change)."""
     connection.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
-    for kind in KINDS:
+    for kind in present_kinds(connection):
         connection.exec_driver_sql(
             f"INSERT INTO {FTS_TABLE} (rowid, title, body) SELECT t.id * {KIND_CODES} + {kind.code}, "
             f"t.{kind.title_column}, {_body_sql(kind, 't')} FROM {kind.table} AS t"
         )
 
 
-def drop_sqlite(connection: Connection) -> None:
+def drop_sqlite_triggers(connection: Connection) -> None:
     for kind in KINDS:
         for suffix in ("ai", "ad", "au"):
             connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{kind.table}_{suffix}")
+
+
+def drop_sqlite(connection: Connection) -> None:
+    drop_sqlite_triggers(connection)
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
 
 
@@ -323,7 +340,10 @@ def install_postgresql(connection: Connection) -> bool:
     planner adds up the bitmap costs of every column and falls back to a sequential scan."""
     if not _ensure_pg_trgm(connection):
         return False
+    present = present_kinds(connection)
     for name, kind in postgres_index_names():
+        if kind not in present:
+            continue
         connection.exec_driver_sql(
             f"CREATE INDEX IF NOT EXISTS {name} ON {kind.table} USING gin (({document_sql(kind)}) gin_trgm_ops)"
         )
