@@ -26,6 +26,8 @@ MINUTES = f"{__name__}:render_minutes"
 TRACKER = f"{__name__}:export_tracker"
 FOLLOWUP = f"{__name__}:render_followup"
 DASHBOARD = f"{__name__}:export_dashboard"
+AGENDA = f"{__name__}:render_agenda"
+DOSSIER = f"{__name__}:render_dossier"
 INVITATION = f"{__name__}:render_invitation"
 MEMOS = f"{__name__}:render_memos"
 
@@ -41,6 +43,18 @@ def render_minutes(db: Any, actor: Actor, meeting_id: int, path: Path) -> Path:
     thai_digits = org_settings.document_thai_digits(db, actor)  # Settings: ๑๒๓ or 123
     doc = documents.minutes_document(db, actor, meeting_id)
     return writer("minutes", path).render(doc, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
+
+
+def render_agenda(db: Any, actor: Actor, meeting_id: int, path: Path) -> Path:
+    thai_digits = org_settings.document_thai_digits(db, actor)
+    doc = documents.agenda_document(db, actor, meeting_id)
+    return writer("agenda", path).render(doc, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
+
+
+def render_dossier(db: Any, actor: Actor, meeting_id: int, path: Path) -> Path:
+    thai_digits = org_settings.document_thai_digits(db, actor)
+    doc = documents.dossier_document(db, actor, meeting_id)
+    return writer("dossier", path).render(doc, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
 
 
 def render_invitation(db: Any, actor: Actor, meeting_id: int, per_post: bool, path: Path) -> Path:

@@ -173,3 +173,14 @@ def test_missing_folder_is_a_thai_error_and_writes_nothing(docs, tmp_path):
     with pytest.raises(OutputPathError, match="ไม่พบโฟลเดอร์"):
         agenda.render(docs["agenda"], tmp_path / "no" / "a.docx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_certified_minutes_carry_the_audit_anchor_in_the_footer(docs, tmp_path):
+    from dataclasses import replace
+
+    anchored = replace(docs["minutes"], audit_anchor="ตรวจสอบ: 1234 · a1b2c3d4")
+    section = Document(str(minutes.render(anchored, tmp_path / "m.docx"))).sections[0]
+    assert section.footer.paragraphs[0].text == "ตรวจสอบ: 1234 · a1b2c3d4"
+    assert section.first_page_footer.paragraphs[0].text == "ตรวจสอบ: 1234 · a1b2c3d4"
+    plain = Document(str(minutes.render(docs["minutes"], tmp_path / "p.docx"))).sections[0]
+    assert plain.footer.paragraphs[0].text == ""

@@ -83,15 +83,19 @@ class FollowUpReportDialog(QDialog):
         self.save_button.setDefault(True)
         self.word_button = QPushButton(self.tr("บันทึกเป็น Word…"), self)
         self.word_button.setObjectName("saveReportWordButton")
+        self.preview_button = QPushButton(self.tr("ดูตัวอย่างและพิมพ์…"), self)
+        self.preview_button.setObjectName("previewReportButton")
         self.open_button = QPushButton(self.tr("เปิดไฟล์ PDF"), self)
         self.open_button.setObjectName("openReportButton")
         self.open_button.hide()
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.word_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.save_report)
         self.word_button.clicked.connect(self.save_report_word)
+        self.preview_button.clicked.connect(self.preview_report)
         self.open_button.clicked.connect(self.open_report)
         self.year.currentIndexChanged.connect(self._year_changed)
         form = QFormLayout()
@@ -161,6 +165,19 @@ class FollowUpReportDialog(QDialog):
     def save_report_word(self) -> None:
         """The same report as an editable .docx (the worker writes Word for a .docx target)."""
         self._save([(self.tr("เอกสาร Word (*.docx)"), ".docx")], self.word_button)
+
+    def preview_report(self):
+        """The report in a preview window: print it, or save it as PDF or Word from there."""
+        problem = self.problem()
+        if problem:
+            self._show_error(problem)
+            return None
+        self.error.hide()
+        from sbpac_desktop.gui.dialogs.document_preview import open_preview  # QtPdf only when asked
+
+        name = f"followup-{self.year.currentData() or 'all'}"
+        args = (self.scope(), self.as_of.date())
+        return open_preview(self, self.ctx, self.tr("รายงานผลการติดตามข้อสั่งการ"), render_jobs.FOLLOWUP, args, name)
 
     def _save(self, offered: list[tuple[str, str]], button: QPushButton) -> None:
         problem = self.problem()

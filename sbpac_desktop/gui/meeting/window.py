@@ -14,6 +14,7 @@ from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.meeting.agenda_tab import AgendaTab
 from sbpac_desktop.gui.meeting.attendance_tab import AttendanceTab
+from sbpac_desktop.gui.meeting.documents_menu import DocumentsMenu
 from sbpac_desktop.gui.meeting.letters_menu import LettersMenu
 from sbpac_desktop.gui.meeting.minutes_tab import MinutesTab
 from sbpac_desktop.gui.operations import wait_for_idle
@@ -51,6 +52,8 @@ class MeetingWindow(QWidget):
         top = QHBoxLayout()
         self.letters = LettersMenu(ctx, meeting_id, self.meeting.number_text(False), self)
         top.addWidget(self.heading, 1)
+        self.documents = DocumentsMenu(ctx, meeting_id, self.meeting.number_text(False), self)
+        top.addWidget(self.documents, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.letters, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)

@@ -1,15 +1,16 @@
 """ระเบียบวาระการประชุม as an editable Word file: the PDF's (reporting/agenda.py) header and
-two-column table without lines, same text."""
+table without lines, same text; with planned minutes, the เวลา column and the planned total."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from sbpac_desktop.domain.documents import AgendaDoc, AgendaSection
-from sbpac_desktop.reporting.agenda import LABEL_WIDTH, SUB_INDENT
+from sbpac_desktop.reporting.agenda import LABEL_WIDTH, SUB_INDENT, TIME_WIDTH, time_cell_text, total_text
 from sbpac_desktop.reporting.common import TEXT_WIDTH, clock, long_date_text
 from sbpac_desktop.reporting.word.base import Runs, WordWriter
 
@@ -24,29 +25,43 @@ def header(w: WordWriter, doc: AgendaDoc) -> None:
     w.rule()
 
 
-def section_rows(part: AgendaSection) -> list[tuple[list[tuple[str, bool]], list[tuple[str, bool]]]]:
-    rows = [([(f"ระเบียบวาระที่ {part.number}", True)], [(part.title, True)])]
+def section_rows(part: AgendaSection, timed: bool) -> list[tuple[list[Runs], int]]:
+    """(cells, depth) per row: the section heading, then its items (or its empty text)."""
+    tail: list[Runs] = [[]] if timed else []
+    rows = [([[(f"ระเบียบวาระที่ {part.number}", True)], [(part.title, True)], *tail], 0)]
     if not part.entries:
-        rows.append(([], [(part.empty_text, False)]))
+        rows.append(([[], [(part.empty_text, False)], *tail], 1))
     for item in part.entries:
         text = f"{item.number} {item.title}"
         if item.presenter:
             text += f"  (ผู้นำเสนอ: {item.presenter})"
-        rows.append(([], [(text, False)]))
+        time_cell: list[Runs] = [[(time_cell_text(item), False)]] if timed else []
+        rows.append(([[], [(text, False)], *time_cell], item.depth))
     return rows
 
 
 def add_agenda(w: WordWriter, doc: AgendaDoc) -> None:
     header(w, doc)
-    rows: list[list[Runs]] = []
-    depths: list[int] = []
+    timed = doc.has_timetable
+    rows: list[list[Runs]] = [[[], [], [("เวลา", True)]]] if timed else []
+    depths: list[int] = [0] if timed else []
     for part in doc.sections:
-        depths += [0] + ([1] if not part.entries else [item.depth for item in part.entries])
-        rows += [list(row) for row in section_rows(part)]
-    table = w.table(rows, (LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH), header_rows=0, grid=False)
+        for cells, depth in section_rows(part, timed):
+            rows.append(cells)
+            depths.append(depth)
+    if timed:
+        widths: tuple[float, ...] = (LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH - TIME_WIDTH, TIME_WIDTH)
+    else:
+        widths = (LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH)
+    table = w.table(rows, widths, header_rows=1 if timed else 0, grid=False)
+    if timed:
+        table.rows[0].cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for row, depth in zip(table.rows, depths, strict=True):
         if depth:  # sub-items indented as in the PDF
             row.cells[1].paragraphs[0].paragraph_format.left_indent = Pt(SUB_INDENT * depth)
+    if timed:
+        w.gap()
+        w.centred(total_text(doc))
 
 
 def render(doc: AgendaDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:

@@ -35,6 +35,7 @@ from sbpac_desktop.thai import segment, to_thai_digits
 FONT = "TH Sarabun New"
 BODY_PT = 16
 SMALL_PT = 14  # dense tables, as the PDF's "small" style
+FOOTNOTE_PT = 12
 FIRST_LINE_INDENT = Cm(2.5)
 CELL_PADDING_TWIPS = 60  # 3 pt, as engine.table.CELL_PADDING
 
@@ -80,6 +81,12 @@ def thai_font(style: BaseStyle, size_pt: float, bold: bool = False) -> None:
         rpr.get_or_add_bCs()
     lang = _set_child(rpr, "w:lang", None, _AFTER_LANG)
     lang.set(qn("w:bidi"), "th-TH")  # complex-script language: Word's Thai word breaking and proofing
+
+
+def run_size(run, size_pt: float) -> None:
+    """A run's size for Latin and Thai (w:sz and w:szCs): Word sizes Thai text by w:szCs."""
+    run.font.size = Pt(size_pt)
+    _set_child(run._r.get_or_add_rPr(), "w:szCs", str(round(size_pt * 2)), _AFTER_SZ_CS)
 
 
 def _set_child(parent, tag: str, value: str | None, successors: tuple[str, ...]):
@@ -270,6 +277,18 @@ class WordWriter:
                 self._fill(paragraph, runs)
         self._body_started = True
         return table
+
+    def footer_note(self, text: str) -> None:
+        """Small right-aligned text at the foot of every page, first included: the audit anchor
+        that certified minutes and the dossier carry (reporting/anchor_footer.py), as printed there
+        (digits unchanged). 12 pt TH Sarabun New is about the PDF's 8 pt Sarabun."""
+        if not text:
+            return
+        section = self.document.sections[0]
+        for footer in (section.footer, section.first_page_footer):
+            paragraph = footer.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            run_size(paragraph.add_run(text), FOOTNOTE_PT)
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the .docx atomically (engine.write_atomically: Thai errors, no partial file)."""

@@ -50,4 +50,5 @@ def render(doc: DossierDoc, path: str | os.PathLike[str], *, thai_digits: bool =
                  lambda: add_minutes(w, doc.minutes), lambda: add_followup(w, doc.directives)):  # fmt: skip
         w.page_break()
         part()
+    w.footer_note(doc.audit_anchor)
     return w.save(path)

@@ -99,6 +99,7 @@ def render(doc: MinutesDoc, path: str | os.PathLike[str], *, thai_digits: bool =
     title = f"รายงานการประชุม ครั้งที่ {h.number}/{h.be_year}"
     w = WordWriter(thai_digits, title=title, author="ฝ่ายเลขานุการ ศอ.บต.")
     add_minutes(w, doc)
+    w.footer_note(doc.audit_anchor)
     return w.save(path)
 
 
