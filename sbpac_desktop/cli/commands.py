@@ -1,5 +1,5 @@
-"""Core subcommands: init, demo, meetings, directives. Each opens the database, calls
-services, prints, and returns an exit code."""
+"""Core subcommands: init, demo, directives (meetings are in cli/meetings.py). Each opens the
+database, calls services, prints, and returns an exit code."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from sbpac_desktop.cli.output import (
     directive_lines,
     emit,
     emit_json,
-    meeting_json,
-    meeting_lines,
 )
 from sbpac_desktop.cli.users import create_first_admin, open_signed_in
 from sbpac_desktop.domain.status import STATUS_KEYS
@@ -57,20 +55,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_meetings(args: argparse.Namespace) -> int:
-    ctx = _open(args)
-    try:
-        rows = meetings.list_meetings(ctx.db, ctx.actor, fiscal_year_be=args.fiscal_year)
-    finally:
-        ctx.close()
-    if args.json:
-        emit_json([meeting_json(m) for m in rows])
-    else:
-        for line in meeting_lines(rows, args.thai_digits):
-            emit(line)
-    return 0
-
-
 def cmd_directives(args: argparse.Namespace) -> int:
     ctx = _open(args)
     try:
@@ -102,10 +86,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="วันที่ที่สถานะเป็นตามเรื่องตัวอย่าง (ค่าปริยายคือวันนี้; 15/02/2563 = วันที่เดิมของเรื่อง ปีงบประมาณ 2563)",
     )
     demo.set_defaults(handler=cmd_demo)
-    meetings_parser = sub.add_parser("meetings", help="รายการการประชุม (list meetings)")
-    meetings_parser.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
-    add_list_options(meetings_parser)
-    meetings_parser.set_defaults(handler=cmd_meetings)
     parser = sub.add_parser("directives", help="รายการข้อสั่งการและสถานะ (list directives)")
     parser.add_argument("--status", type=status_arg, help="สถานะ: " + ", ".join(STATUS_KEYS))
     parser.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")

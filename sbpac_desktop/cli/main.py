@@ -11,13 +11,17 @@ from typing import NoReturn
 
 from sbpac_desktop import __version__
 from sbpac_desktop.cli import (
+    agenda_items,
+    attendance,
     commands,
     dimensions,
     documents,
     generate,
     letters,
     maintenance,
+    meetings,
     org,
+    progress,
     search,
     series,
     spreadsheets,
@@ -42,6 +46,10 @@ class ThaiArgumentParser(argparse.ArgumentParser):
 COMMAND_MODULES = (
     commands,
     series,
+    meetings,
+    agenda_items,
+    attendance,
+    progress,
     dimensions,
     documents,
     letters,

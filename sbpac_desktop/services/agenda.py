@@ -66,6 +66,27 @@ class AgendaItemView:
         return agenda_number_text(parts, thai_digits=thai_digits)
 
 
+def input_of(view: AgendaItemView, **changes: object) -> AgendaItemInput:
+    """The item as it is, with `changes`: for saving one field without losing the others.
+
+    AgendaItemView has one presenter name (the free text, or the person's name): the free
+    text is kept only when no person is linked."""
+    values: dict[str, object] = {
+        "section": view.section,
+        "title": view.title,
+        "parent_id": view.parent_id,
+        "presenter_person_id": view.presenter_person_id,
+        "presenter_text": view.presenter_name if view.presenter_person_id is None else None,
+        "background": view.background,
+        "proposal": view.proposal,
+        "discussion": view.discussion,
+        "resolution": view.resolution,
+        "planned_minutes": view.planned_minutes,
+    }
+    values.update(changes)
+    return AgendaItemInput(**values)  # type: ignore[arg-type]
+
+
 def _check(session: Session, meeting: Meeting, data: AgendaItemInput) -> None:
     check = Checker()
     check.required("title", data.title, "ชื่อเรื่อง", "Title")
@@ -215,6 +236,12 @@ def delete_item(db: Database, actor: Actor, item_id: int) -> None:
         session.delete(item)
         audit(session, actor, "delete", item, before)
         renumber(session, meeting_id)
+
+
+def get_item(db: Database, actor: Actor, item_id: int) -> AgendaItemView:
+    require(actor, READ_DATA, "ดูข้อมูล")
+    with db.unit_of_work() as session:
+        return _view(session, get_or_raise(session, AgendaItem, item_id, "เรื่องในระเบียบวาระ"))
 
 
 def list_items(db: Database, actor: Actor, meeting_id: int) -> list[AgendaItemView]:

@@ -14,25 +14,8 @@ from sbpac_desktop.services.app import AppContext
 
 
 def item_input(view: AgendaItemView, **changes: object) -> AgendaItemInput:
-    """The item as it is, with `changes`; for saving without losing any field.
-
-    AgendaItemView has one presenter name (the free text, or the person's name): the free
-    text is kept only when no person is linked.
-    """
-    values: dict[str, object] = {
-        "section": view.section,
-        "title": view.title,
-        "parent_id": view.parent_id,
-        "presenter_person_id": view.presenter_person_id,
-        "presenter_text": view.presenter_name if view.presenter_person_id is None else None,
-        "background": view.background,
-        "proposal": view.proposal,
-        "discussion": view.discussion,
-        "resolution": view.resolution,
-        "planned_minutes": view.planned_minutes,
-    }
-    values.update(changes)
-    return AgendaItemInput(**values)  # type: ignore[arg-type]
+    """The item as it is, with `changes` (services.agenda.input_of)."""
+    return agenda.input_of(view, **changes)
 
 
 def _find(views: list[AgendaItemView], item_id: int) -> AgendaItemView:
