@@ -82,6 +82,7 @@ def test_followup_dialog_saves_word(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.as_of.setDate(REFERENCE_DATE)
+    assert not dialog.open_button.isVisible()  # nothing saved yet
     dialog.grab().save("/tmp/followup_report_dialog_word.png")
     assert dialog.height() <= 720
     answer_save_dialog(monkeypatch, tmp_path / "ติดตาม.txt")  # a wrong suffix is refused in Thai

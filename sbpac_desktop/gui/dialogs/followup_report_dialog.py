@@ -92,6 +92,7 @@ class FollowUpReportDialog(QDialog):
         self.buttons.addButton(self.word_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.hide()  # addButton shows it: only a saved report can be opened
         self.buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.save_report)
         self.word_button.clicked.connect(self.save_report_word)
