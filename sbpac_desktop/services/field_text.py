@@ -98,6 +98,7 @@ FIELD_LABELS = {
     "proposal": "ข้อเสนอ",
     "discussion": "การพิจารณา",
     "resolution": "มติที่ประชุม",
+    "planned_minutes": "เวลาที่วางแผน (นาที)",
     "report_date": "วันที่รายงาน",
     "period_text": "ห้วงการรายงาน",
     "reporter_person_id": "ผู้รายงาน",

@@ -53,3 +53,12 @@ def test_agenda_document_carries_the_timetable(ctx, meeting_id):
         ("4.2", None, "11:45"),
     ]
     assert (doc.planned_minutes, doc.planned_end.strftime("%H:%M"), doc.unplanned_count) == (135, "11:45", 1)
+
+
+def test_history_names_the_planned_minutes_in_thai(ctx, meeting_id):
+    from sbpac_desktop.services.history import record_history
+
+    item = agenda.add_item(ctx.db, ctx.actor, meeting_id, AgendaItemInput(4, "แผนงาน", planned_minutes=45))
+    agenda.update_item(ctx.db, ctx.actor, item.id, item.version, agenda.input_of(item, planned_minutes=60))
+    latest = record_history(ctx.db, ctx.actor, "agenda_item", item.id)[0]
+    assert [(c.label, c.before, c.after) for c in latest.changes] == [("เวลาที่วางแผน (นาที)", "45", "60")]
