@@ -60,6 +60,7 @@ screenshots: $(STAMP)
 .PHONY: translations
 translations: $(STAMP)
 	$(BIN)/python resources/translations/catalogue.py
+	$(BIN)/python tools/qt_thai_qm.py
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q tests/benchmarks --benchmark-only --override-ini addopts=

@@ -4,9 +4,9 @@ Strings in the code are Thai; `resources/translations/sbpac_desktop_en.ts` trans
 `make translations` compiles it to `gui/translations/sbpac_desktop_en.qm` (package data, so the
 installed and the frozen app find it). Choosing English installs ours plus Qt's own `qtbase_en.qm`
 for the standard buttons. Choosing Thai installs Qt's `qtbase_th.qm` when the Qt build has one
-(PySide6 ships none) and our own Thai for Qt's buttons, message boxes and file dialog
-(gui/qt_thai.py). Installing or removing a translator makes Qt send LanguageChange to every
-widget, which is how open windows retranslate.
+(PySide6 ships none), else our `gui/translations/qtbase_th.qm` for Qt's buttons, message boxes
+and file dialog (compiled from gui/qt_thai.py). Installing or removing a translator makes Qt
+send LanguageChange to every widget, which is how open windows retranslate.
 
 The choice is per machine (QSettings `ui/language`), not per database.
 """
@@ -84,14 +84,14 @@ def install_language(language: str) -> bool:
 
 
 def _thai_for_qt() -> list[QTranslator]:
-    """Qt's own strings in Thai: a Qt catalogue if this Qt build has one, then ours for the rest."""
-    from sbpac_desktop.gui.qt_thai import ThaiQtTranslator
-
-    loaded: list[QTranslator] = []
+    """Qt's own strings in Thai: Qt's catalogue if this Qt build has one (PySide6 has none), else
+    ours, compiled from gui/qt_thai.py; the interface then needs no catalogue (its source is Thai)."""
     qtbase = QTranslator()
-    if qtbase.load(f"qtbase_{THAI}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        loaded.append(qtbase)
-    return [*loaded, ThaiQtTranslator()]
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qtbase.load(f"qtbase_{THAI}", qt_folder) or qtbase.load(f"qtbase_{THAI}", str(translations_dir())):
+        return [qtbase]
+    log.warning("No Thai catalogue for Qt's own dialogs; their buttons stay English")
+    return []
 
 
 def _load(language: str) -> list[QTranslator]:

@@ -2,16 +2,19 @@
 context menu and the calendar.
 
 PySide6 ships no qtbase_th.qm (Qt has no Thai catalogue at all), so without this the interface
-is Thai but every OK/Cancel, "Look in:" and "Select All" is English. `ThaiQtTranslator` answers
-Qt's own translate() calls from the table below; i18n installs it while the interface is Thai
-(a real qtbase_th.qm, should a Qt build ship one, is loaded in front of it). A native file
-dialog (Windows, a desktop portal) speaks the system's language; Qt's own dialog, used where
-there is none, speaks this table's Thai.
+is Thai but every OK/Cancel, "Look in:" and "Select All" is English. The table below is the
+source; `tools/qt_thai_qm.py` (run by `make translations`) writes it as
+resources/translations/qtbase_th.ts and compiles gui/translations/qtbase_th.qm, which i18n loads
+while the interface is Thai (Qt's own qtbase_th.qm first, should a Qt build ship one). A plain
+QTranslator, not a Python subclass: PySide6 mishandles the None that Qt passes to a Python
+translate() override (a refcount error that aborts the program). A native file dialog
+(Windows, a desktop portal) speaks the system's language; Qt's own dialog, used where there is
+none, speaks this table's Thai.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTranslator
+from xml.sax.saxutils import escape
 
 # (Qt context, English source) -> Thai. Sources are Qt's exact strings, mnemonics (&) included.
 _BUTTONS = {
@@ -129,12 +132,21 @@ TABLE: dict[tuple[str, str], str] = {
 }
 
 
-class ThaiQtTranslator(QTranslator):
-    """Qt's own strings in Thai from TABLE; None (not "") for the rest, so Qt keeps its English
-    (an empty answer would blank the text)."""
-
-    def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str | None:
-        return TABLE.get((context, source_text))
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
-        return False
+def ts_text() -> str:
+    """TABLE as a Qt Linguist .ts file (tools/qt_thai_qm.py compiles it to qtbase_th.qm)."""
+    contexts: dict[str, list[tuple[str, str]]] = {}
+    for (context, source), thai in TABLE.items():
+        contexts.setdefault(context, []).append((source, thai))
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>", '<TS version="2.1" language="th_TH">']
+    for context, messages in contexts.items():
+        lines += ["<context>", f"    <name>{escape(context)}</name>"]
+        for source, thai in messages:
+            lines += [
+                "    <message>",
+                f"        <source>{escape(source)}</source>",
+                f"        <translation>{escape(thai)}</translation>",
+                "    </message>",
+            ]
+        lines.append("</context>")
+    lines.append("</TS>")
+    return "\n".join(lines) + "\n"

@@ -59,9 +59,10 @@ class ShortcutsDialog(QDialog):
         self.resize(560, 600)
 
     def other_windows(self) -> list[tuple[str, str]]:
-        """Keys that belong to other windows (they are not actions of the main window)."""
+        """Keys that belong to other windows or to one page (shortcuts, not actions of the window)."""
         native = QKeySequence.SequenceFormat.NativeText
         keys = [
+            (QKeySequence("Ctrl+E"), self.tr("ส่งออกข้อสั่งการ (หน้าข้อสั่งการ)")),
             (QKeySequence(QKeySequence.StandardKey.Save), self.tr("บันทึก (หน้าต่างแก้ไขข้อมูล)")),
             (QKeySequence(QKeySequence.StandardKey.Print), self.tr("พิมพ์รายงานการประชุม (หน้าต่างการประชุม)")),
             (QKeySequence(QKeySequence.StandardKey.Close), self.tr("ปิดหน้าต่างการประชุม")),

@@ -178,6 +178,7 @@ FACTORIES: dict[str, Callable[[type, Demo], QDialog]] = {
     "RemindersPanel": lambda cls, d: _reminders_panel(cls, d),
     "CopyMeetingDialog": lambda cls, d: cls(d.ctx, d.meeting()),
     "GuideWindow": lambda cls, d: cls(),
+    "DocumentPreview": lambda cls, d: cls(d.ctx, "ดูตัวอย่างระเบียบวาระการประชุม", "agenda", (d.meeting().id,), "agenda"),
     "OfficeDialog": lambda cls, d: cls(d.ctx, _office(d)),
     "ShortcutsDialog": lambda cls, d: _shortcuts_dialog(cls, d),
     "SeriesDialog": lambda cls, d: cls(d.ctx, org.list_positions(d.ctx.db, d.ctx.actor)),

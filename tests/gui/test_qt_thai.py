@@ -93,3 +93,18 @@ def test_every_date_picker_is_the_buddhist_era_one() -> None:
         if re.search(r'class="Q(DateEdit|DateTimeEdit|CalendarWidget)"', p.read_text(encoding="utf-8"))
     ]
     assert not in_designer, in_designer
+
+
+def test_the_compiled_qt_catalogue_holds_every_thai_string_of_the_table(qapp: QApplication) -> None:
+    """gui/translations/qtbase_th.qm is compiled from gui/qt_thai.py (tools/qt_thai_qm.py): stale
+    when a string of the table is missing or different."""
+    from PySide6.QtCore import QTranslator
+
+    from sbpac_desktop.gui.qt_thai import TABLE, ts_text
+
+    catalogue = QTranslator()
+    assert catalogue.load("qtbase_th", str(i18n.translations_dir()))
+    stale = [key for key, thai in TABLE.items() if catalogue.translate(key[0], key[1]) != thai]
+    assert not stale, f"run `python tools/qt_thai_qm.py`: {stale[:5]}"
+    ts_file = GUI.parents[1] / "resources" / "translations" / "qtbase_th.ts"
+    assert ts_file.read_text(encoding="utf-8") == ts_text()
