@@ -35,6 +35,7 @@ class DirectiveFilter:
     meeting_id: int | None = None
     dimension_id: int | None = None
     text: str | None = None
+    held_by_user: int | None = None  # "ข้อสั่งการของฉัน": assigned to a post this account's person holds
 
 
 @dataclass(frozen=True)

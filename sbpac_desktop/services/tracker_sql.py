@@ -20,6 +20,7 @@ from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.status import DUE_SOON_DAYS
 from sbpac_desktop.services.directive_views import DirectiveFilter, _post_label
 from sbpac_desktop.services.names import current_holders
+from sbpac_desktop.services.permissions import held_posts
 from sbpac_desktop.store import search_index as index
 from sbpac_desktop.store.models import Assignment, Directive, OrgUnit, Position
 from sbpac_desktop.thai import normalize_text
@@ -116,7 +117,21 @@ def conditions(session: Session, filters: DirectiveFilter, today: date) -> list[
         found.append(_assignee_condition(session, filters.assignee, today))
     if filters.text and filters.text.strip():
         found += _text_conditions(session, filters.text.strip())
+    if filters.held_by_user is not None:
+        found.append(_held_condition(session, filters.held_by_user, today))
     return found
+
+
+def _held_condition(session: Session, user_id: int, today: date) -> ColumnElement[bool]:
+    """Assigned to a post the user's person holds today, or to such a post's unit (the rule by
+    which an officer may report on a directive, services/permissions.py)."""
+    posts, units = held_posts(session, user_id, today)
+    if not posts and not units:
+        return false()
+    assigned = select(Assignment.directive_id).where(
+        or_(Assignment.position_id.in_(sorted(posts)), Assignment.org_unit_id.in_(sorted(units)))
+    )
+    return D.id.in_(assigned)
 
 
 def _assignee_condition(session: Session, needle: str, today: date) -> ColumnElement[bool]:

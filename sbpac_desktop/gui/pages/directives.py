@@ -26,7 +26,7 @@ from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.directives import DirectivesModel
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.pages import directive_import, file_export
+from sbpac_desktop.gui.pages import directive_import, directive_scope, file_export
 from sbpac_desktop.gui.pages.base import TablePage
 from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import digits
@@ -119,6 +119,7 @@ class DirectivesPage(TablePage):
         self.text_filter.setObjectName("textFilter")
         self.text_filter.setPlaceholderText(self.tr("ค้นหาในข้อความข้อสั่งการ (Ctrl+F)"))
         self.text_filter.setClearButtonEnabled(True)
+        self.scope_filter = directive_scope.scope_combo(self, self.ctx, self.reload)  # officer: ข้อสั่งการของฉัน
         self.status_filter.currentIndexChanged.connect(self.reload)
         self.year_filter.currentIndexChanged.connect(self.reload)
         self.assignee_filter.textChanged.connect(self._schedule)
@@ -130,6 +131,7 @@ class DirectivesPage(TablePage):
         filters = QHBoxLayout()
         filters.setSpacing(6)
         filters.addWidget(QLabel(self.tr("กรอง:"), self))
+        filters.addWidget(self.scope_filter)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.year_filter)
         filters.addWidget(self.assignee_filter, 1)
@@ -157,6 +159,7 @@ class DirectivesPage(TablePage):
             text=self.text_filter.text().strip() or None,
             dimension_id=self._pinned.dimension_id,
             meeting_id=self._pinned.meeting_id,
+            held_by_user=directive_scope.held_by(self.scope_filter, self.ctx),
         )
 
     def _schedule(self, *_: object) -> None:
@@ -378,6 +381,7 @@ class DirectivesPage(TablePage):
         self.year_filter.setCurrentIndex(max(self.year_filter.findData(flt.fiscal_year), 0))
         self.assignee_filter.setText(flt.assignee or "")
         self.text_filter.setText(flt.text or "")
+        directive_scope.show_everything(self.scope_filter)
         for box in boxes:
             box.blockSignals(False)
         if not getattr(self, "_unpin_connected", False):
