@@ -9,13 +9,12 @@ from typing import Any
 
 from sbpac_desktop.cli.args import id_arg, meeting_ref_arg, whole_number
 from sbpac_desktop.cli.output import emit, emit_json
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.cli.text_files import read_utf8
-from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.agenda import MAX_PLANNED_MINUTES, TimedItem, plan_timetable
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.services import agenda, meetings
 from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
-from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.thai import apply_digits, duration_text, time_text
 
 UNSET: Any = object()  # `edit`: an option not given leaves the field as stored
@@ -55,18 +54,6 @@ def item_json(view: AgendaItemView, start: str | None = None) -> dict[str, Any]:
     }
 
 
-class _Context:
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-
-    def __enter__(self) -> AppContext:
-        self.ctx = open_signed_in(self.args)
-        return self.ctx
-
-    def __exit__(self, *exc: object) -> None:
-        self.ctx.close()
-
-
 def _done(args: argparse.Namespace, view: AgendaItemView, what: str) -> int:
     if getattr(args, "json", False):
         emit_json(item_json(view))
@@ -77,7 +64,7 @@ def _done(args: argparse.Namespace, view: AgendaItemView, what: str) -> int:
 
 # --- commands ----------------------------------------------------------------------------
 def cmd_list(args: argparse.Namespace) -> int:
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
         items = agenda.list_items(ctx.db, ctx.actor, meeting.id)
     table = plan_timetable(meeting.start_time, [TimedItem(i.id, i.planned_minutes) for i in items])
@@ -105,7 +92,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
         data = AgendaItemInput(
             section=args.section,
@@ -128,7 +115,7 @@ EDITABLE = {
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         view = agenda.get_item(ctx.db, ctx.actor, args.item)
         changes = {field: getattr(args, option) for option, field in EDITABLE.items()}
         changes = {k: v for k, v in changes.items() if v is not UNSET}
@@ -139,14 +126,14 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_move(args: argparse.Namespace) -> int:
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         items = agenda.move_item(ctx.db, ctx.actor, args.item, args.position, new_section=args.section)
     moved = next(i for i in items if i.id == args.item)
     return _done(args, moved, "ย้ายเรื่องแล้ว")
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         view = agenda.get_item(ctx.db, ctx.actor, args.item)
         agenda.delete_item(ctx.db, ctx.actor, view.id)
     emit(f"ลบเรื่อง {view.number} {view.title} แล้ว (พร้อมเรื่องย่อย)")
@@ -165,7 +152,7 @@ def cmd_minutes_text(args: argparse.Namespace) -> int:
             changes[field] = given if given is not None else from_file
     if not changes:
         raise ValidationError.single("discussion", "ระบุ --discussion, --resolution หรือไฟล์ของข้อความนั้น", "Nothing to set")
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         view = agenda.get_item(ctx.db, ctx.actor, args.item)
         saved = agenda.update_item(ctx.db, ctx.actor, view.id, view.version, agenda.input_of(view, **changes))
     return _done(args, saved, "บันทึกรายงานการประชุมของเรื่องแล้ว")

@@ -9,7 +9,7 @@ from typing import Any
 
 from sbpac_desktop.cli.args import id_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import emit, emit_json
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.enums import AttendanceKind
 from sbpac_desktop.domain.errors import NotFound
 from sbpac_desktop.services import attendance, meetings
@@ -56,18 +56,6 @@ def _line(view: AttendanceView) -> str:
     return " — ".join(parts)
 
 
-class _Context:
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-
-    def __enter__(self) -> AppContext:
-        self.ctx = open_signed_in(self.args)
-        return self.ctx
-
-    def __exit__(self, *exc: object) -> None:
-        self.ctx.close()
-
-
 def _current(ctx: AppContext, meeting_id: int, person_id: int) -> AttendanceView | None:
     lines = attendance.list_attendance(ctx.db, ctx.actor, meeting_id)
     return next((line for line in lines if line.person_id == person_id), None)
@@ -75,7 +63,7 @@ def _current(ctx: AppContext, meeting_id: int, person_id: int) -> AttendanceView
 
 def _record(args: argparse.Namespace, kind: AttendanceKind, *, keep_existing: bool) -> int:
     """add: the line as given; mark: the stored line with the new kind (and reason)."""
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
         stored = _current(ctx, meeting.id, args.person) if keep_existing else None
         data = AttendanceInput(
@@ -106,7 +94,7 @@ def cmd_mark(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
         lines = attendance.list_attendance(ctx.db, ctx.actor, meeting.id)
     if args.json:
@@ -120,7 +108,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
         line = _current(ctx, meeting.id, args.person)
         if line is None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from sbpac_desktop.cli.args import add_list_options, date_arg, fiscal_year_arg, id_arg, meeting_ref_arg, whole_number
 from sbpac_desktop.cli.output import emit, emit_json, meeting_json, meeting_lines
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.enums import AgendaTemplate, RecordingStyle
 from sbpac_desktop.services import carryover, meetings
 from sbpac_desktop.services.app import AppContext
@@ -79,25 +79,13 @@ def _show(view: MeetingView, args: argparse.Namespace, done: str) -> int:
     return 0
 
 
-class _Context:
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-
-    def __enter__(self) -> AppContext:
-        self.ctx = open_signed_in(self.args)
-        return self.ctx
-
-    def __exit__(self, *exc: object) -> None:
-        self.ctx.close()
-
-
 def find(ctx: AppContext, reference: str) -> MeetingView:
     return meetings.find_meeting(ctx.db, ctx.actor, reference)
 
 
 # --- commands ----------------------------------------------------------------------------
 def cmd_list(args: argparse.Namespace) -> int:
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         rows = meetings.list_meetings(ctx.db, ctx.actor, series_id=args.series, fiscal_year_be=args.fiscal_year)
     if args.json:
         emit_json([full_json(m) for m in rows])
@@ -109,7 +97,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_create(args: argparse.Namespace) -> int:
     """Fields not given come from the series (its name, venue, template, the chair on the day)."""
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         defaults = meeting_defaults(ctx.db, ctx.actor, args.series, args.date)
         data = MeetingInput(
             series_id=args.series,
@@ -152,7 +140,7 @@ EDITABLE = {
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         view = find(ctx, args.meeting)
         changes = {field: getattr(args, option) for option, field in EDITABLE.items()}
         data = replace(_as_input(view), **{k: v for k, v in changes.items() if v is not UNSET})
@@ -161,7 +149,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         source = find(ctx, args.meeting)
         result = copy_meeting(ctx.db, ctx.actor, source.id, args.date, title=args.title, include_texts=args.with_texts)
     if args.json:
@@ -177,7 +165,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 def cmd_carry_over(args: argparse.Namespace) -> int:
     """Write item 2.1 and the item-3 lines as proposed (the window lets the secretary edit them)."""
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         view = find(ctx, args.meeting)
         proposal = carryover.propose_carryover(ctx.db, ctx.actor, view.id, args.as_of)
         choice = carryover.CarryOverChoice.accept_all(proposal)

@@ -10,12 +10,11 @@ from typing import Any
 
 from sbpac_desktop.cli.args import date_arg, directive_ref_arg, id_arg, whole_number
 from sbpac_desktop.cli.output import emit, emit_json
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.cli.text_files import read_utf8
-from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.enums import AssignmentRole
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.services import directives, progress
-from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import DirectiveDetail, ProgressView
 from sbpac_desktop.services.workflow import find_directive
 
@@ -57,23 +56,11 @@ def _assignment(detail: DirectiveDetail, post_id: int | None, assignment_id: int
     return chosen[0].id
 
 
-class _Context:
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-
-    def __enter__(self) -> AppContext:
-        self.ctx = open_signed_in(self.args)
-        return self.ctx
-
-    def __exit__(self, *exc: object) -> None:
-        self.ctx.close()
-
-
 def cmd_add(args: argparse.Namespace) -> int:
     if (args.result is None) == (args.result_file is None):
         raise ValidationError.single("result", "ระบุ --result หรือ --result-file อย่างใดอย่างหนึ่ง", "Give one result")
     today = args.as_of or date.today()
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         directive_id = find_directive(ctx.db, ctx.actor, args.directive)
         detail = directives.get_directive(ctx.db, ctx.actor, directive_id, today)
         data = progress.ProgressInput(
@@ -98,7 +85,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _Context(args) as ctx:
+    with signed_in(args) as ctx:
         directive_id = find_directive(ctx.db, ctx.actor, args.directive)
         detail = directives.get_directive(ctx.db, ctx.actor, directive_id, args.as_of or date.today())
     if args.json:
