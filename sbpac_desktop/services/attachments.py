@@ -1,4 +1,4 @@
-"""Files attached to a meeting, an agenda item or a progress report.
+"""Files attached to a meeting, an agenda item, a progress report or a field visit.
 
 The content lives in the database with its SHA-256 (so a backup holds everything and a
 damaged blob is noticed); the original name is only a label. Opening an attachment writes
@@ -31,6 +31,7 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, REPORT_PROGRESS, require, require_assignee
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, Assignment, Attachment, Meeting, ProgressReport
+from sbpac_desktop.store.models_field import FieldVisit
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 _MB = 1024 * 1024
@@ -40,22 +41,26 @@ class OwnerKind(StrEnum):
     MEETING = "meeting"
     AGENDA_ITEM = "agenda_item"
     PROGRESS_REPORT = "progress_report"
+    FIELD_VISIT = "field_visit"  # photos and evidence of a visit (services/field_visits.py)
 
 
 _OWNER_LABEL = {
     OwnerKind.MEETING: "การประชุม",
     OwnerKind.AGENDA_ITEM: "เรื่องในระเบียบวาระ",
     OwnerKind.PROGRESS_REPORT: "รายงานผลการดำเนินการ",
+    OwnerKind.FIELD_VISIT: "การลงพื้นที่",
 }
 _OWNER_MODEL = {
     OwnerKind.MEETING: Meeting,
     OwnerKind.AGENDA_ITEM: AgendaItem,
     OwnerKind.PROGRESS_REPORT: ProgressReport,
+    OwnerKind.FIELD_VISIT: FieldVisit,
 }
 _OWNER_COLUMN = {
     OwnerKind.MEETING: Attachment.meeting_id,
     OwnerKind.AGENDA_ITEM: Attachment.agenda_item_id,
     OwnerKind.PROGRESS_REPORT: Attachment.progress_report_id,
+    OwnerKind.FIELD_VISIT: Attachment.field_visit_id,
 }
 
 
@@ -100,6 +105,8 @@ def _check_owner(session: Session, actor: Actor, kind: OwnerKind, owner_id: int,
         ensure_meeting_editable(owner)
     elif kind is OwnerKind.AGENDA_ITEM:
         ensure_meeting_editable(get_or_raise(session, Meeting, owner.meeting_id, "การประชุม"))
+    elif kind is OwnerKind.FIELD_VISIT:
+        pass  # the secretariat (EDIT_MEETINGS above) files a visit's evidence at any time
     else:
         # The same rule as the report itself: an officer only on a post (or its unit) they hold.
         assignment = get_or_raise(session, Assignment, owner.assignment_id, "การมอบหมาย")

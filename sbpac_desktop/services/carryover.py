@@ -30,6 +30,7 @@ from sbpac_desktop.services.agenda import renumber
 from sbpac_desktop.services.common import audit, clean, clean_required, ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveRow, rows_for_ids
+from sbpac_desktop.services.field_findings import ProposalChoice, ProposalLine, apply_proposals, pending_proposals
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, CarryOverLine, ClosureRequest, Directive, Meeting
@@ -78,6 +79,7 @@ class CarryOverProposal:
     lines: tuple[FollowUpLine, ...]
     has_certify_item: bool  # section 2 already holds items
     has_follow_up_item: bool  # section 3 already holds items
+    proposals: tuple[ProposalLine, ...] = ()  # field-visit findings proposed for item 4/5 (field_findings)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class CarryOverChoice:
     lines: tuple[AcceptedLine, ...] = ()
     certify_presenter: str | None = None
     follow_up_presenter: str | None = None
+    proposals: tuple[ProposalChoice, ...] = ()  # a blank title drops the proposal
 
     @classmethod
     def accept_all(cls, proposal: CarryOverProposal) -> CarryOverChoice:
@@ -103,6 +106,7 @@ class CarryOverChoice:
             proposal.certify_title,
             proposal.follow_up_title,
             tuple(AcceptedLine(line.directive_id, line.agenda_text(), line.responsible) for line in proposal.lines),
+            proposals=tuple(ProposalChoice(p.finding_id, p.title) for p in proposal.proposals),
         )
 
 
@@ -111,6 +115,7 @@ class CarryOverResult:
     certify_item_id: int | None
     follow_up_item_id: int | None
     line_item_ids: tuple[int, ...]
+    proposal_item_ids: tuple[int, ...] = ()
 
 
 def certify_title(previous: Meeting) -> str:
@@ -185,6 +190,7 @@ def propose_carryover(db: Database, actor: Actor, meeting_id: int, today: date |
             lines,
             _section_has_items(session, meeting.id, CERTIFY_SECTION),
             _section_has_items(session, meeting.id, FOLLOW_UP_SECTION),
+            pending_proposals(session, meeting),
         )
 
 
@@ -263,6 +269,7 @@ def apply_carryover(db: Database, actor: Actor, meeting_id: int, accepted: Carry
                         presenter=line.presenter,
                     )
                 )
+        proposal_items = apply_proposals(session, actor, meeting, accepted.proposals)
         renumber(session, meeting.id)
         for item in (certify_item, follow_item, *line_items):
             if item is not None:
@@ -275,6 +282,7 @@ def apply_carryover(db: Database, actor: Actor, meeting_id: int, accepted: Carry
             certify_item.id if certify_item else None,
             follow_item.id if follow_item else None,
             tuple(item.id for item in line_items),
+            tuple(proposal_items),
         )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
@@ -47,14 +49,23 @@ def add_progress(db: Database, actor: Actor, data: ProgressInput, today: date | 
         assignment = get_or_raise(session, Assignment, data.assignment_id, "การมอบหมาย")
         require_assignee(session, actor, [assignment], today or date.today(), "รายงานผลการดำเนินการ")
         directive = get_or_raise(session, Directive, assignment.directive_id, "ข้อสั่งการ")
-        _validate(data, directive.issued_on)
-        if data.reporter_person_id is not None:
-            get_or_raise(session, Person, data.reporter_person_id, "ผู้รายงาน")
-        report = ProgressReport(assignment_id=assignment.id)
-        _fill(report, data)
-        session.add(report)
-        audit(session, actor, "create", report)
+        insert_progress(session, actor, directive, assignment, data)
         return build_detail(session, directive, today or date.today())
+
+
+def insert_progress(
+    session: Session, actor: Actor, directive: Directive, assignment: Assignment, data: ProgressInput
+) -> ProgressReport:
+    """Validate, write and audit one report inside the caller's unit of work (the caller checked
+    who may report): a field-visit finding becomes a report in the same transaction as its link."""
+    _validate(data, directive.issued_on)
+    if data.reporter_person_id is not None:
+        get_or_raise(session, Person, data.reporter_person_id, "ผู้รายงาน")
+    report = ProgressReport(assignment_id=assignment.id)
+    _fill(report, data)
+    session.add(report)
+    audit(session, actor, "create", report)
+    return report
 
 
 def update_progress(

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.numbering import directive_number_text, meeting_number_text
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import READ_DATA, require
+from sbpac_desktop.services.search_field import FIELD_KIND_LABELS, field_labels
 from sbpac_desktop.store import search_index as index
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, Assignment, Directive, Meeting, ProgressReport
@@ -41,12 +42,13 @@ KIND_LABELS = {
     "agenda_item": "ระเบียบวาระ",
     "directive": "ข้อสั่งการ",
     "progress_report": "รายงานความก้าวหน้า",
+    **FIELD_KIND_LABELS,
 }
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str  # meeting | agenda_item | directive | progress_report
+    kind: str  # meeting | agenda_item | directive | progress_report | field_visit | visit_finding | external_report
     ref_id: int
     title: str
     snippet: str  # the match between « and »
@@ -54,6 +56,7 @@ class SearchHit:
     rank: float  # higher is better
     meeting_id: int | None = None  # what to open: the meeting window...
     directive_id: int | None = None  # ...or the directive on the directives page
+    visit_id: int | None = None  # ...or a field visit (its page)
 
     @property
     def kind_label(self) -> str:
@@ -214,8 +217,13 @@ def _describe(session: Session, found: list[tuple[str, int, str, float]]) -> lis
     for report_id, report_date, percent, d in reports:
         title = f"รายงานความก้าวหน้า ณ {medium_date(report_date, thai_digits=False)} (ร้อยละ {percent})"
         labels["progress_report", report_id] = (title, _directive_number(d), d.meeting_id, d.id)
+    field = field_labels(session, found, _short)
     hits = []
     for kind, ref_id, snippet, rank in found:
+        if (kind, ref_id) in field:
+            title, number, meeting_id, directive_id, visit_id = field[kind, ref_id]
+            hits.append(SearchHit(kind, ref_id, title, snippet, number, rank, meeting_id, directive_id, visit_id))
+            continue
         if (kind, ref_id) not in labels:  # deleted between the index look-up and now
             continue
         title, number, meeting_id, directive_id = labels[kind, ref_id]
