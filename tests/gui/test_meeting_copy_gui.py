@@ -4,6 +4,7 @@ meeting window (item dialog, item editor, the time column and the total under th
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
@@ -130,4 +131,20 @@ def test_planned_minutes_in_the_dialog_the_editor_and_the_total(
     wait_ops()
     assert tab.editor.errors.message("planned_minutes") == "เวลาที่วางแผนต่อเรื่องต้องไม่เกิน 1440 นาที (๑ วัน)"
     assert agenda.list_items(work_ctx.db, work_ctx.actor, source_id)[-1].planned_minutes == 20
+    window.close()
+
+
+def test_a_new_start_time_moves_every_planned_start(
+    page: MeetingsPage, qtbot: QtBot, work_ctx: AppContext, source_id: int
+) -> None:
+    window = page.open_meeting(source_id)
+    qtbot.waitExposed(window)
+    tab = window.agenda_tab
+    view = meetings.get_meeting(work_ctx.db, work_ctx.actor, source_id)
+    window.show_meeting(replace(view, start_time=time(13, 0)))  # what a saved edit of the meeting shows
+    assert tab.total_label.text().startswith("รวมเวลาที่วางแผน ๑ ชั่วโมง ๑๕ นาที · เลิกประมาณ ๑๔.๑๕ น.")
+    window.show_meeting(replace(view, start_time=None))
+    assert tab.total_label.text() == "รวมเวลาที่วางแผน ๑ ชั่วโมง ๑๕ นาที (ยังไม่กำหนดเวลา ๑ เรื่อง)"
+    first = tab.model.index_of_item(tab.model.views()[0].id)
+    assert tab.model.itemFromIndex(first.siblingAtColumn(AgendaTreeModel.COL_TIME)).text() == "๑๕ นาที"
     window.close()
