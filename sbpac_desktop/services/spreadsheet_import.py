@@ -150,7 +150,10 @@ def _outcomes(plan: Plan, checked: CheckedUpdates) -> tuple[RowOutcome, ...]:
             where = f"{problem.column}: " if problem.column else ""
             refused.setdefault(problem.row, []).append(where + problem.message_th)
     rows = [r for r in rows if r.row not in refused]
-    rows += [RowOutcome(row, "", "refused", reason="; ".join(texts)) for row, texts in refused.items()]
+    rows += [
+        RowOutcome(row, plan.numbers_given.get(row, ""), "refused", reason="; ".join(texts))
+        for row, texts in refused.items()
+    ]
     return tuple(sorted(rows, key=lambda r: r.row))
 
 

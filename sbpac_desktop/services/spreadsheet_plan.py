@@ -91,6 +91,7 @@ class Plan:
     directives: list[PlannedDirective] = field(default_factory=list)
     updates: list[PlannedUpdate] = field(default_factory=list)
     column_labels: dict[str, str] = field(default_factory=dict)  # field -> "A (เลขที่)", for later checks
+    numbers_given: dict[int, str] = field(default_factory=dict)  # row -> its number cell as typed, for the report
     problems: list[RowProblem] = field(default_factory=list)
     data_rows: int = 0
     blank_rows: int = 0
@@ -122,6 +123,8 @@ def build_plan(grid: Grid, lookups: Lookups, today: date) -> Plan:
         if number > header.row:
             plan.data_rows += 1
             planned = reader.read(number, values)
+            if given := text_value(reader.cell("number")):
+                plan.numbers_given[number] = given
             if isinstance(planned, PlannedUpdate):
                 plan.updates.append(planned)
             elif planned is not None:

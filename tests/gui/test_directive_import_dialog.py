@@ -76,6 +76,7 @@ def test_a_refused_row_blocks_the_import(qtbot, page, work_ctx, tmp_path):
 
     dialog = preview(qtbot, page, exported(work_ctx, tmp_path / "bad.xlsx", edit))
     refused = next(cells(dialog, r) for r in range(dialog.table.rowCount()) if cells(dialog, r)[0] == "3")
+    assert refused[3].startswith("ขส. 00")  # the number as typed, so the clerk finds the row
     assert refused[2] == "ไม่รับ" and "ไม่พบตำแหน่งหรือหน่วยงาน 'ผช.ลธ.(ไม่มี)'" in refused[4]
     assert not dialog.import_button.isEnabled() and "ไม่ได้บันทึกข้อมูลใด ๆ" in dialog.summary.text()
     dialog.resize(1120, 620)
