@@ -12,7 +12,7 @@ from docx.shared import Pt
 from sbpac_desktop.domain.documents import AgendaDoc, AgendaSection
 from sbpac_desktop.reporting.agenda import LABEL_WIDTH, SUB_INDENT, TIME_WIDTH, time_cell_text, total_text
 from sbpac_desktop.reporting.common import TEXT_WIDTH, clock, long_date_text
-from sbpac_desktop.reporting.word.base import Runs, WordWriter
+from sbpac_desktop.reporting.word.base import Runs, WordWriter, row_cells
 
 
 def header(w: WordWriter, doc: AgendaDoc) -> None:
@@ -54,11 +54,12 @@ def add_agenda(w: WordWriter, doc: AgendaDoc) -> None:
     else:
         widths = (LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH)
     table = w.table(rows, widths, header_rows=1 if timed else 0, grid=False)
+    rows_of = list(table.rows)
     if timed:
-        table.rows[0].cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for row, depth in zip(table.rows, depths, strict=True):
+        row_cells(rows_of[0])[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for row, depth in zip(rows_of, depths, strict=True):
         if depth:  # sub-items indented as in the PDF
-            row.cells[1].paragraphs[0].paragraph_format.left_indent = Pt(SUB_INDENT * depth)
+            row_cells(row)[1].paragraphs[0].paragraph_format.left_indent = Pt(SUB_INDENT * depth)
     if timed:
         w.gap()
         w.centred(total_text(doc))

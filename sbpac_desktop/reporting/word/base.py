@@ -26,7 +26,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.styles.style import BaseStyle
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from sbpac_desktop.reporting.engine import OFFICIAL_MARGINS, write_atomically
@@ -61,6 +61,8 @@ def document_digits(text: str, thai_digits: bool) -> str:
     """The PDF engine's digit rule: Thai digits in every word that has no Latin letter."""
     if not thai_digits or not any(char.isdigit() for char in text):
         return text
+    if not _has_latin(text):  # every word converts: no need to find the words
+        return to_thai_digits(text)
     return "".join(token if _has_latin(token) else to_thai_digits(token) for token in segment(text))
 
 
@@ -109,7 +111,7 @@ class WordWriter:
         self._styles()
         properties = self.document.core_properties
         properties.title, properties.author, properties.language = title, author, "th-TH"
-        self._body_started = False
+        self._style_ids: dict[str, str] = {}
 
     # --- set-up --------------------------------------------------------------------
     def _page_setup(self) -> None:
@@ -193,7 +195,7 @@ class WordWriter:
     ) -> Paragraph:
         """A paragraph; `indent` and `first_line` in points (the PDF writers' units). Newlines
         in the text stay line breaks inside the paragraph, as in the PDF."""
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.add_styled(style)
         self._fill(paragraph, text)
         fmt = paragraph.paragraph_format
         if indent:
@@ -204,7 +206,6 @@ class WordWriter:
             fmt.keep_with_next = True
         if space_before is not None:
             fmt.space_before = Pt(space_before)
-        self._body_started = True
         return paragraph
 
     def _fill(self, paragraph: Paragraph, text: str | Runs) -> None:
@@ -218,6 +219,18 @@ class WordWriter:
                     run.bold = True
                     run._r.get_or_add_rPr().get_or_add_bCs()
 
+    def _style_id(self, name: str) -> str:
+        """Style ids looked up once: python-docx scans every style on each `style=` it is given."""
+        if name not in self._style_ids:
+            self._style_ids[name] = self.document.styles[name].style_id
+        return self._style_ids[name]
+
+    def add_styled(self, style: str) -> Paragraph:
+        """A new body paragraph in the named style."""
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = self._style_id(style)
+        return paragraph
+
     def centred(self, text: str, bold: bool = False) -> Paragraph:
         paragraph = self.para(text, TITLE if bold else BODY)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -228,7 +241,7 @@ class WordWriter:
 
     def rule(self) -> Paragraph:
         """The PDFs' short centred line under a heading block: a bottom border on an empty paragraph."""
-        paragraph = self.document.add_paragraph(style=BODY)
+        paragraph = self.add_styled(BODY)
         fmt = paragraph.paragraph_format
         fmt.left_indent = fmt.right_indent = Cm(4.8)  # 40 % of the 16 cm text width remains
         fmt.space_after = Pt(BODY_PT / 2)
@@ -243,10 +256,10 @@ class WordWriter:
         return paragraph
 
     def gap(self) -> Paragraph:
-        return self.document.add_paragraph(style=BODY)
+        return self.add_styled(BODY)
 
     def page_break(self) -> None:
-        self.document.add_paragraph(style=BODY).add_run().add_break(WD_BREAK.PAGE)
+        self.add_styled(BODY).add_run().add_break(WD_BREAK.PAGE)
 
     # --- tables --------------------------------------------------------------------
     def table(
@@ -269,13 +282,11 @@ class WordWriter:
             row = table.add_row()
             if header:
                 _repeat_as_header(row)
-            for cell, value, width in zip(row.cells, values, widths, strict=True):
-                cell.width = Pt(width)
+            for cell, value in zip(row_cells(row), values, strict=True):  # add_row gave each its column's width
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.document.styles[cell_style]
+                paragraph._p.style = self._style_id(cell_style)
                 runs = [(value, header)] if isinstance(value, str) else value
                 self._fill(paragraph, runs)
-        self._body_started = True
         return table
 
     def footer_note(self, text: str) -> None:
@@ -293,6 +304,12 @@ class WordWriter:
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the .docx atomically (engine.write_atomically: Thai errors, no partial file)."""
         return write_atomically(path, lambda temporary: self.document.save(str(temporary)))
+
+
+def row_cells(row: _Row) -> list[_Cell]:
+    """The row's cells in linear time. python-docx's `row.cells` lays out the whole table's grid
+    on every call, which made a 1,250-row follow-up report take half a minute."""
+    return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
 
 
 def shade(cell: _Cell, fill_hex: str) -> None:

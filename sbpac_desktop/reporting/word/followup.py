@@ -20,8 +20,8 @@ from sbpac_desktop.reporting.followup import (
     SUPPORT_HEADING,
     WIDTHS,
 )
-from sbpac_desktop.reporting.followup import _row as row_cells  # the one definition of a row's cells
-from sbpac_desktop.reporting.word.base import CELL_SMALL, HEADING, WordWriter, shade
+from sbpac_desktop.reporting.followup import _row as directive_cells  # the one definition of a row's cells
+from sbpac_desktop.reporting.word.base import CELL_SMALL, HEADING, WordWriter, row_cells, shade
 
 SUMMARY_WIDTHS = (6 * cm, 3 * cm)
 
@@ -35,10 +35,11 @@ def summary(w: WordWriter, doc: FollowUpDoc) -> None:
     rows = [["สถานะ", "จำนวน (ข้อ)"], *[[label, str(count)] for label, count in doc.counts], ["รวม", str(total)]]
     table = w.table(rows, SUMMARY_WIDTHS)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER  # ReportLab centres a table narrower than the text
-    for cell in table.rows[0].cells:
+    rows_of = list(table.rows)
+    for cell in row_cells(rows_of[0]):
         shade(cell, _hex(HEADER_FILL))
-    for row in table.rows:
-        row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # as the PDF
+    for row in rows_of:
+        row_cells(row)[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # as the PDF
 
 
 def group(w: WordWriter, part: FollowUpGroup, lead_in_heading: bool) -> None:
@@ -46,13 +47,14 @@ def group(w: WordWriter, part: FollowUpGroup, lead_in_heading: bool) -> None:
     if lead_in_heading:
         columns[2] = SUPPORT_HEADING
     w.para(f"{part.name} ({len(part.rows)} ข้อ)", HEADING)
-    rows = [columns, *[row_cells(line, lead_in_heading) for line in part.rows]]
+    rows = [columns, *[directive_cells(line, lead_in_heading) for line in part.rows]]
     table = w.table(rows, WIDTHS, cell_style=CELL_SMALL)
-    for cell in table.rows[0].cells:
+    rows_of = list(table.rows)
+    for cell in row_cells(rows_of[0]):
         shade(cell, _hex(HEADER_FILL))
-    for row, line in zip(table.rows[1:], part.rows, strict=True):
+    for row, line in zip(rows_of[1:], part.rows, strict=True):
         if line.status_key in STATUS_FILLS:
-            shade(row.cells[4], _hex(STATUS_FILLS[line.status_key]))
+            shade(row_cells(row)[4], _hex(STATUS_FILLS[line.status_key]))
 
 
 def add_followup(w: WordWriter, doc: FollowUpDoc) -> None:

@@ -18,7 +18,7 @@ from sbpac_desktop.reporting import letter_text as words
 from sbpac_desktop.reporting.common import TEXT_WIDTH
 from sbpac_desktop.reporting.letters import HALF, LABEL_INDENT, LETTER_EMBLEM, MEMO_EMBLEM
 from sbpac_desktop.reporting.word.agenda import add_agenda
-from sbpac_desktop.reporting.word.base import BODY_INDENT, WordWriter, run_size
+from sbpac_desktop.reporting.word.base import BODY, BODY_INDENT, WordWriter, run_size
 
 MEMO_TITLE_PT, MEMO_LABEL_PT = 29, 20  # DOMAIN.md §6.3
 
@@ -26,7 +26,7 @@ MEMO_TITLE_PT, MEMO_LABEL_PT = 29, 20  # DOMAIN.md §6.3
 def _emblem(w: WordWriter, data: bytes | None, height: float, centred: bool) -> None:
     if not data:
         return
-    paragraph = w.document.add_paragraph(style="เนื้อความ")
+    paragraph = w.add_styled(BODY)
     paragraph.add_run().add_picture(io.BytesIO(data), height=Pt(height))
     if centred:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
