@@ -14,10 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
+from sbpac_desktop.domain.enums import UserRole
+from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog, Preview
+from sbpac_desktop.gui.dialogs.import_previews import org_preview
 from sbpac_desktop.gui.pages.people import PeoplePage
 from sbpac_desktop.services import org
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.org_import import import_org
 from sbpac_desktop.thai import to_arabic_digits
 
 TODAY = date(2020, 6, 1)
@@ -111,3 +115,18 @@ def test_preview_dialog_fits_a_small_screen(qtbot, page, tmp_path, wait_ops):
     dialog.show()
     assert dialog.height() <= 720 and dialog.width() <= 1366
     dialog.grab().save(str(tmp_path.parent / "import_preview.png"))
+
+
+def test_a_refused_check_is_said_in_the_dialog_and_offers_no_import(qtbot, work_ctx, tmp_path, wait_ops):
+    viewer = Actor(work_ctx.actor.user_id, "viewer", UserRole.VIEWER, "ผู้อ่าน")
+    path = write_csv(tmp_path / "v.csv", [NEW_UNIT])
+
+    def check() -> Preview:
+        return org_preview(import_org(work_ctx.db, viewer, path, dry_run=True))
+
+    dialog = ImportPreviewDialog(path, check, check)
+    qtbot.addWidget(dialog)
+    dialog.start()
+    wait_ops()
+    assert "ไม่มีสิทธิ์นำเข้าข้อมูลหน่วยงานและบุคคล" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled() and dialog.table.rowCount() == 0
