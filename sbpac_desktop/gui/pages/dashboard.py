@@ -36,8 +36,11 @@ from sbpac_desktop.gui.pages.dashboard_parts import (
     TIER_COLOURS,
     DrillDown,
     Tile,
+    chart_with_legend,
     fit_matrix_columns,
     fit_overdue_columns,
+    legend_html,
+    legend_label,
 )
 from sbpac_desktop.gui.pages.dashboard_parts import table_item as _item
 from sbpac_desktop.gui.text import digits, wrappable
@@ -75,10 +78,12 @@ class DashboardPage(Page):
         self.overdue.cellClicked.connect(self._overdue_clicked)
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.legend().hide()  # Qt's legend keeps one row and cuts Thai labels: ours wraps
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setObjectName("dimensionChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.legend = legend_label(self)
+        self.chart_box = chart_with_legend(self, self.chart_view, self.legend)
         self._lay_out()
 
     # --- construction ------------------------------------------------------------
@@ -143,7 +148,7 @@ class DashboardPage(Page):
         self.table_export = DashboardTableExport(self, top)  # ส่งออกตาราง… (gui/pages/dashboard_export.py)
         middle = QSplitter(Qt.Orientation.Horizontal, self)
         middle.addWidget(self._titled(self.tr("ผู้รับผิดชอบหลัก × สถานะ"), self.matrix))
-        middle.addWidget(self._titled(self.tr("จำนวนข้อสั่งการตามมิติการพัฒนา"), self.chart_view))
+        middle.addWidget(self._titled(self.tr("จำนวนข้อสั่งการตามมิติการพัฒนา"), self.chart_box))
         middle.setSizes([700, 420])
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
@@ -281,7 +286,7 @@ class DashboardPage(Page):
         categories.setTruncateLabels(False)
         for axis in (categories, values):
             axis.setLabelsFont(self.font())
-        self.chart.legend().setFont(self.font())
+        self.legend.setText(legend_html([(BAR_COLOURS[key], bar.label()) for key, bar in self.bar_sets.items()]))
         self.chart.setMargins(QMargins(4, 4, 4, 4))
 
     def _fill_overdue(self, view: DashboardView) -> None:
@@ -329,7 +334,7 @@ class DashboardPage(Page):
 
     # --- export ----------------------------------------------------------------------
     def export_chart(self, path: str) -> bool:
-        return self.chart_view.grab().save(path, "PNG")
+        return self.chart_box.grab().save(path, "PNG")  # the chart with its legend
 
     def _export_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

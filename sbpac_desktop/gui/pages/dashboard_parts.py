@@ -4,6 +4,7 @@ drill-down request a click sends to the directive tracker."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent
@@ -91,10 +92,12 @@ def fit_matrix_columns(table: QTableWidget) -> None:
     """Status columns as wide as their headers; the post names take the rest, never less than
     NAME_COLUMN_WIDTH (the table asks the splitter for that much instead of squeezing them)."""
     header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for column in range(1, table.columnCount()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    table.resizeColumnsToContents()
+        table.resizeColumnToContents(column)
+    # Not resizeColumnsToContents(): on the stretched names column it fixes the width at the
+    # longest name until the next resize (English: 447 px, the status columns pushed off the edge).
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     others = sum(header.sectionSize(c) for c in range(1, table.columnCount()))
     scroll = table.verticalScrollBar().sizeHint().width()
     table.setMinimumWidth(others + NAME_COLUMN_WIDTH + scroll + 2 * table.frameWidth())
@@ -112,3 +115,32 @@ def fit_overdue_columns(table: QTableWidget) -> None:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(column, width)
     table.resizeRowsToContents()
+
+
+def legend_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("chartLegend")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    return label
+
+
+def legend_html(entries: list[tuple[str, str]]) -> str:
+    """Colour square and label kept together; the line breaks between entries when narrow."""
+    return "&nbsp;&nbsp; ".join(
+        f'<span style="color:{colour}">&#9632;</span>&nbsp;{escape(text).replace(" ", "&nbsp;")}'
+        for colour, text in entries
+    )
+
+
+def chart_with_legend(parent: QWidget, chart: QWidget, legend: QLabel) -> QWidget:
+    box = QWidget(parent)
+    box.setObjectName("chartBox")
+    box.setAutoFillBackground(True)  # the exported PNG gets a background under the legend too
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 4)
+    column.setSpacing(0)
+    column.addWidget(chart, 1)
+    column.addWidget(legend)
+    return box
