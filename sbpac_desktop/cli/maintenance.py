@@ -45,7 +45,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    report = maintenance.check_database(args.db)
+    report = maintenance.check_database(args.db, paper=args.paper or ())
     emit(f"ตรวจสอบฐานข้อมูล: {report.database}")
     for item in report.items:
         mark = "ข้าม" if item.skipped else "ผ่าน" if item.ok else "ไม่ผ่าน"
@@ -83,5 +83,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     restore.set_defaults(handler=cmd_restore)
     check = sub.add_parser(
         "check", help="ตรวจความถูกต้องของฐานข้อมูล (integrity_check, foreign_key_check, audit hash chain)"
+    )
+    check.add_argument(
+        "--paper",
+        action="append",
+        metavar="HEAD",
+        help="จุดยึดที่พิมพ์ท้ายรายงานการประชุม/เอกสารประกอบ เช่น 'ตรวจสอบ: 1234 · a1b2c3d4' (ระบุซ้ำได้)",
     )
     check.set_defaults(handler=cmd_check)

@@ -18,8 +18,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sqlite3
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +36,7 @@ from sbpac_desktop.store import backup as backups
 from sbpac_desktop.store.audit_chain import ChainHead, chain_head
 from sbpac_desktop.store.integrity import connect_unshared
 from sbpac_desktop.store.location import APP_NAME
+from sbpac_desktop.thai import to_arabic_digits
 
 FILE_NAME = "audit-anchors.json"
 RULE_1_REVISIONS = frozenset(
@@ -148,9 +151,20 @@ class Finding:
     serious: bool = True  # False: a remark (ข้อสังเกต), the check still passes
 
 
-def compare(chain: list[tuple[int, str]], key: str, sqlite_path: Path | None) -> list[Finding]:
+@dataclass(frozen=True)
+class Anchors:
+    """Where to look: this computer's file (by database key), the backups beside a SQLite file,
+    and the heads read off paper ("ตรวจสอบ: 1234 · a1b2c3d4") the user typed in."""
+
+    key: str
+    sqlite_path: Path | None = None
+    paper: Sequence[str] = ()
+
+
+def compare(chain: list[tuple[int, str]], anchors: Anchors) -> list[Finding]:
     """chain: (id, hash) of every live entry, oldest first, already verified link by link."""
-    findings: list[Finding] = []
+    key, sqlite_path = anchors.key, anchors.sqlite_path
+    findings = [f for text_value in anchors.paper for f in _against_paper(chain, text_value)]
     if sqlite_path is not None:  # a backup holds the whole chain: it names the first changed row
         restored = _entry(_load().get(key))["restored_at"]
         since = datetime.fromisoformat(restored) if restored else None
@@ -181,6 +195,30 @@ def _against_file(chain: list[tuple[int, str]], key: str, local_writer_only: boo
             text_th = f"รายการที่ {extra[0]} และหลังจากนั้น ({len(extra)} รายการ) ไม่ได้บันทึกผ่านโปรแกรมบนเครื่องนี้"
             findings.append(Finding(extra[0], text_th, serious=local_writer_only))
     return findings
+
+
+_PAPER = re.compile(r"(\d+)\s*[·.:,\s]\s*([0-9a-fA-F]{8,64})")
+
+
+def paper_head(text_value: str) -> tuple[int, str] | None:
+    """'ตรวจสอบ: 1234 · a1b2c3d4' (Thai digits too) -> (1234, 'a1b2c3d4'); None if it is not one."""
+    found = _PAPER.search(to_arabic_digits(text_value))
+    return None if found is None else (int(found.group(1)), found.group(2).lower())
+
+
+def _against_paper(chain: list[tuple[int, str]], text_value: str) -> list[Finding]:
+    head = paper_head(text_value)
+    if head is None:
+        return [Finding(None, f"อ่านจุดยึดจากเอกสาร '{text_value}' ไม่ได้ (เช่น ตรวจสอบ: 1234 · a1b2c3d4)")]
+    count, prefix = head
+    if count == 0:
+        return []
+    if count > len(chain):
+        return [Finding(None, f"เอกสารพิมพ์ระบุ {count} รายการ แต่ห่วงโซ่เหลือ {len(chain)} รายการ (รายการท้ายถูกลบ)")]
+    row_id, row_hash = chain[count - 1]
+    if not row_hash.startswith(prefix):
+        return [Finding(row_id, f"รายการที่ {row_id}: ไม่ตรงกับจุดยึดบนเอกสารพิมพ์ ({text_value.strip()})")]
+    return []
 
 
 def _against_backup(chain: list[tuple[int, str]], path: Path) -> list[Finding]:

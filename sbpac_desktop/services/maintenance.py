@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -254,18 +254,20 @@ def _save_current(live: Path, source: Path) -> tuple[Path | None, Path | None]:
 # --- check --------------------------------------------------------------------------------
 
 
-def check_database(database: str | None, environ: Mapping[str, str] | None = None) -> CheckReport:
+def check_database(
+    database: str | None, environ: Mapping[str, str] | None = None, paper: Sequence[str] = ()
+) -> CheckReport:
     """integrity_check + foreign_key_check (SQLite) or an orphan check (PostgreSQL), and the audit chain."""
     started = time.perf_counter()
     location = resolve_location(database, environ)
     if location.sqlite_path is not None:
-        items, newest = _check_sqlite(location.sqlite_path)
+        items, newest = _check_sqlite(location.sqlite_path, paper)
     else:
-        items, newest = _check_server(location), None
+        items, newest = _check_server(location, paper), None
     return CheckReport(location.display, tuple(items), time.perf_counter() - started, newest)
 
 
-def _check_sqlite(path: Path) -> tuple[list[CheckItem], Path | None]:
+def _check_sqlite(path: Path, paper: Sequence[str]) -> tuple[list[CheckItem], Path | None]:
     _require_sqlite_header(path)
     conn = _open_live(path)
     try:
@@ -286,7 +288,7 @@ def _check_sqlite(path: Path) -> tuple[list[CheckItem], Path | None]:
         return [*items, CheckItem("ห่วงโซ่บันทึกการแก้ไข (audit hash chain)", True, "ยังไม่มีข้อมูล")], None
     engine = shared_read_engine(path)
     try:
-        items.append(_chain_item(engine, audit_anchors.sqlite_key(path), path))
+        items.append(_chain_item(engine, audit_anchors.Anchors(audit_anchors.sqlite_key(path), path, paper)))
     finally:
         engine.dispose()
     return items, None
@@ -299,7 +301,7 @@ def _require_sqlite_header(path: Path) -> None:
         raise DatabaseError(f"ไฟล์ {path} ไม่ใช่ฐานข้อมูลของโปรแกรม (ไม่ใช่ไฟล์ SQLite)", f"{path} is not a SQLite database")
 
 
-def _check_server(location: DatabaseLocation) -> list[CheckItem]:
+def _check_server(location: DatabaseLocation, paper: Sequence[str]) -> list[CheckItem]:
     engine = create_app_engine(location)
     try:
         probe(engine, location)
@@ -307,8 +309,8 @@ def _check_server(location: DatabaseLocation) -> list[CheckItem]:
             if migrate.schema_state(connection) is migrate.SchemaState.EMPTY:
                 return [CheckItem("โครงสร้างข้อมูล", False, "ฐานข้อมูลยังว่างอยู่ — ให้ผู้ดูแลระบบรันคำสั่ง init")]
             orphans = orphan_problems(connection, Base.metadata)
-        key = audit_anchors.database_key(location.url)
-        return [_item("การอ้างอิงระหว่างตาราง (ตรวจหาข้อมูลกำพร้า)", orphans), _chain_item(engine, key, None)]
+        anchors = audit_anchors.Anchors(audit_anchors.database_key(location.url), None, paper)
+        return [_item("การอ้างอิงระหว่างตาราง (ตรวจหาข้อมูลกำพร้า)", orphans), _chain_item(engine, anchors)]
     except DBAPIError as exc:
         raise connection_error(location, exc) from exc
     finally:
@@ -322,7 +324,7 @@ def _item(label: str, problems: list[str]) -> CheckItem:
     return CheckItem(label, False, f"พบปัญหา: {problems[0]}{more}")
 
 
-def _chain_item(engine: Engine, key: str, sqlite_path: Path | None) -> CheckItem:
+def _chain_item(engine: Engine, anchors: audit_anchors.Anchors) -> CheckItem:
     label = "ห่วงโซ่บันทึกการแก้ไข (audit hash chain)"
     try:
         with Session(engine) as session:
@@ -332,7 +334,7 @@ def _chain_item(engine: Engine, key: str, sqlite_path: Path | None) -> CheckItem
     if chain.broken:
         return CheckItem(label, False, chain.broken, tuple(chain.forks))
     # the chain holds together: does it still match what was anchored outside the database?
-    findings = audit_anchors.compare(chain.entries, key, sqlite_path)
+    findings = audit_anchors.compare(chain.entries, anchors)
     remarks = tuple(chain.forks) + tuple(f.text_th for f in findings if not f.serious)
     serious = [f.text_th for f in findings if f.serious]
     if serious:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -164,6 +165,18 @@ def test_check_finds_a_deleted_audit_entry(db):
     sql(db, "DELETE FROM audit_entry WHERE id = 7")
     result = run("--db", str(db), "check")
     assert result.returncode == 1 and "รายการที่ 8 " in result.stdout and "ไม่ต่อกับรายการก่อนหน้า" in result.stdout
+
+
+def test_check_compares_the_chain_with_heads_printed_on_paper(db):
+    result = run("--db", str(db), "check")
+    printed = re.search(r"ตรวจสอบ: \d+ · [0-9a-f]{8}", result.stdout).group(0)
+    assert run("--db", str(db), "check", "--paper", printed).returncode == 0
+    thai = printed.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    assert run("--db", str(db), "check", "--paper", thai).returncode == 0
+    longer = run("--db", str(db), "check", "--paper", "ตรวจสอบ: 99999 · deadbeef")
+    assert longer.returncode == 1 and "เอกสารพิมพ์ระบุ 99999 รายการ" in longer.stdout
+    garbled = run("--db", str(db), "check", "--paper", "ไม่ใช่จุดยึด")
+    assert garbled.returncode == 1 and "อ่านจุดยึดจากเอกสาร" in garbled.stdout
 
 
 def test_check_finds_dangling_references(db):

@@ -8,6 +8,7 @@ computer's anchor file (heads of the app's own commits), and on SQLite a verifie
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -15,9 +16,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, create_engine, text
 
-from sbpac_desktop.services import maintenance
+from sbpac_desktop.services import audit_anchors, maintenance
 from sbpac_desktop.services.app import open_app
 from sbpac_desktop.store.audit_chain import entry_hash
+from sbpac_desktop.store.database import open_database
 from tests.services.helpers import meeting, person, post, series
 
 Tamper = Callable[[Connection, list[int]], None]
@@ -196,3 +198,26 @@ def test_every_kind_of_tampering_is_detected_and_the_row_named(trail, kind):
 
 def _names(text_th: str, row: int) -> bool:
     return re.search(rf"รายการที่ {row}(\D|$)", text_th) is not None
+
+
+def test_paper_alone_catches_a_rewrite_when_every_other_anchor_is_gone(trail):
+    """The forger also deleted this computer's anchor file and the backups: the head printed on a
+    certified minutes ('ตรวจสอบ: count · hash') still shows the chain was rewritten."""
+    db_url, ids = trail
+    db = open_database(db_url)
+    try:
+        with db.unit_of_work() as session:
+            printed = audit_anchors.head_for_paper(session)
+    finally:
+        db.close()
+    assert re.fullmatch(r"ตรวจสอบ: \d+ · [0-9a-f]{8}", printed)
+    _tamper(db_url, _rewrite_and_rehash, ids)
+    audit_anchors.anchor_file().unlink()
+    if "://" not in db_url:
+        shutil.rmtree(Path(db_url).parent / "backups")
+    without_paper = maintenance.check_database(db_url)
+    assert without_paper.ok  # nothing left to compare with: the honest limit of a self-contained chain
+    report = maintenance.check_database(db_url, paper=[printed])
+    (chain,) = [item for item in report.items if "audit hash chain" in item.label_th]
+    assert not chain.ok and _names(chain.detail_th, ids[-1]), chain
+    assert "เอกสารพิมพ์" in chain.detail_th
