@@ -375,5 +375,6 @@ class Setting(Versioned, Base):
 
 
 # directive_summary registers the session listeners that keep Directive.effective_due_on / latest_*
-# current; models_field holds the field follow-up tables (places, visits, network: issue #15).
-from sbpac_desktop.store import directive_summary, models_field  # noqa: E402, F401
+# current; models_field holds the field follow-up tables (places, visits, network: issue #15);
+# models_plan the integrated plan's M&E (plan, projects, budget, indicators, actuals: issue #15).
+from sbpac_desktop.store import directive_summary, models_field, models_plan  # noqa: E402, F401

@@ -30,6 +30,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import DatabaseError
+from sbpac_desktop.store import pg_plan_roles
 
 GROUPS = {
     "admin": "sbpac_admins",
@@ -208,6 +209,7 @@ def install(connection: Connection) -> None:
     manage = "sbpac_manage_login(text, text, text, boolean)"
     connection.execute(text(f"REVOKE ALL ON FUNCTION {manage} FROM PUBLIC"))
     connection.execute(text(f"GRANT EXECUTE ON FUNCTION {manage} TO sbpac_admins"))
+    pg_plan_roles.install(connection, everyone)  # the integrated plan's officer rules (issue #15)
 
 
 # Attachments (services/attachments.py): everyone reads them (the content too, like every other
