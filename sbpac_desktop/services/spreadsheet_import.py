@@ -157,6 +157,11 @@ def _outcomes(plan: Plan, checked: CheckedUpdates) -> tuple[RowOutcome, ...]:
     return tuple(sorted(rows, key=lambda r: r.row))
 
 
+def _progress_count(plan: Plan, checked: CheckedUpdates) -> int:
+    new = sum(1 for d in plan.directives if d.progress is not None)
+    return new + sum(1 for c in checked.changes if c.progress is not None)
+
+
 def _report(
     path: str, plan: Plan, checked: CheckedUpdates, dry_run: bool, committed: bool, started: float
 ) -> ImportReport:
@@ -170,9 +175,7 @@ def _report(
         data_rows=plan.data_rows,
         blank_rows=plan.blank_rows,
         directives=len(plan.directives) if plan.ok else 0,
-        progress_reports=sum(1 for d in [*plan.directives, *checked.changes] if d.progress is not None)
-        if plan.ok
-        else 0,
+        progress_reports=_progress_count(plan, checked) if plan.ok else 0,
         problems=tuple(plan.problems),
         committed=committed,
         seconds=time.perf_counter() - started,
