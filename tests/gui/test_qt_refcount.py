@@ -1,5 +1,11 @@
-"""PySide6 6.12 drops a reference to None on every void call from Python; on CPython 3.11 that
-aborts the program after ~100,000 calls unless gui.qt_refcount has pinned the singletons."""
+"""The installed PySide6 must not lose references on every call into Qt.
+
+PySide6 6.12.0 hands back None from every void method (QWidget.hide(), QLabel.setText(), …)
+without taking a reference to it; on CPython 3.11 None's count reaches zero after about
+100,000 such calls and the interpreter aborts ("none_dealloc"), taking the window with it.
+pyproject.toml therefore keeps PySide6 below 6.12; this test fails if a release with the
+fault is installed again.
+"""
 
 from __future__ import annotations
 
@@ -7,40 +13,26 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
-
-CALLS = 300_000  # three times what None's own count allows in a fresh interpreter
+CALLS = 300_000  # three times what None's own count allows in a fresh 3.11 interpreter
 
 PROGRAM = textwrap.dedent(
     f"""
     import os, sys
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    if sys.argv[1] == "gui":
-        import sbpac_desktop.gui  # noqa: F401 — what the application and the tests import first
     from PySide6.QtWidgets import QApplication, QLabel
     app = QApplication([])
     label = QLabel()
+    before = sys.getrefcount(None)
     for _ in range({CALLS}):
         label.hide()
-    print("survived")
+        label.setText("ศอ.บต.")
+    print("lost", before - sys.getrefcount(None))
     """
 )
 
 
-def run(mode: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", PROGRAM, mode], capture_output=True, text=True, timeout=120)
-
-
-def test_many_qt_calls_do_not_abort_the_program() -> None:
-    result = run("gui")
-    assert result.returncode == 0 and "survived" in result.stdout, result.stderr[-2000:]
-
-
-@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal on CPython 3.12+")
-def test_the_guard_is_still_needed_and_pinned_here() -> None:
-    """When a PySide6 release stops losing the references, this fails: drop gui/qt_refcount.py."""
-    from sbpac_desktop.gui import qt_refcount
-
-    assert sys.getrefcount(None) > qt_refcount.HEADROOM // 2  # the test process is pinned too
-    bare = run("bare")
-    assert bare.returncode != 0 and "none_dealloc" in bare.stderr, (bare.returncode, bare.stderr[-500:])
+def test_many_void_qt_calls_keep_none_alive() -> None:
+    result = subprocess.run([sys.executable, "-c", PROGRAM], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    lost = int(result.stdout.split()[-1])
+    assert lost < 100, f"{lost} references to None lost over {2 * CALLS} calls"
