@@ -15,7 +15,7 @@ from sbpac_desktop.cli.output import (
 )
 from sbpac_desktop.cli.users import create_first_admin, open_signed_in
 from sbpac_desktop.domain.status import STATUS_KEYS
-from sbpac_desktop.services import dimensions, directives, meetings
+from sbpac_desktop.services import dimensions, directives, meetings, places
 from sbpac_desktop.services import users as user_service
 from sbpac_desktop.services.app import AppContext, open_unsigned
 from sbpac_desktop.services.demo import load_demo
@@ -34,6 +34,9 @@ def cmd_init(args: argparse.Namespace) -> int:
             emit("ตั้งสิทธิ์ในฐานข้อมูลตามบทบาทแล้ว (sbpac_admins, sbpac_secretaries, sbpac_officers, sbpac_viewers)")
         if dimensions.seed_new_database(db):
             emit("เพิ่มมิติการพัฒนาตั้งต้น 6 มิติแล้ว (แก้ไขได้ด้วยคำสั่ง dimensions)")
+        synced = places.sync_places(db)  # idempotent: a newer geothai adds or renames areas by code
+        if synced.added or synced.renamed or synced.deactivated:
+            emit(f"ปรับรายชื่อพื้นที่ จชต. แล้ว: เพิ่ม {synced.added:,} เปลี่ยนชื่อ {synced.renamed:,} ระงับ {synced.deactivated:,}")
         if args.admin:
             emit(create_first_admin(db, args.admin, args.name))
         emit(f"ฐานข้อมูลพร้อมใช้งาน: {db.location.display}")

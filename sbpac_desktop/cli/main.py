@@ -16,10 +16,12 @@ from sbpac_desktop.cli import (
     commands,
     dimensions,
     documents,
+    field,
     generate,
     letters,
     maintenance,
     meetings,
+    network,
     org,
     progress,
     search,
@@ -60,6 +62,8 @@ COMMAND_MODULES = (
     users,
     generate,
     workflow,
+    field,  # places and visits (issue #15)
+    network,  # the civil-society network's reports (issue #15)
 )
 
 

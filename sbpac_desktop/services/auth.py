@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, defer
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import PermissionDenied
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services import dimensions
+from sbpac_desktop.services import dimensions, places
 from sbpac_desktop.services.common import audit, snapshot
 from sbpac_desktop.services.context import SYSTEM_LOGIN, Actor, system_actor
 from sbpac_desktop.store import pg_roles
@@ -119,6 +119,7 @@ def create_first_admin(db: Database, login: str, display_name: str, password: st
     checker.raise_if_any()
     # The window's first start on a new database (no `init` ran): the six development dimensions.
     dimensions.seed_new_database(db)
+    places.sync_places(db)  # the southern border area's places (geothai), idempotent
     setup = system_actor(db)
     with db.unit_of_work() as session:
         if session.get_bind().dialect.name == "postgresql":

@@ -313,3 +313,17 @@ def place_and_descendants(place_id: int) -> Select:
     return select(Place.id).where(
         (Place.id == place_id) | (Place.parent_id == place_id) | (Place.province_id == place_id)
     )
+
+
+def resolve_place(db: Database, actor: Actor, written: str) -> PlaceView:
+    """A place named on the command line or in a form: its code or 'ต.X อ.Y จ.Z'; refused by name."""
+    require(actor, READ_DATA, "ดูข้อมูล")
+    with db.unit_of_work() as session:
+        found = find_place(session, written)
+        if found is None:
+            raise ValidationError.single(
+                "place",
+                f"ไม่พบพื้นที่ '{written}' ใน จชต. (ใช้รหัสหรือชื่อ เช่น 940101 หรือ ต.สะบารัง อ.เมืองปัตตานี)",
+                f"Unknown place '{written}'",
+            )
+        return _views(session, [Place.id == found.id])[0]
