@@ -99,11 +99,42 @@ def memo_flowables(memo: DirectiveMemo, w: Writer) -> list[Flowable]:
     return flow
 
 
+class LetterEnd(Flowable):
+    """Takes no space; drawn on a letter's last page, it tells the numbering that the next page
+    starts a new letter (whose first page, like every letter's, carries no number)."""
+
+    def __init__(self, numbering: LetterNumbering) -> None:
+        super().__init__()
+        self.numbering = numbering
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.numbering.next_start = self.canv.getPageNumber() + 1
+
+
+class LetterNumbering:
+    """'- ๒ -' from each letter's second page, counted from that letter's first page."""
+
+    def __init__(self) -> None:
+        self.start = 1
+        self.next_start = 1
+
+    def __call__(self, page: int) -> int | None:
+        if page == self.next_start:
+            self.start = page
+        number = page - self.start + 1
+        return number if number > 1 else None
+
+
 def _render(parts: Sequence[list[Flowable]], path: str | os.PathLike[str], title: str, thai_digits: bool) -> Path:
+    numbering = LetterNumbering()
     flow: list[Flowable] = []
     for index, part in enumerate(parts):
-        flow += ([PageBreak()] if index else []) + part
-    return build_pdf(path, flow, title=title, author="ฝ่ายเลขานุการ ศอ.บต.", thai_digits=thai_digits)
+        flow += ([PageBreak()] if index else []) + part + [LetterEnd(numbering)]
+    return build_pdf(path, flow, title=title, author="ฝ่ายเลขานุการ ศอ.บต.", thai_digits=thai_digits,
+                     page_numbering=numbering)  # fmt: skip
 
 
 def render_invitations(

@@ -112,3 +112,21 @@ def test_letters_without_an_emblem(trees, tmp_path):
     with pdfplumber.open(letters_pdf.render_invitations(bare, tmp_path / "bare.pdf")) as pdf:
         assert pdf.pages[0].images == []
     assert len(Document(str(letters_word.render_invitations(bare, tmp_path / "bare.docx"))).inline_shapes) == 0
+
+
+def test_each_letter_is_numbered_from_its_own_first_page(trees, tmp_path):
+    """Letter 2 starts on page 4 of the file but shows no number; its next page shows '- ๒ -'."""
+    letters_two = trees["per_post"][:2]
+    path = letters_pdf.render_invitations(letters_two, tmp_path / "two.pdf", thai_digits=True)
+    with pdfplumber.open(path) as pdf:
+        tops = [page.extract_text().splitlines()[0].strip() for page in pdf.pages]
+    starts = [index for index, page in enumerate(pdf_pages(path)) if "ขอแสดงความนับถือ" in page]
+    assert starts[0] == 0 and len(starts) == 2
+    for start in starts:
+        assert not tops[start].startswith("- ")
+        assert tops[start + 1] == "- ๒ -"
+    docx = letters_word.render_invitations(letters_two, tmp_path / "two.docx")
+    sections = Document(str(docx)).sections
+    assert len(sections) == 2 and all(section.different_first_page_header_footer for section in sections)
+    starts_at = [s._sectPr.find(f"{{{s._sectPr.nsmap['w']}}}pgNumType") for s in sections]
+    assert starts_at[1].get(f"{{{sections[1]._sectPr.nsmap['w']}}}start") == "1"

@@ -20,6 +20,7 @@ from .canvas_text import shaped_text
 from .fonts import BODY_SIZE, LEADING, REGULAR, register_fonts
 
 PageHeader = Callable[[Canvas, BaseDocTemplate], None]
+PageNumbering = Callable[[int], int | None]  # the page in the file -> the number printed on it (None: none)
 CREATOR = "SBPAC Desktop"
 
 
@@ -56,6 +57,7 @@ def build_pdf(
     first_page_number_hidden: bool = True,
     thai_digits: bool = True,
     margins: Margins = OFFICIAL_MARGINS,
+    page_numbering: PageNumbering | None = None,
 ) -> Path:
     """Lay out `flowables` on A4 pages and write the PDF to `path` atomically.
 
@@ -64,6 +66,8 @@ def build_pdf(
     truncated file (and never destroys an earlier good one). Pages show "- n -"
     centred at the top, from page 2 unless first_page_number_hidden is False.
     `page_header(canvas, doc)` runs on every page for extra header or footer lines.
+    `page_numbering` replaces that rule when one file holds several documents (letters), each
+    numbered from its own first page: it is asked at the start of each page.
     Raises OutputPathError (Thai message) when the directory is missing or not
     writable, or the finished file cannot replace an existing one.
     """
@@ -71,7 +75,8 @@ def build_pdf(
     target = Path(path)
     temporary = _reserve_temporary(target)
     try:
-        on_page = _page_decorator(margins, page_header, first_page_number_hidden, thai_digits)
+        numbering = page_numbering or (lambda page: page if page > 1 or not first_page_number_hidden else None)
+        on_page = _page_decorator(margins, page_header, numbering, thai_digits)
         _template(temporary, title, author, subject, margins, on_page).build(list(flowables))
         _replace(temporary, target)
     except BaseException:
@@ -109,10 +114,10 @@ def _template(temporary: Path, title: str, author: str, subject: str, margins: M
     return document
 
 
-def _page_decorator(margins: Margins, header: PageHeader | None, hide_first: bool, thai_digits: bool):
+def _page_decorator(margins: Margins, header: PageHeader | None, numbering: PageNumbering, thai_digits: bool):
     def decorate(canvas: Canvas, document: BaseDocTemplate) -> None:
-        number = canvas.getPageNumber()
-        if number > 1 or not hide_first:
+        number = numbering(canvas.getPageNumber())
+        if number is not None:
             label = f"- {number} -"
             label = to_thai_digits(label) if thai_digits else label
             width, height = document.pagesize

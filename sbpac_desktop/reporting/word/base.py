@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -55,6 +55,8 @@ Runs = Sequence[tuple[str, bool]]
 _AFTER_SZ_CS = ("w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
                 "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")  # fmt: skip
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_PG_NUM_TYPE = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
+                      "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")  # fmt: skip
 
 
 def document_digits(text: str, thai_digits: bool) -> str:
@@ -138,10 +140,7 @@ class WordWriter:
         if self.thai_digits:
             numbering = OxmlElement("w:pgNumType")
             numbering.set(qn("w:fmt"), "thaiNumbers")
-            sect_pr = self.document.sections[0]._sectPr
-            sect_pr.insert_element_before(numbering, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote",
-                                          "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter",
-                                          "w:docGrid", "w:printerSettings", "w:sectPrChange")  # fmt: skip
+            self.document.sections[0]._sectPr.insert_element_before(numbering, *_AFTER_PG_NUM_TYPE)
         run = OxmlElement("w:r")
         text = OxmlElement("w:t")
         text.text = document_digits("2", self.thai_digits)
@@ -257,6 +256,17 @@ class WordWriter:
 
     def gap(self) -> Paragraph:
         return self.add_styled(BODY)
+
+    def new_numbered_section(self) -> None:
+        """A new page that starts its own page numbering (the next letter in a file of letters):
+        no number on its first page, '- ๒ -' on its second, as for the first letter."""
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)  # copies the page, header and number format
+        section.different_first_page_header_footer = True
+        numbering = section._sectPr.find(qn("w:pgNumType"))
+        if numbering is None:
+            numbering = OxmlElement("w:pgNumType")
+            section._sectPr.insert_element_before(numbering, *_AFTER_PG_NUM_TYPE)
+        numbering.set(qn("w:start"), "1")
 
     def page_break(self) -> None:
         self.add_styled(BODY).add_run().add_break(WD_BREAK.PAGE)

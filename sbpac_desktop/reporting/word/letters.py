@@ -118,7 +118,7 @@ def _render(items: Sequence, add: Callable, path: str | os.PathLike[str], thai_d
     w = WordWriter(thai_digits, title=items[0].subject, author="ฝ่ายเลขานุการ ศอ.บต.")
     for index, item in enumerate(items):
         if index:
-            w.page_break()
+            w.new_numbered_section()  # each letter numbered from its own first page
         add(w, item)
     return w.save(path)
 
