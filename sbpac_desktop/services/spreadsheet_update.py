@@ -182,6 +182,9 @@ class _RowCheck:
         wanted = effective_due(data.due_on, data.extended_due_on)
         current = effective_due(directive.due_on, directive.extended_due_on)
         if wanted == current:
+            if "due" in self.update.columns and data.due_on != directive.due_on and directive.extended_due_on:
+                message = "กำหนดแล้วเสร็จเดิม (ก่อนขยายเวลา) แก้จากไฟล์ไม่ได้ — การนำเข้าคงค่าเดิมไว้ ใช้คอลัมน์ขยายเวลาถึงแทน"
+                self.problem("due", message, is_error=False)
             return
         column = "extended" if "extended" in self.update.columns and data.extended_due_on else "due"
         shown = f"{_day(current)} เป็น {_day(wanted)}"

@@ -280,3 +280,16 @@ def test_hostile_directive_files_write_nothing(demo, tmp_path, case):
         assert any(message in p.message_th for p in report.problems), report.problems
     else:
         assert message in outcome(report, row).reason, report.outcomes
+
+
+def test_the_original_due_date_of_an_extended_directive_is_kept_with_a_warning(demo, tmp_path):
+    target = open_with_due(demo)
+    extended = target.due_on + timedelta(days=60)
+    path, row = edited(demo, tmp_path, lambda s, r, t: s.set_date(r, "ขยายเวลาถึง", extended))
+    assert import_directives(demo.db, demo.actor, path, today=TODAY).committed
+    sheet = Sheet(export(demo, tmp_path / "again.xlsx"))
+    sheet.set_date(row, "กำหนดแล้วเสร็จ", target.due_on + timedelta(days=5))
+    report = import_directives(demo.db, demo.actor, sheet.save(), today=TODAY)
+    assert report.ok and outcome(report, row).action == "unchanged"
+    assert any(p.row == row and not p.is_error and "ก่อนขยายเวลา" in p.message_th for p in report.problems)
+    assert directives.get_directive(demo.db, demo.actor, target.id, today=TODAY).row.due_on == target.due_on
