@@ -68,8 +68,11 @@ def date_text(day: date | None) -> str:
     return medium_date(day, thai_digits=False) if day else "ไม่กำหนด"
 
 
+UNKNOWN_TIME = "........ น."  # a time not recorded yet: a dotted blank the secretary fills in by hand
+
+
 def clock(value: time | None) -> str:
-    return time_text(value, thai_digits=False) if value else "-"
+    return time_text(value, thai_digits=False) if value else UNKNOWN_TIME
 
 
 def person_rows(people: Sequence[PersonLine]) -> list[list[str]]:

@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sbpac_desktop.domain.enums import AgendaTemplate
+from sbpac_desktop.domain.enums import AgendaTemplate, OrgUnitKind
 from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
@@ -91,11 +91,19 @@ class SeriesView:
         )
 
 
+SECONDING_KINDS = (OrgUnitKind.MINISTRY.value, OrgUnitKind.DEPARTMENT.value)
+
+
 def post_text(position: Position) -> str:
-    """A post as printed in lists and attendance: 'ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)',
-    without repeating a unit the title already names."""
-    unit = position.org_unit.name if position.org_unit else None
-    return f"{position.title} ({unit})" if unit and unit not in position.title else position.title
+    """A post as printed in lists and attendance. The seconding ministry or department tells the
+    assistant secretaries-general apart ('ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)'); the office's own
+    units are not printed ('เลขาธิการ ศอ.บต.', not '… (ศูนย์อำนวยการบริหารจังหวัดชายแดนภาคใต้)'), nor
+    a unit the title already names."""
+    unit = position.org_unit
+    if unit is None or unit.kind not in SECONDING_KINDS:
+        return position.title
+    named = unit.name in position.title or (unit.short_name and unit.short_name in position.title)
+    return position.title if named else f"{position.title} ({unit.name})"
 
 
 # --- views -------------------------------------------------------------------------------
