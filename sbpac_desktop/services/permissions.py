@@ -71,3 +71,29 @@ def require_assignee(
             f"บัญชี {actor.login} ไม่ได้ดำรงตำแหน่งที่รับผิดชอบข้อสั่งการนี้ จึงไม่มีสิทธิ์{action_th}",
             f"User {actor.login} does not hold a post assigned to this directive",
         )
+
+
+# --- Integrated plan M&E (issue #15 item 4) -------------------------------------------------------
+# The secretariat (admin, secretary) keeps the plan: projects, indicators, targets, allocations.
+# Officers enter the quarterly actuals and disbursements of projects whose owner post they hold
+# today (the post itself: a project has one owner post, not a unit); viewers read.
+EDIT_PLAN = frozenset({UserRole.ADMIN, UserRole.SECRETARY})
+ENTER_PLAN_ACTUALS = REPORT_PROGRESS
+
+
+def holds_post(session: Session, actor: Actor, position_id: int, today: date) -> bool:
+    if actor.role in ISSUER_SIDE:
+        return True
+    if actor.role is not UserRole.OFFICER:
+        return False
+    return position_id in held_posts(session, actor.user_id, today)[0]
+
+
+def require_post_holder(session: Session, actor: Actor, position_id: int, today: date, action_th: str) -> None:
+    """Secretary/admin always; an officer only for a project owned by a post they hold."""
+    require(actor, ENTER_PLAN_ACTUALS, action_th)
+    if not holds_post(session, actor, position_id, today):
+        raise PermissionDenied(
+            f"บัญชี {actor.login} ไม่ได้ดำรงตำแหน่งเจ้าของโครงการนี้ จึงไม่มีสิทธิ์{action_th}",
+            f"User {actor.login} does not hold the post that owns this project",
+        )

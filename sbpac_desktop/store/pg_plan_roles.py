@@ -1,7 +1,7 @@
 """PostgreSQL rules of the integrated plan's M&E (issue #15 item 4), run by pg_roles.install.
 
 Staff (admin, secretary) write every plan table through the general grants; everyone reads.
-Officers enter, on the server too, only what services/plan.py lets them: the quarterly actuals of
+Officers enter, on the server too, only what services/plan_actuals.py lets them: the quarterly actuals of
 indicators, and the disbursed amount of the budget, of projects whose owner post they hold today
 (current_user -> app_user.login -> person -> incumbency -> plan_project.owner_position_id, the
 rule of services/permissions.py holds_post). An actual is entered as themselves. Nothing else of
@@ -48,7 +48,7 @@ def _policies(table: str) -> list[str]:
 def statements() -> list[str]:
     return [
         # actuals: an officer inserts and corrects the actuals of indicators of their own projects
-        "GRANT INSERT, UPDATE ON plan_actual TO sbpac_officers",
+        "GRANT INSERT, UPDATE, DELETE ON plan_actual TO sbpac_officers",
         *_policies("plan_actual"),
         "DROP POLICY IF EXISTS officer_enters_own ON plan_actual",
         "CREATE POLICY officer_enters_own ON plan_actual FOR INSERT TO sbpac_officers "
@@ -57,6 +57,10 @@ def statements() -> list[str]:
         "CREATE POLICY officer_updates_own ON plan_actual FOR UPDATE TO sbpac_officers "
         "USING (sbpac_holds_indicator(indicator_id)) "
         f"WITH CHECK (sbpac_holds_indicator(indicator_id) AND entered_by_id IS NOT DISTINCT FROM {_OWN_USER})",
+        # clearing a quarter typed by mistake (the service checks first, so no row is skipped silently)
+        "DROP POLICY IF EXISTS officer_removes_own ON plan_actual",
+        "CREATE POLICY officer_removes_own ON plan_actual FOR DELETE TO sbpac_officers "
+        "USING (sbpac_holds_indicator(indicator_id))",
         # budget: the disbursed amount only (the allocation is the plan, the secretariat's)
         "GRANT UPDATE (disbursed_satang, version, updated_at) ON plan_budget TO sbpac_officers",
         *_policies("plan_budget"),
