@@ -171,6 +171,9 @@ class _RowCheck:
             self._assignees(reports)
         if self.update.progress is not None:
             self._progress(reports)
+        if self.update.state is not DirectiveState.OPEN and self.directive.state == DirectiveState.OPEN.value:
+            message = f"สถานะ '{self.update.state.label}' ไม่ถูกนำเข้า — ปิดหรือยกเลิกข้อสั่งการในหน้าต่างข้อสั่งการ"
+            self.problem("status", message, is_error=False)
         for name, (mine, stored) in _KEPT.items():
             if name in given and _plain(getattr(data, mine)) != _plain(getattr(self.directive, stored)):
                 message = f"{FIELDS[name][0]}ต่างจากในโปรแกรม — การนำเข้าไม่แก้ไขค่านี้ (แก้ไขในหน้าต่างข้อสั่งการ)"

@@ -293,3 +293,11 @@ def test_the_original_due_date_of_an_extended_directive_is_kept_with_a_warning(d
     assert report.ok and outcome(report, row).action == "unchanged"
     assert any(p.row == row and not p.is_error and "ก่อนขยายเวลา" in p.message_th for p in report.problems)
     assert directives.get_directive(demo.db, demo.actor, target.id, today=TODAY).row.due_on == target.due_on
+
+
+def test_a_status_typed_over_an_open_directive_is_not_imported_but_said(demo, tmp_path):
+    path, row = edited(demo, tmp_path, lambda s, r, t: s.set(r, "สถานะ", "ยกเลิก"))
+    report = import_directives(demo.db, demo.actor, path, today=TODAY)
+    assert report.ok and outcome(report, row).action == "unchanged"
+    warned = [p for p in report.problems if p.row == row and not p.is_error]
+    assert warned and warned[0].column == "L (สถานะ)" and "สถานะ 'ยกเลิก' ไม่ถูกนำเข้า" in warned[0].message_th
