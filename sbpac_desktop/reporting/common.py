@@ -88,14 +88,28 @@ def people_block(w: Writer, heading: str, people: Sequence[PersonLine], empty: s
     return [w.para(heading, "heading"), table]
 
 
+def thai_list(names: Sequence[str]) -> str:
+    """'ก', 'ก และ ข', 'ก ข และ ค' — Thai lists take spaces and และ, not commas."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{' '.join(names[:-1])} และ{names[-1]}"
+
+
 def directive_sentence(line: DirectiveLine) -> str:
-    """'… ให้ ผู้ช่วยเลขาธิการ ศอ.บต. (กรมบัญชีกลาง) ดำเนินการ ภายใน 31 มี.ค. 2563 (ขส. 002/2563)'."""
-    who = line.responsible or NO_ASSIGNEE
-    sentence = f"{line.text} ให้ {who} ดำเนินการ"
-    if line.supporting:
-        sentence += f" โดยมี {', '.join(line.supporting)} สนับสนุน"
+    """The directive as the minutes print it, in plain Thai with no doubled words:
+    '<text> โดยมอบหมายให้ผู้ช่วยเลขาธิการ ศอ.บต. (กรมบัญชีกลาง) เป็นผู้รับผิดชอบหลัก ร่วมกับ… ให้แล้วเสร็จภายใน
+    31 มี.ค. 2563 (ขส. 002/2563)'. A post the text already names is not named again."""
+    text = line.text.strip()
+    sentence = text
+    if line.responsible is None:
+        sentence += f" ({NO_ASSIGNEE})"
+    elif line.responsible not in text:
+        sentence += f" โดยมอบหมายให้{line.responsible}เป็นผู้รับผิดชอบหลัก"
+    helpers = [name for name in line.supporting if name not in text]
+    if helpers:
+        sentence += f" ร่วมกับ{thai_list(helpers)}"
     if line.due_on:
-        sentence += f" ภายใน {date_text(line.due_on)}"
+        sentence += f" ให้แล้วเสร็จภายใน {date_text(line.due_on)}"
     return f"{sentence} ({line.number})"
 
 
