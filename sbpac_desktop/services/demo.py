@@ -17,10 +17,10 @@ from sbpac_desktop.domain.enums import (
     Priority,
     RecordingStyle,
 )
-from sbpac_desktop.services import agenda, attendance, dimensions, directives, meetings, org, progress
+from sbpac_desktop.services import agenda, attendance, demo_field, dimensions, directives, meetings, org, progress
 from sbpac_desktop.services import demo_data as data
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.demo_clock import DemoClock, clock_for, clock_of_meeting
+from sbpac_desktop.services.demo_clock import DemoClock, clock_for, clock_of_meeting, story_clock
 from sbpac_desktop.store.database import Database
 
 
@@ -33,8 +33,9 @@ class DemoResult:
 
 
 class _Loader:
-    def __init__(self, db: Database, actor: Actor, clock: DemoClock) -> None:
-        self.db, self.actor, self.clock = db, actor, clock
+    def __init__(self, db: Database, actor: Actor, clock: DemoClock | None = None) -> None:
+        # services/generate.py loads the demo's people with the story's own dates
+        self.db, self.actor, self.clock = db, actor, clock or story_clock()
         self.units: dict[str, int] = {}
         self.people: dict[str, int] = {}
         self.posts: dict[str, int] = {}
@@ -140,6 +141,9 @@ def load_demo(db: Database, actor: Actor, as_of: date | None = None) -> DemoResu
     if created:
         _fill_previous(db, actor, loader, previous_id, dims, known)
         _fill_main(db, actor, loader, meeting_id, dims, known)
+        story = {d.seq - clock.main_seq_offset: d.id for d in directives.list_directives(db, actor)
+                 if d.fiscal_year == clock.fiscal_year}  # fmt: skip
+        demo_field.load_field_story(db, actor, clock, loader.posts, story)  # visits and network (issue #15)
     return DemoResult(created, meeting_id, previous_id, len(directives.list_directives(db, actor)))
 
 
