@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 PAGE_KEYS = 9  # Ctrl+1 .. Ctrl+9
 
 
+def menu_text(label: str) -> str:
+    """A page name as a menu item: '&' is Qt's mnemonic mark, 'People & units' needs '&&'."""
+    return label.replace("&", "&&")
+
+
 def _action(parent: QObject, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None) -> QAction:
     action = QAction(parent)
     if shortcut is not None:
@@ -91,7 +96,7 @@ class MainMenus(QObject):
         self.page_actions = []
         for number, entry in enumerate(self.window.entries, start=1):
             action = _action(self, lambda key=entry.key: self.window.show_page(key))
-            action.setText(entry.label)
+            action.setText(menu_text(entry.label))
             action.setIcon(entry.icon)
             if number <= PAGE_KEYS:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
@@ -114,7 +119,7 @@ class MainMenus(QObject):
         self.shortcuts_action.setText(self.tr("แป้นพิมพ์ลัด"))
         self.about_action.setText(self.tr("เกี่ยวกับโปรแกรม"))
         for action, entry in zip(self.page_actions, self.window.entries, strict=False):
-            action.setText(entry.label)
+            action.setText(menu_text(entry.label))
 
     # --- what the actions do -------------------------------------------------------------
     def open_database(self) -> None:

@@ -4,6 +4,8 @@ dialogs and the meeting window, which live in those windows."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,7 +26,7 @@ def window_shortcuts(window: QWidget) -> list[tuple[str, str]]:
     found: dict[tuple[str, str], None] = {}
     for action in window.findChildren(QAction):
         for key in action.shortcuts():
-            name = action.text().replace("&", "").rstrip("…").strip() or action.toolTip()
+            name = re.sub("&(.)", r"\1", action.text()).rstrip("…").strip() or action.toolTip()  # && is a real &
             if name and not key.isEmpty():
                 found[(key.toString(QKeySequence.SequenceFormat.NativeText), name)] = None
     return sorted(found, key=lambda pair: (len(pair[0]), pair[0]))

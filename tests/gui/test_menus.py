@@ -62,7 +62,7 @@ def test_the_menu_bar_has_the_usual_menus_in_thai(window: MainWindow) -> None:
 
 def test_view_menu_has_every_page_with_ctrl_number(window: MainWindow, wait_ops: Callable[[], None]) -> None:
     actions = window.menus.page_actions
-    assert [a.text() for a in actions] == [entry.label for entry in window.entries]
+    assert [a.text().replace("&&", "&") for a in actions] == [entry.label for entry in window.entries]
     assert [a.shortcut().toString() for a in actions[:3]] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
     actions[2].trigger()
     wait_ops()
@@ -153,3 +153,21 @@ def test_cancelled_backup_does_nothing(window: MainWindow, monkeypatch: pytest.M
     window.menus.backup_action.trigger()
     assert window.menus.operation is None
     QApplication.processEvents()
+
+
+def test_page_names_with_an_ampersand_keep_it_in_english(
+    qtbot: QtBot, work_ctx: AppContext, settings: QSettings
+) -> None:
+    """'People & units': '&' marks a mnemonic in a menu, so the menu doubles it and the shortcut
+    list shows it as written."""
+    from sbpac_desktop.gui import i18n
+
+    assert i18n.install_language(i18n.ENGLISH)
+    try:
+        main = MainWindow(work_ctx, settings)
+        qtbot.addWidget(main)
+        people = main.menus.page_actions[main.page_keys().index("people")]
+        assert people.text() == "People && units"
+        assert any(what == "People & units" for _key, what in window_shortcuts(main))
+    finally:
+        i18n.install_language(i18n.THAI)
