@@ -12,7 +12,7 @@ import argparse
 import re
 from pathlib import Path
 
-from sbpac_desktop.cli.args import date_arg, meeting_ref_arg
+from sbpac_desktop.cli.args import date_arg, meeting_ref_arg, whole_number
 from sbpac_desktop.cli.documents import OUTPUT_SUFFIXES, OutputError
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.users import open_signed_in
@@ -20,17 +20,11 @@ from sbpac_desktop.reporting.engine import OutputPathError
 from sbpac_desktop.services import letters, meetings
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+RUNNING_NUMBER = whole_number(1, 999_999, "เลขที่หนังสือ", "45")  # ที่ นร 5207/ว 45
 
 
 def _output(text: str) -> Path:
     return Path(text).expanduser()
-
-
-def _running_number(text: str) -> str:
-    cleaned = text.strip().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
-    if not re.fullmatch(r"[0-9]{1,6}", cleaned):
-        raise argparse.ArgumentTypeError(f"เลขที่หนังสือต้องเป็นตัวเลข 1-6 หลัก (ได้รับ '{text}')")
-    return cleaned
 
 
 def _writer(path: Path):
@@ -53,8 +47,9 @@ def cmd_invitation(args: argparse.Namespace) -> int:
     ctx = open_signed_in(args)
     try:
         meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id
+        number = None if args.number is None else str(args.number)
         found = letters.invitation_letters(ctx.db, ctx.actor, meeting_id, per_post=args.per_post,
-                                           issued_on=args.date, running_number=args.number)  # fmt: skip
+                                           issued_on=args.date, running_number=number)  # fmt: skip
     finally:
         ctx.close()
     try:
@@ -107,7 +102,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     invitation.add_argument(
         "--per-post", action="store_true", help="แยกฉบับละตำแหน่ง (ค่าปริยาย ฉบับเดียวพร้อมบัญชีแจกจ่าย)"
     )
-    invitation.add_argument("--number", type=_running_number, metavar="N", help="เลขที่หนังสือ (ที่ นร .../ว N)")
+    invitation.add_argument("--number", type=RUNNING_NUMBER, metavar="N", help="เลขที่หนังสือ (ที่ นร .../ว N)")
     invitation.set_defaults(handler=cmd_invitation)
     memo = kinds.add_parser("memo", help="บันทึกข้อความแจ้งข้อสั่งการถึงแต่ละหน่วยงาน")
     _common(memo, "ไฟล์ .pdf หรือ .docx (ทุกฉบับในไฟล์เดียว) หรือโฟลเดอร์ (ไฟล์ละหน่วยงาน)")

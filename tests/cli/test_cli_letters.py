@@ -55,7 +55,7 @@ def test_memos_in_one_file_or_one_per_unit(demo_db, tmp_path):
     ("args", "fragment", "code"),
     [
         (["invitation", "10/2562", "-o", "{tmp}/x.txt"], "ต้องลงท้ายด้วย .pdf หรือ .docx", 7),
-        (["invitation", "10/2562", "-o", "{tmp}/x.pdf", "--number", "12ก"], "เลขที่หนังสือต้องเป็นตัวเลข", 2),
+        (["invitation", "10/2562", "-o", "{tmp}/x.pdf", "--number", "12ก"], "เลขที่หนังสือต้องเป็นเลขจำนวนเต็ม", 2),
         (["invitation", "42/2562", "-o", "{tmp}/x.pdf"], "ไม่พบการประชุม", 3),
         (["memo", "10/2562", "-o", "{tmp}/missing"], "ไม่พบโฟลเดอร์", 7),
         (["memo", "10/2562", "-o", "{tmp}/m.pdf", "--date", "31/02/2563"], "--date", 2),
