@@ -4,6 +4,7 @@ second, independent reader (its text export and its PDF export, read with pdfplu
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -73,11 +74,12 @@ def skeleton(text: str) -> str:
 
     LibreOffice's PDF text layer maps each glyph to one text: a mark glyph that serves two
     contexts reads back as the first one it was used for (ศูนย์ came back as ศ้นย์), and
-    its sara am reads as ำา. So its PDFs are compared on consonants, vowels on the line and
-    digits; the exact marks are checked on python-docx's and LibreOffice's own text export.
+    its sara am reads as ำา, and in some files sara aa has no mapping at all ("(cid:20)"). So
+    its PDFs are compared on consonants, the other vowels on the line and digits; the exact
+    text is checked on python-docx's and LibreOffice's own text export.
     """
-    text = squeeze(text).replace("ำา", "ำ").replace("ำ", "า")
-    return "".join(char for char in text if unicodedata.category(char) != "Mn")
+    text = re.sub(r"\(cid:\d+\)", "", squeeze(text))
+    return "".join(char for char in text if unicodedata.category(char) != "Mn" and char not in "าำ")
 
 
 def _fontconfig(scratch: Path) -> dict[str, str]:
