@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.form import FormDialog
 from sbpac_desktop.gui.events import app_events
+from sbpac_desktop.gui.meeting.field_proposals import ProposalTable
 from sbpac_desktop.gui.text import digits, plain, wrappable
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.carryover import (
@@ -72,6 +73,14 @@ class CarryOverDialog(FormDialog):
         self.body.addLayout(form)
         self.body.addWidget(QLabel(self.tr("เรื่องย่อยภายใต้ ๓.๑ (ข้อสั่งการที่ยังไม่ปิด)"), self))
         self.body.addWidget(self.errors.bind("lines", self.lines), 1)
+        self.proposals = ProposalTable(proposal.proposals, self)  # from field visits (issue #15)
+        if proposal.proposals:
+            section = digits(str(proposal.proposals[0].section))
+            heading = self.tr("เรื่องเสนอจากการลงพื้นที่ → ระเบียบวาระที่ {section} (เอาเครื่องหมายออก = ไม่นำเข้า)")
+            self.body.addWidget(QLabel(heading.format(section=section), self))
+            self.body.addWidget(self.proposals)
+        else:
+            self.proposals.hide()
         self.save_button.setText(self.tr("เพิ่มในระเบียบวาระ"))
         self.cancel_button.setText(self.tr("ข้าม"))
         self.resize(1100, 620)
@@ -152,7 +161,8 @@ class CarryOverDialog(FormDialog):
                     self.tr("เรื่องแถวที่ {rows} ไม่มีข้อความ — พิมพ์ข้อความหรือเอาเครื่องหมายออก").format(rows=", ".join(empty))
                 ),
             )
-        return CarryOverChoice(certify or None, follow_up or None, tuple(line for _row, line in lines))
+        lines_chosen = tuple(line for _row, line in lines)
+        return CarryOverChoice(certify or None, follow_up or None, lines_chosen, proposals=self.proposals.choices())
 
     def save_call(self, data: CarryOverChoice) -> Callable[[], Any]:
         db, actor, meeting_id = self.ctx.db, self.ctx.actor, self.proposal.meeting_id
@@ -169,7 +179,7 @@ def offer_carryover(
     proposal = propose_carryover(ctx.db, ctx.actor, meeting_id, today)
     certify = bool(proposal.certify_title) and not proposal.has_certify_item
     follow = bool(proposal.lines) and not proposal.has_follow_up_item
-    if not (certify or follow):
+    if not (certify or follow or proposal.proposals):
         return None
     dialog = CarryOverDialog(ctx, proposal, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

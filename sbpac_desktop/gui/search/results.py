@@ -92,6 +92,7 @@ def _snippet_document(option: QStyleOptionViewItem, index: AnyIndex, width: int)
 class SearchResultsDialog(QDialog):
     open_meeting = Signal(int)
     open_directive = Signal(int)
+    open_visit = Signal(int)  # a field visit or one of its findings
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,7 +172,9 @@ class SearchResultsDialog(QDialog):
         hit = item.data(COL_KIND, HIT_ROLE)
         if not isinstance(hit, SearchHit):
             return
-        if hit.directive_id is not None:
+        if hit.visit_id is not None:  # a field visit or its finding (issue #15)
+            self.open_visit.emit(hit.visit_id)
+        elif hit.directive_id is not None:
             self.open_directive.emit(hit.directive_id)
         elif hit.meeting_id is not None:
             self.open_meeting.emit(hit.meeting_id)
@@ -186,11 +189,17 @@ def show_search_results(window: QWidget, text: str) -> SearchResultsDialog | Non
         dialog = SearchResultsDialog(window.ctx, window)  # type: ignore[attr-defined]
         dialog.open_meeting.connect(lambda meeting_id: _open_meeting(window, meeting_id))
         dialog.open_directive.connect(lambda directive_id: _open_directive(window, directive_id))
+        dialog.open_visit.connect(lambda visit_id: _open_visit(window, visit_id))
     dialog.run(text)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
     return dialog
+
+
+def _open_visit(window: QWidget, visit_id: int) -> None:
+    window.show_page("field_visits")  # type: ignore[attr-defined]
+    window.page("field_visits").open_visit(visit_id)  # type: ignore[attr-defined]
 
 
 def _open_meeting(window: QWidget, meeting_id: int) -> None:

@@ -17,6 +17,7 @@ from sbpac_desktop.gui.domain_labels import status_text
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.text import BLANK, date_text, digits, or_blank, percent_text, thai_digits, wrappable
 from sbpac_desktop.gui.widgets.directive_actions import DirectiveActions
+from sbpac_desktop.gui.widgets.external_reports import external_html
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import ProgressView
 from sbpac_desktop.services.directives import DirectiveDetail
@@ -138,7 +139,8 @@ class DirectiveDetailPane(QFrame):
         self.lead.setText(wrappable("\n".join(leads)) if leads else BLANK)
         self.supporting.setText(wrappable("\n".join(supports)) if supports else BLANK)
         self.history.setText(self.workflow_text(self.workflow))
-        self.progress.setHtml(self.history_html(detail.reports))
+        # the civil-society network's reports follow, marked as external (issue #15)
+        self.progress.setHtml(self.history_html(detail.reports) + external_html(self.ctx, row.id))
 
     def _load_workflow(self, detail: DirectiveDetail | None) -> WorkflowView | None:
         if detail is None or self.ctx is None:

@@ -1,0 +1,367 @@
+"""การลงพื้นที่: a month calendar of field visits (Buddhist Era), the month's list, and the chosen
+visit with its places, posts, findings and what became of them. The secretariat plans visits,
+records their outcome, findings and files, and prints the visit report (PDF or Word); everyone
+else reads. Services do the work (services/field_visits.py, field_findings.py)."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from datetime import date
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.gui.dialogs.visit_dialog import VisitDialog
+from sbpac_desktop.gui.dialogs.visit_outcome_dialog import FindingDialog, OutcomeDialog, ToProgressDialog
+from sbpac_desktop.gui.errors import present_error
+from sbpac_desktop.gui.i18n import error_text
+from sbpac_desktop.gui.operations import Operation
+from sbpac_desktop.gui.pages.base import Page, heading_label
+from sbpac_desktop.gui.pages.file_export import announce, ask_save_path, notice_label
+from sbpac_desktop.gui.text import date_text, digits, wrappable
+from sbpac_desktop.reporting.visit_report import render_visit_report
+from sbpac_desktop.reporting.word.visit_report import render_visit_report_docx
+from sbpac_desktop.services import field_visits
+from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.field_report import build_visit_report
+from sbpac_desktop.services.field_visits import EDIT_FIELD_WORK, VisitDetail, VisitRow
+from sbpac_desktop.thai import THAI_MONTHS, THAI_WEEKDAYS
+
+DATA = Qt.ItemDataRole.UserRole
+VISIT_TINT = {"planned": "#e3f0fb", "done": "#e4f4e4", "cancelled": "#eeeeee"}
+
+
+def can_record_visits(ctx: AppContext) -> bool:
+    return ctx.actor.role in EDIT_FIELD_WORK
+
+
+class FieldVisitsPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("fieldVisitsPage")
+        self.today = today or date.today()
+        self.year, self.month = self.today.year, self.today.month
+        self.rows: list[VisitRow] = []
+        self.detail: VisitDetail | None = None
+        self.operation: Operation[Any] | None = None
+        self.dialog: Any = None
+        self.heading = heading_label(self.tr("การลงพื้นที่"), self)
+        self.month_label = QLabel(self)
+        self.month_label.setObjectName("visitMonth")
+        self.month_label.setMinimumWidth(150)
+        self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.notice = notice_label(self)
+        self.calendar = self._calendar()
+        self.list = QListWidget(self)
+        self.list.setObjectName("visitList")
+        self.list.setWordWrap(True)
+        self.list.currentRowChanged.connect(lambda _row: self._show_selected())
+        self.detail_view = QTextBrowser(self)
+        self.detail_view.setObjectName("visitDetail")
+        self.buttons: dict[str, QPushButton] = {}
+        self._lay_out()
+        self._update_buttons()
+
+    # --- building -------------------------------------------------------------------------------
+    def _calendar(self) -> QTableWidget:
+        table = QTableWidget(6, 7, self)
+        table.setObjectName("visitCalendar")
+        table.setHorizontalHeaderLabels([day[:2] if len(day) > 4 else day for day in THAI_WEEKDAYS])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setWordWrap(True)
+        table.horizontalHeader().setStretchLastSection(True)
+        for column in range(7):
+            table.setColumnWidth(column, 92)
+        table.cellClicked.connect(self._day_clicked)
+        return table
+
+    def _button(self, key: str, text: str, slot: Callable[[], object], staff_only: bool = True) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(key)
+        button.clicked.connect(lambda: slot())
+        button.setVisible(can_record_visits(self.ctx) or not staff_only)
+        self.buttons[key] = button
+        return button
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self._button("prevMonth", self.tr("◀ เดือนก่อน"), lambda: self.move_month(-1), False))
+        top.addWidget(self.month_label)
+        top.addWidget(self._button("nextMonth", self.tr("เดือนถัดไป ▶"), lambda: self.move_month(+1), False))
+        top.addWidget(self._button("planVisit", self.tr("วางแผนลงพื้นที่…"), self.new_record))
+        actions = QHBoxLayout()
+        for key, text, slot, staff in (
+            ("editVisit", self.tr("แก้ไขแผน…"), self.edit_selected, True),
+            ("recordOutcome", self.tr("บันทึกผล/แนบภาพ…"), self.record_outcome, True),
+            ("addFinding", self.tr("เพิ่มข้อค้นพบ…"), self.add_finding, True),
+            ("findingToProgress", self.tr("ข้อค้นพบ → รายงานผล…"), self.finding_to_progress, True),
+            ("cancelVisit", self.tr("ยกเลิกการลงพื้นที่"), self.cancel_selected, True),
+            ("printPdf", self.tr("พิมพ์รายงาน (PDF)…"), lambda: self.print_report(".pdf"), False),
+            ("printWord", self.tr("Word…"), lambda: self.print_report(".docx"), False),
+        ):
+            actions.addWidget(self._button(key, text, slot, staff))
+        actions.addStretch(1)
+        right = QWidget(self)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("การลงพื้นที่ในเดือนนี้"), self))
+        column.addWidget(self.list, 1)
+        column.addWidget(self.detail_view, 2)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.calendar)
+        split.addWidget(right)
+        split.setSizes([680, 640])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        layout.addWidget(self.notice)
+        layout.addWidget(split, 1)
+        layout.addLayout(actions)
+
+    # --- loading --------------------------------------------------------------------------------
+    def reload(self, select_id: int | None = None) -> None:
+        self.loaded = True
+        self.month_label.setText(digits(f"{THAI_MONTHS[self.month - 1]} {self.year + 543}"))
+        try:
+            self.rows = field_visits.list_visits(self.ctx.db, self.ctx.actor, year=self.year, month=self.month)
+        except AppError as error:
+            self.rows = []
+            self._say(self.tr("โหลดข้อมูลไม่สำเร็จ: {message}").format(message=error_text(error)))
+        self._fill_calendar()
+        self.list.clear()
+        for row in self.rows:
+            text = f"{date_text(row.visit_on)} · {row.title} ({row.status_th})\n{' '.join(row.place_labels)}"
+            item = QListWidgetItem(wrappable(digits(text)), self.list)
+            item.setData(DATA, row.id)
+            item.setBackground(QColor(VISIT_TINT[row.status]))
+        if not self.rows:
+            QListWidgetItem(self.tr("ยังไม่มีการลงพื้นที่ในเดือนนี้"), self.list).setFlags(Qt.ItemFlag.NoItemFlags)
+        target = next((i for i, r in enumerate(self.rows) if r.id == select_id), 0 if self.rows else -1)
+        self.list.setCurrentRow(target)
+        self._show_selected()
+
+    def _fill_calendar(self) -> None:
+        self.calendar.clearContents()
+        weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(self.year, self.month)
+        self.calendar.setRowCount(len(weeks))
+        for r, week in enumerate(weeks):
+            for c, day in enumerate(week):
+                on_day = [v for v in self.rows if v.visit_on <= day <= (v.end_on or v.visit_on)]
+                lines = [str(day.day)] + [f"• {v.title}" for v in on_day]
+                item = QTableWidgetItem(digits("\n".join(lines)))
+                item.setData(DATA, day)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                if day.month != self.month:
+                    item.setForeground(QColor("#9e9e9e"))
+                if on_day:
+                    item.setBackground(QColor(VISIT_TINT[on_day[0].status]))
+                    item.setToolTip(digits("\n".join(v.title for v in on_day)))
+                if day == self.today:
+                    item.setText(item.text() + self.tr(" (วันนี้)"))
+                self.calendar.setItem(r, c, item)
+            self.calendar.setRowHeight(r, 88)
+
+    def move_month(self, step: int) -> None:
+        month = self.month - 1 + step
+        self.year, self.month = self.year + month // 12, month % 12 + 1
+        self.reload()
+
+    def show_month(self, year: int, month: int) -> None:
+        self.year, self.month = year, month
+        self.reload()
+
+    def _day_clicked(self, row: int, column: int) -> None:
+        item = self.calendar.item(row, column)
+        day = item.data(DATA) if item else None
+        for index, visit in enumerate(self.rows):
+            if day and visit.visit_on <= day <= (visit.end_on or visit.visit_on):
+                self.list.setCurrentRow(index)
+                return
+
+    def open_visit(self, visit_id: int) -> None:
+        """From search: show the visit's month and select it."""
+        detail = field_visits.get_visit(self.ctx.db, self.ctx.actor, visit_id)
+        self.year, self.month = detail.row.visit_on.year, detail.row.visit_on.month
+        self.reload(select_id=visit_id)
+
+    # --- the chosen visit -----------------------------------------------------------------------
+    def selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        value = item.data(DATA) if item is not None else None
+        return value if isinstance(value, int) else None
+
+    def _show_selected(self) -> None:
+        visit_id = self.selected_id()
+        self.detail = None
+        if visit_id is not None:
+            try:
+                self.detail = field_visits.get_visit(self.ctx.db, self.ctx.actor, visit_id)
+            except AppError as error:
+                self._say(error_text(error))
+        self.detail_view.setHtml(detail_html(self.detail) if self.detail else "")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        detail = self.detail
+        status = detail.row.status if detail else None
+        enabled = {
+            "editVisit": status == "planned",
+            "recordOutcome": status in ("planned", "done"),
+            "addFinding": status in ("planned", "done"),
+            "findingToProgress": status == "done" and self._convertible() is not None,
+            "cancelVisit": status == "planned",
+            "printPdf": detail is not None,
+            "printWord": detail is not None,
+        }
+        for key, on in enabled.items():
+            self.buttons[key].setEnabled(on)
+
+    def _convertible(self) -> Any:
+        """The first finding tied to a directive and not yet a progress report."""
+        if self.detail is None:
+            return None
+        return next((f for f in self.detail.findings if f.directive_id and f.progress_report_id is None), None)
+
+    # --- actions --------------------------------------------------------------------------------
+    def _open(self, dialog: Any) -> Any:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda result: self._changed(result))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def new_record(self) -> VisitDialog | None:
+        if not can_record_visits(self.ctx):
+            return None
+        return self._open(VisitDialog(self.ctx, self, day=date(self.year, self.month, 1)))
+
+    def edit_selected(self) -> VisitDialog | None:
+        return self._open(VisitDialog(self.ctx, self, visit=self.detail)) if self.detail else None
+
+    def record_outcome(self) -> OutcomeDialog | None:
+        return self._open(OutcomeDialog(self.ctx, self.detail, self)) if self.detail else None
+
+    def add_finding(self) -> FindingDialog | None:
+        return self._open(FindingDialog(self.ctx, self.detail, self)) if self.detail else None
+
+    def finding_to_progress(self) -> ToProgressDialog | None:
+        finding = self._convertible()
+        return self._open(ToProgressDialog(self.ctx, finding, self)) if finding else None
+
+    def cancel_selected(self) -> None:
+        if self.detail is not None:
+            db, actor, row = self.ctx.db, self.ctx.actor, self.detail.row
+            self._run(lambda: field_visits.cancel_visit(db, actor, row.id, row.version))
+
+    def print_report(self, suffix: str) -> None:
+        if self.detail is None:
+            return
+        offered = [(self.tr("PDF (*.pdf)"), ".pdf")] if suffix == ".pdf" else [(self.tr("Word (*.docx)"), ".docx")]
+        try:
+            path = ask_save_path(self, self.tr("บันทึกรายงานการลงพื้นที่"), f"รายงานการลงพื้นที่{suffix}", offered)
+        except AppError as error:
+            present_error(self, error)
+            return
+        if path is not None:
+            self.write_report(path)
+
+    def write_report(self, path: Path) -> None:
+        db, actor, visit_id = self.ctx.db, self.ctx.actor, self.detail.row.id if self.detail else 0
+        render = render_visit_report if path.suffix.lower() == ".pdf" else render_visit_report_docx
+
+        def work() -> Path:
+            return render(build_visit_report(db, actor, visit_id), path)
+
+        done = self.tr("บันทึกแล้ว: {path}")
+        self._run(work, saved=lambda written: announce(self, self.notice, done.format(path=written)))
+
+    def _run(self, call: Callable[[], object], saved: Callable[[Any], object] | None = None) -> None:
+        if self.operation is not None:
+            return
+        self.error.hide()
+        self.operation = Operation(self, call, message=self.tr("กำลังทำรายการ…"), busy=list(self.buttons.values()))
+        self.operation.success(lambda result: self._done(result, saved)).failure(self._refused).run()
+
+    def _done(self, result: object, saved: Callable[[Any], object] | None) -> None:
+        self.operation = None
+        if saved is not None:
+            saved(result)
+        else:
+            self._changed(result)
+
+    def _changed(self, result: object) -> None:
+        self.operation = None
+        visit_id = getattr(getattr(result, "row", None), "id", None) or self.selected_id()
+        if isinstance(result, VisitDetail):
+            self.year, self.month = result.row.visit_on.year, result.row.visit_on.month
+        self.reload(select_id=visit_id)
+
+    def _refused(self, error: BaseException) -> None:
+        self.operation = None
+        if not isinstance(error, AppError):
+            present_error(self, error)
+            return
+        self._say(self.tr("ทำรายการไม่ได้: {message}").format(message=error_text(error)))
+
+    def _say(self, text: str) -> None:
+        self.error.setText(wrappable(text))
+        self.error.show()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FieldVisitsPage", text)
+
+
+def detail_html(detail: VisitDetail) -> str:
+    row = detail.row
+    when = date_text(row.visit_on) + (f" – {date_text(row.end_on)}" if row.end_on else "")
+    parts = [f"<h3>{escape(row.title)}</h3>", f"<p><b>{escape(when)}</b> · {escape(row.status_th)}</p>"]
+    facts = [
+        (_tr("พื้นที่"), " ".join(p.label for p in detail.places)),
+        (_tr("วัตถุประสงค์"), detail.purpose),
+        (_tr("หัวหน้าคณะ"), row.lead_label or "-"),
+        (_tr("ส่วนราชการที่ร่วม"), ", ".join(label for _id, label in detail.joining) or "-"),
+        (_tr("ข้อสั่งการ"), ", ".join(number for _id, number, _t in detail.directives) or "-"),
+        (_tr("ผู้ร่วมลงพื้นที่"), detail.participants or "-"),
+        (_tr("ผลการลงพื้นที่"), detail.summary or _tr("ยังไม่บันทึกผล")),
+        (_tr("ประเด็นที่ประชาชนเสนอ"), detail.issues or "-"),
+        (_tr("ภาพ/หลักฐาน"), _tr("{count} ไฟล์").format(count=detail.attachment_count)),
+    ]
+    parts += [f"<p><b>{escape(label)}:</b> {escape(wrappable(value))}</p>" for label, value in facts]
+    if detail.findings:
+        items = []
+        for finding in detail.findings:
+            fate = ""
+            if finding.progress_report_id:
+                fate = _tr(" → รายงานผล {number}").format(number=finding.directive_number)
+            elif finding.proposal_state:
+                fate = {"proposed": _tr(" → เสนอเข้าระเบียบวาระ"), "accepted": _tr(" → บรรจุในระเบียบวาระแล้ว"),
+                        "dropped": _tr(" → ไม่นำเข้าระเบียบวาระ")}[finding.proposal_state]  # fmt: skip
+            items.append(f"<li>{escape(wrappable(finding.text))}<i>{escape(fate)}</i></li>")
+        parts.append(f"<p><b>{escape(_tr('ข้อค้นพบ'))}</b></p><ol>" + "".join(items) + "</ol>")
+    return digits("".join(parts))
