@@ -254,7 +254,7 @@ class _RowReader:
         if self.existing and isinstance(numbered, tuple):
             columns = frozenset(self.header.columns) | frozenset(self.header.iso_columns)
             given = not (is_blank(self.cell("report_date")) and is_blank(self.cell("report_date", iso=True)))
-            return PlannedUpdate(row, year, numbered[0], data, report, columns, given, state_value(self.cell("status")))
+            return PlannedUpdate(row, year, numbered[0], data, report, columns, given, self._state(report))
         reason = text_value(self.cell("no_due_reason"))
         if data.due_on is None and reason is None:
             self.undated.append(row)

@@ -75,6 +75,7 @@ def test_import_writes_one_audit_entry_per_record_and_reimport_changes_nothing(c
     again = imported(ctx, folder / "tracker.csv")  # the same numbers: updates, of nothing
     assert again.ok and not again.committed and counts(ctx) == after
     assert (again.directives, again.updated, again.unchanged) == (0, 0, 9)
+    assert not again.warnings, again.warnings  # an untouched export raises nothing (derived "done" is not a decision)
     assert [o.action for o in again.outcomes] == ["unchanged"] * 9 and again.outcomes[0].number == "ขส. 001/2562"
 
 
