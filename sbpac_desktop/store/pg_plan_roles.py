@@ -17,18 +17,19 @@ from sqlalchemy import Connection, text
 STAFF = "sbpac_admins, sbpac_secretaries"
 FUNCTIONS = ("sbpac_holds_project(integer)", "sbpac_holds_indicator(integer)")
 
+# $1, not the parameter's name: plan_indicator has a column named `target`, which would win
 _FUNCTIONS = """
 CREATE OR REPLACE FUNCTION sbpac_holds_project(target integer) RETURNS boolean
 LANGUAGE sql STABLE SET search_path = public AS $$
   SELECT EXISTS (
     SELECT 1 FROM plan_project pp, incumbency i, app_user u
-    WHERE pp.id = target AND u.login = current_user AND NOT u.locked
+    WHERE pp.id = $1 AND u.login = current_user AND NOT u.locked
       AND i.person_id = u.person_id AND i.position_id = pp.owner_position_id
       AND i.start_on <= current_date AND (i.end_on IS NULL OR i.end_on >= current_date))
 $$;
 CREATE OR REPLACE FUNCTION sbpac_holds_indicator(target integer) RETURNS boolean
 LANGUAGE sql STABLE SET search_path = public AS $$
-  SELECT EXISTS (SELECT 1 FROM plan_indicator pi WHERE pi.id = target AND sbpac_holds_project(pi.project_id))
+  SELECT EXISTS (SELECT 1 FROM plan_indicator ind WHERE ind.id = $1 AND sbpac_holds_project(ind.project_id))
 $$;
 """
 
