@@ -20,7 +20,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sbpac_desktop.cli.args import date_arg, id_arg
+from sbpac_desktop.cli.args import date_arg, directive_ref_arg, id_arg
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.errors import ValidationError
@@ -219,7 +219,9 @@ def _visit_options(parser: argparse.ArgumentParser, required: bool) -> None:
     parser.add_argument("--place", action="append", required=required, metavar="PLACE", help="พื้นที่ (ซ้ำได้)")
     parser.add_argument("--lead", type=id_arg, default=None, metavar="POST", help="รหัสตำแหน่งหัวหน้าคณะ")
     parser.add_argument("--join", type=id_arg, action="append", metavar="POST", help="รหัสตำแหน่งที่ร่วม (ซ้ำได้)")
-    parser.add_argument("--directive", action="append", metavar="REF", help="ข้อสั่งการที่เกี่ยวข้อง (ซ้ำได้)")
+    parser.add_argument(
+        "--directive", action="append", type=directive_ref_arg, metavar="REF", help="ข้อสั่งการที่เกี่ยวข้อง (ซ้ำได้)"
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -258,7 +260,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     finding.add_argument("id", type=id_arg, metavar="ID", help="รหัสการลงพื้นที่")
     finding.add_argument("text", metavar="TEXT")
     finding.add_argument("--place", default=None, metavar="PLACE")
-    finding.add_argument("--directive", default=None, metavar="REF")
+    finding.add_argument("--directive", type=directive_ref_arg, default=None, metavar="REF")
     finding.add_argument("--propose", nargs="?", const="", default=None, metavar="TITLE", help="เสนอเข้าระเบียบวาระ")
     finding.set_defaults(handler=cmd_visits_finding)
     cancel = actions.add_parser("cancel", help="ยกเลิกการลงพื้นที่ที่ยังไม่ได้ไป")

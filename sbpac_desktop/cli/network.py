@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sbpac_desktop.cli.args import directive_ref_arg
 from sbpac_desktop.cli.org import xlsx_arg
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.users import open_signed_in
@@ -122,7 +123,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     members.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON (output JSON)")
     members.set_defaults(handler=cmd_members)
     reports = actions.add_parser("reports", help="รายงานจากภาคประชาชน")
-    reports.add_argument("--directive", default=None, metavar="REF")
+    reports.add_argument("--directive", type=directive_ref_arg, default=None, metavar="REF")
     reports.add_argument("--place", default=None, metavar="PLACE")
     reports.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON (output JSON)")
     reports.set_defaults(handler=cmd_reports)

@@ -53,13 +53,12 @@ def _argv_for(path: tuple[str, ...], parser: argparse.ArgumentParser, target: ar
     """A command line valid in everything but `target`, which gets `value`."""
     argv = list(path)
     for action in parser._actions:
-        if action is target or isinstance(action, argparse._HelpAction) or action.nargs == 0:
+        if isinstance(action, argparse._HelpAction) or action.nargs == 0:
             continue
-        if action.option_strings and not action.required:
+        if action.option_strings and not action.required and action is not target:
             continue
-        text = _valid_value(action)
-        argv += [action.option_strings[0], text] if action.option_strings else [text]
-    argv += [target.option_strings[0], value] if target.option_strings else [value]
+        text = value if action is target else _valid_value(action)
+        argv += [action.option_strings[0], text] if action.option_strings else [text]  # positionals in order
     return argv
 
 
