@@ -114,12 +114,13 @@ def dashboard(
     series_id: int | None = None,
     today: date | None = None,
     thresholds: tuple[int, int, int] = DEFAULT_THRESHOLDS,
+    place_id: int | None = None,  # a province or district: only directives tied to places in it
 ) -> DashboardView:
     require(actor, READ_DATA, "ดูข้อมูล")
     _validate(fiscal_year, quarter)
     today = today or date.today()
     with db.unit_of_work() as session:
-        rows = build_rows(session, DirectiveFilter(fiscal_year=fiscal_year), today)
+        rows = build_rows(session, DirectiveFilter(fiscal_year=fiscal_year, place_id=place_id), today)
         if series_id is not None:
             in_series = set(
                 session.scalars(

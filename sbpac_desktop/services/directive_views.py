@@ -36,6 +36,7 @@ class DirectiveFilter:
     dimension_id: int | None = None
     text: str | None = None
     held_by_user: int | None = None  # "ข้อสั่งการของฉัน": assigned to a post this account's person holds
+    place_id: int | None = None  # tied to this place or one under it (a province, district or tambon; issue #15)
 
 
 @dataclass(frozen=True)

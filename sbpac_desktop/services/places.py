@@ -308,6 +308,11 @@ def _codes_of(session: Session, directive_id: int) -> list[str]:
     return list(session.scalars(query))
 
 
+def directives_in_place(place_id: int) -> Select:
+    """Ids of directives tied to the place or to any place under it (tracker and dashboard filters)."""
+    return select(DirectivePlace.directive_id).where(DirectivePlace.place_id.in_(place_and_descendants(place_id)))
+
+
 def place_and_descendants(place_id: int) -> Select:
     """Ids of a place and everything under it (a province's districts and tambons), as SQL."""
     return select(Place.id).where(

@@ -21,6 +21,7 @@ from sbpac_desktop.domain.status import DUE_SOON_DAYS
 from sbpac_desktop.services.directive_views import DirectiveFilter, _post_label
 from sbpac_desktop.services.names import current_holders
 from sbpac_desktop.services.permissions import held_posts
+from sbpac_desktop.services.places import directives_in_place
 from sbpac_desktop.store import search_index as index
 from sbpac_desktop.store.models import Assignment, Directive, OrgUnit, Position
 from sbpac_desktop.thai import normalize_text
@@ -119,6 +120,8 @@ def conditions(session: Session, filters: DirectiveFilter, today: date) -> list[
         found += _text_conditions(session, filters.text.strip())
     if filters.held_by_user is not None:
         found.append(_held_condition(session, filters.held_by_user, today))
+    if filters.place_id is not None:
+        found.append(D.id.in_(directives_in_place(filters.place_id)))
     return found
 
 

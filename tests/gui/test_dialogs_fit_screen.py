@@ -184,7 +184,18 @@ FACTORIES: dict[str, Callable[[type, Demo], QDialog]] = {
     "SeriesDialog": lambda cls, d: cls(d.ctx, org.list_positions(d.ctx.db, d.ctx.actor)),
     "ImportPreviewDialog": lambda cls, d: _import_preview(cls, d),
     "ErrorDetailsDialog": lambda cls, d: cls("เปิดฐานข้อมูลไม่ได้", "Traceback (most recent call last):\n" * 40),
+    # field visits (issue #15): the demo's first visit and its first finding
+    "OutcomeDialog": lambda cls, d: cls(d.ctx, _first_visit(d)),
+    "FindingDialog": lambda cls, d: cls(d.ctx, _first_visit(d)),
+    "ToProgressDialog": lambda cls, d: cls(d.ctx, _first_visit(d).findings[0]),
 }
+
+
+def _first_visit(demo: Demo) -> Any:
+    from sbpac_desktop.services import field_visits
+
+    first = field_visits.list_visits(demo.ctx.db, demo.ctx.actor)[0]
+    return field_visits.get_visit(demo.ctx.db, demo.ctx.actor, first.id)
 
 
 def _gui_modules() -> Iterator[Any]:

@@ -252,3 +252,25 @@ def test_visit_files_and_search_find_findings(ctx, area, tmp_path):
     assert [(h.kind, h.visit_id, h.kind_label) for h in hits] == [("visit_finding", visit.row.id, "ข้อค้นพบจากการลงพื้นที่")]
     hits = search.search(ctx.db, ctx.actor, "ส่งเสริมอาชีพ")
     assert [(h.kind, h.visit_id) for h in hits] == [("field_visit", visit.row.id)]
+
+
+def test_tracker_and_dashboard_filter_by_province_and_district(ctx, area):
+    from sbpac_desktop.services.dashboard import dashboard
+    from sbpac_desktop.services.directive_views import DirectiveFilter
+
+    _officer, position_id, secretary = officer_with_post(ctx)
+    in_pattani, in_yala, nowhere = (directive(ctx, position_id) for _ in range(3))
+    places.set_directive_places(ctx.db, secretary, in_pattani.row.id, [area["940101"]])
+    places.set_directive_places(ctx.db, secretary, in_yala.row.id, [area["95"]])
+
+    def ids(place_code):
+        found = directives.list_directives(ctx.db, ctx.actor, DirectiveFilter(place_id=area[place_code]))
+        return [r.id for r in found]
+
+    assert ids("94") == [in_pattani.row.id] and ids("9401") == [in_pattani.row.id]
+    assert ids("95") == [in_yala.row.id] and ids("96") == []
+    assert len(directives.list_directives(ctx.db, ctx.actor)) == 3  # no filter: all, `nowhere` too
+    board = dashboard(ctx.db, ctx.actor, place_id=area["94"], today=date(2020, 1, 20))
+    assert board.total == 1
+    assert dashboard(ctx.db, ctx.actor, today=date(2020, 1, 20)).total == 3
+    assert nowhere.row.id not in ids("94")
