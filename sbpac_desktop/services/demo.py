@@ -17,7 +17,17 @@ from sbpac_desktop.domain.enums import (
     Priority,
     RecordingStyle,
 )
-from sbpac_desktop.services import agenda, attendance, demo_field, dimensions, directives, meetings, org, progress
+from sbpac_desktop.services import (
+    agenda,
+    attendance,
+    demo_field,
+    demo_plan,
+    dimensions,
+    directives,
+    meetings,
+    org,
+    progress,
+)
 from sbpac_desktop.services import demo_data as data
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.demo_clock import DemoClock, clock_for, clock_of_meeting, story_clock
@@ -144,6 +154,7 @@ def load_demo(db: Database, actor: Actor, as_of: date | None = None) -> DemoResu
         story = {d.seq - clock.main_seq_offset: d.id for d in directives.list_directives(db, actor)
                  if d.fiscal_year == clock.fiscal_year}  # fmt: skip
         demo_field.load_field_story(db, actor, clock, loader.posts, story)  # visits and network (issue #15)
+        demo_plan.load_plan_story(db, actor, clock, dims, loader.posts, story)  # integrated plan M&E (issue #15)
     return DemoResult(created, meeting_id, previous_id, len(directives.list_directives(db, actor)))
 
 
