@@ -159,6 +159,11 @@ def baht_text(satang: int) -> str:
     return f"{sign}{baht:,}" + (f".{rest:02d}" if rest else "")
 
 
+def million_text(satang: int) -> str:
+    """Satang as millions of baht for the report's tables: 1_825_000_000 -> '18.25'."""
+    return f"{satang / 100_000_000:,.2f}"
+
+
 def value_text(value: float | None) -> str:
     """An indicator value as a person writes it: 1250 -> '1,250', 87.5 -> '87.5', None -> '-'."""
     if value is None:
