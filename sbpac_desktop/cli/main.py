@@ -23,6 +23,7 @@ from sbpac_desktop.cli import (
     meetings,
     network,
     org,
+    plan,
     progress,
     search,
     series,
@@ -64,6 +65,7 @@ COMMAND_MODULES = (
     workflow,
     field,  # places and visits (issue #15)
     network,  # the civil-society network's reports (issue #15)
+    plan,  # the integrated plan's M&E (issue #15)
 )
 
 
