@@ -31,6 +31,7 @@ from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.gui.pages.people import PeoplePage
+from sbpac_desktop.gui.pages.plan import PlanPage
 from sbpac_desktop.gui.pages.series import SeriesPage
 from sbpac_desktop.gui.pages.settings import SettingsPage
 from sbpac_desktop.gui.reminders import install_reminders
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
             PageEntry("directives", self.tr("ข้อสั่งการ"), icon(sp.SP_DialogApplyButton), DirectivesPage(ctx)),
             PageEntry("dashboard", self.tr("ภาพรวม"), icon(sp.SP_ComputerIcon), self._dashboard_page()),
             PageEntry("field_visits", self.tr("การลงพื้นที่"), icon(sp.SP_DriveNetIcon), FieldVisitsPage(ctx)),
+            PageEntry("plan", self.tr("แผนบูรณาการ"), icon(sp.SP_FileDialogInfoView), PlanPage(ctx)),
             PageEntry("people", self.tr("บุคคลและหน่วยงาน"), icon(sp.SP_DirHomeIcon), PeoplePage(ctx)),
             PageEntry("series", self.tr("ชุดการประชุม"), icon(sp.SP_FileDialogListView), SeriesPage(ctx)),
             PageEntry("dimensions", self.tr("มิติการพัฒนา"), icon(sp.SP_FileDialogContentsView), DimensionsPage(ctx)),

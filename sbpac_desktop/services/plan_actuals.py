@@ -153,3 +153,17 @@ def record_disbursement(
 ) -> None:
     with db.unit_of_work() as session:
         write_disbursement(session, actor, project_id, quarter, satang, today or date.today())
+
+
+def enterable_projects(db: Database, actor: Actor, today: date | None = None) -> frozenset[int] | None:
+    """Projects whose quarter figures `actor` may enter: None = all (the secretariat)."""
+    from sbpac_desktop.services.permissions import ISSUER_SIDE, held_posts
+
+    if actor.role in ISSUER_SIDE:
+        return None
+    if actor.role.value != "officer":
+        return frozenset()
+    with db.unit_of_work() as session:
+        posts = held_posts(session, actor.user_id, today or date.today())[0]
+        query = select(PlanProject.id).where(PlanProject.owner_position_id.in_(posts))
+        return frozenset(session.scalars(query))
