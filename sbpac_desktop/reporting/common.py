@@ -104,7 +104,8 @@ def directive_sentence(line: DirectiveLine) -> str:
     if line.responsible is None:
         sentence += f" ({NO_ASSIGNEE})"
     elif line.responsible not in text:
-        sentence += f" โดยมอบหมายให้{line.responsible}เป็นผู้รับผิดชอบหลัก"
+        after = " " if line.responsible.endswith(")") else ""  # a space follows a closing bracket in Thai
+        sentence += f" โดยมอบหมายให้{line.responsible}{after}เป็นผู้รับผิดชอบหลัก"
     helpers = [name for name in line.supporting if name not in text]
     if helpers:
         sentence += f" ร่วมกับ{thai_list(helpers)}"

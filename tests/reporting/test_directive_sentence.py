@@ -20,9 +20,11 @@ def test_lead_support_and_due_date_in_one_plain_sentence():
     )
     assert sentence == (
         "เร่งรัดการเบิกจ่ายงบประมาณโครงการพัฒนาพื้นที่ โดยมอบหมายให้ผู้ช่วยเลขาธิการ ศอ.บต. (กรมบัญชีกลาง)"
-        "เป็นผู้รับผิดชอบหลัก ร่วมกับกปพ. และสำนักงานจังหวัดปัตตานี ให้แล้วเสร็จภายใน 31 มี.ค. 2563 (ขส. 002/2563)"
+        " เป็นผู้รับผิดชอบหลัก ร่วมกับกปพ. และสำนักงานจังหวัดปัตตานี ให้แล้วเสร็จภายใน 31 มี.ค. 2563 (ขส. 002/2563)"
     )
     assert "ให้ ผู้" not in sentence and "ดำเนินการ ดำเนินการ" not in sentence
+    plain = directive_sentence(line("ติดตามผล", responsible="ผู้อำนวยการ กปพ."))
+    assert "ให้ผู้อำนวยการ กปพ.เป็นผู้รับผิดชอบหลัก" in plain  # no bracket: nothing added
 
 
 def test_a_post_the_text_already_names_is_not_repeated():
@@ -36,6 +38,6 @@ def test_no_assignee_yet_is_said_plainly():
     )
 
 
-def test_thai_lists_use_spaces_and_และ():
+def test_thai_lists_use_spaces_and_the_word_lae():
     assert thai_list([]) == "" and thai_list(["ก"]) == "ก"
     assert thai_list(["ก", "ข"]) == "ก และข" and thai_list(["ก", "ข", "ค"]) == "ก ข และค"
