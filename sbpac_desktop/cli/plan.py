@@ -6,6 +6,7 @@
     plan actual INDICATOR_ID --quarter Q VALUE [--note TEXT]     ("-" as VALUE clears the quarter)
     plan disbursed PROJECT_ID --quarter Q BAHT
     plan report --year Y --quarter Q -o FILE.pdf|FILE.docx
+    plan import FILE.xlsx|FILE.csv [--dry-run]                 all or nothing (services/plan_import.py)
 
 The same services and rules as the window: the secretariat keeps the plan, officers enter actuals
 and disbursements of projects of posts they hold. Budgets are typed in baht (1,500,000.50).
@@ -165,6 +166,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services.plan_import import import_plan
+
+    ctx = open_signed_in(args)
+    try:
+        report = import_plan(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)
+    finally:
+        ctx.close()
+    for problem in report.problems:
+        emit(f"ไฟล์: {problem.message_th}")
+    for row in report.rows:
+        details = "; ".join(f"{p.column}: {p.message_th}" if p.column else p.message_th for p in row.problems)
+        emit(f"แถว {row.row} {row.label}: " + (details or ("ผ่าน" if report.dry_run else "นำเข้าแล้ว")))
+    emit(report.summary_th())
+    return 0 if report.ok else 1
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("plan", help="แผนบูรณาการ: โครงการ ตัวชี้วัด ผลรายไตรมาส รายงาน (integrated plan M&E)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(parser))
@@ -208,3 +226,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report.add_argument("--quarter", type=quarter_arg, required=True)
     report.add_argument("-o", "--output", required=True, help="ไฟล์ .pdf หรือ .docx")
     report.set_defaults(handler=cmd_report)
+    imports = actions.add_parser("import", help="นำเข้าโครงการ ตัวชี้วัด และผลรายไตรมาสจากไฟล์ (ทั้งหมดหรือไม่นำเข้าเลย)")
+    imports.add_argument("file", metavar="FILE", help="ไฟล์ .xlsx หรือ .csv")
+    imports.add_argument("--dry-run", action="store_true", help="ตรวจสอบอย่างเดียว ไม่บันทึก")
+    imports.set_defaults(handler=cmd_import)

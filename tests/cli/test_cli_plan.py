@@ -72,3 +72,21 @@ def test_wrong_input_is_refused_in_thai(db, capsys, tmp_path):
         assert run(db, *argv) != 0, argv
         one_thai_error(capsys, fragment)
     assert out_json(db, capsys, "plan", "list", "--year", "2563") == []
+
+
+def test_import_refused_then_accepted(db, capsys, tmp_path):
+    import openpyxl
+
+    _post(db)
+    book = openpyxl.Workbook()
+    book.active.append(["ปีงบประมาณ", "มิติการพัฒนา", "โครงการ", "ตำแหน่งเจ้าของโครงการ", "ตัวชี้วัด", "หน่วยนับ", "เป้าหมาย"])
+    book.active.append([2563, "สังคม", "ศูนย์เด็กเล็ก", "ผช.(พณ.)", "ศูนย์ผ่านเกณฑ์", "แห่ง", "สี่สิบ"])
+    book.save(tmp_path / "bad.xlsx")
+    capsys.readouterr()
+    assert run(db, "plan", "import", str(tmp_path / "bad.xlsx")) == 1
+    assert "เป้าหมาย: ต้องเป็นตัวเลข" in capsys.readouterr().out
+    book.active["G2"] = 40
+    book.save(tmp_path / "good.xlsx")
+    assert run(db, "plan", "import", str(tmp_path / "good.xlsx")) == 0
+    [project] = out_json(db, capsys, "plan", "list", "--year", "2563")
+    assert project["indicators"][0]["target"] == 40
