@@ -3,6 +3,8 @@ to open one, F2 (or the แก้ไข button, or the row's context menu) to ed
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import shiboken6
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -76,6 +78,12 @@ class MeetingsPage(TablePage):
         if self._select_id is not None:
             self.select_meeting(self._select_id)
             self._select_id = None
+
+    def summary_text(self, rows: Sequence[object]) -> str:
+        """An empty list on a new database says where a first meeting starts (no dead end)."""
+        if not rows:
+            return self.tr("ยังไม่มีการประชุม — เริ่มจากหน้า “บุคคลและหน่วยงาน” และ “ชุดการประชุม” แล้วกด “ประชุมใหม่”")
+        return super().summary_text(rows)
 
     def _changed(self) -> None:
         if self.loaded:
