@@ -17,8 +17,10 @@ import itertools
 from importlib import resources
 
 from pythainlp.corpus import thai_words
-from pythainlp.tokenize import word_tokenize
+from pythainlp.tokenize import subword_tokenize, word_tokenize
 from pythainlp.util import Trie
+
+from sbpac_desktop.thai.breaks import glue_tokens
 
 BREAK_MARK = "\u200b"  # ZERO WIDTH SPACE: an invisible line-break opportunity for Qt
 
@@ -44,6 +46,15 @@ def segment(text: str) -> list[str]:
     return word_tokenize(text, custom_dict=_dictionary(), engine="newmm", keep_whitespace=True)
 
 
+@functools.lru_cache(maxsize=2048)
+def syllables(word: str) -> tuple[str, ...]:
+    """A Thai word cut into syllables ("สาธารณสุข" -> สา|ธารณ|สุข) by pythainlp's syllable
+    dictionary: where an over-long word may break when it is wider than its table cell."""
+    if not word or not any("\u0e01" <= char <= "\u0e4e" for char in word):
+        return (word,) if word else ()
+    return tuple(subword_tokenize(word, engine="dict", keep_whitespace=True))
+
+
 def insert_break_opportunities(text: str, mark: str = BREAK_MARK) -> str:
     """Put `mark` between adjacent Thai words so Qt can wrap lines between them.
 
@@ -51,7 +62,7 @@ def insert_break_opportunities(text: str, mark: str = BREAK_MARK) -> str:
     Marks go only where two Thai words touch; spaces already allow a break. Existing
     U+200B are dropped first, so applying it twice gives the same text.
     """
-    tokens = segment(strip_break_opportunities(text))
+    tokens = glue_tokens(segment(strip_break_opportunities(text)))  # no mark inside "นาย|สมชาย"
     pieces: list[str] = tokens[:1]
     for previous, token in itertools.pairwise(tokens):
         if _is_thai_word(previous) and _is_thai_word(token):

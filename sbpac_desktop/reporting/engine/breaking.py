@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from sbpac_desktop.thai import segment, to_thai_digits
+from sbpac_desktop.thai.breaks import glue_tokens
+from sbpac_desktop.thai.segment import syllables
 
 # Never first on a line: closing punctuation, Thai repetition and abbreviation signs.
 _NO_START = frozenset(".,;:!?)]}%”’»…ๆฯ")
@@ -80,8 +83,9 @@ def items_of(runs: Sequence[tuple[str, str]], *, thai_digits: bool = False) -> l
 
 @functools.lru_cache(maxsize=4096)
 def _segment_cached(line: str) -> tuple[str, ...]:
-    """segment() remembered: table cells and headings repeat the same short texts."""
-    return tuple(segment(line))
+    """segment() with the no-break rules of thai.breaks, remembered: table cells and headings
+    repeat the same short texts."""
+    return tuple(glue_tokens(segment(line)))
 
 
 def _line_items(tokens: Sequence[str], offset: int, fonts: list[tuple[int, str]]) -> Iterator[Item]:
@@ -126,8 +130,19 @@ def _glued(previous: str, token: str, following: str) -> bool:
         return True
     # Thai words touch without spaces, so their boundaries are the break points;
     # between two non-Thai tokens ("10" "/2562", "https" "://...") newmm's cut is
-    # no word boundary and must not become a line break.
-    return not (_has_thai_letter(previous) or _has_thai_letter(token))
+    # no word boundary and must not become a line break. Only the touching ends count: a token
+    # glued by thai.breaks ("ที่ 10") may hold Thai and a number.
+    return not (_has_thai_letter(_last_chunk(previous)) or _has_thai_letter(_first_chunk(token)))
+
+
+def _last_chunk(token: str) -> str:
+    chunks = token.split()
+    return chunks[-1] if chunks else token
+
+
+def _first_chunk(token: str) -> str:
+    chunks = token.split()
+    return chunks[0] if chunks else token
 
 
 def _is_breakable_space(token: str) -> bool:
@@ -190,9 +205,44 @@ def _attaches(char: str) -> bool:
     return char in _FOLLOWING_VOWELS or unicodedata.category(char) in ("Mn", "Mc", "Me")
 
 
+# An over-long URL or e-mail address breaks only after one of these.
+_LATIN_BREAK_AFTER = frozenset("/.@-_?&=")
+
+
 def split_word(word: Word) -> list[Word]:
-    """The word cut into one-cluster words, fonts kept (for breaking over-long words)."""
+    """The word cut where an over-long word may break, best places first: Thai at its syllables
+    ("กระทรวง|สาธารณ|สุข", never "สาธารณสุ|ข"), addresses after / . @ -; fonts kept. The
+    layout cuts a piece that is still too wide between clusters (split_clusters)."""
+    parts: list[Word] = []
+    for piece in word.pieces:
+        parts.extend(Word((Piece(part, piece.font),)) for part in _soft_parts(piece.text))
+    return parts
+
+
+def split_at_spaces(word: Word) -> list[Word]:
+    """A word glued over spaces by thai.breaks ("ล่าช้า ๑๒ วัน") cut after each space: the first
+    place to break it when the whole does not fit on a line."""
+    parts: list[Word] = []
+    for piece in word.pieces:
+        chunks = re.findall(r"\S+\s*|\s+", piece.text)
+        parts.extend(Word((Piece(chunk, piece.font),)) for chunk in chunks)
+    return parts
+
+
+def split_clusters(word: Word) -> list[Word]:
+    """The last resort: one-cluster words (a syllable wider than a whole line)."""
     parts: list[Word] = []
     for piece in word.pieces:
         parts.extend(Word((Piece(cluster, piece.font),)) for cluster in clusters(piece.text))
     return parts
+
+
+def _soft_parts(text: str) -> list[str]:
+    if _has_thai_letter(text):
+        return [part for token in segment(text) for part in syllables(token)]
+    parts: list[str] = [""]
+    for char in text:
+        parts[-1] += char
+        if char in _LATIN_BREAK_AFTER:
+            parts.append("")
+    return [part for part in parts if part]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .breaking import LINE_BREAK, Item, Piece, Space, Word, split_word
+from .breaking import LINE_BREAK, Item, Piece, Space, Word, split_at_spaces, split_clusters, split_word
 from .shaping import text_width
 
 WIDTH_MARGIN = 0.5  # points
@@ -101,7 +101,7 @@ class _Filler:
     def _place_long(self, word: Word) -> None:
         """Break a word wider than the line between clusters; the rest starts the next line."""
         chunk: list[Word] = []
-        for part in split_word(word):
+        for part in self._fitting_parts(word):
             candidate = merge([*chunk, part])
             if chunk and item_width(candidate, self.size) > self.available:
                 self._place(merge(chunk), item_width(merge(chunk), self.size))
@@ -111,6 +111,16 @@ class _Filler:
                 chunk.append(part)
         if chunk:
             self._place(merge(chunk), item_width(merge(chunk), self.size))
+
+    def _fitting_parts(self, word: Word, level: int = 0) -> list[Word]:
+        """The word cut only as finely as the line needs: at the spaces a glued unit holds, then at
+        syllables (split_word), then between clusters for a syllable wider than a whole line."""
+        if level == len(_SPLITS) or (level and item_width(word, self.size) <= self.available):
+            return [word]
+        return [part for piece in _SPLITS[level](word) for part in self._fitting_parts(piece, level + 1)]
+
+
+_SPLITS = (split_at_spaces, split_word, split_clusters)
 
 
 def merge(words: Sequence[Word]) -> Word:
