@@ -122,9 +122,6 @@ BEGIN
   VALUES (v_id, v_at, v_user, p_action, p_entity, p_entity_id, p_before, p_after, v_prev,
           sbpac_audit_hash(v_id, v_at, v_user, p_action, p_entity, p_entity_id, p_before, p_after, v_prev));
   PERFORM set_config('sbpac.audit_writer', 'off', true);
-  IF p_action = 'generate' THEN
-    PERFORM set_config('sbpac.bulk_audited', 'on', true);
-  END IF;
 END
 $$;
 -- Even the owner's own statements (and a role granted too much by hand) cannot rewrite or cut

@@ -93,6 +93,9 @@ def search_index_suspended(connection: Connection) -> Iterator[None]:
         search_index.rebuild_sqlite(connection)
         search_index.install_sqlite_triggers(connection)
     if pg_names:
+        # PostgreSQL refuses CREATE INDEX on a table with deferred trigger events still pending
+        # (the directive audit checks of store/pg_guards.py): run them now.
+        connection.exec_driver_sql("SET CONSTRAINTS ALL IMMEDIATE")
         search_index.install_postgresql(connection)
 
 

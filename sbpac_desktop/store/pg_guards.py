@@ -72,10 +72,13 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   v_id integer := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
 BEGIN
-  -- the data-set generator's one 'generate' entry stands for every row it wrote (services/generate.py)
-  IF current_setting('sbpac.bulk_audited', true) = 'on' OR EXISTS (
-       SELECT 1 FROM audit_entry a WHERE a.entity = 'directive' AND a.entity_id = v_id AND a.at >= now()) THEN
-    RETURN NULL;  -- the app (or an earlier event of this transaction) recorded it
+  -- The app (or an earlier event of this transaction) recorded it; or the data-set generator's one
+  -- 'generate' entry of this transaction stands for every row it wrote (services/generate.py). Not a
+  -- session setting: any login could set that one and write unaudited.
+  IF EXISTS (SELECT 1 FROM audit_entry a WHERE a.entity = 'directive' AND a.entity_id = v_id AND a.at >= now())
+     OR EXISTS (SELECT 1 FROM audit_entry a WHERE a.entity = 'dataset' AND a.action = 'generate'
+                AND a.at >= now()) THEN
+    RETURN NULL;
   END IF;
   PERFORM sbpac_audit_append(
     CASE TG_OP WHEN 'INSERT' THEN 'create' WHEN 'UPDATE' THEN 'update' ELSE 'delete' END,

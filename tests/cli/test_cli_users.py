@@ -49,7 +49,7 @@ def test_init_admin_then_every_command_needs_sign_in(db, capsys, monkeypatch):
     as_user(monkeypatch, "somchai", PASSWORD)
     assert main(["--db", db, "demo"]) == 0
     assert main(["--db", db, "meetings"]) == 0
-    assert "ครั้งที่ 10/2562" in capsys.readouterr().out
+    assert "รวม 2 การประชุม" in capsys.readouterr().out
 
 
 def test_init_admin_twice_is_refused(db, capsys, monkeypatch):

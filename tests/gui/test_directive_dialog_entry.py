@@ -15,9 +15,15 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.domain.workflow import RequestStatus
-from sbpac_desktop.gui.dialogs import progress_dialog, workflow_dialogs
+from sbpac_desktop.gui.dialogs import (
+    office_dialog,
+    progress_dialog,
+    visit_dialog,
+    visit_outcome_dialog,
+    workflow_dialogs,
+)
 from sbpac_desktop.gui.dialogs.directive_dialog import NO_DIMENSION, DirectiveDialog
-from sbpac_desktop.services import dimensions, directives, org
+from sbpac_desktop.services import dimensions, directives, field_visits, office, org
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives import DirectiveFilter
 from sbpac_desktop.services.extensions import ExtensionView
@@ -150,6 +156,11 @@ def _detail(ctx: AppContext):
     return directives.get_directive(ctx.db, ctx.actor, row.id)
 
 
+def _visit(ctx: AppContext):
+    first = field_visits.list_visits(ctx.db, ctx.actor)[0]
+    return field_visits.get_visit(ctx.db, ctx.actor, first.id)
+
+
 def _request(detail) -> ExtensionView:
     return ExtensionView(
         1, 1, detail.row.id, "สมชาย", datetime(2020, 1, 20, 9, 0), date(2019, 12, 31), date(2020, 3, 31),
@@ -166,6 +177,10 @@ BUILDERS: dict[str, Callable[[AppContext], QDialog]] = {
         ctx, _detail(ctx), _request(_detail(ctx)), today=TODAY
     ),
     "ClosureRequestDialog": lambda ctx: workflow_dialogs.ClosureRequestDialog(ctx, _detail(ctx), today=TODAY),
+    "OfficeDialog": lambda ctx: office_dialog.OfficeDialog(ctx, office.get_office(ctx.db, ctx.actor)),
+    "VisitDialog": lambda ctx: visit_dialog.VisitDialog(ctx, day=TODAY),
+    "OutcomeDialog": lambda ctx: visit_outcome_dialog.OutcomeDialog(ctx, _visit(ctx)),
+    "FindingDialog": lambda ctx: visit_outcome_dialog.FindingDialog(ctx, _visit(ctx)),
     "ClosureDecisionDialog": lambda ctx: workflow_dialogs.ClosureDecisionDialog(
         ctx, _detail(ctx), get_workflow(ctx.db, ctx.actor, _detail(ctx).row.id), today=TODAY
     ),
@@ -177,8 +192,9 @@ def test_every_dialog_with_a_multi_line_field_is_covered() -> None:
     found = set()
     for path in DIALOGS.glob("*.py"):
         source = path.read_text(encoding="utf-8")
-        if re.search(r"\bQ(PlainText|Text)Edit\(", source) or "_text_box(" in source:
-            found |= set(re.findall(r"^class (\w+Dialog)\((?:FormDialog|WorkflowDialog)\)", source, re.MULTILINE))
+        for body in re.split(r"^(?=class )", source, flags=re.MULTILINE):  # class by class
+            if re.search(r"\bQ(PlainText|Text)Edit\(", body) or "_text_box(" in body:
+                found |= set(re.findall(r"^class (\w+Dialog)\((?:FormDialog|WorkflowDialog)\)", body, re.MULTILINE))
     found.discard("WorkflowDialog")
     assert found == set(BUILDERS)
 

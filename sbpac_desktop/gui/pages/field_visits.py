@@ -37,11 +37,8 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.file_export import announce, ask_save_path, notice_label
 from sbpac_desktop.gui.text import date_text, digits, wrappable
-from sbpac_desktop.reporting.visit_report import render_visit_report
-from sbpac_desktop.reporting.word.visit_report import render_visit_report_docx
 from sbpac_desktop.services import field_visits
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.field_report import build_visit_report
 from sbpac_desktop.services.field_visits import EDIT_FIELD_WORK, VisitDetail, VisitRow
 from sbpac_desktop.thai import THAI_MONTHS, THAI_WEEKDAYS
 
@@ -292,9 +289,15 @@ class FieldVisitsPage(Page):
 
     def write_report(self, path: Path) -> None:
         db, actor, visit_id = self.ctx.db, self.ctx.actor, self.detail.row.id if self.detail else 0
-        render = render_visit_report if path.suffix.lower() == ".pdf" else render_visit_report_docx
+        as_pdf = path.suffix.lower() == ".pdf"
 
         def work() -> Path:
+            # imported here, off the GUI thread: ReportLab and python-docx stay out of start-up
+            from sbpac_desktop.reporting.visit_report import render_visit_report
+            from sbpac_desktop.reporting.word.visit_report import render_visit_report_docx
+            from sbpac_desktop.services.field_report import build_visit_report
+
+            render = render_visit_report if as_pdf else render_visit_report_docx
             return render(build_visit_report(db, actor, visit_id), path)
 
         done = self.tr("บันทึกแล้ว: {path}")

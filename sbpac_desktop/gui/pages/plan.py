@@ -34,8 +34,6 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.file_export import announce, ask_save_path, notice_label
 from sbpac_desktop.gui.text import digits
-from sbpac_desktop.reporting.plan_report import render_plan_report
-from sbpac_desktop.reporting.word.plan_report import render_plan_report_docx
 from sbpac_desktop.services import plan_actuals, plan_report, plan_views
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.plan_actuals import ActualInput
@@ -275,9 +273,13 @@ class PlanPage(Page):
         if path is None:
             return
         ctx, year, quarter, today = self.ctx, self.year.value(), self.current_quarter, self.today
-        writer = render_plan_report if suffix == ".pdf" else render_plan_report_docx
 
         def export() -> Path:
+            # imported here, off the GUI thread: ReportLab and python-docx stay out of start-up
+            from sbpac_desktop.reporting.plan_report import render_plan_report
+            from sbpac_desktop.reporting.word.plan_report import render_plan_report_docx
+
+            writer = render_plan_report if suffix == ".pdf" else render_plan_report_docx
             return writer(plan_report.plan_report(ctx.db, ctx.actor, year, quarter, today), path)
 
         self._run(export, lambda saved: announce(self, self.notice, self.tr("บันทึกรายงานแล้ว: ") + str(saved)),
