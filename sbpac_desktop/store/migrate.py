@@ -7,12 +7,11 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 from sbpac_desktop.domain.errors import DatabaseError
 from sbpac_desktop.store import backup as backups
@@ -20,6 +19,11 @@ from sbpac_desktop.store.location import DatabaseLocation
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 UPGRADE_LOCK_KEY = 0x5B9AC  # any constant shared by every copy of the app
+# The newest revision in migrations/versions (a unit test keeps it equal to alembic's head).
+# A database already at it is recognised without importing alembic, which costs a command
+# more than its own work; any other revision takes alembic's full path as before.
+HEAD_REVISION = "0009_integrated_plan"
+ALEMBIC_VERSION_TABLE = "alembic_version"
 
 
 class SchemaState(Enum):
@@ -48,6 +52,8 @@ def script_directory() -> ScriptDirectory:
 def _scripts(scripts: Path) -> ScriptDirectory:
     """Read-only view of the migration scripts, without alembic's Config (which imports the
     command module: that is for upgrading, not for checking a schema at start-up)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory(str(scripts))
 
 
@@ -71,8 +77,20 @@ def schema_state(connection: Connection) -> SchemaState:
 
 
 def _schema_state(connection: Connection, scripts: Path) -> SchemaState:
+    if scripts == MIGRATIONS_DIR and _stamped_revisions(connection) == [HEAD_REVISION]:
+        return SchemaState.CURRENT
+    from alembic.runtime.migration import MigrationContext
+
     current = MigrationContext.configure(connection).get_current_revision()
     return _classify(current, has_tables=bool(inspect(connection).get_table_names()), scripts=scripts)
+
+
+def _stamped_revisions(connection: Connection) -> list[str]:
+    """The rows of alembic_version, read without alembic (none when the table is missing)."""
+    if not inspect(connection).has_table(ALEMBIC_VERSION_TABLE):
+        return []
+    rows = connection.exec_driver_sql(f"SELECT version_num FROM {ALEMBIC_VERSION_TABLE}")
+    return [row[0] for row in rows]
 
 
 def _classify(current: str | None, *, has_tables: bool, scripts: Path = MIGRATIONS_DIR) -> SchemaState:
@@ -83,6 +101,8 @@ def _classify(current: str | None, *, has_tables: bool, scripts: Path = MIGRATIO
                 "This database belongs to another program (no schema version); it was left untouched",
             )
         return SchemaState.EMPTY
+    if current == HEAD_REVISION and scripts == MIGRATIONS_DIR:
+        return SchemaState.CURRENT
     script = _scripts(scripts)
     if current not in {rev.revision for rev in script.walk_revisions()}:
         raise too_new_error(current)

@@ -15,12 +15,12 @@ from __future__ import annotations
 import functools
 import itertools
 from importlib import resources
-
-from pythainlp.corpus import thai_words
-from pythainlp.tokenize import subword_tokenize, word_tokenize
-from pythainlp.util import Trie
+from typing import TYPE_CHECKING
 
 from sbpac_desktop.thai.breaks import glue_tokens
+
+if TYPE_CHECKING:
+    from pythainlp.util import Trie
 
 BREAK_MARK = "\u200b"  # ZERO WIDTH SPACE: an invisible line-break opportunity for Qt
 
@@ -36,6 +36,9 @@ def org_words() -> frozenset[str]:
 @functools.cache
 def _dictionary() -> Trie:
     """pythainlp's default word list plus org_words(), built once on first use."""
+    from pythainlp.corpus import thai_words  # pythainlp loads with the first segmented text
+    from pythainlp.util import Trie
+
     return Trie(thai_words() | org_words())
 
 
@@ -43,6 +46,8 @@ def segment(text: str) -> list[str]:
     """Split text into words; whitespace runs are kept as tokens, so "".join(result) == text."""
     if not text:
         return []
+    from pythainlp.tokenize import word_tokenize
+
     return word_tokenize(text, custom_dict=_dictionary(), engine="newmm", keep_whitespace=True)
 
 
@@ -52,6 +57,8 @@ def syllables(word: str) -> tuple[str, ...]:
     dictionary: where an over-long word may break when it is wider than its table cell."""
     if not word or not any("\u0e01" <= char <= "\u0e4e" for char in word):
         return (word,) if word else ()
+    from pythainlp.tokenize import subword_tokenize
+
     return tuple(subword_tokenize(word, engine="dict", keep_whitespace=True))
 
 

@@ -15,6 +15,12 @@ def test_one_head():
     assert len(migrate.script_directory().get_heads()) == 1
 
 
+def test_head_constant_is_alembic_head():
+    """HEAD_REVISION lets an up-to-date database open without importing alembic: a new
+    migration must move it, or every database would take (and pass) the slow path only."""
+    assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
 def _diff(url: str) -> list:
     engine = create_engine(url)
     with engine.connect() as conn:

@@ -100,3 +100,14 @@ def test_no_lone_mark_in_well_formed_text(text):
 )
 def test_lone_mark_is_detected(text):
     assert has_lone_combining_mark(text)
+
+
+def test_combining_marks_spelled_out_equal_pythainlp():
+    """normalize.py spells out pythainlp's mark lists so importing it stays cheap; they must not drift."""
+    import pythainlp
+
+    from sbpac_desktop.thai import normalize
+
+    assert pythainlp.thai_above_vowels == normalize.THAI_ABOVE_VOWELS
+    assert pythainlp.thai_below_vowels == normalize.THAI_BELOW_VOWELS
+    assert pythainlp.thai_tonemarks == normalize.THAI_TONEMARKS
