@@ -27,6 +27,10 @@
         <translation>— None —</translation>
     </message>
     <message>
+        <source>เวลาที่ใช้กับเรื่องนี้ในการประชุม เว้นว่างได้ถ้ายังไม่กำหนด</source>
+        <translation>Time to spend on this item in the meeting; leave empty if not planned yet</translation>
+    </message>
+    <message>
         <source>ระเบียบวาระที่</source>
         <translation>Agenda section</translation>
     </message>
@@ -41,6 +45,14 @@
     <message>
         <source>ผู้นำเสนอ</source>
         <translation>Presenter</translation>
+    </message>
+    <message>
+        <source>เวลาที่วางแผน</source>
+        <translation>Planned time</translation>
+    </message>
+    <message>
+        <source>นาที (เว้นว่าง = ยังไม่กำหนด)</source>
+        <translation>minutes (empty = not planned)</translation>
     </message>
     <message>
         <source>ไฟล์แนบ</source>
@@ -60,6 +72,10 @@
     <message>
         <source>เลือกจากรายชื่อ หรือพิมพ์ชื่อ/หน่วยงานผู้นำเสนอเอง</source>
         <translation>Pick from the list, or type a presenter or unit</translation>
+    </message>
+    <message>
+        <source>เวลาที่ใช้กับเรื่องนี้ในการประชุม เว้นว่างได้ถ้ายังไม่กำหนด</source>
+        <translation>Time to spend on this item in the meeting; leave empty if not planned yet</translation>
     </message>
     <message>
         <source>ความเป็นมา / ข้อเท็จจริง</source>
@@ -96,6 +112,14 @@
     <message>
         <source>ผู้นำเสนอ</source>
         <translation>Presenter</translation>
+    </message>
+    <message>
+        <source>เวลาที่วางแผน</source>
+        <translation>Planned time</translation>
+    </message>
+    <message>
+        <source>นาที (เว้นว่าง = ยังไม่กำหนด)</source>
+        <translation>minutes (empty = not planned)</translation>
     </message>
     <message>
         <source>ความเป็นมา</source>
@@ -165,6 +189,22 @@
         <translation>Move down (Alt+↓)</translation>
     </message>
     <message>
+        <source>ยังไม่ได้วางแผนเวลา (กำหนดเวลาที่วางแผนของแต่ละเรื่องทางขวา)</source>
+        <translation>No time planned yet (set each item&apos;s planned time on the right)</translation>
+    </message>
+    <message>
+        <source>รวมเวลาที่วางแผน {duration}</source>
+        <translation>Total planned time {duration}</translation>
+    </message>
+    <message>
+        <source> · เลิกประมาณ {time}</source>
+        <translation> · ends about {time}</translation>
+    </message>
+    <message>
+        <source> (ยังไม่กำหนดเวลา {n} เรื่อง)</source>
+        <translation> ({n} items without a time)</translation>
+    </message>
+    <message>
         <source>กำลังจัดลำดับระเบียบวาระ…</source>
         <translation>Reordering the agenda…</translation>
     </message>
@@ -190,6 +230,14 @@
     <message>
         <source>ผู้นำเสนอ</source>
         <translation>Presenter</translation>
+    </message>
+    <message>
+        <source>เวลา</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>{n} นาที</source>
+        <translation>{n} minutes</translation>
     </message>
     <message>
         <source>ระเบียบวาระที่ {number}  {title}</source>
@@ -385,6 +433,10 @@
         <translation>Sub-items under 3.1 (directives still open)</translation>
     </message>
     <message>
+        <source>เรื่องเสนอจากการลงพื้นที่ → ระเบียบวาระที่ {section} (เอาเครื่องหมายออก = ไม่นำเข้า)</source>
+        <translation>Proposed from field visits → agenda section {section} (untick = do not bring in)</translation>
+    </message>
+    <message>
         <source>เพิ่มในระเบียบวาระ</source>
         <translation>Add to agenda</translation>
     </message>
@@ -570,6 +622,41 @@
     </message>
 </context>
 <context>
+    <name>CopyMeetingDialog</name>
+    <message>
+        <source>คัดลอกการประชุม</source>
+        <translation>Copy meeting</translation>
+    </message>
+    <message>
+        <source>คัดลอก</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>จาก {title} ครั้งที่ {number} ({when})</source>
+        <translation>From {title} no. {number} ({when})</translation>
+    </message>
+    <message>
+        <source>คัดลอกความเป็นมาและข้อเสนอของแต่ละเรื่องด้วย</source>
+        <translation>Also copy each item&apos;s background and proposal</translation>
+    </message>
+    <message>
+        <source>คัดลอกระเบียบวาระ (ชื่อเรื่อง ผู้นำเสนอ เวลาที่วางแผน) สถานที่ เวลา และประธาน ไม่คัดลอกการอภิปราย มติ ผู้เข้าประชุม และข้อสั่งการ — ระเบียบวาระที่ ๒ และ ๓ จะเสนอจากการประชุมครั้งก่อนหลังคัดลอกเสร็จ</source>
+        <translation>Copies the agenda (titles, presenters, planned times), venue, time and chair. Does not copy discussion, resolutions, attendees or directives — sections 2 and 3 are proposed from the previous meeting after copying</translation>
+    </message>
+    <message>
+        <source>วันที่ประชุมครั้งใหม่</source>
+        <translation>Date of the new meeting</translation>
+    </message>
+    <message>
+        <source>ชื่อการประชุม</source>
+        <translation>Meeting title</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกชื่อการประชุม</source>
+        <translation>Please enter the meeting title</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>ยังไม่ดำเนินการ</source>
@@ -720,6 +807,123 @@
     </message>
 </context>
 <context>
+    <name>DimensionDialog</name>
+    <message>
+        <source>แก้ไขมิติการพัฒนา</source>
+        <translation>Edit development dimension</translation>
+    </message>
+    <message>
+        <source>เพิ่มมิติการพัฒนา</source>
+        <translation>Add development dimension</translation>
+    </message>
+    <message>
+        <source>เช่น การเสริมสร้างความเข้าใจ</source>
+        <translation>e.g. Building understanding</translation>
+    </message>
+    <message>
+        <source>ใช้ในกราฟและตาราง เช่น สร้างความเข้าใจ</source>
+        <translation>Used in charts and tables, e.g. Understanding</translation>
+    </message>
+    <message>
+        <source>ชื่อมิติการพัฒนา</source>
+        <translation>Dimension name</translation>
+    </message>
+    <message>
+        <source>ชื่อย่อ</source>
+        <translation>Short name</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionsModel</name>
+    <message>
+        <source>ลำดับ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>มิติการพัฒนา</source>
+        <translation>Development dimension</translation>
+    </message>
+    <message>
+        <source>ชื่อย่อ</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>จำนวนข้อสั่งการ</source>
+        <translation>Directives</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ใช้งาน</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>ระงับการใช้งาน</source>
+        <translation>Deactivated</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionsPage</name>
+    <message>
+        <source>มิติการพัฒนา</source>
+        <translation>Development dimension</translation>
+    </message>
+    <message>
+        <source>เพิ่มมิติ</source>
+        <translation>Add dimension</translation>
+    </message>
+    <message>
+        <source>เพิ่มมิติการพัฒนา (Ctrl+N)</source>
+        <translation>Add a development dimension (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>แก้ไข…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>เลื่อนขึ้น</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>เลื่อนลง</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>ระงับการใช้งาน</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>มิติที่ระงับแล้วยังคงอยู่ในข้อสั่งการเดิม แต่ไม่มีให้เลือกในข้อสั่งการใหม่</source>
+        <translation>A deactivated dimension stays on its directives but is not offered for new ones</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีมิติการพัฒนา — กด “เพิ่มมิติ” เพื่อเริ่ม</source>
+        <translation>No development dimensions yet — press “Add dimension” to start</translation>
+    </message>
+    <message>
+        <source>ทั้งหมด {count} มิติ · ระงับการใช้งาน {off} · ลำดับนี้ใช้ในกราฟภาพรวมและรายงาน</source>
+        <translation>{count} dimensions · {off} deactivated · this order is used in the dashboard charts and reports</translation>
+    </message>
+    <message>
+        <source>เปิดใช้งาน</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>กำลังบันทึก…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>มีผู้อื่นแก้ไขรายการนี้ไปแล้ว — แสดงข้อมูลล่าสุดแล้ว โปรดลองอีกครั้ง</source>
+        <translation>Someone else changed this item meanwhile — the latest data is shown, please try again</translation>
+    </message>
+    <message>
+        <source>ทำรายการไม่ได้: {message}</source>
+        <translation>Not done: {message}</translation>
+    </message>
+</context>
+<context>
     <name>DirectiveActions</name>
     <message>
         <source>แจ้งติดขัด…</source>
@@ -852,10 +1056,6 @@
         <translation>Directive text, e.g. &quot;… is to … by …&quot;</translation>
     </message>
     <message>
-        <source>— ไม่ระบุ —</source>
-        <translation>— None —</translation>
-    </message>
-    <message>
         <source>— เลือกผู้รับผิดชอบหลัก —</source>
         <translation>— Choose the lead assignee —</translation>
     </message>
@@ -896,12 +1096,40 @@
         <translation>Assigned automatically on save</translation>
     </message>
     <message>
+        <source>— เลือกมิติ —</source>
+        <translation>— choose a dimension —</translation>
+    </message>
+    <message>
+        <source>ไม่กำหนด</source>
+        <translation>No due date</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการที่ไม่มีกำหนดแล้วเสร็จ ต้องระบุเหตุผล</source>
+        <translation>A directive without a due date needs a reason</translation>
+    </message>
+    <message>
+        <source>เช่น ดำเนินการต่อเนื่องตลอดปีงบประมาณ</source>
+        <translation>e.g. ongoing throughout the fiscal year</translation>
+    </message>
+    <message>
+        <source>เหตุผลที่ไม่กำหนด</source>
+        <translation>Reason for no due date</translation>
+    </message>
+    <message>
         <source>ผู้รับผิดชอบหลัก</source>
         <translation>Lead assignee</translation>
     </message>
     <message>
         <source>ผู้รับผิดชอบร่วม / หน่วยงานสนับสนุน (เลือกได้หลายราย)</source>
         <translation>Supporting posts / units (choose any number)</translation>
+    </message>
+    <message>
+        <source>ไม่ระบุ</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <source>{name} (ระงับการใช้งานแล้ว)</source>
+        <translation>{name} (deactivated)</translation>
     </message>
     <message>
         <source>จากการประชุมครั้งที่ {number}</source>
@@ -920,8 +1148,35 @@
         <translation>Please enter the directive text</translation>
     </message>
     <message>
+        <source>กรุณาเลือกมิติการพัฒนา หรือเลือก “ไม่ระบุ”</source>
+        <translation>Choose a development dimension, or choose “Not specified”</translation>
+    </message>
+    <message>
         <source>กรุณาเลือกผู้รับผิดชอบหลักจากรายการ</source>
         <translation>Please choose the lead assignee from the list</translation>
+    </message>
+    <message>
+        <source>กรุณาระบุเหตุผลที่ไม่กำหนดวันแล้วเสร็จ</source>
+        <translation>Give the reason for having no due date</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกกำหนดแล้วเสร็จ หรือเลือก “ไม่กำหนด” พร้อมระบุเหตุผล</source>
+        <translation>Enter a due date, or choose “No due date” with a reason</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveScope</name>
+    <message>
+        <source>ข้อสั่งการของฉัน</source>
+        <translation>My directives</translation>
+    </message>
+    <message>
+        <source>ทุกข้อสั่งการ</source>
+        <translation>All directives</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการของตำแหน่งที่ท่านดำรงอยู่ หรือทุกข้อสั่งการ</source>
+        <translation>Directives of the posts you hold, or all directives</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1330,96 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>พิมพ์…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>บันทึกเป็น PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>บันทึกเป็น Word…</source>
+        <translation>Save as Word…</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างตัวอย่าง…</source>
+        <translation>Making the preview…</translation>
+    </message>
+    <message>
+        <source>ตัวอย่าง {pages} หน้า</source>
+        <translation>Preview, {pages} pages</translation>
+    </message>
+    <message>
+        <source>สร้างเอกสารไม่สำเร็จ</source>
+        <translation>Could not make the document</translation>
+    </message>
+    <message>
+        <source>เอกสาร PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>เอกสาร Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างไฟล์ Word…</source>
+        <translation>Making the Word file…</translation>
+    </message>
+    <message>
+        <source>บันทึกไว้ที่ {path} แล้ว</source>
+        <translation>Saved to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsMenu</name>
+    <message>
+        <source>ดูตัวอย่างและพิมพ์</source>
+        <translation>Preview and print</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระการประชุม</source>
+        <translation>Meeting agenda</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระการประชุม ครั้งที่ {n}</source>
+        <translation>Agenda of meeting no. {n}</translation>
+    </message>
+    <message>
+        <source>เอกสารประกอบการประชุม (ทั้งชุด)</source>
+        <translation>Meeting dossier (full set)</translation>
+    </message>
+    <message>
+        <source>เอกสารประกอบการประชุม ครั้งที่ {n}</source>
+        <translation>Dossier of meeting no. {n}</translation>
+    </message>
+    <message>
+        <source>หนังสือเชิญประชุม</source>
+        <translation>Invitation letter</translation>
+    </message>
+    <message>
+        <source>หนังสือเชิญประชุม ครั้งที่ {n}</source>
+        <translation>Invitation letter, meeting no. {n}</translation>
+    </message>
+    <message>
+        <source>บันทึกข้อความแจ้งข้อสั่งการ</source>
+        <translation>Memo on directives</translation>
+    </message>
+    <message>
+        <source>บันทึกข้อความ ครั้งที่ {n}</source>
+        <translation>Memo, meeting no. {n}</translation>
+    </message>
+    <message>
+        <source>{what} ครั้งที่ {number}</source>
+        <translation>{what}, meeting no. {number}</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDetailsDialog</name>
     <message>
         <source>เกิดข้อผิดพลาด</source>
@@ -1164,6 +1509,93 @@
     </message>
 </context>
 <context>
+    <name>FieldVisitsPage</name>
+    <message>
+        <source>การลงพื้นที่</source>
+        <translation>Field visits</translation>
+    </message>
+    <message>
+        <source>◀ เดือนก่อน</source>
+        <translation>◀ Previous month</translation>
+    </message>
+    <message>
+        <source>เดือนถัดไป ▶</source>
+        <translation>Next month ▶</translation>
+    </message>
+    <message>
+        <source>วางแผนลงพื้นที่…</source>
+        <translation>Plan a visit…</translation>
+    </message>
+    <message>
+        <source>แก้ไขแผน…</source>
+        <translation>Edit plan…</translation>
+    </message>
+    <message>
+        <source>บันทึกผล/แนบภาพ…</source>
+        <translation>Record outcome/attach photos…</translation>
+    </message>
+    <message>
+        <source>เพิ่มข้อค้นพบ…</source>
+        <translation>Add finding…</translation>
+    </message>
+    <message>
+        <source>ข้อค้นพบ → รายงานผล…</source>
+        <translation>Finding → progress report…</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการลงพื้นที่</source>
+        <translation>Cancel the visit</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายงาน (PDF)…</source>
+        <translation>Print report (PDF)…</translation>
+    </message>
+    <message>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <source>การลงพื้นที่ในเดือนนี้</source>
+        <translation>Visits this month</translation>
+    </message>
+    <message>
+        <source>โหลดข้อมูลไม่สำเร็จ: {message}</source>
+        <translation>Could not load the data: {message}</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีการลงพื้นที่ในเดือนนี้</source>
+        <translation>No field visits this month yet</translation>
+    </message>
+    <message>
+        <source> (วันนี้)</source>
+        <translation> (today)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation>Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานการลงพื้นที่</source>
+        <translation>Save the field visit report</translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>กำลังทำรายการ…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>ทำรายการไม่ได้: {message}</source>
+        <translation>Not done: {message}</translation>
+    </message>
+</context>
+<context>
     <name>FileExport</name>
     <message>
         <source>Excel (*.xlsx)</source>
@@ -1176,6 +1608,41 @@
     <message>
         <source>บันทึกเป็นไฟล์ &apos;{name}&apos; ไม่ได้ — นามสกุลไฟล์ต้องเป็น {suffixes}</source>
         <translation>Cannot save as &apos;{name}&apos;: the file name must end in {suffixes}</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <source>เพิ่มข้อค้นพบจากการลงพื้นที่</source>
+        <translation>Add a finding from the visit</translation>
+    </message>
+    <message>
+        <source>— ไม่เกี่ยวกับข้อสั่งการใด —</source>
+        <translation>— not about any directive —</translation>
+    </message>
+    <message>
+        <source>เสนอเข้าระเบียบวาระการประชุมครั้งต่อไป (เรื่องเพื่อพิจารณา)</source>
+        <translation>Propose for the next meeting&apos;s agenda (items for consideration)</translation>
+    </message>
+    <message>
+        <source>ชื่อเรื่องในระเบียบวาระ (เว้นว่าง = ใช้ข้อความข้อค้นพบ)</source>
+        <translation>Agenda title (empty = use the finding&apos;s text)</translation>
+    </message>
+    <message>
+        <source>ข้อค้นพบ</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>พื้นที่</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการ</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <source>ชื่อเรื่องที่เสนอ</source>
+        <translation>Proposed title</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1735,14 @@
         <translation>Save as PDF…</translation>
     </message>
     <message>
+        <source>บันทึกเป็น Word…</source>
+        <translation>Save as Word…</translation>
+    </message>
+    <message>
+        <source>ดูตัวอย่างและพิมพ์…</source>
+        <translation>Preview and print…</translation>
+    </message>
+    <message>
         <source>เปิดไฟล์ PDF</source>
         <translation>Open PDF</translation>
     </message>
@@ -1316,6 +1791,10 @@
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
+        <source>เอกสาร Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
         <source>บันทึกรายงานผลการติดตาม</source>
         <translation>Save follow-up report</translation>
     </message>
@@ -1326,6 +1805,10 @@
     <message>
         <source>บันทึกรายงานไว้ที่ {path} แล้ว</source>
         <translation>Report saved to {path}</translation>
+    </message>
+    <message>
+        <source>เปิดไฟล์ Word</source>
+        <translation>Open the Word file</translation>
     </message>
 </context>
 <context>
@@ -1344,6 +1827,17 @@
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>คู่มือการใช้งาน SBPAC Desktop</source>
+        <translation>SBPAC Desktop user guide</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>ประวัติการแก้ไข — {title}</source>
@@ -1356,6 +1850,225 @@
     <message>
         <source>กำลังโหลด…</source>
         <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>นำเข้าจากไฟล์</source>
+        <translation>Import from a file</translation>
+    </message>
+    <message>
+        <source>ไฟล์: {name}</source>
+        <translation>File: {name}</translation>
+    </message>
+    <message>
+        <source>กำลังตรวจสอบไฟล์…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>แถว</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>รายละเอียด</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>นำเข้า</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>กำลังนำเข้า…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>เกิดข้อผิดพลาดที่ไม่คาดคิด</source>
+        <translation>An unexpected error occurred</translation>
+    </message>
+    <message>
+        <source>เพิ่มใหม่</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>ปรับปรุง</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>ไม่เปลี่ยนแปลง</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>ไม่รับ</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>ข้อผิดพลาด</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>คำเตือน</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>เพิ่มรายงานผล</source>
+        <translation>Progress added</translation>
+    </message>
+    <message>
+        <source>ทั้งไฟล์</source>
+        <translation>Whole file</translation>
+    </message>
+</context>
+<context>
+    <name>LettersMenu</name>
+    <message>
+        <source>หนังสือ</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <source>หนังสือเชิญประชุม (ฉบับเดียว พร้อมบัญชีแจกจ่าย)…</source>
+        <translation>Invitation letter (one, with a distribution list)…</translation>
+    </message>
+    <message>
+        <source>หนังสือเชิญประชุม (แยกฉบับละตำแหน่ง)…</source>
+        <translation>Invitation letters (one per post)…</translation>
+    </message>
+    <message>
+        <source>บันทึกข้อความแจ้งข้อสั่งการถึงหน่วยงาน…</source>
+        <translation>Memos on directives to the units…</translation>
+    </message>
+    <message>
+        <source>เอกสาร PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>เอกสาร Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>หนังสือเชิญประชุม ครั้งที่ {number}</source>
+        <translation>Invitation letter, meeting no. {number}</translation>
+    </message>
+    <message>
+        <source>บันทึกหนังสือเชิญประชุม</source>
+        <translation>Save the invitation letter</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างหนังสือเชิญประชุม…</source>
+        <translation>Making the invitation letter…</translation>
+    </message>
+    <message>
+        <source>บันทึกข้อความแจ้งข้อสั่งการ ครั้งที่ {number}</source>
+        <translation>Memo on directives, meeting no. {number}</translation>
+    </message>
+    <message>
+        <source>บันทึกข้อความแจ้งข้อสั่งการ</source>
+        <translation>Memo on directives</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างบันทึกข้อความ…</source>
+        <translation>Making the memos…</translation>
+    </message>
+    <message>
+        <source>บันทึกไว้ที่ {path} แล้ว</source>
+        <translation>Saved to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MainMenus</name>
+    <message>
+        <source>ไฟล์</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>แก้ไข</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>มุมมอง</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>ช่วยเหลือ</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>เปิดไฟล์ฐานข้อมูล…</source>
+        <translation>Open database file…</translation>
+    </message>
+    <message>
+        <source>สำรองข้อมูล…</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <source>ส่งออกข้อสั่งการ…</source>
+        <translation>Export directives…</translation>
+    </message>
+    <message>
+        <source>ออกจากโปรแกรม</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>ค้นหาทั้งระบบ</source>
+        <translation>Search everything</translation>
+    </message>
+    <message>
+        <source>คู่มือการใช้งาน</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>แป้นพิมพ์ลัด</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>เกี่ยวกับโปรแกรม</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>กำลังสำรองข้อมูล…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>สำรองข้อมูลแล้ว: {path} ({size} กิโลไบต์) ตรวจความสมบูรณ์ผ่าน</source>
+        <translation>Backed up: {path} ({size} KB), integrity check passed</translation>
+    </message>
+    <message>
+        <source>สำรองข้อมูลไปที่ไฟล์</source>
+        <translation>Back up to a file</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูล SQLite (*.db)</source>
+        <translation>SQLite database (*.db)</translation>
+    </message>
+    <message>
+        <source>SBPAC Desktop รุ่น {version}</source>
+        <translation>SBPAC Desktop version {version}</translation>
+    </message>
+    <message>
+        <source>ระบบการประชุมและติดตามข้อสั่งการ ศูนย์อำนวยการบริหารจังหวัดชายแดนภาคใต้ (ศอ.บต.)
+ฐานข้อมูล: {database}</source>
+        <translation>Meetings and directive follow-up of the Southern Border Provinces Administrative Centre (SBPAC)
+Database: {database}</translation>
     </message>
     <message>
         <source>ปิด</source>
@@ -1381,8 +2094,24 @@
         <translation>Dashboard</translation>
     </message>
     <message>
+        <source>การลงพื้นที่</source>
+        <translation>Field visits</translation>
+    </message>
+    <message>
+        <source>แผนบูรณาการ</source>
+        <translation>Integrated plan</translation>
+    </message>
+    <message>
         <source>บุคคลและหน่วยงาน</source>
         <translation>People &amp; units</translation>
+    </message>
+    <message>
+        <source>ชุดการประชุม</source>
+        <translation>Meeting series</translation>
+    </message>
+    <message>
+        <source>มิติการพัฒนา</source>
+        <translation>Development dimension</translation>
     </message>
     <message>
         <source>ตั้งค่า</source>
@@ -1643,6 +2372,49 @@
         <source>แก้ไขรายละเอียด…</source>
         <translation>Edit details…</translation>
     </message>
+    <message>
+        <source>คัดลอกการประชุม</source>
+        <translation>Copy meeting</translation>
+    </message>
+    <message>
+        <source>สร้างการประชุมครั้งใหม่ของชุดเดียวกันจากการประชุมที่เลือก พร้อมระเบียบวาระ</source>
+        <translation>Create the next meeting of the same series from the selected meeting, with its agenda</translation>
+    </message>
+    <message>
+        <source>คัดลอกการประชุม…</source>
+        <translation>Copy meeting…</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีการประชุม — เริ่มจากหน้า “บุคคลและหน่วยงาน” และ “ชุดการประชุม” แล้วกด “ประชุมใหม่”</source>
+        <translation>No meetings yet — start on the “People and units” and “Meeting series” pages, then press “New meeting”</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <source>ลำดับ</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>บทบาทในที่ประชุม</source>
+        <translation>Role in meeting</translation>
+    </message>
+    <message>
+        <source>ผู้ดำรงตำแหน่งวันนี้</source>
+        <translation>Holder today</translation>
+    </message>
+    <message>
+        <source>{post} (ระงับแล้ว)</source>
+        <translation>{post} (deactivated)</translation>
+    </message>
+    <message>
+        <source>ว่าง</source>
+        <translation>Vacant</translation>
+    </message>
 </context>
 <context>
     <name>MinutesTab</name>
@@ -1661,6 +2433,14 @@
     <message>
         <source>บันทึกเป็น PDF…</source>
         <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>บันทึกเป็น Word…</source>
+        <translation>Save as Word…</translation>
+    </message>
+    <message>
+        <source>ไฟล์ Word (.docx) ที่แก้ไขต่อได้ก่อนเสนอลงนาม</source>
+        <translation>A Word file (.docx) to finish before it goes for signature</translation>
     </message>
     <message>
         <source>ร่างเสร็จแล้ว</source>
@@ -1728,6 +2508,73 @@ You can still change the status of the minutes.</translation>
         <source>ไฟล์ PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
+    <message>
+        <source>บันทึกรายงานการประชุมเป็น Word</source>
+        <translation>Save the minutes as Word</translation>
+    </message>
+    <message>
+        <source>เอกสาร Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างไฟล์ Word…</source>
+        <translation>Making the Word file…</translation>
+    </message>
+    <message>
+        <source>บันทึกไฟล์ Word ไว้ที่ {path} แล้ว</source>
+        <translation>Word file saved to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeDialog</name>
+    <message>
+        <source>ข้อมูลส่วนราชการสำหรับหนังสือราชการ</source>
+        <translation>Office details for official letters</translation>
+    </message>
+    <message>
+        <source>เช่น นร 5207 (พิมพ์เป็น ที่ นร 5207/ว …)</source>
+        <translation>e.g. นร 5207 (printed as ที่ นร 5207/ว …)</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์ภาพ…</source>
+        <translation>Choose image…</translation>
+    </message>
+    <message>
+        <source>ไม่ใช้ตราสัญลักษณ์</source>
+        <translation>No emblem</translation>
+    </message>
+    <message>
+        <source>ชื่อส่วนราชการ</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <source>ที่อยู่</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>หมายเลขโทรศัพท์</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <source>รหัสหนังสือ (ที่ …)</source>
+        <translation>Letter code (ที่ …)</translation>
+    </message>
+    <message>
+        <source>ตราสัญลักษณ์</source>
+        <translation>Emblem</translation>
+    </message>
+    <message>
+        <source>(ไม่มีตราสัญลักษณ์)</source>
+        <translation>(no emblem)</translation>
+    </message>
+    <message>
+        <source>(แสดงภาพไม่ได้)</source>
+        <translation>(cannot show the image)</translation>
+    </message>
+    <message>
+        <source>อ่านไฟล์ไม่ได้: {why}</source>
+        <translation>Cannot read the file: {why}</translation>
+    </message>
 </context>
 <context>
     <name>Operation</name>
@@ -1784,6 +2631,29 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>หน่วยงานแม่ เช่น กองต่าง ๆ สังกัด ศอ.บต.</source>
         <translation>The parent unit, e.g. the divisions under SBPAC</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>บันทึกผลการลงพื้นที่</source>
+        <translation>Record the visit outcome</translation>
+    </message>
+    <message>
+        <source>ผู้ร่วมลงพื้นที่</source>
+        <translation>Who went</translation>
+    </message>
+    <message>
+        <source>ผลการลงพื้นที่</source>
+        <translation>Outcome of the visit</translation>
+    </message>
+    <message>
+        <source>ประเด็นที่ประชาชนเสนอ</source>
+        <translation>Issues raised by the people</translation>
+    </message>
+    <message>
+        <source>ภาพถ่าย/หลักฐาน</source>
+        <translation>Photos/evidence</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +2719,18 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>แสดงรายการที่ระงับแล้ว</source>
         <translation>Show inactive records</translation>
+    </message>
+    <message>
+        <source>ดาวน์โหลดแบบฟอร์ม</source>
+        <translation>Download the template</translation>
+    </message>
+    <message>
+        <source>แบบฟอร์ม Excel สำหรับกรอกหน่วยงาน ตำแหน่ง บุคคล และวาระ แล้วนำเข้า</source>
+        <translation>An Excel form to fill in units, posts, people and terms, then import</translation>
+    </message>
+    <message>
+        <source>นำเข้าจากไฟล์…</source>
+        <translation>Import from a file…</translation>
     </message>
     <message>
         <source>ตำแหน่งและผู้ดำรงตำแหน่ง</source>
@@ -1984,6 +2866,179 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>เปิดใช้งาน</source>
         <translation>Reactivate</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceCombo</name>
+    <message>
+        <source>— ไม่ระบุพื้นที่ —</source>
+        <translation>— no place —</translation>
+    </message>
+</context>
+<context>
+    <name>PlacePicker</name>
+    <message>
+        <source>พิมพ์ชื่อตำบล อำเภอ หรือจังหวัด แล้วกด Enter เพื่อเลือก</source>
+        <translation>Type a subdistrict, district or province and press Enter to choose</translation>
+    </message>
+    <message>
+        <source>เลือกแล้ว {count} แห่ง: {names}</source>
+        <translation>{count} chosen: {names}</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้เลือกพื้นที่</source>
+        <translation>No place chosen</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>ปีงบประมาณ พ.ศ. </source>
+        <translation>Fiscal year B.E. </translation>
+    </message>
+    <message>
+        <source>ไตรมาส %1</source>
+        <translation>Quarter %1</translation>
+    </message>
+    <message>
+        <source>บันทึกผลไตรมาส</source>
+        <translation>Save the quarter</translation>
+    </message>
+    <message>
+        <source>รายงาน PDF</source>
+        <translation>PDF report</translation>
+    </message>
+    <message>
+        <source>รายงาน Word</source>
+        <translation>Word report</translation>
+    </message>
+    <message>
+        <source>แผน / มิติ / โครงการ / ตัวชี้วัด</source>
+        <translation>Plan / dimension / project / indicator</translation>
+    </message>
+    <message>
+        <source>เจ้าของ</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>เป้าหมายสะสม</source>
+        <translation>Cumulative target</translation>
+    </message>
+    <message>
+        <source>ผลสะสม</source>
+        <translation>Cumulative actual</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>เบิกจ่าย/แผน (บาท)</source>
+        <translation>Disbursed/plan (baht)</translation>
+    </message>
+    <message>
+        <source>มิติการพัฒนา</source>
+        <translation>Development dimension</translation>
+    </message>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>สรุปตามมิติการพัฒนา</source>
+        <translation>Summary by development dimension</translation>
+    </message>
+    <message>
+        <source>สรุปตามหน่วยงานเจ้าของโครงการ</source>
+        <translation>Summary by owning agency</translation>
+    </message>
+    <message>
+        <source>โครงสร้างแผน</source>
+        <translation>Plan structure</translation>
+    </message>
+    <message>
+        <source>บันทึกผลรายไตรมาส</source>
+        <translation>Quarterly entry</translation>
+    </message>
+    <message>
+        <source>สรุปผลการติดตาม</source>
+        <translation>Monitoring summary</translation>
+    </message>
+    <message>
+        <source>แผนบูรณาการ</source>
+        <translation>Integrated plan</translation>
+    </message>
+    <message>
+        <source>โครงการ</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>ตัวชี้วัด</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>ตามแผน</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <source>ต่ำกว่าแผน</source>
+        <translation>Behind plan</translation>
+    </message>
+    <message>
+        <source>ยังไม่รายงาน</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <source>เบิกจ่ายสะสม/แผน (บาท)</source>
+        <translation>Cumulative disbursed/plan (baht)</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการ (ตามสถานะ)</source>
+        <translation>Directives (by status)</translation>
+    </message>
+    <message>
+        <source>กำลังโหลดแผน…</source>
+        <translation>Loading the plan…</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีแผนบูรณาการของปีงบประมาณนี้</source>
+        <translation>No integrated plan for this fiscal year yet</translation>
+    </message>
+    <message>
+        <source>%1 — โครงการ %2 ตัวชี้วัด %3: ตามแผน %4 ต่ำกว่าแผน %5 ยังไม่รายงาน %6 — เบิกจ่ายร้อยละ %7 ของแผน</source>
+        <translation>%1 — %2 projects, %3 indicators: %4 on track, %5 behind, %6 not reported — %7 % of the plan disbursed</translation>
+    </message>
+    <message>
+        <source>ด้าน</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>กำลังบันทึกผล…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>บันทึกผลไตรมาสแล้ว</source>
+        <translation>Quarter saved</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation>Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงาน</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานแล้ว: </source>
+        <translation>Report saved: </translation>
+    </message>
+    <message>
+        <source>กำลังจัดทำรายงาน…</source>
+        <translation>Making the report…</translation>
     </message>
 </context>
 <context>
@@ -2123,6 +3178,49 @@ You can still change the status of the minutes.</translation>
     </message>
 </context>
 <context>
+    <name>PrefillButton</name>
+    <message>
+        <source>เติมรายชื่อ</source>
+        <translation>Fill in names</translation>
+    </message>
+    <message>
+        <source>เติมรายชื่อจากกรรมการประจำของชุดการประชุม หรือคัดลอกจากการประชุมครั้งก่อน</source>
+        <translation>Fill in from the series&apos; standing members, or copy from the previous meeting</translation>
+    </message>
+    <message>
+        <source>จากกรรมการประจำของชุดการประชุม</source>
+        <translation>From the series&apos; standing members</translation>
+    </message>
+    <message>
+        <source>คัดลอกจากการประชุมครั้งก่อน (รายชื่อและบทบาท)</source>
+        <translation>Copy from the previous meeting (names and roles)</translation>
+    </message>
+    <message>
+        <source>ชุดการประชุมนี้ยังไม่ได้กำหนดกรรมการประจำ (กำหนดได้ที่หน้า “ชุดการประชุม”)</source>
+        <translation>This series has no standing members yet (set them on the “Meeting series” page)</translation>
+    </message>
+    <message>
+        <source>คัดลอกจากครั้งที่ {number}: เพิ่ม {count} คน</source>
+        <translation>Copied from no. {number}: {count} added</translation>
+    </message>
+    <message>
+        <source>จากกรรมการประจำ: เพิ่ม {count} คน</source>
+        <translation>From the standing members: {count} added</translation>
+    </message>
+    <message>
+        <source>ตำแหน่งว่างในวันประชุม (ไม่มีในรายชื่อ): {posts}</source>
+        <translation>Posts vacant on the meeting day (not listed): {posts}</translation>
+    </message>
+    <message>
+        <source>มีชื่ออยู่แล้ว {count} คน</source>
+        <translation>{count} already listed</translation>
+    </message>
+    <message>
+        <source>ไม่ได้เพิ่ม: {people}</source>
+        <translation>Not added: {people}</translation>
+    </message>
+</context>
+<context>
     <name>ProcessOperation</name>
     <message>
         <source>กำลังทำงาน…</source>
@@ -2202,6 +3300,17 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>ไม่พบชื่อนี้ในรายชื่อบุคคล — โปรดเลือกจากรายการ</source>
         <translation>This name is not in the list of people — please pick from the list</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalTable</name>
+    <message>
+        <source>เรื่องที่จะเสนอ (แก้ไขได้)</source>
+        <translation>Item to propose (editable)</translation>
+    </message>
+    <message>
+        <source>จากการลงพื้นที่</source>
+        <translation>From field visits</translation>
     </message>
 </context>
 <context>
@@ -2305,6 +3414,257 @@ You can still change the status of the minutes.</translation>
     </message>
 </context>
 <context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>แก้ไขชุดการประชุม</source>
+        <translation>Edit meeting series</translation>
+    </message>
+    <message>
+        <source>เพิ่มชุดการประชุม</source>
+        <translation>Add meeting series</translation>
+    </message>
+    <message>
+        <source>เช่น การประชุมผู้บริหาร ศอ.บต.</source>
+        <translation>e.g. SBPAC executives&apos; meeting</translation>
+    </message>
+    <message>
+        <source>เช่น ประชุม ศอ.บต. (ไม่บังคับ)</source>
+        <translation>e.g. SBPAC meeting (optional)</translation>
+    </message>
+    <message>
+        <source>เช่น ห้องประชุมเจริญจิตต์ ชั้น ๓ ศอ.บต.</source>
+        <translation>e.g. Charoenjit meeting room, 3rd floor, SBPAC</translation>
+    </message>
+    <message>
+        <source>ชื่อชุดการประชุม</source>
+        <translation>Series name</translation>
+    </message>
+    <message>
+        <source>ชื่อย่อ</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>ตำแหน่งประธาน</source>
+        <translation>Chair&apos;s post</translation>
+    </message>
+    <message>
+        <source>ตำแหน่งเลขานุการ</source>
+        <translation>Secretary&apos;s post</translation>
+    </message>
+    <message>
+        <source>สถานที่ประชุมประจำ</source>
+        <translation>Usual venue</translation>
+    </message>
+    <message>
+        <source>รูปแบบระเบียบวาระ</source>
+        <translation>Agenda template</translation>
+    </message>
+    <message>
+        <source>กรรมการประจำ: ตำแหน่ง (ผู้ดำรงตำแหน่งในวันประชุมจะถูกเติมในรายชื่อผู้เข้าประชุม) และบทบาท</source>
+        <translation>Standing members: posts (the holder on the meeting day goes on the attendance list) and their roles</translation>
+    </message>
+    <message>
+        <source>— ไม่ระบุ —</source>
+        <translation>— None —</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกชื่อชุดการประชุม</source>
+        <translation>Enter the series name</translation>
+    </message>
+    <message>
+        <source>ไม่พบตำแหน่งนี้ — โปรดเลือกจากรายการ</source>
+        <translation>No such post — choose one from the list</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesMembersEditor</name>
+    <message>
+        <source>พิมพ์เพื่อค้นหาตำแหน่ง</source>
+        <translation>Type to find a post</translation>
+    </message>
+    <message>
+        <source>เพิ่มตำแหน่ง</source>
+        <translation>Add post</translation>
+    </message>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>บทบาทในที่ประชุม</source>
+        <translation>Role in meeting</translation>
+    </message>
+    <message>
+        <source>ผู้ดำรงตำแหน่งวันนี้</source>
+        <translation>Holder today</translation>
+    </message>
+    <message>
+        <source>ลบ</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>เลื่อนขึ้น</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>เลื่อนลง</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>ตำแหน่งรหัส {id}</source>
+        <translation>Post no. {id}</translation>
+    </message>
+    <message>
+        <source>ว่าง</source>
+        <translation>Vacant</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesModel</name>
+    <message>
+        <source>ชุดการประชุม</source>
+        <translation>Meeting series</translation>
+    </message>
+    <message>
+        <source>ชื่อย่อ</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <source>ตำแหน่งประธาน</source>
+        <translation>Chair&apos;s post</translation>
+    </message>
+    <message>
+        <source>สถานที่ประชุมประจำ</source>
+        <translation>Usual venue</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระ</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>กรรมการประจำ</source>
+        <translation>Standing members</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>{count} ตำแหน่ง</source>
+        <translation>{count} posts</translation>
+    </message>
+    <message>
+        <source>ใช้งาน</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>ระงับแล้ว</source>
+        <translation>Deactivated</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesPage</name>
+    <message>
+        <source>ชุดการประชุม</source>
+        <translation>Meeting series</translation>
+    </message>
+    <message>
+        <source>เพิ่มชุดการประชุม</source>
+        <translation>Add meeting series</translation>
+    </message>
+    <message>
+        <source>ชุดการประชุมใหม่ (Ctrl+N)</source>
+        <translation>New meeting series (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>แก้ไข</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>แก้ไขชุดการประชุมที่เลือก (F2)</source>
+        <translation>Edit the selected series (F2)</translation>
+    </message>
+    <message>
+        <source>ระงับการใช้งาน</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>ชุดที่ระงับแล้วจะไม่ให้เลือกเมื่อสร้างการประชุมใหม่ การประชุมเดิมยังอยู่</source>
+        <translation>A deactivated series is not offered for new meetings; its meetings stay</translation>
+    </message>
+    <message>
+        <source>แสดงชุดที่ระงับแล้ว</source>
+        <translation>Show deactivated series</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีชุดการประชุม — กด “เพิ่มชุดการประชุม” เพื่อเริ่ม (ต้องมีก่อนสร้างการประชุมครั้งแรก)</source>
+        <translation>No meeting series yet — press “Add meeting series” to start (needed before the first meeting)</translation>
+    </message>
+    <message>
+        <source>ใช้งาน {active} ชุด · ระงับแล้ว {inactive} ชุด</source>
+        <translation>{active} active · {inactive} deactivated</translation>
+    </message>
+    <message>
+        <source>กรรมการประจำ</source>
+        <translation>Standing members</translation>
+    </message>
+    <message>
+        <source>เปิดใช้งาน</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>กรรมการประจำของ “{name}”: {count} ตำแหน่ง (ว่าง {vacant})</source>
+        <translation>Standing members of “{name}”: {count} posts ({vacant} vacant)</translation>
+    </message>
+    <message>
+        <source>กำลังบันทึก…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesPrefill</name>
+    <message>
+        <source>เติมจากกรรมการประจำของชุดการประชุม</source>
+        <translation>Fill in from the series&apos; standing members</translation>
+    </message>
+    <message>
+        <source>คัดลอกรายชื่อจากการประชุมครั้งก่อน</source>
+        <translation>Copy the list from the previous meeting</translation>
+    </message>
+    <message>
+        <source>ไม่เติม — เพิ่มรายชื่อเองภายหลัง</source>
+        <translation>Do not fill in — add names later</translation>
+    </message>
+    <message>
+        <source>รูปแบบระเบียบวาระ</source>
+        <translation>Agenda template</translation>
+    </message>
+    <message>
+        <source>รายชื่อผู้เข้าประชุม</source>
+        <translation>Attendance list</translation>
+    </message>
+    <message>
+        <source>ชุดนี้ยังไม่มีการประชุมครั้งก่อน — จะไม่มีรายชื่อให้คัดลอก</source>
+        <translation>This series has no previous meeting — there is no list to copy</translation>
+    </message>
+    <message>
+        <source>คัดลอกรายชื่อและบทบาทจากครั้งที่ {number} (ไม่คัดลอกการมา/ไม่มา)</source>
+        <translation>Copy names and roles from no. {number} (not present/absent)</translation>
+    </message>
+    <message>
+        <source>ชุดนี้ยังไม่ได้กำหนดกรรมการประจำ (แก้ไขได้ที่หน้า “ชุดการประชุม”)</source>
+        <translation>This series has no standing members yet (edit them on the “Meeting series” page)</translation>
+    </message>
+    <message>
+        <source>จะเติม {count} ตำแหน่งตามผู้ดำรงตำแหน่งในวันประชุม</source>
+        <translation>{count} posts will be filled with their holders on the meeting day</translation>
+    </message>
+    <message>
+        <source> — ตำแหน่งว่างในวันนั้น (จะไม่มีในรายชื่อ): {posts}</source>
+        <translation> — posts vacant that day (not listed): {posts}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>เปิดไฟล์ฐานข้อมูล</source>
@@ -2313,6 +3673,18 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>ฐานข้อมูล SQLite (*.db *.sqlite *.sqlite3);;ทุกไฟล์ (*)</source>
         <translation>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <source>ข้อมูลส่วนราชการและตราสัญลักษณ์…</source>
+        <translation>Office details and emblem…</translation>
+    </message>
+    <message>
+        <source>ชื่อ ที่อยู่ โทรศัพท์ รหัสหนังสือ และตราสัญลักษณ์ ที่พิมพ์บนหนังสือราชการ</source>
+        <translation>Name, address, telephone, letter code and emblem printed on official letters</translation>
+    </message>
+    <message>
+        <source>กำลังโหลด…</source>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>กำลังโหลดการตั้งค่า…</source>
@@ -2437,6 +3809,57 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>ไฟล์บันทึกการทำงาน (log)</source>
         <translation>Log file</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>แป้นพิมพ์ลัด</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>แป้น</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>ทำอะไร</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>แป้นพิมพ์ลัดของหน้าต่างหลัก และของหน้าต่างแก้ไขข้อมูลและหน้าต่างการประชุม</source>
+        <translation>Keyboard shortcuts of the main window, the edit dialogs and the meeting window</translation>
+    </message>
+    <message>
+        <source>ส่งออกข้อสั่งการ (หน้าข้อสั่งการ)</source>
+        <translation>Export directives (Directives page)</translation>
+    </message>
+    <message>
+        <source>บันทึก (หน้าต่างแก้ไขข้อมูล)</source>
+        <translation>Save (edit dialogs)</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายงานการประชุม (หน้าต่างการประชุม)</source>
+        <translation>Print the minutes (meeting window)</translation>
+    </message>
+    <message>
+        <source>ปิดหน้าต่างการประชุม</source>
+        <translation>Close the meeting window</translation>
+    </message>
+    <message>
+        <source>เลื่อนเรื่องขึ้น (ระเบียบวาระ)</source>
+        <translation>Move item up (agenda)</translation>
+    </message>
+    <message>
+        <source>เลื่อนเรื่องลง (ระเบียบวาระ)</source>
+        <translation>Move item down (agenda)</translation>
+    </message>
+    <message>
+        <source>ปิดหน้าต่างโดยไม่บันทึก</source>
+        <translation>Close the dialog without saving</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +3991,29 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>{kind} (ปัจจุบัน)</source>
         <translation>{kind} (current)</translation>
+    </message>
+</context>
+<context>
+    <name>ToProgressDialog</name>
+    <message>
+        <source>นำข้อค้นพบไปเป็นรายงานผลการดำเนินการ</source>
+        <translation>Turn the finding into a progress report</translation>
+    </message>
+    <message>
+        <source>ข้อค้นพบ</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>ร้อยละความก้าวหน้า</source>
+        <translation>Percent complete</translation>
+    </message>
+    <message>
+        <source>ข้อค้นพบนี้ไม่ได้ผูกกับข้อสั่งการที่มีผู้รับผิดชอบ</source>
+        <translation>This finding is not tied to a directive with an assignee</translation>
     </message>
 </context>
 <context>
@@ -2790,6 +4236,65 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>ทำรายการไม่ได้: {message}</source>
         <translation>Not done: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>แก้ไขแผนการลงพื้นที่</source>
+        <translation>Edit visit plan</translation>
+    </message>
+    <message>
+        <source>วางแผนการลงพื้นที่</source>
+        <translation>Plan a field visit</translation>
+    </message>
+    <message>
+        <source>เช่น ติดตามโครงการส่งเสริมอาชีพ ต.สะบารัง</source>
+        <translation>e.g. follow up the vocational project, Tambon Sabarang</translation>
+    </message>
+    <message>
+        <source>— ไม่ระบุ —</source>
+        <translation>— None —</translation>
+    </message>
+    <message>
+        <source>กรองตำแหน่ง/หน่วยงาน…</source>
+        <translation>Filter posts/units…</translation>
+    </message>
+    <message>
+        <source>กรองเลขที่หรือข้อความข้อสั่งการ…</source>
+        <translation>Filter directive number or text…</translation>
+    </message>
+    <message>
+        <source>ชื่อเรื่อง</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>วันลงพื้นที่</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>ถึงวันที่ (ถ้าหลายวัน)</source>
+        <translation>Until (if several days)</translation>
+    </message>
+    <message>
+        <source>วัตถุประสงค์</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>หัวหน้าคณะ</source>
+        <translation>Head of the team</translation>
+    </message>
+    <message>
+        <source>พื้นที่ที่ลงพื้นที่</source>
+        <translation>Places visited</translation>
+    </message>
+    <message>
+        <source>ส่วนราชการที่ร่วมลงพื้นที่ (ตำแหน่ง)</source>
+        <translation>Agencies joining (posts)</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการที่เกี่ยวข้อง</source>
+        <translation>Related directives</translation>
     </message>
 </context>
 <context>
@@ -3062,6 +4567,17 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>ไม่ใช่</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>เลือกไฟล์ตราสัญลักษณ์</source>
+        <translation>Choose the emblem file</translation>
+    </message>
+    <message>
+        <source>ภาพ PNG หรือ JPEG (*.png *.jpg *.jpeg)</source>
+        <translation>PNG or JPEG image (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>

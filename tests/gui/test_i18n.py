@@ -161,7 +161,8 @@ def test_gui_shows_service_errors_in_the_active_language() -> None:
     direct = [
         f"{path.relative_to(ROOT)}:{number}"
         for path in sorted(GUI.rglob("*.py"))
-        if path.name not in ("i18n.py",)
+        # importer row reports (services' RowProblem) are Thai only, like the Thai spreadsheets they check
+        if path.name not in ("i18n.py", "import_previews.py")
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if ".message_th" in line and "_print_error(" not in line and "log." not in line
     ]

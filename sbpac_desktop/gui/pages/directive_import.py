@@ -16,20 +16,20 @@ from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.spreadsheet_import import import_directives
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DirectiveImport", text)
-
-
 def ask_file(page: QWidget) -> Path | None:
-    title = _tr("เลือกไฟล์ข้อสั่งการที่จะนำเข้า")
-    path, _selected = QFileDialog.getOpenFileName(page, title, "", _tr("ตารางคำนวณ (*.xlsx *.csv)"))
+    title = QCoreApplication.translate("DirectiveImport", "เลือกไฟล์ข้อสั่งการที่จะนำเข้า")
+    path, _selected = QFileDialog.getOpenFileName(
+        page, title, "", QCoreApplication.translate("DirectiveImport", "ตารางคำนวณ (*.xlsx *.csv)")
+    )
     return Path(path) if path else None
 
 
 def import_button(page: QWidget, clicked: Callable[[], object]) -> QPushButton:
-    button = QPushButton(_tr("นำเข้า…"), page)
+    button = QPushButton(QCoreApplication.translate("DirectiveImport", "นำเข้า…"), page)
     button.setObjectName("importDirectivesButton")
-    button.setToolTip(_tr("นำเข้าหรือปรับปรุงข้อสั่งการจากไฟล์ Excel/CSV (ดูรายงานทีละแถวก่อนบันทึก)"))
+    button.setToolTip(
+        QCoreApplication.translate("DirectiveImport", "นำเข้าหรือปรับปรุงข้อสั่งการจากไฟล์ Excel/CSV (ดูรายงานทีละแถวก่อนบันทึก)")
+    )
     button.clicked.connect(clicked)
     return button
 
@@ -50,7 +50,7 @@ def open_import(
     def apply() -> Preview:
         return directive_preview(import_directives(db, actor, chosen))
 
-    title = _tr("นำเข้าข้อสั่งการจากไฟล์ (เลขที่ที่มีอยู่แล้ว = ปรับปรุง)")
+    title = QCoreApplication.translate("DirectiveImport", "นำเข้าข้อสั่งการจากไฟล์ (เลขที่ที่มีอยู่แล้ว = ปรับปรุง)")
     dialog = ImportPreviewDialog(path, check, apply, page, title=title)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.imported.connect(lambda _preview: imported())

@@ -280,7 +280,7 @@ class FieldVisitsPage(Page):
             return
         offered = [(self.tr("PDF (*.pdf)"), ".pdf")] if suffix == ".pdf" else [(self.tr("Word (*.docx)"), ".docx")]
         try:
-            path = ask_save_path(self, self.tr("บันทึกรายงานการลงพื้นที่"), f"รายงานการลงพื้นที่{suffix}", offered)
+            path = ask_save_path(self, self.tr("บันทึกรายงานการลงพื้นที่"), self.tr("รายงานการลงพื้นที่") + suffix, offered)
         except AppError as error:
             present_error(self, error)
             return
@@ -336,24 +336,32 @@ class FieldVisitsPage(Page):
         self.error.show()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FieldVisitsPage", text)
-
-
 def detail_html(detail: VisitDetail) -> str:
     row = detail.row
     when = date_text(row.visit_on) + (f" – {date_text(row.end_on)}" if row.end_on else "")
     parts = [f"<h3>{escape(row.title)}</h3>", f"<p><b>{escape(when)}</b> · {escape(row.status_th)}</p>"]
     facts = [
-        (_tr("พื้นที่"), " ".join(p.label for p in detail.places)),
-        (_tr("วัตถุประสงค์"), detail.purpose),
-        (_tr("หัวหน้าคณะ"), row.lead_label or "-"),
-        (_tr("ส่วนราชการที่ร่วม"), ", ".join(label for _id, label in detail.joining) or "-"),
-        (_tr("ข้อสั่งการ"), ", ".join(number for _id, number, _t in detail.directives) or "-"),
-        (_tr("ผู้ร่วมลงพื้นที่"), detail.participants or "-"),
-        (_tr("ผลการลงพื้นที่"), detail.summary or _tr("ยังไม่บันทึกผล")),
-        (_tr("ประเด็นที่ประชาชนเสนอ"), detail.issues or "-"),
-        (_tr("ภาพ/หลักฐาน"), _tr("{count} ไฟล์").format(count=detail.attachment_count)),
+        (QCoreApplication.translate("FieldVisitsPage", "พื้นที่"), " ".join(p.label for p in detail.places)),
+        (QCoreApplication.translate("FieldVisitsPage", "วัตถุประสงค์"), detail.purpose),
+        (QCoreApplication.translate("FieldVisitsPage", "หัวหน้าคณะ"), row.lead_label or "-"),
+        (
+            QCoreApplication.translate("FieldVisitsPage", "ส่วนราชการที่ร่วม"),
+            ", ".join(label for _id, label in detail.joining) or "-",
+        ),
+        (
+            QCoreApplication.translate("FieldVisitsPage", "ข้อสั่งการ"),
+            ", ".join(number for _id, number, _t in detail.directives) or "-",
+        ),
+        (QCoreApplication.translate("FieldVisitsPage", "ผู้ร่วมลงพื้นที่"), detail.participants or "-"),
+        (
+            QCoreApplication.translate("FieldVisitsPage", "ผลการลงพื้นที่"),
+            detail.summary or QCoreApplication.translate("FieldVisitsPage", "ยังไม่บันทึกผล"),
+        ),
+        (QCoreApplication.translate("FieldVisitsPage", "ประเด็นที่ประชาชนเสนอ"), detail.issues or "-"),
+        (
+            QCoreApplication.translate("FieldVisitsPage", "ภาพ/หลักฐาน"),
+            QCoreApplication.translate("FieldVisitsPage", "{count} ไฟล์").format(count=detail.attachment_count),
+        ),
     ]
     parts += [f"<p><b>{escape(label)}:</b> {escape(wrappable(value))}</p>" for label, value in facts]
     if detail.findings:
@@ -361,10 +369,19 @@ def detail_html(detail: VisitDetail) -> str:
         for finding in detail.findings:
             fate = ""
             if finding.progress_report_id:
-                fate = _tr(" → รายงานผล {number}").format(number=finding.directive_number)
+                fate = QCoreApplication.translate("FieldVisitsPage", " → รายงานผล {number}").format(
+                    number=finding.directive_number
+                )
             elif finding.proposal_state:
-                fate = {"proposed": _tr(" → เสนอเข้าระเบียบวาระ"), "accepted": _tr(" → บรรจุในระเบียบวาระแล้ว"),
-                        "dropped": _tr(" → ไม่นำเข้าระเบียบวาระ")}[finding.proposal_state]  # fmt: skip
+                fate = {
+                    "proposed": QCoreApplication.translate("FieldVisitsPage", " → เสนอเข้าระเบียบวาระ"),
+                    "accepted": QCoreApplication.translate("FieldVisitsPage", " → บรรจุในระเบียบวาระแล้ว"),
+                    "dropped": QCoreApplication.translate("FieldVisitsPage", " → ไม่นำเข้าระเบียบวาระ"),
+                }[finding.proposal_state]
             items.append(f"<li>{escape(wrappable(finding.text))}<i>{escape(fate)}</i></li>")
-        parts.append(f"<p><b>{escape(_tr('ข้อค้นพบ'))}</b></p><ol>" + "".join(items) + "</ol>")
+        parts.append(
+            f"<p><b>{escape(QCoreApplication.translate('FieldVisitsPage', 'ข้อค้นพบ'))}</b></p><ol>"
+            + "".join(items)
+            + "</ol>"
+        )
     return digits("".join(parts))

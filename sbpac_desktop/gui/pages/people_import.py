@@ -20,19 +20,18 @@ from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.org_import import import_org
 from sbpac_desktop.services.org_template import write_org_template
 
-TEMPLATE_NAME = "แบบฟอร์มนำเข้าหน่วยงานและบุคคล.xlsx"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PeopleImport", text)
-
 
 def download_template(page: QWidget, notice: QLabel | None, path: Path | None = None) -> Operation[Any] | None:
     """Ask where (unless `path` is given), then write the template off the GUI thread."""
     if path is None:
-        offered = [(_tr("Excel (*.xlsx)"), ".xlsx")]
+        offered = [(QCoreApplication.translate("PeopleImport", "Excel (*.xlsx)"), ".xlsx")]
         try:
-            path = file_export.ask_save_path(page, _tr("บันทึกแบบฟอร์มนำเข้า"), TEMPLATE_NAME, offered)
+            path = file_export.ask_save_path(
+                page,
+                QCoreApplication.translate("PeopleImport", "บันทึกแบบฟอร์มนำเข้า"),
+                QCoreApplication.translate("PeopleImport", "แบบฟอร์มนำเข้าหน่วยงานและบุคคล.xlsx"),
+                offered,
+            )
         except AppError as error:
             present_error(page, error)
             return None
@@ -41,15 +40,21 @@ def download_template(page: QWidget, notice: QLabel | None, path: Path | None = 
     target = path
 
     def saved(written: Path) -> None:
-        file_export.announce(page, notice, _tr("บันทึกแบบฟอร์มไว้ที่ {path} แล้ว").format(path=written))
+        file_export.announce(
+            page, notice, QCoreApplication.translate("PeopleImport", "บันทึกแบบฟอร์มไว้ที่ {path} แล้ว").format(path=written)
+        )
 
-    operation = Operation(page, lambda: write_org_template(target), message=_tr("กำลังบันทึกแบบฟอร์ม…"))
+    operation = Operation(
+        page, lambda: write_org_template(target), message=QCoreApplication.translate("PeopleImport", "กำลังบันทึกแบบฟอร์ม…")
+    )
     return operation.success(saved).run()
 
 
 def ask_import_file(page: QWidget) -> Path | None:
-    title = _tr("เลือกไฟล์หน่วยงานและบุคคล")
-    path, _selected = QFileDialog.getOpenFileName(page, title, "", _tr("ตารางคำนวณ (*.xlsx *.csv)"))
+    title = QCoreApplication.translate("PeopleImport", "เลือกไฟล์หน่วยงานและบุคคล")
+    path, _selected = QFileDialog.getOpenFileName(
+        page, title, "", QCoreApplication.translate("PeopleImport", "ตารางคำนวณ (*.xlsx *.csv)")
+    )
     return Path(path) if path else None
 
 
@@ -63,6 +68,12 @@ def import_dialog(ctx: AppContext, page: QWidget, path: Path) -> ImportPreviewDi
     def apply() -> Preview:
         return org_preview(import_org(db, actor, path))
 
-    dialog = ImportPreviewDialog(path, check, apply, page, title=_tr("นำเข้าหน่วยงาน ตำแหน่ง บุคคล และวาระจากไฟล์"))
+    dialog = ImportPreviewDialog(
+        path,
+        check,
+        apply,
+        page,
+        title=QCoreApplication.translate("PeopleImport", "นำเข้าหน่วยงาน ตำแหน่ง บุคคล และวาระจากไฟล์"),
+    )
     dialog.start()
     return dialog

@@ -86,8 +86,9 @@ class PlanPage(Page):
         self.tree.setColumnWidth(1, 200)
         self.entry = QTableWidget(0, 6, self)
         self.entry.setObjectName("planEntry")
-        headers = ("โครงการ", "ตัวชี้วัด", "หน่วย", "เป้าหมายสะสม", "ผลของไตรมาส", "หมายเหตุ")
-        self.entry.setHorizontalHeaderLabels([self.tr(h) for h in headers])
+        headers = (self.tr("โครงการ"), self.tr("ตัวชี้วัด"), self.tr("หน่วย"), self.tr("เป้าหมายสะสม"),
+                   self.tr("ผลของไตรมาส"), self.tr("หมายเหตุ"))  # fmt: skip
+        self.entry.setHorizontalHeaderLabels(list(headers))
         for column, width in enumerate((260, 300, 80, 100, 100, 260)):
             self.entry.setColumnWidth(column, width)
         self.by_dimension = self._summary_table("planByDimension", self.tr("มิติการพัฒนา"))

@@ -16,10 +16,6 @@ from sbpac_desktop.services.network import ExternalReportView, reports_on_direct
 EXTERNAL_TINT = "#fff4e0"  # a warm band: clearly not one of the officers' reports
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExternalReports", text)
-
-
 def external_html(ctx: AppContext | None, directive_id: int) -> str:
     """'' when there are none (or they cannot be read): the officers' history shows alone."""
     if ctx is None:
@@ -34,10 +30,12 @@ def external_html(ctx: AppContext | None, directive_id: int) -> str:
 def reports_html(reports: list[ExternalReportView]) -> str:
     if not reports:
         return ""
-    heading = escape(_tr("รายงานจากภาคประชาชน (ข้อมูลประกอบ ไม่เปลี่ยนสถานะข้อสั่งการ)"))
+    heading = escape(
+        QCoreApplication.translate("ExternalReports", "รายงานจากภาคประชาชน (ข้อมูลประกอบ ไม่เปลี่ยนสถานะข้อสั่งการ)")
+    )
     blocks = [f"<h4 style='margin:6px 0'>{heading}</h4>"]
     for report in reports:
-        head = _tr("{date} · {rating} · {source}").format(
+        head = QCoreApplication.translate("ExternalReports", "{date} · {rating} · {source}").format(
             date=date_text(report.report_on), rating=report.rating_th, source=report.source_th
         )
         place = f"<br><i>{escape(report.place_label)}</i>" if report.place_label else ""
