@@ -188,7 +188,28 @@ FACTORIES: dict[str, Callable[[type, Demo], QDialog]] = {
     "OutcomeDialog": lambda cls, d: cls(d.ctx, _first_visit(d)),
     "FindingDialog": lambda cls, d: cls(d.ctx, _first_visit(d)),
     "ToProgressDialog": lambda cls, d: cls(d.ctx, _first_visit(d).findings[0]),
+    # the civil-society network (issue #15): the demo's first member, every place, the open directives
+    "MemberDialog": lambda cls, d: cls(d.ctx, _places(d), member=_first_member(d)),
+    "NetworkReportDialog": lambda cls, d: cls(d.ctx, _first_member(d), _places(d), _directive_choices(d)),
 }
+
+
+def _first_member(demo: Demo) -> Any:
+    from sbpac_desktop.services import network
+
+    return network.list_members(demo.ctx.db, demo.ctx.actor)[0]
+
+
+def _places(demo: Demo) -> Any:
+    from sbpac_desktop.services import places
+
+    return places.all_places(demo.ctx.db, demo.ctx.actor)
+
+
+def _directive_choices(demo: Demo) -> Any:
+    from sbpac_desktop.services.field_choices import directive_choices
+
+    return directive_choices(demo.ctx.db, demo.ctx.actor)
 
 
 def _first_visit(demo: Demo) -> Any:

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.domain.workflow import RequestStatus
 from sbpac_desktop.gui.dialogs import (
+    network_dialogs,
     office_dialog,
     progress_dialog,
     visit_dialog,
@@ -23,7 +24,7 @@ from sbpac_desktop.gui.dialogs import (
     workflow_dialogs,
 )
 from sbpac_desktop.gui.dialogs.directive_dialog import NO_DIMENSION, DirectiveDialog
-from sbpac_desktop.services import dimensions, directives, field_visits, office, org
+from sbpac_desktop.services import dimensions, directives, field_visits, network, office, org, places
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives import DirectiveFilter
 from sbpac_desktop.services.extensions import ExtensionView
@@ -181,6 +182,9 @@ BUILDERS: dict[str, Callable[[AppContext], QDialog]] = {
     "VisitDialog": lambda ctx: visit_dialog.VisitDialog(ctx, day=TODAY),
     "OutcomeDialog": lambda ctx: visit_outcome_dialog.OutcomeDialog(ctx, _visit(ctx)),
     "FindingDialog": lambda ctx: visit_outcome_dialog.FindingDialog(ctx, _visit(ctx)),
+    "NetworkReportDialog": lambda ctx: network_dialogs.NetworkReportDialog(
+        ctx, network.list_members(ctx.db, ctx.actor)[0], places.all_places(ctx.db, ctx.actor), [], today=TODAY
+    ),
     "ClosureDecisionDialog": lambda ctx: workflow_dialogs.ClosureDecisionDialog(
         ctx, _detail(ctx), get_workflow(ctx.db, ctx.actor, _detail(ctx).row.id), today=TODAY
     ),

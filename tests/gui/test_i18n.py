@@ -224,7 +224,10 @@ def test_switching_to_english_at_run_time(qtbot: QtBot, ctx: AppContext, setting
         combo.activated.emit(combo.currentIndex())  # what a click on the item does
         qtbot.waitUntil(lambda: window.nav.item(0).text() == "Meetings", timeout=5000)
         labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-        assert labels == ["Meetings", "Directives", "Dashboard", "People & units", "Meeting series", "Settings"]
+        assert labels == [
+            "Meetings", "Directives", "Dashboard", "Field visits", "Civil-society network", "Integrated plan",
+            "People & units", "Meeting series", "Development dimension", "Settings",
+        ]  # fmt: skip
         assert window.windowTitle().startswith("SBPAC Desktop — SBPAC meetings")
         assert window.search.placeholderText() == "Search…"
         assert window.reminders.action.text() == "Reminders"

@@ -16,7 +16,10 @@ from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
 
-PAGES = ["meetings", "directives", "dashboard", "field_visits", "plan", "people", "series", "dimensions", "settings"]
+PAGES = [
+    "meetings", "directives", "dashboard", "field_visits", "network", "plan",
+    "people", "series", "dimensions", "settings",
+]  # fmt: skip
 
 
 @pytest.fixture
@@ -34,7 +37,8 @@ def test_window_title_navigation_and_first_page(window: MainWindow) -> None:
     assert window.page_keys() == PAGES
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert labels == [
-        "การประชุม", "ข้อสั่งการ", "ภาพรวม", "การลงพื้นที่", "แผนบูรณาการ", "บุคคลและหน่วยงาน", "ชุดการประชุม", "มิติการพัฒนา", "ตั้งค่า"
+        "การประชุม", "ข้อสั่งการ", "ภาพรวม", "การลงพื้นที่", "เครือข่ายภาคประชาชน", "แผนบูรณาการ",
+        "บุคคลและหน่วยงาน", "ชุดการประชุม", "มิติการพัฒนา", "ตั้งค่า",
     ]  # fmt: skip
     assert all(not window.nav.item(i).icon().isNull() for i in range(window.nav.count()))
     assert window.current_key() == "meetings"
