@@ -5,7 +5,7 @@ argument or a UTF-8 file). The same services and rules as the agenda tab of the 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import id_arg, meeting_ref_arg, whole_number
 from sbpac_desktop.cli.output import emit, emit_json
@@ -13,9 +13,10 @@ from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.cli.text_files import read_utf8
 from sbpac_desktop.domain.agenda import MAX_PLANNED_MINUTES, TimedItem, plan_timetable
 from sbpac_desktop.domain.errors import ValidationError
-from sbpac_desktop.services import agenda, meetings
-from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
 from sbpac_desktop.thai import apply_digits, duration_text, time_text
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.agenda import AgendaItemView
 
 UNSET: Any = object()  # `edit`: an option not given leaves the field as stored
 NONE_WORDS = ("-", "none", "ไม่ระบุ", "ไม่กำหนด")
@@ -64,6 +65,8 @@ def _done(args: argparse.Namespace, view: AgendaItemView, what: str) -> int:
 
 # --- commands ----------------------------------------------------------------------------
 def cmd_list(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import agenda, meetings
+
     with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
         items = agenda.list_items(ctx.db, ctx.actor, meeting.id)
@@ -92,6 +95,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import agenda, meetings
+    from sbpac_desktop.services.agenda import AgendaItemInput
+
     with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
         data = AgendaItemInput(
@@ -115,6 +121,8 @@ EDITABLE = {
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import agenda
+
     with signed_in(args) as ctx:
         view = agenda.get_item(ctx.db, ctx.actor, args.item)
         changes = {field: getattr(args, option) for option, field in EDITABLE.items()}
@@ -126,6 +134,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_move(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import agenda
+
     with signed_in(args) as ctx:
         items = agenda.move_item(ctx.db, ctx.actor, args.item, args.position, new_section=args.section)
     moved = next(i for i in items if i.id == args.item)
@@ -133,6 +143,8 @@ def cmd_move(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import agenda
+
     with signed_in(args) as ctx:
         view = agenda.get_item(ctx.db, ctx.actor, args.item)
         agenda.delete_item(ctx.db, ctx.actor, view.id)
@@ -141,6 +153,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_minutes_text(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import agenda
+
     changes: dict[str, str | None] = {}
     for field in ("discussion", "resolution"):
         given, from_file = getattr(args, field), getattr(args, f"{field}_file")

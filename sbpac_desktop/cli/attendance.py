@@ -5,16 +5,17 @@ as the attendance tab; the list is filled from a series with `series fill-attend
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import id_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.enums import AttendanceKind
 from sbpac_desktop.domain.errors import NotFound
-from sbpac_desktop.services import attendance, meetings
-from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.attendance import AttendanceInput, AttendanceView
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.app import AppContext
+    from sbpac_desktop.services.attendance import AttendanceView
 
 THAI_KINDS = {"มา": AttendanceKind.PRESENT, "ไม่มา": AttendanceKind.ABSENT, "แทน": AttendanceKind.SUBSTITUTE,
               "เข้าร่วม": AttendanceKind.INVITED}  # fmt: skip
@@ -57,12 +58,17 @@ def _line(view: AttendanceView) -> str:
 
 
 def _current(ctx: AppContext, meeting_id: int, person_id: int) -> AttendanceView | None:
+    from sbpac_desktop.services import attendance
+
     lines = attendance.list_attendance(ctx.db, ctx.actor, meeting_id)
     return next((line for line in lines if line.person_id == person_id), None)
 
 
 def _record(args: argparse.Namespace, kind: AttendanceKind, *, keep_existing: bool) -> int:
     """add: the line as given; mark: the stored line with the new kind (and reason)."""
+    from sbpac_desktop.services import attendance, meetings
+    from sbpac_desktop.services.attendance import AttendanceInput
+
     with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
         stored = _current(ctx, meeting.id, args.person) if keep_existing else None
@@ -94,6 +100,8 @@ def cmd_mark(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import attendance, meetings
+
     with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
         lines = attendance.list_attendance(ctx.db, ctx.actor, meeting.id)
@@ -108,6 +116,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import attendance, meetings
+
     with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
         line = _current(ctx, meeting.id, args.person)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sbpac_desktop.cli.args import add_list_options, date_arg, fiscal_year_arg, meeting_ref_arg, status_arg
 from sbpac_desktop.cli.output import (
@@ -15,10 +16,9 @@ from sbpac_desktop.cli.output import (
 )
 from sbpac_desktop.cli.users import create_first_admin, open_signed_in
 from sbpac_desktop.domain.status import STATUS_KEYS
-from sbpac_desktop.services import dimensions, directives, meetings, places
-from sbpac_desktop.services import users as user_service
-from sbpac_desktop.services.app import AppContext, open_unsigned
-from sbpac_desktop.services.demo import load_demo
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.app import AppContext
 
 
 def _open(args: argparse.Namespace, **kwargs: bool) -> AppContext:
@@ -28,6 +28,10 @@ def _open(args: argparse.Namespace, **kwargs: bool) -> AppContext:
 def cmd_init(args: argparse.Namespace) -> int:
     """Schema upgrade and (PostgreSQL) database roles: the connection's own rights (file access,
     table owner) are what counts here, so init does not sign in; --admin makes the first account."""
+    from sbpac_desktop.services import dimensions, places
+    from sbpac_desktop.services import users as user_service
+    from sbpac_desktop.services.app import open_unsigned
+
     db = open_unsigned(args.db, create=True, upgrade=True)
     try:
         if user_service.install_server_roles(db):
@@ -46,6 +50,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services.demo import load_demo
+
     ctx = _open(args)
     try:
         result = load_demo(ctx.db, ctx.actor, as_of=args.as_of or date.today())
@@ -59,6 +65,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_directives(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import directives, meetings
+
     ctx = _open(args)
     try:
         meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id if args.meeting else None

@@ -12,15 +12,16 @@ Only admin and secretary accounts change the list (the same services as the wind
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import id_arg, whole_number
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.errors import NotFound, ValidationError
-from sbpac_desktop.services import dimensions
-from sbpac_desktop.services.dimensions import DimensionInput, DimensionView
 from sbpac_desktop.thai import apply_digits
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.dimensions import DimensionView
 
 position_arg = whole_number(1, 9_999, "ลำดับ", "1")
 
@@ -47,6 +48,8 @@ def _json(view: DimensionView) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import dimensions
+
     ctx = open_signed_in(args)
     try:
         rows = dimensions.list_dimensions(ctx.db, ctx.actor, include_inactive=args.all)
@@ -65,6 +68,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _current(ctx: Any, dimension_id: int) -> DimensionView:
+    from sbpac_desktop.services import dimensions
+
     for view in dimensions.list_dimensions(ctx.db, ctx.actor, include_inactive=True):
         if view.id == dimension_id:
             return view
@@ -72,6 +77,9 @@ def _current(ctx: Any, dimension_id: int) -> DimensionView:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import dimensions
+    from sbpac_desktop.services.dimensions import DimensionInput
+
     ctx = open_signed_in(args)
     try:
         view = dimensions.create_dimension(ctx.db, ctx.actor, DimensionInput(args.name, args.short))
@@ -82,6 +90,9 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import dimensions
+    from sbpac_desktop.services.dimensions import DimensionInput
+
     if args.name is None and args.short is None:
         raise ValidationError.single(
             "name", "กรุณาระบุ --name หรือ --short อย่างน้อยหนึ่งอย่าง", "Give --name or --short (or both)"
@@ -101,6 +112,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 def _set_active(active: bool) -> Any:
     def run(args: argparse.Namespace) -> int:
+        from sbpac_desktop.services import dimensions
+
         ctx = open_signed_in(args)
         try:
             old = _current(ctx, args.id)
@@ -115,6 +128,8 @@ def _set_active(active: bool) -> Any:
 
 
 def cmd_move(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import dimensions
+
     ctx = open_signed_in(args)
     try:
         rows = dimensions.move_dimension(ctx.db, ctx.actor, args.id, args.to)

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sbpac_desktop.cli.args import date_arg, id_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import directive_json, emit, emit_json
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.enums import AssignmentRole, Priority, ReportCycle
 from sbpac_desktop.domain.errors import ValidationError
-from sbpac_desktop.services import agenda, directives, meetings
-from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.thai import to_arabic_digits
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services import directives
+    from sbpac_desktop.services.app import AppContext
 
 UNSPECIFIED_WORDS = ("ไม่ระบุ", "none")
 
@@ -30,6 +33,8 @@ def dimension_choice_arg(text: str) -> int | None:
 
 def _item_id(ctx: AppContext, meeting_id: int, number: str | None) -> int | None:
     """The agenda item printed as '4.1' (or '๔.๑') in this meeting."""
+    from sbpac_desktop.services import agenda
+
     if number is None:
         return None
     wanted = to_arabic_digits(number.strip())
@@ -44,6 +49,8 @@ def _item_id(ctx: AppContext, meeting_id: int, number: str | None) -> int | None
 
 
 def _assignments(args: argparse.Namespace) -> tuple[directives.AssignmentInput, ...]:
+    from sbpac_desktop.services import directives
+
     lead = args.lead_post, args.lead_unit
     found: list[directives.AssignmentInput] = []
     if lead[0] is not None or lead[1] is not None:
@@ -56,6 +63,8 @@ def _assignments(args: argparse.Namespace) -> tuple[directives.AssignmentInput, 
 
 
 def _input(ctx: AppContext, args: argparse.Namespace) -> directives.DirectiveInput:
+    from sbpac_desktop.services import directives, meetings
+
     meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting) if args.meeting else None
     issued_on: date | None = args.issued_on or (meeting.meeting_date if meeting else None)
     if issued_on is None:
@@ -78,6 +87,8 @@ def _input(ctx: AppContext, args: argparse.Namespace) -> directives.DirectiveInp
 
 
 def _add(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import directives
+
     ctx = open_signed_in(args)
     try:
         detail = directives.create_directive(ctx.db, ctx.actor, _input(ctx, args))

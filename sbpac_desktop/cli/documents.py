@@ -7,15 +7,17 @@ import argparse
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sbpac_desktop.cli.args import date_arg, fiscal_year_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.domain.documents import GroupBy
 from sbpac_desktop.domain.errors import EXIT_OUTPUT, AppError, NotFound
-from sbpac_desktop.reporting.engine import OutputPathError
-from sbpac_desktop.services import documents, meetings
-from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.followup import FollowUpScope, GroupBy, followup_document
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services import documents
+    from sbpac_desktop.services.app import AppContext
 
 
 class OutputError(AppError):
@@ -46,6 +48,8 @@ def _quarter(text: str) -> int:
 
 
 def _write(document: str, doc: object, args: argparse.Namespace, what: str) -> int:
+    from sbpac_desktop.reporting.engine import OutputPathError
+
     path = args.output
     try:
         written = renderer(document, path)(doc, path, thai_digits=not args.arabic_digits)
@@ -56,6 +60,8 @@ def _write(document: str, doc: object, args: argparse.Namespace, what: str) -> i
 
 
 def _meeting_id(ctx: AppContext, reference: str) -> int:
+    from sbpac_desktop.services import meetings
+
     return meetings.find_meeting(ctx.db, ctx.actor, reference).id
 
 
@@ -68,6 +74,8 @@ def _require_agenda(doc: documents.AgendaDoc, reference: str) -> None:
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import documents
+
     with _session(args) as ctx:
         doc = documents.agenda_document(ctx.db, ctx.actor, _meeting_id(ctx, args.meeting))
     _require_agenda(doc, args.meeting)
@@ -75,12 +83,16 @@ def cmd_agenda(args: argparse.Namespace) -> int:
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import documents
+
     with _session(args) as ctx:
         doc = documents.minutes_document(ctx.db, ctx.actor, _meeting_id(ctx, args.meeting), args.as_of)
     return _write("minutes", doc, args, "รายงานการประชุม")
 
 
 def cmd_followup(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services.followup import FollowUpScope, followup_document
+
     with _session(args) as ctx:
         meeting_id = _meeting_id(ctx, args.meeting) if args.meeting else None
         scope = FollowUpScope(args.fiscal_year, args.quarter, meeting_id, args.assignee, GroupBy(args.group_by))
@@ -89,6 +101,8 @@ def cmd_followup(args: argparse.Namespace) -> int:
 
 
 def cmd_dossier(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import documents
+
     with _session(args) as ctx:
         doc = documents.dossier_document(ctx.db, ctx.actor, _meeting_id(ctx, args.meeting), args.as_of)
     return _write("dossier", doc, args, "เอกสารประกอบการประชุม")

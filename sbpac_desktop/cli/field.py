@@ -18,19 +18,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import date_arg, directive_ref_arg, id_arg
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.errors import ValidationError
-from sbpac_desktop.reporting.visit_report import render_visit_report
-from sbpac_desktop.reporting.word.visit_report import render_visit_report_docx
-from sbpac_desktop.services import field_findings, field_visits, places
-from sbpac_desktop.services.field_report import build_visit_report
-from sbpac_desktop.services.field_visits import OutcomeInput, VisitInput, VisitRow
-from sbpac_desktop.services.workflow import find_directive
 from sbpac_desktop.thai import medium_date, to_arabic_digits
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.field_visits import VisitInput, VisitRow
 
 
 def month_arg(text: str) -> tuple[int, int]:
@@ -50,6 +47,8 @@ def month_arg(text: str) -> tuple[int, int]:
 
 
 def cmd_places_list(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import places
+
     ctx = open_signed_in(args)
     try:
         if args.search:
@@ -74,6 +73,8 @@ def cmd_places_list(args: argparse.Namespace) -> int:
 
 
 def cmd_places_sync(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import places
+
     ctx = open_signed_in(args)
     try:
         result = places.sync_places(ctx.db, ctx.actor)
@@ -93,6 +94,8 @@ def _row_json(v: VisitRow) -> dict[str, Any]:
 
 
 def cmd_visits_list(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import field_visits, places
+
     ctx = open_signed_in(args)
     try:
         place_id = places.resolve_place(ctx.db, ctx.actor, args.place).id if args.place else None
@@ -112,6 +115,10 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
 
 
 def _visit_input(ctx: Any, args: argparse.Namespace, current: Any = None) -> VisitInput:
+    from sbpac_desktop.services import places
+    from sbpac_desktop.services.field_visits import VisitInput
+    from sbpac_desktop.services.workflow import find_directive
+
     def pick(name: str, fallback: Any) -> Any:
         value = getattr(args, name, None)
         return fallback if value is None else value
@@ -135,6 +142,8 @@ def _visit_input(ctx: Any, args: argparse.Namespace, current: Any = None) -> Vis
 
 
 def cmd_visits_add(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import field_visits
+
     ctx = open_signed_in(args)
     try:
         detail = field_visits.create_visit(ctx.db, ctx.actor, _visit_input(ctx, args))
@@ -145,6 +154,8 @@ def cmd_visits_add(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_edit(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import field_visits
+
     ctx = open_signed_in(args)
     try:
         current = field_visits.get_visit(ctx.db, ctx.actor, args.id)
@@ -158,6 +169,9 @@ def cmd_visits_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_done(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import field_visits
+    from sbpac_desktop.services.field_visits import OutcomeInput
+
     ctx = open_signed_in(args)
     try:
         current = field_visits.get_visit(ctx.db, ctx.actor, args.id)
@@ -170,6 +184,9 @@ def cmd_visits_done(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_finding(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import field_findings, places
+    from sbpac_desktop.services.workflow import find_directive
+
     ctx = open_signed_in(args)
     try:
         place_id = places.resolve_place(ctx.db, ctx.actor, args.place).id if args.place else None
@@ -188,6 +205,8 @@ def cmd_visits_finding(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_cancel(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import field_visits
+
     ctx = open_signed_in(args)
     try:
         current = field_visits.get_visit(ctx.db, ctx.actor, args.id)
@@ -199,6 +218,10 @@ def cmd_visits_cancel(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_report(args: argparse.Namespace) -> int:
+    from sbpac_desktop.reporting.visit_report import render_visit_report
+    from sbpac_desktop.reporting.word.visit_report import render_visit_report_docx
+    from sbpac_desktop.services.field_report import build_visit_report
+
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".docx"):
         raise ValidationError.single("out", "ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .pdf หรือ .docx", "--out must end in .pdf or .docx")

@@ -8,17 +8,20 @@ import argparse
 from sbpac_desktop.cli.args import MAX_ID, date_arg, whole_number
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.users import open_signed_in
-from sbpac_desktop.services import generate as generator
 
-_count = whole_number(10, generator.MAX_DIRECTIVES, "จำนวนข้อสั่งการ", "100000")
 _seed_arg = whole_number(0, MAX_ID, "seed", "1")
 
 
 def _count_arg(text: str) -> int:
-    return _count(text.replace(",", "").replace("_", ""))
+    from sbpac_desktop.services.generate import MAX_DIRECTIVES  # the service's own bound, loaded when used
+
+    count = whole_number(10, MAX_DIRECTIVES, "จำนวนข้อสั่งการ", "100000")
+    return count(text.replace(",", "").replace("_", ""))
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import generate as generator
+
     ctx = open_signed_in(args, create=True)
     try:
         result = generator.generate(ctx.db, ctx.actor, args.directives, seed=args.seed, as_of=args.as_of)

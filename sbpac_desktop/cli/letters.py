@@ -16,8 +16,6 @@ from sbpac_desktop.cli.args import date_arg, meeting_ref_arg, whole_number
 from sbpac_desktop.cli.documents import OUTPUT_SUFFIXES, OutputError
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.users import open_signed_in
-from sbpac_desktop.reporting.engine import OutputPathError
-from sbpac_desktop.services import letters, meetings
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 RUNNING_NUMBER = whole_number(1, 999_999, "เลขที่หนังสือ", "45")  # ที่ นร 5207/ว 45
@@ -43,6 +41,9 @@ def _need_document(path: Path) -> None:
 
 
 def cmd_invitation(args: argparse.Namespace) -> int:
+    from sbpac_desktop.reporting.engine import OutputPathError
+    from sbpac_desktop.services import letters, meetings
+
     _need_document(args.output)
     ctx = open_signed_in(args)
     try:
@@ -61,6 +62,9 @@ def cmd_invitation(args: argparse.Namespace) -> int:
 
 
 def cmd_memo(args: argparse.Namespace) -> int:
+    from sbpac_desktop.reporting.engine import OutputPathError
+    from sbpac_desktop.services import letters, meetings
+
     folder = args.output.suffix.lower() not in OUTPUT_SUFFIXES
     if folder and not args.output.is_dir():
         raise OutputError(f"ไม่พบโฟลเดอร์ที่จะบันทึกไฟล์: {args.output}", f"No such folder: {args.output}")
@@ -86,9 +90,7 @@ def cmd_memo(args: argparse.Namespace) -> int:
 
 
 def _common(parser: argparse.ArgumentParser, output_help: str) -> None:
-    parser.add_argument(
-        "meeting", metavar="MEETING", type=meeting_ref_arg, help="รหัส หรือครั้งที่ของการประชุม เช่น 10/2562"
-    )
+    parser.add_argument("meeting", metavar="MEETING", type=meeting_ref_arg, help="รหัส หรือครั้งที่ของการประชุม เช่น 10/2562")
     parser.add_argument("-o", "--output", type=_output, required=True, metavar="OUT", help=output_help)
     parser.add_argument("--date", type=date_arg, default=None, metavar="DATE", help="ลงวันที่ (ค่าปริยาย วันนี้)")
     parser.add_argument("--arabic-digits", action="store_true", help="ใช้เลขอารบิกแทนเลขไทย")
@@ -99,9 +101,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     kinds = group.add_subparsers(dest="letter_kind", metavar="KIND", required=True)
     invitation = kinds.add_parser("invitation", help="หนังสือเชิญประชุม พร้อมระเบียบวาระการประชุม")
     _common(invitation, "ไฟล์ .pdf หรือ .docx")
-    invitation.add_argument(
-        "--per-post", action="store_true", help="แยกฉบับละตำแหน่ง (ค่าปริยาย ฉบับเดียวพร้อมบัญชีแจกจ่าย)"
-    )
+    invitation.add_argument("--per-post", action="store_true", help="แยกฉบับละตำแหน่ง (ค่าปริยาย ฉบับเดียวพร้อมบัญชีแจกจ่าย)")
     invitation.add_argument("--number", type=RUNNING_NUMBER, metavar="N", help="เลขที่หนังสือ (ที่ นร .../ว N)")
     invitation.set_defaults(handler=cmd_invitation)
     memo = kinds.add_parser("memo", help="บันทึกข้อความแจ้งข้อสั่งการถึงแต่ละหน่วยงาน")

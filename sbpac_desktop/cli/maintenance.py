@@ -15,7 +15,6 @@ import sys
 
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.domain.errors import EXIT_PROBLEM
-from sbpac_desktop.services import maintenance
 
 EXIT_PROBLEMS_FOUND = EXIT_PROBLEM
 
@@ -25,6 +24,8 @@ def _size(size_bytes: int) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import maintenance
+
     result = maintenance.backup_to_file(args.db, args.output, overwrite=args.force)
     emit(f"สำรองฐานข้อมูลแล้ว: {result.path}")
     emit(f"    ขนาด {_size(result.size_bytes)}  ตรวจความสมบูรณ์ (integrity_check) ผ่าน  ใช้เวลา {result.seconds:.2f} วินาที")
@@ -32,6 +33,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import maintenance
+
     result = maintenance.restore_from_file(args.db, args.file)
     if result.previous_backup is not None:
         emit(f"สำรองข้อมูลเดิมไว้ก่อนแล้ว: {result.previous_backup}")
@@ -45,6 +48,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import maintenance
+
     report = maintenance.check_database(args.db, paper=args.paper or ())
     emit(f"ตรวจสอบฐานข้อมูล: {report.database}")
     for item in report.items:

@@ -7,18 +7,17 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 from datetime import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import add_list_options, date_arg, fiscal_year_arg, id_arg, meeting_ref_arg, whole_number
 from sbpac_desktop.cli.output import emit, emit_json, meeting_json, meeting_lines
 from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.enums import AgendaTemplate, RecordingStyle
-from sbpac_desktop.services import carryover, meetings
-from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.meeting_copy import copy_meeting
-from sbpac_desktop.services.meetings import MeetingInput, MeetingView
-from sbpac_desktop.services.series_attendance import meeting_defaults
 from sbpac_desktop.thai import parse_thai_time, to_arabic_digits
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.app import AppContext
+    from sbpac_desktop.services.meetings import MeetingInput, MeetingView
 
 UNSET: Any = object()  # `meetings edit`: an option not given leaves the field as stored
 NONE_WORDS = ("-", "none", "ไม่ระบุ")
@@ -80,11 +79,15 @@ def _show(view: MeetingView, args: argparse.Namespace, done: str) -> int:
 
 
 def find(ctx: AppContext, reference: str) -> MeetingView:
+    from sbpac_desktop.services import meetings
+
     return meetings.find_meeting(ctx.db, ctx.actor, reference)
 
 
 # --- commands ----------------------------------------------------------------------------
 def cmd_list(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import meetings
+
     with signed_in(args) as ctx:
         rows = meetings.list_meetings(ctx.db, ctx.actor, series_id=args.series, fiscal_year_be=args.fiscal_year)
     if args.json:
@@ -97,6 +100,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_create(args: argparse.Namespace) -> int:
     """Fields not given come from the series (its name, venue, template, the chair on the day)."""
+    from sbpac_desktop.services import meetings
+    from sbpac_desktop.services.meetings import MeetingInput
+    from sbpac_desktop.services.series_attendance import meeting_defaults
+
     with signed_in(args) as ctx:
         defaults = meeting_defaults(ctx.db, ctx.actor, args.series, args.date)
         data = MeetingInput(
@@ -117,6 +124,8 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def _as_input(view: MeetingView) -> MeetingInput:
+    from sbpac_desktop.services.meetings import MeetingInput
+
     return MeetingInput(
         series_id=view.series_id,
         title=view.title,
@@ -140,6 +149,8 @@ EDITABLE = {
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import meetings
+
     with signed_in(args) as ctx:
         view = find(ctx, args.meeting)
         changes = {field: getattr(args, option) for option, field in EDITABLE.items()}
@@ -149,6 +160,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services.meeting_copy import copy_meeting
+
     with signed_in(args) as ctx:
         source = find(ctx, args.meeting)
         result = copy_meeting(ctx.db, ctx.actor, source.id, args.date, title=args.title, include_texts=args.with_texts)
@@ -165,6 +178,8 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 def cmd_carry_over(args: argparse.Namespace) -> int:
     """Write item 2.1 and the item-3 lines as proposed (the window lets the secretary edit them)."""
+    from sbpac_desktop.services import carryover
+
     with signed_in(args) as ctx:
         view = find(ctx, args.meeting)
         proposal = carryover.propose_carryover(ctx.db, ctx.actor, view.id, args.as_of)

@@ -12,21 +12,25 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from sbpac_desktop.cli.args import directive_ref_arg
 from sbpac_desktop.cli.org import xlsx_arg
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.users import open_signed_in
-from sbpac_desktop.reporting.spreadsheets import check_target
-from sbpac_desktop.services import network, places
-from sbpac_desktop.services.network_import import NetworkImportReport, import_network_reports, write_template
-from sbpac_desktop.services.workflow import find_directive
 from sbpac_desktop.thai import medium_date
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.network_import import NetworkImportReport
 
 EXIT_INVALID_DATA = 2
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from sbpac_desktop.reporting.spreadsheets import check_target
+    from sbpac_desktop.services import places
+    from sbpac_desktop.services.network_import import write_template
+
     check_target(args.file)
     ctx = open_signed_in(args)
     try:
@@ -50,6 +54,8 @@ def report_lines(report: NetworkImportReport) -> list[str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services.network_import import import_network_reports
+
     ctx = open_signed_in(args)
     try:
         report = import_network_reports(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)
@@ -70,6 +76,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_members(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import network, places
+
     ctx = open_signed_in(args)
     try:
         place_id = places.resolve_place(ctx.db, ctx.actor, args.place).id if args.place else None
@@ -87,6 +95,9 @@ def cmd_members(args: argparse.Namespace) -> int:
 
 
 def cmd_reports(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import network, places
+    from sbpac_desktop.services.workflow import find_directive
+
     ctx = open_signed_in(args)
     try:
         if args.directive:

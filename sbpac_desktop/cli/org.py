@@ -10,14 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.users import open_signed_in
-from sbpac_desktop.reporting.spreadsheets import check_target
-from sbpac_desktop.services.org_import import ACTION_TH, OrgImportReport, OrgRowResult, import_org
-from sbpac_desktop.services.org_template import write_org_template
-from sbpac_desktop.services.spreadsheet_plan import RowProblem
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.org_import import OrgImportReport, OrgRowResult
+    from sbpac_desktop.services.spreadsheet_plan import RowProblem
 
 EXIT_INVALID_DATA = 2
 IMPORT_HELP = """นำเข้าหน่วยงาน ตำแหน่ง บุคคล และวาระการดำรงตำแหน่ง จากไฟล์ .xlsx หรือ .csv (UTF-8 หรือ Windows-874)
@@ -36,6 +36,9 @@ def xlsx_arg(text: str) -> Path:
 
 
 def cmd_org_template(args: argparse.Namespace) -> int:
+    from sbpac_desktop.reporting.spreadsheets import check_target
+    from sbpac_desktop.services.org_template import write_org_template
+
     check_target(args.file)  # a missing or read-only folder fails with a Thai message, before any work
     written = write_org_template(args.file)
     emit(f"บันทึกแบบฟอร์มนำเข้าหน่วยงานและบุคคลที่ {written}")
@@ -43,6 +46,8 @@ def cmd_org_template(args: argparse.Namespace) -> int:
 
 
 def cmd_org_import(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services.org_import import import_org
+
     ctx = open_signed_in(args)
     try:
         report = import_org(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)
@@ -65,6 +70,8 @@ def _where(problem: RowProblem) -> str:
 
 
 def row_line(row: OrgRowResult) -> str:
+    from sbpac_desktop.services.org_import import ACTION_TH
+
     head = f"แถว {row.row} [{row.kind_th or '?'}] {ACTION_TH[row.action]}"
     if row.label:
         head += f": {row.label}"

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from sbpac_desktop.services.directive_views import DirectiveRow
-from sbpac_desktop.services.meetings import MeetingView
 from sbpac_desktop.thai import apply_digits, be_year, long_date, medium_date, time_text
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.directive_views import DirectiveRow
+    from sbpac_desktop.services.meetings import MeetingView
 
 
 def emit(text: str, stream: TextIO | None = None) -> None:

@@ -18,16 +18,17 @@ import argparse
 import math
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import add_list_options, fiscal_year_arg, id_arg, whole_number
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.plan import baht_text, value_text
-from sbpac_desktop.services import plan, plan_actuals, plan_report, plan_views
-from sbpac_desktop.services.plan import IndicatorInput, ProjectInput
 from sbpac_desktop.thai import apply_digits, to_arabic_digits
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services import plan_views
 
 quarter_arg = whole_number(1, 4, "ไตรมาส", "1")
 
@@ -77,6 +78,8 @@ def _json(project: plan_views.ProjectView, quarter: int) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import plan_views
+
     ctx = open_signed_in(args)
     try:
         tree = plan_views.plan_tree(ctx.db, ctx.actor, args.year)
@@ -102,6 +105,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add_project(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import plan
+    from sbpac_desktop.services.plan import ProjectInput
+
     ctx = open_signed_in(args)
     try:
         plan_id = plan.create_plan(ctx.db, ctx.actor, args.year)
@@ -114,6 +120,9 @@ def cmd_add_project(args: argparse.Namespace) -> int:
 
 
 def cmd_add_indicator(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import plan
+    from sbpac_desktop.services.plan import IndicatorInput
+
     data = IndicatorInput(args.name, args.unit, args.target, args.baseline, "lower" if args.lower else "higher",
                           not args.level)  # fmt: skip
     ctx = open_signed_in(args)
@@ -126,6 +135,8 @@ def cmd_add_indicator(args: argparse.Namespace) -> int:
 
 
 def cmd_actual(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import plan_actuals
+
     try:
         value = None if args.value.strip() == "-" else number_arg(args.value)
     except argparse.ArgumentTypeError as exc:  # VALUE may be "-", so it is parsed here, not by argparse
@@ -140,6 +151,8 @@ def cmd_actual(args: argparse.Namespace) -> int:
 
 
 def cmd_disbursed(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import plan_actuals
+
     ctx = open_signed_in(args)
     try:
         plan_actuals.record_disbursement(ctx.db, ctx.actor, args.project, args.quarter, args.amount)
@@ -152,6 +165,7 @@ def cmd_disbursed(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.plan_report import render_plan_report
     from sbpac_desktop.reporting.word.plan_report import render_plan_report_docx
+    from sbpac_desktop.services import plan_report
 
     suffix = Path(args.output).suffix.lower()
     if suffix not in (".pdf", ".docx"):

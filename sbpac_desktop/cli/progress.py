@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import date_arg, directive_ref_arg, id_arg, whole_number
 from sbpac_desktop.cli.output import emit, emit_json
@@ -14,9 +14,9 @@ from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.cli.text_files import read_utf8
 from sbpac_desktop.domain.enums import AssignmentRole
 from sbpac_desktop.domain.errors import ValidationError
-from sbpac_desktop.services import directives, progress
-from sbpac_desktop.services.directive_views import DirectiveDetail, ProgressView
-from sbpac_desktop.services.workflow import find_directive
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.directive_views import DirectiveDetail, ProgressView
 
 percent_arg = whole_number(0, 100, "ร้อยละความก้าวหน้า", "50")
 
@@ -57,6 +57,9 @@ def _assignment(detail: DirectiveDetail, post_id: int | None, assignment_id: int
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import directives, progress
+    from sbpac_desktop.services.workflow import find_directive
+
     if (args.result is None) == (args.result_file is None):
         raise ValidationError.single("result", "ระบุ --result หรือ --result-file อย่างใดอย่างหนึ่ง", "Give one result")
     today = args.as_of or date.today()
@@ -85,6 +88,9 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import directives
+    from sbpac_desktop.services.workflow import find_directive
+
     with signed_in(args) as ctx:
         directive_id = find_directive(ctx.db, ctx.actor, args.directive)
         detail = directives.get_directive(ctx.db, ctx.actor, directive_id, args.as_of or date.today())

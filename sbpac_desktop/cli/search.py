@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import whole_number
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.users import open_signed_in
-from sbpac_desktop.services import search as search_service
-from sbpac_desktop.services.search import SearchHit
 from sbpac_desktop.thai import apply_digits
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.search import SearchHit
 
 DEFAULT_LIMIT = 50
 
@@ -47,6 +48,8 @@ def hit_json(hit: SearchHit) -> dict[str, Any]:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import search as search_service
+
     ctx = open_signed_in(args)
     try:
         hits = search_service.search(ctx.db, ctx.actor, args.text, limit=args.limit)
@@ -60,7 +63,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-_limit_arg = whole_number(1, search_service.MAX_LIMIT, "จำนวนผลลัพธ์", str(DEFAULT_LIMIT))
+def _limit_arg(text: str) -> int:
+    from sbpac_desktop.services.search import MAX_LIMIT  # the service's own bound, loaded when used
+
+    return whole_number(1, MAX_LIMIT, "จำนวนผลลัพธ์", str(DEFAULT_LIMIT))(text)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -7,17 +7,18 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import id_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.enums import AgendaTemplate
-from sbpac_desktop.services import meetings, org, series
-from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.series import DEFAULT_MEMBER_ROLE, SeriesInput, SeriesView
-from sbpac_desktop.services.series_attendance import LAST_MEETING, MEMBERS, PrefillResult, prefill_attendance
 from sbpac_desktop.thai import apply_digits, to_arabic_digits
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.app import AppContext
+    from sbpac_desktop.services.series import SeriesInput, SeriesView
+    from sbpac_desktop.services.series_attendance import PrefillResult
 
 TEMPLATES = {"5": AgendaTemplate.STANDARD_5, "6": AgendaTemplate.WITH_INFORMATION_6}
 NO_POST = ("-", "none", "ไม่ระบุ")
@@ -40,6 +41,8 @@ def optional_post_arg(text: str) -> int | None:
 
 
 def source_arg(text: str) -> str:
+    from sbpac_desktop.services.series_attendance import LAST_MEETING, MEMBERS
+
     word = text.strip().replace("-", "_")
     if word in (MEMBERS, LAST_MEETING):
         return word
@@ -131,6 +134,8 @@ def _show_one(args: argparse.Namespace, view: SeriesView, done: str | None = Non
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import series
+
     rows = _with_context(args, lambda ctx: series.list_series(ctx.db, ctx.actor, include_inactive=args.all))
     if args.json:
         emit_json([series_json(v) for v in rows])
@@ -147,6 +152,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_posts(args: argparse.Namespace) -> int:
     """The posts a series can name, with their ids (the command line has no other place to find them)."""
+    from sbpac_desktop.services import org
+
     rows = _with_context(args, lambda ctx: org.list_positions(ctx.db, ctx.actor, include_inactive=args.all))
     if args.json:
         emit_json([{"id": p.id, "short_code": p.short_code, "post": p.label, "holder": p.holder_name,
@@ -161,10 +168,15 @@ def cmd_posts(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import series
+
     return _show_one(args, _with_context(args, lambda ctx: series.get_series(ctx.db, ctx.actor, args.id)))
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import series
+    from sbpac_desktop.services.series import SeriesInput
+
     data = SeriesInput(args.name, args.short, args.chair_post, args.secretary_post, args.venue,
                        args.template or AgendaTemplate.STANDARD_5)  # fmt: skip
     view = _with_context(args, lambda ctx: series.create_series(ctx.db, ctx.actor, data))
@@ -184,6 +196,8 @@ def _edited(args: argparse.Namespace, current: SeriesView) -> SeriesInput:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import series
+
     def edit(ctx: AppContext) -> SeriesView:
         current = series.get_series(ctx.db, ctx.actor, args.id)
         return series.update_series(ctx.db, ctx.actor, args.id, current.version, _edited(args, current))
@@ -193,6 +207,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 def _set_active(active: bool) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
+        from sbpac_desktop.services import series
+
         view = _with_context(args, lambda ctx: series.set_series_active(ctx.db, ctx.actor, args.id, None, active))
         emit(f"{'เปิดใช้' if active else 'ระงับการใช้งาน'}ชุดการประชุม “{view.name}” แล้ว")
         return 0
@@ -201,19 +217,30 @@ def _set_active(active: bool) -> Callable[[argparse.Namespace], int]:
 
 
 def cmd_member_add(args: argparse.Namespace) -> int:
-    call = lambda ctx: series.add_member(ctx.db, ctx.actor, args.series, args.post, args.role)  # noqa: E731
+    from sbpac_desktop.services import series
+    from sbpac_desktop.services.series import DEFAULT_MEMBER_ROLE  # the default here: registering stays light
+
+    role = DEFAULT_MEMBER_ROLE if args.role is None else args.role
+    call = lambda ctx: series.add_member(ctx.db, ctx.actor, args.series, args.post, role)  # noqa: E731
     return _show_one(args, _with_context(args, call), "เพิ่มกรรมการประจำแล้ว")
 
 
 def cmd_member_remove(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import series
+
     call = lambda ctx: series.remove_member(ctx.db, ctx.actor, args.series, args.post)  # noqa: E731
     return _show_one(args, _with_context(args, call), "ลบกรรมการประจำแล้ว")
 
 
 def cmd_fill_attendance(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import meetings
+    from sbpac_desktop.services.series_attendance import MEMBERS, prefill_attendance
+
+    source = MEMBERS if args.source is None else args.source  # the default here: registering stays light
+
     def fill(ctx: AppContext) -> PrefillResult:
         meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id
-        return prefill_attendance(ctx.db, ctx.actor, meeting_id, args.source)
+        return prefill_attendance(ctx.db, ctx.actor, meeting_id, source)
 
     result = _with_context(args, fill)
     if args.json:
@@ -280,13 +307,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action.add_argument("series", type=id_arg, metavar="SERIES", help="รหัสชุดการประชุม")
         action.add_argument("post", type=id_arg, metavar="POST", help="รหัสตำแหน่ง")
         _output_options(action)
-    member_add.add_argument("--role", default=DEFAULT_MEMBER_ROLE, help="บทบาทในที่ประชุม เช่น ประธาน รองประธาน กรรมการ "
+    member_add.add_argument("--role", help="บทบาทในที่ประชุม เช่น ประธาน รองประธาน กรรมการ "
                                                               "เลขานุการ (ค่าปริยาย: กรรมการ)")  # fmt: skip
     member_add.set_defaults(handler=cmd_member_add)
     member_remove.set_defaults(handler=cmd_member_remove)
     fill = actions.add_parser("fill-attendance", help="เติมรายชื่อผู้เข้าประชุมจากกรรมการประจำ หรือจากการประชุมครั้งก่อน")
     fill.add_argument("meeting", type=meeting_ref_arg, metavar="MEETING", help="การประชุม: รหัส หรือครั้งที่ เช่น 10/2562")
-    fill.add_argument("--from", dest="source", type=source_arg, default=MEMBERS, metavar="members|last-meeting",
+    fill.add_argument("--from", dest="source", type=source_arg, metavar="members|last-meeting",
                       help="members = ผู้ดำรงตำแหน่งกรรมการประจำในวันประชุม (ค่าปริยาย); "
                            "last-meeting = คัดลอกรายชื่อและบทบาทจากการประชุมครั้งก่อน")  # fmt: skip
     fill.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON (output JSON)")

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from sbpac_desktop.cli.users import open_signed_in
-from sbpac_desktop.services.app import AppContext
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.app import AppContext
 
 
 @contextmanager

@@ -11,17 +11,16 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sbpac_desktop.cli.args import date_arg, fiscal_year_arg, meeting_ref_arg, status_arg
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.status import STATUS_KEYS
-from sbpac_desktop.reporting.spreadsheets import SUPPORTED_SUFFIXES, check_target, write_table
-from sbpac_desktop.services import meetings
-from sbpac_desktop.services.directive_views import DirectiveFilter
-from sbpac_desktop.services.spreadsheet_export import tracker_table
-from sbpac_desktop.services.spreadsheet_import import ImportReport, RowOutcome, RowProblem, import_directives
 from sbpac_desktop.thai import apply_digits, medium_date
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services.spreadsheet_import import ImportReport, RowOutcome, RowProblem
 
 EXIT_INVALID_DATA = 2
 MAX_PROBLEM_LINES = 200
@@ -41,6 +40,8 @@ IMPORT_HELP = """นำเข้าข้อสั่งการจากไฟ
 
 
 def output_arg(text: str) -> Path:
+    from sbpac_desktop.reporting.spreadsheets import SUPPORTED_SUFFIXES
+
     path = Path(text)
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise argparse.ArgumentTypeError(f"ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .xlsx หรือ .csv (ได้รับ '{text}')")
@@ -48,6 +49,11 @@ def output_arg(text: str) -> Path:
 
 
 def cmd_export_directives(args: argparse.Namespace) -> int:
+    from sbpac_desktop.reporting.spreadsheets import check_target, write_table
+    from sbpac_desktop.services import meetings
+    from sbpac_desktop.services.directive_views import DirectiveFilter
+    from sbpac_desktop.services.spreadsheet_export import tracker_table
+
     check_target(args.output)  # a missing or read-only folder fails before any work
     as_of = args.as_of or date.today()
     ctx = open_signed_in(args)
@@ -68,6 +74,8 @@ def cmd_export_directives(args: argparse.Namespace) -> int:
 
 
 def cmd_import_directives(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services.spreadsheet_import import import_directives
+
     ctx = open_signed_in(args)
     try:
         report = import_directives(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)

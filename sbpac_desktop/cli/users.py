@@ -12,19 +12,24 @@ import argparse
 import getpass
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import id_arg
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.domain.errors import ValidationError
-from sbpac_desktop.services import auth, users
-from sbpac_desktop.services.app import PASSWORD_ENV, USER_ENV, AppContext, open_app
+
+if TYPE_CHECKING:
+    from sbpac_desktop.services import auth, users
+    from sbpac_desktop.services.app import AppContext
 
 NEW_PASSWORD_ENV = "SBPAC_NEW_PASSWORD"
 
 
 def credentials_for(args: argparse.Namespace) -> Callable[[], auth.Credentials | None]:
     """Asked only when the database has accounts, so a new database never prompts."""
+
+    from sbpac_desktop.services import auth
+    from sbpac_desktop.services.app import PASSWORD_ENV, USER_ENV
 
     def source() -> auth.Credentials | None:
         login = (getattr(args, "user", None) or os.environ.get(USER_ENV, "")).strip()
@@ -40,6 +45,8 @@ def credentials_for(args: argparse.Namespace) -> Callable[[], auth.Credentials |
 
 def open_signed_in(args: argparse.Namespace, **kwargs: bool) -> AppContext:
     """The one way commands open the database: the setup account on a new one, else sign-in."""
+    from sbpac_desktop.services.app import open_app
+
     return open_app(args.db, credentials=credentials_for(args), **kwargs)
 
 
@@ -81,6 +88,8 @@ def _with_admin(args: argparse.Namespace, action: Callable[[AppContext], users.U
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import users
+
     ctx = open_signed_in(args)
     try:
         rows = users.list_users(ctx.db, ctx.actor)
@@ -96,6 +105,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import users
+
     role = users.parse_role(args.role)  # a wrong role fails before any prompt
     ctx = open_signed_in(args)
     try:
@@ -108,12 +119,16 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_set_role(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import users
+
     role = users.parse_role(args.role)
     _with_admin(args, lambda ctx: users.change_role(ctx.db, ctx.actor, args.login, role))
     return 0
 
 
 def cmd_reset_password(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import users
+
     ctx = open_signed_in(args)
     try:
         view = users.reset_password(ctx.db, ctx.actor, args.login, new_password(args.login))
@@ -124,17 +139,23 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
 
 
 def cmd_unlock(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import users
+
     _with_admin(args, lambda ctx: users.unlock(ctx.db, ctx.actor, args.login))
     return 0
 
 
 def cmd_deactivate(args: argparse.Namespace) -> int:
+    from sbpac_desktop.services import users
+
     _with_admin(args, lambda ctx: users.deactivate(ctx.db, ctx.actor, args.login))
     return 0
 
 
 def create_first_admin(db: Any, login: str, name: str | None) -> str:
     """`init --admin LOGIN`: the first account of a new database (db from services.app.open_unsigned)."""
+    from sbpac_desktop.services import auth
+
     actor = auth.create_first_admin(db, login, name or login, new_password(login))
     return f"สร้างบัญชีผู้ดูแลระบบ {actor.login} แล้ว — คำสั่งที่ใช้ข้อมูลต่อจากนี้ต้องลงชื่อเข้าใช้ (--user {actor.login})"
 

@@ -6,21 +6,24 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sbpac_desktop.cli.args import date_arg, directive_ref_arg, meeting_ref_arg
 from sbpac_desktop.cli.directive_entry import add_create_command
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.errors import ConflictError
-from sbpac_desktop.services import blocking, closure, extensions, meetings
-from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directives import DirectiveDetail
-from sbpac_desktop.services.workflow import find_directive, get_workflow
 
-Action = Callable[[AppContext, int, argparse.Namespace], DirectiveDetail]
+if TYPE_CHECKING:
+    from sbpac_desktop.services.app import AppContext
+    from sbpac_desktop.services.directives import DirectiveDetail
+
+    Action = Callable[[AppContext, int, argparse.Namespace], DirectiveDetail]
 
 
 def _pending_extension(ctx: AppContext, directive_id: int) -> int:
+    from sbpac_desktop.services.workflow import get_workflow
+
     pending = get_workflow(ctx.db, ctx.actor, directive_id).pending_extension
     if pending is None:
         raise ConflictError("ข้อสั่งการนี้ไม่มีคำขอขยายเวลาที่รอพิจารณา", "No pending extension request")
@@ -28,32 +31,46 @@ def _pending_extension(ctx: AppContext, directive_id: int) -> int:
 
 
 def _block(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
+    from sbpac_desktop.services import blocking
+
     return blocking.block(ctx.db, ctx.actor, directive_id, args.reason, today=args.as_of)
 
 
 def _unblock(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
+    from sbpac_desktop.services import blocking
+
     return blocking.unblock(ctx.db, ctx.actor, directive_id, today=args.as_of)
 
 
 def _extend(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
+    from sbpac_desktop.services import extensions
+
     return extensions.request_extension(ctx.db, ctx.actor, directive_id, args.to, args.reason, today=args.as_of)
 
 
 def _approve(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
+    from sbpac_desktop.services import extensions
+
     request_id = _pending_extension(ctx, directive_id)
     return extensions.approve_extension(ctx.db, ctx.actor, request_id, args.note, today=args.as_of)
 
 
 def _reject(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
+    from sbpac_desktop.services import extensions
+
     request_id = _pending_extension(ctx, directive_id)
     return extensions.reject_extension(ctx.db, ctx.actor, request_id, args.note, today=args.as_of)
 
 
 def _request_close(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
+    from sbpac_desktop.services import closure
+
     return closure.request_closure(ctx.db, ctx.actor, directive_id, args.note, today=args.as_of)
 
 
 def _close(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
+    from sbpac_desktop.services import closure, meetings
+
     meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id if args.meeting else None
     return closure.acknowledge_closure(
         ctx.db, ctx.actor, directive_id, on=args.on, meeting_id=meeting_id, note=args.note, today=args.as_of
@@ -73,6 +90,8 @@ DONE = {
 
 def _handler(name: str, action: Action) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
+        from sbpac_desktop.services.workflow import find_directive
+
         ctx = open_signed_in(args)
         try:
             directive_id = find_directive(ctx.db, ctx.actor, args.number)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, time
+from enum import StrEnum
 
 from sbpac_desktop.domain.agenda import TimedItem, plan_timetable
 
@@ -117,6 +118,13 @@ def agenda_with_timetable(header: MeetingHeader, sections: tuple[AgendaSection, 
             index += 1
         timed.append(replace(section, entries=tuple(timed_entries)))
     return AgendaDoc(header, tuple(timed), table.total_minutes, table.ends_at, table.unplanned_count)
+
+
+class GroupBy(StrEnum):
+    """How the follow-up report groups its directives (a plain value: the CLI offers it as choices)."""
+
+    ASSIGNEE = "assignee"
+    DIMENSION = "dimension"
 
 
 @dataclass(frozen=True)

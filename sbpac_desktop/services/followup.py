@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
-from enum import StrEnum
 
-from sbpac_desktop.domain.documents import FollowUpDoc, FollowUpGroup
+from sbpac_desktop.domain.documents import FollowUpDoc, FollowUpGroup, GroupBy
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.status import STATUS_KEYS, STATUS_TITLES
 from sbpac_desktop.services.carryover import presented_lines
@@ -24,11 +23,6 @@ STATUS_LABELS = STATUS_TITLES
 NO_DIMENSION = "ไม่ระบุมิติการพัฒนา"
 PRESENTED_HEADING = "ผลการดำเนินการตามข้อสั่งการที่เสนอต่อที่ประชุม (ระเบียบวาระที่ 3)"
 NO_ASSIGNEE = "ยังไม่มอบหมายผู้รับผิดชอบ"
-
-
-class GroupBy(StrEnum):
-    ASSIGNEE = "assignee"
-    DIMENSION = "dimension"
 
 
 @dataclass(frozen=True)
