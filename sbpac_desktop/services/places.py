@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import geothai
 from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session, aliased
 
@@ -91,8 +90,16 @@ class _Area:
     parent_code: str | None
 
 
+def _geothai_version() -> str:
+    import geothai
+
+    return str(geothai.DATA_VERSION)
+
+
 def area_from_geothai() -> list[_Area]:
     """Every place of the area, parents before children, from geothai's public API."""
+    import geothai  # its data loads only when places are synced (init), not with every command
+
     by_name = {p.name_th: p for p in geothai.provinces()}
     found: list[_Area] = []
     for province_name, district_names in AREA.items():
@@ -143,7 +150,7 @@ def sync_places(db: Database, actor: Actor | None = None) -> SyncResult:
                 entries.append(("update", "place", row.id, before, snapshot(row)))
                 deactivated += 1
         audit_many(session, actor, entries)
-        return SyncResult(added, renamed, deactivated, len(current), geothai.DATA_VERSION)
+        return SyncResult(added, renamed, deactivated, len(current), _geothai_version())
 
 
 def _new_place(session: Session, area: _Area, existing: dict[str, Place]) -> Place:
