@@ -1,0 +1,77 @@
+"""The command line starts cheap (issue #16): `--version` imports no database, document or
+Thai-language library at all, and listing directives on an up-to-date database imports
+SQLAlchemy but not Alembic, ReportLab, python-docx, the spreadsheet writers, pythainlp or
+geothai (those load inside the commands that need them). Checked in a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.store import migrate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _probe(tmp_path: Path, *args: str) -> dict[str, object]:
+    out = tmp_path / "probe.json"
+    env = {**os.environ, "HOME": str(tmp_path)}
+    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.scale.cli_probe", str(out), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    state = json.loads(out.read_text(encoding="utf-8"))
+    state["stdout"] = done.stdout
+    return state
+
+
+@pytest.fixture
+def demo_database(tmp_path: Path) -> Path:
+    database = tmp_path / "demo.db"
+    ctx = open_app(str(database), create=True)
+    load_demo(ctx.db, ctx.actor)
+    ctx.close()
+    return database
+
+
+def test_version_imports_no_heavy_library(tmp_path: Path) -> None:
+    state = _probe(tmp_path, "--version")
+    assert state["exit_code"] == 0
+    assert "sbpac-desktop" in str(state["stdout"])
+    assert state["imported"] == []
+
+
+def test_directives_json_imports_only_sqlalchemy(tmp_path: Path, demo_database: Path) -> None:
+    state = _probe(tmp_path, "--db", str(demo_database), "directives", "--json")
+    assert state["exit_code"] == 0
+    assert len(json.loads(str(state["stdout"]))) == 9  # the demo's directives: the command really ran
+    assert state["imported"] == ["sqlalchemy"]
+
+
+def test_an_old_schema_still_goes_through_alembic(tmp_path: Path) -> None:
+    """The cheap head check is only a shortcut: a released older schema is backed up and
+    upgraded by alembic exactly as before, and the listing then runs on it."""
+    database = tmp_path / "old.db"
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "revisions" / "0006_office_setup.sqlite", database)
+    state = _probe(tmp_path, "--db", str(database), "directives", "--json")
+    assert state["exit_code"] == 0, state
+    assert "alembic" in state["imported"]
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.HEAD_REVISION
+    conn.close()
