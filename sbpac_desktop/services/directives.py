@@ -12,7 +12,7 @@ from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority,
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text, next_sequence
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services import closure, conflicts
+from sbpac_desktop.services import conflicts
 from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import (
@@ -281,6 +281,9 @@ def set_state(
     (services.closure): only the issuer's side acknowledges it, and the record says who and when."""
     require(actor, EDIT_DIRECTIVES, "ปิดหรือยกเลิกข้อสั่งการ")
     if state is DirectiveState.CLOSED:
+        # closure pulls in carry-over and field findings: loaded here, not for every directive listing
+        from sbpac_desktop.services import closure
+
         return closure.acknowledge_closure(db, actor, directive_id, on=on, today=today)
     with db.unit_of_work() as session:
         directive = get_or_raise(session, Directive, directive_id, "ข้อสั่งการ")
