@@ -114,21 +114,48 @@ def _check_owner(session: Session, actor: Actor, kind: OwnerKind, owner_id: int,
 
 
 def read_source(path: Path, limit: int = MAX_ATTACHMENT_BYTES) -> bytes:
-    """The file's bytes, or a sentence a clerk understands (missing, a folder, unreadable, too big)."""
+    """The file's bytes, or a sentence a clerk understands (missing, a folder, unreadable, too big,
+    empty, or changed while it was read — a download or a save still running)."""
     shown = safe_file_name(path.name)
     problem = _source_problem(path, shown, limit)
     if problem is not None:
         raise ValidationError.single("file", *problem)
     try:
-        with path.open("rb") as handle:
-            content = handle.read(limit + 1)  # the file may have grown since stat()
+        content, problem = _read_checked(path, shown, limit)
     except OSError as exc:
         raise ValidationError.single(
             "file", f"อ่านไฟล์ {shown} ไม่ได้ ({exc.strerror or exc})", f"Cannot read {shown}: {exc}"
         ) from exc
-    if len(content) > limit:
-        raise ValidationError.single("file", *_too_big(shown, len(content), limit))
+    if problem is not None:
+        raise ValidationError.single("file", *problem)
     return content
+
+
+def _read_checked(path: Path, shown: str, limit: int) -> tuple[bytes, tuple[str, str] | None]:
+    """Read through one open handle and compare it with its own fstat before and after, so a
+    file swapped for a pipe after the check never blocks, and one cut short or grown while it
+    was read is refused instead of being stored half."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(path, flags), "rb") as handle:
+        before = os.fstat(handle.fileno())
+        if not stat.S_ISREG(before.st_mode):  # replaced since the check (a pipe would block a read)
+            return b"", _not_a_file(shown)
+        content = handle.read(limit + 1)  # the file may have grown since stat()
+        after = os.fstat(handle.fileno())
+    if len(content) > limit:
+        return b"", _too_big(shown, len(content), limit)
+    if len(content) != before.st_size or (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        return b"", (
+            f"ไฟล์ {shown} เปลี่ยนไประหว่างที่อ่าน (ขนาด {before.st_size:,} ไบต์ แต่อ่านได้ {len(content):,} ไบต์)"
+            " — อาจกำลังบันทึกหรือดาวน์โหลดอยู่ โปรดรอให้เสร็จแล้วแนบใหม่",
+            f"{shown} changed while it was read ({before.st_size} bytes by stat, {len(content)} read)",
+        )
+    if not content:
+        return b"", (
+            f"ไฟล์ {shown} ว่างเปล่า (0 ไบต์) — ไม่มีเนื้อหาให้แนบ โปรดตรวจสอบไฟล์ต้นฉบับ",
+            f"{shown} is empty (0 bytes)",
+        )
+    return content, None
 
 
 def _source_problem(path: Path, shown: str, limit: int) -> tuple[str, str] | None:
@@ -138,13 +165,19 @@ def _source_problem(path: Path, shown: str, limit: int) -> tuple[str, str] | Non
         return f"ไม่พบไฟล์ {shown} — อาจถูกย้ายหรือลบไปแล้ว", f"File {shown} not found"
     except OSError as exc:
         return f"เปิดไฟล์ {shown} ไม่ได้ ({exc.strerror or exc})", f"Cannot open {shown}: {exc}"
+    except ValueError:  # a NUL in the path: no file system can hold that name
+        return f"ชื่อไฟล์ {shown} มีอักขระที่ใช้ไม่ได้ — โปรดเลือกไฟล์ใหม่", f"The path of {shown} holds a NUL character"
     if not stat.S_ISREG(info.st_mode):
-        return f"{shown} ไม่ใช่ไฟล์ (อาจเป็นโฟลเดอร์) — โปรดเลือกไฟล์", f"{shown} is not a regular file"
+        return _not_a_file(shown)
     if not os.access(path, os.R_OK):
         return f"ไม่มีสิทธิ์อ่านไฟล์ {shown}", f"No permission to read {shown}"
     if info.st_size > limit:
         return _too_big(shown, info.st_size, limit)
     return None
+
+
+def _not_a_file(shown: str) -> tuple[str, str]:
+    return f"{shown} ไม่ใช่ไฟล์ (อาจเป็นโฟลเดอร์) — โปรดเลือกไฟล์", f"{shown} is not a regular file"
 
 
 def _too_big(shown: str, size: int, limit: int) -> tuple[str, str]:

@@ -26,8 +26,14 @@ M = TypeVar("M", bound=Base)
 AUDIT_CHAIN_LOCK = audit_chain.AUDIT_CHAIN_LOCK
 
 
+# Every primary key is a 32-bit INTEGER: a larger Python int names no row, and asking for it made the
+# drivers raise (SQLite OverflowError past 2**63, PostgreSQL "integer out of range") instead of NotFound.
+_LARGEST_KEY = 2**31 - 1
+
+
 def get_or_raise(session: Session, model: type[M], row_id: int, label_th: str) -> M:
-    row = session.get(model, row_id)
+    out_of_range = isinstance(row_id, int) and not -_LARGEST_KEY - 1 <= row_id <= _LARGEST_KEY
+    row = None if out_of_range else session.get(model, row_id)
     if row is None:
         raise NotFound(f"ไม่พบ{label_th} (รหัส {row_id})", f"{model.__name__} {row_id} not found")
     return row
