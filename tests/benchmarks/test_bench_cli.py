@@ -1,10 +1,13 @@
 """Command-line start-up (issue #16), run by `make bench` only: process start to exit of
 `sbpac-desktop --version` and of `directives --json` on the demo database, each against
 `python -c "import sqlalchemy"` timed in the same run, one baseline process before each
-measured one so both see the same machine load. Target: ≤ 1.5× the baseline."""
+measured one so both see the same machine load. Target: ≤ 1.5× the baseline. Both run with
+bytecode cached (in a temporary PYTHONPYCACHEPREFIX, written by the warm-up round) as in an
+installed copy, even where the environment sets PYTHONDONTWRITEBYTECODE."""
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -20,6 +23,10 @@ from tests.benchmarks.results import bench_median, record
 
 BASELINE = [sys.executable, "-c", "import sqlalchemy"]
 ROUNDS = 7
+# Why directives --json still misses (profiled, issue #16): SQLAlchemy's ORM on top of its core,
+# the declarative mapping of every model class, the PostgreSQL dialect loaded for a partial
+# index's postgresql_where, the first queries' SQL compilation, and registering every subcommand.
+DIRECTIVES_NOTE = "cause: ORM import + declarative mapping of all models + first-query compile"
 
 
 def _console() -> list[str]:
@@ -28,18 +35,24 @@ def _console() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "sbpac_desktop"]
 
 
-def _wall(command: list[str]) -> float:
+def _env(cache: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPYCACHEPREFIX": str(cache)}
+
+
+def _wall(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    subprocess.run(command, check=True, capture_output=True, timeout=120, env=env)
     return time.perf_counter() - started
 
 
-def _against_baseline(benchmark: Any, command: list[str]) -> tuple[float, float]:
+def _against_baseline(benchmark: Any, command: list[str], cache: Path) -> tuple[float, float]:
     """(median of the command, median of the baseline), the baseline run just before each round."""
+    env = _env(cache)
     baseline: list[float] = []
     benchmark.pedantic(
-        lambda: subprocess.run(command, check=True, capture_output=True, timeout=120),
-        setup=lambda: baseline.append(_wall(BASELINE)),
+        lambda: subprocess.run(command, check=True, capture_output=True, timeout=120, env=env),
+        setup=lambda: baseline.append(_wall(BASELINE, env)),
         rounds=ROUNDS,
         iterations=1,
         warmup_rounds=1,
@@ -56,12 +69,21 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_cli_version_process(benchmark: Any) -> None:
-    value, baseline = _against_baseline(benchmark, [*_console(), "--version"])
+def test_cli_version_process(benchmark: Any, tmp_path: Path) -> None:
+    value, baseline = _against_baseline(benchmark, [*_console(), "--version"], tmp_path / "pycache")
     record("CLI --version, process start to exit", "-", value, baseline=baseline, ratio_target=1.5)
 
 
-def test_cli_directives_json_process(benchmark: Any, demo_database: Path) -> None:
+def test_cli_directives_json_process(benchmark: Any, demo_database: Path, tmp_path: Path) -> None:
     command = [*_console(), "--db", str(demo_database), "directives", "--json"]
-    value, baseline = _against_baseline(benchmark, command)
-    record("CLI directives --json (demo), start to exit", "sqlite", value, baseline=baseline, ratio_target=1.5)
+    value, baseline = _against_baseline(benchmark, command, tmp_path / "pycache")
+    ratio = value / baseline
+    note = None if ratio <= 1.5 else DIRECTIVES_NOTE
+    record(
+        "CLI directives --json (demo), start to exit",
+        "sqlite",
+        value,
+        baseline=baseline,
+        ratio_target=1.5,
+        note=note,
+    )
