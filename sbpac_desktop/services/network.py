@@ -307,6 +307,14 @@ def reports_on_directive(db: Database, actor: Actor, directive_id: int) -> list[
         return _report_views(session, [ExternalReport.directive_id == directive_id])
 
 
+def get_report(db: Database, actor: Actor, report_id: int) -> ExternalReportView:
+    """One report (a search hit opens its member on the network page)."""
+    require(actor, READ_DATA, "ดูข้อมูล")
+    with db.unit_of_work() as session:
+        row = get_or_raise(session, ExternalReport, report_id, REPORT_TH)  # refuses an id out of range too
+        return _report_views(session, [ExternalReport.id == row.id])[0]
+
+
 def list_reports(
     db: Database, actor: Actor, *, place_id: int | None = None, member_id: int | None = None
 ) -> list[ExternalReportView]:

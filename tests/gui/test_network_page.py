@@ -273,3 +273,29 @@ def test_viewers_and_officers_read_only(qtbot: QtBot, work_ctx: AppContext, wait
     assert page.import_from_file(Path("/nonexistent.xlsx")) is None
     if role is UserRole.VIEWER:
         _shot(page, "page_viewer.png")
+
+
+def test_a_search_hit_on_a_network_report_opens_its_member(
+    qtbot: QtBot, work_ctx: AppContext, settings, wait_ops
+) -> None:
+    from sbpac_desktop.gui.main_window import MainWindow
+    from sbpac_desktop.gui.search.results import show_search_results
+
+    window = MainWindow(work_ctx, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = show_search_results(window, "แผนเผชิญเหตุ")
+    assert dialog is not None
+    row = next(r for r in range(dialog.tree.topLevelItemCount()) if dialog.hit_at(r).kind == "external_report")
+    hit = dialog.hit_at(row)
+    dialog.open_row(row)
+    dialog.close()
+    wait_ops()
+    page = window.page("network")
+    assert window.current_key() == "network" and isinstance(page, NetworkPage)
+    assert page.selected_member().full_name == "นางรอฮานี สาแม"  # type: ignore[union-attr]
+    selected = page.reports.currentIndex()
+    assert selected.isValid() and page.reports_model.rows()[selected.row()].id == hit.ref_id  # type: ignore[union-attr]
+    _shot(window, "window_from_search.png")

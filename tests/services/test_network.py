@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from sbpac_desktop.domain.enums import UserRole
-from sbpac_desktop.domain.errors import PermissionDenied, ValidationError
+from sbpac_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
 from sbpac_desktop.services import directives, network, places, search
 from sbpac_desktop.services.network import MemberInput, ReportInput
 from sbpac_desktop.services.network_import import COLUMNS, import_network_reports, write_template
@@ -109,6 +109,18 @@ def test_officers_and_viewers_read_only(ctx, area):
         with pytest.raises(PermissionDenied):
             network.add_report(ctx.db, actor, ReportInput(member.id, TODAY, "effective", "x", place_id=area["94"]))
         assert network.list_members(ctx.db, actor)[0].id == member.id
+
+
+def test_get_report_for_a_search_hit(ctx, area):
+    member = _member(ctx, area)
+    added = network.add_report(ctx.db, ctx.actor, ReportInput(member.id, TODAY, "partial", "ถนนยังไม่เสร็จ",
+                                                              place_id=area["940101"]), today=TODAY)  # fmt: skip
+    viewer = user(ctx, "viewer2", UserRole.VIEWER)
+    found = network.get_report(ctx.db, viewer, added.id)
+    assert (found.member_id, found.rating, found.text) == (member.id, "partial", "ถนนยังไม่เสร็จ")
+    for missing in (added.id + 1000, 10**30):
+        with pytest.raises(NotFound, match="ไม่พบรายงานจากภาคประชาชน"):
+            network.get_report(ctx.db, ctx.actor, missing)
 
 
 # --- template and importer -----------------------------------------------------------------------

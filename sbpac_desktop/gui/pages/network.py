@@ -58,6 +58,7 @@ class NetworkPage(Page):
         self.data = NetworkData()
         self.operation: Operation[Any] | None = None
         self.reports_for: int | None = None  # the member whose reports are shown (or being read)
+        self.wanted_report: int | None = None  # a search hit to select once its member's reports arrive
         self.dialog: FormDialog | None = None
         self.import_dialog: ImportPreviewDialog | None = None
         self.heading = heading_label(self.tr("เครือข่ายภาคประชาชน"), self)
@@ -209,9 +210,33 @@ class NetworkPage(Page):
         member_id, rows = result
         if member_id != self.reports_for:
             return  # the clerk moved on to another member meanwhile; that answer follows
+        index = self.reports.currentIndex()
+        shown = index.data(ITEM_ROLE) if index.isValid() else None
+        wanted = self.wanted_report or getattr(shown, "id", None)  # a search hit, or the row already chosen
         self.reports_model.set_rows(rows)
+        found = self.reports.row_of(lambda r: getattr(r, "id", None) == wanted)
+        if found is not None:
+            self.reports.selectRow(found)
+            self.wanted_report = None
         if not rows:
             self.reports_title.setText(self.reports_title.text() + self.tr(" — ยังไม่มีรายงาน"))
+
+    def open_report(self, report_id: int) -> None:
+        """From search: every member shown, the report's member chosen and the report selected."""
+        self.ensure_loaded()  # queued first: the single worker answers in order
+        db, actor = self.ctx.db, self.ctx.actor
+        op = Operation(self, lambda: network.get_report(db, actor, report_id), message=self.tr("กำลังเปิดรายงาน…"))
+        op.success(self._show_report).failure(lambda error: present_error(self, error)).run()
+
+    def _show_report(self, report: ExternalReportView) -> None:
+        for widget in (self.kind_filter, self.active_only):
+            widget.blockSignals(True)
+        self.kind_filter.set_value(None)
+        self.active_only.setChecked(False)
+        for widget in (self.kind_filter, self.active_only):
+            widget.blockSignals(False)
+        self.reports_for, self.wanted_report = report.member_id, report.id
+        self._show()
 
     def _update_buttons(self) -> None:
         staff, chosen = can_record_network(self.ctx), self.selected_member() is not None

@@ -93,6 +93,7 @@ class SearchResultsDialog(QDialog):
     open_meeting = Signal(int)
     open_directive = Signal(int)
     open_visit = Signal(int)  # a field visit or one of its findings
+    open_network_report = Signal(int)  # a report of the civil-society network, on its member's page
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,6 +175,8 @@ class SearchResultsDialog(QDialog):
             return
         if hit.visit_id is not None:  # a field visit or its finding (issue #15)
             self.open_visit.emit(hit.visit_id)
+        elif hit.kind == "external_report":  # shown with its member, whether or not it names a directive
+            self.open_network_report.emit(hit.ref_id)
         elif hit.directive_id is not None:
             self.open_directive.emit(hit.directive_id)
         elif hit.meeting_id is not None:
@@ -190,6 +193,7 @@ def show_search_results(window: QWidget, text: str) -> SearchResultsDialog | Non
         dialog.open_meeting.connect(lambda meeting_id: _open_meeting(window, meeting_id))
         dialog.open_directive.connect(lambda directive_id: _open_directive(window, directive_id))
         dialog.open_visit.connect(lambda visit_id: _open_visit(window, visit_id))
+        dialog.open_network_report.connect(lambda report_id: _open_network_report(window, report_id))
     dialog.run(text)
     dialog.show()
     dialog.raise_()
@@ -200,6 +204,11 @@ def show_search_results(window: QWidget, text: str) -> SearchResultsDialog | Non
 def _open_visit(window: QWidget, visit_id: int) -> None:
     window.show_page("field_visits")  # type: ignore[attr-defined]
     window.page("field_visits").open_visit(visit_id)  # type: ignore[attr-defined]
+
+
+def _open_network_report(window: QWidget, report_id: int) -> None:
+    window.show_page("network")  # type: ignore[attr-defined]
+    window.page("network").open_report(report_id)  # type: ignore[attr-defined]
 
 
 def _open_meeting(window: QWidget, meeting_id: int) -> None:
