@@ -266,7 +266,7 @@ def test_viewers_and_officers_read_only(qtbot: QtBot, work_ctx: AppContext, wait
         reader = AppContext(work_ctx.db, Actor(row.id, row.login, role, row.display_name))
     page = _page(qtbot, reader, wait_ops)
     assert len(_names(page)) == 5 and page.reports_model.rowCount() == 1
-    for key in ("addMember", "editMember", "addReport", "networkImport"):
+    for key in ("addMember", "editMember", "addReport", "removeReport", "networkImport"):
         assert not page.buttons[key].isEnabled(), key
     assert page.buttons["networkTemplate"].isEnabled()
     assert page.new_record() is None and page.add_report() is None and page.edit_selected() is None
@@ -299,3 +299,23 @@ def test_a_search_hit_on_a_network_report_opens_its_member(
     selected = page.reports.currentIndex()
     assert selected.isValid() and page.reports_model.rows()[selected.row()].id == hit.ref_id  # type: ignore[union-attr]
     _shot(window, "window_from_search.png")
+
+
+def test_remove_a_report_after_asking(page: NetworkPage, work_ctx: AppContext, wait_ops, monkeypatch) -> None:
+    from sbpac_desktop.gui.pages import network as network_page
+
+    answers: list[str] = []
+    monkeypatch.setattr(network_page, "confirm", lambda parent, title, question: answers.append(question) or False)
+    _select(page, "นายอับดุลเลาะ สาและ", wait_ops)
+    assert not page.buttons["removeReport"].isEnabled()  # no report chosen yet
+    page.reports.selectRow(0)
+    assert page.buttons["removeReport"].isEnabled()
+    before = _counts(work_ctx)
+    page.remove_selected_report()  # "no": nothing removed
+    wait_ops()
+    assert _counts(work_ctx) == before and "นายอับดุลเลาะ สาและ" in answers[0]
+    monkeypatch.setattr(network_page, "confirm", lambda parent, title, question: True)
+    page.remove_selected_report()
+    wait_ops()
+    assert _counts(work_ctx) == (before[0], before[1] - 1)
+    assert page.selected_member().full_name == "นายอับดุลเลาะ สาและ" and page.reports_model.rowCount() == 0  # type: ignore[union-attr]

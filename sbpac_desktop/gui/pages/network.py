@@ -19,13 +19,13 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSpli
 from sbpac_desktop.gui.dialogs.form import FormDialog
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
 from sbpac_desktop.gui.dialogs.network_dialogs import MemberDialog, NetworkReportDialog
-from sbpac_desktop.gui.errors import present_error
+from sbpac_desktop.gui.errors import confirm, present_error
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export, network_import
 from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.network_models import MembersModel, ReportsModel, kind_text
-from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.text import date_text, digits
 from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services import network, places
@@ -85,6 +85,7 @@ class NetworkPage(Page):
         self.reports_model = ReportsModel()
         self.reports = DtoTableView(self.reports_model, self)
         self.reports.setObjectName("networkReports")
+        self.reports.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.reports_title = QLabel(self)
         self.reports_title.setObjectName("networkReportsTitle")
         self.reports_title.setWordWrap(True)
@@ -118,6 +119,8 @@ class NetworkPage(Page):
              self.new_record),
             ("editMember", self.tr("แก้ไขข้อมูลสมาชิก…"), self.tr("แก้ไขสมาชิกที่เลือก"), self.edit_selected),
             ("addReport", self.tr("เพิ่มรายงาน…"), self.tr("รายงานของสมาชิกที่เลือก"), self.add_report),
+            ("removeReport", self.tr("ลบรายงาน…"), self.tr("ลบรายงานที่เลือก (เช่น บันทึกซ้ำหรือผิดคน)"),
+             self.remove_selected_report),
         ):  # fmt: skip
             member_bar.addWidget(self._button(key, text, tip, slot))
         member_bar.addStretch(1)
@@ -183,6 +186,11 @@ class NetworkPage(Page):
         value = index.data(ITEM_ROLE) if index.isValid() else None
         return value if isinstance(value, MemberView) else None
 
+    def selected_report(self) -> ExternalReportView | None:
+        index = self.reports.currentIndex()
+        value = index.data(ITEM_ROLE) if index.isValid() else None
+        return value if isinstance(value, ExternalReportView) else None
+
     def _member_changed(self) -> None:
         member = self.selected_member()
         self._update_buttons()
@@ -240,10 +248,12 @@ class NetworkPage(Page):
 
     def _update_buttons(self) -> None:
         staff, chosen = can_record_network(self.ctx), self.selected_member() is not None
+        report = self.selected_report() is not None
         for key, on in (("addMember", staff), ("editMember", staff and chosen), ("addReport", staff and chosen),
-                        ("networkImport", staff), ("networkTemplate", True)):  # fmt: skip
+                        ("removeReport", staff and report), ("networkImport", staff),
+                        ("networkTemplate", True)):  # fmt: skip
             self.buttons[key].setEnabled(on)
-            if not staff and key in ("addMember", "editMember", "addReport", "networkImport"):
+            if not staff and key != "networkTemplate":
                 self.buttons[key].setToolTip(self.tr("บัญชีนี้ดูข้อมูลได้อย่างเดียว (บันทึกได้เฉพาะผู้ดูแลระบบและเลขานุการ)"))
 
     # --- actions --------------------------------------------------------------------------------
@@ -272,6 +282,24 @@ class NetworkPage(Page):
             return None
         dialog = NetworkReportDialog(self.ctx, member, self.data.places, self.data.directives, self, today=self.today)
         return self._open(dialog)  # type: ignore[return-value]
+
+    def remove_selected_report(self) -> None:
+        """A report entered twice or under the wrong member; asked first, audited by the service."""
+        report = self.selected_report()
+        if report is None or not can_record_network(self.ctx):
+            return
+        question = self.tr("ลบรายงานวันที่ {date} ของ {name} ใช่หรือไม่?").format(
+            date=date_text(report.report_on), name=report.member_name)  # fmt: skip
+        if not confirm(self, self.tr("ลบรายงานจากภาคประชาชน"), question):
+            return
+        db, actor, member_id = self.ctx.db, self.ctx.actor, report.member_id
+        self.reports_for = member_id
+        self._run(lambda: network.remove_report(db, actor, report.id), lambda _r: self._reload_keeping(member_id),
+                  self.tr("กำลังลบรายงาน…"))  # fmt: skip
+
+    def _reload_keeping(self, member_id: int) -> None:
+        self.reports_for = member_id
+        self.reload()
 
     def _saved(self, result: object) -> None:
         member_id = result.id if isinstance(result, MemberView) else getattr(result, "member_id", None)
