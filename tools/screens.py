@@ -223,6 +223,12 @@ def all_shots(studio: Studio) -> list[Shot]:
         Shot("dialog_closure_request", "Ask to close a directive (ขอปิดเรื่อง)", lambda: _workflow(s, "request_closure")),
         Shot("page_users", "บัญชีผู้ใช้ — accounts (administrators only)", lambda: _window_on(s, "users")),
         Shot("dialog_user", "New account", lambda: _dialog(s, _main_page(s, "users").new_record)),
+        Shot("main_network", "เครือข่ายภาคประชาชน — network members and volunteer graduates, the chosen one's reports",
+             lambda: _window_on(s, "network")),
+        Shot("dialog_network_member", "Register a network member or volunteer graduate",
+             lambda: _dialog(s, _main_page(s, "network").new_record)),
+        Shot("dialog_network_report", "A report from the network (rating, directive or tambon, what they saw)",
+             lambda: _dialog(s, _main_page(s, "network").add_report)),
         Shot("sign_in_dialog", "Sign-in before the main window", lambda: _sign_in(s)),
         Shot("dialog_carry_over", "New meeting: carry over certifying the minutes and open directives",
              lambda: _carry_over(s)),  # it adds a meeting
