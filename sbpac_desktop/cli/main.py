@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -121,10 +122,23 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("ยกเลิกแล้ว", file=sys.stderr)
         return EXIT_CANCELLED
+    except OSError as error:
+        if error.errno != errno.ENAMETOOLONG:
+            return _unexpected(args)
+        # A file name over 255 bytes makes pathlib's is_file()/exists() raise instead of answering
+        # False; each command's own check should say so, this is the net under the ones that do not.
+        log.warning("file name too long in command %s", args.command, exc_info=True)
+        print(f"ข้อผิดพลาด: ชื่อไฟล์หรือโฟลเดอร์ยาวเกินไป ({error.strerror}) — โปรดใช้ชื่อที่สั้นลง", file=sys.stderr)
+        return EXIT_USAGE
     except Exception:
-        log.exception("unexpected error in command %s", args.command)
-        print(
-            f"เกิดข้อผิดพลาดที่ไม่คาดคิด รายละเอียดอยู่ในไฟล์บันทึก {log_path()}",
-            file=sys.stderr,
-        )
-        return EXIT_UNEXPECTED
+        return _unexpected(args)
+
+
+def _unexpected(args: argparse.Namespace) -> int:
+    """Called inside an except block: the traceback goes to the log file, one Thai line to the screen."""
+    log.exception("unexpected error in command %s", args.command)
+    print(
+        f"เกิดข้อผิดพลาดที่ไม่คาดคิด รายละเอียดอยู่ในไฟล์บันทึก {log_path()}",
+        file=sys.stderr,
+    )
+    return EXIT_UNEXPECTED

@@ -110,9 +110,8 @@ def cmd_add_project(args: argparse.Namespace) -> int:
 
     ctx = open_signed_in(args)
     try:
-        plan_id = plan.create_plan(ctx.db, ctx.actor, args.year)
         data = ProjectInput(args.name, args.dimension, args.owner, args.budget, (), tuple(args.directive))
-        project_id = plan.add_project(ctx.db, ctx.actor, plan_id, data)
+        project_id = plan.add_project_to_year(ctx.db, ctx.actor, args.year, data)
     finally:
         ctx.close()
     emit(f"เพิ่มโครงการแล้ว (รหัส {project_id}): {args.name}")

@@ -15,7 +15,11 @@ MAX_TEXT_BYTES = 2_000_000  # a minutes text is pages long at most, never megaby
 def read_utf8(text: str) -> str:
     """argparse type: the file's text (a UTF-8 BOM is dropped; CRLF become LF)."""
     path = Path(text).expanduser()
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except OSError as error:  # a name over 255 bytes (ENAMETOOLONG) is not swallowed by is_file()
+        raise argparse.ArgumentTypeError(f"เปิดไฟล์ '{text[:80]}' ไม่ได้: {error.strerror or error}") from error
+    if not found:
         raise argparse.ArgumentTypeError(f"ไม่พบไฟล์ข้อความ '{text}'")
     try:
         raw = path.read_bytes()

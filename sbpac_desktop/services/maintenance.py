@@ -131,6 +131,16 @@ def backup_to_file(
 
 
 def _target_file(db_path: Path, target: Path, overwrite: bool) -> Path:
+    try:
+        return _checked_target(db_path, target, overwrite)
+    except OSError as exc:  # e.g. a name over 255 bytes: is_dir()/exists() raise instead of answering
+        raise DatabaseError(
+            f"ใช้ไฟล์ปลายทาง {target.name[:60]}… ไม่ได้ ({exc.strerror or exc}) — ชื่อไฟล์อาจยาวเกินไป",
+            f"Cannot use the target {target}: {exc}",
+        ) from exc
+
+
+def _checked_target(db_path: Path, target: Path, overwrite: bool) -> Path:
     if target.is_dir():
         return backups.new_backup_path(db_path, "manual", target)
     if not target.parent.is_dir():
@@ -207,7 +217,13 @@ def restore_from_file(database: str | None, source: str, environ: Mapping[str, s
 
 
 def _validate_restore_source(src: Path, live: Path) -> migrate.SchemaState:
-    if not src.is_file():
+    try:
+        found = src.is_file()
+    except OSError as exc:  # a name over 255 bytes raises (ENAMETOOLONG) instead of answering False
+        raise DatabaseError(
+            f"เปิดไฟล์ {src.name[:60]}… ไม่ได้ ({exc.strerror or exc})", f"Cannot open {src}: {exc}"
+        ) from exc
+    if not found:
         raise DatabaseError(f"ไม่พบไฟล์ {src}", f"File {src} does not exist")
     if live.exists() and src.samefile(live):
         raise DatabaseError(

@@ -184,6 +184,17 @@ def add_project(db: Database, actor: Actor, plan_id: int, data: ProjectInput) ->
         return insert_project(session, actor, plan_id, data).id
 
 
+def add_project_to_year(db: Database, actor: Actor, fiscal_year: int, data: ProjectInput) -> int:
+    """The year's plan (made if missing) and the project in one transaction: a refused project
+    leaves no empty plan and no audit entry behind."""
+    require(actor, EDIT_PLAN, "เพิ่มโครงการในแผนบูรณาการ")
+    check = Checker()
+    check_project(check, data)
+    check.raise_if_any()
+    with db.unit_of_work() as session:
+        return insert_project(session, actor, ensure_plan_row(session, actor, fiscal_year).id, data).id
+
+
 def update_project(db: Database, actor: Actor, project_id: int, expected_version: int, data: ProjectInput) -> None:
     require(actor, EDIT_PLAN, "แก้ไขโครงการในแผนบูรณาการ")
     check = Checker()

@@ -79,11 +79,15 @@ def read_grid(path: Path, looks_like_header: HeaderTest) -> Grid:
 
 
 def _head(path: Path) -> bytes:
-    if not path.exists():
+    try:
+        found, folder = path.exists(), path.is_dir()
+        size = path.stat().st_size if found else 0
+    except OSError as exc:  # a name over 255 bytes raises (ENAMETOOLONG) instead of answering False
+        raise UnreadableFile(f"เปิดไฟล์ {path.name[:60]}… ไม่ได้ ({exc.strerror or exc})") from exc
+    if not found:
         raise UnreadableFile(f"ไม่พบไฟล์ {path}")
-    if path.is_dir():
+    if folder:
         raise UnreadableFile(f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์")
-    size = path.stat().st_size
     if size == 0:
         raise UnreadableFile("ไฟล์ว่างเปล่า (0 ไบต์) — ไม่มีข้อมูลให้นำเข้า")
     if size > MAX_FILE_BYTES:
