@@ -6,7 +6,7 @@ command-line subcommands itself.
 
 from __future__ import annotations
 
-import multiprocessing
+import sys
 from collections.abc import Sequence
 
 from sbpac_desktop import cli
@@ -15,7 +15,11 @@ from sbpac_desktop import cli
 def main(argv: Sequence[str] | None = None) -> int:
     # A frozen (PyInstaller) copy re-runs this entry point in each 'spawn' worker process of
     # gui/process_operations.py; freeze_support turns that run into the worker, not a 2nd app.
-    multiprocessing.freeze_support()
+    # It does nothing unless frozen, so a plain install does not import multiprocessing for it.
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = cli.build_parser().parse_args(argv)
     if args.self_test:
         from sbpac_desktop.selftest import run_self_test  # Qt-free: proves an installed copy is complete
