@@ -132,16 +132,17 @@ def _reserve_temporary(target: Path) -> Path:
     """Create an empty temporary file beside `target`, or explain in Thai why we cannot."""
     directory = target.parent
     try:  # is_dir() raises for a name over 255 bytes (ENAMETOOLONG) instead of answering False
-        if not directory.exists():
-            raise OutputPathError(f"ไม่พบโฟลเดอร์ที่จะบันทึกไฟล์: {directory}", target)
-        if not directory.is_dir():
-            raise OutputPathError(f"ที่อยู่สำหรับบันทึกไฟล์ไม่ใช่โฟลเดอร์: {directory}", target)
-        if target.is_dir():
-            raise OutputPathError(f"มีโฟลเดอร์ชื่อเดียวกับไฟล์นี้อยู่แล้ว: {target}", target)
+        found, folder, taken = directory.exists(), directory.is_dir(), target.is_dir()
     except OSError as error:
         raise OutputPathError(
             f"บันทึกไฟล์ชื่อนี้ไม่ได้ ({error.strerror}) — ชื่อไฟล์อาจยาวเกินไป: {target.name[:60]}…", target
         ) from error
+    if not found:
+        raise OutputPathError(f"ไม่พบโฟลเดอร์ที่จะบันทึกไฟล์: {directory}", target)
+    if not folder:
+        raise OutputPathError(f"ที่อยู่สำหรับบันทึกไฟล์ไม่ใช่โฟลเดอร์: {directory}", target)
+    if taken:
+        raise OutputPathError(f"มีโฟลเดอร์ชื่อเดียวกับไฟล์นี้อยู่แล้ว: {target}", target)
     temporary = directory / f".{target.name}.{secrets.token_hex(4)}.tmp"
     try:
         # os.open with 0o666 lets the user's umask decide the final permissions.
