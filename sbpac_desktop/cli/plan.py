@@ -49,7 +49,8 @@ def baht_arg(text: str) -> int:
         amount = Decimal(to_arabic_digits(text.strip()).replace(",", ""))
     except InvalidOperation:
         amount = Decimal("NaN")
-    if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")) or amount > 10**13:
+    # the bound first: quantize() of 1E26 and larger raises InvalidOperation (past 28 digits of precision)
+    if not amount.is_finite() or amount < 0 or amount > 10**13 or amount != amount.quantize(Decimal("0.01")):
         raise argparse.ArgumentTypeError(f"จำนวนเงินต้องเป็นบาท ไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง (ได้รับ '{text[:40]}')")
     return int(amount * 100)
 

@@ -118,6 +118,8 @@ def baht_cell(value: object) -> int:
     if number is None:
         return 0
     amount = Decimal(str(number))
+    if abs(amount) > 10**13:  # before quantize(), which raises InvalidOperation from 1E26 on
+        raise CellError("จำนวนเงินสูงเกินจริง")
     if amount != amount.quantize(Decimal("0.01")):
         raise CellError("จำนวนเงินมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง")
     try:

@@ -213,6 +213,21 @@ FOUND = {
     "plan-import-too-long": ["plan", "import", LONG],
     "import-directives-too-long": ["import", "directives", LONG],
     "restore-too-long": ["restore", LONG],
+    # decimal.InvalidOperation (quantize past 28 digits) escaped the argparse type as a traceback
+    "plan-disbursed-1E26": ["plan", "disbursed", "1", "1E26", "--quarter", "1"],
+    "plan-budget-1E26": [
+        "plan",
+        "add-project",
+        "x",
+        "--year",
+        "2563",
+        "--dimension",
+        "1",
+        "--owner",
+        "1",
+        "--budget",
+        "1E26/0/0/0",
+    ],
 }
 
 

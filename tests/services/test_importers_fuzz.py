@@ -212,6 +212,19 @@ def test_fuzzed_files(importer, demo, tmp_path):
     one_file()
 
 
+@pytest.mark.parametrize("amount", [1e26, "1E26", -1e300, 1e15])
+def test_a_budget_too_large_for_the_decimal_check_is_refused(demo, tmp_path, amount):
+    """Found by the CLI fuzz in the same rule: Decimal.quantize() of 1E26 raised InvalidOperation."""
+    ctx, db = demo
+    head, *rows = GOOD_FILES["plan"]
+    rows = [list(r) for r in rows]
+    rows[0][head.index(plan_import.COLUMNS["budget_q1"][0])] = amount
+    path = _write(tmp_path, "xlsx", [head, *rows])
+    assert _import_checked("plan", ctx, db, path) == "refused"
+    report = plan_import.import_plan(ctx.db, ctx.actor, path, dry_run=True, today=TODAY)
+    assert any("จำนวนเงิน" in message for message in _errors(report)), _errors(report)
+
+
 def test_zz_the_files_counted(capsys):
     with capsys.disabled():
         print(f"\nimporter fuzz: {sum(FILES.values()):,} files; outcomes: {dict(sorted(FILES.items()))}")
