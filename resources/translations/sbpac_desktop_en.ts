@@ -1165,6 +1165,29 @@
     </message>
 </context>
 <context>
+    <name>DirectiveImport</name>
+    <message>
+        <source>เลือกไฟล์ข้อสั่งการที่จะนำเข้า</source>
+        <translation>Choose the directives file to import</translation>
+    </message>
+    <message>
+        <source>ตารางคำนวณ (*.xlsx *.csv)</source>
+        <translation>Spreadsheet (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>นำเข้า…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>นำเข้าหรือปรับปรุงข้อสั่งการจากไฟล์ Excel/CSV (ดูรายงานทีละแถวก่อนบันทึก)</source>
+        <translation>Import or update directives from an Excel/CSV file (check the row-by-row report before saving)</translation>
+    </message>
+    <message>
+        <source>นำเข้าข้อสั่งการจากไฟล์ (เลขที่ที่มีอยู่แล้ว = ปรับปรุง)</source>
+        <translation>Import directives from a file (an existing number = update)</translation>
+    </message>
+</context>
+<context>
     <name>DirectiveScope</name>
     <message>
         <source>ข้อสั่งการของฉัน</source>
@@ -1509,6 +1532,17 @@
     </message>
 </context>
 <context>
+    <name>ExternalReports</name>
+    <message>
+        <source>รายงานจากภาคประชาชน (ข้อมูลประกอบ ไม่เปลี่ยนสถานะข้อสั่งการ)</source>
+        <translation>Reports from civil society (for information; they do not change a directive&apos;s status)</translation>
+    </message>
+    <message>
+        <source>{date} · {rating} · {source}</source>
+        <translation>{date} · {rating} · {source}</translation>
+    </message>
+</context>
+<context>
     <name>FieldVisitsPage</name>
     <message>
         <source>การลงพื้นที่</source>
@@ -1583,6 +1617,10 @@
         <translation>Save the field visit report</translation>
     </message>
     <message>
+        <source>รายงานการลงพื้นที่</source>
+        <translation>Field visit report</translation>
+    </message>
+    <message>
         <source>บันทึกแล้ว: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
@@ -1593,6 +1631,66 @@
     <message>
         <source>ทำรายการไม่ได้: {message}</source>
         <translation>Not done: {message}</translation>
+    </message>
+    <message>
+        <source>พื้นที่</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>วัตถุประสงค์</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>หัวหน้าคณะ</source>
+        <translation>Head of the team</translation>
+    </message>
+    <message>
+        <source>ส่วนราชการที่ร่วม</source>
+        <translation>Agencies joining</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการ</source>
+        <translation>Directives</translation>
+    </message>
+    <message>
+        <source>ผู้ร่วมลงพื้นที่</source>
+        <translation>Not recorded yet</translation>
+    </message>
+    <message>
+        <source>ผลการลงพื้นที่</source>
+        <translation>Who went</translation>
+    </message>
+    <message>
+        <source>ยังไม่บันทึกผล</source>
+        <translation>Outcome of the visit</translation>
+    </message>
+    <message>
+        <source>ประเด็นที่ประชาชนเสนอ</source>
+        <translation>Issues raised by the people</translation>
+    </message>
+    <message>
+        <source>ภาพ/หลักฐาน</source>
+        <translation>Photos/evidence</translation>
+    </message>
+    <message>
+        <source>{count} ไฟล์</source>
+        <translation>{count} files</translation>
+    </message>
+    <message>
+        <source> → รายงานผล {number}</source>
+        <translation> → progress report {number}</translation>
+    </message>
+    <message>
+        <source> → เสนอเข้าระเบียบวาระ</source>
+        <translation> → proposed for the agenda</translation>
+    </message>
+    <message>
+        <source> → บรรจุในระเบียบวาระแล้ว</source>
+        <translation> → on the agenda</translation>
+    </message>
+    <message>
+        <source> → ไม่นำเข้าระเบียบวาระ</source>
+        <translation> → not brought to the agenda</translation>
     </message>
 </context>
 <context>
@@ -1857,6 +1955,21 @@
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <source>พร้อมรายงานผล</source>
+        <translation>with a progress report</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการ</source>
+        <translation>Directives</translation>
+    </message>
+    <message>
+        <source>รายงาน</source>
+        <translation>Report</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>นำเข้าจากไฟล์</source>
@@ -2096,6 +2209,10 @@ Database: {database}</translation>
     <message>
         <source>การลงพื้นที่</source>
         <translation>Field visits</translation>
+    </message>
+    <message>
+        <source>เครือข่ายภาคประชาชน</source>
+        <translation>Civil-society network</translation>
     </message>
     <message>
         <source>แผนบูรณาการ</source>
@@ -2390,6 +2507,77 @@ Database: {database}</translation>
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <source>แก้ไขข้อมูลสมาชิกเครือข่าย</source>
+        <translation>Edit network member</translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนสมาชิกเครือข่าย</source>
+        <translation>Register a network member</translation>
+    </message>
+    <message>
+        <source>— เลือกประเภท —</source>
+        <translation>— choose a type —</translation>
+    </message>
+    <message>
+        <source>เช่น นางสาวฟาตีมะห์ ดอเลาะ</source>
+        <translation>e.g. Ms Fatimah Dolah</translation>
+    </message>
+    <message>
+        <source>เช่น บัณฑิตอาสาพัฒนามาตุภูมิ รุ่นที่ 3</source>
+        <translation>e.g. Volunteer graduates, class 3</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>ชื่อ-นามสกุล</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>พื้นที่ (ตำบล)</source>
+        <translation>Place (subdistrict)</translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>อีเมล</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>เริ่มปฏิบัติงาน</source>
+        <translation>Active from</translation>
+    </message>
+    <message>
+        <source>สิ้นสุดการปฏิบัติงาน</source>
+        <translation>Active until</translation>
+    </message>
+    <message>
+        <source>เว้นวันที่ว่างไว้ได้ หากยังปฏิบัติงานอยู่</source>
+        <translation>Leave the dates empty while still active</translation>
+    </message>
+    <message>
+        <source>กรุณาเลือกประเภท: เครือข่ายภาคประชาชน หรือ บัณฑิตอาสาพัฒนามาตุภูมิ</source>
+        <translation>Choose a type: civil-society network or volunteer graduate</translation>
+    </message>
+    <message>
+        <source>ไม่พบพื้นที่ที่พิมพ์ — เลือกจากรายการ (เช่น ต.สะบารัง อ.เมืองปัตตานี จ.ปัตตานี)</source>
+        <translation>Place not found — choose from the list (e.g. ต.สะบารัง อ.เมืองปัตตานี จ.ปัตตานี)</translation>
+    </message>
+    <message>
+        <source>อีเมลไม่ถูกต้อง (ตัวอย่าง: name@example.com)</source>
+        <translation>Invalid e-mail address (example: name@example.com)</translation>
+    </message>
+</context>
+<context>
     <name>MembersModel</name>
     <message>
         <source>ลำดับ</source>
@@ -2414,6 +2602,30 @@ Database: {database}</translation>
     <message>
         <source>ว่าง</source>
         <translation>Vacant</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>ชื่อ-นามสกุล</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>พื้นที่ (ตำบล)</source>
+        <translation>Place (subdistrict)</translation>
+    </message>
+    <message>
+        <source>ติดต่อ</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>ช่วงปฏิบัติงาน</source>
+        <translation>Active period</translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2735,247 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>บันทึกไฟล์ Word ไว้ที่ {path} แล้ว</source>
         <translation>Word file saved to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkImport</name>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>บันทึกแบบรายงานสำหรับเครือข่าย</source>
+        <translation>Save the report form for the network</translation>
+    </message>
+    <message>
+        <source>แบบรายงานเครือข่ายภาคประชาชน.xlsx</source>
+        <translation>network-report-form.xlsx</translation>
+    </message>
+    <message>
+        <source>บันทึกแบบรายงานไว้ที่ {path} แล้ว</source>
+        <translation>Report form saved to {path}</translation>
+    </message>
+    <message>
+        <source>กำลังบันทึกแบบฟอร์ม…</source>
+        <translation>Saving the form…</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์รายงานจากเครือข่ายภาคประชาชน</source>
+        <translation>Choose the file of reports from the network</translation>
+    </message>
+    <message>
+        <source>ตารางคำนวณ (*.xlsx *.csv)</source>
+        <translation>Spreadsheet (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>นำเข้ารายงานจากเครือข่ายภาคประชาชนและบัณฑิตอาสา</source>
+        <translation>Import reports from the civil-society network and volunteer graduates</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <source>เครือข่ายภาคประชาชน</source>
+        <translation>Civil-society network</translation>
+    </message>
+    <message>
+        <source>ทุกประเภท</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>เฉพาะผู้ที่ยังปฏิบัติงาน</source>
+        <translation>Only those active today</translation>
+    </message>
+    <message>
+        <source>ดาวน์โหลดแบบฟอร์ม…</source>
+        <translation>Download the form…</translation>
+    </message>
+    <message>
+        <source>แบบรายงาน Excel ให้เครือข่ายและบัณฑิตอาสากรอก แล้วนำเข้ากลับ</source>
+        <translation>An Excel report form for the network and volunteer graduates to fill in and send back</translation>
+    </message>
+    <message>
+        <source>นำเข้าจากไฟล์…</source>
+        <translation>Import from a file…</translation>
+    </message>
+    <message>
+        <source>นำเข้ารายงานจากแบบฟอร์มที่กรอกแล้ว (ตรวจทุกแถวก่อน บันทึกทั้งหมดหรือไม่บันทึกเลย)</source>
+        <translation>Import reports from a filled-in form (every row checked first; all saved or nothing)</translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนสมาชิก…</source>
+        <translation>Register a member…</translation>
+    </message>
+    <message>
+        <source>เครือข่ายภาคประชาชนหรือบัณฑิตอาสาคนใหม่ (Ctrl+N)</source>
+        <translation>A new network member or volunteer graduate (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>แก้ไขข้อมูลสมาชิก…</source>
+        <translation>Edit member…</translation>
+    </message>
+    <message>
+        <source>แก้ไขสมาชิกที่เลือก</source>
+        <translation>Edit the selected member</translation>
+    </message>
+    <message>
+        <source>เพิ่มรายงาน…</source>
+        <translation>Add report…</translation>
+    </message>
+    <message>
+        <source>รายงานของสมาชิกที่เลือก</source>
+        <translation>Reports of the selected member</translation>
+    </message>
+    <message>
+        <source>ลบรายงาน…</source>
+        <translation>Remove report…</translation>
+    </message>
+    <message>
+        <source>ลบรายงานที่เลือก (เช่น บันทึกซ้ำหรือผิดคน)</source>
+        <translation>Remove the selected report (e.g. entered twice or for the wrong person)</translation>
+    </message>
+    <message>
+        <source>กำลังโหลดทะเบียนเครือข่าย…</source>
+        <translation>Loading the network register…</translation>
+    </message>
+    <message>
+        <source>ทั้งหมด {count} คน: เครือข่ายภาคประชาชน {network} คน บัณฑิตอาสาพัฒนามาตุภูมิ {volunteer} คน</source>
+        <translation>{count} in all: {network} network members, {volunteer} volunteer graduates</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีสมาชิกที่ตรงกับตัวกรอง</source>
+        <translation>No member matches the filter</translation>
+    </message>
+    <message>
+        <source>เลือกสมาชิกเพื่อดูรายงาน</source>
+        <translation>Choose a member to see the reports</translation>
+    </message>
+    <message>
+        <source>รายงานของ {name} ({kind})</source>
+        <translation>Reports of {name} ({kind})</translation>
+    </message>
+    <message>
+        <source>กำลังโหลดรายงาน…</source>
+        <translation>Loading the reports…</translation>
+    </message>
+    <message>
+        <source> — ยังไม่มีรายงาน</source>
+        <translation> — no reports yet</translation>
+    </message>
+    <message>
+        <source>กำลังเปิดรายงาน…</source>
+        <translation>Opening the report…</translation>
+    </message>
+    <message>
+        <source>บัญชีนี้ดูข้อมูลได้อย่างเดียว (บันทึกได้เฉพาะผู้ดูแลระบบและเลขานุการ)</source>
+        <translation>This account may only read (only administrators and secretaries can save)</translation>
+    </message>
+    <message>
+        <source>ลบรายงานวันที่ {date} ของ {name} ใช่หรือไม่?</source>
+        <translation>Remove the report of {date} by {name}?</translation>
+    </message>
+    <message>
+        <source>ลบรายงานจากภาคประชาชน</source>
+        <translation>Remove a civil-society report</translation>
+    </message>
+    <message>
+        <source>กำลังลบรายงาน…</source>
+        <translation>Removing the report…</translation>
+    </message>
+    <message>
+        <source>บัณฑิตอาสา</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>เครือข่าย</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>บัณฑิตอาสาพัฒนามาตุภูมิ</source>
+        <translation>Volunteer graduates (บัณฑิตอาสาพัฒนามาตุภูมิ)</translation>
+    </message>
+    <message>
+        <source>เห็นผล</source>
+        <translation>Effective</translation>
+    </message>
+    <message>
+        <source>เห็นผลบางส่วน</source>
+        <translation>Partly effective</translation>
+    </message>
+    <message>
+        <source>ไม่เห็นผล</source>
+        <translation>Not effective</translation>
+    </message>
+    <message>
+        <source>ไม่ระบุ</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <source>ปัจจุบัน</source>
+        <translation>Current</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkReportDialog</name>
+    <message>
+        <source>เพิ่มรายงานจากภาคประชาชน</source>
+        <translation>Add a report from civil society</translation>
+    </message>
+    <message>
+        <source>— เลือกผลที่เห็น —</source>
+        <translation>— choose what was seen —</translation>
+    </message>
+    <message>
+        <source>— ไม่เกี่ยวกับข้อสั่งการใด —</source>
+        <translation>— not about any directive —</translation>
+    </message>
+    <message>
+        <source>สิ่งที่พบในพื้นที่ เช่น ความคืบหน้าของโครงการ ปัญหา ข้อเสนอของชาวบ้าน</source>
+        <translation>What was seen in the area, e.g. the project&apos;s progress, problems, the villagers&apos; proposals</translation>
+    </message>
+    <message>
+        <source>แสดงคู่กับรายงานผลของเจ้าหน้าที่ ระบุว่าเป็นข้อมูลจากภาคประชาชน ไม่เปลี่ยนสถานะข้อสั่งการ</source>
+        <translation>Shown beside the officers&apos; progress reports, marked as coming from civil society; it does not change the directive&apos;s status</translation>
+    </message>
+    <message>
+        <source>ผู้รายงาน</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>วันที่รายงาน</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>ผลที่เห็น</source>
+        <translation>Result seen</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการ</source>
+        <translation>Directives</translation>
+    </message>
+    <message>
+        <source>พื้นที่</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>รายละเอียด</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>กรุณาเลือกผลที่เห็น: เห็นผล เห็นผลบางส่วน หรือ ไม่เห็นผล</source>
+        <translation>Choose the result seen: effective, partly effective or not effective</translation>
+    </message>
+    <message>
+        <source>ไม่พบข้อสั่งการที่พิมพ์ — เลือกจากรายการ</source>
+        <translation>Directive not found — choose from the list</translation>
+    </message>
+    <message>
+        <source>ไม่พบพื้นที่ที่พิมพ์ — เลือกจากรายการ</source>
+        <translation>Place not found — choose from the list</translation>
+    </message>
+    <message>
+        <source>กรุณาระบุข้อสั่งการหรือพื้นที่ที่รายงาน</source>
+        <translation>Give a directive or a place for the report</translation>
     </message>
 </context>
 <context>
@@ -2681,6 +3134,41 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>รหัสผ่านสองช่องไม่ตรงกัน — โปรดพิมพ์ให้เหมือนกัน</source>
         <translation>The two passwords differ — please type the same one twice</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleImport</name>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>บันทึกแบบฟอร์มนำเข้า</source>
+        <translation>Save the import form</translation>
+    </message>
+    <message>
+        <source>แบบฟอร์มนำเข้าหน่วยงานและบุคคล.xlsx</source>
+        <translation>units-and-people-import-form.xlsx</translation>
+    </message>
+    <message>
+        <source>บันทึกแบบฟอร์มไว้ที่ {path} แล้ว</source>
+        <translation>Form saved to {path}</translation>
+    </message>
+    <message>
+        <source>กำลังบันทึกแบบฟอร์ม…</source>
+        <translation>Saving the form…</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์หน่วยงานและบุคคล</source>
+        <translation>Choose the units and people file</translation>
+    </message>
+    <message>
+        <source>ตารางคำนวณ (*.xlsx *.csv)</source>
+        <translation>Spreadsheet (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>นำเข้าหน่วยงาน ตำแหน่ง บุคคล และวาระจากไฟล์</source>
+        <translation>Import units, posts, people and terms from a file</translation>
     </message>
 </context>
 <context>
@@ -2937,6 +3425,18 @@ You can still change the status of the minutes.</translation>
         <translation>Disbursed/plan (baht)</translation>
     </message>
     <message>
+        <source>หน่วย</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>ผลของไตรมาส</source>
+        <translation>Quarter&apos;s actual</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
         <source>มิติการพัฒนา</source>
         <translation>Development dimension</translation>
     </message>
@@ -3027,6 +3527,10 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>Word (*.docx)</source>
         <translation>Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>รายงานแผนบูรณาการ-{year}-ไตรมาส{quarter}</source>
+        <translation>integrated-plan-report-{year}-Q{quarter}</translation>
     </message>
     <message>
         <source>บันทึกรายงาน</source>
@@ -3361,6 +3865,25 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>ใกล้ครบกำหนด</source>
         <translation>Due soon</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsModel</name>
+    <message>
+        <source>วันที่รายงาน</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการ / พื้นที่</source>
+        <translation>Directive / place</translation>
+    </message>
+    <message>
+        <source>ผลที่เห็น</source>
+        <translation>Result seen</translation>
+    </message>
+    <message>
+        <source>รายละเอียด</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>

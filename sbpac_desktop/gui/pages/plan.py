@@ -245,7 +245,7 @@ class PlanPage(Page):
                 name = self.entry.item(row, 1).text()
                 raise ValidationError.single(
                     "value", f"ผลของตัวชี้วัด '{name}' ต้องเป็นตัวเลข (ได้รับ '{value_item.text()[:30]}')",
-                    "The actual must be a number",
+                    f"The actual of the indicator '{name}' must be a number (got '{value_item.text()[:30]}')",
                 ) from None  # fmt: skip
             lines.append(ActualInput(indicator_id, value, note_item.text() or None))
         return lines
@@ -269,7 +269,9 @@ class PlanPage(Page):
 
     def export_report(self, suffix: str, path: Path | None = None) -> None:
         offered = [(self.tr("PDF (*.pdf)"), ".pdf")] if suffix == ".pdf" else [(self.tr("Word (*.docx)"), ".docx")]
-        name = f"รายงานแผนบูรณาการ-{self.year.value()}-ไตรมาส{self.current_quarter}{suffix}"
+        name = self.tr("รายงานแผนบูรณาการ-{year}-ไตรมาส{quarter}").format(
+            year=self.year.value(), quarter=self.current_quarter
+        ) + suffix
         path = path or ask_save_path(self, self.tr("บันทึกรายงาน"), name, offered)
         if path is None:
             return
