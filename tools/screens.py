@@ -25,6 +25,26 @@ def _select_first(page: Any) -> None:
     page.table.selectRow(0)
 
 
+def _first_visit_day(studio: Studio) -> Any:
+    from sbpac_desktop.services import field_visits
+
+    return min(row.visit_on for row in field_visits.list_visits(studio.ctx.db, studio.ctx.actor))
+
+
+def _visits_of_the_story(studio: Studio) -> Any:
+    """The calendar on the month of the demo's visits (the page opens on today's month)."""
+    day = _first_visit_day(studio)
+    return _window_on(studio, "field_visits", lambda page: page.show_month(day.year, day.month))
+
+
+def _plan_of_the_story(studio: Studio) -> Any:
+    """The plan page on the demo's fiscal year (it opens on today's)."""
+    from sbpac_desktop.thai.dates import fiscal_year
+
+    year = fiscal_year(_first_visit_day(studio))
+    return _window_on(studio, "plan", lambda page: page.year.setValue(year))
+
+
 def _latest_meeting_id(studio: Studio) -> int:
     from sbpac_desktop.services import meetings
 
@@ -229,6 +249,12 @@ def all_shots(studio: Studio) -> list[Shot]:
              lambda: _dialog(s, _main_page(s, "network").new_record)),
         Shot("dialog_network_report", "A report from the network (rating, directive or tambon, what they saw)",
              lambda: _dialog(s, _main_page(s, "network").add_report)),
+        Shot("main_dimensions", "มิติการพัฒนา — the six dimensions, order, short names, directives per dimension",
+             lambda: _window_on(s, "dimensions")),
+        Shot("main_field_visits", "การลงพื้นที่ — the month's visits and the chosen visit's plan, outcome and findings",
+             lambda: _visits_of_the_story(s)),
+        Shot("main_plan", "แผนบูรณาการ — plan tree by dimension, project and indicator with the quarter's state",
+             lambda: _plan_of_the_story(s)),
         Shot("sign_in_dialog", "Sign-in before the main window", lambda: _sign_in(s)),
         Shot("dialog_carry_over", "New meeting: carry over certifying the minutes and open directives",
              lambda: _carry_over(s)),  # it adds a meeting
