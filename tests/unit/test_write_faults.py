@@ -69,6 +69,10 @@ DISK_FULL = PRELUDE + textwrap.dedent(
 READ_ONLY = PRELUDE + textwrap.dedent(
     """
     db = sys.argv[1]
+    # Modules imported on first use (pythainlp, stdlib readers) are loaded now: on this test machine
+    # the interpreter lives under /root, which the ordinary user below cannot read.
+    from sbpac_desktop.thai.normalize import normalize_text
+    normalize_text("ข้อสั่งการ")
     if os.getuid() == 0:  # root writes anyway: act as an ordinary user, like a clerk's account
         os.setgid(int(sys.argv[3]))
         os.setuid(int(sys.argv[2]))
