@@ -2740,10 +2740,6 @@ You can still change the status of the minutes.</translation>
 <context>
     <name>NetworkImport</name>
     <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
         <source>บันทึกแบบรายงานสำหรับเครือข่าย</source>
         <translation>Save the report form for the network</translation>
     </message>
@@ -3138,10 +3134,6 @@ You can still change the status of the minutes.</translation>
 </context>
 <context>
     <name>PeopleImport</name>
-    <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
     <message>
         <source>บันทึกแบบฟอร์มนำเข้า</source>
         <translation>Save the import form</translation>

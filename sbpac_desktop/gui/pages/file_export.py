@@ -3,12 +3,16 @@ dashboard exports, follow-up report). Kept apart so the pages stay short."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QWidget
 
 from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.gui.errors import present_error
+from sbpac_desktop.gui.operations import Operation
 
 STATUS_MESSAGE_MS = 20_000
 SPREADSHEET_SUFFIXES = (".xlsx", ".csv")
@@ -60,3 +64,31 @@ def notice_label(parent: QWidget) -> QLabel:
     label.setStyleSheet("color: #1b5e20;")
     label.hide()
     return label
+
+
+def save_template(
+    page: QWidget,
+    notice: QLabel | None,
+    path: Path | None,
+    texts: tuple[str, str, str, str],
+    write: Callable[[Path], Path],
+) -> Operation[Any] | None:
+    """Ask where an xlsx form goes (unless `path` is given), then `write` it off the GUI thread.
+    `texts`: the dialog title, the default file name, "saved to {path}" and the busy message,
+    already translated by the caller (so lupdate sees them where they belong)."""
+    title, default_name, saved_text, busy = texts
+    if path is None:
+        offered = [(QCoreApplication.translate("FileExport", "Excel (*.xlsx)"), ".xlsx")]
+        try:
+            path = ask_save_path(page, title, default_name, offered)
+        except AppError as error:
+            present_error(page, error)
+            return None
+        if path is None:
+            return None
+    target = path
+
+    def saved(written: Path) -> None:
+        announce(page, notice, saved_text.format(path=written))
+
+    return Operation(page, lambda: write(target), message=busy).success(saved).run()

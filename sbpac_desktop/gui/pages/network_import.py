@@ -12,10 +12,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
-from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog, Preview
 from sbpac_desktop.gui.dialogs.import_previews import network_preview
-from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export
 from sbpac_desktop.services import places
@@ -27,35 +25,19 @@ def download_template(
     ctx: AppContext, page: QWidget, notice: QLabel | None, path: Path | None = None
 ) -> Operation[Any] | None:
     """Ask where (unless `path` is given), then read the tambons and write the form off the GUI thread."""
-    if path is None:
-        offered = [(QCoreApplication.translate("NetworkImport", "Excel (*.xlsx)"), ".xlsx")]
-        try:
-            path = file_export.ask_save_path(
-                page,
-                QCoreApplication.translate("NetworkImport", "บันทึกแบบรายงานสำหรับเครือข่าย"),
-                QCoreApplication.translate("NetworkImport", "แบบรายงานเครือข่ายภาคประชาชน.xlsx"),
-                offered,
-            )
-        except AppError as error:
-            present_error(page, error)
-            return None
-        if path is None:
-            return None
-    db, actor, target = ctx.db, ctx.actor, path
+    db, actor = ctx.db, ctx.actor
 
-    def write() -> Path:
+    def write(target: Path) -> Path:
         tambons = [p.label for p in places.all_places(db, actor) if p.level == "subdistrict"]
         return write_template(target, tambons)
 
-    def saved(written: Path) -> None:
-        file_export.announce(
-            page,
-            notice,
-            QCoreApplication.translate("NetworkImport", "บันทึกแบบรายงานไว้ที่ {path} แล้ว").format(path=written),
-        )
-
-    operation = Operation(page, write, message=QCoreApplication.translate("NetworkImport", "กำลังบันทึกแบบฟอร์ม…"))
-    return operation.success(saved).run()
+    texts = (
+        QCoreApplication.translate("NetworkImport", "บันทึกแบบรายงานสำหรับเครือข่าย"),
+        QCoreApplication.translate("NetworkImport", "แบบรายงานเครือข่ายภาคประชาชน.xlsx"),
+        QCoreApplication.translate("NetworkImport", "บันทึกแบบรายงานไว้ที่ {path} แล้ว"),
+        QCoreApplication.translate("NetworkImport", "กำลังบันทึกแบบฟอร์ม…"),
+    )
+    return file_export.save_template(page, notice, path, texts, write)
 
 
 def ask_import_file(page: QWidget) -> Path | None:

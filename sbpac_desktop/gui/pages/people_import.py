@@ -10,10 +10,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
-from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog, Preview
 from sbpac_desktop.gui.dialogs.import_previews import org_preview
-from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export
 from sbpac_desktop.services.app import AppContext
@@ -23,31 +21,13 @@ from sbpac_desktop.services.org_template import write_org_template
 
 def download_template(page: QWidget, notice: QLabel | None, path: Path | None = None) -> Operation[Any] | None:
     """Ask where (unless `path` is given), then write the template off the GUI thread."""
-    if path is None:
-        offered = [(QCoreApplication.translate("PeopleImport", "Excel (*.xlsx)"), ".xlsx")]
-        try:
-            path = file_export.ask_save_path(
-                page,
-                QCoreApplication.translate("PeopleImport", "บันทึกแบบฟอร์มนำเข้า"),
-                QCoreApplication.translate("PeopleImport", "แบบฟอร์มนำเข้าหน่วยงานและบุคคล.xlsx"),
-                offered,
-            )
-        except AppError as error:
-            present_error(page, error)
-            return None
-        if path is None:
-            return None
-    target = path
-
-    def saved(written: Path) -> None:
-        file_export.announce(
-            page, notice, QCoreApplication.translate("PeopleImport", "บันทึกแบบฟอร์มไว้ที่ {path} แล้ว").format(path=written)
-        )
-
-    operation = Operation(
-        page, lambda: write_org_template(target), message=QCoreApplication.translate("PeopleImport", "กำลังบันทึกแบบฟอร์ม…")
+    texts = (
+        QCoreApplication.translate("PeopleImport", "บันทึกแบบฟอร์มนำเข้า"),
+        QCoreApplication.translate("PeopleImport", "แบบฟอร์มนำเข้าหน่วยงานและบุคคล.xlsx"),
+        QCoreApplication.translate("PeopleImport", "บันทึกแบบฟอร์มไว้ที่ {path} แล้ว"),
+        QCoreApplication.translate("PeopleImport", "กำลังบันทึกแบบฟอร์ม…"),
     )
-    return operation.success(saved).run()
+    return file_export.save_template(page, notice, path, texts, write_org_template)
 
 
 def ask_import_file(page: QWidget) -> Path | None:
