@@ -4,7 +4,7 @@ run that was interrupted is completed by the next one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 
 from sbpac_desktop.domain.enums import (
@@ -27,6 +27,7 @@ from sbpac_desktop.services import (
     meetings,
     org,
     progress,
+    series,
 )
 from sbpac_desktop.services import demo_data as data
 from sbpac_desktop.services.context import Actor
@@ -144,6 +145,7 @@ def load_demo(db: Database, actor: Actor, as_of: date | None = None) -> DemoResu
     clock = clock_of_meeting(stored.meeting_date) if stored is not None else clock_for(as_of)
     loader = _Loader(db, actor, clock)
     loader.units_and_people()
+    _fill_series(db, actor, series_id, loader.posts)
     known = {(d.fiscal_year, d.seq) for d in directives.list_directives(db, actor)}
     created = (clock.fiscal_year, len(data.DIRECTIVES) + clock.main_seq_offset) not in known
     previous_id = loader.meeting(data.PREVIOUS, series_id)
@@ -156,6 +158,19 @@ def load_demo(db: Database, actor: Actor, as_of: date | None = None) -> DemoResu
         demo_field.load_field_story(db, actor, clock, loader.posts, story)  # visits and network (issue #15)
         demo_plan.load_plan_story(db, actor, clock, dims, loader.posts, story)  # integrated plan M&E (issue #15)
     return DemoResult(created, meeting_id, previous_id, len(directives.list_directives(db, actor)))
+
+
+def _fill_series(db: Database, actor: Actor, series_id: int, posts: dict[str, int]) -> None:
+    """The series' chair and secretary posts, its usual room and standing members (demo_data.SERIES_MEMBERS),
+    so "new meeting from series" fills the chair, venue and attendance. A series someone already set up
+    (a chair post or any member) is left as it is."""
+    stored = series.get_series(db, actor, series_id)
+    if stored.chair_position_id is not None or stored.members:
+        return
+    members = tuple(series.SeriesMemberInput(posts[key], role) for key, role in data.SERIES_MEMBERS)
+    wanted = replace(stored.to_input(), chair_position_id=posts["P0"], secretary_position_id=posts["D1"],
+                     default_venue=data.VENUE, members=members)  # fmt: skip
+    series.update_series(db, actor, series_id, stored.version, wanted)
 
 
 def _stored_meeting(db: Database, actor: Actor, series_id: int, spec: dict) -> meetings.MeetingView | None:  # type: ignore[type-arg]

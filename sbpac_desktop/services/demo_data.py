@@ -48,6 +48,15 @@ PEOPLE = {
 }
 POSTS_FROM = date(2019, 10, 1)
 
+# The series' standing members (post keys of PEOPLE, role in the meeting), in printing order:
+# the SG chairs, the deputy, the eight assistant secretaries-general, the director of กปพ. as secretary.
+SERIES_MEMBERS = (
+    ("P0", "ประธาน"),
+    ("X1", "รองประธาน"),
+    *((f"A{i}", "กรรมการ") for i in range(1, 9)),
+    ("D1", "กรรมการและเลขานุการ"),
+)
+
 PREVIOUS = {
     "title": "การประชุมผู้บริหารศูนย์อำนวยการบริหารจังหวัดชายแดนภาคใต้",
     "date": date(2019, 9, 24),

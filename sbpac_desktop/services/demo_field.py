@@ -45,6 +45,14 @@ VISITS = (
      ("แผนเผชิญเหตุอุทกภัยของตำบลยังไม่ได้ซ้อมในปีนี้",)),
     ("ต.บ้านนา อ.จะนะ", date(2020, 3, 5), ("A1", "A4"), (), "ลงพื้นที่ติดตามโครงการพัฒนา อ.จะนะ จ.สงขลา", None, ()),
 )  # fmt: skip
+# directive seq -> the places it concerns (a tambon, a district or a whole province), so the tracker and
+# the dashboard can be narrowed by province and district: ปัตตานี has 3, 5 and 7; อ.เมืองปัตตานี only 3.
+DIRECTIVE_PLACES = {
+    3: ("ต.สะบารัง อ.เมืองปัตตานี", "ต.สะเตง อ.เมืองยะลา"),
+    5: ("จ.ปัตตานี",),
+    7: ("อ.ยะหริ่ง จ.ปัตตานี", "ต.บางนาค อ.เมืองนราธิวาส"),
+    8: ("จ.สตูล",),
+}
 PURPOSE = "ติดตามผลการดำเนินงานตามข้อสั่งการและรับฟังปัญหาความต้องการของประชาชนร่วมกับกระทรวง ทบวง กรม"
 PROPOSE = "พิจารณาให้ทุกตำบลซ้อมแผนเผชิญเหตุอุทกภัยก่อนฤดูมรสุม (จากการลงพื้นที่ ต.พิมาน จ.สตูล)"
 
@@ -71,6 +79,10 @@ def load_field_story(
 ) -> None:
     """`posts`: demo people keys -> their post ids; `seq_ids`: directive seq -> id (this fiscal year)."""
     places.sync_places(db, actor)
+    for seq, written in DIRECTIVE_PLACES.items():
+        if seq in seq_ids:
+            place_ids = [places.resolve_place(db, actor, text).id for text in written]
+            places.set_directive_places(db, actor, seq_ids[seq], place_ids)
     for spec in VISITS:
         _visit(db, actor, clock, posts, seq_ids, spec)
     members = [_member(db, actor, spec) for spec in MEMBERS]

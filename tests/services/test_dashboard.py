@@ -99,3 +99,23 @@ def test_viewer_may_read(ctx, demo):
 
     viewer = replace(ctx.actor, role=UserRole.VIEWER)
     assert dashboard(ctx.db, viewer, today=REFERENCE_DATE).total == 9
+
+
+def test_place_filter_narrows_to_directives_tied_to_places_in_it(ctx, demo):
+    """The demo ties ขส. 003 (tambons in ปัตตานี and ยะลา), 005 (จ.ปัตตานี), 007 (อ.ยะหริ่ง, a tambon
+    in นราธิวาส) and 008 (จ.สตูล) to places: a province counts what is tied to it or anything under it."""
+    from sbpac_desktop.services import places
+
+    def seqs(written: str) -> list[int]:
+        place = places.resolve_place(ctx.db, ctx.actor, written)
+        view = dashboard(ctx.db, ctx.actor, fiscal_year=2563, today=REFERENCE_DATE, place_id=place.id)
+        assert view.total == sum(row.total for row in view.matrix) + view.count("cancelled")
+        return sorted(line.row.seq for line in view.overdue), view.total
+
+    assert seqs("จ.ปัตตานี") == ([5], 3)  # 003 in progress, 005 overdue, 007 in progress
+    assert seqs("อ.เมืองปัตตานี จ.ปัตตานี") == ([], 1)  # only 003's tambon is in the district
+    assert seqs("จ.ยะลา") == ([], 1) and seqs("จ.สงขลา") == ([], 0)
+    pattani = places.resolve_place(ctx.db, ctx.actor, "จ.ปัตตานี").id
+    view = dashboard(ctx.db, ctx.actor, fiscal_year=2563, quarter=2, today=REFERENCE_DATE, place_id=pattani)
+    assert view.total == 2  # 005 and 007 fall due in Jan-Mar 2020; 003 in Nov 2019
+    assert sum(d.total for d in view.dimensions) == 2

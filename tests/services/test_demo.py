@@ -104,3 +104,43 @@ def test_without_a_day_the_story_keeps_its_own_dates():
     assert clock.as_of == REFERENCE_DATE and clock.fiscal_year == 2563
     assert clock.text("ครั้งที่ {previous_number} เมื่อวันที่ {previous_date}") == "ครั้งที่ 9/2562 เมื่อวันที่ 24 กันยายน 2562"
     assert clock.text("{extension_to}") == "28 ก.พ. 2563"
+
+
+def test_demo_series_fills_a_new_meeting_with_chair_venue_and_members(ctx):
+    """The demo's series names its chair and secretary posts, room and standing members, so a new
+    meeting from the series starts with the SG in the chair and the committee on the list."""
+    from sbpac_desktop.services import series_attendance
+
+    first = load_demo(ctx.db, ctx.actor)
+    series_id = meetings.get_meeting(ctx.db, ctx.actor, first.meeting_id).series_id
+    stored = meetings.list_series(ctx.db, ctx.actor)[0]
+    assert stored.id == series_id
+    assert stored.chair_label == "เลขาธิการ ศอ.บต." and "กองประสาน" in (stored.secretary_label or "")
+    assert "เจริญจิตต์" in (stored.default_venue or "")
+    assert [m.meeting_role for m in stored.members] == ["ประธาน", "รองประธาน", *["กรรมการ"] * 8, "กรรมการและเลขานุการ"]
+    day = date(2020, 4, 21)
+    defaults = series_attendance.meeting_defaults(ctx.db, ctx.actor, series_id, day)
+    assert defaults.chair_name == "นายสมชาย ตัวอย่าง" and defaults.secretary_name == "นายพัฒนา พื้นที่พิเศษ"
+    assert defaults.venue == stored.default_venue
+    data = meetings.MeetingInput(series_id=series_id, title=defaults.title, meeting_date=day, venue=defaults.venue,
+                                 chair_person_id=defaults.chair_person_id, number=11)  # fmt: skip
+    new = meetings.create_meeting(ctx.db, ctx.actor, data)
+    filled = series_attendance.prefill_attendance(ctx.db, ctx.actor, new.id)
+    assert len(filled.added) == 11 and filled.vacant == ()
+    lines = attendance.list_attendance(ctx.db, ctx.actor, new.id)
+    assert lines[0].meeting_role == "ประธาน" and lines[-1].meeting_role == "กรรมการและเลขานุการ"
+    again = load_demo(ctx.db, ctx.actor)  # loading again leaves the series as it is
+    assert not again.created and meetings.list_series(ctx.db, ctx.actor)[0].version == stored.version
+
+
+def test_demo_keeps_a_series_someone_already_set_up(ctx):
+    from sbpac_desktop.services import org, series
+    from sbpac_desktop.services.demo_data import SERIES
+
+    created = meetings.create_series(ctx.db, ctx.actor, SERIES)
+    post = org.create_position(ctx.db, ctx.actor, org.PositionInput("ประธานที่ตั้งเอง")).id
+    series.update_series(ctx.db, ctx.actor, created.id, created.version,
+                         series.SeriesInput(SERIES, chair_position_id=post, default_venue="ห้องอื่น"))  # fmt: skip
+    load_demo(ctx.db, ctx.actor)
+    kept = series.get_series(ctx.db, ctx.actor, created.id)
+    assert kept.chair_position_id == post and kept.default_venue == "ห้องอื่น" and kept.members == ()
