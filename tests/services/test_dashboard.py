@@ -112,7 +112,7 @@ def test_place_filter_narrows_to_directives_tied_to_places_in_it(ctx, demo):
         assert view.total == sum(row.total for row in view.matrix) + view.count("cancelled")
         return sorted(line.row.seq for line in view.overdue), view.total
 
-    assert seqs("จ.ปัตตานี") == ([5], 3)  # 003 in progress, 005 overdue, 007 in progress
+    assert seqs("จ.ปัตตานี") == ([5], 3)  # 003 done, 005 overdue, 007 in progress
     assert seqs("อ.เมืองปัตตานี จ.ปัตตานี") == ([], 1)  # only 003's tambon is in the district
     assert seqs("จ.ยะลา") == ([], 1) and seqs("จ.สงขลา") == ([], 0)
     pattani = places.resolve_place(ctx.db, ctx.actor, "จ.ปัตตานี").id

@@ -44,11 +44,13 @@ from sbpac_desktop.gui.pages.dashboard_parts import (
 )
 from sbpac_desktop.gui.pages.dashboard_parts import table_item as _item
 from sbpac_desktop.gui.text import digits, wrappable
-from sbpac_desktop.services import meetings
+from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
+from sbpac_desktop.services import meetings, places
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.dashboard import DashboardView, dashboard
 from sbpac_desktop.services.directive_views import DirectiveFilter
 from sbpac_desktop.services.meetings import SeriesView
+from sbpac_desktop.services.places import PlaceView
 
 
 class DashboardPage(Page):
@@ -109,6 +111,8 @@ class DashboardPage(Page):
         self.series_filter.setMinimumContentsLength(16)
         self.series_filter.setMaximumWidth(260)
         self.series_filter.view().setMinimumWidth(420)
+        self.place_filter = PlaceFilter(self)  # จังหวัด then อำเภอ: directives tied to places there (issue #15)
+        self.place_filter.changed.connect(self.reload)
         self.export_button = QPushButton(self.tr("บันทึกกราฟเป็น PNG…"), self)
         self.export_button.setObjectName("exportChartButton")
         self.export_button.clicked.connect(self._export_clicked)
@@ -135,7 +139,8 @@ class DashboardPage(Page):
         layout.setSpacing(6)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        for widget in (self.year_filter, self.quarter_filter, self.series_filter, self.export_button):
+        filters = (self.year_filter, self.quarter_filter, self.series_filter, self.place_filter)
+        for widget in (*filters, self.export_button):
             top.addWidget(widget)
         layout.addLayout(top)
         layout.addWidget(self.error)
@@ -179,12 +184,15 @@ class DashboardPage(Page):
     def reload(self, *_: object) -> None:
         self.loaded = True
         year, quarter, series_id = self.scope()
+        place_id = self.place_filter.place_id()
         self.quarter_filter.setEnabled(year is not None)
         db, actor, today = self.ctx.db, self.ctx.actor, self.today
+        need_places = self.place_filter.province.count() == 1  # the first load: read the provinces too
 
-        def load() -> tuple[DashboardView, list[SeriesView]]:
-            view = dashboard(db, actor, fiscal_year=year, quarter=quarter, series_id=series_id, today=today)
-            return view, meetings.list_series(db, actor)
+        def load() -> tuple[DashboardView, list[SeriesView], list[PlaceView] | None]:
+            view = dashboard(db, actor, year, quarter, series_id, today, place_id=place_id)
+            area = places.list_places(db, actor) + places.list_places(db, actor, level="district")
+            return view, meetings.list_series(db, actor), area if need_places else None
 
         Operation(self, load, message=self.tr("กำลังโหลดภาพรวม…")).success(self._show).failure(self._failed).run()
 
@@ -197,11 +205,13 @@ class DashboardPage(Page):
         self.error.setText(wrappable(self.tr("โหลดข้อมูลไม่สำเร็จ: {m}").format(m=error_text(error))))
         self.error.show()
 
-    def _show(self, answer: tuple[DashboardView, list[SeriesView]]) -> None:
-        view, series = answer
+    def _show(self, answer: tuple[DashboardView, list[SeriesView], list[PlaceView] | None]) -> None:
+        view, series, area = answer
         self.view = view
         self.error.hide()
         self._fill_filters(view, series)
+        if area is not None:
+            self.place_filter.set_places(area)
         for key, count in view.status_counts:
             self.tiles[key].set_count(count)
         self.summary.setText(self._summary_text(view))
@@ -313,7 +323,8 @@ class DashboardPage(Page):
     def _drill(self, *, status: str | None = None, assignee: str | None = None,
                dimension_id: int | None = None, select_id: int | None = None) -> None:  # fmt: skip
         year = self.view.fiscal_year if self.view else None
-        flt = DirectiveFilter(status=status, fiscal_year=year, assignee=assignee, dimension_id=dimension_id)
+        flt = DirectiveFilter(status=status, fiscal_year=year, assignee=assignee, dimension_id=dimension_id,
+                              place_id=self.place_filter.place_id())  # fmt: skip
         self.drill_down.emit(DrillDown(flt, select_id))
 
     def _matrix_clicked(self, row: int, column: int) -> None:

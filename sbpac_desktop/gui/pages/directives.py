@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QStyle, QWidget
 
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.domain.status import STATUS_KEYS
 from sbpac_desktop.gui import render_jobs
 from sbpac_desktop.gui.dialogs.directive_dialog import DirectiveDialog
 from sbpac_desktop.gui.dialogs.form import set_tab_order
@@ -26,11 +25,12 @@ from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.directives import DirectivesModel
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.pages import directive_import, directive_scope, file_export
+from sbpac_desktop.gui.pages import directive_import, directive_scope, file_export, tracker_filters
 from sbpac_desktop.gui.pages.base import TablePage
 from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.directive_detail import DirectiveDetailPane
+from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
 from sbpac_desktop.reporting.spreadsheets import WrittenFile
 from sbpac_desktop.services import directives, tracker
 from sbpac_desktop.services.app import AppContext
@@ -94,20 +94,9 @@ class DirectivesPage(TablePage):
         self.progress_button.clicked.connect(self.add_progress)
 
     def _build_filters(self) -> None:
-        self.status_filter = QComboBox(self)
-        self.status_filter.setObjectName("statusFilter")
-        self.status_filter.addItem(self.tr("ทุกสถานะ"), None)
-        labels = {
-            "not_started": self.tr("ยังไม่ดำเนินการ"),
-            "in_progress": self.tr("อยู่ระหว่างดำเนินการ"),
-            "blocked": self.tr("ติดขัด"),
-            "due_soon": self.tr("ใกล้ครบกำหนด"),
-            "overdue": self.tr("เกินกำหนด"),
-            "done": self.tr("ดำเนินการแล้วเสร็จ"),
-            "cancelled": self.tr("ยกเลิก"),
-        }
-        for key in STATUS_KEYS:
-            self.status_filter.addItem(labels.get(key, key), key)
+        self.status_filter = tracker_filters.status_combo(self)
+        self.place_filter = PlaceFilter(self)  # จังหวัด then อำเภอ (issue #15)
+        self.place_filter.changed.connect(self.reload)
         self.assignee_filter = QLineEdit(self)
         self.assignee_filter.setObjectName("assigneeFilter")
         self.assignee_filter.setPlaceholderText(self.tr("ผู้รับผิดชอบ: ตำแหน่ง หน่วยงาน หรือชื่อ"))
@@ -134,6 +123,7 @@ class DirectivesPage(TablePage):
         filters.addWidget(self.scope_filter)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.year_filter)
+        filters.addWidget(self.place_filter)
         filters.addWidget(self.assignee_filter, 1)
         filters.addWidget(self.text_filter, 2)
         layout.removeWidget(self.table)  # type: ignore[union-attr]
@@ -148,7 +138,8 @@ class DirectivesPage(TablePage):
         layout.addWidget(self.splitter, 1)  # type: ignore[union-attr]
         self.notice = file_export.notice_label(self)  # "exported N rows to ..."
         layout.insertWidget(layout.indexOf(self.summary) + 1, self.notice)  # type: ignore[union-attr]
-        set_tab_order([self.status_filter, self.year_filter, self.assignee_filter, self.text_filter, self.table])
+        order = [self.status_filter, self.year_filter, self.place_filter.province, self.place_filter.district]
+        set_tab_order([*order, self.assignee_filter, self.text_filter, self.table])
 
     # --- data ----------------------------------------------------------------------
     def filters(self) -> DirectiveFilter:
@@ -159,6 +150,7 @@ class DirectivesPage(TablePage):
             text=self.text_filter.text().strip() or None,
             dimension_id=self._pinned.dimension_id,
             meeting_id=self._pinned.meeting_id,
+            place_id=self.place_filter.place_id(),
             held_by_user=directive_scope.held_by(self.scope_filter, self.ctx),
         )
 
@@ -175,6 +167,7 @@ class DirectivesPage(TablePage):
             self.loaded = True
             try:
                 self._fill_years(tracker.tracker_years(self.ctx.db, self.ctx.actor))
+                tracker_filters.fill_places(self.place_filter, self.ctx)
             except AppError as error:
                 self.show_error(error)
                 return
@@ -382,6 +375,7 @@ class DirectivesPage(TablePage):
         self.assignee_filter.setText(flt.assignee or "")
         self.text_filter.setText(flt.text or "")
         directive_scope.show_everything(self.scope_filter)
+        self.place_filter.choose_place(flt.place_id)
         for box in boxes:
             box.blockSignals(False)
         if not getattr(self, "_unpin_connected", False):
