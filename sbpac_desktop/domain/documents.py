@@ -35,6 +35,9 @@ class DirectiveLine:
     progress_text: str | None = None
     dimension: str | None = None
     history: tuple[str, ...] = ()  # 'ขยายเวลาจาก 31 ม.ค. 2563 เป็น 31 มี.ค. 2563', 'ขอปิดเรื่อง …'
+    problems: str | None = None  # from the newest progress report (ปัญหา/อุปสรรค)
+    suggestions: str | None = None  # ข้อเสนอแนะ
+    next_step: str | None = None  # การดำเนินการต่อไป
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class AgendaEntry:
     resolution: str | None = None
     directives: tuple[DirectiveLine, ...] = ()
     closures: tuple[str, ...] = ()  # 'ที่ประชุมรับทราบผลการดำเนินการและให้ปิดข้อสั่งการ ขส. 003/2563'
+    speeches: tuple[tuple[str, str], ...] = ()  # verbatim style: (speaker as printed, what was said)
     planned_minutes: int | None = None  # agenda timetable: None = not planned
     start_time: time | None = None  # planned start (agenda_with_timetable); None without a meeting start
 
@@ -143,6 +147,8 @@ class FollowUpDoc:
     grouped_by: str = "assignee"  # or "dimension": decides what the responsible column repeats
     presented_heading: str | None = None  # the meeting's item-3 lines, when the scope is one meeting
     presented: tuple[tuple[str, str], ...] = ()  # (agenda number "3.1.2", line) as in the agenda
+    signed: bool = False  # a report on its own ends with the reporter's signature block (not in the dossier)
+    reporter: PersonLine | None = None  # the series' secretary post and its holder; None: lines to fill in
 
 
 @dataclass(frozen=True)

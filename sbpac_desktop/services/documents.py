@@ -6,6 +6,7 @@ One path for both front ends: the GUI previews and the CLI writes the same tree.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -33,6 +34,7 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
 from sbpac_desktop.services.names import person_name, person_names
 from sbpac_desktop.services.permissions import READ_DATA, require
+from sbpac_desktop.services.speakers import speeches_by_item
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, Attendance, Directive, Incumbency, Meeting, MeetingSeries, Position
 from sbpac_desktop.thai import long_date
@@ -53,6 +55,9 @@ def directive_line(row: DirectiveRow) -> DirectiveLine:
         percent=row.latest_percent,
         progress_text=row.latest_result,
         dimension=row.dimension,
+        problems=row.latest_problems,
+        suggestions=row.latest_suggestions,
+        next_step=row.latest_next_step,
     )
 
 
@@ -89,6 +94,7 @@ def _sections(session: Session, meeting: Meeting, today: date, with_directives: 
         session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id).order_by(AgendaItem.sort_key))
     )
     by_item = _directives_by_item(session, meeting.id, today) if with_directives else {}
+    speeches = speeches_by_item(session, meeting.id) if with_directives else {}
     presenters = person_names(session)
     grouped: dict[int, list[AgendaEntry]] = defaultdict(list)
     for item in items:
@@ -103,6 +109,7 @@ def _sections(session: Session, meeting: Meeting, today: date, with_directives: 
                 discussion=item.discussion,
                 resolution=item.resolution,
                 directives=tuple(by_item.get(item.id, ())),
+                speeches=tuple(speeches.get(item.id, ())),
                 planned_minutes=item.planned_minutes,
             )
         )
@@ -177,7 +184,8 @@ def dossier_document(db: Database, actor: Actor, meeting_id: int, today: date | 
     return DossierDoc(
         agenda=agenda_document(db, actor, meeting_id, today),
         minutes=minutes_document(db, actor, meeting_id, today),
-        directives=followup_document(db, actor, FollowUpScope(meeting_id=meeting_id), today),
+        # the dossier is signed as a whole, not its directives part
+        directives=replace(followup_document(db, actor, FollowUpScope(meeting_id=meeting_id), today), signed=False),
         audit_anchor=_paper_anchor(db),
     )
 

@@ -172,6 +172,20 @@ class AgendaItem(Versioned, Base):
     planned_minutes: Mapped[int | None] = mapped_column(Integer)  # agenda timetable; None = not planned
 
 
+class SpeakerEntry(Versioned, Base):
+    """Verbatim minutes (แบบจดละเอียด): who said what under an agenda item, in order. The speaker is
+    a person, a post, both (name and post printed), or a free-text name (a guest, "ที่ประชุม")."""
+
+    __tablename__ = "speaker_entry"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # 1-based order under the item
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    position_id: Mapped[int | None] = mapped_column(ForeignKey("position.id", ondelete="SET NULL"))
+    speaker_text: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+
+
 class DevelopmentDimension(Versioned, Base):
     __tablename__ = "development_dimension"
     id: Mapped[int] = mapped_column(primary_key=True)
