@@ -13,7 +13,7 @@ from sbpac_desktop.cli.args import date_arg, fiscal_year_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.users import open_signed_in
 from sbpac_desktop.domain.documents import GroupBy
-from sbpac_desktop.domain.errors import EXIT_OUTPUT, AppError, NotFound
+from sbpac_desktop.domain.errors import EXIT_OUTPUT, AppError, NotFound, ValidationError
 
 if TYPE_CHECKING:
     from sbpac_desktop.services import documents
@@ -51,12 +51,27 @@ def _write(document: str, doc: object, args: argparse.Namespace, what: str) -> i
     from sbpac_desktop.reporting.engine import OutputPathError
 
     path = args.output
+    if getattr(args, "pdfa", False) and path.suffix.lower() != ".pdf":
+        raise ValidationError.single("pdfa", "--pdfa ใช้ได้กับไฟล์ .pdf เท่านั้น", "--pdfa needs a .pdf output")
     try:
         written = renderer(document, path)(doc, path, thai_digits=not args.arabic_digits)
     except OutputPathError as error:
         raise OutputError(str(error), f"Cannot write {path}") from error
+    if getattr(args, "pdfa", False):
+        _archive(written)
     emit(f"บันทึก{what}แล้ว: {written}")
     return 0
+
+
+def _archive(written: Path) -> None:
+    """Rewrite the PDF as PDF/A-2u; a file that cannot be converted is not left half-archived."""
+    from sbpac_desktop.reporting.pdfa import PdfaError, make_pdfa
+
+    try:
+        make_pdfa(written)
+    except PdfaError as error:
+        written.unlink(missing_ok=True)
+        raise OutputError(str(error), f"Cannot write PDF/A {written}") from error
 
 
 def _meeting_id(ctx: AppContext, reference: str) -> int:
@@ -131,12 +146,17 @@ def _common(parser: argparse.ArgumentParser, with_meeting: bool = True) -> None:
     parser.add_argument("--as-of", type=date_arg, default=None, metavar="DATE", help="สถานะ ณ วันที่ (ค่าปริยาย วันนี้)")
 
 
+def _pdfa_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pdfa", action="store_true", help="บันทึกเป็น PDF/A-2u สำหรับเก็บถาวร (เฉพาะไฟล์ .pdf)")
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     agenda = sub.add_parser("agenda", help="พิมพ์ระเบียบวาระการประชุมเป็น PDF หรือ Word")
     _common(agenda)
     agenda.set_defaults(handler=cmd_agenda)
     minutes = sub.add_parser("minutes", help="พิมพ์รายงานการประชุม (แบบที่ ๑๑) เป็น PDF หรือ Word")
     _common(minutes)
+    _pdfa_option(minutes)
     minutes.set_defaults(handler=cmd_minutes)
     report = sub.add_parser("followup-report", help="พิมพ์รายงานผลการติดตามข้อสั่งการเป็น PDF หรือ Word")
     _common(report, with_meeting=False)
@@ -153,4 +173,5 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report.set_defaults(handler=cmd_followup)
     dossier = sub.add_parser("dossier", help="พิมพ์เอกสารประกอบการประชุมทั้งชุดเป็น PDF หรือ Word")
     _common(dossier)
+    _pdfa_option(dossier)
     dossier.set_defaults(handler=cmd_dossier)

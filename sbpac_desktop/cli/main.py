@@ -28,6 +28,7 @@ from sbpac_desktop.cli import (
     progress,
     search,
     series,
+    sign,
     spreadsheets,
     users,
     workflow,
@@ -67,6 +68,7 @@ COMMAND_MODULES = (
     field,  # places and visits (issue #15)
     network,  # the civil-society network's reports (issue #15)
     plan,  # the integrated plan's M&E (issue #15)
+    sign,  # PAdES sign and verify (issue #13 item 6)
 )
 
 
