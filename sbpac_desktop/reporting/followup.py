@@ -10,7 +10,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
 
 from sbpac_desktop.domain.documents import DirectiveLine, FollowUpDoc, FollowUpGroup
-from sbpac_desktop.reporting.common import NO_ASSIGNEE, Writer, date_text, gap, long_date_text, rule
+from sbpac_desktop.reporting.common import NO_ASSIGNEE, Writer, date_text, gap, long_date_text, rule, signature
 from sbpac_desktop.reporting.engine import build_pdf
 
 # Light fills that print legibly in greyscale too (DOMAIN.md §4.3 traffic lights).
@@ -73,7 +73,29 @@ def _group(w: Writer, group: FollowUpGroup, lead_in_heading: bool) -> list[Flowa
             fills.append(("BACKGROUND", (4, index), (4, index), STATUS_FILLS[line.status_key]))
     heading = w.para(f"{group.name} ({len(group.rows)} ข้อ)", "heading")
     small = w.style["small"]
-    return [heading, w.table(rows, WIDTHS, style=fills, cell_style=small)]
+    return [heading, w.table(rows, WIDTHS, style=fills, cell_style=small), *_notes(w, group)]
+
+
+NOTES_HEADING = "ปัญหา/อุปสรรค ข้อเสนอแนะ และการดำเนินการต่อไป"
+NOTE_LABELS = (("ปัญหา/อุปสรรค", "problems"), ("ข้อเสนอแนะ", "suggestions"), ("การดำเนินการต่อไป", "next_step"))
+REPORTER_ROLE = "ผู้รายงาน"
+
+
+def notes_of(line: DirectiveLine) -> list[tuple[str, str]]:
+    """(label, text) of the newest progress report's notes that were filled in, in a fixed order."""
+    return [(label, getattr(line, key)) for label, key in NOTE_LABELS if getattr(line, key)]
+
+
+def _notes(w: Writer, group: FollowUpGroup) -> list[Flowable]:
+    """Under the group's table: each directive's notes, too long for a table cell."""
+    noted = [(line, notes_of(line)) for line in group.rows if notes_of(line)]
+    if not noted:
+        return []
+    flow: list[Flowable] = [w.para(NOTES_HEADING, "heading", spaceBefore=0)]
+    for line, notes in noted:
+        flow.append(w.para([(line.number, True)], leftIndent=PRESENTED_INDENT / 2, keepWithNext=1))
+        flow += [w.labelled(label, text, PRESENTED_INDENT) for label, text in notes]
+    return flow
 
 
 def _presented(w: Writer, doc: FollowUpDoc) -> list[Flowable]:
@@ -101,6 +123,8 @@ def followup_flowables(doc: FollowUpDoc, *, thai_digits: bool = True) -> list[Fl
         flow.append(w.para("ไม่พบข้อสั่งการตามเงื่อนไขที่ระบุ"))
     for group in doc.groups:
         flow += _group(w, group, lead_in_heading=doc.grouped_by == "assignee")
+    if doc.signed:
+        flow.append(signature(w, REPORTER_ROLE, doc.reporter))
     return flow
 
 

@@ -50,12 +50,8 @@ def entry_block(w: Writer, entry: AgendaEntry, style: RecordingStyle) -> list[Fl
     flow: list[Flowable] = [
         w.para([(f"{entry.number} ", True), (entry.title, True)], leftIndent=indent, keepWithNext=1)
     ]
-    if style is not RecordingStyle.RESOLUTIONS:
-        for text in (entry.background, entry.discussion):
-            if text:
-                flow += [w.para(paragraph, "body_indent", leftIndent=body_indent) for paragraph in _paragraphs(text)]
-    elif entry.proposal:
-        flow.append(w.para(entry.proposal, "body_indent", leftIndent=body_indent))
+    for runs in body_runs(entry, style):
+        flow.append(w.para(runs, "body_indent", leftIndent=body_indent))
     if entry.resolution:
         flow.append(w.labelled("มติที่ประชุม", entry.resolution, body_indent))
     if entry.directives:
@@ -71,6 +67,31 @@ def entry_block(w: Writer, entry: AgendaEntry, style: RecordingStyle) -> list[Fl
     # closures acknowledged at this meeting: one sentence each, under the follow-up item
     flow += [w.para(sentence, leftIndent=body_indent, firstLineIndent=0) for sentence in entry.closures]
     return [*flow, gap(0.3)]
+
+
+Runs = list[tuple[str, bool]]  # (text, bold) pieces of one paragraph
+SAID = "กล่าวว่า"
+
+
+def body_runs(entry: AgendaEntry, style: RecordingStyle) -> list[Runs]:
+    """The item's paragraphs above its resolution, in print order (PDF and Word share this):
+    background; the proposal under its own label 'ข้อเสนอ'; in the verbatim style each speaker's
+    turn ('นาย ก ข (ตำแหน่ง) กล่าวว่า …'); the discussion. Resolutions-only prints the proposal
+    alone, as the reason for the resolution (DOMAIN.md §2.3)."""
+    if style is RecordingStyle.RESOLUTIONS:
+        return [[(entry.proposal, False)]] if entry.proposal else []
+    runs: list[Runs] = [[(p, False)] for p in _paragraphs(entry.background or "")]
+    runs += _led(_paragraphs(entry.proposal or ""), [("ข้อเสนอ", True), ("  ", False)])
+    if style is RecordingStyle.VERBATIM:
+        for speaker, text in entry.speeches:
+            runs += _led(_paragraphs(text), [(speaker, True), (f" {SAID} ", False)])
+    runs += [[(p, False)] for p in _paragraphs(entry.discussion or "")]
+    return runs
+
+
+def _led(paragraphs: list[str], lead: Runs) -> list[Runs]:
+    """The first paragraph opens with `lead`; the others follow as plain paragraphs."""
+    return [[*(lead if index == 0 else []), (p, False)] for index, p in enumerate(paragraphs)]
 
 
 def section_block(w: Writer, section: AgendaSection, style: RecordingStyle) -> list[Flowable]:

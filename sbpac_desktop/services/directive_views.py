@@ -86,6 +86,10 @@ class DirectiveRow:
     latest_result: str | None
     status: DerivedStatus
     supporting: tuple[str, ...] = ()
+    # the same newest report's notes, for the follow-up report (รายงานผลการติดตาม)
+    latest_problems: str | None = None
+    latest_suggestions: str | None = None
+    latest_next_step: str | None = None
 
     def number_text(self, thai_digits: bool = True) -> str:
         return directive_number_text(self.seq, self.fiscal_year, thai_digits=thai_digits)
@@ -143,6 +147,15 @@ def id_chunks(ids: Iterable[int], size: int | None = None) -> Iterator[list[int]
         yield ordered[start : start + size]
 
 
+NOTE_COLUMNS = (
+    ProgressReport.percent,
+    ProgressReport.result,
+    ProgressReport.problems,
+    ProgressReport.suggestions,
+    ProgressReport.next_step,
+)
+
+
 def _latest_reports(session: Session, assignment_ids: list[int]) -> dict[int, Any]:
     """Each assignment's newest report (by date, then id), read as plain rows. The database
     ranks them (a window function), so only one row per assignment crosses into Python."""
@@ -158,7 +171,7 @@ def _latest_reports(session: Session, assignment_ids: list[int]) -> dict[int, An
     columns = (ProgressReport.assignment_id, ProgressReport.id, ProgressReport.report_date)
     for chunk in id_chunks(assignment_ids):
         ranked = (
-            select(*columns, ProgressReport.percent, ProgressReport.result, rank)
+            select(*columns, *NOTE_COLUMNS, rank)
             .where(ProgressReport.assignment_id.in_(chunk))
             .subquery()
         )
@@ -251,6 +264,9 @@ def _rows_for(session: Session, directives: list[Any], today: date) -> list[Dire
                 report.result if report else None,
                 status,
                 tuple(labels[a.id][0] for a in assignments if a is not lead),
+                latest_problems=report.problems if report else None,
+                latest_suggestions=report.suggestions if report else None,
+                latest_next_step=report.next_step if report else None,
             )
         )
     return rows

@@ -14,6 +14,7 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows, rows_for_ids
 from sbpac_desktop.services.documents import directive_line
 from sbpac_desktop.services.followup_history import directive_history
+from sbpac_desktop.services.followup_signer import reporter_line
 from sbpac_desktop.services.meetings import get_meeting
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
@@ -66,6 +67,7 @@ def followup_document(db: Database, actor: Actor, scope: FollowUpScope, as_of: d
             start, end = fiscal_quarter_bounds(scope.fiscal_year, scope.quarter)
             rows = [r for r in rows if r.effective_due is not None and start <= r.effective_due <= end]
         history = directive_history(session, [r.id for r in rows])
+        reporter = reporter_line(session, scope.meeting_id, today)
     return FollowUpDoc(
         title="รายงานผลการติดตามข้อสั่งการ",
         scope=_scope_text(db, actor, scope, bool(presented)),
@@ -75,6 +77,8 @@ def followup_document(db: Database, actor: Actor, scope: FollowUpScope, as_of: d
         grouped_by=scope.group_by.value,
         presented_heading=PRESENTED_HEADING if presented else None,
         presented=tuple((line.number, line.title) for line in presented),
+        signed=True,
+        reporter=reporter,
     )
 
 

@@ -64,6 +64,11 @@ def _view(session: Session) -> OrgSettings:
     )
 
 
+def default_series_id(session: Session) -> int | None:
+    """The default series inside a caller's session (documents that need its posts)."""
+    return _view(session).default_series_id
+
+
 def get_settings(db: Database, actor: Actor) -> OrgSettings:
     require(actor, READ_DATA, "ดูการตั้งค่า")
     with db.unit_of_work() as session:

@@ -15,13 +15,17 @@ from sbpac_desktop.reporting.common import long_date_text
 from sbpac_desktop.reporting.followup import (
     COLUMNS,
     HEADER_FILL,
+    NOTES_HEADING,
     PRESENTED_INDENT,
+    REPORTER_ROLE,
     STATUS_FILLS,
     SUPPORT_HEADING,
     WIDTHS,
+    notes_of,
 )
 from sbpac_desktop.reporting.followup import _row as directive_cells  # the one definition of a row's cells
 from sbpac_desktop.reporting.word.base import CELL_SMALL, HEADING, WordWriter, row_cells, shade
+from sbpac_desktop.reporting.word.minutes import signature
 
 SUMMARY_WIDTHS = (6 * cm, 3 * cm)
 
@@ -74,6 +78,21 @@ def add_followup(w: WordWriter, doc: FollowUpDoc) -> None:
         w.para("ไม่พบข้อสั่งการตามเงื่อนไขที่ระบุ")
     for part in doc.groups:
         group(w, part, lead_in_heading=doc.grouped_by == "assignee")
+        notes(w, part)
+    if doc.signed:
+        signature(w, REPORTER_ROLE, doc.reporter)
+
+
+def notes(w: WordWriter, part: FollowUpGroup) -> None:
+    """Each directive's problems, suggestions and next step under its group's table, as the PDF."""
+    noted = [(line, notes_of(line)) for line in part.rows if notes_of(line)]
+    if not noted:
+        return
+    w.para(NOTES_HEADING, HEADING, space_before=0)
+    for line, labelled in noted:
+        w.para([(line.number, True)], indent=PRESENTED_INDENT / 2, keep_with_next=True)
+        for label, text in labelled:
+            w.labelled(label, text, PRESENTED_INDENT)
 
 
 def render(doc: FollowUpDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:

@@ -10,7 +10,7 @@ from reportlab.lib.units import cm
 from sbpac_desktop.domain.documents import AgendaEntry, AgendaSection, MinutesDoc, PersonLine
 from sbpac_desktop.domain.enums import RecordingStyle
 from sbpac_desktop.reporting.common import clock, directive_sentence, long_date_text, person_rows
-from sbpac_desktop.reporting.minutes import ITEM_INDENT, TEXT_INDENT, meeting_name
+from sbpac_desktop.reporting.minutes import ITEM_INDENT, TEXT_INDENT, body_runs, meeting_name
 from sbpac_desktop.reporting.word.base import BODY_INDENT, HEADING, WordWriter
 
 PEOPLE_WIDTHS = (1.0 * cm, 4.8 * cm, 7.0 * cm, 3.2 * cm)  # as reporting.common.people_block
@@ -39,12 +39,8 @@ def entry(w: WordWriter, item: AgendaEntry, style: RecordingStyle) -> None:
     indent = ITEM_INDENT * item.depth
     body_indent = indent + TEXT_INDENT - ITEM_INDENT
     w.para([(f"{item.number} ", True), (item.title, True)], indent=indent, keep_with_next=True)
-    if style is not RecordingStyle.RESOLUTIONS:
-        for text in (item.background, item.discussion):
-            for paragraph in paragraphs(text or ""):
-                w.para(paragraph, BODY_INDENT, indent=body_indent)
-    elif item.proposal:
-        w.para(item.proposal, BODY_INDENT, indent=body_indent)
+    for runs in body_runs(item, style):
+        w.para(runs, BODY_INDENT, indent=body_indent)
     if item.resolution:
         w.labelled("มติที่ประชุม", item.resolution, body_indent)
     if item.directives:
