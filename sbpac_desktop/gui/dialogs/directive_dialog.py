@@ -34,7 +34,8 @@ from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.text import ThaiLabel, thai_digits
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import DATA, Assignee, CheckList, EnumCombo, IdCombo, assignee_items
-from sbpac_desktop.services import dimensions, directives, org
+from sbpac_desktop.gui.widgets.place_picker import PlacePicker
+from sbpac_desktop.services import dimensions, directives, org, places
 from sbpac_desktop.services.agenda import AgendaItemView
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import AssignmentView
@@ -133,6 +134,8 @@ class DirectiveDialog(FormDialog):
         self.lead.setMinimumContentsLength(24)
         self.supporting = CheckList(self, placeholder=self.tr("กรองตำแหน่งหรือหน่วยงาน…"))
         self.supporting.setObjectName("supporting")
+        self.places = PlacePicker(self)  # the places it concerns: the tracker and dashboard filter by them
+        self.stored_places: list[int] = []
         self._lay_out()
         self.lead.currentIndexChanged.connect(self._lead_changed)
         self.no_due.toggled.connect(self._no_due_toggled)
@@ -164,6 +167,9 @@ class DirectiveDialog(FormDialog):
         right.addSpacing(6)
         right.addWidget(QLabel(self.tr("ผู้รับผิดชอบร่วม / หน่วยงานสนับสนุน (เลือกได้หลายราย)"), self))
         right.addWidget(self.supporting, 1)
+        right.addSpacing(6)
+        right.addWidget(QLabel(self.tr("พื้นที่ที่เกี่ยวข้อง (จังหวัด อำเภอ ตำบล)"), self))
+        right.addWidget(bind("places", self.places), 1)
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.addLayout(left, 0, 0)
@@ -175,7 +181,7 @@ class DirectiveDialog(FormDialog):
         order = (
             self.text_edit, self.dimension, self.priority, self.cycle, self.issued_on.line_edit,
             self.due_on.line_edit, self.no_due, self.no_due_reason, self.lead, self.supporting.filter,
-            self.supporting.list, self.save_button,
+            self.supporting.list, self.places.search, self.places.tree, self.save_button,
         )  # fmt: skip
         set_tab_order(order)
 
@@ -189,6 +195,10 @@ class DirectiveDialog(FormDialog):
         )
         self.lead.set_items(items)
         self.supporting.set_items(items)
+        if self.detail is not None:
+            tied = places.directive_places(self.ctx.db, self.ctx.actor, self.detail.row.id)
+            self.stored_places = [p.id for p in tied]
+        self.places.set_places(places.all_places(self.ctx.db, self.ctx.actor), self.stored_places)
 
     def _dimension_label(self, view: dimensions.DimensionView) -> str:
         return view.name if view.active else self.tr("{name} (ระงับการใช้งานแล้ว)").format(name=view.name)
@@ -248,7 +258,7 @@ class DirectiveDialog(FormDialog):
             load=lambda: directives.get_directive(db, actor, directive_id),
             input_of=directive_input,
             show=self.show_input,
-            overwrite_call=lambda data, version: (
+            overwrite_call=lambda data, version: self._with_places(
                 lambda: directives.update_directive(db, actor, directive_id, version, data, overwrite=True)
             ),
             after_keep=app_events().directives_changed.emit,
@@ -335,8 +345,24 @@ class DirectiveDialog(FormDialog):
     def save_call(self, data: DirectiveInput) -> Callable[[], Any]:
         db, actor, detail = self.ctx.db, self.ctx.actor, self.detail
         if detail is None:
-            return lambda: directives.create_directive(db, actor, data)
-        return lambda: directives.update_directive(db, actor, detail.row.id, detail.row.version, data)
+            return self._with_places(lambda: directives.create_directive(db, actor, data))
+        return self._with_places(
+            lambda: directives.update_directive(db, actor, detail.row.id, detail.row.version, data)
+        )
+
+    def _with_places(self, save: Callable[[], DirectiveDetail]) -> Callable[[], DirectiveDetail]:
+        """The directive, then its places when they changed (a second unit of work: the place ids come
+        from the picker's active places, and both need the same permission, so it does not fail alone)."""
+        db, actor, wanted = self.ctx.db, self.ctx.actor, self.places.checked_ids()
+        changed = set(wanted) != set(self.stored_places)
+
+        def run() -> DirectiveDetail:
+            saved = save()
+            if changed:
+                places.set_directive_places(db, actor, saved.row.id, wanted)
+            return saved
+
+        return run
 
     def after_save(self, result: Any) -> None:
         app_events().directives_changed.emit()
