@@ -25,7 +25,7 @@ def _passphrase(cert: Path) -> str:
         return given
     try:
         return getpass.getpass(f"รหัสผ่านของใบรับรอง {cert.name}: ")
-    except EOFError as error:  # no terminal to ask on (a script, a pipe)
+    except (EOFError, OSError) as error:  # no terminal to ask on (a script, a pipe, a captured stdin)
         raise ValidationError.single(
             "passphrase",
             f"ไม่มีรหัสผ่านของใบรับรอง — กำหนดตัวแปร {PASSPHRASE_ENV} หรือรันคำสั่งในหน้าจอเทอร์มินัล",
