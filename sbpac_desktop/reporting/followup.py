@@ -91,7 +91,7 @@ def _notes(w: Writer, group: FollowUpGroup) -> list[Flowable]:
     noted = [(line, notes_of(line)) for line in group.rows if notes_of(line)]
     if not noted:
         return []
-    flow: list[Flowable] = [w.para(NOTES_HEADING, "heading", spaceBefore=0)]
+    flow: list[Flowable] = [gap(0.3), w.para(NOTES_HEADING, "heading", spaceBefore=0)]
     for line, notes in noted:
         flow.append(w.para([(line.number, True)], leftIndent=PRESENTED_INDENT / 2, keepWithNext=1))
         flow += [w.labelled(label, text, PRESENTED_INDENT) for label, text in notes]

@@ -84,9 +84,16 @@ def body_runs(entry: AgendaEntry, style: RecordingStyle) -> list[Runs]:
     runs += _led(_paragraphs(entry.proposal or ""), [("ข้อเสนอ", True), ("  ", False)])
     if style is RecordingStyle.VERBATIM:
         for speaker, text in entry.speeches:
-            runs += _led(_paragraphs(text), [(speaker, True), (f" {SAID} ", False)])
+            # a non-verbal event is written in brackets and printed as it is: "(ที่ประชุมปรบมือ)"
+            lead: Runs = [] if _bracketed(text) else [(speaker, True), (f" {SAID} ", False)]
+            runs += _led(_paragraphs(text), lead)
     runs += [[(p, False)] for p in _paragraphs(entry.discussion or "")]
     return runs
+
+
+def _bracketed(text: str) -> bool:
+    text = text.strip()
+    return text.startswith("(") and text.endswith(")") and "\n\n" not in text
 
 
 def _led(paragraphs: list[str], lead: Runs) -> list[Runs]:

@@ -28,7 +28,7 @@ SPEECHES = (
     ("ที่ประชุม", "(ที่ประชุมปรบมือ)"),
 )
 PARTS = ("ข้อเสนอ", PROPOSAL, "นายกิตติพาณิชย์ดี(ผู้ช่วยเลขาธิการศอ.บต.)กล่าวว่าขอให้ทุกหน่วย",
-         "ผู้แทนกรมบัญชีกลางกล่าวว่ารับทราบ", "สำหรับโครงการลงทุน", "ที่ประชุมกล่าวว่า(ที่ประชุมปรบมือ)",
+         "ผู้แทนกรมบัญชีกลางกล่าวว่ารับทราบ", "สำหรับโครงการลงทุน", "(ที่ประชุมปรบมือ)",
          "มติที่ประชุม")  # fmt: skip
 
 
@@ -75,6 +75,12 @@ def test_verbatim_minutes_print_the_proposal_then_each_speaker_in_order(demo, tm
     doc = _with_item(demo[0], RecordingStyle.VERBATIM, proposal=PROPOSAL, speeches=SPEECHES)
     for name, text in _both(doc, MINUTES, tmp_path).items():
         assert in_order([squeeze(p) for p in PARTS], text) == [], name
+
+
+def test_a_bracketed_event_is_printed_without_a_speaker(demo, tmp_path):
+    doc = _with_item(demo[0], RecordingStyle.VERBATIM, speeches=SPEECHES[2:])
+    for name, text in _both(doc, MINUTES, tmp_path).items():
+        assert "(ที่ประชุมปรบมือ)" in text and "กล่าวว่า" not in text, name
 
 
 def test_summary_minutes_print_the_labelled_proposal_but_no_speakers(demo, tmp_path):
