@@ -16,12 +16,19 @@ from pathlib import Path
 
 import pikepdf
 
+from sbpac_desktop.domain.errors import EXIT_OUTPUT, AppError
+
 OUTPUT_CONDITION = "sRGB IEC61966-2.1"
 _INFO_KEYS = ("/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer", "/CreationDate", "/ModDate")
 
 
-class PdfaError(ValueError):
+class PdfaError(AppError):
     """The file cannot be turned into PDF/A; the message is Thai, for the user."""
+
+    exit_code = EXIT_OUTPUT
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, message)
 
 
 def srgb_profile() -> bytes:

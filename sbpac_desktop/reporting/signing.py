@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sbpac_desktop.domain.errors import EXIT_OUTPUT, AppError, NotFound, ValidationError
+from sbpac_desktop.domain.errors import EXIT_OUTPUT, AppError, FieldProblem, NotFound, ValidationError
 from sbpac_desktop.thai.dates import medium_date, time_text
 
 FIELD_NAME = "Signature1"
@@ -25,11 +25,10 @@ logging.getLogger("pyhanko").setLevel(logging.ERROR)
 
 
 class SigningInputError(ValidationError):
-    """A file or passphrase that cannot be used (exit 2)."""
+    """A file or passphrase that cannot be used (exit 2); `field` names it for a form."""
 
-    def __init__(self, message_th: str, message_en: str) -> None:
-        super().__init__([])
-        AppError.__init__(self, message_th, message_en)
+    def __init__(self, message_th: str, message_en: str, field: str = "file") -> None:
+        super().__init__([FieldProblem(field, message_th, message_en)])
 
 
 class SignedOutputError(AppError):
@@ -103,7 +102,7 @@ def load_signer(cert_path: Path, passphrase: str):
         raise NotFound(f"ไม่พบไฟล์ใบรับรอง {cert_path}", f"Certificate file not found: {cert_path}")
     data = _read(cert_path)
     not_a_certificate = SigningInputError(
-        f"ไฟล์ {cert_path.name} ไม่ใช่ใบรับรองแบบ PKCS#12 (.p12/.pfx)", f"{cert_path.name} is not a PKCS#12 file"
+        f"ไฟล์ {cert_path.name} ไม่ใช่ใบรับรองแบบ PKCS#12 (.p12/.pfx)", f"{cert_path.name} is not a PKCS#12 file", "cert"
     )
     try:
         asn1_pkcs12.Pfx.load(data).native  # noqa: B018 - parsing the whole structure is the check
@@ -112,11 +111,12 @@ def load_signer(cert_path: Path, passphrase: str):
     try:
         key, certificate, _others = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
     except ValueError as error:
-        raise SigningInputError("รหัสผ่านของใบรับรองไม่ถูกต้อง", "Wrong certificate passphrase") from error
+        raise SigningInputError("รหัสผ่านของใบรับรองไม่ถูกต้อง", "Wrong certificate passphrase", "passphrase") from error
     if key is None or certificate is None:
         raise SigningInputError(
             f"ไฟล์ {cert_path.name} ไม่มีใบรับรองพร้อมกุญแจส่วนตัวสำหรับลงนาม",
             f"{cert_path.name} holds no certificate with its private key",
+            "cert",
         )
     return signers.SimpleSigner.load_pkcs12_data(data, other_certs=set(), passphrase=passphrase.encode("utf-8"))
 
@@ -132,9 +132,9 @@ def sign_pdf(source: Path, cert_path: Path, passphrase: str, output: Path | None
     signer = load_signer(cert_path, passphrase)
     target = output or source.with_name(f"{source.stem}-signed.pdf")
     if target.suffix.lower() != ".pdf":
-        raise SigningInputError("ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .pdf", "The output file must end in .pdf")
+        raise SigningInputError("ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .pdf", "The output file must end in .pdf", "output")
     if target.resolve() == source.resolve():
-        raise SigningInputError("ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ต้นฉบับ", "The output must not be the source file")
+        raise SigningInputError("ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ต้นฉบับ", "The output must not be the source file", "output")
     meta = signers.PdfSignatureMetadata(field_name=FIELD_NAME, subfilter=SigSeedSubFilter.PADES)
     try:
         import io
@@ -147,6 +147,22 @@ def sign_pdf(source: Path, cert_path: Path, passphrase: str, output: Path | None
         ) from error
     _write_atomically(target, signed)
     return target
+
+
+def sign_copy(source: Path, cert_path: Path, passphrase: str, output: Path, *, pdfa: bool) -> Path:
+    """Sign a copy of `source` into `output`, first made PDF/A-2u if asked (the window's action:
+    the previewed minutes stay as they are)."""
+    import tempfile
+
+    from sbpac_desktop.reporting.pdfa import make_pdfa
+
+    if not pdfa:
+        return sign_pdf(source, cert_path, passphrase, output)
+    with tempfile.TemporaryDirectory(prefix="sbpac-sign-") as folder:
+        archived = Path(folder) / "archive.pdf"
+        archived.write_bytes(read_input_pdf(source))
+        make_pdfa(archived)
+        return sign_pdf(archived, cert_path, passphrase, output)
 
 
 def _write_atomically(target: Path, content: bytes) -> None:

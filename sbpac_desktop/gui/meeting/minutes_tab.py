@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSt
 
 from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.gui import render_jobs
+from sbpac_desktop.gui.dialogs.sign_dialog import SignDialog
 from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.errors import confirm, present_error
 from sbpac_desktop.gui.events import app_events
@@ -81,6 +82,7 @@ class MinutesTab(QWidget):
         self.ctx = ctx
         self.meeting = meeting
         self.pdf_path: Path | None = None
+        self.save_as_pdfa = False  # set by ask_save_path from the chosen file type
         self.stale = True
         self._temp = tempfile.TemporaryDirectory(prefix="sbpac-minutes-")
         self._counter = 0
@@ -119,6 +121,9 @@ class MinutesTab(QWidget):
         self.word_button = self._button(
             self.tr("บันทึกเป็น Word…"), "saveWordButton", self.tr("ไฟล์ Word (.docx) ที่แก้ไขต่อได้ก่อนเสนอลงนาม")
         )
+        self.sign_button = self._button(
+            self.tr("ลงนามดิจิทัล…"), "signButton", self.tr("ลงนามรายงานการประชุมที่รับรองแล้วด้วยใบรับรอง .p12/.pfx")
+        )
         self.step_buttons = {
             MeetingStatus.MINUTES_DRAFTED: self._button(self.tr("ร่างเสร็จแล้ว"), "draftedButton"),
             MeetingStatus.MINUTES_CHECKED: self._button(self.tr("ตรวจแล้ว"), "checkedButton"),
@@ -128,6 +133,7 @@ class MinutesTab(QWidget):
         self.print_button.clicked.connect(self.print_minutes)
         self.save_button.clicked.connect(self.save_as)
         self.word_button.clicked.connect(self.save_word)
+        self.sign_button.clicked.connect(self.sign)
         for status, button in self.step_buttons.items():
             button.clicked.connect(lambda _checked=False, s=status: self.set_status(s))
 
@@ -142,6 +148,7 @@ class MinutesTab(QWidget):
         actions.addWidget(self.print_button)
         actions.addWidget(self.save_button)
         actions.addWidget(self.word_button)
+        actions.addWidget(self.sign_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
@@ -195,6 +202,7 @@ class MinutesTab(QWidget):
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
         self.word_button.setEnabled(minutes_renderer() is not None)
+        self.sign_button.setEnabled(ready and self.certified)  # only the certified text is worth a signature
 
     def mark_stale(self) -> None:
         self.stale = True
@@ -260,19 +268,39 @@ class MinutesTab(QWidget):
         return self.tr("รายงานการประชุม ครั้งที่ {number}.pdf").format(number=number)
 
     def ask_save_path(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("บันทึกรายงานการประชุม"), self.default_file_name(), self.tr("ไฟล์ PDF (*.pdf)")
+        """The target; choosing the PDF/A filter sets `save_as_pdfa` (archival copy, PDF/A-2u)."""
+        plain, archive = self.tr("ไฟล์ PDF (*.pdf)"), self.tr("PDF/A-2u สำหรับเก็บถาวร (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("บันทึกรายงานการประชุม"), self.default_file_name(), f"{plain};;{archive}"
         )
+        self.save_as_pdfa = chosen == archive
         return path
 
     def save_as(self) -> Path | None:
         if self.pdf_path is None:
             return None
+        self.save_as_pdfa = False
         target = self.ask_save_path()
         if not target:
             return None
         shutil.copyfile(self.pdf_path, target)
+        if self.save_as_pdfa:
+            from sbpac_desktop.reporting.pdfa import make_pdfa
+
+            op = Operation(self, lambda: make_pdfa(target), message=self.tr("กำลังแปลงเป็น PDF/A…"))
+            op.success(lambda path: self.notice.setText(self.tr("บันทึก PDF/A ไว้ที่ {path} แล้ว").format(path=path)))
+            op.run()
         return Path(target)
+
+    def sign(self) -> SignDialog | None:
+        """ลงนามดิจิทัล…: a signed copy of the previewed (certified) minutes, signed in the background."""
+        if self.pdf_path is None:
+            return None
+        suggested = Path.home() / Path(self.default_file_name()).with_suffix("").name
+        dialog = SignDialog(self.ctx, self.pdf_path, suggested.with_name(f"{suggested.name} ลงนาม.pdf"), self)
+        dialog.saved.connect(lambda path: self.notice.setText(self.tr("ลงนามแล้ว: {path}").format(path=path)))
+        dialog.open()
+        return dialog
 
     def ask_word_path(self) -> str:
         name = str(Path(self.default_file_name()).with_suffix(".docx"))
