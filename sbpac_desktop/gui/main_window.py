@@ -124,6 +124,13 @@ class MainWindow(QMainWindow):
             self.show_page("directives")
 
         page.drill_down.connect(drill)
+
+        def open_plan(target: object) -> None:  # a dimension card of the M&E panel opens the plan page on it
+            plan = self.page("plan")
+            plan.show_dimension(target.fiscal_year, target.quarter, target.dimension)  # type: ignore[attr-defined]
+            self.show_page("plan")
+
+        page.open_plan.connect(open_plan)
         return page
 
     def _settings_page(self) -> Page:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,19 +44,23 @@ from sbpac_desktop.gui.pages.dashboard_parts import (
     legend_label,
 )
 from sbpac_desktop.gui.pages.dashboard_parts import table_item as _item
+from sbpac_desktop.gui.pages.dashboard_plan import PlanPanel
 from sbpac_desktop.gui.text import digits, wrappable
 from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
-from sbpac_desktop.services import meetings, places
+from sbpac_desktop.services import meetings, places, plan_views
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.dashboard import DashboardView, dashboard
 from sbpac_desktop.services.directive_views import DirectiveFilter
 from sbpac_desktop.services.meetings import SeriesView
 from sbpac_desktop.services.places import PlaceView
+from sbpac_desktop.services.plan_views import PlanTree
+from sbpac_desktop.thai.dates import fiscal_year as fiscal_year_of
 
 
 class DashboardPage(Page):
     drill_down = Signal(object)  # DrillDown
     loaded_view = Signal(object)  # DashboardView, after the widgets show it (tests wait on it)
+    open_plan = Signal(object)  # PlanTarget: a dimension card of the M&E panel was clicked
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(ctx, parent)
@@ -86,6 +91,8 @@ class DashboardPage(Page):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.legend = legend_label(self)
         self.chart_box = chart_with_legend(self, self.chart_view, self.legend)
+        self.plan_panel = PlanPanel(self)  # M&E of the fiscal year's integrated plan, per dimension
+        self.plan_panel.open_dimension.connect(self.open_plan)
         self._lay_out()
 
     # --- construction ------------------------------------------------------------
@@ -158,8 +165,12 @@ class DashboardPage(Page):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
         split.addWidget(middle)
-        split.addWidget(self._titled(self.tr("ข้อสั่งการที่เกินกำหนด (เรียงตามจำนวนวันที่ล่าช้า)"), self.overdue))
-        split.setSizes([330, 190])
+        self.bottom_tabs = QTabWidget(self)
+        self.bottom_tabs.setObjectName("dashboardBottomTabs")
+        self.bottom_tabs.addTab(self.overdue, self.tr("ข้อสั่งการที่เกินกำหนด (เรียงตามจำนวนวันที่ล่าช้า)"))
+        self.bottom_tabs.addTab(self.plan_panel, self.tr("แผนบูรณาการ: ผลการติดตามรายมิติ"))
+        split.addWidget(self.bottom_tabs)
+        split.setSizes([300, 240])
         layout.addWidget(split, 1)
 
     def _titled(self, title: str, widget: QWidget) -> QWidget:
@@ -189,10 +200,13 @@ class DashboardPage(Page):
         db, actor, today = self.ctx.db, self.ctx.actor, self.today
         need_places = self.place_filter.province.count() == 1  # the first load: read the provinces too
 
-        def load() -> tuple[DashboardView, list[SeriesView], list[PlaceView] | None]:
+        plan_year = year if year is not None else fiscal_year_of(today or date.today())
+
+        def load() -> tuple[DashboardView, list[SeriesView], list[PlaceView] | None, PlanTree | None]:
             view = dashboard(db, actor, year, quarter, series_id, today, place_id=place_id)
             area = places.list_places(db, actor) + places.list_places(db, actor, level="district")
-            return view, meetings.list_series(db, actor), area if need_places else None
+            tree = plan_views.plan_tree(db, actor, plan_year, today)
+            return view, meetings.list_series(db, actor), area if need_places else None, tree
 
         Operation(self, load, message=self.tr("กำลังโหลดภาพรวม…")).success(self._show).failure(self._failed).run()
 
@@ -205,8 +219,8 @@ class DashboardPage(Page):
         self.error.setText(wrappable(self.tr("โหลดข้อมูลไม่สำเร็จ: {m}").format(m=error_text(error))))
         self.error.show()
 
-    def _show(self, answer: tuple[DashboardView, list[SeriesView], list[PlaceView] | None]) -> None:
-        view, series, area = answer
+    def _show(self, answer: tuple[DashboardView, list[SeriesView], list[PlaceView] | None, PlanTree | None]) -> None:
+        view, series, area, tree = answer
         self.view = view
         self.error.hide()
         self._fill_filters(view, series)
@@ -218,6 +232,8 @@ class DashboardPage(Page):
         self._fill_matrix(view)
         self._fill_chart(view)
         self._fill_overdue(view)
+        plan_year = view.fiscal_year if view.fiscal_year is not None else fiscal_year_of(view.as_of)
+        self.plan_panel.show_plan(tree, plan_year, view.quarter, view.as_of)
         self.loaded_view.emit(view)
 
     def _fill_filters(self, view: DashboardView, series: list[SeriesView]) -> None:

@@ -54,6 +54,7 @@ class PlanPage(Page):
         self.enterable: frozenset[int] | None = frozenset()
         self.entry_ids: list[int] = []
         self.operation: Operation[Any] | None = None
+        self.pending_dimension: str | None = None  # to select once the tree shows (show_dimension)
         self.year = QSpinBox(self)
         self.year.setRange(2500, 2700)
         self.year.setValue(fiscal_year(self.today))
@@ -139,7 +140,7 @@ class PlanPage(Page):
             tree = plan_views.plan_tree(ctx.db, ctx.actor, year, today)
             return tree, plan_actuals.enterable_projects(ctx.db, ctx.actor, today)
 
-        self._run(load, self._loaded, self.tr("กำลังโหลดแผน…"))
+        self._run(load, lambda result: self._loaded(result, year), self.tr("กำลังโหลดแผน…"))
 
     def _run(self, call: Any, done: Any, message: str) -> None:
         if self.operation is not None:
@@ -157,9 +158,26 @@ class PlanPage(Page):
         self.operation = None
         present_error(self, error)
 
-    def _loaded(self, result: tuple[PlanTree | None, frozenset[int] | None]) -> None:
+    def _loaded(self, result: tuple[PlanTree | None, frozenset[int] | None], year: int) -> None:
+        if year != self.year.value():  # the year changed while loading (a reload then was refused): again
+            self.reload()
+            return
         self.tree_data, self.enterable = result
         self._show()
+
+    def show_dimension(self, fiscal_year: int, quarter: int, dimension: str) -> None:
+        """Opened from the dashboard's M&E panel: that year and quarter, the tree on the dimension."""
+        self.pending_dimension = dimension
+        self.tabs.setCurrentWidget(self.tree)
+        self.quarter.blockSignals(True)
+        self.quarter.setCurrentIndex(quarter - 1)
+        self.quarter.blockSignals(False)
+        if self.loaded and self.year.value() == fiscal_year and self.tree_data is not None:
+            self._show()
+        elif self.year.value() != fiscal_year:
+            self.year.setValue(fiscal_year)  # reloads
+        else:
+            self.reload()
 
     def _show(self) -> None:
         tree, quarter = self.tree_data, self.current_quarter
@@ -188,6 +206,7 @@ class PlanPage(Page):
         root = QTreeWidgetItem(self.tree, [tree.title])
         for dimension_id, name in tree.dimensions:
             dim_item = QTreeWidgetItem(root, [self.tr("ด้าน") + name])
+            dim_item.setData(0, Qt.ItemDataRole.UserRole, name)
             for project in tree.projects_of(dimension_id):
                 budget = project.budget_at(quarter)
                 money = f"{baht_text(budget.disbursed)} / {baht_text(budget.planned)}"
@@ -204,6 +223,12 @@ class PlanPage(Page):
                         project_item, [f"{directive.number} {directive.text}", "", "", "", directive.status_label, ""]
                     )
         self.tree.expandAll()
+        wanted = [root.child(i) for i in range(root.childCount())]
+        wanted = [item for item in wanted if item.data(0, Qt.ItemDataRole.UserRole) == self.pending_dimension]
+        if wanted:
+            self.tree.setCurrentItem(wanted[0])
+            self.tree.scrollToItem(wanted[0], QTreeWidget.ScrollHint.PositionAtTop)
+        self.pending_dimension = None
 
     def _fill_entry(self, tree: PlanTree, quarter: int) -> None:
         rows = [(p, i) for p in tree.projects for i in p.indicators]
