@@ -93,3 +93,21 @@ def test_save_as_pdfa_from_the_file_type(
     wait_ops()
     assert pdfa_problems(tmp_path / "archive.pdf") == []
     assert "PDF/A" in tab.notice.text()
+
+
+def test_dossier_preview_saves_pdfa(window: MeetingWindow, qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:
+    from tests.gui.test_document_preview import shown
+    from tests.gui.test_word_from_window import answer_save_dialog
+
+    agenda = shown(qtbot, window.documents.preview("ระเบียบวาระการประชุม"))
+    assert not agenda.pdfa_button.isVisible()  # PDF/A is offered for the dossier, the document kept on file
+    agenda.close()
+    dialog = shown(qtbot, window.documents.preview("เอกสารประกอบการประชุม (ทั้งชุด)"))
+    assert dialog.pdfa_button.isVisible() and dialog.pdfa_button.isEnabled() and dialog.height() <= 720
+    qtbot.wait(1500)  # QPdfView draws its pages asynchronously
+    dialog.grab().save(str(tmp_path / "dossier_preview.png"))
+    answer_save_dialog(monkeypatch, tmp_path / "ชุดเอกสาร")
+    dialog.save_pdfa()
+    qtbot.waitUntil(lambda: "บันทึกไว้ที่" in dialog.notice.text(), timeout=60_000)
+    assert pdfa_problems(tmp_path / "ชุดเอกสาร.pdf") == []
+    dialog.close()

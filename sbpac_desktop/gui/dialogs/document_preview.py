@@ -23,10 +23,13 @@ from sbpac_desktop.gui import render_jobs
 from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.meeting.minutes_tab import print_pdf
+from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export
 from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import ThaiLabel, digits
 from sbpac_desktop.services.app import AppContext
+
+ARCHIVED_JOBS = {render_jobs.DOSSIER}  # documents offered as PDF/A-2u too (issue #13 item 6)
 
 
 class DocumentPreview(QDialog):
@@ -53,6 +56,11 @@ class DocumentPreview(QDialog):
         self.print_button = QPushButton(self.tr("พิมพ์…"), self)
         self.pdf_button = QPushButton(self.tr("บันทึกเป็น PDF…"), self)
         self.word_button = QPushButton(self.tr("บันทึกเป็น Word…"), self)
+        self.pdfa_button = QPushButton(self.tr("บันทึกเป็น PDF/A…"), self)  # the dossier is the one kept on file
+        self.pdfa_button.setObjectName("savePdfaButton")
+        self.pdfa_button.setToolTip(self.tr("PDF/A-2u สำหรับเก็บถาวร"))
+        self.pdfa_button.setVisible(function in ARCHIVED_JOBS)
+        self.pdfa_button.clicked.connect(self.save_pdfa)
         self.close_button = QPushButton(self.tr("ปิด"), self)
         self.print_button.clicked.connect(self.print_document)
         self.pdf_button.clicked.connect(self.save_pdf)
@@ -60,7 +68,7 @@ class DocumentPreview(QDialog):
         self.close_button.clicked.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.notice, 1)
-        for button in (self.print_button, self.pdf_button, self.word_button, self.close_button):
+        for button in (self.print_button, self.pdf_button, self.pdfa_button, self.word_button, self.close_button):
             row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -71,6 +79,7 @@ class DocumentPreview(QDialog):
     def _enable(self, ready: bool) -> None:
         self.print_button.setEnabled(ready)
         self.pdf_button.setEnabled(ready)
+        self.pdfa_button.setEnabled(ready)
 
     def _job(self, path: Path) -> object:
         return render_jobs.job(self.ctx.db, self.ctx.actor, self.function, *self.args, path)
@@ -119,6 +128,19 @@ class DocumentPreview(QDialog):
         shutil.copyfile(self.pdf_path, target)
         self._saved(target)
         return target
+
+    def save_pdfa(self) -> Operation[Path] | None:
+        """A PDF/A-2u copy of the previewed file, converted off the GUI thread."""
+        from sbpac_desktop.reporting.pdfa import make_pdfa
+
+        target = self._ask(self.tr("PDF/A-2u สำหรับเก็บถาวร (*.pdf)"), ".pdf") if self.pdf_path is not None else None
+        if target is None or self.pdf_path is None:
+            return None
+        shutil.copyfile(self.pdf_path, target)
+        op: Operation[Path] = Operation(self, lambda: make_pdfa(target), message=self.tr("กำลังแปลงเป็น PDF/A…"),
+                                        busy=[self.pdfa_button])  # fmt: skip
+        op.success(self._saved).failure(self._failed)
+        return op.run()
 
     def save_word(self) -> ProcessOperation[Path] | None:
         target = self._ask(self.tr("เอกสาร Word (*.docx)"), ".docx")
