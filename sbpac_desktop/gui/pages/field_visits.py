@@ -5,7 +5,6 @@ else reads. Services do the work (services/field_visits.py, field_findings.py)."
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable
 from datetime import date
 from html import escape
@@ -21,8 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -35,15 +32,15 @@ from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label
+from sbpac_desktop.gui.pages.field_visits_calendar import VISIT_TINT, VisitCalendar
 from sbpac_desktop.gui.pages.file_export import announce, ask_save_path, notice_label
 from sbpac_desktop.gui.text import date_text, digits, wrappable
 from sbpac_desktop.services import field_visits
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.field_visits import EDIT_FIELD_WORK, VisitDetail, VisitRow
-from sbpac_desktop.thai import THAI_MONTHS, THAI_WEEKDAYS
+from sbpac_desktop.thai import THAI_MONTHS
 
 DATA = Qt.ItemDataRole.UserRole
-VISIT_TINT = {"planned": "#e3f0fb", "done": "#e4f4e4", "cancelled": "#eeeeee"}
 
 
 def can_record_visits(ctx: AppContext) -> bool:
@@ -70,7 +67,8 @@ class FieldVisitsPage(Page):
         self.error.setWordWrap(True)
         self.error.hide()
         self.notice = notice_label(self)
-        self.calendar = self._calendar()
+        self.calendar = VisitCalendar(self)  # the month grid (gui/pages/field_visits_calendar.py)
+        self.calendar.day_clicked.connect(self._day_clicked)
         self.list = QListWidget(self)
         self.list.setObjectName("visitList")
         self.list.setWordWrap(True)
@@ -82,19 +80,6 @@ class FieldVisitsPage(Page):
         self._update_buttons()
 
     # --- building -------------------------------------------------------------------------------
-    def _calendar(self) -> QTableWidget:
-        table = QTableWidget(6, 7, self)
-        table.setObjectName("visitCalendar")
-        table.setHorizontalHeaderLabels([day[:2] if len(day) > 4 else day for day in THAI_WEEKDAYS])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setWordWrap(True)
-        table.horizontalHeader().setStretchLastSection(True)
-        for column in range(7):
-            table.setColumnWidth(column, 92)
-        table.cellClicked.connect(self._day_clicked)
-        return table
-
     def _button(self, key: str, text: str, slot: Callable[[], object], staff_only: bool = True) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(key)
@@ -149,7 +134,7 @@ class FieldVisitsPage(Page):
         except AppError as error:
             self.rows = []
             self._say(self.tr("โหลดข้อมูลไม่สำเร็จ: {message}").format(message=error_text(error)))
-        self._fill_calendar()
+        self.calendar.show_month(self.year, self.month, self.rows, self.today)
         self.list.clear()
         for row in self.rows:
             text = f"{date_text(row.visit_on)} · {row.title} ({row.status_th})\n{' '.join(row.place_labels)}"
@@ -162,27 +147,6 @@ class FieldVisitsPage(Page):
         self.list.setCurrentRow(target)
         self._show_selected()
 
-    def _fill_calendar(self) -> None:
-        self.calendar.clearContents()
-        weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(self.year, self.month)
-        self.calendar.setRowCount(len(weeks))
-        for r, week in enumerate(weeks):
-            for c, day in enumerate(week):
-                on_day = [v for v in self.rows if v.visit_on <= day <= (v.end_on or v.visit_on)]
-                lines = [str(day.day)] + [f"• {v.title}" for v in on_day]
-                item = QTableWidgetItem(digits("\n".join(lines)))
-                item.setData(DATA, day)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-                if day.month != self.month:
-                    item.setForeground(QColor("#9e9e9e"))
-                if on_day:
-                    item.setBackground(QColor(VISIT_TINT[on_day[0].status]))
-                    item.setToolTip(digits("\n".join(v.title for v in on_day)))
-                if day == self.today:
-                    item.setText(item.text() + self.tr(" (วันนี้)"))
-                self.calendar.setItem(r, c, item)
-            self.calendar.setRowHeight(r, 88)
-
     def move_month(self, step: int) -> None:
         month = self.month - 1 + step
         self.year, self.month = self.year + month // 12, month % 12 + 1
@@ -192,9 +156,7 @@ class FieldVisitsPage(Page):
         self.year, self.month = year, month
         self.reload()
 
-    def _day_clicked(self, row: int, column: int) -> None:
-        item = self.calendar.item(row, column)
-        day = item.data(DATA) if item else None
+    def _day_clicked(self, day: date) -> None:
         for index, visit in enumerate(self.rows):
             if day and visit.visit_on <= day <= (visit.end_on or visit.visit_on):
                 self.list.setCurrentRow(index)
