@@ -191,7 +191,12 @@ FACTORIES: dict[str, Callable[[type, Demo], QDialog]] = {
     # the civil-society network (issue #15): the demo's first member, every place, the open directives
     "MemberDialog": lambda cls, d: cls(d.ctx, _places(d), member=_first_member(d)),
     "NetworkReportDialog": lambda cls, d: cls(d.ctx, _first_member(d), _places(d), _directive_choices(d)),
+    "SpeakerDialog": lambda cls, d: cls(d.ctx, _first_item(d), d.people(), org.list_positions(d.ctx.db, d.ctx.actor)),
 }
+
+
+def _first_item(demo: Demo) -> int:
+    return agenda.list_items(demo.ctx.db, demo.ctx.actor, demo.meeting().id)[0].id
 
 
 def _first_member(demo: Demo) -> Any:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.meeting.agenda_moves import item_input
+from sbpac_desktop.gui.meeting.speakers_panel import SpeakersPanel
 from sbpac_desktop.gui.text import ThaiLabel, thai_digits
 from sbpac_desktop.gui.widgets.attachments import AttachmentsWidget
 from sbpac_desktop.gui.widgets.field_errors import FieldErrors, error_label
@@ -51,6 +52,8 @@ class AgendaItemEditor(QWidget):
         super().__init__(parent)
         self.view: AgendaItemView | None = None
         self.attachments: AttachmentsWidget | None = None  # see enable_attachments
+        self.speakers: SpeakersPanel | None = None  # see enable_speakers
+        self.speakers_part: QWidget | None = None
         self.read_only = False
         self._loading = False
         self.dirty = False
@@ -150,6 +153,26 @@ class AgendaItemEditor(QWidget):
         self.splitter.addWidget(part)
         self.attachments.set_owner(self.view.id if self.view else None)
 
+    def enable_speakers(self, ctx: AppContext, people: Sequence[PersonView]) -> None:
+        """Who said what (แบบจดละเอียด), after the discussion; shown by set_verbatim."""
+        part = QWidget()
+        part.setObjectName("speakersPart")
+        part_layout = QVBoxLayout(part)
+        part_layout.setContentsMargins(0, 0, 0, 0)
+        part_layout.setSpacing(2)
+        part_layout.addWidget(QLabel(self.tr("คำกล่าวในที่ประชุม (จดละเอียด ตามลำดับ)"), part))
+        self.speakers = SpeakersPanel(ctx, people, part)
+        part_layout.addWidget(self.speakers, 1)
+        self.splitter.insertWidget(TEXT_FIELDS.index("discussion") + 1, part)
+        self.speakers_part = part
+        self.speakers.set_item(self.view.id if self.view else None)
+        self.set_verbatim(False)
+
+    def set_verbatim(self, verbatim: bool) -> None:
+        """Speakers are recorded (and printed) only for a meeting recorded verbatim."""
+        if self.speakers_part is not None:
+            self.speakers_part.setVisible(verbatim)
+
     def set_people(self, people: Sequence[PersonView]) -> None:
         self.presenter.set_people(people)
 
@@ -176,6 +199,8 @@ class AgendaItemEditor(QWidget):
         self.dirty = False
         if self.attachments is not None and (self.attachments.owner_id != (view.id if view else None)):
             self.attachments.set_owner(view.id if view else None)
+        if self.speakers is not None:
+            self.speakers.set_item(view.id if view else None)
         self._update_enabled()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -193,6 +218,8 @@ class AgendaItemEditor(QWidget):
         self.directive_button.setEnabled(self.view is not None and not self.read_only)
         if self.attachments is not None:
             self.attachments.set_read_only(not editable)
+        if self.speakers is not None:
+            self.speakers.set_read_only(not editable)
 
     def _mark_dirty(self, *_: object) -> None:
         if not self._loading and self.view is not None:

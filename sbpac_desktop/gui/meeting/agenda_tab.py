@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sbpac_desktop.domain.agenda import section_titles
+from sbpac_desktop.domain.enums import RecordingStyle
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.gui.dialogs.agenda_item_dialog import AgendaItemDialog
 from sbpac_desktop.gui.dialogs.directive_dialog import DirectiveDialog
@@ -53,6 +54,8 @@ class AgendaTab(QWidget):
         self.tree = self._build_tree()
         self.editor = AgendaItemEditor(self)
         self.editor.enable_attachments(ctx)
+        self.editor.enable_speakers(ctx, self.people)
+        self.editor.set_verbatim(meeting.recording_style is RecordingStyle.VERBATIM)
         self.editor.set_people(self.people)
         self.total_label = ThaiLabel(self)
         self.total_label.setObjectName("agendaTotal")
@@ -169,6 +172,7 @@ class AgendaTab(QWidget):
     def set_meeting(self, meeting: MeetingView) -> None:
         moved = meeting.start_time != self.meeting.start_time
         self.meeting = meeting
+        self.editor.set_verbatim(meeting.recording_style is RecordingStyle.VERBATIM)
         if moved:  # the planned start of every item follows the meeting's start time
             self.show_items(self.model.views())
 
