@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from .hbfont import glyph_path
@@ -21,3 +24,27 @@ def draw_shaped(canvas: Canvas, run: Shaped, font_name: str, size: float, x: flo
         canvas.transform(scale, 0, 0, scale, x + overlay.x * scale, y + overlay.y * scale)
         canvas.drawPath(glyph_path(font_name, overlay.gid), stroke=0, fill=1, fillMode=FILL_NON_ZERO)
         canvas.restoreState()
+
+
+_THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TO_ARABIC = str.maketrans(_THAI_DIGITS, "0123456789")
+
+
+def has_thai_digits(text: str) -> bool:
+    return any(character in _THAI_DIGITS for character in text)
+
+
+@contextmanager
+def actual_text_span(canvas: Canvas, printed: str) -> Iterator[None]:
+    """Mark what is drawn inside as /Span with /ActualText: the printed text with Arabic digits.
+
+    The glyphs and their ToUnicode readings stay Thai digits (pypdf, pdfplumber and PDF.js read
+    "๒๕๖๓"); readers that honour ActualText (Acrobat, poppler's pdftotext, Evince, Okular) give
+    "2563" for search and copy, so a search for the year as typed on most keyboards finds it.
+    """
+    actual = "FEFF" + printed.translate(_TO_ARABIC).encode("utf-16-be").hex().upper()
+    canvas._code.append(f"/Span <</ActualText <{actual}>>> BDC")  # ReportLab has no marked-content call
+    try:
+        yield
+    finally:
+        canvas._code.append("EMC")

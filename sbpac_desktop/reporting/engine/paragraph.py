@@ -12,7 +12,7 @@ from reportlab.platypus.flowables import Flowable
 from sbpac_desktop.thai import normalize_text
 
 from .breaking import LINE_BREAK, Item, Space, Word, items_of
-from .drawing import draw_shaped
+from .drawing import actual_text_span, draw_shaped, has_thai_digits
 from .fonts import ASCENT, DESCENT, bold_of, register_fonts
 from .layout import Line, item_width, layout
 from .shaping import join, shape
@@ -146,6 +146,13 @@ class ThaiParagraph(Flowable):
                 if run and piece.font != run_font:
                     x = self._draw_run(run, run_font, size, x, y)
                     run = []
+                if has_thai_digits(piece.text):  # drawn alone, inside its /ActualText span
+                    if run:
+                        x = self._draw_run(run, run_font, size, x, y)
+                        run = []
+                    with actual_text_span(self.canv, piece.text):
+                        x = self._draw_run([shape(piece.text, piece.font)], piece.font, size, x, y)
+                    continue
                 run.append(shape(piece.text, piece.font))
                 run_font = piece.font
             if isinstance(item, Space) and stretch:
