@@ -38,9 +38,10 @@ def has_thai_digits(text: str) -> bool:
 def actual_text_span(canvas: Canvas, printed: str) -> Iterator[None]:
     """Mark what is drawn inside as /Span with /ActualText: the printed text with Arabic digits.
 
-    The glyphs and their ToUnicode readings stay Thai digits (pypdf, pdfplumber and PDF.js read
-    "๒๕๖๓"); readers that honour ActualText (Acrobat, poppler's pdftotext, Evince, Okular) give
-    "2563" for search and copy, so a search for the year as typed on most keyboards finds it.
+    The glyphs and their ToUnicode readings stay Thai digits, which is what readers that ignore
+    ActualText (pypdf, pdfplumber; browser viewers vary) give. Readers that honour it (Acrobat,
+    poppler: pdftotext, Evince, Okular) give "2563" for search and copy instead, so the year as
+    typed on most keyboards is found; those readers then do not find "๒๕๖๓" in that word.
     """
     actual = "FEFF" + printed.translate(_TO_ARABIC).encode("utf-16-be").hex().upper()
     canvas._code.append(f"/Span <</ActualText <{actual}>>> BDC")  # ReportLab has no marked-content call
