@@ -83,9 +83,10 @@ def render_followup(db: Any, actor: Actor, scope: followup.FollowUpScope, as_of:
 
 
 def export_dashboard(
-    db: Any, actor: Actor, fiscal_year: int | None, quarter: int | None, series_id: int | None, as_of: date, path: Path
-) -> WrittenFile:
-    table = dashboard_export.dashboard_table(db, actor, fiscal_year, quarter, series_id, as_of)
+    db: Any, actor: Actor, fiscal_year: int | None, quarter: int | None, series_id: int | None, as_of: date, path: Path,
+    place_id: int | None = None,
+) -> WrittenFile:  # fmt: skip
+    table = dashboard_export.dashboard_table(db, actor, fiscal_year, quarter, series_id, as_of, place_id)
     return write_table(path, table.headers, table.rows, sheet_name=table.sheet_name, info=table.info)
 
 

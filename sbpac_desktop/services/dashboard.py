@@ -94,6 +94,7 @@ class DashboardView:
     overdue: tuple[OverdueLine, ...]  # most days late first
     completion: tuple[CompletionRate, ...]  # per FY (quarter None) then its quarters, newest FY first
     fiscal_years: tuple[int, ...]  # every fiscal year that has directives (for the filter)
+    place_id: int | None = None  # the province or district the figures are narrowed to
 
     def count(self, key: str) -> int:
         return dict(self.status_counts).get(key, 0)
@@ -155,6 +156,7 @@ def dashboard(
         overdue=_overdue(rows, thresholds),
         completion=_completion(rows, completed, today),
         fiscal_years=years,
+        place_id=place_id,
     )
 
 

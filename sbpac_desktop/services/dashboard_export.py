@@ -13,7 +13,9 @@ from datetime import date
 from sbpac_desktop.domain.status import STATUS_KEYS, STATUS_TITLES
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.dashboard import DashboardView, dashboard
+from sbpac_desktop.services.places import PlaceView
 from sbpac_desktop.store.database import Database
+from sbpac_desktop.store.models_field import Place
 
 TABLES = ("จำนวนตามสถานะ", "ผู้รับผิดชอบหลัก × สถานะ", "มิติการพัฒนา", "ข้อสั่งการที่เกินกำหนด")
 SHEET_NAME = "ภาพรวม"
@@ -28,16 +30,27 @@ class DashboardTable:
 
 
 def dashboard_table(
-    db: Database, actor: Actor, fiscal_year: int | None, quarter: int | None, series_id: int | None, as_of: date
-) -> DashboardTable:
+    db: Database, actor: Actor, fiscal_year: int | None, quarter: int | None, series_id: int | None, as_of: date,
+    place_id: int | None = None,
+) -> DashboardTable:  # fmt: skip
     """The figures of `dashboard(...)` for that scope and day (it checks the permission)."""
-    view = dashboard(db, actor, fiscal_year=fiscal_year, quarter=quarter, series_id=series_id, today=as_of)
+    view = dashboard(db, actor, fiscal_year, quarter, series_id, as_of, place_id=place_id)
     info = (
         ("ข้อมูล ณ วันที่", as_of.isoformat()),
         ("ปีงบประมาณ", str(fiscal_year) if fiscal_year else "ทุกปีงบประมาณ"),
         ("ไตรมาส", str(quarter) if quarter else "ทั้งปี"),
     )
+    if place_id is not None:  # the sheet says which area its figures are for
+        info += (("พื้นที่", _place_name(db, place_id)),)
     return DashboardTable(HEADERS, tuple(table_rows(view)), info)
+
+
+def _place_name(db: Database, place_id: int) -> str:
+    with db.unit_of_work() as session:
+        place = session.get(Place, place_id)
+        if place is None:
+            return str(place_id)
+        return PlaceView(place.id, place.code, place.level, place.name_th, place.name_en, place.parent_id).long_label
 
 
 HEADERS = ("ตาราง", "รายการ", *(STATUS_TITLES[key] for key in STATUS_KEYS), "รวม", "ผู้รับผิดชอบหลัก",

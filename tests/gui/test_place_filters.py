@@ -115,3 +115,36 @@ def test_filter_row_fits_1366_wide(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: operations.is_idle() and not tracker.model.loading, timeout=10_000)  # type: ignore[attr-defined]
     district = tracker.place_filter.district  # type: ignore[attr-defined]
     assert district.mapTo(tracker, district.rect().topRight()).x() <= tracker.width()
+
+
+def test_exports_follow_the_place(qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """What is saved is what is shown: the dashboard's tables and the tracker's rows for ปัตตานี only."""
+    import openpyxl
+
+    from tests.gui.test_window_exports import answer_save_dialog, wait_jobs
+
+    page = window.page("dashboard")
+    assert isinstance(page, DashboardPage)
+    with qtbot.waitSignal(page.loaded_view, timeout=10_000):
+        window.show_page("dashboard")
+    with qtbot.waitSignal(page.loaded_view, timeout=10_000):
+        _pick(page.place_filter, "province", "จังหวัดปัตตานี")
+    answer_save_dialog(monkeypatch, tmp_path / "dashboard.xlsx")
+    page.table_export.button.click()
+    wait_jobs(qtbot)
+    book = openpyxl.load_workbook(tmp_path / "dashboard.xlsx", read_only=True)
+    rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    assert int(rows[1][rows[0].index("รวม")]) == 3
+    assert any(
+        "จังหวัดปัตตานี" in [str(c) for c in row] for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+    )
+    window.show_page("directives")
+    tracker = window.page("directives")
+    assert isinstance(tracker, DirectivesPage)
+    _pick(tracker.place_filter, "province", "จังหวัดปัตตานี")
+    assert _tracker_seqs(qtbot, tracker) == {3, 5, 7}
+    answer_save_dialog(monkeypatch, tmp_path / "tracker.xlsx")
+    tracker.export_tracker()
+    wait_jobs(qtbot)
+    sheet = openpyxl.load_workbook(tmp_path / "tracker.xlsx", read_only=True).worksheets[0]
+    assert len([r for r in sheet.iter_rows(values_only=True) if r and r[0]]) == 1 + 3  # header and three directives

@@ -42,3 +42,15 @@ def test_quarter_without_fiscal_year_is_refused(ctx, demo):
 
     with pytest.raises(ValidationError):
         dashboard_table(ctx.db, ctx.actor, None, 2, None, REFERENCE_DATE)
+
+
+def test_place_narrows_the_tables_and_is_named_in_the_sheet(ctx, demo):
+    from sbpac_desktop.services import places
+
+    pattani = places.resolve_place(ctx.db, ctx.actor, "จ.ปัตตานี").id
+    table = dashboard_table(ctx.db, ctx.actor, 2563, None, None, REFERENCE_DATE, pattani)
+    assert table.rows[0][9] == 3 and ("พื้นที่", "จังหวัดปัตตานี") in table.info
+    overdue = [row[1] for row in table.rows if row[0] == TABLES[3]]
+    assert len(overdue) == 1 and "005/2563" in overdue[0]
+    everywhere = dashboard_table(ctx.db, ctx.actor, 2563, None, None, REFERENCE_DATE)
+    assert everywhere.rows[0][9] == 8 and not any(key == "พื้นที่" for key, _value in everywhere.info)

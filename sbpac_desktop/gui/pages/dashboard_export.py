@@ -55,7 +55,7 @@ class DashboardTableExport(QObject):
         if target is None:
             return
         db, actor = self.page.ctx.db, self.page.ctx.actor
-        args = (view.fiscal_year, view.quarter, view.series_id, view.as_of, target)
+        args = (view.fiscal_year, view.quarter, view.series_id, view.as_of, target, view.place_id)
         job = render_jobs.job(db, actor, render_jobs.DASHBOARD, *args)
         message = self.tr("กำลังส่งออกตารางภาพรวม…")
         ProcessOperation(self.page, job, message=message, busy=[self.button]).success(self._exported).run()
