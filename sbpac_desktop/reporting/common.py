@@ -92,7 +92,7 @@ def thai_list(names: Sequence[str]) -> str:
     """'ก', 'ก และ ข', 'ก ข และ ค' — Thai lists take spaces and และ, not commas."""
     if len(names) <= 1:
         return "".join(names)
-    return f"{' '.join(names[:-1])} และ{names[-1]}"
+    return f"{' '.join(names[:-1])} และ{_lead_space(names[-1])}{names[-1]}"  # 'และ กปพ.' as 'ให้ กปพ.'
 
 
 def directive_sentence(line: DirectiveLine) -> str:
@@ -104,14 +104,33 @@ def directive_sentence(line: DirectiveLine) -> str:
     if line.responsible is None:
         sentence += f" ({NO_ASSIGNEE})"
     elif line.responsible not in text:
-        after = " " if line.responsible.endswith(")") else ""  # a space follows a closing bracket in Thai
-        sentence += f" โดยมอบหมายให้{line.responsible}{after}เป็นผู้รับผิดชอบหลัก"
-    helpers = [name for name in line.supporting if name not in text]
+        sentence += f" โดยมอบหมายให้{joined(line.responsible)}เป็นผู้รับผิดชอบหลัก"
+    helpers = [name.strip() for name in line.supporting if name not in text]
     if helpers:
-        sentence += f" ร่วมกับ{thai_list(helpers)}"
+        sentence += f" ร่วมกับ{_lead_space(helpers[0])}{thai_list(helpers)}"
     if line.due_on:
         sentence += f" ให้แล้วเสร็จภายใน {date_text(line.due_on)}"
     return f"{sentence} ({line.number})"
+
+
+def _is_abbreviation(word: str) -> bool:
+    """'กปพ.', 'ศอ.บต.', 'จ.ปัตตานี': Thai abbreviations end their letters with a full stop."""
+    return "." in word
+
+
+def _lead_space(name: str) -> str:
+    """A name that opens with an abbreviation stands apart from the word before it ('ให้ กปพ.'),
+    a name that opens with a full word joins it ('ให้ผู้ช่วยเลขาธิการ …', never 'ให้ ผู้ช่วย…')."""
+    first = name.split(maxsplit=1)[0] if name.strip() else ""
+    return " " if _is_abbreviation(first) else ""
+
+
+def joined(name: str) -> str:
+    """The name as it sits between 'ให้' and 'เป็น…': set apart only where Thai sets it apart — before
+    an opening abbreviation, after a closing bracket or abbreviation ('… (กรมบัญชีกลาง) เป็น', 'กปพ. เป็น')."""
+    name = " ".join(name.split())
+    after = " " if name.endswith((")", ".")) else ""
+    return f"{_lead_space(name)}{name}{after}"
 
 
 def signature(w: Writer, role: str, person: PersonLine | None) -> Flowable:

@@ -44,7 +44,7 @@ class SpeakerDialog(FormDialog):
         self.text.setObjectName("speakerText")
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(self.tr("ข้อความที่กล่าว เหตุการณ์อื่นให้เขียนในวงเล็บ เช่น (ที่ประชุมปรบมือ)"))
-        hint = QLabel(self.tr("พิมพ์ว่า \"ผู้กล่าว กล่าวว่า …\" ในรายงานการประชุมแบบจดละเอียด"), self)
+        hint = QLabel(self.tr("รายงานการประชุมแบบจดละเอียดพิมพ์เป็น \"ผู้กล่าว (ตำแหน่ง) กล่าวว่า …\""), self)
         hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("ผู้กล่าว"), self.errors.bind("speaker", self.person))
