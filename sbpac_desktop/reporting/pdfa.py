@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 
@@ -95,7 +96,7 @@ def _write_xmp(pdf: pikepdf.Pdf) -> None:
 def pdfa_problems(path: str | os.PathLike[str]) -> list[str]:
     """What keeps the file at `path` from PDF/A-2u structurally (empty: nothing found)."""
     problems: list[str] = []
-    with pikepdf.open(path) as pdf:
+    with pikepdf.open(Path(path)) as pdf:
         meta = pdf.open_metadata()
         if (meta.get("pdfaid:part"), meta.get("pdfaid:conformance")) != ("2", "U"):
             problems.append("XMP does not declare PDF/A-2u")
@@ -125,16 +126,17 @@ def _info_mismatches(pdf: pikepdf.Pdf, meta) -> list[str]:
 
 
 def _forbidden_actions(pdf: pikepdf.Pdf) -> list[str]:
-    names = pdf.Root.get("/Names", {})
+    names: Any = pdf.Root.get("/Names", {})
     if "/JavaScript" in names or "/OpenAction" in pdf.Root or "/AA" in pdf.Root:
         return ["JavaScript or automatic action"]
     return []
 
 
 def _font_problems(pdf: pikepdf.Pdf) -> list[str]:
-    problems = set()
+    problems: set[str] = set()
     for page in pdf.pages:
-        fonts = page.get("/Resources", {}).get("/Font", {})
+        resources: Any = page.get("/Resources", {})
+        fonts: Any = resources.get("/Font", {})
         for name, font in fonts.items():
             descriptor = font.get("/FontDescriptor")
             if font.get("/Subtype") == pikepdf.Name.Type0:

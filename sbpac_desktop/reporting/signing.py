@@ -94,7 +94,7 @@ def _read(path: Path) -> bytes:
 
 def load_signer(cert_path: Path, passphrase: str):
     """A pyHanko signer from a PKCS#12 (.p12/.pfx) file, or a Thai refusal saying why not."""
-    from asn1crypto import pkcs12 as asn1_pkcs12
+    from asn1crypto import pkcs12 as asn1_pkcs12  # type: ignore[import-untyped]
     from cryptography.hazmat.primitives.serialization import pkcs12
     from pyhanko.sign import signers
 
