@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 DEFAULT_LIMIT = 50
 
 
-def hit_lines(hits: Sequence[SearchHit], query: str, thai_digits: bool) -> list[str]:
+def hit_lines(hits: Sequence[SearchHit], query: str, thai_digits: bool, more: bool = False) -> list[str]:
     if not hits:
         return [f"ไม่พบข้อมูลที่ตรงกับ “{query}”"]
     lines = []
@@ -29,7 +29,10 @@ def hit_lines(hits: Sequence[SearchHit], query: str, thai_digits: bool) -> list[
             apply_digits(f"{number}. [{hit.kind_label}{reference}] {hit.title}", thai_digits),
             f"    {hit.snippet}",
         ]
-    lines.append(apply_digits(f"พบ {len(hits)} รายการ", thai_digits))
+    if more:  # a common word: the best of its newest matches, not all of them
+        lines.append(apply_digits(f"แสดง {len(hits)} รายการที่ตรงที่สุดจากรายการล่าสุด (ยังมีอีก ระบุคำให้ชัดขึ้น)", thai_digits))
+    else:
+        lines.append(apply_digits(f"พบ {len(hits)} รายการ", thai_digits))
     return lines
 
 
@@ -52,13 +55,13 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     ctx = open_signed_in(args)
     try:
-        hits = search_service.search(ctx.db, ctx.actor, args.text, limit=args.limit)
+        found = search_service.search_results(ctx.db, ctx.actor, args.text, limit=args.limit)
     finally:
         ctx.close()
     if args.json:
-        emit_json([hit_json(hit) for hit in hits])
+        emit_json([hit_json(hit) for hit in found.hits])
     else:
-        for line in hit_lines(hits, args.text, args.thai_digits):
+        for line in hit_lines(found.hits, args.text, args.thai_digits, found.more):
             emit(line)
     return 0
 

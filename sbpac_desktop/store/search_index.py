@@ -1,9 +1,10 @@
-"""The full-text search index: what is indexed, how it is kept in step, how it is queried.
+"""The full-text search index: what is indexed and how it is kept in step (the queries that
+read it: search_query.py).
 
 SQLite: one FTS5 table with the `trigram` tokenizer (exact substring matching, which
 is what unspaced Thai needs; research/thai-typesetting.md) filled by triggers on the
 base tables, so every writer — services, imports, the demo loader — keeps it current
-without knowing it exists. Each row's rowid encodes its source: ref_id * 4 + kind code.
+without knowing it exists. Each row's rowid encodes its source: ref_id * KIND_CODES + kind code.
 PostgreSQL: no index table; pg_trgm GIN indexes on the same text columns let
 `ILIKE '%…%'` use an index.
 
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, inspect
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,6 @@ TRIGGER_PREFIX = "trg_search_"
 KIND_CODES = 8  # rowid = ref_id * KIND_CODES + code (4 until migration 0008 added the field kinds)
 MIN_TRIGRAM_VERSION = (3, 34, 0)
 MARK_OPEN, MARK_CLOSE, ELLIPSIS = "«", "»", "…"
-SNIPPET_TOKENS = 48  # trigram tokens are characters: about 48 characters of context
 
 
 @dataclass(frozen=True)
@@ -173,160 +173,21 @@ def drop_sqlite(connection: Connection) -> None:
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
 
 
-@dataclass(frozen=True)
-class IndexRow:
-    kind: str
-    ref_id: int
-    snippet: str
-    rank: float
-
-
+# --- query text (the queries themselves: search_query.py) ---------------------------
 def fts_phrase(query: str) -> str:
     """The whole query as one quoted FTS5 string: quotes, *, OR, NEAR are just characters."""
     return '"' + query.replace('"', '""') + '"'
 
 
-def sqlite_match(connection: Connection, query: str, limit: int) -> list[IndexRow]:
-    """Trigram MATCH (query of 3+ characters), best first by bm25 (title weighs more)."""
-    rows = connection.execute(
-        text(
-            f"SELECT rowid, snippet({FTS_TABLE}, -1, :open, :close, :ellipsis, {SNIPPET_TOKENS}), "
-            f"bm25({FTS_TABLE}, 3.0, 1.0) AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :phrase "
-            "ORDER BY score LIMIT :limit"
-        ),
-        {"open": MARK_OPEN, "close": MARK_CLOSE, "ellipsis": ELLIPSIS, "phrase": fts_phrase(query), "limit": limit},
-    )
-    return [_index_row(rowid, snippet, -score) for rowid, snippet, score in rows]
-
-
-# --- 2-character queries on SQLite: through the trigrams that contain the pair ------------
-VOCAB_TABLE = "search_fts_vocab"  # fts5vocab over the index, in the connection's temp schema
-SHORT_QUERY_WINDOW = 10_000  # ranked among this many newest matching records
-# Characters tried in front of the pair ("xab"): Thai, printable ASCII, line breaks. Every
-# trigram "abx" comes from the vocabulary itself, so only a pair that ends its field and
-# follows some other character can be missed.
-_BEFORE = "".join(chr(c) for c in (*range(0x0E01, 0x0E5C), *range(32, 127))) + "\n\t"
-
-
-def _vocabulary(connection: Connection) -> str:
-    connection.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{VOCAB_TABLE} USING fts5vocab(main, {FTS_TABLE}, 'row')"
-    )
-    return f"temp.{VOCAB_TABLE}"
-
-
-def pair_terms(connection: Connection, pair: str) -> list[str]:
-    """The indexed trigrams that contain `pair` (2 characters): 'pair?' and '?pair'."""
-    vocab, folded = _vocabulary(connection), pair.lower()  # the trigram tokenizer folds case
-    after = connection.exec_driver_sql(
-        f"SELECT term FROM {vocab} WHERE term >= ? AND term < ?", (folded, folded + "\U0010ffff")
-    )
-    candidates = [c + folded for c in _BEFORE]
-    marks = ", ".join("?" * len(candidates))
-    before = connection.exec_driver_sql(f"SELECT term FROM {vocab} WHERE term IN ({marks})", tuple(candidates))
-    return sorted({row[0] for row in after} | {row[0] for row in before})
-
-
-def sqlite_match_pair(connection: Connection, pair: str, limit: int) -> list[IndexRow]:
-    """Records holding the pair, ranked by bm25 among the newest SHORT_QUERY_WINDOW of them
-    (rowid order is ref_id order): a common pair matches most of the index, and ranking all of
-    it took over a second. No FTS5 snippet: with overlapping trigrams of an OR query it repeats
-    text, so the caller builds snippets from `texts_of`."""
-    terms = pair_terms(connection, pair)
-    if not terms:
-        return []
-    phrase = " OR ".join(fts_phrase(term) for term in terms)
-    floor = connection.execute(
-        text(
-            f"SELECT min(rowid) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :phrase "
-            "ORDER BY rowid DESC LIMIT :window)"
-        ),
-        {"phrase": phrase, "window": SHORT_QUERY_WINDOW},
-    ).scalar_one()
-    rows = connection.execute(
-        text(
-            f"SELECT rowid, bm25({FTS_TABLE}, 3.0, 1.0) AS score FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH :phrase AND rowid >= :floor ORDER BY score LIMIT :limit"
-        ),
-        {"phrase": phrase, "floor": floor or 0, "limit": limit},
-    )
-    return [_index_row(rowid, "", -score) for rowid, score in rows]
-
-
-def texts_of(connection: Connection, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], tuple[str | None, ...]]:
-    """The indexed columns (title first) of a few records, for snippets built outside FTS5."""
-    found: dict[tuple[str, int], tuple[str | None, ...]] = {}
-    for kind in KINDS:
-        ids = [ref_id for name, ref_id in keys if name == kind.kind]
-        if ids:
-            marks = ", ".join("?" * len(ids))
-            rows = connection.exec_driver_sql(
-                f"SELECT id, {', '.join(kind.columns)} FROM {kind.table} WHERE id IN ({marks})", tuple(ids)
-            )
-            found.update({(kind.kind, row[0]): tuple(row[1:]) for row in rows})
-    return found
-
-
-def _index_row(rowid: int, snippet: str, rank: float) -> IndexRow:
-    ref_id, code = divmod(rowid, KIND_CODES)
-    return IndexRow(KIND_BY_CODE[code].kind, ref_id, snippet, rank)
-
-
-# --- scans: short queries, PostgreSQL, and SQLite without trigram ------------------
 def like_pattern(query: str) -> str:
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
-
-
-@dataclass(frozen=True)
-class ScanRow:
-    kind: str
-    ref_id: int
-    texts: tuple[str | None, ...]  # title column first, then the body columns
 
 
 def document_sql(kind: IndexedKind) -> str:
     """Every indexed column in one text, lines apart (a query typed in one line never spans two
     columns). PostgreSQL indexes exactly this expression, so scans must use it verbatim."""
     return " || '\n' || ".join(f"coalesce({column}, '')" for column in kind.columns)
-
-
-def scan(connection: Connection, query: str, limit: int) -> list[ScanRow]:
-    """Substring scan of every indexed column (ILIKE on PostgreSQL, served by the pg_trgm
-    expression index; LIKE on SQLite, a full scan). Title hits first, then the newest rows."""
-    like = "ILIKE" if connection.dialect.name == "postgresql" else "LIKE"
-    found: list[ScanRow] = []
-    for kind in KINDS:
-        title_hit = f"CASE WHEN {kind.title_column} {like} :pattern ESCAPE '\\' THEN 0 ELSE 1 END"
-        rows = connection.execute(
-            text(
-                f"SELECT id, {', '.join(kind.columns)} FROM {kind.table} "
-                f"WHERE ({document_sql(kind)}) {like} :pattern ESCAPE '\\' ORDER BY {title_hit}, id DESC LIMIT :limit"
-            ),
-            {"pattern": like_pattern(query), "limit": limit},
-        )
-        found += [ScanRow(kind.kind, row[0], tuple(row[1:])) for row in rows]
-    return found
-
-
-def scan_newest(connection: Connection, query: str, limit: int, *, titles_only: bool) -> list[ScanRow]:
-    """Bounded scan for 1- and 2-character queries where no index helps: the newest `limit`
-    matching rows of each kind (backwards along the primary key, stopping at `limit`), which
-    the caller then ranks. titles_only: 1-character queries look at titles only."""
-    like = "ILIKE" if connection.dialect.name == "postgresql" else "LIKE"
-    found: list[ScanRow] = []
-    for kind in KINDS:
-        columns = (kind.title_column,) if titles_only else kind.columns
-        target = kind.title_column if titles_only else f"({document_sql(kind)})"
-        rows = connection.execute(
-            text(
-                f"SELECT id, {', '.join(columns)} FROM {kind.table} "
-                f"WHERE {target} {like} :pattern ESCAPE '\\' ORDER BY id DESC LIMIT :limit"
-            ),
-            {"pattern": like_pattern(query), "limit": limit},
-        )
-        found += [ScanRow(kind.kind, row[0], tuple(row[1:])) for row in rows]
-    return found
 
 
 # --- PostgreSQL ----------------------------------------------------------------------

@@ -21,7 +21,7 @@ def test_search_prints_thai_results_with_the_match_marked(demo_db):
     result = run("--db", str(demo_db), "search", "ศอ.บต.")
     assert result.returncode == 0, result.stderr
     assert "«ศอ.บต.»" in result.stdout and "[ข้อสั่งการ ขส. " in result.stdout
-    assert result.stdout.strip().splitlines()[-1].startswith("พบ ")
+    assert result.stdout.strip().splitlines()[-1].startswith(("พบ ", "แสดง "))
 
 
 def test_search_json(demo_db):
@@ -42,7 +42,16 @@ def test_short_and_odd_queries_never_fail(demo_db, text):
 def test_no_hits_and_thai_digits(demo_db):
     assert "ไม่พบข้อมูลที่ตรงกับ" in run("--db", str(demo_db), "search", "ไม่มีคำนี้แน่นอน").stdout
     result = run("--db", str(demo_db), "search", "ศอ.บต.", "--limit", "2", "--thai-digits")
-    assert result.returncode == 0 and "พบ ๒ รายการ" in result.stdout
+    assert result.returncode == 0 and "แสดง ๒ รายการที่ตรงที่สุด" in result.stdout and "ยังมีอีก" in result.stdout
+
+
+def test_count_line_says_whether_more_matches_were_left_out(demo_db):
+    every = json.loads(run("--db", str(demo_db), "search", "เลขาธิการ", "--json", "--limit", "500").stdout)
+    assert 2 < len(every) < 500
+    exact = run("--db", str(demo_db), "search", "เลขาธิการ", "--limit", str(len(every))).stdout
+    assert exact.strip().splitlines()[-1] == f"พบ {len(every)} รายการ"
+    fewer = run("--db", str(demo_db), "search", "เลขาธิการ", "--limit", str(len(every) - 1)).stdout
+    assert fewer.strip().splitlines()[-1].startswith(f"แสดง {len(every) - 1} รายการ") and "ยังมีอีก" in fewer
 
 
 def test_bad_limit_is_a_thai_usage_error(demo_db):

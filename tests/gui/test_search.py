@@ -11,6 +11,7 @@ from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.meeting.window import MeetingWindow
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.search.results import SearchResultsDialog, snippet_html
+from sbpac_desktop.gui.text import digits
 from sbpac_desktop.services.app import AppContext
 from tests.gui.helpers import type_text
 
@@ -85,3 +86,16 @@ def test_snippet_html_escapes_and_highlights() -> None:
     html = snippet_html("<b> «ศอ.บต.» & ")
     assert "&lt;b&gt;" in html and "&amp;" in html
     assert ">ศอ.บต.</span>" in html and "«" not in html
+
+
+def test_a_common_letter_says_more_matches_were_left_out(qtbot: QtBot, window: MainWindow) -> None:
+    """The demo is small: a limit of 3 stands for the 50 of a full database."""
+    dialog = search_for(qtbot, window, "ศอ.บต.")
+    assert not dialog.more and "ยังมีอีก" not in dialog.summary.text() and "พบ" in dialog.summary.text()
+    dialog.limit = 3
+    window.search.clear()
+    search_for(qtbot, window, "ก")
+    assert len(dialog.hits) == dialog.tree.topLevelItemCount() == 3 and dialog.more
+    assert "ยังมีอีก" in dialog.summary.text() and digits("3") + " รายการที่ตรงที่สุด" in dialog.summary.text()
+    dialog.resize(1000, 480)
+    dialog.grab().save("/tmp/perf_search_more.png")

@@ -99,6 +99,8 @@ class SearchResultsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.hits: list[SearchHit] = []
+        self.more = False  # matching records beyond those shown
+        self.limit = 50  # hits shown, best first
         self.setObjectName("searchResults")
         self.setWindowTitle(self.tr("ผลการค้นหา"))
         self.resize(900, 480)
@@ -132,9 +134,10 @@ class SearchResultsDialog(QDialog):
     def run(self, text: str) -> list[SearchHit]:
         query = text.strip()
         try:
-            self.hits = search_service.search(self.ctx.db, self.ctx.actor, query) if query else []
+            found = search_service.search_results(self.ctx.db, self.ctx.actor, query, self.limit) if query else None
+            self.hits, self.more = (found.hits, found.more) if found else ([], False)
         except AppError as error:
-            self.hits = []
+            self.hits, self.more = [], False
             self.summary.setText(self.tr("ค้นหาไม่สำเร็จ: {message}").format(message=error_text(error)))
             self.tree.clear()
             return self.hits
@@ -153,7 +156,10 @@ class SearchResultsDialog(QDialog):
             item.setToolTip(COL_SNIPPET, snippet)
             self.tree.addTopLevelItem(item)
         if self.hits:
-            text = self.tr("ผลการค้นหา “{query}” — พบ {count} รายการ (เรียงตามความตรง)")
+            if self.more:  # a common word: these are the best of its newest matches, not all
+                text = self.tr("ผลการค้นหา “{query}” — {count} รายการที่ตรงที่สุดจากรายการล่าสุด (ยังมีอีก ระบุคำให้ชัดขึ้น)")
+            else:
+                text = self.tr("ผลการค้นหา “{query}” — พบ {count} รายการ (เรียงตามความตรง)")
             self.summary.setText(text.format(query=query, count=digits(str(len(self.hits)))))
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         else:
