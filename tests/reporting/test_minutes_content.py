@@ -19,7 +19,7 @@ from sbpac_desktop.services.demo import load_demo
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
 from sbpac_desktop.services.followup import FollowUpScope, followup_document
 from tests.reporting.conftest import squeeze, text_lines
-from tests.reporting.word_support import flat_texts, in_order
+from tests.reporting.word_support import convert, flat_texts, in_order, require_soffice
 
 PROPOSAL = "จึงเสนอที่ประชุมเพื่อโปรดพิจารณาให้ความเห็นชอบแผนการลงพื้นที่"
 SPEECHES = (
@@ -134,3 +134,16 @@ def test_followup_without_a_signer_leaves_dotted_lines_and_the_dossier_part_is_u
     part = replace(demo[1], signed=False, reporter=PersonLine("นายไม่ควรพิมพ์", "ตำแหน่ง"))
     for name, text in _both(part, FOLLOWUP, tmp_path).items():
         assert "ผู้รายงาน" not in text and "นายไม่ควรพิมพ์" not in text, name
+
+
+def test_libreoffice_reads_the_verbatim_minutes_and_the_signed_followup_in_order(demo, tmp_path):
+    """A second, independent reader of the .docx files: LibreOffice's text export."""
+    require_soffice()
+    minutes_doc = _with_item(demo[0], RecordingStyle.VERBATIM, proposal=PROPOSAL, speeches=SPEECHES)
+    files = [
+        minutes_word.render(minutes_doc, tmp_path / "minutes.docx", thai_digits=False),
+        followup_word.render(demo[1], tmp_path / "followup.docx", thai_digits=False),
+    ]
+    expected = [[squeeze(p) for p in PARTS], [squeeze(followup_pdf.NOTES_HEADING), "ผู้รายงาน"]]
+    for wanted, text_file in zip(expected, convert(files, "txt:Text (encoded):UTF8", tmp_path / "txt"), strict=True):
+        assert in_order(wanted, squeeze(text_file.read_text(encoding="utf-8-sig"))) == [], text_file.name
