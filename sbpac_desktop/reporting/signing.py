@@ -38,13 +38,13 @@ class SignedOutputError(AppError):
 class SignatureState(enum.Enum):
     VALID = "valid"
     INVALID = "invalid"
-    CHANGED = "changed"  # intact over what it signed, but the file was changed after
+    CHANGED = "changed"  # the signed bytes were altered, or the file has unsigned changes after them
     NOT_SIGNED = "not_signed"
 
 
 STATE_TEXT = {
     SignatureState.VALID: ("ลายมือชื่อดิจิทัลถูกต้อง", "valid"),
-    SignatureState.INVALID: ("ลายมือชื่อดิจิทัลไม่ถูกต้อง (เอกสารหรือลายมือชื่อถูกแก้ไข)", "invalid"),
+    SignatureState.INVALID: ("ลายมือชื่อดิจิทัลไม่ถูกต้อง", "invalid"),
     SignatureState.CHANGED: ("เอกสารถูกแก้ไขหลังลงนาม", "changed after signing"),
     SignatureState.NOT_SIGNED: ("เอกสารนี้ไม่มีลายมือชื่อดิจิทัล", "not signed"),
 }
@@ -208,7 +208,9 @@ def _judge(embedded) -> Verification:
         return Verification(SignatureState.INVALID, signer=_signer_name(embedded, error))
     signer = status.signing_cert.subject.human_friendly if status.signing_cert else ""
     when = status.signer_reported_dt
-    if not status.intact or not status.valid:
+    if not status.intact:  # the signed bytes no longer give the digest that was signed
+        state = SignatureState.CHANGED
+    elif not status.valid:
         state = SignatureState.INVALID
     elif status.coverage != SignatureCoverageLevel.ENTIRE_FILE and status.modification_level != (
         ModificationLevel.LTA_UPDATES  # only validation data added later (PAdES-LTA): still the signed document

@@ -58,7 +58,7 @@ def test_sign_then_verify(printed, tmp_path):
     data[data.find(b"stream\n") + 20] ^= 0x01
     changed.write_bytes(bytes(data))
     result = run("verify", str(changed))
-    assert result.returncode == 1 and "ลายมือชื่อดิจิทัลไม่ถูกต้อง" in result.stdout
+    assert result.returncode == 1 and "เอกสารถูกแก้ไขหลังลงนาม" in result.stdout  # one byte changed
 
     appended = tmp_path / "appended.pdf"
     appended.write_bytes(signed.read_bytes() + b"\n99 0 obj (added later) endobj\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -101,7 +102,7 @@ def test_one_changed_byte_is_reported(minutes_pdf, certificate, tmp_path):
     data[position] ^= 0x01
     changed = tmp_path / "changed.pdf"
     changed.write_bytes(bytes(data))
-    assert verify_pdf(changed).state is SignatureState.INVALID
+    assert verify_pdf(changed).state is SignatureState.CHANGED
     appended = tmp_path / "appended.pdf"
     appended.write_bytes(signed.read_bytes() + b"\n1 0 obj (x) endobj\n")
     assert verify_pdf(appended).state is SignatureState.CHANGED
@@ -145,3 +146,16 @@ def test_bad_input_is_refused_in_thai_and_writes_nothing(minutes_pdf, certificat
     assert raised.value.exit_code == code
     assert fragment in str(raised.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_a_damaged_signature_value_is_invalid(minutes_pdf, certificate, tmp_path):
+    signed = sign_pdf(minutes_pdf, certificate, PASSPHRASE, tmp_path / "signed.pdf")
+    data = bytearray(signed.read_bytes())
+    contents = re.search(rb"/Contents <([0-9a-fA-F]+)>", bytes(data))
+    assert contents is not None
+    position = contents.start(1) + len(contents.group(1).rstrip(b"0")) - 40  # inside the RSA signature value
+    data[position] = ord("1") if data[position] == ord("0") else ord("0")
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(bytes(data))
+    result = verify_pdf(damaged)
+    assert result.state is SignatureState.INVALID and result.lines()[0] == "ลายมือชื่อดิจิทัลไม่ถูกต้อง"
