@@ -32,6 +32,7 @@ HOUSEKEEPING = frozenset({"id", "version", "created_at", "updated_at", "sort_key
 ENTITY_LABELS = {
     "meeting": "การประชุม",
     "agenda_item": "เรื่องในระเบียบวาระ",
+    "speaker_entry": "คำกล่าวในที่ประชุม",
     "attendance": "ผู้เข้าประชุม",
     "directive": "ข้อสั่งการ",
     "assignment": "ผู้รับผิดชอบ",
@@ -94,6 +95,7 @@ FIELD_LABELS = {
     "position": "ลำดับ",
     "presenter_person_id": "ผู้นำเสนอ",
     "presenter_text": "ผู้นำเสนอ (ข้อความ)",
+    "speaker_text": "ผู้กล่าว (ข้อความ)",
     "background": "ความเป็นมา",
     "proposal": "ข้อเสนอ",
     "discussion": "การพิจารณา",
