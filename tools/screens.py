@@ -45,6 +45,23 @@ def _plan_of_the_story(studio: Studio) -> Any:
     return _window_on(studio, "plan", lambda page: page.year.setValue(year))
 
 
+def _dashboard_plan_panel(studio: Studio) -> Any:
+    """The dashboard with its M&E tab: a card per dimension of the fiscal year's integrated plan."""
+    return _window_on(studio, "dashboard", lambda page: page.bottom_tabs.setCurrentWidget(page.plan_panel))
+
+
+def _tracker_in_pattani(studio: Studio) -> Any:
+    """The tracker narrowed to directives tied to places in ปัตตานี (the place filter, issue #15)."""
+
+    def choose(page: Any) -> None:
+        index = page.place_filter.province.findText("จังหวัดปัตตานี")
+        page.place_filter.province.setCurrentIndex(index)
+        page.place_filter.province.activated.emit(index)
+        studio.settle()
+
+    return _window_on(studio, "directives", choose)
+
+
 def _latest_meeting_id(studio: Studio) -> int:
     from sbpac_desktop.services import meetings
 
@@ -255,6 +272,10 @@ def all_shots(studio: Studio) -> list[Shot]:
              lambda: _visits_of_the_story(s)),
         Shot("main_plan", "แผนบูรณาการ — plan tree by dimension, project and indicator with the quarter's state",
              lambda: _plan_of_the_story(s)),
+        Shot("dashboard_plan", "ภาพรวม — the integrated plan's M&E per dimension (indicators, budget, directives)",
+             lambda: _dashboard_plan_panel(s)),
+        Shot("directives_by_place", "ข้อสั่งการ — filtered by province (จังหวัดปัตตานี) and district",
+             lambda: _tracker_in_pattani(s)),
         Shot("sign_in_dialog", "Sign-in before the main window", lambda: _sign_in(s)),
         Shot("dialog_carry_over", "New meeting: carry over certifying the minutes and open directives",
              lambda: _carry_over(s)),  # it adds a meeting

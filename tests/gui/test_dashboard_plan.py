@@ -103,6 +103,15 @@ def test_no_plan_for_the_year_says_so(qtbot: QtBot, window: MainWindow) -> None:
     assert _text(page.plan_panel.caption) == "ยังไม่มีแผนบูรณาการของปีงบประมาณ ๒๕๖๒"
 
 
+def test_every_year_shows_the_latest_plan_when_this_year_has_none(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.page("dashboard")
+    assert isinstance(page, DashboardPage)
+    page.today = date(2022, 3, 1)  # fiscal year 2565: no plan; the demo's is 2563
+    page = _dashboard(qtbot, window)
+    assert [card.group.label for card in page.plan_panel.cards] == DIMENSIONS
+    assert "ไตรมาส ๑/๒๕๖๓" in _text(page.plan_panel.caption)  # its last reported quarter
+
+
 def test_shown_quarter_rule(ctx: AppContext) -> None:
     tree = plan_views.plan_tree(ctx.db, ctx.actor, 2563, REFERENCE_DATE)
     assert tree is not None

@@ -44,10 +44,10 @@ from sbpac_desktop.gui.pages.dashboard_parts import (
     legend_label,
 )
 from sbpac_desktop.gui.pages.dashboard_parts import table_item as _item
-from sbpac_desktop.gui.pages.dashboard_plan import PlanPanel
+from sbpac_desktop.gui.pages.dashboard_plan import PlanPanel, dashboard_plan_tree
 from sbpac_desktop.gui.text import digits, wrappable
 from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
-from sbpac_desktop.services import meetings, places, plan_views
+from sbpac_desktop.services import meetings, places
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.dashboard import DashboardView, dashboard
 from sbpac_desktop.services.directive_views import DirectiveFilter
@@ -197,16 +197,15 @@ class DashboardPage(Page):
         year, quarter, series_id = self.scope()
         place_id = self.place_filter.place_id()
         self.quarter_filter.setEnabled(year is not None)
-        db, actor, today = self.ctx.db, self.ctx.actor, self.today
+        ctx, db, actor, today = self.ctx, self.ctx.db, self.ctx.actor, self.today
         need_places = self.place_filter.province.count() == 1  # the first load: read the provinces too
-
-        plan_year = year if year is not None else fiscal_year_of(today or date.today())
 
         def load() -> tuple[DashboardView, list[SeriesView], list[PlaceView] | None, PlanTree | None]:
             view = dashboard(db, actor, year, quarter, series_id, today, place_id=place_id)
-            area = places.list_places(db, actor) + places.list_places(db, actor, level="district")
-            tree = plan_views.plan_tree(db, actor, plan_year, today)
-            return view, meetings.list_series(db, actor), area if need_places else None, tree
+            area = (
+                places.list_places(db, actor) + places.list_places(db, actor, level="district") if need_places else None
+            )
+            return view, meetings.list_series(db, actor), area, dashboard_plan_tree(ctx, year, today)
 
         Operation(self, load, message=self.tr("กำลังโหลดภาพรวม…")).success(self._show).failure(self._failed).run()
 

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QScroll
 from sbpac_desktop.domain.plan import baht_text, percent_text
 from sbpac_desktop.domain.status import STATUS_KEYS, STATUS_TITLES
 from sbpac_desktop.gui.text import digits, wrappable
+from sbpac_desktop.services import plan_views
+from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.plan_views import GroupSummary, PlanTree, summarize
 from sbpac_desktop.thai.dates import fiscal_quarter
 from sbpac_desktop.thai.dates import fiscal_year as fiscal_year_of
@@ -35,6 +37,19 @@ class PlanTarget:
     fiscal_year: int
     quarter: int
     dimension: str  # the dimension's name, as the plan tree shows it
+
+
+def dashboard_plan_tree(ctx: AppContext, year: int | None, today: date | None) -> PlanTree | None:
+    """The chosen fiscal year's plan; with every year shown, this fiscal year's, or when it has none
+    (not entered yet) the latest plan before it. Runs off the GUI thread."""
+    db, actor = ctx.db, ctx.actor
+    this_year = fiscal_year_of(today or date.today())
+    tree = plan_views.plan_tree(db, actor, year if year is not None else this_year, today)
+    if tree is None and year is None:
+        plans = [p.fiscal_year for p in plan_views.list_plans(db, actor)]  # newest first
+        earlier = [y for y in plans if y <= this_year] or plans
+        tree = plan_views.plan_tree(db, actor, earlier[0], today) if earlier else None
+    return tree
 
 
 def shown_quarter(tree: PlanTree, today: date, chosen: int | None) -> int:
