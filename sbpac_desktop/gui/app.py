@@ -114,7 +114,22 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
         log.info("GUI starting on %s", ctx.database_display)
         return _run_window(ctx, smoke=smoke, in_use=in_use)
     finally:
+        _hide_windows()
         _close_context(in_use[0])
+
+
+def _hide_windows() -> None:
+    """Closing looks instant: every window is off the screen — the window system told, not
+    only Qt — before the backup on close starts (seconds on a large file). The process stays
+    until that backup is complete; a kill meanwhile leaves only a temporary file
+    (store/backup.py), never a damaged database or a half backup under a backup's name."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    for widget in app.topLevelWidgets():
+        widget.hide()
+    app.processEvents()
+    app.sync()
 
 
 def _open_with_recovery(database: str | None, environ: Mapping[str, str], smoke: bool) -> AppContext | None:

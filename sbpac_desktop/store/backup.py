@@ -24,6 +24,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -152,9 +153,43 @@ def make_backup(
     except OSError as exc:
         raise backup_error(folder, exc.strerror or str(exc)) from exc
     target = new_backup_path(db_path, reason, folder)
+    remove_stale_partials(folder)
     write_verified_copy(source, target)
     rotate(db_path, folder, protect)
     return target
+
+
+STALE_PARTIAL_SECONDS = 24 * 3600
+_PARTIAL = re.compile(r"^\..+\.db\.partial-(?P<pid>\d+)(?:-journal)?$")
+
+
+def remove_stale_partials(folder: Path, now: float | None = None) -> list[Path]:
+    """Temporary files a killed backup left behind (the process ended before the rename, e.g.
+    the computer was switched off during the backup on close). Only those of a process that no
+    longer runs (POSIX) or older than a day: another instance may be writing one right now."""
+    removed = []
+    for path in folder.glob(".*.partial-*"):
+        match = _PARTIAL.match(path.name)
+        if match is None:
+            continue
+        with contextlib.suppress(OSError):
+            old = (now or time.time()) - path.stat().st_mtime > STALE_PARTIAL_SECONDS
+            if old or not _process_running(int(match["pid"])):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _process_running(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # no safe probe here (os.kill would signal it): age alone decides
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def backup_engine(engine: Engine, db_path: Path, reason: str, folder: Path | None = None) -> Path:

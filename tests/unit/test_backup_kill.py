@@ -1,0 +1,98 @@
+"""kill -9 during the backup on close (issue #16: the window goes at once and the backup runs on
+in the process). The child backs the database up again and again the way the GUI does on close;
+it is killed while a backup is being written. After every kill the live database passes
+integrity_check, every file named as a backup is a complete, verified copy, and the next backup
+clears the temporary file the killed one left behind."""
+
+from __future__ import annotations
+
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+from sbpac_desktop.services import generate
+from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.maintenance import backup_on_close
+from sbpac_desktop.store import backup
+from sbpac_desktop.store.integrity import file_integrity_problems
+
+RUNS = 4
+ROOT = Path(__file__).resolve().parents[2]
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from sbpac_desktop.services.app import open_app
+    from sbpac_desktop.services.maintenance import backup_on_close
+
+    ctx = open_app(sys.argv[1])
+    print("ready", flush=True)
+    while True:
+        print("saved", backup_on_close(ctx), flush=True)
+    """
+)
+
+
+def _partials(folder: Path) -> list[Path]:
+    return sorted(folder.glob(".*.partial-*")) if folder.exists() else []
+
+
+def _kill_during_a_backup(database: Path, folder: Path, rng: random.Random) -> bool:
+    """Start the child, kill it while a backup is being written; True if a partial file was there."""
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(database)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+        deadline = time.monotonic() + 60
+        while not _partials(folder) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0.0, 0.3))  # somewhere in the copy, the check or the fsync
+        writing = bool(_partials(folder))
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+        if child.stdout is not None:
+            child.stdout.close()
+    return writing
+
+
+def test_a_kill_during_the_backup_on_close_damages_nothing(tmp_path: Path) -> None:
+    database = tmp_path / "live.db"
+    ctx = open_app(str(database), create=True)
+    try:
+        generate.generate(ctx.db, ctx.actor, 3000, seed=3, as_of=date(2026, 11, 25))
+    finally:
+        ctx.close()
+    folder = backup.backup_folder(database)
+    rng = random.Random(16)
+    caught_writing = [_kill_during_a_backup(database, folder, rng) for _ in range(RUNS)]
+    assert any(caught_writing), "no kill landed while a backup was being written"
+    for complete in backup.list_backups(database):
+        assert file_integrity_problems(complete.path) == [], complete.path
+    with sqlite3.connect(database) as live:
+        assert live.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert _partials(folder), "the killed backups left no temporary file: the test saw nothing"
+    ctx = open_app(str(database))
+    try:
+        saved = backup_on_close(ctx)
+    finally:
+        ctx.close()
+    assert saved is not None and file_integrity_problems(saved) == []
+    assert _partials(folder) == []  # the dead processes' temporary files are gone
+
+
+def test_a_partial_of_a_running_process_is_kept(tmp_path: Path) -> None:
+    import os
+
+    mine = tmp_path / f".live-20261205-120000-on-close.db.partial-{os.getpid()}"
+    dead = tmp_path / ".live-20261205-120000-on-close.db.partial-999999999"
+    other = tmp_path / ".notes.partial-1"
+    for path in (mine, dead, other):
+        path.write_bytes(b"x")
+    assert backup.remove_stale_partials(tmp_path) == [dead]
+    assert mine.exists() and other.exists()
+    assert backup.remove_stale_partials(tmp_path, now=time.time() + 2 * 24 * 3600) == [mine]
