@@ -84,8 +84,10 @@ def body_runs(entry: AgendaEntry, style: RecordingStyle) -> list[Runs]:
     runs += _led(_paragraphs(entry.proposal or ""), [("ข้อเสนอ", True), ("  ", False)])
     if style is RecordingStyle.VERBATIM:
         for speaker, text in entry.speeches:
-            # a non-verbal event is written in brackets and printed as it is: "(ที่ประชุมปรบมือ)"
-            lead: Runs = [] if _bracketed(text) else [(speaker, True), (f" {SAID} ", False)]
+            # a non-verbal event is written in brackets and printed as it is: "(ที่ประชุมปรบมือ)";
+            # so is a turn whose speaker was removed from the register since (no "… กล่าวว่า" alone)
+            silent = _bracketed(text) or not speaker.strip()
+            lead: Runs = [] if silent else [(speaker, True), (f" {SAID} ", False)]
             runs += _led(_paragraphs(text), lead)
     runs += [[(p, False)] for p in _paragraphs(entry.discussion or "")]
     return runs

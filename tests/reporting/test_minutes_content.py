@@ -77,10 +77,11 @@ def test_verbatim_minutes_print_the_proposal_then_each_speaker_in_order(demo, tm
         assert in_order([squeeze(p) for p in PARTS], text) == [], name
 
 
-def test_a_bracketed_event_is_printed_without_a_speaker(demo, tmp_path):
-    doc = _with_item(demo[0], RecordingStyle.VERBATIM, speeches=SPEECHES[2:])
+def test_a_bracketed_event_or_a_lost_speaker_is_printed_without_said(demo, tmp_path):
+    doc = _with_item(demo[0], RecordingStyle.VERBATIM, speeches=(*SPEECHES[2:], ("", "ข้อความของผู้กล่าวที่ถูกลบ")))
     for name, text in _both(doc, MINUTES, tmp_path).items():
-        assert "(ที่ประชุมปรบมือ)" in text and "กล่าวว่า" not in text, name
+        assert in_order(["(ที่ประชุมปรบมือ)", "ข้อความของผู้กล่าวที่ถูกลบ"], text) == [], name
+        assert "กล่าวว่า" not in text, name
 
 
 def test_summary_minutes_print_the_labelled_proposal_but_no_speakers(demo, tmp_path):
