@@ -63,6 +63,14 @@ def test_tracker_narrows_by_province_then_district(qtbot: QtBot, window: MainWin
     window.grab().save(str(SHOTS / "tracker_pattani.png"))
     _pick(place, "district", "อำเภอเมืองปัตตานี")
     assert _tracker_seqs(qtbot, tracker) == {3}
+    tracker.select_directive(tracker.model.rows()[0].id)  # its places show in the detail pane
+    qtbot.wait(50)  # the pane lays out its new rows
+    shown = tracker.detail.places.text().replace("\u200b", "")
+    assert shown == "ต.สะบารัง (ปัตตานี), ต.สะเตง (ยะลา)"
+    assert tracker.detail.places.toolTip() == "ต.สะบารัง อ.เมืองปัตตานี จ.ปัตตานี\nต.สะเตง อ.เมืองยะลา จ.ยะลา"
+    title = tracker.detail.title
+    assert title.height() >= title.sizeHint().height(), "the pane's rows are not squeezed"
+    window.grab().save(str(SHOTS / "tracker_district_detail.png"))
     _pick(place, "district", "อำเภอยะหริ่ง")
     assert _tracker_seqs(qtbot, tracker) == {7}
     _pick(place, "province", "จังหวัดสงขลา")  # a new province drops the district of the old one

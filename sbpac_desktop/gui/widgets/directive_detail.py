@@ -18,6 +18,7 @@ from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.text import BLANK, date_text, digits, or_blank, percent_text, thai_digits, wrappable
 from sbpac_desktop.gui.widgets.directive_actions import DirectiveActions
 from sbpac_desktop.gui.widgets.external_reports import external_html
+from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import ProgressView
 from sbpac_desktop.services.directives import DirectiveDetail
@@ -53,6 +54,7 @@ class DirectiveDetailPane(QFrame):
         self.facts = _value_label(self, "detailFacts")
         self.lead = _value_label(self, "detailLead")
         self.supporting = _value_label(self, "detailSupporting")
+        self.places = _value_label(self, "detailPlaces")
         self.history = _value_label(self, "detailWorkflow")
         self.actions = DirectiveActions(self.ctx, self, today=today)
         self.actions.setObjectName("directiveActions")
@@ -78,6 +80,7 @@ class DirectiveDetailPane(QFrame):
         form.addRow(self.tr("ด้าน / ความเร่งด่วน"), self.facts)
         form.addRow(self.tr("ผู้รับผิดชอบหลัก"), self.lead)
         form.addRow(self.tr("ผู้รับผิดชอบร่วม"), self.supporting)
+        form.addRow(self.tr("พื้นที่"), self.places)
         form.addRow(self.tr("ขยายเวลา / ปิดเรื่อง"), self.history)
         self.form_host = QWidget(self)
         self.form_host.setLayout(form)
@@ -138,9 +141,23 @@ class DirectiveDetailPane(QFrame):
         supports = [a.label for a in detail.assignments if a.role is AssignmentRole.SUPPORT]
         self.lead.setText(wrappable("\n".join(leads)) if leads else BLANK)
         self.supporting.setText(wrappable("\n".join(supports)) if supports else BLANK)
+        self.places.setText(self._places_text(row.id))
         self.history.setText(self.workflow_text(self.workflow))
         # the civil-society network's reports follow, marked as external (issue #15)
         self.progress.setHtml(self.history_html(detail.reports) + external_html(self.ctx, row.id))
+
+    def _places_text(self, directive_id: int) -> str:
+        """'ต.สะบารัง (ปัตตานี), จ.สตูล' — short, the pane has little height; the full names as the tooltip."""
+        self.places.setToolTip("")
+        if self.ctx is None:
+            return BLANK
+        try:
+            tied = places.directive_places(self.ctx.db, self.ctx.actor, directive_id)
+        except AppError:
+            return BLANK
+        self.places.setToolTip("\n".join(p.label for p in tied))
+        shown = [p.short_label + (f" ({p.province_name})" if p.province_name else "") for p in tied]
+        return wrappable(", ".join(shown)) if tied else BLANK
 
     def _load_workflow(self, detail: DirectiveDetail | None) -> WorkflowView | None:
         if detail is None or self.ctx is None:
