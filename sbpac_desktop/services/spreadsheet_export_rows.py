@@ -9,13 +9,15 @@ size needs no IN list. The values agree with services.directive_views (lead's ne
 report, else the newest of any assignee); tests compare the two.
 
 Formatting repeats a lot (the same dates, statuses and labels on thousands of rows), so
-each distinct value is formatted once and looked up after that.
+each distinct value is formatted once and the columns are mapped through those tables (map
+and zip run in C: calling a Python function per cell cost a third of the 100k export).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Iterator
 from datetime import date
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Select, literal_column, select
@@ -70,19 +72,6 @@ def _directives_query(ids: Select[Any]) -> Select[Any]:
     )
 
 
-def _memo(function: Callable[..., Any]) -> Callable[..., Any]:
-    cache: dict[Hashable, Any] = {}
-
-    def lookup(*key: Any) -> Any:
-        try:
-            return cache[key]
-        except KeyError:
-            value = cache[key] = function(*key)
-            return value
-
-    return lookup
-
-
 def _assignee_labels(session: Session) -> tuple[dict[int, tuple[str, str | None]], dict[int, str]]:
     """(label, parent agency) per post, and name per unit (small tables, read whole)."""
     units = {u.id: u.name for u in session.execute(select(OrgUnit.id, OrgUnit.name))}
@@ -117,38 +106,44 @@ def export_rows(session: Session, filters: DirectiveFilter, today: date, thai: b
     """The rows of spreadsheet_export.HEADERS for every directive matching `filters`, by number."""
     ids = tracker_sql.filtered(session, filters, today)
     assignees = _assignees(session, ids)
-    be = _memo(lambda d: medium_date(d, thai_digits=thai) if d else None)
-    number = _memo(lambda seq, year: directive_number_text(seq, year, thai_digits=thai))
-    meeting = _memo(lambda n, year: apply_digits(meeting_number_text(n, year, thai_digits=False), thai))
-    priority = _memo(lambda value: Priority(value).label)
-    status = _memo(
-        lambda state, percent, due, blocked: apply_digits(
-            derive_status(DirectiveState(state), percent, due, today, blocked).label, thai
-        )
+    rows = session.connection().execute(_directives_query(ids)).all()
+    if not rows:
+        return iter(())
+    (did, year, seq, body, m_number, m_year, dimension, prio, state, issued, due, extended, blocked, percent,
+     result, reported) = zip(*rows, strict=True)  # fmt: skip
+    # Column at a time: each distinct value formatted once, then looked up with map() (C speed)
+    be = {d: medium_date(d, thai_digits=thai) if d else None for d in {*issued, *due, *extended, *reported}}
+    number = {key: directive_number_text(key[0], key[1], thai_digits=thai) for key in set(zip(seq, year, strict=True))}
+    meeting = {
+        key: apply_digits(meeting_number_text(key[0], key[1], thai_digits=False), thai) if key[0] is not None else None
+        for key in set(zip(m_number, m_year, strict=True))
+    }
+    priority = {value: Priority(value).label for value in set(prio)}
+    status_keys = list(zip(state, percent, map(effective_due, due, extended), blocked, strict=True))
+    status = {
+        key: apply_digits(derive_status(DirectiveState(key[0]), key[1], key[2], today, key[3]).label, thai)
+        for key in set(status_keys)
+    }
+    lead, agency, supporting = zip(*map(assignees.get, did, repeat((None, None, None))), strict=True)
+    return zip(
+        map(number.__getitem__, zip(seq, year, strict=True)),
+        body,
+        map(meeting.__getitem__, zip(m_number, m_year, strict=True)),
+        dimension,
+        map(priority.__getitem__, prio),
+        lead,
+        agency,
+        supporting,
+        map(be.__getitem__, issued),
+        map(be.__getitem__, due),
+        map(be.__getitem__, extended),
+        map(status.__getitem__, status_keys),
+        percent,
+        result,
+        map(be.__getitem__, reported),
+        issued,
+        due,
+        extended,
+        reported,
+        strict=True,
     )
-    nobody = (None, None, None)
-    for row in session.connection().execute(_directives_query(ids)):
-        (did, year, seq, body, m_number, m_year, dimension, prio, state, issued, due, extended, blocked, percent,
-         result, reported) = row  # fmt: skip
-        lead, agency, supporting = assignees.get(did, nobody)
-        yield (
-            number(seq, year),
-            body,
-            meeting(m_number, m_year) if m_number is not None else None,
-            dimension,
-            priority(prio),
-            lead,
-            agency,
-            supporting,
-            be(issued),
-            be(due),
-            be(extended),
-            status(state, percent, effective_due(due, extended), blocked),
-            percent,
-            result,
-            be(reported),
-            issued,
-            due,
-            extended,
-            reported,
-        )
