@@ -103,18 +103,21 @@ def search_results(db: Database, actor: Actor, text: str, limit: int = 50) -> Se
     limit = max(1, min(limit, MAX_LIMIT))
     with db.unit_of_work() as session:
         connection = session.connection()
-        candidates = _candidates(connection, _plan(connection, query), query, max(WINDOW, limit))
+        candidates = _candidates(connection, _plan(connection, query), query, max(WINDOW, limit), limit)
         found = _ranked(candidates.found, query)
         return SearchResults(_describe(session, found[:limit]), candidates.cut or len(found) > limit)
 
 
-def _candidates(connection: Connection, plan: str, query: str, window: int) -> search_query.Candidates:
+def _candidates(connection: Connection, plan: str, query: str, window: int, limit: int) -> search_query.Candidates:
     if plan == "trigram":
         return search_query.sqlite_newest(connection, index.fts_phrase(query), window)
     if plan == "pair":
         expression = search_query.sqlite_pair_expression(connection, query)
         return search_query.sqlite_newest(connection, expression, window) if expression else _NONE
-    return search_query.scan_newest(connection, query, window, titles_only=plan == "titles", complete=plan == "scan")
+    # a kind whose newest records already hold more than `limit` matches needs no older ones
+    return search_query.scan_newest(
+        connection, query, window, titles_only=plan == "titles", complete=plan == "scan", enough=limit + 1
+    )
 
 
 _NONE = search_query.Candidates([], cut=False)
