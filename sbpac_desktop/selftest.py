@@ -172,6 +172,20 @@ STEPS: tuple[tuple[str, Callable[[_State], str]], ...] = (
 )
 
 
+def _run_step(title: str, step: Callable[[_State], str], state: _State, out: TextIO) -> int:
+    """Print the step's line; 1 when it failed (a crash or a wrong result), else 0."""
+    step_started = time.perf_counter()
+    try:
+        detail, ok = step(state), True
+    except Exception as exc:  # report every step, never stop at the first traceback
+        detail, ok = f"{type(exc).__name__}: {exc}", False
+        if not isinstance(exc, SelfTestFailure):
+            traceback.print_exc(file=sys.stderr)
+    seconds = time.perf_counter() - step_started
+    print(f"  [{'ผ่าน ok' if ok else 'ไม่ผ่าน FAILED'}] {title} — {detail} ({seconds:.2f} s)", file=out)
+    return 0 if ok else 1
+
+
 def run_self_test(out: TextIO | None = None, folder: Path | None = None) -> int:
     """Run every step, print one line each, return 0 when all passed. `folder`: keep the files there."""
     out = out or sys.stdout
@@ -184,17 +198,11 @@ def run_self_test(out: TextIO | None = None, folder: Path | None = None) -> int:
         base.mkdir(parents=True, exist_ok=True)
         state = _State(base, base / "selftest.db")
         failures = 0
-        for title, step in STEPS:
-            step_started = time.perf_counter()
-            try:
-                detail, ok = step(state), True
-            except Exception as exc:  # report every step, never stop at the first traceback
-                detail, ok = f"{type(exc).__name__}: {exc}", False
-                failures += 1
-                if not isinstance(exc, SelfTestFailure):
-                    traceback.print_exc(file=sys.stderr)
-            seconds = time.perf_counter() - step_started
-            print(f"  [{'ผ่าน ok' if ok else 'ไม่ผ่าน FAILED'}] {title} — {detail} ({seconds:.2f} s)", file=out)
+        from sbpac_desktop.services.audit_anchors import anchor_file_at  # after the version line: imports take time
+
+        with anchor_file_at(base / "audit-anchors.json"):  # the user's own anchor file stays untouched
+            for title, step in STEPS:
+                failures += _run_step(title, step, state, out)
     total = time.perf_counter() - started
     if failures:
         print(f"ไม่ผ่าน {failures} ขั้นตอน / self-test FAILED ({failures} of {len(STEPS)} steps, {total:.1f} s)", file=out)

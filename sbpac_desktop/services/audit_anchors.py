@@ -21,7 +21,7 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -48,8 +48,23 @@ DATABASES_KEPT = 40
 _HEAD = "sbpac_audit_head"  # session.info: (last_id, hash) this transaction will commit, or None = ask
 
 
+_redirected: list[Path] = []  # innermost anchor_file_at() wins
+
+
 def anchor_file() -> Path:
+    if _redirected:
+        return _redirected[-1]
     return platformdirs.user_config_path(APP_NAME, appauthor=False) / FILE_NAME
+
+
+@contextlib.contextmanager
+def anchor_file_at(path: Path) -> Iterator[None]:
+    """Anchor into `path` meanwhile: the self-test's throwaway database must not touch the user's file."""
+    _redirected.append(path)
+    try:
+        yield
+    finally:
+        _redirected.pop()
 
 
 def sqlite_key(path: Path) -> str:

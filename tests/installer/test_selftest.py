@@ -28,7 +28,11 @@ import bundle  # noqa: E402
 
 def test_self_test_passes_from_the_console_entry_point(tmp_path):
     """The launcher routes --self-test; every step passes; the user's folders stay empty."""
+    home = tmp_path / "home"
+    home.mkdir()
     env = {**os.environ, "SBPAC_DB": str(tmp_path / "must-not-be-used.db"), "QT_QPA_PLATFORM": "offscreen"}
+    env |= {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".data")}
+    env["XDG_STATE_HOME"] = str(home / ".state")
     done = subprocess.run(
         [sys.executable, "-m", "sbpac_desktop", "--self-test"],
         capture_output=True,
@@ -43,6 +47,10 @@ def test_self_test_passes_from_the_console_entry_point(tmp_path):
     assert "text layer reads back" in done.stdout
     assert not (tmp_path / "must-not-be-used.db").exists()
     assert "PySide6" not in done.stderr
+    # Not even an audit anchor. (pythainlp makes ~/pythainlp-data on import from a source tree;
+    # the frozen build sets PYTHAINLP_READ_ONLY and installer-check proves that home stays empty.)
+    written = [p.relative_to(home).as_posix() for p in home.rglob("*")]
+    assert [name for name in written if not name.startswith("pythainlp-data")] == []
 
 
 def test_a_failing_step_is_reported_and_the_others_still_run(monkeypatch, tmp_path):
