@@ -77,12 +77,22 @@ def schema_state(connection: Connection) -> SchemaState:
 
 
 def _schema_state(connection: Connection, scripts: Path) -> SchemaState:
-    if scripts == MIGRATIONS_DIR and _stamped_revisions(connection) == [HEAD_REVISION]:
+    if _is_known_head(scripts) and _stamped_revisions(connection) == [HEAD_REVISION]:
         return SchemaState.CURRENT
     from alembic.runtime.migration import MigrationContext
 
     current = MigrationContext.configure(connection).get_current_revision()
     return _classify(current, has_tables=bool(inspect(connection).get_table_names()), scripts=scripts)
+
+
+def _is_known_head(scripts: Path) -> bool:
+    """HEAD_REVISION may be trusted only when no newer script sits beside it: a copy whose
+    versions folder gained a migration (an update laid over the program, the installer's upgrade
+    check) must take alembic's path, or the new schema would never be applied."""
+    if scripts != MIGRATIONS_DIR:
+        return False
+    names = {entry.stem for entry in (scripts / "versions").glob("*.py") if not entry.stem.startswith("_")}
+    return HEAD_REVISION in names and max(names) == HEAD_REVISION
 
 
 def _stamped_revisions(connection: Connection) -> list[str]:
@@ -101,7 +111,7 @@ def _classify(current: str | None, *, has_tables: bool, scripts: Path = MIGRATIO
                 "This database belongs to another program (no schema version); it was left untouched",
             )
         return SchemaState.EMPTY
-    if current == HEAD_REVISION and scripts == MIGRATIONS_DIR:
+    if current == HEAD_REVISION and _is_known_head(scripts):
         return SchemaState.CURRENT
     script = _scripts(scripts)
     if current not in {rev.revision for rev in script.walk_revisions()}:

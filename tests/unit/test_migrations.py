@@ -21,6 +21,20 @@ def test_head_constant_is_alembic_head():
     assert migrate.head_revision() == migrate.HEAD_REVISION
 
 
+def test_a_newer_script_beside_the_constant_takes_the_upgrade_path(tmp_path, monkeypatch):
+    """An update laid over an installed copy adds a versions/*.py newer than the copy's constant
+    (the installer's upgrade check does exactly that): the database must be seen as outdated."""
+    path = tmp_path / "m.db"
+    open_app(str(path), create=True).close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        assert migrate.schema_state(conn) is migrate.SchemaState.CURRENT
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0009_integrated_plan'")
+        monkeypatch.setattr(migrate, "HEAD_REVISION", "0009_integrated_plan")  # the older copy's constant
+        assert migrate.schema_state(conn) is migrate.SchemaState.OUTDATED
+    engine.dispose()
+
+
 def _diff(url: str) -> list:
     engine = create_engine(url)
     with engine.connect() as conn:
