@@ -142,6 +142,10 @@
         <translation>Attachments</translation>
     </message>
     <message>
+        <source>คำกล่าวในที่ประชุม (จดละเอียด ตามลำดับ)</source>
+        <translation>Statements at the meeting (verbatim, in order)</translation>
+    </message>
+    <message>
         <source>เรื่องที่ {number}</source>
         <translation>Item {number}</translation>
     </message>
@@ -723,6 +727,10 @@
         <translation>Overdue directives (most days late first)</translation>
     </message>
     <message>
+        <source>แผนบูรณาการ: ผลการติดตามรายมิติ</source>
+        <translation>Integrated plan: results by dimension</translation>
+    </message>
+    <message>
         <source>กำลังโหลดภาพรวม…</source>
         <translation>Loading the overview…</translation>
     </message>
@@ -804,6 +812,33 @@
     <message>
         <source>ส่งออกตารางภาพรวม {count} แถวไปที่ {path} แล้ว</source>
         <translation>Exported {count} dashboard rows to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionCard</name>
+    <message>
+        <source>เปิดแผนบูรณาการที่มิตินี้</source>
+        <translation>Open the integrated plan at this dimension</translation>
+    </message>
+    <message>
+        <source>เบิกจ่าย {p}% ของแผน</source>
+        <translation>Disbursed {p}% of plan</translation>
+    </message>
+    <message>
+        <source>เบิกจ่ายสะสม {d} บาท จากแผน {p} บาท (ทั้งปี {y} บาท)</source>
+        <translation>Disbursed to date {d} baht of {p} baht planned ({y} baht for the year)</translation>
+    </message>
+    <message>
+        <source>ตัวชี้วัด {n}</source>
+        <translation>Indicators {n}</translation>
+    </message>
+    <message>
+        <source>ไม่มีข้อสั่งการที่เชื่อมโยง</source>
+        <translation>No linked directives</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการ: {listed}</source>
+        <translation>Directives: {listed}</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1024,10 @@
         <translation>Supporting</translation>
     </message>
     <message>
+        <source>พื้นที่</source>
+        <translation>Places</translation>
+    </message>
+    <message>
         <source>ขยายเวลา / ปิดเรื่อง</source>
         <translation>Extensions / closure</translation>
     </message>
@@ -1122,6 +1161,10 @@
     <message>
         <source>ผู้รับผิดชอบร่วม / หน่วยงานสนับสนุน (เลือกได้หลายราย)</source>
         <translation>Supporting posts / units (choose any number)</translation>
+    </message>
+    <message>
+        <source>พื้นที่ที่เกี่ยวข้อง (จังหวัด อำเภอ ตำบล)</source>
+        <translation>Related places (province, district, subdistrict)</translation>
     </message>
     <message>
         <source>ไม่ระบุ</source>
@@ -1272,10 +1315,6 @@
         <translation>Follow-up report…</translation>
     </message>
     <message>
-        <source>ทุกสถานะ</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
         <source>ยังไม่ดำเนินการ</source>
         <translation>Not started</translation>
     </message>
@@ -1294,14 +1333,6 @@
     <message>
         <source>เกินกำหนด</source>
         <translation>Overdue</translation>
-    </message>
-    <message>
-        <source>ดำเนินการแล้วเสร็จ</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <source>ยกเลิก</source>
-        <translation>Cancelled</translation>
     </message>
     <message>
         <source>ผู้รับผิดชอบ: ตำแหน่ง หน่วยงาน หรือชื่อ</source>
@@ -1351,6 +1382,18 @@
         <source>ส่งออกข้อสั่งการ {count} รายการไปที่ {path} แล้ว</source>
         <translation>Exported {count} directives to {path}</translation>
     </message>
+    <message>
+        <source>ทุกสถานะ</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>ดำเนินการแล้วเสร็จ</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancelled</translation>
+    </message>
 </context>
 <context>
     <name>DocumentPreview</name>
@@ -1365,6 +1408,14 @@
     <message>
         <source>บันทึกเป็น Word…</source>
         <translation>Save as Word…</translation>
+    </message>
+    <message>
+        <source>บันทึกเป็น PDF/A…</source>
+        <translation>Save as PDF/A…</translation>
+    </message>
+    <message>
+        <source>PDF/A-2u สำหรับเก็บถาวร</source>
+        <translation>PDF/A-2u for archiving</translation>
     </message>
     <message>
         <source>ปิด</source>
@@ -1385,6 +1436,14 @@
     <message>
         <source>เอกสาร PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF/A-2u สำหรับเก็บถาวร (*.pdf)</source>
+        <translation>PDF/A-2u for archiving (*.pdf)</translation>
+    </message>
+    <message>
+        <source>กำลังแปลงเป็น PDF/A…</source>
+        <translation>Converting to PDF/A…</translation>
     </message>
     <message>
         <source>เอกสาร Word (*.docx)</source>
@@ -1601,10 +1660,6 @@
         <translation>No field visits this month yet</translation>
     </message>
     <message>
-        <source> (วันนี้)</source>
-        <translation> (today)</translation>
-    </message>
-    <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1691,6 +1746,38 @@
     <message>
         <source> → ไม่นำเข้าระเบียบวาระ</source>
         <translation> → not brought to the agenda</translation>
+    </message>
+    <message>
+        <source>จ.</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>อ.</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>พ.</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>พฤ.</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>ศ.</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>ส.</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>อา.</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source> (วันนี้)</source>
+        <translation> (today)</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +2742,14 @@ Database: {database}</translation>
         <translation>A Word file (.docx) to finish before it goes for signature</translation>
     </message>
     <message>
+        <source>ลงนามดิจิทัล…</source>
+        <translation>Sign digitally…</translation>
+    </message>
+    <message>
+        <source>ลงนามรายงานการประชุมที่รับรองแล้วด้วยใบรับรอง .p12/.pfx</source>
+        <translation>Sign the certified minutes with a .p12/.pfx certificate</translation>
+    </message>
+    <message>
         <source>ร่างเสร็จแล้ว</source>
         <translation>Draft complete</translation>
     </message>
@@ -2713,12 +2808,32 @@ You can still change the status of the minutes.</translation>
         <translation>Minutes {number}.pdf</translation>
     </message>
     <message>
+        <source>PDF/A-2u สำหรับเก็บถาวร (*.pdf)</source>
+        <translation>PDF/A-2u for archiving (*.pdf)</translation>
+    </message>
+    <message>
         <source>บันทึกรายงานการประชุม</source>
         <translation>Save minutes</translation>
     </message>
     <message>
         <source>ไฟล์ PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>กำลังแปลงเป็น PDF/A…</source>
+        <translation>Converting to PDF/A…</translation>
+    </message>
+    <message>
+        <source>บันทึก PDF/A ไว้ที่ {path} แล้ว</source>
+        <translation>PDF/A saved to {path}</translation>
+    </message>
+    <message>
+        <source>{name} ลงนาม.pdf</source>
+        <translation>{name} signed.pdf</translation>
+    </message>
+    <message>
+        <source>ลงนามแล้ว: {path}</source>
+        <translation>Signed: {path}</translation>
     </message>
     <message>
         <source>บันทึกรายงานการประชุมเป็น Word</source>
@@ -3356,6 +3471,25 @@ You can still change the status of the minutes.</translation>
     </message>
 </context>
 <context>
+    <name>PlaceFilter</name>
+    <message>
+        <source>เฉพาะข้อสั่งการที่เกี่ยวกับพื้นที่ในจังหวัดนี้</source>
+        <translation>Only directives tied to places in this province</translation>
+    </message>
+    <message>
+        <source>เฉพาะข้อสั่งการที่เกี่ยวกับพื้นที่ในอำเภอนี้</source>
+        <translation>Only directives tied to places in this district</translation>
+    </message>
+    <message>
+        <source>ทุกจังหวัด</source>
+        <translation>All provinces</translation>
+    </message>
+    <message>
+        <source>ทุกอำเภอ</source>
+        <translation>All districts</translation>
+    </message>
+</context>
+<context>
     <name>PlacePicker</name>
     <message>
         <source>พิมพ์ชื่อตำบล อำเภอ หรือจังหวัด แล้วกด Enter เพื่อเลือก</source>
@@ -3535,6 +3669,17 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>กำลังจัดทำรายงาน…</source>
         <translation>Making the report…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <source>ยังไม่มีแผนบูรณาการของปีงบประมาณ {y}</source>
+        <translation>No integrated plan for fiscal year {y} yet</translation>
+    </message>
+    <message>
+        <source>{title} — ผลสะสมถึงไตรมาส {q}/{y}; คลิกมิติเพื่อเปิดแผน</source>
+        <translation>{title} — results to quarter {q}/{y}; click a dimension to open the plan</translation>
     </message>
 </context>
 <context>
@@ -3918,6 +4063,10 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>ค้นหาไม่สำเร็จ: {message}</source>
         <translation>Search failed: {message}</translation>
+    </message>
+    <message>
+        <source>ผลการค้นหา “{query}” — {count} รายการที่ตรงที่สุดจากรายการล่าสุด (ยังมีอีก ระบุคำให้ชัดขึ้น)</source>
+        <translation>Search results for “{query}” — the {count} best matches among the newest records (there are more: be more specific)</translation>
     </message>
     <message>
         <source>ผลการค้นหา “{query}” — พบ {count} รายการ (เรียงตามความตรง)</source>
@@ -4378,6 +4527,81 @@ You can still change the status of the minutes.</translation>
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <source>ลงนามดิจิทัล</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <source>ลงนาม</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>ลงนามและบันทึกไฟล์ (Ctrl+S)</source>
+        <translation>Sign and save the file (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>ไฟล์ใบรับรอง .p12 หรือ .pfx</source>
+        <translation>Certificate file .p12 or .pfx</translation>
+    </message>
+    <message>
+        <source>แปลงเป็น PDF/A-2u สำหรับเก็บถาวรก่อนลงนาม</source>
+        <translation>Convert to PDF/A-2u for archiving before signing</translation>
+    </message>
+    <message>
+        <source>ระบบไม่เก็บรหัสผ่านของใบรับรอง ไฟล์ที่ลงนามแล้วตรวจได้ด้วยคำสั่ง sbpac-desktop verify</source>
+        <translation>The certificate passphrase is never stored. Check a signed file with sbpac-desktop verify</translation>
+    </message>
+    <message>
+        <source>ใบรับรอง</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>รหัสผ่านของใบรับรอง</source>
+        <translation>Certificate passphrase</translation>
+    </message>
+    <message>
+        <source>บันทึกไฟล์ที่ลงนามเป็น</source>
+        <translation>Save the signed file as</translation>
+    </message>
+    <message>
+        <source>เลือก…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>เลือกใบรับรอง</source>
+        <translation>Choose a certificate</translation>
+    </message>
+    <message>
+        <source>ใบรับรอง PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 certificates (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>บันทึกไฟล์ที่ลงนาม</source>
+        <translation>Save the signed file</translation>
+    </message>
+    <message>
+        <source>ไฟล์ PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>กรุณาเลือกไฟล์ใบรับรอง (.p12 หรือ .pfx)</source>
+        <translation>Please choose a certificate file (.p12 or .pfx)</translation>
+    </message>
+    <message>
+        <source>ไม่พบไฟล์ใบรับรองนี้</source>
+        <translation>This certificate file was not found</translation>
+    </message>
+    <message>
+        <source>กรุณาระบุไฟล์ที่จะบันทึก</source>
+        <translation>Please give the file to save</translation>
+    </message>
+    <message>
+        <source>ไฟล์ที่ลงนามต้องลงท้ายด้วย .pdf</source>
+        <translation>The signed file must end in .pdf</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>ลงชื่อเข้าใช้ — ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต.</source>
@@ -4398,6 +4622,96 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>รหัสผ่าน</source>
         <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerDialog</name>
+    <message>
+        <source>แก้ไขคำกล่าว</source>
+        <translation>Edit statement</translation>
+    </message>
+    <message>
+        <source>เพิ่มคำกล่าว</source>
+        <translation>Add statement</translation>
+    </message>
+    <message>
+        <source>— ไม่ระบุ —</source>
+        <translation>— None —</translation>
+    </message>
+    <message>
+        <source>เลือกจากรายชื่อ หรือพิมพ์ชื่อผู้กล่าวเอง เช่น ผู้แทนกรมบัญชีกลาง</source>
+        <translation>Pick from the list, or type the speaker, e.g. representative of the Comptroller General&apos;s Department</translation>
+    </message>
+    <message>
+        <source>— ไม่ระบุตำแหน่ง —</source>
+        <translation>— No position —</translation>
+    </message>
+    <message>
+        <source>ข้อความที่กล่าว เหตุการณ์อื่นให้เขียนในวงเล็บ เช่น (ที่ประชุมปรบมือ)</source>
+        <translation>What was said; write other events in brackets, e.g. (applause)</translation>
+    </message>
+    <message>
+        <source>รายงานการประชุมแบบจดละเอียดพิมพ์เป็น &quot;ผู้กล่าว (ตำแหน่ง) กล่าวว่า …&quot;</source>
+        <translation>Verbatim minutes print this as &quot;Speaker (position) said …&quot;</translation>
+    </message>
+    <message>
+        <source>ผู้กล่าว</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>ข้อความ</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>กรุณาระบุผู้กล่าว (บุคคล ตำแหน่ง หรือชื่อ)</source>
+        <translation>Please give the speaker (a person, a position or a name)</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกข้อความที่กล่าว</source>
+        <translation>Please enter what was said</translation>
+    </message>
+    <message>
+        <source>ข้อความที่กล่าวยาวเกิน {n} ตัวอักษร</source>
+        <translation>The statement is longer than {n} characters</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersPanel</name>
+    <message>
+        <source>เพิ่มคำกล่าว…</source>
+        <translation>Add statement…</translation>
+    </message>
+    <message>
+        <source>แก้ไข…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>ขึ้น</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>ลง</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>ลบ</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>{speaker}: {text}</source>
+        <translation>{speaker}: {text}</translation>
+    </message>
+    <message>
+        <source>ลบคำกล่าว</source>
+        <translation>Delete statement</translation>
+    </message>
+    <message>
+        <source>ลบคำกล่าวของ {who} ?</source>
+        <translation>Delete the statement by {who}?</translation>
     </message>
 </context>
 <context>

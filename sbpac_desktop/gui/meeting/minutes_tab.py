@@ -297,7 +297,8 @@ class MinutesTab(QWidget):
         if self.pdf_path is None:
             return None
         suggested = Path.home() / Path(self.default_file_name()).with_suffix("").name
-        dialog = SignDialog(self.ctx, self.pdf_path, suggested.with_name(f"{suggested.name} ลงนาม.pdf"), self)
+        signed = suggested.with_name(self.tr("{name} ลงนาม.pdf").format(name=suggested.name))
+        dialog = SignDialog(self.ctx, self.pdf_path, signed, self)
         dialog.saved.connect(lambda path: self.notice.setText(self.tr("ลงนามแล้ว: {path}").format(path=path)))
         dialog.open()
         return dialog

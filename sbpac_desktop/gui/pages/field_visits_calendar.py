@@ -11,7 +11,7 @@ import calendar
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
@@ -21,12 +21,16 @@ from sbpac_desktop.thai import THAI_WEEKDAYS
 
 DATA = Qt.ItemDataRole.UserRole
 VISIT_TINT = {"planned": "#e3f0fb", "done": "#e4f4e4", "cancelled": "#eeeeee"}
-SHORT_WEEKDAYS = ("จ.", "อ.", "พ.", "พฤ.", "ศ.", "ส.", "อา.")  # Monday first, as THAI_WEEKDAYS
+SHORT_WEEKDAYS = (  # Monday first, as THAI_WEEKDAYS; translated where shown
+    QT_TRANSLATE_NOOP("FieldVisitsPage", "จ."),
+    QT_TRANSLATE_NOOP("FieldVisitsPage", "อ."),
+    QT_TRANSLATE_NOOP("FieldVisitsPage", "พ."),
+    QT_TRANSLATE_NOOP("FieldVisitsPage", "พฤ."),
+    QT_TRANSLATE_NOOP("FieldVisitsPage", "ศ."),
+    QT_TRANSLATE_NOOP("FieldVisitsPage", "ส."),
+    QT_TRANSLATE_NOOP("FieldVisitsPage", "อา."),
+)  # Monday first, as THAI_WEEKDAYS
 MIN_ROW_HEIGHT = 56  # the day number and one visit line
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FieldVisitsPage", text)
 
 
 class VisitCalendar(QTableWidget):
@@ -36,8 +40,8 @@ class VisitCalendar(QTableWidget):
         super().__init__(6, 7, parent)
         self.setObjectName("visitCalendar")
         for column, (short, full) in enumerate(zip(SHORT_WEEKDAYS, THAI_WEEKDAYS, strict=True)):
-            header = QTableWidgetItem(_tr(short))
-            header.setToolTip(_tr(full))
+            header = QTableWidgetItem(QCoreApplication.translate("FieldVisitsPage", short))
+            header.setToolTip(QCoreApplication.translate("FieldVisitsPage", full))
             self.setHorizontalHeaderItem(column, header)
         self.verticalHeader().hide()
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -62,7 +66,7 @@ class VisitCalendar(QTableWidget):
 
     def _day_item(self, day: date, month: int, rows: Sequence[VisitRow], today: date) -> QTableWidgetItem:
         on_day = [v for v in rows if v.visit_on <= day <= (v.end_on or v.visit_on)]
-        first = str(day.day) + (_tr(" (วันนี้)") if day == today else "")
+        first = str(day.day) + (QCoreApplication.translate("FieldVisitsPage", " (วันนี้)") if day == today else "")
         item = QTableWidgetItem(digits("\n".join([first] + [f"• {v.title}" for v in on_day])))
         item.setData(DATA, day)
         item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

@@ -13,22 +13,18 @@ from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DirectivesPage", text)
-
-
 def status_combo(parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.setObjectName("statusFilter")
-    combo.addItem(_tr("ทุกสถานะ"), None)
+    combo.addItem(QCoreApplication.translate("DirectivesPage", "ทุกสถานะ"), None)
     labels = {
-        "not_started": _tr("ยังไม่ดำเนินการ"),
-        "in_progress": _tr("อยู่ระหว่างดำเนินการ"),
-        "blocked": _tr("ติดขัด"),
-        "due_soon": _tr("ใกล้ครบกำหนด"),
-        "overdue": _tr("เกินกำหนด"),
-        "done": _tr("ดำเนินการแล้วเสร็จ"),
-        "cancelled": _tr("ยกเลิก"),
+        "not_started": QCoreApplication.translate("DirectivesPage", "ยังไม่ดำเนินการ"),
+        "in_progress": QCoreApplication.translate("DirectivesPage", "อยู่ระหว่างดำเนินการ"),
+        "blocked": QCoreApplication.translate("DirectivesPage", "ติดขัด"),
+        "due_soon": QCoreApplication.translate("DirectivesPage", "ใกล้ครบกำหนด"),
+        "overdue": QCoreApplication.translate("DirectivesPage", "เกินกำหนด"),
+        "done": QCoreApplication.translate("DirectivesPage", "ดำเนินการแล้วเสร็จ"),
+        "cancelled": QCoreApplication.translate("DirectivesPage", "ยกเลิก"),
     }
     for key in STATUS_KEYS:
         combo.addItem(labels.get(key, key), key)
