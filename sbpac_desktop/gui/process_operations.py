@@ -8,7 +8,7 @@
 
 Same shape and busy handling as `Operation` (gui/operations.py), but the job
 (services/process_jobs.py) runs in one long-lived 'spawn' worker process created on first
-use, so ReportLab, pandas and big reads never stall the window's event loop. The answer
+use, so ReportLab, spreadsheet writing and big reads never stall the window's event loop. The answer
 comes back through a queued signal emitted from the pool's own result thread: nothing
 here blocks or polls. Jobs run one at a time, in the order asked.
 

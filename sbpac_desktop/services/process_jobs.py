@@ -1,6 +1,6 @@
 """Heavy read-and-render jobs (PDF documents, spreadsheet exports) run in a child process.
 
-Why: pandas, large SQLite reads and ReportLab hold the GIL for long stretches, so a
+Why: large SQLite reads, spreadsheet writing and ReportLab hold the GIL for long stretches, so a
 worker *thread* still stalls the window for hundreds of milliseconds. A child process
 has its own interpreter; the window's event loop only waits for a pickled answer.
 
