@@ -692,7 +692,7 @@
     </message>
     <message>
         <source>ภาพรวมการติดตามข้อสั่งการ</source>
-        <translation>Directive follow-up overview</translation>
+        <translation>Follow-up overview</translation>
     </message>
     <message>
         <source>ทุกปีงบประมาณ</source>

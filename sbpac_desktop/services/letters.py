@@ -10,11 +10,11 @@ the series' secretary post, to which the units report.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import NotFound
@@ -27,7 +27,7 @@ from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.office import get_office
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import Attendance, Incumbency, Meeting, MeetingSeries, Position, SeriesMember
+from sbpac_desktop.store.models import Attendance, Incumbency, Meeting, MeetingSeries, OrgUnit, Position, SeriesMember
 from sbpac_desktop.thai import long_date, time_text
 
 DISTRIBUTION_ADDRESSEE = "ผู้เข้าร่วมประชุม (ตามบัญชีแจกจ่าย)"
@@ -68,19 +68,30 @@ def _holder(session: Session, position_id: int | None) -> Signer | None:
 
 
 def _invited(session: Session, meeting: Meeting) -> tuple[str, ...]:
-    members = session.scalars(
-        select(Position.title)
+    members = session.execute(
+        select(Position.title, func.coalesce(OrgUnit.name, Position.short_code))
         .join(SeriesMember, SeriesMember.position_id == Position.id)
+        .outerjoin(OrgUnit, OrgUnit.id == Position.org_unit_id)
         .where(SeriesMember.series_id == meeting.series_id)
         .order_by(SeriesMember.sort_order, SeriesMember.id)
     ).all()
-    if not members:
-        members = session.scalars(
-            select(Attendance.position_text)
-            .where(Attendance.meeting_id == meeting.id)
-            .order_by(Attendance.sort_order, Attendance.id)
-        ).all()
-    return tuple(dict.fromkeys(title for title in members if title))
+    if members:
+        return _distinct_posts([(title, code) for title, code in members])
+    texts = session.scalars(
+        select(Attendance.position_text)
+        .where(Attendance.meeting_id == meeting.id)
+        .order_by(Attendance.sort_order, Attendance.id)
+    ).all()
+    return tuple(dict.fromkeys(title for title in texts if title))
+
+
+def _distinct_posts(posts: list[tuple[str, str | None]]) -> tuple[str, ...]:
+    """Eight assistant secretaries-general share one title: a title held by several posts is told
+    apart by each post's unit (the ministry it is seconded from), else its short code, so every
+    post gets its line on the distribution list (and its own letter)."""
+    counts = Counter(title for title, _ in posts)
+    lines = (f"{title} ({where})" if counts[title] > 1 and where else title for title, where in posts)
+    return tuple(dict.fromkeys(lines))
 
 
 def _facts(session: Session, meeting_id: int) -> _MeetingFacts:

@@ -19,12 +19,13 @@ from sbpac_desktop.gui.dialogs import (
     network_dialogs,
     office_dialog,
     progress_dialog,
+    speaker_dialog,
     visit_dialog,
     visit_outcome_dialog,
     workflow_dialogs,
 )
 from sbpac_desktop.gui.dialogs.directive_dialog import NO_DIMENSION, DirectiveDialog
-from sbpac_desktop.services import dimensions, directives, field_visits, network, office, org, places
+from sbpac_desktop.services import agenda, dimensions, directives, field_visits, meetings, network, office, org, places
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives import DirectiveFilter
 from sbpac_desktop.services.extensions import ExtensionView
@@ -162,6 +163,11 @@ def _visit(ctx: AppContext):
     return field_visits.get_visit(ctx.db, ctx.actor, first.id)
 
 
+def _first_item(ctx: AppContext) -> int:
+    meeting = meetings.find_meeting(ctx.db, ctx.actor, "10/2562")
+    return agenda.list_items(ctx.db, ctx.actor, meeting.id)[0].id
+
+
 def _request(detail) -> ExtensionView:
     return ExtensionView(
         1, 1, detail.row.id, "สมชาย", datetime(2020, 1, 20, 9, 0), date(2019, 12, 31), date(2020, 3, 31),
@@ -184,6 +190,9 @@ BUILDERS: dict[str, Callable[[AppContext], QDialog]] = {
     "FindingDialog": lambda ctx: visit_outcome_dialog.FindingDialog(ctx, _visit(ctx)),
     "NetworkReportDialog": lambda ctx: network_dialogs.NetworkReportDialog(
         ctx, network.list_members(ctx.db, ctx.actor)[0], places.all_places(ctx.db, ctx.actor), [], today=TODAY
+    ),
+    "SpeakerDialog": lambda ctx: speaker_dialog.SpeakerDialog(
+        ctx, _first_item(ctx), org.list_people(ctx.db, ctx.actor), org.list_positions(ctx.db, ctx.actor)
     ),
     "ClosureDecisionDialog": lambda ctx: workflow_dialogs.ClosureDecisionDialog(
         ctx, _detail(ctx), get_workflow(ctx.db, ctx.actor, _detail(ctx).row.id), today=TODAY

@@ -90,6 +90,12 @@ def test_invitation_with_distribution_list_or_one_per_post(ctx, demo_meeting):
     (letter,) = letters.invitation_letters(ctx.db, ctx.actor, demo_meeting, issued_on=date(2019, 10, 15))
     assert letter.number == "นร 5207/ว ........" and letter.issued_on == date(2019, 10, 15)
     assert letter.addressee == letters.DISTRIBUTION_ADDRESSEE and len(letter.distribution) >= 5
+    # the series' eleven standing posts, each on its own line: the eight assistant secretaries-general
+    # share one title and are told apart by the ministry each is seconded from
+    assert len(letter.distribution) == 11
+    assert "ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)" in letter.distribution
+    assert "ผู้ช่วยเลขาธิการ ศอ.บต. (กรมบัญชีกลาง)" in letter.distribution
+    assert "เลขาธิการ ศอ.บต." in letter.distribution  # a title held once stays bare
     assert letter.subject.startswith("ขอเชิญประชุม") and "10/2562" in letter.subject
     assert "ห้องประชุม" in letter.body[0] and "22 ตุลาคม 2562" in letter.body[0]
     assert letter.signer.name and letter.agenda is not None and letter.head.emblem == GOOD.emblem

@@ -98,6 +98,9 @@ class DashboardPage(Page):
     # --- construction ------------------------------------------------------------
     def _build_filters(self) -> None:
         self.heading = heading_label(self.tr("ภาพรวมการติดตามข้อสั่งการ"), self)
+        # the filters beside it must fit 1366 px in every language: the heading gives way first
+        self.heading.setMinimumWidth(160)
+        self.heading.setToolTip(self.heading.text())
         self.year_filter = QComboBox(self)
         self.year_filter.setObjectName("dashboardYear")
         self.year_filter.addItem(self.tr("ทุกปีงบประมาณ"), None)
