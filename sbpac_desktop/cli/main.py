@@ -33,7 +33,14 @@ from sbpac_desktop.cli import (
     users,
     workflow,
 )
-from sbpac_desktop.domain.errors import EXIT_CANCELLED, EXIT_UNEXPECTED, EXIT_USAGE, AppError, exit_codes_text
+from sbpac_desktop.domain.errors import (
+    EXIT_CANCELLED,
+    EXIT_OUTPUT,
+    EXIT_UNEXPECTED,
+    EXIT_USAGE,
+    AppError,
+    exit_codes_text,
+)
 from sbpac_desktop.logs import log_path, setup_logging
 
 log = logging.getLogger(__name__)
@@ -125,6 +132,9 @@ def run(args: argparse.Namespace) -> int:
         print("ยกเลิกแล้ว", file=sys.stderr)
         return EXIT_CANCELLED
     except OSError as error:
+        if _is_output_path_error(error):  # a document command without its own OutputError wrapper
+            print(f"ข้อผิดพลาด: {error}", file=sys.stderr)
+            return EXIT_OUTPUT
         if error.errno != errno.ENAMETOOLONG:
             return _unexpected(args)
         # A file name over 255 bytes makes pathlib's is_file()/exists() raise instead of answering
@@ -134,6 +144,15 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except Exception:
         return _unexpected(args)
+
+
+def _is_output_path_error(error: OSError) -> bool:
+    """The renderers' own refusal (missing folder, a name too long, a folder named like the file):
+    its message is already Thai. Imported here only, so a command that writes no document never
+    loads the reporting package."""
+    from sbpac_desktop.reporting.engine import OutputPathError
+
+    return isinstance(error, OutputPathError)
 
 
 def _unexpected(args: argparse.Namespace) -> int:

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sbpac_desktop.cli.main import build_parser, main
-from sbpac_desktop.domain.errors import EXIT_CODES, EXIT_OK, EXIT_UNEXPECTED
+from sbpac_desktop.domain.errors import EXIT_CODES, EXIT_OK, EXIT_OUTPUT, EXIT_UNEXPECTED
 from sbpac_desktop.thai import to_thai_digits
 from tests.cli.test_cli_arguments import SAMPLES, _argv_for, _subcommands
 
@@ -213,6 +213,11 @@ FOUND = {
     "plan-import-too-long": ["plan", "import", LONG],
     "import-directives-too-long": ["import", "directives", LONG],
     "restore-too-long": ["restore", LONG],
+    # the visit and plan reports had no wrapper for the renderers' refusal (OutputPathError): exit 70
+    "visits-report-too-long-pdf": ["visits", "report", "1", "--out", "x" * 300 + ".pdf"],
+    "visits-report-too-long-docx": ["visits", "report", "1", "--out", "x" * 300 + ".docx"],
+    "visits-report-no-folder": ["visits", "report", "1", "--out", "missing/visit.pdf"],
+    "plan-report-too-long": ["plan", "report", "--year", "2563", "--quarter", "1", "-o", "x" * 300 + ".pdf"],
     # decimal.InvalidOperation (quantize past 28 digits) escaped the argparse type as a traceback
     "plan-disbursed-1E26": ["plan", "disbursed", "1", "1E26", "--quarter", "1"],
     "plan-budget-1E26": [
@@ -234,3 +239,9 @@ FOUND = {
 @pytest.mark.parametrize("argv", list(FOUND.values()), ids=list(FOUND))
 def test_inputs_the_fuzz_found(pristine, tmp_path, capsys, argv):
     assert run_once(pristine, tmp_path, capsys, argv) != EXIT_OK  # and the rules of run_once hold
+
+
+@pytest.mark.parametrize("out", ["x" * 300 + ".pdf", "x" * 300 + ".docx", "missing/visit.pdf"])
+def test_a_visit_report_that_cannot_be_written_is_an_output_error(pristine, tmp_path, capsys, out):
+    """The renderers refuse the path in Thai; the command says so with the documented exit code 7."""
+    assert run_once(pristine, tmp_path, capsys, ["visits", "report", "1", "--out", out]) == EXIT_OUTPUT
