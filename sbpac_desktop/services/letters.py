@@ -68,6 +68,7 @@ def _holder(session: Session, position_id: int | None) -> Signer | None:
 
 
 def _invited(session: Session, meeting: Meeting) -> tuple[str, ...]:
+    """The series' standing posts; a series without them falls back on the meeting's attendance list."""
     members = session.execute(
         select(Position.title, func.coalesce(OrgUnit.name, Position.short_code))
         .join(SeriesMember, SeriesMember.position_id == Position.id)
@@ -76,19 +77,21 @@ def _invited(session: Session, meeting: Meeting) -> tuple[str, ...]:
         .order_by(SeriesMember.sort_order, SeriesMember.id)
     ).all()
     if members:
-        return _distinct_posts([(title, code) for title, code in members])
-    texts = session.scalars(
-        select(Attendance.position_text)
-        .where(Attendance.meeting_id == meeting.id)
+        return _distinct_posts([(title, where) for title, where in members])
+    attended = session.execute(
+        select(Attendance.position_text, Attendance.person_id)
+        .where(Attendance.meeting_id == meeting.id, Attendance.position_text.is_not(None))
         .order_by(Attendance.sort_order, Attendance.id)
     ).all()
-    return tuple(dict.fromkeys(title for title in texts if title))
+    # an attendance row names no post, only its printed title: a repeated title goes with the person's name
+    return _distinct_posts([(title, person_name(session, person)) for title, person in attended if title])
 
 
 def _distinct_posts(posts: list[tuple[str, str | None]]) -> tuple[str, ...]:
     """Eight assistant secretaries-general share one title: a title held by several posts is told
-    apart by each post's unit (the ministry it is seconded from), else its short code, so every
-    post gets its line on the distribution list (and its own letter)."""
+    apart by what tells them apart (the ministry a post is seconded from, else its short code; in an
+    attendance list, the person), so every post gets its line on the distribution list (and its own
+    letter)."""
     counts = Counter(title for title, _ in posts)
     lines = (f"{title} ({where})" if counts[title] > 1 and where else title for title, where in posts)
     return tuple(dict.fromkeys(lines))

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from sbpac_desktop.services import letters, meetings, office
+from sbpac_desktop.services import series as series_service
 from sbpac_desktop.services.demo import load_demo
 from sbpac_desktop.services.office import OfficeInput
 from sbpac_desktop.store.models import AuditEntry
@@ -102,6 +103,18 @@ def test_invitation_with_distribution_list_or_one_per_post(ctx, demo_meeting):
     per_post = letters.invitation_letters(ctx.db, ctx.actor, demo_meeting, per_post=True, running_number="12")
     assert [one.addressee for one in per_post] == list(letter.distribution)
     assert all(one.number == "นร 5207/ว 12" and not one.distribution for one in per_post)
+
+
+def test_without_standing_members_the_attendance_list_is_the_distribution(ctx, demo_meeting):
+    """A series with no standing posts: the attendance list, each assistant secretary-general by name."""
+    meeting = meetings.get_meeting(ctx.db, ctx.actor, demo_meeting)
+    current = series_service.get_series(ctx.db, ctx.actor, meeting.series_id)
+    no_members = replace(current.to_input(), members=())
+    series_service.update_series(ctx.db, ctx.actor, current.id, current.version, no_members)
+    (letter,) = letters.invitation_letters(ctx.db, ctx.actor, demo_meeting, issued_on=date(2019, 10, 15))
+    assistants = [line for line in letter.distribution if line.startswith("ผู้ช่วยเลขาธิการ ศอ.บต. (")]
+    assert len(assistants) == len(set(assistants)) >= 2, letter.distribution
+    assert "ผู้ช่วยเลขาธิการ ศอ.บต." not in letter.distribution  # never one line for all of them
 
 
 def test_one_memo_per_unit_with_its_directives(ctx, demo_meeting):
