@@ -1,7 +1,9 @@
 """Derived directive status: computed from dates and reports, never typed by hand.
 
-The tracker, the follow-up report and the dashboard all call `derive_status`,
-so a directive cannot be "overdue" on one screen and "in progress" on another.
+The status key comes from the one rule in domain/status_rule.py, which services/status_sql.py
+compiles to SQL for the tracker and the dashboard; `derive_status` adds what a clerk reads
+beside it (progress, days late or left), so a directive cannot be "overdue" on one screen and
+"in progress" on another.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from datetime import date
 from enum import StrEnum
 
 from sbpac_desktop.domain.enums import DirectiveState
+from sbpac_desktop.domain.status_rule import DUE_SOON_DAYS, Facts, status_key
 
-DUE_SOON_DAYS = 7
+__all__ = ["DUE_SOON_DAYS", "Deadline", "DerivedStatus", "Progress", "derive_status", "effective_due"]
 
 
 class Progress(StrEnum):
@@ -50,6 +53,7 @@ class DerivedStatus:
     deadline: Deadline
     days: int | None  # days late when overdue, days left when due soon / on track
     blocked_reason: str | None = None  # set while an open directive is marked blocked
+    key: str = ""  # one word for filters and colours: the first rule of STATUS_RULE that holds
 
     @property
     def blocked(self) -> bool:
@@ -66,18 +70,6 @@ class DerivedStatus:
         if self.deadline in (Deadline.DUE_SOON, Deadline.ON_TRACK):
             return f"{blocked or self.progress.label} (เหลือ {self.days} วัน)"
         return blocked or self.progress.label
-
-    @property
-    def key(self) -> str:
-        """One word for filters and colours. Overdue wins (escalation must still see late work),
-        then blocked, then due soon, then progress."""
-        if self.deadline is Deadline.OVERDUE:
-            return self.deadline.value
-        if self.blocked:
-            return "blocked"
-        if self.deadline is Deadline.DUE_SOON:
-            return self.deadline.value
-        return self.progress.value
 
 
 STATUS_KEYS = ("not_started", "in_progress", "blocked", "due_soon", "overdue", "done", "cancelled")
@@ -110,14 +102,15 @@ def derive_status(
     blocked_reason: str | None = None,
 ) -> DerivedStatus:
     progress = derive_progress(state, latest_percent)
+    key = status_key(Facts(state, latest_percent, due_on, blocked_reason is not None, today))
     if due_on is None or progress in (Progress.DONE, Progress.CANCELLED):
-        return DerivedStatus(progress, Deadline.NONE, None, blocked_reason)
+        return DerivedStatus(progress, Deadline.NONE, None, blocked_reason, key)
     remaining = (due_on - today).days
     if remaining < 0:
-        return DerivedStatus(progress, Deadline.OVERDUE, -remaining, blocked_reason)
+        return DerivedStatus(progress, Deadline.OVERDUE, -remaining, blocked_reason, key)
     if remaining <= DUE_SOON_DAYS:
-        return DerivedStatus(progress, Deadline.DUE_SOON, remaining, blocked_reason)
-    return DerivedStatus(progress, Deadline.ON_TRACK, remaining, blocked_reason)
+        return DerivedStatus(progress, Deadline.DUE_SOON, remaining, blocked_reason, key)
+    return DerivedStatus(progress, Deadline.ON_TRACK, remaining, blocked_reason, key)
 
 
 def effective_due(due_on: date | None, extended_due_on: date | None) -> date | None:

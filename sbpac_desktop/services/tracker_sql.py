@@ -3,21 +3,20 @@
 Derived status (domain.status) needs the effective due date and the latest progress
 percent; store.directive_summary keeps both on the directive row, so "overdue in fiscal
 year 2563, most days late first" is an index range scan, not a read of every report.
-`status_sql` must agree with `derive_status`: tests compare the two on generated data.
-Status filters are written as plain comparisons (not `CASE … = 'overdue'`) so that the
-planner can use ix_directive_state_effective_due.
+Both the status CASE and the status filters are compiled from the one rule in
+domain/status_rule.py by services/status_sql.py; tests compare them with `derive_status`.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Select, case, false, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import DirectiveState
-from sbpac_desktop.domain.status import DUE_SOON_DAYS
+from sbpac_desktop.services import status_sql as status_sql_rule
 from sbpac_desktop.services.directive_views import DirectiveFilter, _post_label
 from sbpac_desktop.services.names import current_holders
 from sbpac_desktop.services.permissions import held_posts
@@ -34,50 +33,14 @@ D = Directive
 OPEN = DirectiveState.OPEN.value
 
 
-def _not_finished() -> ColumnElement[bool]:
-    return and_(D.state == OPEN, or_(D.latest_percent.is_(None), D.latest_percent < 100))
-
-
-def _blocked() -> ColumnElement[bool]:
-    return D.blocked_reason.is_not(None)
-
-
 def status_sql(today: date) -> ColumnElement[str]:
     """The status key of domain.status.DerivedStatus.key, as one CASE expression."""
-    soon = today + timedelta(days=DUE_SOON_DAYS)
-    due = D.effective_due_on
-    return case(
-        (D.state == DirectiveState.CANCELLED.value, "cancelled"),
-        (or_(D.state == DirectiveState.CLOSED.value, D.latest_percent == 100), "done"),
-        (due < today, "overdue"),
-        (_blocked(), "blocked"),
-        (due <= soon, "due_soon"),
-        (D.latest_percent.is_(None), "not_started"),
-        else_="in_progress",
-    )
+    return status_sql_rule.status_case(today)
 
 
 def status_filter(key: str, today: date) -> ColumnElement[bool]:
     """The same partition as `status_sql`, as sargable predicates."""
-    soon = today + timedelta(days=DUE_SOON_DAYS)
-    due = D.effective_due_on
-    not_late = or_(due.is_(None), due >= today)
-    calm = or_(due.is_(None), due > soon)
-    if key == "cancelled":
-        return D.state == DirectiveState.CANCELLED.value
-    if key == "done":
-        return or_(D.state == DirectiveState.CLOSED.value, and_(D.state == OPEN, D.latest_percent == 100))
-    if key == "overdue":
-        return and_(_not_finished(), due < today)
-    if key == "blocked":
-        return and_(_not_finished(), not_late, _blocked())
-    if key == "due_soon":
-        return and_(_not_finished(), due >= today, due <= soon, D.blocked_reason.is_(None))
-    if key == "not_started":
-        return and_(D.state == OPEN, D.latest_percent.is_(None), calm, D.blocked_reason.is_(None))
-    if key == "in_progress":
-        return and_(D.state == OPEN, D.latest_percent < 100, calm, D.blocked_reason.is_(None))
-    return false()
+    return status_sql_rule.status_filter(key, today)
 
 
 def order_by(sort: str, descending: bool, today: date) -> list[Any]:
