@@ -1,4 +1,4 @@
-"""Start the desktop application: one place, in the order DESIGN.md fixes.
+"""Start the desktop application: one place, in the order ARCHITECTURE.md gives.
 
 excepthook and logging → display check → database (opened and migrated by the services)
 → QApplication → font → main window. Nothing here runs at import time.

@@ -1,4 +1,4 @@
-"""ระเบียบวาระการประชุม (DOMAIN.md §3.3): sections, items with presenters, item 2 and 3 as stored.
+"""ระเบียบวาระการประชุม (docs/CONVENTIONS.md §3.3): sections, items with presenters, item 2 and 3 as stored.
 
 When any item has planned minutes the agenda is also a timetable: a right-hand column
 "เวลา" gives each item's planned start ("09.30 น.") and length ("45 นาที"), and a line

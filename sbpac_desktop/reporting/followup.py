@@ -13,7 +13,7 @@ from sbpac_desktop.domain.documents import DirectiveLine, FollowUpDoc, FollowUpG
 from sbpac_desktop.reporting.common import NO_ASSIGNEE, Writer, date_text, gap, long_date_text, rule, signature
 from sbpac_desktop.reporting.engine import build_pdf
 
-# Light fills that print legibly in greyscale too (DOMAIN.md §4.3 traffic lights).
+# Light fills that print legibly in greyscale too (docs/CONVENTIONS.md §4.3 traffic lights).
 STATUS_FILLS = {
     "overdue": colors.HexColor("#F6C9C4"),
     "due_soon": colors.HexColor("#FBE0B4"),

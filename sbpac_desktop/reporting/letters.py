@@ -1,4 +1,4 @@
-"""Official letters as PDF (ระเบียบงานสารบรรณ layouts, DOMAIN.md §6.4): the invitation letter
+"""Official letters as PDF (ระเบียบงานสารบรรณ layouts, docs/CONVENTIONS.md §6.4): the invitation letter
 (หนังสือภายนอก: emblem 3 cm high centred, number left and office right, date from the centre,
 เรื่อง / เรียน / สิ่งที่ส่งมาด้วย, body, ขอแสดงความนับถือ and the signature in the right half,
 the contact lines at the bottom left) with the agenda attached, and the internal memo
@@ -26,7 +26,7 @@ HALF = TEXT_WIDTH / 2  # the date, the closing and the signature start at the ce
 LABEL_INDENT = 2.2 * cm  # wrapped lines of เรื่อง / เรียน hang under the text, not the label
 LETTER_EMBLEM = 3 * cm
 MEMO_EMBLEM = 1.5 * cm
-MEMO_TITLE_SIZE = round(BODY_SIZE * 29 / 16, 1)  # TH Sarabun New 29 pt (DOMAIN.md §6.3)
+MEMO_TITLE_SIZE = round(BODY_SIZE * 29 / 16, 1)  # TH Sarabun New 29 pt (docs/CONVENTIONS.md §6.3)
 MEMO_LABEL_SIZE = round(BODY_SIZE * 20 / 16, 1)  # labels 20 pt
 
 

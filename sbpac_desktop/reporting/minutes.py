@@ -1,4 +1,4 @@
-"""รายงานการประชุม in the official 11-part order of แบบที่ 11 (DOMAIN.md §2.2, §2.5)."""
+"""รายงานการประชุม in the official 11-part order of แบบที่ 11 (docs/CONVENTIONS.md §2.2, §2.5)."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def body_runs(entry: AgendaEntry, style: RecordingStyle) -> list[Runs]:
     """The item's paragraphs above its resolution, in print order (PDF and Word share this):
     background; the proposal under its own label 'ข้อเสนอ'; in the verbatim style each speaker's
     turn ('นาย ก ข (ตำแหน่ง) กล่าวว่า …'); the discussion. Resolutions-only prints the proposal
-    alone, as the reason for the resolution (DOMAIN.md §2.3)."""
+    alone, as the reason for the resolution (docs/CONVENTIONS.md §2.3)."""
     if style is RecordingStyle.RESOLUTIONS:
         return [[(entry.proposal, False)]] if entry.proposal else []
     runs: list[Runs] = [[(p, False)] for p in _paragraphs(entry.background or "")]

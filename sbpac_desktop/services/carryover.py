@@ -1,4 +1,4 @@
-"""Carry-over into the next meeting of a series (DOMAIN.md §3.3, ระเบียบวาระที่ ๒ และ ๓).
+"""Carry-over into the next meeting of a series (docs/CONVENTIONS.md §3.3, ระเบียบวาระที่ ๒ และ ๓).
 
 `propose_carryover` suggests item 2.1, certifying the previous meeting's minutes
 ('รับรองรายงานการประชุม ครั้งที่ 10/2562 เมื่อวันที่ 22 ตุลาคม 2562'), and item 3.1,

@@ -135,7 +135,7 @@ class _Loader:
 
 
 def load_demo(db: Database, actor: Actor, as_of: date | None = None) -> DemoResult:
-    """Load the story; `as_of` (normally today) moves its dates so the statuses of DOMAIN.md §7
+    """Load the story; `as_of` (normally today) moves its dates so the statuses of docs/CONVENTIONS.md §7
     hold on that day (see demo_clock). None keeps the story's own dates (FY2563). A demo loaded
     before keeps the dates it was loaded with."""
     dims = dimensions.seed_dimension_ids(db, actor)  # the office's six, renamed or not; missing ones added

@@ -1,13 +1,13 @@
-"""When the demo story happens. The story (demo_data.py, DOMAIN.md §7) is told as of 15 Feb 2020;
+"""When the demo story happens. The story (demo_data.py, docs/CONVENTIONS.md §7) is told as of 15 Feb 2020;
 loaded today as it is, every open directive would be years late. A `DemoClock` moves every date of
 the story by the same number of whole weeks, so that "today" falls on the story's reference date
-(or up to six days after it): the statuses stay those of DOMAIN.md §7 (done / in progress / 46 days
+(or up to six days after it): the statuses stay those of docs/CONVENTIONS.md §7 (done / in progress / 46 days
 late / due in 13 days / not started), and the meetings stay on a Tuesday.
 
 The texts follow the dates: the fiscal year in titles and directive texts is the fiscal year of the
 moved meeting (directive numbers ขส. nnn/FY come from the same date), the previous meeting's number
 and date are those of the moved previous meeting. Without a date to move to (tests, self-test) the
-clock does not move and the story reads exactly as in DOMAIN.md."""
+clock does not move and the story reads exactly as in docs/CONVENTIONS.md."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class DemoClock:
 
     @property
     def as_of(self) -> date:
-        """The day the statuses of DOMAIN.md §7 hold exactly (46 days late, 13 days left)."""
+        """The day the statuses of docs/CONVENTIONS.md §7 hold exactly (46 days late, 13 days left)."""
         return self.on(data.REFERENCE_DATE)
 
     @property
@@ -62,7 +62,7 @@ class DemoClock:
 
 
 def story_clock() -> DemoClock:
-    """The story on its own dates (FY2563), as DOMAIN.md tells it."""
+    """The story on its own dates (FY2563), as docs/CONVENTIONS.md tells it."""
     return DemoClock(timedelta(0))
 
 

@@ -1,6 +1,6 @@
-"""The demo data set: the Secretary-General's FY2563 policy meeting (DOMAIN.md §7).
+"""The demo data set: the Secretary-General's FY2563 policy meeting (docs/CONVENTIONS.md §7).
 
-Real organisation names, fictional people. Keys (A1, D1, ...) follow DOMAIN.md so
+Real organisation names, fictional people. Keys (A1, D1, ...) follow docs/CONVENTIONS.md so
 the data can be checked against the table there. Dates are the story's own (as of
 REFERENCE_DATE); texts that name a year or another meeting are templates ({fy}, {fy_next},
 {previous_number}, {previous_date}, {extension_to}) filled by demo_clock.DemoClock, which moves
@@ -253,5 +253,5 @@ REPORTS = {
     ],
 }
 PREVIOUS_DIRECTIVE = ("ให้ทุกหน่วยจัดทำข้อมูลพื้นฐานระดับตำบลเพื่อใช้วางแผนพัฒนาพื้นที่", "สังคม", "D1", date(2019, 9, 30))
-REFERENCE_DATE = date(2020, 2, 15)  # "as of" date of the statuses in DOMAIN.md §7
+REFERENCE_DATE = date(2020, 2, 15)  # "as of" date of the statuses in docs/CONVENTIONS.md §7
 EXTENSION_TO = date(2020, 2, 28)  # the date ขส. 004 asks to be extended to

@@ -5,7 +5,7 @@ province of the area, led by the director of กปพ. with two ministries' ass
 four carried out with findings (the last one's proposed for the next meeting's agenda) and one still planned,
 and five reports from the network and the volunteer graduates.
 
-Nothing here changes a directive's progress, so the statuses of DOMAIN.md §7 still hold.
+Nothing here changes a directive's progress, so the statuses of docs/CONVENTIONS.md §7 still hold.
 Loaded once, with the directives (services/demo.py), through the same services as the window.
 """
 

@@ -1,4 +1,4 @@
-"""Typed ORM models for every entity of the data model (DESIGN.md "Data model").
+"""Typed ORM models for every entity of the data model (ARCHITECTURE.md, "Packages").
 
 Text columns hold normalized Thai (services normalize before writing); dates are
 ISO Gregorian and become Buddhist Era only when displayed or printed.

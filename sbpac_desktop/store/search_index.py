@@ -2,7 +2,7 @@
 read it: search_query.py).
 
 SQLite: one FTS5 table with the `trigram` tokenizer (exact substring matching, which
-is what unspaced Thai needs; research/thai-typesetting.md) filled by triggers on the
+is what unspaced Thai needs; docs/CONVENTIONS.md §6.5) filled by triggers on the
 base tables, so every writer — services, imports, the demo loader — keeps it current
 without knowing it exists. Each row's rowid encodes its source: ref_id * KIND_CODES + kind code.
 PostgreSQL: no index table; pg_trgm GIN indexes on the same text columns let

@@ -1,7 +1,7 @@
 """Buddhist-Era dates, Thai date/time text and the government fiscal year.
 
 Official documents show only BE years (Gregorian + 543) with Thai month names
-(DOMAIN.md §6.1). The OS locale is never used: th_TH behaves differently on every
+(docs/CONVENTIONS.md §6.1). The OS locale is never used: th_TH behaves differently on every
 platform and Qt has no Buddhist calendar, so the conversion is done here by hand.
 Dates are stored as ISO Gregorian; everything here is for display and input.
 """

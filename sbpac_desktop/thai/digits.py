@@ -1,7 +1,7 @@
 """Conversion between Arabic (0-9) and Thai (๐-๙) digits.
 
 The database always stores Arabic digits; documents are printed with Thai digits
-when the per-document "ใช้เลขไทย" switch is on (DOMAIN.md §6.2). Conversion is a
+when the per-document "ใช้เลขไทย" switch is on (docs/CONVENTIONS.md §6.2). Conversion is a
 plain character mapping so it is cheap, reversible and never touches other text.
 """
 

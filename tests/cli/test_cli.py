@@ -16,7 +16,7 @@ import pytest
 
 from sbpac_desktop import __version__
 
-STORY_DAY = "15/02/2563"  # `demo --as-of` the story's own day: the dates of DOMAIN.md §7 (FY2563)
+STORY_DAY = "15/02/2563"  # `demo --as-of` the story's own day: the dates of docs/CONVENTIONS.md §7 (FY2563)
 
 
 def run(*args: str, env_extra: dict[str, str] | None = None, user: str | None = None):

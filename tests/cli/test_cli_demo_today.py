@@ -1,4 +1,4 @@
-"""`sbpac-desktop demo` loads the story moved to today: its statuses are those of DOMAIN.md §7
+"""`sbpac-desktop demo` loads the story moved to today: its statuses are those of docs/CONVENTIONS.md §7
 today, not 'ล่าช้า ๒๔๔๐ วัน'."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Carry-over into meeting 1/2563 of the demo series (DOMAIN.md §7 'Next meeting')."""
+"""Carry-over into meeting 1/2563 of the demo series (docs/CONVENTIONS.md §7 'Next meeting')."""
 
 from dataclasses import replace
 from datetime import date

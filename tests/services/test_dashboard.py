@@ -1,4 +1,4 @@
-"""Dashboard figures over the demo data as of 15 Feb 2020 (DOMAIN.md §7)."""
+"""Dashboard figures over the demo data as of 15 Feb 2020 (docs/CONVENTIONS.md §7)."""
 
 from dataclasses import replace
 from datetime import date

@@ -67,7 +67,7 @@ STORY_STATUSES = ["done", "in_progress", "done", "overdue", "overdue", "done", "
 
 @pytest.mark.parametrize("as_of", [date(2026, 12, 5), date(2027, 9, 29)])
 def test_demo_loaded_on_a_day_keeps_the_documented_statuses_on_that_day(ctx, as_of):
-    """Loaded 'today' the story is moved by whole weeks: the same statuses as DOMAIN.md §7 on that
+    """Loaded 'today' the story is moved by whole weeks: the same statuses as docs/CONVENTIONS.md §7 on that
     day (not '2440 days late'), a Tuesday meeting, and texts whose years follow the moved dates."""
     result = load_demo(ctx.db, ctx.actor, as_of=as_of)
     clock = clock_for(as_of)

@@ -34,7 +34,7 @@ from tests.services.test_spreadsheet_helpers import HEADER as DIRECTIVE_HEAD
 from tests.services.test_spreadsheet_helpers import good_row
 
 EXAMPLES = 100  # per importer: 4 x 100 files, each imported twice
-TODAY = date(2020, 2, 15)  # the demo story's day (DOMAIN.md §7)
+TODAY = date(2020, 2, 15)  # the demo story's day (docs/CONVENTIONS.md §7)
 THAI = re.compile("[\u0e01-\u0e5b]")
 FILES: Counter[str] = Counter()  # "importer outcome" -> files
 

@@ -13,7 +13,7 @@ from sbpac_desktop.domain.numbering import (
 from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.status import Deadline, Progress, derive_status, effective_due
 
-AS_OF = date(2020, 2, 15)  # the reference date of DOMAIN.md §7
+AS_OF = date(2020, 2, 15)  # the reference date of docs/CONVENTIONS.md §7
 
 
 def test_numbers_print_in_thai_digits_by_default():

@@ -1,7 +1,7 @@
 """The one directive-status rule: Python evaluation, its per-key partition, and the SQL compiled
 from it agree on every combination of facts — on SQLite and on PostgreSQL.
 
-The reference below is the rule as the secretariat states it (DOMAIN.md), written independently
+The reference below is the rule as the secretariat states it (docs/CONVENTIONS.md), written independently
 of domain/status_rule.py so that a change to the rule's data shows up here as a failure.
 """
 
@@ -78,7 +78,8 @@ def _engine(url: str) -> Engine:
 def _load(connection: object, rows: list[tuple[int, Facts]], sqlite: bool) -> None:
     # A temporary table named like the real one shadows it (temp schema first on both back ends),
     # so the compiled expressions run unchanged against rows no trigger or check constrains.
-    connection.execute(text("DROP TABLE IF EXISTS temp.directive" if sqlite else "DROP TABLE IF EXISTS pg_temp.directive"))
+    schema = "temp" if sqlite else "pg_temp"
+    connection.execute(text(f"DROP TABLE IF EXISTS {schema}.directive"))
     connection.execute(
         text(
             "CREATE TEMP TABLE directive (id INTEGER PRIMARY KEY, state VARCHAR(16) NOT NULL, "

@@ -1,4 +1,4 @@
-"""Buddhist-Era dates, Thai date text and fiscal years (DOMAIN.md §6.1 and §7)."""
+"""Buddhist-Era dates, Thai date text and fiscal years (docs/CONVENTIONS.md §6.1 and §7)."""
 
 import itertools
 from datetime import date, time
@@ -24,7 +24,7 @@ from sbpac_desktop.thai import (
     time_text,
 )
 
-MEETING_DAY = date(2019, 10, 22)  # ครั้งที่ ๑๐/๒๕๖๒, a Tuesday (DOMAIN.md §7)
+MEETING_DAY = date(2019, 10, 22)  # ครั้งที่ ๑๐/๒๕๖๒, a Tuesday (docs/CONVENTIONS.md §7)
 REALISTIC_DATES = st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
 
 
@@ -104,7 +104,7 @@ def test_fiscal_quarter_bounds_of_fy2563():
 
 
 def test_reporting_window_from_the_kpi_system():
-    """DOMAIN.md §4.4: "ห้วงการรายงาน ไตรมาสที่ 2 (1 ม.ค. 66 – 31 มี.ค. 66)"."""
+    """docs/CONVENTIONS.md §4.4: "ห้วงการรายงาน ไตรมาสที่ 2 (1 ม.ค. 66 – 31 มี.ค. 66)"."""
     start, end = fiscal_quarter_bounds(2566, 2)
     assert f"{short_date(start, thai_digits=False)} – {short_date(end, thai_digits=False)}" == (
         "1 ม.ค. 66 – 31 มี.ค. 66"

@@ -1,4 +1,4 @@
-"""Thai/Arabic digit conversion (DOMAIN.md §6.2: store Arabic, print Thai)."""
+"""Thai/Arabic digit conversion (docs/CONVENTIONS.md §6.2: store Arabic, print Thai)."""
 
 from hypothesis import given
 from hypothesis import strategies as st

@@ -26,7 +26,7 @@ CREATOR = "SBPAC Desktop"
 
 @dataclass(frozen=True)
 class Margins:
-    """Page margins in points; the defaults are the official ones (DOMAIN.md §6.4)."""
+    """Page margins in points; the defaults are the official ones (docs/CONVENTIONS.md §6.4)."""
 
     left: float = 3 * cm
     right: float = 2 * cm

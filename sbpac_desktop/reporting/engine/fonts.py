@@ -3,10 +3,10 @@
 Sizes: the government standard is TH Sarabun New 16 pt. Sarabun (the OFL redesign we
 ship) draws its glyphs about 1.5 times larger on the same em, and a line of Sarabun
 10.6 pt was measured to be as wide as the same line in TH Sarabun New 16 pt
-(research/thai-typesetting.md). So BODY_SIZE = 10.6 keeps the words per line, and
+(docs/CONVENTIONS.md §6.3). So BODY_SIZE = 10.6 keeps the words per line, and
 therefore the page count, of a Word document typed to the standard. LEADING is
 Sarabun's own single line spacing (hhea ascender 1068 + descender 232 per 1000 em),
-which is what "single spacing" (DOMAIN.md §6.4) means for this font and leaves room
+which is what "single spacing" (docs/CONVENTIONS.md §6.4) means for this font and leaves room
 for stacked marks (ปั้น) above and tails (ฎุ) below.
 """
 

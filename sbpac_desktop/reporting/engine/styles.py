@@ -1,4 +1,4 @@
-"""Named paragraph styles for official documents (DOMAIN.md §6.3-6.4)."""
+"""Named paragraph styles for official documents (docs/CONVENTIONS.md §6.3-6.4)."""
 
 from __future__ import annotations
 

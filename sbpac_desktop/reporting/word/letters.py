@@ -20,7 +20,7 @@ from sbpac_desktop.reporting.letters import HALF, LABEL_INDENT, LETTER_EMBLEM, M
 from sbpac_desktop.reporting.word.agenda import add_agenda
 from sbpac_desktop.reporting.word.base import BODY, BODY_INDENT, WordWriter, run_size
 
-MEMO_TITLE_PT, MEMO_LABEL_PT = 29, 20  # DOMAIN.md §6.3
+MEMO_TITLE_PT, MEMO_LABEL_PT = 29, 20  # docs/CONVENTIONS.md §6.3
 
 
 def _emblem(w: WordWriter, data: bytes | None, height: float, centred: bool) -> None:
