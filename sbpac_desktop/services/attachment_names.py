@@ -8,14 +8,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pathvalidate import FileNameValidator, sanitize_filename
+
 STORED_NAME_MAX = 255  # the column's length
 SAFE_NAME_MAX_BYTES = 180  # well under the 255-byte limit of ext4/NTFS/APFS, with room for a prefix
 FALLBACK_NAME = "ไฟล์แนบ"
 
-# Windows refuses these as a file name whatever the extension (CON.txt opens the console).
-_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
-_RESERVED |= {f"{stem}{n}" for stem in ("COM", "LPT") for n in ("0123456789¹²³")}
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*]')
+# pathvalidate knows the Windows device names (CON, COM1, LPT¹ …) but not the console pair.
+_MORE_RESERVED = ["CONIN$", "CONOUT$"]
+_DEVICE_NAMES = frozenset(
+    FileNameValidator(platform="universal", additional_reserved_names=_MORE_RESERVED).reserved_keywords
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -40,25 +43,32 @@ def _split_suffix(name: str) -> tuple[str, str]:
     return stem, "." + suffix
 
 
-def _truncate_bytes(text: str, limit: int) -> str:
-    encoded = text.encode("utf-8")
-    if len(encoded) <= limit:
-        return text
-    return encoded[:limit].decode("utf-8", errors="ignore")
+def _component(text: str, max_bytes: int) -> str:
+    """Separators and characters Windows refuses become "_", a device name gets a "_" in front,
+    trailing dots and spaces go; at most `max_bytes` of UTF-8 (pathvalidate)."""
+    return sanitize_filename(
+        text,
+        replacement_text="_",
+        platform="universal",
+        max_len=max_bytes,
+        additional_reserved_names=_MORE_RESERVED,
+        reserved_name_handler=lambda error: "_" + (error.reserved_name or ""),
+    )
 
 
 def safe_file_name(name: str) -> str:
     """A single harmless path component on Linux, Windows and macOS: no separators, no
-    parent references, no device names, no invisible characters, at most 180 bytes."""
-    text = stored_name(name)
-    text = _FORBIDDEN.sub("_", text)
-    text = text.strip(" .")  # leading dots hide files; Windows drops trailing dots and spaces
-    stem, suffix = _split_suffix(text)
-    if stem.split(".")[0].strip().upper() in _RESERVED:
-        stem = "_" + stem
-    suffix = _truncate_bytes(suffix, 20)
-    stem = _truncate_bytes(stem, SAFE_NAME_MAX_BYTES - len(suffix.encode("utf-8"))).rstrip(" .")
+    parent references, no device names, no invisible characters, at most 180 bytes. The
+    extension is cleaned on its own, so shortening a long name never cuts it off."""
+    stem, suffix = _split_suffix(stored_name(name))
+    suffix = _component(suffix.lstrip("."), 19)
+    suffix = "." + suffix if suffix else ""
+    stem = stem.strip(" .")  # leading dots hide files (".." is the parent); Windows drops trailing ones
+    limit = SAFE_NAME_MAX_BYTES - len(suffix.encode("utf-8"))
+    stem = _component(stem, limit).strip(" .")
+    if stem.split(".")[0].rstrip().upper() in _DEVICE_NAMES:  # Windows reads "CON .x" as CON too
+        stem = _component("_" + stem, limit).strip(" .")
     result = (stem + suffix).strip(" .")
-    if not result or set(result) <= {"_", "."}:
+    if not stem or set(stem) <= {"_", "."}:
         return FALLBACK_NAME + suffix
     return result

@@ -116,3 +116,20 @@ def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     for module in (agenda_tab, attendance_tab, minutes_tab):
         monkeypatch.setattr(module, "confirm", yes)
     return asked
+
+
+@pytest.fixture(autouse=True)
+def _no_query_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every database statement the window makes runs off the GUI thread (gui_thread_guard.py)."""
+    from tests.gui.gui_thread_guard import GuiThreadGuard
+
+    guard = GuiThreadGuard()
+    guard.install()
+    try:
+        yield
+    finally:
+        guard.remove()
+    record = os.environ.get("SBPAC_GUI_THREAD_RECORD")
+    if record:
+        with open(record, "a", encoding="utf-8") as out:
+            out.writelines(f"{request.node.nodeid}\t{line}\n" for line in guard.violations)
