@@ -258,8 +258,8 @@ class DirectiveDialog(FormDialog):
             load=lambda: directives.get_directive(db, actor, directive_id),
             input_of=directive_input,
             show=self.show_input,
-            overwrite_call=lambda data, version: lambda: directives.update_directive(
-                db, actor, directive_id, version, data, overwrite=True
+            overwrite_call=lambda data, version: (
+                lambda: directives.update_directive(db, actor, directive_id, version, data, overwrite=True)
             ),
             after_keep=app_events().directives_changed.emit,
         )
