@@ -72,7 +72,12 @@ def test_a_directive_and_its_places_in_one_transaction_on_a_secretariat_login(of
         assignees = tuple(AssignmentInput(a.position_id, a.org_unit_id, a.role) for a in detail.assignments)
         row = detail.row
         data = DirectiveInput(
-            row.text, row.issued_on, assignees, due_on=row.due_on, no_due_reason=detail.no_due_reason, place_ids=(tambon,)
+            row.text,
+            row.issued_on,
+            assignees,
+            due_on=row.due_on,
+            no_due_reason=detail.no_due_reason,
+            place_ids=(tambon,),
         )
         saved = directives.update_directive(secretary.db, secretary.actor, detail.row.id, detail.row.version, data)
         with pytest.raises(ValidationError, match="ไม่พบพื้นที่รหัส 999999"):
