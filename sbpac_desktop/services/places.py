@@ -275,14 +275,21 @@ def directive_places(db: Database, actor: Actor, directive_id: int) -> list[Plac
 
 
 def checked_place_ids(session: Session, place_ids: Iterable[int]) -> list[int]:
-    """Distinct ids in the given order; an unknown or inactive place is refused by name."""
+    """Distinct ids in the given order; an unknown id is refused by number, an inactive place by name."""
     wanted = list(dict.fromkeys(place_ids))
     known = {p.id: p for p in session.scalars(select(Place).where(Place.id.in_(wanted)))}
     for place_id in wanted:
         row = known.get(place_id)
-        if row is None or not row.active:
+        if row is None:
             raise ValidationError.single(
                 "places", f"ไม่พบพื้นที่รหัส {place_id} ในรายการพื้นที่ จชต.", f"Unknown place {place_id}"
+            )
+        if not row.active:  # geothai no longer lists it (sync_places): named, so the user knows which to untick
+            label = _views(session, [Place.id == place_id])[0].label
+            raise ValidationError.single(
+                "places",
+                f"พื้นที่ {label} (รหัส {row.code}) ถูกระงับการใช้งานแล้ว — เอาออกแล้วบันทึกอีกครั้ง",
+                f"Place {row.code} is no longer active",
             )
     return wanted
 
