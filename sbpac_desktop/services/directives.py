@@ -23,6 +23,7 @@ from sbpac_desktop.services.directive_views import (
     build_rows,
 )
 from sbpac_desktop.services.permissions import EDIT_DIRECTIVES, READ_DATA, require
+from sbpac_desktop.services.places import checked_place_ids, write_directive_places
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import (
     AgendaItem,
@@ -78,6 +79,9 @@ class DirectiveInput:
     remarks: str | None = None
     seq: int | None = None  # None: next number of the fiscal year
     no_due_reason: str | None = None  # required when due_on is None ("ไม่กำหนด"), refused otherwise
+    # The places it concerns (province, district, tambon), written in the same transaction as the
+    # directive; None leaves an edited directive's places as they are (callers that do not show them).
+    place_ids: tuple[int, ...] | None = None
 
 
 def _validate(data: DirectiveInput) -> None:
@@ -150,6 +154,8 @@ def _check_references(session: Session, data: DirectiveInput) -> None:
         get_or_raise(session, DevelopmentDimension, data.dimension_id, "มิติการพัฒนา")
     for assignment in data.assignments:
         _check_assignee(session, assignment)
+    if data.place_ids is not None:
+        checked_place_ids(session, data.place_ids)
 
 
 def _check_assignee(session: Session, assignment: AssignmentInput) -> None:
@@ -225,6 +231,7 @@ def create_directive(db: Database, actor: Actor, data: DirectiveInput, today: da
         _sync_assignments(session, directive, data.assignments)
         session.add(directive)
         audit(session, actor, "create", directive)
+        _write_places(session, actor, directive, data)
         return build_detail(session, directive, today or date.today())
 
 
@@ -257,7 +264,15 @@ def update_directive(
         _fill(directive, data)
         _sync_assignments(session, directive, data.assignments)
         audit(session, actor, "overwrite" if overwrite else "update", directive, before)
+        _write_places(session, actor, directive, data)
         return build_detail(session, directive, today or date.today())
+
+
+def _write_places(session: Session, actor: Actor, directive: Directive, data: DirectiveInput) -> None:
+    """The places with the directive, in its unit of work: a refused place id (checked with the
+    references, before anything is written) leaves neither the directive nor its places."""
+    if data.place_ids is not None:
+        write_directive_places(session, actor, directive.id, checked_place_ids(session, data.place_ids))
 
 
 def _planned(data: DirectiveInput) -> dict[str, object]:

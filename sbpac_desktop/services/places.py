@@ -275,34 +275,47 @@ def directive_places(db: Database, actor: Actor, directive_id: int) -> list[Plac
 
 
 def checked_place_ids(session: Session, place_ids: Iterable[int]) -> list[int]:
-    """Distinct ids in the given order; an unknown or inactive place is refused by name."""
+    """Distinct ids in the given order; an unknown id is refused by number, an inactive place by name."""
     wanted = list(dict.fromkeys(place_ids))
     known = {p.id: p for p in session.scalars(select(Place).where(Place.id.in_(wanted)))}
     for place_id in wanted:
         row = known.get(place_id)
-        if row is None or not row.active:
+        if row is None:
             raise ValidationError.single(
                 "places", f"ไม่พบพื้นที่รหัส {place_id} ในรายการพื้นที่ จชต.", f"Unknown place {place_id}"
+            )
+        if not row.active:  # geothai no longer lists it (sync_places): named, so the user knows which to untick
+            label = _views(session, [Place.id == place_id])[0].label
+            raise ValidationError.single(
+                "places",
+                f"พื้นที่ {label} (รหัส {row.code}) ถูกระงับการใช้งานแล้ว — เอาออกแล้วบันทึกอีกครั้ง",
+                f"Place {row.code} is no longer active",
             )
     return wanted
 
 
 def set_directive_places(db: Database, actor: Actor, directive_id: int, place_ids: Iterable[int]) -> list[PlaceView]:
-    """Replace the places a directive concerns; audited on the directive (codes before/after)."""
+    """Replace the places a directive concerns on their own (the demo's field story); a save from the
+    directive form writes them with the directive instead (`DirectiveInput.place_ids`)."""
     require(actor, EDIT_DIRECTIVES, "กำหนดพื้นที่ของข้อสั่งการ")
     with db.unit_of_work() as session:
         get_or_raise(session, Directive, directive_id, "ข้อสั่งการ")
         wanted = checked_place_ids(session, place_ids)
-        before = _codes_of(session, directive_id)
-        session.execute(delete(DirectivePlace).where(DirectivePlace.directive_id == directive_id))
-        session.add_all(DirectivePlace(directive_id=directive_id, place_id=p) for p in wanted)
-        session.flush()
-        after = _codes_of(session, directive_id)
-        if before != after:
-            audit_many(
-                session, actor, [("update", "directive_place", directive_id, {"places": before}, {"places": after})]
-            )
+        write_directive_places(session, actor, directive_id, wanted)
         return _views(session, [Place.id.in_(wanted)])
+
+
+def write_directive_places(session: Session, actor: Actor, directive_id: int, wanted: list[int]) -> None:
+    """Inside the caller's unit of work: replace the directive's places with `wanted` (already checked by
+    `checked_place_ids`), audited on the directive with the codes before and after when they changed."""
+    before = _codes_of(session, directive_id)
+    session.execute(delete(DirectivePlace).where(DirectivePlace.directive_id == directive_id))
+    session.add_all(DirectivePlace(directive_id=directive_id, place_id=p) for p in wanted)
+    session.flush()
+    after = _codes_of(session, directive_id)
+    if before != after:
+        entry = ("update", "directive_place", directive_id, {"places": before}, {"places": after})
+        audit_many(session, actor, [entry])
 
 
 def _codes_of(session: Session, directive_id: int) -> list[str]:

@@ -128,13 +128,14 @@ class PlanTree:
 
 @dataclass
 class GroupSummary:
-    """One line of the M&E summary (a dimension or an agency)."""
+    """One line of the M&E summary (a dimension or an agency: the org unit of the projects' owning posts)."""
 
     label: str
     projects: int = 0
     states: Counter = field(default_factory=Counter)
     budget: BudgetProgress = NO_BUDGET
-    directive_states: Counter = field(default_factory=Counter)
+    directive_states: Counter = field(default_factory=Counter)  # distinct linked directives by derived status
+    owners: list[str] = field(default_factory=list)  # the owning posts' labels, first seen first
 
     @property
     def indicators(self) -> int:
@@ -160,14 +161,18 @@ def list_plans(db: Database, actor: Actor) -> list[PlanSummaryRow]:
         return [PlanSummaryRow(r.id, r.fiscal_year, r.title) for r in rows]
 
 
-def plan_tree(db: Database, actor: Actor, fiscal_year: int, today: date | None = None) -> PlanTree | None:
-    """None when the year has no plan yet."""
+def plan_tree(
+    db: Database, actor: Actor, fiscal_year: int, today: date | None = None, *, place_id: int | None = None
+) -> PlanTree | None:
+    """None when the year has no plan yet. `place_id`: only the projects tied to that place or to a
+    place under it (a province's districts and tambons, a district's tambons) — the dashboard's filter;
+    a project tied to no place is then left out, and so is one tied only to a place above it."""
     require(actor, READ_DATA, "ดูข้อมูล")
     with db.unit_of_work() as session:
         plan = session.scalar(select(IntegratedPlan).where(IntegratedPlan.fiscal_year == fiscal_year))
         if plan is None:
             return None
-        projects = _projects(session, plan.id, today or date.today())
+        projects = _projects(session, plan.id, today or date.today(), place_id)
         order = session.execute(
             select(DevelopmentDimension.id, DevelopmentDimension.name).order_by(
                 DevelopmentDimension.sort_order, DevelopmentDimension.id
@@ -186,7 +191,7 @@ def _grouped(session: Session, model, column, ids: list[int]) -> dict[int, list]
     return found
 
 
-def _projects(session: Session, plan_id: int, today: date) -> list[ProjectView]:
+def _projects(session: Session, plan_id: int, today: date, place_id: int | None = None) -> list[ProjectView]:
     query = (
         select(PlanProject, DevelopmentDimension.name, Position, OrgUnit.name)
         .join(DevelopmentDimension, DevelopmentDimension.id == PlanProject.dimension_id)
@@ -195,6 +200,11 @@ def _projects(session: Session, plan_id: int, today: date) -> list[ProjectView]:
         .where(PlanProject.plan_id == plan_id)
         .order_by(DevelopmentDimension.sort_order, DevelopmentDimension.id, PlanProject.id)
     )
+    if place_id is not None:
+        from sbpac_desktop.services.places import place_and_descendants
+
+        tied = select(PlanProjectPlace.project_id).where(PlanProjectPlace.place_id.in_(place_and_descendants(place_id)))
+        query = query.where(PlanProject.id.in_(tied))
     rows = session.execute(query).all()
     ids = [r[0].id for r in rows]
     budgets = _grouped(session, PlanBudget, PlanBudget.project_id, ids)
@@ -274,17 +284,32 @@ def summarize(tree: PlanTree, quarter: int) -> PlanSummary:
 
 def _group(projects: Iterable[ProjectView], quarter: int, key: Callable[[ProjectView], str]) -> list[GroupSummary]:
     groups: dict[str, GroupSummary] = {}
+    counted: dict[str, set[int]] = defaultdict(set)  # a directive linked to two projects of a group counts once
     for project in projects:
-        group = groups.setdefault(key(project), GroupSummary(key(project)))
+        label = key(project)
+        group = groups.setdefault(label, GroupSummary(label))
         group.projects += 1
         group.budget = group.budget + project.budget_at(quarter)
         group.states.update(i.state_at(quarter) for i in project.indicators)
-        group.directive_states.update(d.status_key for d in project.directives)
+        if project.owner_label not in group.owners:
+            group.owners.append(project.owner_label)
+        for directive in project.directives:
+            if directive.id not in counted[label]:
+                counted[label].add(directive.id)
+                group.directive_states[directive.status_key] += 1
     return list(groups.values())
 
 
-def plan_summary(db: Database, actor: Actor, fiscal_year: int, quarter: int, today: date | None = None) -> PlanSummary:
-    tree = plan_tree(db, actor, fiscal_year, today)
+def plan_summary(
+    db: Database,
+    actor: Actor,
+    fiscal_year: int,
+    quarter: int,
+    today: date | None = None,
+    *,
+    place_id: int | None = None,
+) -> PlanSummary:
+    tree = plan_tree(db, actor, fiscal_year, today, place_id=place_id)
     if tree is None:
         return PlanSummary(fiscal_year, quarter, (), (), GroupSummary("รวมทั้งแผน"))
     return summarize(tree, quarter)

@@ -77,3 +77,31 @@ def test_edit_shows_and_changes_the_stored_places(qtbot: QtBot, work_ctx: AppCon
         again.submit()
     wait_ops()
     assert _codes(ctx, row.id) == [before[0]]
+
+
+def test_a_place_gone_meanwhile_refuses_the_whole_save(qtbot: QtBot, work_ctx: AppContext, wait_ops) -> None:
+    """The directive and its places are one save: a tambon deactivated after the form was opened is
+    refused under the place picker, and neither the new text nor any place is written."""
+    from sqlalchemy import update
+
+    from sbpac_desktop.store.models_field import Place
+
+    ctx = work_ctx
+    row = next(r for r in directives.list_directives(ctx.db, ctx.actor) if r.fiscal_year == 2563 and r.seq == 3)
+    before = _codes(ctx, row.id)
+    dialog = _show(qtbot, DirectiveDialog(ctx, detail=directives.get_directive(ctx.db, ctx.actor, row.id)))
+    gone = places.resolve_place(ctx.db, ctx.actor, "ต.พิมาน อ.เมืองสตูล").id
+    dialog.places.pick(gone)
+    dialog.text_edit.setPlainText("ข้อความที่ต้องไม่ถูกบันทึก")
+    with ctx.db.unit_of_work() as session:  # geothai dropped the tambon while the form was open
+        session.execute(update(Place).where(Place.id == gone).values(active=False))
+    dialog.submit()
+    wait_ops()
+    assert dialog.isVisible() and dialog.errors.marked() == ["places"]
+    assert dialog.errors.message("places") == (
+        "พื้นที่ ต.พิมาน อ.เมืองสตูล จ.สตูล (รหัส 910101) ถูกระงับการใช้งานแล้ว — เอาออกแล้วบันทึกอีกครั้ง"
+    )
+    stored = directives.get_directive(ctx.db, ctx.actor, row.id)
+    assert stored.row.text == row.text and stored.row.version == row.version
+    assert _codes(ctx, row.id) == before
+    dialog.grab().save(str(SHOTS / "directive_place_refused.png"))

@@ -5,11 +5,14 @@ and an officer may not file evidence on a visit."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from sbpac_desktop.services import field_visits, network, places
+from sbpac_desktop.domain.errors import ValidationError
+from sbpac_desktop.services import directives, field_visits, network, places
+from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
 from sbpac_desktop.services.field_visits import VisitInput
 from sbpac_desktop.services.network import MemberInput, ReportInput
 from tests.pg import test_pg_roles
@@ -55,4 +58,44 @@ def test_secretariat_records_others_only_read(office: Office) -> None:
                 refused(conn, FINDING, visit.row.id),
                 refused(conn, VISIT_FILE, visit.row.id),
             ]
+            assert all(cells), (login, cells)
+
+
+def test_a_directive_and_its_places_in_one_transaction_on_a_secretariat_login(office: Office) -> None:
+    """The secretariat's own login edits a directive with its places in one save (the server's grants
+    allow both tables); an unknown place refuses it whole; officer and viewer logins cannot touch them."""
+    secretary = _app(office, office.secretary)
+    try:
+        places.sync_places(secretary.db, secretary.actor)
+        tambon = places.resolve_place(secretary.db, secretary.actor, "940101").id
+        detail = directives.get_directive(secretary.db, secretary.actor, office.directive_id)
+        assignees = tuple(AssignmentInput(a.position_id, a.org_unit_id, a.role) for a in detail.assignments)
+        row = detail.row
+        data = DirectiveInput(
+            row.text,
+            row.issued_on,
+            assignees,
+            due_on=row.due_on,
+            no_due_reason=detail.no_due_reason,
+            place_ids=(tambon,),
+        )
+        saved = directives.update_directive(secretary.db, secretary.actor, detail.row.id, detail.row.version, data)
+        with pytest.raises(ValidationError, match="ไม่พบพื้นที่รหัส 999999"):
+            directives.update_directive(
+                secretary.db, secretary.actor, detail.row.id, saved.row.version,
+                replace(data, text="ไม่ควรถูกบันทึก", place_ids=(999_999,)),
+            )  # fmt: skip
+        stored = directives.get_directive(secretary.db, secretary.actor, detail.row.id)
+        assert stored.row.version == saved.row.version and stored.row.text == saved.row.text
+        assert [p.code for p in places.directive_places(secretary.db, secretary.actor, detail.row.id)] == ["940101"]
+    finally:
+        secretary.close()
+    for login in (office.officer, office.viewer):
+        with connected(office.url, login) as conn:
+            assert conn.execute("SELECT count(*) FROM directive_place").fetchone() == (1,)
+            cells = [
+                refused(conn, "DELETE FROM directive_place"),
+                refused(conn, "INSERT INTO directive_place (directive_id, place_id) VALUES (%s, %s)",
+                        office.directive_id, tambon + 1),
+            ]  # fmt: skip
             assert all(cells), (login, cells)

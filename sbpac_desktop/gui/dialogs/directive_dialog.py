@@ -258,7 +258,7 @@ class DirectiveDialog(FormDialog):
             load=lambda: directives.get_directive(db, actor, directive_id),
             input_of=directive_input,
             show=self.show_input,
-            overwrite_call=lambda data, version: self._with_places(
+            overwrite_call=lambda data, version: (
                 lambda: directives.update_directive(db, actor, directive_id, version, data, overwrite=True)
             ),
             after_keep=app_events().directives_changed.emit,
@@ -327,6 +327,7 @@ class DirectiveDialog(FormDialog):
             extended_due_on=detail.row.extended_due_on if detail else None,
             remarks=detail.remarks if detail else None,
             no_due_reason=self.no_due_reason.text() if self.no_due.isChecked() else None,
+            place_ids=self._place_ids(),
         )
 
     def _check_due(self, problems: list[FieldProblem]) -> None:
@@ -345,24 +346,16 @@ class DirectiveDialog(FormDialog):
     def save_call(self, data: DirectiveInput) -> Callable[[], Any]:
         db, actor, detail = self.ctx.db, self.ctx.actor, self.detail
         if detail is None:
-            return self._with_places(lambda: directives.create_directive(db, actor, data))
-        return self._with_places(
-            lambda: directives.update_directive(db, actor, detail.row.id, detail.row.version, data)
-        )
+            return lambda: directives.create_directive(db, actor, data)
+        return lambda: directives.update_directive(db, actor, detail.row.id, detail.row.version, data)
 
-    def _with_places(self, save: Callable[[], DirectiveDetail]) -> Callable[[], DirectiveDetail]:
-        """The directive, then its places when they changed (a second unit of work: the place ids come
-        from the picker's active places, and both need the same permission, so it does not fail alone)."""
-        db, actor, wanted = self.ctx.db, self.ctx.actor, self.places.checked_ids()
-        changed = set(wanted) != set(self.stored_places)
-
-        def run() -> DirectiveDetail:
-            saved = save()
-            if changed:
-                places.set_directive_places(db, actor, saved.row.id, wanted)
-            return saved
-
-        return run
+    def _place_ids(self) -> tuple[int, ...] | None:
+        """The ticked places, saved with the directive in one transaction; None (leave them as stored)
+        when an edit did not change them, so a save never undoes places someone else set meanwhile."""
+        wanted = tuple(self.places.checked_ids())
+        if self.detail is not None and set(wanted) == set(self.stored_places):
+            return None
+        return wanted
 
     def after_save(self, result: Any) -> None:
         app_events().directives_changed.emit()

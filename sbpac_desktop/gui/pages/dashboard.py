@@ -171,7 +171,7 @@ class DashboardPage(Page):
         self.bottom_tabs = QTabWidget(self)
         self.bottom_tabs.setObjectName("dashboardBottomTabs")
         self.bottom_tabs.addTab(self.overdue, self.tr("ข้อสั่งการที่เกินกำหนด (เรียงตามจำนวนวันที่ล่าช้า)"))
-        self.bottom_tabs.addTab(self.plan_panel, self.tr("แผนบูรณาการ: ผลการติดตามรายมิติ"))
+        self.bottom_tabs.addTab(self.plan_panel, self.tr("แผนบูรณาการ: ผลการติดตามและประเมินผล"))
         split.addWidget(self.bottom_tabs)
         split.setSizes([300, 240])
         layout.addWidget(split, 1)
@@ -208,7 +208,7 @@ class DashboardPage(Page):
             area = (
                 places.list_places(db, actor) + places.list_places(db, actor, level="district") if need_places else None
             )
-            return view, meetings.list_series(db, actor), area, dashboard_plan_tree(ctx, year, today)
+            return view, meetings.list_series(db, actor), area, dashboard_plan_tree(ctx, year, today, place_id)
 
         Operation(self, load, message=self.tr("กำลังโหลดภาพรวม…")).success(self._show).failure(self._failed).run()
 
@@ -235,8 +235,15 @@ class DashboardPage(Page):
         self._fill_chart(view)
         self._fill_overdue(view)
         plan_year = view.fiscal_year if view.fiscal_year is not None else fiscal_year_of(view.as_of)
-        self.plan_panel.show_plan(tree, plan_year, view.quarter, view.as_of)
+        self.plan_panel.show_plan(tree, plan_year, view.quarter, view.as_of, self._place_text())
         self.loaded_view.emit(view)
+
+    def _place_text(self) -> str | None:
+        """The chosen district's or province's name as the filter shows it, None for every province."""
+        for combo in (self.place_filter.district, self.place_filter.province):
+            if combo.currentData() is not None:
+                return combo.currentText()
+        return None
 
     def _fill_filters(self, view: DashboardView, series: list[SeriesView]) -> None:
         for combo, wanted in (
