@@ -338,10 +338,8 @@ class FieldPlan:
         for quarter in (1, 2, 3, 4):
             allocated = rng.randint(1, 20) * SATANG_PER_MILLION // 4
             spent = round(allocated * min(1.0, pace * rng.uniform(0.8, 1.2))) if quarter in begun else 0
-            self._add(
-                "plan_budget",
-                {"project_id": project_id, "quarter": quarter, "allocated_satang": allocated, "disbursed_satang": spent},
-            )
+            money = {"allocated_satang": allocated, "disbursed_satang": spent}
+            self._add("plan_budget", {"project_id": project_id, "quarter": quarter, **money})
         for spec in rng.sample(INDICATORS, INDICATORS_PER_PROJECT):
             self._indicator(project_id, spec, begun, pace)
 
