@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
+from sbpac_desktop.services import generate_text as words
 from sbpac_desktop.services.generate_plan import PlanContext
 from sbpac_desktop.store import bulk
 from sbpac_desktop.store.base import utcnow
@@ -71,62 +72,7 @@ PROJECT_SHARE, INDICATORS_PER_PROJECT = 0.01, 2
 SATANG_PER_MILLION = 100 * 1_000_000
 PREFIX = {"province": "จ.", "district": "อ.", "subdistrict": "ต."}
 
-VISIT_TOPICS = (
-    "ติดตามการส่งเสริมอาชีพและตลาดชุมชน",
-    "ติดตามการพัฒนาคุณภาพชีวิตและสาธารณสุขชุมชน",
-    "ติดตามการเสริมสร้างความเข้าใจและกิจกรรมวัฒนธรรม",
-    "ติดตามการเบิกจ่ายงบประมาณและการเตรียมรับมือภัยพิบัติ",
-    "ติดตามโครงการก่อสร้างถนนและระบบประปาหมู่บ้าน",
-    "ติดตามการจัดการศึกษาในสถาบันศึกษาปอเนาะ",
-)
-VISIT_PURPOSE = "ติดตามผลการดำเนินงานตามข้อสั่งการและรับฟังปัญหาความต้องการของประชาชนร่วมกับกระทรวง ทบวง กรม"
-PARTICIPANTS = "ผอ.กปพ. ผู้ช่วยเลขาธิการ ศอ.บต. จากกระทรวงที่ร่วมลงพื้นที่ และบัณฑิตอาสาพัฒนามาตุภูมิในพื้นที่"
-SUMMARIES = (
-    "ชุมชนได้รับประโยชน์จากโครงการ ผู้นำท้องถิ่นให้ความร่วมมือดี",
-    "การดำเนินงานล่าช้ากว่าแผนเล็กน้อย หน่วยงานในพื้นที่เร่งรัดแล้ว",
-    "ประชาชนร่วมเวทีประชาคมและเสนอความต้องการเพิ่มเติม",
-)
-ISSUES = ("ขอให้ช่วยหาตลาดรองรับผลิตภัณฑ์ชุมชน", "ขอให้ซ่อมแซมถนนเข้าหมู่บ้านก่อนฤดูฝน", "ขอให้จัดเวทีต่อเนื่องทุกไตรมาส")
-FINDINGS = (
-    "กลุ่มอาชีพมีรายได้เพิ่มขึ้นแต่ขาดช่องทางจำหน่ายนอกจังหวัด",
-    "ถนนเข้าตลาดชุมชนชำรุด รถขนสินค้าเข้าไม่ได้ในฤดูฝน",
-    "ศูนย์พัฒนาเด็กเล็กต้องการงบซ่อมแซมจากท้องถิ่น",
-    "เยาวชนต้องการพื้นที่ทำกิจกรรมสร้างสรรค์ในชุมชน",
-    "แผนเผชิญเหตุอุทกภัยของตำบลยังไม่ได้ซ้อมในปีนี้",
-    "ผู้รับจ้างขาดแคลนวัสดุ ทำให้การเบิกจ่ายล่าช้า",
-)
-PROPOSAL = "พิจารณาแนวทางแก้ไขปัญหาจากการลงพื้นที่"
-FIRST_NAMES = ("ฟาตีมะห์", "อับดุลเลาะ", "นูรีซัน", "มะรอนิง", "รอฮานี", "สุดารัตน์", "อิบรอฮิม", "ซูไฮลา", "สมชาย", "มารีเยาะ")
-LAST_NAMES = ("ดอเลาะ", "สาและ", "มะแซ", "ยูโซ๊ะ", "สาแม", "หะยีสะมะแอ", "เจ๊ะเต๊ะ", "บือราเฮง", "แวดือราแม", "ทองคำ")
-ORGANISATIONS = {
-    "volunteer": "บัณฑิตอาสาพัฒนามาตุภูมิ รุ่นที่ {k}",
-    "network": "เครือข่ายภาคประชาชนเฝ้าระวังการพัฒนา รุ่นที่ {k}",
-}
-REPORT_TEXTS = (
-    "ตลาดชุมชนคึกคักขึ้น แต่ยังขาดป้ายบอกทางและที่จอดรถ",
-    "อสม. ลงเยี่ยมบ้านผู้สูงอายุครบทุกหลังตามแผน",
-    "เวทีประชาคมเยาวชนจัดต่อเนื่อง มีผู้เข้าร่วมเพิ่มขึ้น",
-    "โครงการก่อสร้างลานกีฬายังไม่เริ่ม ป้ายโครงการไม่มีรายละเอียดงบประมาณ",
-    "ชาวบ้านได้รับแจ้งแผนเผชิญเหตุแล้ว แต่ยังไม่ได้ซ้อมอพยพ",
-)
 RATINGS = ("effective", "partial", "not_effective")
-PROJECT_TOPICS = (
-    "หมู่บ้านปลอดภัยเข้มแข็ง",
-    "ส่งเสริมตลาดชุมชนและสินค้าฮาลาล",
-    "เพิ่มรายได้เกษตรกรยางพารา",
-    "บ้านมั่นคงชนบท",
-    "ลดอัตราการเสียชีวิตของมารดาและทารก",
-    "ฐานข้อมูลตำบลเพื่อการพัฒนา",
-    "ทักษะอาชีพเยาวชนนอกระบบการศึกษา",
-    "สื่อสารสร้างความเข้าใจสู่สันติสุข",
-)
-# name, unit, baseline, target, direction, cumulative
-INDICATORS = (
-    ("ผู้ได้รับการส่งเสริมอาชีพ", "คน", None, 400.0, "higher", True),
-    ("ร้อยละการเบิกจ่ายงบประมาณ", "ร้อยละ", None, 96.0, "higher", False),
-    ("จำนวนเหตุการณ์ความไม่สงบในพื้นที่เป้าหมาย", "ครั้ง", None, 40.0, "lower", True),
-    ("ประชาชนที่พึงพอใจต่อโครงการ", "ร้อยละ", 70.0, 85.0, "higher", False),
-)
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -218,15 +164,15 @@ class FieldPlan:
         visit_id = self._add(
             "field_visit",
             {
-                "title": f"{rng.choice(VISIT_TOPICS)} {tambons[0][1]}",
+                "title": f"{rng.choice(words.VISIT_TOPICS)} {tambons[0][1]}",
                 "visit_on": on,
                 "end_on": on + timedelta(days=1) if rng.random() < 0.2 else None,
-                "purpose": VISIT_PURPOSE,
+                "purpose": words.VISIT_PURPOSE,
                 "lead_position_id": lead,
                 "status": status,
-                "participants": PARTICIPANTS if done else None,
-                "summary": rng.choice(SUMMARIES) if done else None,
-                "issues": rng.choice(ISSUES) if done and rng.random() < 0.6 else None,
+                "participants": words.PARTICIPANTS if done else None,
+                "summary": rng.choice(words.SUMMARIES) if done else None,
+                "issues": rng.choice(words.ISSUES) if done and rng.random() < 0.6 else None,
             },
         )
         for place_id, _name in tambons:
@@ -250,12 +196,12 @@ class FieldPlan:
                 {
                     "visit_id": visit_id,
                     "sort_order": order,
-                    "text": rng.choice(FINDINGS),
+                    "text": rng.choice(words.FINDINGS),
                     "place_id": rng.choice(tambons)[0],
                     "directive_id": related[0].id if related and order == 0 else None,
                     "progress_report_id": None,
                     "proposal_state": "proposed" if proposed else None,
-                    "proposal_title": f"{PROPOSAL} {tambons[0][1]}" if proposed else None,
+                    "proposal_title": f"{words.PROPOSAL} {tambons[0][1]}" if proposed else None,
                     "agenda_item_id": None,
                 },
             )
@@ -279,7 +225,7 @@ class FieldPlan:
                 {
                     "kind": kind,
                     "full_name": name,
-                    "organisation": ORGANISATIONS[kind].format(k=1 + k % 12),
+                    "organisation": words.ORGANISATIONS[kind].format(k=1 + k % 12),
                     "place_id": place_id,
                     "phone": f"08{k % 10}{k:07d}"[:10],
                     "email": None,
@@ -303,7 +249,7 @@ class FieldPlan:
                 "directive_id": rng.choice(candidates).id if candidates else None,
                 "place_id": place_id,
                 "rating": rng.choice(RATINGS),
-                "text": rng.choice(REPORT_TEXTS),
+                "text": rng.choice(words.REPORT_TEXTS),
             },
         )
 
@@ -319,7 +265,7 @@ class FieldPlan:
     def _project(self, plan_id: int, year: int, directives: list[_Directive], names: Counter[str]) -> None:
         rng = self.rng
         tambon = rng.choice(self.places["subdistrict"])
-        base = f"{rng.choice(PROJECT_TOPICS)} {tambon[1]}"
+        base = f"{rng.choice(words.PROJECT_TOPICS)} {tambon[1]}"
         names[base] += 1
         project_id = self._add(
             "plan_project",
@@ -340,7 +286,7 @@ class FieldPlan:
             spent = round(allocated * min(1.0, pace * rng.uniform(0.8, 1.2))) if quarter in begun else 0
             money = {"allocated_satang": allocated, "disbursed_satang": spent}
             self._add("plan_budget", {"project_id": project_id, "quarter": quarter, **money})
-        for spec in rng.sample(INDICATORS, INDICATORS_PER_PROJECT):
+        for spec in rng.sample(words.INDICATORS, INDICATORS_PER_PROJECT):
             self._indicator(project_id, spec, begun, pace)
 
     def _indicator(self, project_id: int, spec: tuple, begun: list[int], pace: float) -> None:  # type: ignore[type-arg]
@@ -373,9 +319,9 @@ class FieldPlan:
 
 
 def _member_name(k: int) -> str:
-    first = FIRST_NAMES[k % len(FIRST_NAMES)]
-    last = LAST_NAMES[(k // len(FIRST_NAMES)) % len(LAST_NAMES)]
-    title = ("นาย", "นางสาว", "นาง")[(k // (len(FIRST_NAMES) * len(LAST_NAMES))) % 3]
+    first = words.FIRST_NAMES[k % len(words.FIRST_NAMES)]
+    last = words.LAST_NAMES[(k // len(words.FIRST_NAMES)) % len(words.LAST_NAMES)]
+    title = ("นาย", "นางสาว", "นาง")[(k // (len(words.FIRST_NAMES) * len(words.LAST_NAMES))) % 3]
     return f"{title}{first} {last}"
 
 
