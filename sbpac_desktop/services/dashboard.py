@@ -26,7 +26,9 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.escalation import DEFAULT_THRESHOLDS, Escalation, escalate
 from sbpac_desktop.domain.status import STATUS_KEYS, Progress
+from sbpac_desktop.services import dashboard_sql as figures
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.dashboard_sql import OverdueRow
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows, id_chunks
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
@@ -63,7 +65,7 @@ class DimensionCount:
 
 @dataclass(frozen=True)
 class OverdueLine:
-    row: DirectiveRow
+    row: OverdueRow  # id, number, text, lead label (dashboard_sql): not a whole tracker row
     days_late: int
     escalation: Escalation
 
@@ -108,6 +110,85 @@ def _validate(fiscal_year_be: int | None, quarter: int | None) -> None:
 
 
 def dashboard(
+    db: Database,
+    actor: Actor,
+    fiscal_year: int | None = None,
+    quarter: int | None = None,
+    series_id: int | None = None,
+    today: date | None = None,
+    thresholds: tuple[int, int, int] = DEFAULT_THRESHOLDS,
+    place_id: int | None = None,  # a province or district: only directives tied to places in it
+) -> DashboardView:
+    require(actor, READ_DATA, "ดูข้อมูล")
+    _validate(fiscal_year, quarter)
+    today = today or date.today()
+    scope = figures.Scope(fiscal_year, quarter, series_id, place_id)
+    with db.unit_of_work() as session:
+        where = figures.conditions(session, scope, today)
+        tallies = figures.tallies(session, where, today)
+        due, on_time = figures.completion_by_quarter(session, where, today)
+        late = figures.overdue_rows(session, where, today)
+        dimension_names = {d.id: (d.sort_order, d.name) for d in session.scalars(select(DevelopmentDimension))}
+        years = tuple(sorted(set(session.scalars(select(Directive.fiscal_year).distinct())), reverse=True))
+    counts = tallies.by_status()
+    return DashboardView(
+        as_of=today,
+        fiscal_year=fiscal_year,
+        quarter=quarter,
+        series_id=series_id,
+        total=sum(counts.values()),
+        status_counts=tuple((key, counts[key]) for key in STATUS_KEYS),
+        matrix_keys=MATRIX_KEYS,
+        matrix=_matrix_of(tallies.by_lead()),
+        dimensions=_dimensions_of(tallies.by_dimension(), dimension_names),
+        overdue=tuple(OverdueLine(r, r.days_late(today), escalate(r.days_late(today), thresholds)) for r in late),
+        completion=_rates(due, on_time),
+        fiscal_years=years,
+        place_id=place_id,
+    )
+
+
+def _matrix_of(by_lead: dict[str | None, Counter[str]]) -> tuple[MatrixRow, ...]:
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for lead, counts in by_lead.items():
+        for key in MATRIX_KEYS:
+            if counts[key]:
+                tally[lead or NO_ASSIGNEE][key] += counts[key]
+    return tuple(
+        MatrixRow(label, tuple(tally[label][key] for key in MATRIX_KEYS)) for label in sorted(tally, key=thai_sort_key)
+    )
+
+
+def _dimensions_of(
+    tally: dict[int | None, Counter[str]], names: dict[int, tuple[int, str]]
+) -> tuple[DimensionCount, ...]:
+    def order(dimension_id: int | None) -> tuple[int, int, str]:
+        if dimension_id is None or dimension_id not in names:
+            return (1, 0, "")
+        return (0, names[dimension_id][0], names[dimension_id][1])
+
+    return tuple(
+        DimensionCount(
+            dim_id,
+            names[dim_id][1] if dim_id in names else NO_DIMENSION,
+            tuple(tally[dim_id][key] for key in STATUS_KEYS),
+        )
+        for dim_id in sorted(tally, key=order)
+    )
+
+
+def _rates(due: Counter[tuple[int, int]], on_time: Counter[tuple[int, int]]) -> tuple[CompletionRate, ...]:
+    rates: list[CompletionRate] = []
+    for year in sorted({y for y, _q in due}, reverse=True):
+        quarters = [q for q in (1, 2, 3, 4) if (year, q) in due]
+        rates.append(
+            CompletionRate(year, None, sum(due[(year, q)] for q in quarters), sum(on_time[(year, q)] for q in quarters))
+        )
+        rates += [CompletionRate(year, q, due[(year, q)], on_time[(year, q)]) for q in quarters]
+    return tuple(rates)
+
+
+def dashboard_python(  # the former algorithm, until the SQL one is checked against it
     db: Database,
     actor: Actor,
     fiscal_year: int | None = None,
