@@ -100,4 +100,3 @@ def test_services_read_the_generated_rows(generated: AppContext) -> None:
     assert summary.by_dimension
     hits = search.search(db, actor, "แผนเผชิญเหตุ", limit=50)  # a visit finding or an external report
     assert {hit.kind for hit in hits} & {"visit_finding", "external_report"}
-
