@@ -78,7 +78,9 @@ def test_extension_to_a_date_already_past_is_refused(ctx):
     with pytest.raises(ValidationError) as caught:
         extensions.request_extension(ctx.db, officer, made.row.id, date(2020, 1, 15), "รอผลการจัดซื้อ", today=AS_OF)
     assert [p.field for p in caught.value.problems] == ["requested_due_on"]
-    assert caught.value.message_th == ("วันที่ขอขยายเวลาถึง (15 ม.ค. 2563) ผ่านมาแล้ว — ต้องเป็นวันนี้ (20 ม.ค. 2563) หรือหลังจากนี้")
+    assert caught.value.message_th == (
+        "วันที่ขอขยายเวลาถึง (15 ม.ค. 2563) ผ่านมาแล้ว — ต้องเป็นวันนี้ (20 ม.ค. 2563) หรือหลังจากนี้"
+    )
     assert get_workflow(ctx.db, officer, made.row.id).pending_extension is None
     # today itself is allowed: the work ends today
     extensions.request_extension(ctx.db, officer, made.row.id, AS_OF, "เสร็จวันนี้", today=AS_OF)

@@ -20,7 +20,8 @@ def meetings_with_word(ctx):
     """Six meetings with the word in the title (oldest first) and one without it."""
     series_id = helpers.series(ctx)
     ids = [
-        helpers.meeting(ctx, series_id, date(2020, 1, day), title=f"ประชุมติดตามโครงการ{WORD}").id for day in range(1, 7)
+        helpers.meeting(ctx, series_id, date(2020, 1, day), title=f"ประชุมติดตามโครงการ{WORD}").id
+        for day in range(1, 7)
     ]
     helpers.meeting(ctx, series_id, date(2020, 1, 20), title="ประชุมเรื่องอื่น")
     return ids
