@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from sbpac_desktop.domain.enums import DirectiveState
+from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.services import tracker_sql
 from sbpac_desktop.services.directive_views import DirectiveFilter, _post_label
@@ -26,6 +26,7 @@ from sbpac_desktop.thai import fiscal_quarter, fiscal_quarter_bounds
 from sbpac_desktop.thai import fiscal_year as fiscal_year_of
 
 D = Directive
+LEAD = AssignmentRole.LEAD.value
 
 
 @dataclass(frozen=True)
@@ -75,31 +76,36 @@ def conditions(session: Session, scope: Scope, today: date) -> list[ColumnElemen
 
 
 def _lead_id() -> Any:
-    """The lead assignment of the outer directive, else its first assignment (by id)."""
+    """The outer directive's lead assignment (the first lead by id), else its first assignment."""
     lead = aliased(Assignment)
-    first = case((lead.role == "lead", 0), else_=1)
-    return (
-        select(lead.id)
-        .where(lead.directive_id == D.id)
-        .order_by(first, lead.id)
-        .limit(1)
-        .correlate(D)
-        .scalar_subquery()
-    )
+    first_lead = select(func.min(lead.id)).where(lead.directive_id == D.id, lead.role == LEAD)
+    first = select(func.min(lead.id)).where(lead.directive_id == D.id)
+    return func.coalesce(first_lead.correlate(D).scalar_subquery(), first.correlate(D).scalar_subquery())
 
 
 def tallies(session: Session, where: list[ColumnElement[bool]], today: date) -> Tallies:
-    """One pass over the directives in scope, grouped by dimension, lead post or unit, status."""
+    """One pass over the directives in scope, grouped by dimension, lead post or unit, status.
+
+    Fast path: join each directive's lead assignment (role = lead). Exact whenever no directive
+    has two leads (the services allow one; checked first); directives without a lead (the
+    join finds none) are then counted again with the full rule (lead, else first assignment)."""
     status = tracker_sql.status_sql(today).label("status")
     lead = aliased(Assignment)
-    query = (
-        select(D.dimension_id, lead.position_id, lead.org_unit_id, status, func.count().label("n"))
-        .select_from(D)
-        .outerjoin(lead, lead.id == _lead_id())
-        .where(*where)
-        .group_by(D.dimension_id, lead.position_id, lead.org_unit_id, literal_column("status"))
-    )
-    grouped = session.execute(query).all()
+    columns = (D.dimension_id, lead.position_id, lead.org_unit_id, status, func.count().label("n"))
+    groups = (D.dimension_id, lead.position_id, lead.org_unit_id, literal_column("status"))
+    several = select(Assignment.directive_id).where(Assignment.role == LEAD)
+    several = several.group_by(Assignment.directive_id).having(func.count() > 1).limit(1)
+    if session.execute(several).first() is not None:
+        exact = select(*columns).select_from(D).outerjoin(lead, lead.id == _lead_id())
+        grouped = session.execute(exact.where(*where).group_by(*groups)).all()
+    else:
+        fast = select(*columns).select_from(D).outerjoin(lead, and_(lead.directive_id == D.id, lead.role == LEAD))
+        grouped = session.execute(fast.where(*where).group_by(*groups)).all()
+        if any(post is None and unit is None for _d, post, unit, _s, _n in grouped):
+            grouped = [g for g in grouped if g[1] is not None or g[2] is not None]
+            leaderless = D.id.not_in(select(Assignment.directive_id).where(Assignment.role == LEAD))
+            exact = select(*columns).select_from(D).outerjoin(lead, lead.id == _lead_id())
+            grouped += session.execute(exact.where(*where, leaderless).group_by(*groups)).all()
     labels = _labels(session)
     cells: Counter[tuple[int | None, str | None, str]] = Counter()
     for dimension, position, unit, key, count in grouped:
@@ -123,16 +129,24 @@ def completion_by_quarter(
     """(due, on time) per (fiscal year, quarter) of the effective due date, up to `today`."""
     report = aliased(ProgressReport)
     holder = aliased(Assignment)
-    first_full = (
-        select(func.min(report.report_date))
+    full_by_deadline = (
+        select(report.id)
         .join(holder, holder.id == report.assignment_id)
-        .where(holder.directive_id == D.id, report.percent == 100)
+        .where(holder.directive_id == D.id, report.percent == 100, report.report_date <= D.effective_due_on)
         .correlate(D)
-        .scalar_subquery()
+        .exists()
     )
-    done = tracker_sql.status_sql(today) == "done"
-    finished = func.coalesce(D.closed_on, first_full)
-    on_time = case((and_(done, finished <= D.effective_due_on), 1), else_=0)
+    # Done (closed, or the latest report at 100 %) and finished by the deadline: closed_on when
+    # set; else the latest report, when it is the 100 % one and on time, settles it without a
+    # look at the others; else any 100 % report on or before the deadline.
+    done = or_(D.state == DirectiveState.CLOSED.value, func.coalesce(D.latest_percent, 0) == 100)
+    on_time = case(
+        (~done, 0),
+        (D.closed_on.is_not(None), case((D.closed_on <= D.effective_due_on, 1), else_=0)),
+        (and_(D.latest_percent == 100, D.latest_report_on <= D.effective_due_on), 1),
+        (full_by_deadline, 1),
+        else_=0,
+    )
     query = (
         select(D.effective_due_on, func.count(), func.sum(on_time))
         .where(*where, D.state != DirectiveState.CANCELLED.value, D.effective_due_on <= today)

@@ -11,12 +11,13 @@ from collections import Counter
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
 from sbpac_desktop.domain.escalation import Tier
 from sbpac_desktop.services import dashboard, directives, generate, places
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.store.models import Meeting
+from sbpac_desktop.store import directive_summary
+from sbpac_desktop.store.models import Assignment, Meeting
 
 AS_OF = date(2026, 11, 25)
 
@@ -82,3 +83,46 @@ def test_fiscal_year_quarter_and_province(generated: AppContext) -> None:
         series_id = session.scalar(select(Meeting.series_id).limit(1))
     assert dashboard.dashboard(db, actor, series_id=series_id, today=AS_OF).total == 800
     assert dashboard.dashboard(db, actor, series_id=series_id + 1000, today=AS_OF).total == 0
+
+
+def _python_matrix(generated: AppContext) -> dict[str, Counter[str]]:
+    """Lead label x status from every directive's tracker row (the Python rule of directive_views)."""
+    found: dict[str, Counter[str]] = {}
+    for row in directives.list_directives(generated.db, generated.actor, None, AS_OF):
+        if row.status.key != "cancelled":
+            found.setdefault(row.lead_label or dashboard.NO_ASSIGNEE, Counter())[row.status.key] += 1
+    return found
+
+
+def _sql_matrix(generated: AppContext) -> dict[str, Counter[str]]:
+    view = dashboard.dashboard(generated.db, generated.actor, today=AS_OF)
+    _consistent(view)
+    return {m.label: +Counter(dict(zip(dashboard.MATRIX_KEYS, m.counts, strict=True))) for m in view.matrix}
+
+
+def test_lead_rule_without_a_lead_and_with_two(generated: AppContext) -> None:
+    """The matrix counts each directive under its lead, else its first assignment, else 'no one':
+    the fast join on the lead role and the full rule agree with the Python rows in every case."""
+    assert _sql_matrix(generated) == _python_matrix(generated)
+    with generated.db.unit_of_work() as session:
+        pairs = session.execute(
+            select(Assignment.directive_id, Assignment.id, Assignment.role).order_by(
+                Assignment.directive_id, Assignment.id
+            )
+        ).all()
+        by_directive: dict[int, list[tuple[int, str]]] = {}
+        for directive_id, assignment_id, role in pairs:
+            by_directive.setdefault(directive_id, []).append((assignment_id, role))
+        several = [d for d, rows in by_directive.items() if len(rows) >= 2]
+        leaderless = [d for d, rows in by_directive.items() if len(rows) >= 2 and rows[0][1] == "lead"][:3]
+        for directive_id in leaderless:  # a support-only directive: its first assignment speaks for it
+            session.execute(update(Assignment).where(Assignment.directive_id == directive_id).values(role="support"))
+        nobody = several[-1]  # no assignment at all: counted under "no one"
+        session.execute(delete(Assignment).where(Assignment.directive_id == nobody))
+        directive_summary.refresh(session.connection(), None)
+    assert _sql_matrix(generated) == _python_matrix(generated)  # the fast join, then the full rule for these
+    with generated.db.unit_of_work() as session:
+        twice = next(d for d in several[:-1] if d not in leaderless)
+        session.execute(update(Assignment).where(Assignment.directive_id == twice).values(role="lead"))
+        directive_summary.refresh(session.connection(), None)
+    assert _sql_matrix(generated) == _python_matrix(generated)  # two leads: the full rule throughout
