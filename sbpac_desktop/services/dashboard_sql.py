@@ -94,6 +94,8 @@ def tallies(session: Session, where: list[ColumnElement[bool]], today: date) -> 
     columns = (D.dimension_id, lead.position_id, lead.org_unit_id, status, func.count().label("n"))
     groups = (D.dimension_id, lead.position_id, lead.org_unit_id, literal_column("status"))
     several = select(Assignment.directive_id).where(Assignment.role == LEAD)
+    if where:  # only the directives in scope
+        several = several.where(Assignment.directive_id.in_(select(D.id).where(*where)))
     several = several.group_by(Assignment.directive_id).having(func.count() > 1).limit(1)
     if session.execute(several).first() is not None:
         exact = select(*columns).select_from(D).outerjoin(lead, lead.id == _lead_id())
