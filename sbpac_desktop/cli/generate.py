@@ -32,6 +32,13 @@ def cmd_generate(args: argparse.Namespace) -> int:
         f"ระเบียบวาระ {result.agenda_items:,} เรื่อง ข้อสั่งการ {result.directives:,} รายการ "
         f"การมอบหมาย {result.assignments:,} รายการ รายงานความก้าวหน้า {result.progress_reports:,} ฉบับ"
     )
+    field = result.field_rows
+    emit(
+        f"งานติดตามในพื้นที่: พื้นที่ของข้อสั่งการ {field.get('directive_place', 0):,} รายการ "
+        f"การลงพื้นที่ {field.get('field_visit', 0):,} ครั้ง สมาชิกเครือข่าย {field.get('network_member', 0):,} คน "
+        f"รายงานจากภาคประชาชน {field.get('external_report', 0):,} ฉบับ โครงการตามแผนบูรณาการ "
+        f"{field.get('plan_project', 0):,} โครงการ ตัวชี้วัด {field.get('plan_indicator', 0):,} ตัว"
+    )
     return 0
 
 

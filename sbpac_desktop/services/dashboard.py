@@ -21,18 +21,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.escalation import DEFAULT_THRESHOLDS, Escalation, escalate
-from sbpac_desktop.domain.status import STATUS_KEYS, Progress
+from sbpac_desktop.domain.status import STATUS_KEYS
+from sbpac_desktop.services import dashboard_sql as figures
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows, id_chunks
+from sbpac_desktop.services.dashboard_sql import OverdueRow
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import Assignment, DevelopmentDimension, Directive, Meeting, ProgressReport
-from sbpac_desktop.thai import fiscal_quarter, fiscal_quarter_bounds, thai_sort_key
-from sbpac_desktop.thai import fiscal_year as fiscal_year_of
+from sbpac_desktop.store.models import DevelopmentDimension, Directive
+from sbpac_desktop.thai import thai_sort_key
 
 # Blocked-but-not-late work gets its own column so every open directive is counted somewhere.
 MATRIX_KEYS = ("not_started", "in_progress", "blocked", "due_soon", "overdue", "done")
@@ -63,7 +62,7 @@ class DimensionCount:
 
 @dataclass(frozen=True)
 class OverdueLine:
-    row: DirectiveRow
+    row: OverdueRow  # id, number, text, lead label (dashboard_sql): not a whole tracker row
     days_late: int
     escalation: Escalation
 
@@ -120,63 +119,46 @@ def dashboard(
     require(actor, READ_DATA, "ดูข้อมูล")
     _validate(fiscal_year, quarter)
     today = today or date.today()
+    scope = figures.Scope(fiscal_year, quarter, series_id, place_id)
     with db.unit_of_work() as session:
-        rows = build_rows(session, DirectiveFilter(fiscal_year=fiscal_year, place_id=place_id), today)
-        if series_id is not None:
-            in_series = set(
-                session.scalars(
-                    select(Directive.id)
-                    .join(Meeting, Meeting.id == Directive.meeting_id)
-                    .where(Meeting.series_id == series_id)
-                )
-            )
-            rows = [r for r in rows if r.id in in_series]
-        if quarter is not None and fiscal_year is not None:
-            start, end = fiscal_quarter_bounds(fiscal_year, quarter)
-            rows = [r for r in rows if r.effective_due is not None and start <= r.effective_due <= end]
-        ids = [r.id for r in rows]
-        dimension_of: dict[int, int | None] = {}
-        for chunk in id_chunks(ids):
-            query = select(Directive.id, Directive.dimension_id).where(Directive.id.in_(chunk))
-            dimension_of.update(session.execute(query).all())
+        where = figures.conditions(session, scope, today)
+        tallies = figures.tallies(session, where, today)
+        due, on_time = figures.completion_by_quarter(session, where, today)
+        late = figures.overdue_rows(session, where, today)
         dimension_names = {d.id: (d.sort_order, d.name) for d in session.scalars(select(DevelopmentDimension))}
-        completed = _completion_dates(session, rows)
         years = tuple(sorted(set(session.scalars(select(Directive.fiscal_year).distinct())), reverse=True))
-    counts = Counter(r.status.key for r in rows)
+    counts = tallies.by_status()
     return DashboardView(
         as_of=today,
         fiscal_year=fiscal_year,
         quarter=quarter,
         series_id=series_id,
-        total=len(rows),
+        total=sum(counts.values()),
         status_counts=tuple((key, counts[key]) for key in STATUS_KEYS),
         matrix_keys=MATRIX_KEYS,
-        matrix=_matrix(rows),
-        dimensions=_dimensions(rows, dimension_of, dimension_names),
-        overdue=_overdue(rows, thresholds),
-        completion=_completion(rows, completed, today),
+        matrix=_matrix_of(tallies.by_lead()),
+        dimensions=_dimensions_of(tallies.by_dimension(), dimension_names),
+        overdue=tuple(OverdueLine(r, r.days_late(today), escalate(r.days_late(today), thresholds)) for r in late),
+        completion=_rates(due, on_time),
         fiscal_years=years,
         place_id=place_id,
     )
 
 
-def _matrix(rows: list[DirectiveRow]) -> tuple[MatrixRow, ...]:
+def _matrix_of(by_lead: dict[str | None, Counter[str]]) -> tuple[MatrixRow, ...]:
     tally: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in rows:
-        if row.status.key in MATRIX_KEYS:
-            tally[row.lead_label or NO_ASSIGNEE][row.status.key] += 1
+    for lead, counts in by_lead.items():
+        for key in MATRIX_KEYS:
+            if counts[key]:
+                tally[lead or NO_ASSIGNEE][key] += counts[key]
     return tuple(
         MatrixRow(label, tuple(tally[label][key] for key in MATRIX_KEYS)) for label in sorted(tally, key=thai_sort_key)
     )
 
 
-def _dimensions(
-    rows: list[DirectiveRow], dimension_of: dict[int, int | None], names: dict[int, tuple[int, str]]
+def _dimensions_of(
+    tally: dict[int | None, Counter[str]], names: dict[int, tuple[int, str]]
 ) -> tuple[DimensionCount, ...]:
-    tally: dict[int | None, Counter[str]] = defaultdict(Counter)
-    for row in rows:
-        tally[dimension_of.get(row.id)][row.status.key] += 1
-
     def order(dimension_id: int | None) -> tuple[int, int, str]:
         if dimension_id is None or dimension_id not in names:
             return (1, 0, "")
@@ -192,45 +174,7 @@ def _dimensions(
     )
 
 
-def _overdue(rows: list[DirectiveRow], thresholds: tuple[int, int, int]) -> tuple[OverdueLine, ...]:
-    late = [r for r in rows if r.status.key == "overdue"]
-    late.sort(key=lambda r: (-(r.status.days or 0), r.fiscal_year, r.seq))
-    return tuple(OverdueLine(r, r.status.days or 0, escalate(r.status.days, thresholds)) for r in late)
-
-
-def _completion_dates(session: Session, rows: list[DirectiveRow]) -> dict[int, date]:
-    """Completion date of every done directive: closed_on, else its earliest 100% report."""
-    done = [r.id for r in rows if r.status.progress is Progress.DONE]
-    if not done:
-        return {}
-    closed: dict[int, date] = {}
-    reported: dict[int, date] = {}
-    for chunk in id_chunks(done):
-        closed_query = select(Directive.id, Directive.closed_on).where(
-            Directive.id.in_(chunk), Directive.closed_on.is_not(None)
-        )
-        closed.update(session.execute(closed_query).all())
-        for d_id, on in session.execute(
-            select(Assignment.directive_id, ProgressReport.report_date)
-            .join(ProgressReport, ProgressReport.assignment_id == Assignment.id)
-            .where(Assignment.directive_id.in_(chunk), ProgressReport.percent == 100)
-        ):
-            reported[d_id] = min(on, reported.get(d_id, on))
-    return {**reported, **closed}
-
-
-def _completion(rows: list[DirectiveRow], completed: dict[int, date], today: date) -> tuple[CompletionRate, ...]:
-    due: Counter[tuple[int, int]] = Counter()
-    on_time: Counter[tuple[int, int]] = Counter()
-    for row in rows:
-        deadline = row.effective_due
-        if row.status.progress is Progress.CANCELLED or deadline is None or deadline > today:
-            continue
-        period = (fiscal_year_of(deadline), fiscal_quarter(deadline))
-        due[period] += 1
-        finished = completed.get(row.id)
-        if row.status.progress is Progress.DONE and finished is not None and finished <= deadline:
-            on_time[period] += 1
+def _rates(due: Counter[tuple[int, int]], on_time: Counter[tuple[int, int]]) -> tuple[CompletionRate, ...]:
     rates: list[CompletionRate] = []
     for year in sorted({y for y, _q in due}, reverse=True):
         quarters = [q for q in (1, 2, 3, 4) if (year, q) in due]

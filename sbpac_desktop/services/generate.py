@@ -13,6 +13,9 @@ transaction (store.bulk), and the audit trail gets ONE entry, action "generate",
 records the counts and the seed instead of an entry per row: a 100k set would otherwise
 carry 830,000 audit entries nobody typed. The search index is rebuilt once at the end.
 
+The field follow-up tables (places on directives, field visits, the network's reports, the
+integrated plan) follow in proportion, in the same transaction (services.generate_field).
+
 Only an empty database is accepted (no meeting, no directive): the generator numbers
 meetings and directives from 1 and must never mix invented records into real ones.
 """
@@ -21,14 +24,14 @@ from __future__ import annotations
 
 import random
 import time as clock
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
 
 from sbpac_desktop.domain.errors import ConflictError, ValidationError
 from sbpac_desktop.services import demo_data as demo
-from sbpac_desktop.services import lookups, meetings
+from sbpac_desktop.services import generate_field, lookups, meetings, places
 from sbpac_desktop.services.common import audit_many
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.demo import _Loader
@@ -39,7 +42,7 @@ from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Directive, Meeting
 from sbpac_desktop.thai import fiscal_year
 
-GENERATOR_VERSION = 1  # bump when the data set changes shape (benchmark caches key on it)
+GENERATOR_VERSION = 2  # bump when the data set changes shape (benchmark caches key on it); 2: field tables
 MAX_DIRECTIVES = 1_000_000
 MEETINGS_PER_BATCH = 50  # rows are generated and written a batch of meetings at a time
 
@@ -54,6 +57,7 @@ class GenerateResult:
     seed: int
     as_of: date
     seconds: float
+    field_rows: dict[str, int] = field(default_factory=dict)  # rows of each field follow-up table
 
 
 def _check(n: int) -> None:
@@ -91,6 +95,10 @@ def generate(db: Database, actor: Actor, n: int, seed: int = 1, as_of: date | No
                     bulk.insert_rows(connection, table, rows)
             bulk.reset_sequences(connection, TABLES)
             counts = plan.counts()
+            # a random source of its own: the field tables do not shift the directives of a seed
+            field_rng = random.Random(f"field-{seed}")
+            field_counts = generate_field.write_field(connection, field_rng, n, day, context, actor.user_id)
+            counts |= field_counts
             details = {**counts, "seed": seed, "as_of": day.isoformat(), "generator_version": GENERATOR_VERSION}
             # Inside the block: PostgreSQL's deferred audit checks fire before the indexes are rebuilt
             # and find this one entry standing for every generated row.
@@ -104,6 +112,7 @@ def generate(db: Database, actor: Actor, n: int, seed: int = 1, as_of: date | No
         seed,
         day,
         clock.perf_counter() - started,
+        field_counts,
     )
 
 
@@ -111,6 +120,7 @@ def _master_data(db: Database, actor: Actor, day: date) -> PlanContext:
     """Units, posts, people and dimensions of the demo, through the services (audited)."""
     loader = _Loader(db, actor)
     loader.units_and_people()
+    places.sync_places(db, actor)  # the real places (geothai) the field tables refer to; idempotent
     dimensions = [d.id for d in lookups.ensure_seed_dimensions(db, actor)]
     series = next((s for s in meetings.list_series(db, actor) if s.name == demo.SERIES), None)
     series_id = series.id if series else meetings.create_series(db, actor, demo.SERIES).id
