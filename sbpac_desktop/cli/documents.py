@@ -150,7 +150,7 @@ def _pdfa_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pdfa", action="store_true", help="บันทึกเป็น PDF/A-2u สำหรับเก็บถาวร (เฉพาะไฟล์ .pdf)")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     agenda = sub.add_parser("agenda", help="พิมพ์ระเบียบวาระการประชุมเป็น PDF หรือ Word")
     _common(agenda)
     agenda.set_defaults(handler=cmd_agenda)

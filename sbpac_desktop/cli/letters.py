@@ -96,7 +96,7 @@ def _common(parser: argparse.ArgumentParser, output_help: str) -> None:
     parser.add_argument("--arabic-digits", action="store_true", help="ใช้เลขอารบิกแทนเลขไทย")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("letters", help="หนังสือเชิญประชุมและบันทึกข้อความแจ้งข้อสั่งการ (PDF หรือ Word)")
     kinds = group.add_subparsers(dest="letter_kind", metavar="KIND", required=True)
     invitation = kinds.add_parser("invitation", help="หนังสือเชิญประชุม พร้อมระเบียบวาระการประชุม")

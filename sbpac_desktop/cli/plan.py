@@ -197,7 +197,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("plan", help="แผนบูรณาการ: โครงการ ตัวชี้วัด ผลรายไตรมาส รายงาน (integrated plan M&E)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(parser))
     listing = actions.add_parser("list", help="โครงการและตัวชี้วัดพร้อมสถานะ ณ ไตรมาส")

@@ -160,7 +160,7 @@ def create_first_admin(db: Any, login: str, name: str | None) -> str:
     return f"สร้างบัญชีผู้ดูแลระบบ {actor.login} แล้ว — คำสั่งที่ใช้ข้อมูลต่อจากนี้ต้องลงชื่อเข้าใช้ (--user {actor.login})"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "users", help="จัดการบัญชีผู้ใช้ (ผู้ดูแลระบบเท่านั้น): list, add, set-role, reset-password, unlock, deactivate"
     )
