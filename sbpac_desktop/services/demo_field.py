@@ -94,7 +94,9 @@ def load_field_story(
         network.add_report(db, actor, report, today=clock.as_of)
 
 
-def _visit(db: Database, actor: Actor, clock: DemoClock, posts: dict[str, int], seq_ids: dict[int, int], spec: VisitSpec) -> None:
+def _visit(
+    db: Database, actor: Actor, clock: DemoClock, posts: dict[str, int], seq_ids: dict[int, int], spec: VisitSpec
+) -> None:
     tambon, on, joining, seqs, title, outcome, findings = spec
     place = places.resolve_place(db, actor, tambon)
     data = VisitInput(

@@ -135,7 +135,7 @@ def import_network_reports(
     if found is None:
         wanted = ", ".join(COLUMNS[k][0] for k in REQUIRED)
         problems.append(RowProblem(None, None, f"ไม่พบแถวหัวตาราง — ต้องมีคอลัมน์ {wanted} (ใช้แบบฟอร์มจากโปรแกรม)"))
-    if problems:
+    if problems or found is None:
         return NetworkImportReport(str(path), grid.source_th, dry_run, (), tuple(problems), False)
     header_row, titles = found
     columns: dict[str, int] = {}

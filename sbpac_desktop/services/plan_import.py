@@ -143,7 +143,7 @@ def import_plan(
     if found is None:
         wanted = ", ".join(COLUMNS[k][0] for k in REQUIRED)
         problems.append(RowProblem(None, None, f"ไม่พบแถวหัวตาราง — ต้องมีคอลัมน์ {wanted}"))
-    if problems:
+    if problems or found is None:
         return PlanImportReport(str(path), dry_run, (), tuple(problems), False)
     header_row, titles = found
     columns: dict[str, int] = {}
@@ -187,9 +187,9 @@ def _apply_row(session: Session, actor: Actor, number: int, cells: dict, notes: 
         plan_row = ensure_plan_row(session, actor, year)
         query = select(PlanProject).where(PlanProject.plan_id == plan_row.id, PlanProject.name == project_data.name)
         project = session.scalar(query) or insert_project(session, actor, plan_row.id, project_data)
-        query = select(PlanIndicator).where(PlanIndicator.project_id == project.id,
-                                            PlanIndicator.name == indicator_data.name)  # fmt: skip
-        indicator = session.scalar(query) or insert_indicator(session, actor, project.id, indicator_data)
+        indicator_query = select(PlanIndicator).where(PlanIndicator.project_id == project.id,
+                                                      PlanIndicator.name == indicator_data.name)  # fmt: skip
+        indicator = session.scalar(indicator_query) or insert_indicator(session, actor, project.id, indicator_data)
         for quarter, value in actuals:
             write_actual(session, actor, quarter, ActualInput(indicator.id, value), today)
     except AppError as exc:
