@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from sbpac_desktop.services.app import AppContext
 
 
-def _open(args: argparse.Namespace, **kwargs: bool) -> AppContext:
-    return open_signed_in(args, **kwargs)
+def _open(args: argparse.Namespace) -> AppContext:
+    return open_signed_in(args)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -43,11 +43,11 @@ def credentials_for(args: argparse.Namespace) -> Callable[[], auth.Credentials |
     return source
 
 
-def open_signed_in(args: argparse.Namespace, **kwargs: bool) -> AppContext:
+def open_signed_in(args: argparse.Namespace, *, create: bool = False, upgrade: bool = False) -> AppContext:
     """The one way commands open the database: the setup account on a new one, else sign-in."""
     from sbpac_desktop.services.app import open_app
 
-    return open_app(args.db, credentials=credentials_for(args), **kwargs)
+    return open_app(args.db, credentials=credentials_for(args), create=create, upgrade=upgrade)
 
 
 def new_password(login: str) -> str:
