@@ -5,6 +5,7 @@ actions, so a shortcut is defined once; page actions are rebuilt with the pages.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -31,7 +32,9 @@ def menu_text(label: str) -> str:
     return label.replace("&", "&&")
 
 
-def _action(parent: QObject, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None) -> QAction:
+def _action(
+    parent: QObject, slot: Callable[[], object], shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+) -> QAction:
     action = QAction(parent)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
@@ -95,7 +98,7 @@ class MainMenus(QObject):
             action.deleteLater()
         self.page_actions = []
         for number, entry in enumerate(self.window.entries, start=1):
-            action = _action(self, lambda key=entry.key: self.window.show_page(key))
+            action = _action(self, functools.partial(self.window.show_page, entry.key))
             action.setText(menu_text(entry.label))
             action.setIcon(entry.icon)
             if number <= PAGE_KEYS:

@@ -39,7 +39,7 @@ class SeriesDialog(FormDialog):
         self.setWindowTitle(self.tr("แก้ไขชุดการประชุม") if series else self.tr("เพิ่มชุดการประชุม"))
         chosen = {m.position_id for m in series.members} if series else set()
         if series:
-            chosen |= {series.chair_position_id, series.secretary_position_id} - {None}
+            chosen |= {p for p in (series.chair_position_id, series.secretary_position_id) if p is not None}
         # active posts, plus whatever this series already names even if deactivated since
         self.positions = [p for p in positions if p.active or p.id in chosen]
         self._build()

@@ -46,7 +46,7 @@ class UserDialog(FormDialog):
         self.ui, form = mount(Ui_UserForm(), self)
         self.role = EnumCombo(list(UserRole), self)
         replace_widget(self.ui.role, self.role)
-        self.ui.role = self.role  # type: ignore[assignment]
+        self.ui.role = self.role
         self.role.set_value(UserRole.OFFICER)  # most accounts are the officers who report
         self.ui.person.none_label = self.tr("— ไม่ผูกกับบุคคล —")
         self.ui.person.set_people([p for p in people if p.active])

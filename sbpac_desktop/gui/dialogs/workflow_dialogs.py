@@ -212,7 +212,7 @@ class ClosureDecisionDialog(WorkflowDialog):
         self.closed_on.setDate(today_or(self.today))
         self.meeting = IdCombo(self)
         self.meeting.setObjectName("meeting")
-        items = [(self.tr("— ฝ่ายเลขานุการรับทราบ (ไม่ผ่านที่ประชุม) —"), None)]
+        items: list[tuple[str, int | None]] = [(self.tr("— ฝ่ายเลขานุการรับทราบ (ไม่ผ่านที่ประชุม) —"), None)]
         for m in meetings.list_meetings(ctx.db, ctx.actor):
             text = self.tr("ครั้งที่ {number} ({date}) {title}")
             items.append(

@@ -31,6 +31,7 @@ from sbpac_desktop.gui.dialogs.form import FormDialog
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.meeting.field_proposals import ProposalTable
 from sbpac_desktop.gui.text import digits, plain, wrappable
+from sbpac_desktop.gui.widgets.items import table_item
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.carryover import (
     AcceptedLine,
@@ -128,18 +129,18 @@ class CarryOverDialog(FormDialog):
     # --- reading the choices --------------------------------------------------------
     def set_line_accepted(self, row: int, accepted: bool) -> None:
         state = Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked
-        self.lines.item(row, TEXT_COLUMN).setCheckState(state)
+        table_item(self.lines, row, TEXT_COLUMN).setCheckState(state)
 
     def set_line_text(self, row: int, text: str) -> None:
-        self.lines.item(row, TEXT_COLUMN).setText(text)
+        table_item(self.lines, row, TEXT_COLUMN).setText(text)
 
     def accepted_lines(self) -> list[tuple[int, AcceptedLine]]:
         """(row number, line) for every ticked line, as edited."""
         found = []
         for row in range(self.lines.rowCount()):
-            item = self.lines.item(row, TEXT_COLUMN)
+            item = table_item(self.lines, row, TEXT_COLUMN)
             if item.checkState() is Qt.CheckState.Checked:
-                presenter = self.lines.item(row, PRESENTER_COLUMN).text().strip() or None
+                presenter = table_item(self.lines, row, PRESENTER_COLUMN).text().strip() or None
                 title = stored(item.text())
                 found.append((row, AcceptedLine(item.data(Qt.ItemDataRole.UserRole), title, presenter)))
         return found

@@ -45,7 +45,7 @@ class Page(QWidget):
     def focus_search(self) -> None:
         """Ctrl+F: pages with a filter box put the cursor there."""
 
-    def new_record(self) -> None:
+    def new_record(self) -> QWidget | None:
         """Ctrl+N: pages that create something open their dialog."""
 
 

@@ -181,8 +181,9 @@ class PeoplePage(Page):
         people = [p for p in self.data.people if p.active or (term and p.id == term.person_id)]
         self._open(TermDialog(self.ctx, positions, people, self, position_id=position_id, term=term, today=self.today))
 
-    def set_active(self, row: Any, active: bool) -> None:
+    def set_active(self, row: OrgUnitView | PositionView | PersonView, active: bool) -> None:
         db, actor, today = self.ctx.db, self.ctx.actor, self.today
+        call: Callable[[], object]
         if isinstance(row, OrgUnitView):
             call = lambda: org.set_org_unit_active(db, actor, row.id, row.version, active)  # noqa: E731
         elif isinstance(row, PositionView):

@@ -25,7 +25,7 @@ from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import AppContext, open_unsigned
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.database_check import DatabaseCheck, check_database, location_to_remember
-from sbpac_desktop.services.meetings import SeriesView
+from sbpac_desktop.services.series import SeriesView
 from sbpac_desktop.services.settings import OrgSettings, SettingsInput
 
 LAST_DATABASE_KEY = "database/last"

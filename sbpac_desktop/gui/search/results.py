@@ -161,7 +161,9 @@ class SearchResultsDialog(QDialog):
             else:
                 text = self.tr("ผลการค้นหา “{query}” — พบ {count} รายการ (เรียงตามความตรง)")
             self.summary.setText(text.format(query=query, count=digits(str(len(self.hits)))))
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            first = self.tree.topLevelItem(0)
+            if first is not None:
+                self.tree.setCurrentItem(first)
         else:
             self.summary.setText(self.tr("ไม่พบข้อมูลที่ตรงกับ “{query}”").format(query=query))
 

@@ -47,7 +47,7 @@ class EnumCombo(QComboBox):
 
     def set_value(self, member: Enum) -> None:
         if member in self.members:
-            self.setCurrentIndex(self.members.index(member))  # type: ignore[arg-type]
+            self.setCurrentIndex(self.members.index(member))
 
 
 class IdCombo(QComboBox):
@@ -96,7 +96,9 @@ class PersonCombo(IdCombo):
 
     def __init__(self, parent: QWidget | None = None, *, none_label: str | None = None) -> None:
         super().__init__(parent, none_label=none_label, editable=True)
-        self.lineEdit().setPlaceholderText(self.tr("พิมพ์ชื่อเพื่อค้นหา"))
+        editor = self.lineEdit()
+        if editor is not None:  # editable above, so it has one
+            editor.setPlaceholderText(self.tr("พิมพ์ชื่อเพื่อค้นหา"))
 
     def set_people(self, people: Sequence[PersonView]) -> None:
         ordered = sorted(people, key=lambda p: (thai_sort_key(p.first_name), thai_sort_key(p.last_name)))
