@@ -56,7 +56,7 @@ def meeting_input(view: MeetingView) -> MeetingInput:
     )
 
 
-class MeetingDialog(FormDialog):
+class MeetingDialog(FormDialog[MeetingInput, MeetingView]):
     def __init__(
         self,
         ctx: AppContext,
@@ -273,7 +273,7 @@ class MeetingDialog(FormDialog):
             opening_text=self.meeting.opening_text if self.meeting else None,
         )
 
-    def save_call(self, data: MeetingInput) -> Callable[[], Any]:
+    def save_call(self, data: MeetingInput) -> Callable[[], MeetingView]:
         db, actor, view = self.ctx.db, self.ctx.actor, self.meeting
         if view is not None:
             return lambda: meetings.update_meeting(db, actor, view.id, view.version, data)
@@ -291,7 +291,7 @@ class MeetingDialog(FormDialog):
 
         return create
 
-    def after_save(self, result: Any) -> None:
+    def after_save(self, result: MeetingView) -> None:
         if "error" in self.prefill_outcome:
             present_error(self.parentWidget(), self.prefill_outcome["error"])
         app_events().meetings_changed.emit()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -37,6 +36,7 @@ from sbpac_desktop.services.carryover import (
     AcceptedLine,
     CarryOverChoice,
     CarryOverProposal,
+    CarryOverResult,
     apply_carryover,
     propose_carryover,
 )
@@ -45,7 +45,7 @@ from sbpac_desktop.thai import to_arabic_digits
 TEXT_COLUMN, PRESENTER_COLUMN, STATUS_COLUMN = 0, 1, 2
 
 
-class CarryOverDialog(FormDialog):
+class CarryOverDialog(FormDialog[CarryOverChoice, CarryOverResult]):
     def __init__(self, ctx: AppContext, proposal: CarryOverProposal, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.proposal = proposal
@@ -165,11 +165,11 @@ class CarryOverDialog(FormDialog):
         lines_chosen = tuple(line for _row, line in lines)
         return CarryOverChoice(certify or None, follow_up or None, lines_chosen, proposals=self.proposals.choices())
 
-    def save_call(self, data: CarryOverChoice) -> Callable[[], Any]:
+    def save_call(self, data: CarryOverChoice) -> Callable[[], CarryOverResult]:
         db, actor, meeting_id = self.ctx.db, self.ctx.actor, self.proposal.meeting_id
         return lambda: apply_carryover(db, actor, meeting_id, data)
 
-    def after_save(self, result: Any) -> None:
+    def after_save(self, result: CarryOverResult) -> None:
         app_events().meeting_changed.emit(self.proposal.meeting_id)
 
 
