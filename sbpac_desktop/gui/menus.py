@@ -136,7 +136,9 @@ class MainMenus(QObject):
 
     def export_directives(self) -> None:
         self.window.show_page("directives")
-        self.window.page("directives").export_tracker()  # type: ignore[attr-defined]
+        from sbpac_desktop.gui.pages.directives import DirectivesPage
+
+        self.window.page_as("directives", DirectivesPage).export_tracker()
 
     def backup(self) -> None:
         """A verified copy of the database file where the user chooses (a USB stick, a share)."""
