@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -154,3 +154,7 @@ class FormDialog(QDialog, Generic[InputT, ResultT]):
         if self.operation is not None:
             return  # the save is under way; its answer still needs this dialog
         super().reject()
+
+
+# a page that opens any of its dialogs the same way keeps each one's own type
+DialogT = TypeVar("DialogT", bound=FormDialog[Any, Any])

@@ -204,11 +204,11 @@ class DirectivesPage(TablePage):
             self.detail.show_detail(None)
         self._update_buttons()
 
-    def _load_failed(self, error: object) -> None:
+    def _load_failed(self, error: BaseException) -> None:
         if isinstance(error, AppError):
             self.show_error(error)
         else:
-            raise error  # type: ignore[misc]  # programming errors reach the global handler
+            raise error  # programming errors reach the global handler
 
     def _request_counts(self, flt: DirectiveFilter) -> None:
         self._counts_generation += 1

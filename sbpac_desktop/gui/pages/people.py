@@ -18,7 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui.dialogs.form import FormDialog
+from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
 from sbpac_desktop.gui.dialogs.person_dialog import PersonDialog
 from sbpac_desktop.gui.dialogs.person_term_dialog import TermDialog
@@ -160,7 +160,7 @@ class PeoplePage(Page):
         )  # fmt: skip
 
     # --- dialogs (the tabs call these) ---------------------------------------------
-    def _open(self, dialog: FormDialog) -> FormDialog:
+    def _open(self, dialog: DialogT) -> DialogT:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda _result: self.reload())
         self.dialog = dialog

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
 from sbpac_desktop import logs
 from sbpac_desktop.domain.errors import AppError, ConflictError, ValidationError
@@ -247,12 +247,12 @@ class SettingsPage(Page):
             self.reload()
 
     # --- messages next to the fields ----------------------------------------------------
-    def _say(self, label: QWidget, text: str, *, ok: bool) -> None:
+    def _say(self, label: QLabel, text: str, *, ok: bool) -> None:
         label.setStyleSheet(OK_STYLE if ok else PROBLEM_STYLE)
-        label.setText(text)  # type: ignore[attr-defined]
+        label.setText(text)
         label.setVisible(bool(text))
 
-    def _failed(self, label: QWidget, error: BaseException) -> None:
+    def _failed(self, label: QLabel, error: BaseException) -> None:
         if isinstance(error, ValidationError):
             text = "\n".join(i18n.problem_text(problem) for problem in error.problems)
         elif isinstance(error, ConflictError | AppError):
