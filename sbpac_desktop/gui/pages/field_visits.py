@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
@@ -40,6 +40,8 @@ from sbpac_desktop.services import field_visits
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.field_visits import EDIT_FIELD_WORK, FindingView, VisitDetail, VisitRow
 from sbpac_desktop.thai import THAI_MONTHS
+
+ResultT = TypeVar("ResultT")  # what the background call answers
 
 DATA = Qt.ItemDataRole.UserRole
 
@@ -266,14 +268,14 @@ class FieldVisitsPage(Page):
         done = self.tr("บันทึกแล้ว: {path}")
         self._run(work, saved=lambda written: announce(self, self.notice, done.format(path=written)))
 
-    def _run(self, call: Callable[[], object], saved: Callable[[Any], object] | None = None) -> None:
+    def _run(self, call: Callable[[], ResultT], saved: Callable[[ResultT], object] | None = None) -> None:
         if self.operation is not None:
             return
         self.error.hide()
         self.operation = Operation(self, call, message=self.tr("กำลังทำรายการ…"), busy=list(self.buttons.values()))
         self.operation.success(lambda result: self._done(result, saved)).failure(self._refused).run()
 
-    def _done(self, result: object, saved: Callable[[Any], object] | None) -> None:
+    def _done(self, result: ResultT, saved: Callable[[ResultT], object] | None) -> None:
         self.operation = None
         if saved is not None:
             saved(result)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
@@ -34,6 +34,8 @@ from sbpac_desktop.services.field_choices import directive_choices
 from sbpac_desktop.services.field_visits import EDIT_FIELD_WORK
 from sbpac_desktop.services.network import ExternalReportView, MemberView
 from sbpac_desktop.services.places import PlaceView
+
+ResultT = TypeVar("ResultT")  # what the background call answers
 
 
 def can_record_network(ctx: AppContext) -> bool:
@@ -322,14 +324,14 @@ class NetworkPage(Page):
         dialog.open()
         return dialog
 
-    def _run(self, call: Callable[[], Any], done: Callable[[Any], object], message: str) -> None:
+    def _run(self, call: Callable[[], ResultT], done: Callable[[ResultT], object], message: str) -> None:
         if self.operation is not None:
             return
         self.error.hide()
         self.operation = Operation(self, call, message=message, busy=list(self.buttons.values()))
         self.operation.success(lambda result: self._finish(done, result)).failure(self._refused).run()
 
-    def _finish(self, done: Callable[[Any], object], result: object) -> None:
+    def _finish(self, done: Callable[[ResultT], object], result: ResultT) -> None:
         self.operation = None
         done(result)
         self._update_buttons()  # the busy state re-enabled every button; put the rules back

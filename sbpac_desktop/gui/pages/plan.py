@@ -5,9 +5,10 @@ quarterly report for the SG meeting as PDF or Word. Services do the work (servic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -41,6 +42,8 @@ from sbpac_desktop.services.plan_actuals import ActualInput
 from sbpac_desktop.services.plan_views import GroupSummary, PlanTree
 from sbpac_desktop.thai import to_arabic_digits
 from sbpac_desktop.thai.dates import fiscal_quarter, fiscal_year
+
+ResultT = TypeVar("ResultT")  # what the background call answers
 
 STATE_TINT = {"on_track": "#e4f4e4", "behind": "#fbe1de", "no_data": "#eeeeee"}
 ENTRY_VALUE, ENTRY_NOTE = 4, 5
@@ -143,7 +146,7 @@ class PlanPage(Page):
 
         self._run(load, lambda result: self._loaded(result, year), self.tr("กำลังโหลดแผน…"))
 
-    def _run(self, call: Any, done: Any, message: str) -> None:
+    def _run(self, call: Callable[[], ResultT], done: Callable[[ResultT], object], message: str) -> None:
         if self.operation is not None:
             return
         self.error.hide()
@@ -151,7 +154,7 @@ class PlanPage(Page):
         self.operation = Operation(self, call, message=message, busy=busy)
         self.operation.success(lambda result: self._finish(done, result)).failure(self._refused).run()
 
-    def _finish(self, done: Any, result: Any) -> None:
+    def _finish(self, done: Callable[[ResultT], object], result: ResultT) -> None:
         self.operation = None
         done(result)
 
