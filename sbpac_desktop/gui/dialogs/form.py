@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,8 +27,12 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.widgets.field_errors import FieldErrors, error_label
 from sbpac_desktop.services.app import AppContext
 
-if TYPE_CHECKING:
-    from sbpac_desktop.gui.dialogs.conflict_dialog import ConflictFlow
+
+class ConflictHandler(Protocol):
+    """What a dialog that edits a stored record does when its save meets a newer version
+    (gui/dialogs/conflict_dialog.ConflictFlow)."""
+
+    def start(self, error: ConflictError) -> QDialog: ...
 
 InputT = TypeVar("InputT")  # what `collect` reads from the fields: the service's input
 ResultT = TypeVar("ResultT")  # what the service call answers: its view of the saved record
@@ -79,7 +83,7 @@ class FormDialog(QDialog, Generic[InputT, ResultT]):
         self.ctx = ctx
         self.result_value: ResultT | None = None
         self.operation: Operation[ResultT] | None = None
-        self.conflict_flow: ConflictFlow | None = None  # set by dialogs that edit a stored record
+        self.conflict_flow: ConflictHandler | None = None  # set by dialogs that edit a stored record
         self.general_error = error_label(self)
         self.general_error.setObjectName("generalError")
         self.errors = FieldErrors(self.general_error)
