@@ -23,6 +23,7 @@ from sbpac_desktop.gui.text import digits
 
 if TYPE_CHECKING:
     from sbpac_desktop.gui.main_window import MainWindow
+    from sbpac_desktop.services.maintenance import BackupResult
 
 PAGE_KEYS = 9  # Ctrl+1 .. Ctrl+9
 
@@ -150,13 +151,13 @@ class MainMenus(QObject):
         if not target:
             return
 
-        def run() -> Any:
+        def run() -> BackupResult:
             return maintenance.backup_to_file(database, target, overwrite=True)
 
         self.operation = Operation(self.window, run, message=self.tr("กำลังสำรองข้อมูล…"))
         self.operation.success(self._backed_up).failure(self._failed).run()
 
-    def _backed_up(self, result: Any) -> None:
+    def _backed_up(self, result: BackupResult) -> None:
         self.operation = None
         text = self.tr("สำรองข้อมูลแล้ว: {path} ({size} กิโลไบต์) ตรวจความสมบูรณ์ผ่าน")
         size = digits(f"{max(result.size_bytes // 1024, 1):,}")
