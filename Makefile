@@ -67,7 +67,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q tests/benchmarks --benchmark-only --override-ini addopts=
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis
 
 # --- Installers (installer/README.md) --------------------------------------------------------
 # make installer        PyInstaller one-folder build (dist/sbpac-desktop/) and the .deb (dist/)
