@@ -67,6 +67,7 @@ class TablePage(Page):
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
+        self.column = layout  # heading, summary, error, table: subclasses may insert into it
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
         top = QHBoxLayout()

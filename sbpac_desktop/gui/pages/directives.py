@@ -13,17 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QStyle,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QStyle, QWidget
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui import render_jobs
@@ -126,8 +116,7 @@ class DirectivesPage(TablePage):
 
     def _rearrange(self) -> None:
         """Filters go between the heading and the table; the table shares the width with the detail."""
-        layout = self.layout()
-        assert isinstance(layout, QBoxLayout)  # the Page's own column
+        layout = self.column
         filters = QHBoxLayout()
         filters.setSpacing(6)
         filters.addWidget(QLabel(self.tr("กรอง:"), self))
