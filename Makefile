@@ -9,7 +9,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 help:
 	@echo "make run    - set up and open SBPAC Desktop on the default SQLite database"
-	@echo "make test   - set up and run ruff, the import-linter contracts and the whole test suite"
+	@echo "make test   - set up and run ruff, the import-linter contracts, mypy and the whole test suite"
 	@echo "make bench  - speed and memory benchmarks (pytest-benchmark)"
 	@echo "make demo   - load the demo meeting into the default database"
 	@echo "make forms  - compile the Qt Designer forms ui/*.ui into sbpac_desktop/gui/forms/"
@@ -36,6 +36,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
@@ -66,7 +67,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q tests/benchmarks --benchmark-only --override-ini addopts=
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis
 
 # --- Installers (installer/README.md) --------------------------------------------------------
 # make installer        PyInstaller one-folder build (dist/sbpac-desktop/) and the .deb (dist/)

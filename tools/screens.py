@@ -181,7 +181,7 @@ def _workflow(studio: Studio, action: str) -> Any:
     page = _directives_page(studio)
     page.table.selectRow(min(2, page.table.model().rowCount() - 1))
     studio.settle()
-    return _dialog(studio, getattr(page.detail.actions, action))
+    return _dialog(studio, getattr(page.detail.action_bar, action))
 
 
 def _sign_in(studio: Studio) -> Any:

@@ -191,7 +191,7 @@ def _fields(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     parser.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("agenda-item", help="เรื่องในระเบียบวาระ: list, add, edit, move, remove")
     actions = parser.add_subparsers(dest="agenda_action", metavar="ACTION", required=True, parser_class=type(parser))
     listing = actions.add_parser("list", help="เรื่องในระเบียบวาระของการประชุม พร้อมเวลาที่วางแผน")

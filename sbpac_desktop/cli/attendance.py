@@ -139,7 +139,7 @@ def _person_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("attendance", help="ผู้เข้าประชุม: list, add, mark, remove")
     actions = parser.add_subparsers(
         dest="attendance_action", metavar="ACTION", required=True, parser_class=type(parser)

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from sbpac_desktop.services.app import AppContext
 
 
-def _open(args: argparse.Namespace, **kwargs: bool) -> AppContext:
-    return open_signed_in(args, **kwargs)
+def _open(args: argparse.Namespace) -> AppContext:
+    return open_signed_in(args)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -84,7 +84,7 @@ def cmd_directives(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = sub.add_parser("init", help="สร้างหรือปรับรุ่นฐานข้อมูล (create or upgrade the database)")
     init.add_argument("--admin", metavar="LOGIN", help="สร้างบัญชีผู้ดูแลระบบคนแรก (ฐานข้อมูลใหม่เท่านั้น)")
     init.add_argument("--name", help="ชื่อที่แสดงของผู้ดูแลระบบคนแรก")

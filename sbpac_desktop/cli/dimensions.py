@@ -141,7 +141,7 @@ def cmd_move(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("dimensions", help="มิติการพัฒนา: ดู เพิ่ม แก้ไข จัดลำดับ ระงับ (development dimensions)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(parser))
     listing = actions.add_parser("list", help="รายการมิติการพัฒนาตามลำดับ")

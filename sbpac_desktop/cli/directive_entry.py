@@ -101,7 +101,7 @@ def _add(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_create_command(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_create_command(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = actions.add_parser("add", help="บันทึกข้อสั่งการใหม่ (ฝ่ายเลขานุการ)")
     command.add_argument("--text", required=True, help="ข้อความข้อสั่งการ")
     command.add_argument(

@@ -16,7 +16,7 @@ from sbpac_desktop.domain.documents import GroupBy
 from sbpac_desktop.domain.errors import EXIT_OUTPUT, AppError, NotFound, ValidationError
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services import documents
+    from sbpac_desktop.domain.documents import AgendaDoc
     from sbpac_desktop.services.app import AppContext
 
 
@@ -38,7 +38,7 @@ def renderer(document: str, path: Path) -> Callable[..., Path]:
     """reporting.<document>.render for a PDF, reporting.word.<document>.render for Word;
     imported here so a command loads only the writer it uses."""
     package = "sbpac_desktop.reporting.word" if path.suffix.lower() == ".docx" else "sbpac_desktop.reporting"
-    return importlib.import_module(f"{package}.{document}").render  # type: ignore[no-any-return]
+    return importlib.import_module(f"{package}.{document}").render
 
 
 def _quarter(text: str) -> int:
@@ -80,7 +80,7 @@ def _meeting_id(ctx: AppContext, reference: str) -> int:
     return meetings.find_meeting(ctx.db, ctx.actor, reference).id
 
 
-def _require_agenda(doc: documents.AgendaDoc, reference: str) -> None:
+def _require_agenda(doc: AgendaDoc, reference: str) -> None:
     if not any(section.entries for section in doc.sections):
         raise NotFound(
             f"การประชุม {reference} ยังไม่มีเรื่องในระเบียบวาระ — เพิ่มเรื่องก่อนพิมพ์",
@@ -150,7 +150,7 @@ def _pdfa_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pdfa", action="store_true", help="บันทึกเป็น PDF/A-2u สำหรับเก็บถาวร (เฉพาะไฟล์ .pdf)")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     agenda = sub.add_parser("agenda", help="พิมพ์ระเบียบวาระการประชุมเป็น PDF หรือ Word")
     _common(agenda)
     agenda.set_defaults(handler=cmd_agenda)

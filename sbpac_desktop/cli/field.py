@@ -247,7 +247,7 @@ def _visit_options(parser: argparse.ArgumentParser, required: bool) -> None:
     )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("places", help="พื้นที่ จชต.: จังหวัด อำเภอ ตำบล (places)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(parser))
     listing = actions.add_parser("list", help="รายการพื้นที่")

@@ -42,7 +42,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "generate",
         help="สร้างชุดข้อมูลทดสอบขนาดใหญ่ในฐานข้อมูลใหม่ (generate a scale-test data set into an empty database)",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
+from types import ModuleType
 
 from sbpac_desktop.cli.args import date_arg, meeting_ref_arg, whole_number
 from sbpac_desktop.cli.documents import OUTPUT_SUFFIXES, OutputError
@@ -25,12 +26,15 @@ def _output(text: str) -> Path:
     return Path(text).expanduser()
 
 
-def _writer(path: Path):
+def _writer(path: Path) -> ModuleType:
+    """reporting.word.letters for a .docx, reporting.letters for a PDF (the same functions)."""
     if path.suffix.lower() == ".docx":
-        from sbpac_desktop.reporting.word import letters as writer
-    else:
-        from sbpac_desktop.reporting import letters as writer
-    return writer
+        from sbpac_desktop.reporting.word import letters as word_letters
+
+        return word_letters
+    from sbpac_desktop.reporting import letters as pdf_letters
+
+    return pdf_letters
 
 
 def _need_document(path: Path) -> None:
@@ -96,7 +100,7 @@ def _common(parser: argparse.ArgumentParser, output_help: str) -> None:
     parser.add_argument("--arabic-digits", action="store_true", help="ใช้เลขอารบิกแทนเลขไทย")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("letters", help="หนังสือเชิญประชุมและบันทึกข้อความแจ้งข้อสั่งการ (PDF หรือ Word)")
     kinds = group.add_subparsers(dest="letter_kind", metavar="KIND", required=True)
     invitation = kinds.add_parser("invitation", help="หนังสือเชิญประชุม พร้อมระเบียบวาระการประชุม")

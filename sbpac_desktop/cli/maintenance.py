@@ -69,7 +69,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS_FOUND
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup = sub.add_parser(
         "backup",
         help="สำรองฐานข้อมูล SQLite ขณะใช้งานได้ (online backup, verified)",

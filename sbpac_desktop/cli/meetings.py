@@ -211,7 +211,7 @@ def _meeting_fields(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     parser.add_argument("--style", type=style_arg, **style_default, help="การจดรายงาน: summary, verbatim, resolutions")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("meetings", help="การประชุม: list (ค่าปริยาย), create, edit, copy, carry-over")
     # `meetings [--fiscal-year Y] [--json]` lists, as before there were actions.
     parser.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")

@@ -118,7 +118,7 @@ def cmd_reports(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("network", help="เครือข่ายภาคประชาชนและบัณฑิตอาสา: แบบฟอร์ม นำเข้า รายงาน")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(parser))
     template = actions.add_parser("template", help="สร้างแบบรายงาน (.xlsx) ให้เครือข่ายกรอก")

@@ -115,7 +115,7 @@ def report_json(report: OrgImportReport) -> dict[str, Any]:
     }
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("org", help="หน่วยงาน ตำแหน่ง บุคคล: นำเข้าจากไฟล์และแบบฟอร์ม (organisation import)")
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(group))
     parser = actions.add_parser(

@@ -59,7 +59,8 @@ def budget_arg(text: str) -> tuple[int, int, int, int]:
     parts = text.split("/") if "/" in text else text.split(";")
     if len(parts) != 4:
         raise argparse.ArgumentTypeError(f"งบประมาณต้องมี 4 ไตรมาส คั่นด้วย / เช่น 100000/200000/0/0 (ได้รับ '{text[:40]}')")
-    return tuple(baht_arg(p) for p in parts)  # type: ignore[return-value]
+    first, second, third, fourth = (baht_arg(p) for p in parts)
+    return first, second, third, fourth
 
 
 def _json(project: plan_views.ProjectView, quarter: int) -> dict[str, Any]:
@@ -197,7 +198,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("plan", help="แผนบูรณาการ: โครงการ ตัวชี้วัด ผลรายไตรมาส รายงาน (integrated plan M&E)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(parser))
     listing = actions.add_parser("list", help="โครงการและตัวชี้วัดพร้อมสถานะ ณ ไตรมาส")

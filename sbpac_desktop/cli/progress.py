@@ -116,7 +116,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("progress", help="รายงานผลการดำเนินการตามข้อสั่งการ: add, list")
     actions = parser.add_subparsers(dest="progress_action", metavar="ACTION", required=True, parser_class=type(parser))
     add = actions.add_parser("add", help="บันทึกรายงานผล (ค่าปริยาย: ของผู้รับผิดชอบหลัก)")

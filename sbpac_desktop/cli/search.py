@@ -72,7 +72,7 @@ def _limit_arg(text: str) -> int:
     return whole_number(1, MAX_LIMIT, "จำนวนผลลัพธ์", str(DEFAULT_LIMIT))(text)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "search", help="ค้นหาในการประชุม ระเบียบวาระ รายงานการประชุม ข้อสั่งการ และรายงานความก้าวหน้า (search)"
     )

@@ -270,7 +270,7 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--thai-digits", action="store_true", help="แสดงตัวเลขเป็นเลขไทย")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("series", help="ชุดการประชุม: list, posts, show, add, edit, deactivate, activate, "
                                            "member-add, member-remove, fill-attendance")  # fmt: skip
     actions = parser.add_subparsers(dest="series_command", metavar="ACTION", required=True, parser_class=type(parser))

@@ -53,7 +53,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if verification.state is SignatureState.VALID else EXIT_PROBLEM
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sign = sub.add_parser(
         "sign",
         help="ลงนามดิจิทัล (PAdES) ในไฟล์ PDF ด้วยใบรับรอง .p12/.pfx",

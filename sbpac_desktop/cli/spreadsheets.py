@@ -123,7 +123,7 @@ def report_lines(report: ImportReport) -> list[str]:
     return lines
 
 
-def _export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("export", help="ส่งออกเป็นไฟล์ Excel หรือ CSV (export to .xlsx/.csv)")
     what = group.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=type(group))
     parser = what.add_parser("directives", help="ตารางติดตามข้อสั่งการ (the directive tracker)")
@@ -139,7 +139,7 @@ def _export_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     parser.set_defaults(handler=cmd_export_directives)
 
 
-def _import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("import", help="นำเข้าจากไฟล์ Excel หรือ CSV (import from .xlsx/.csv)")
     what = group.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=type(group))
     parser = what.add_parser(
@@ -153,6 +153,6 @@ def _import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     parser.set_defaults(handler=cmd_import_directives)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _export_parser(sub)
     _import_parser(sub)

@@ -43,11 +43,11 @@ def credentials_for(args: argparse.Namespace) -> Callable[[], auth.Credentials |
     return source
 
 
-def open_signed_in(args: argparse.Namespace, **kwargs: bool) -> AppContext:
+def open_signed_in(args: argparse.Namespace, *, create: bool = False, upgrade: bool = False) -> AppContext:
     """The one way commands open the database: the setup account on a new one, else sign-in."""
     from sbpac_desktop.services.app import open_app
 
-    return open_app(args.db, credentials=credentials_for(args), **kwargs)
+    return open_app(args.db, credentials=credentials_for(args), create=create, upgrade=upgrade)
 
 
 def new_password(login: str) -> str:
@@ -160,7 +160,7 @@ def create_first_admin(db: Any, login: str, name: str | None) -> str:
     return f"สร้างบัญชีผู้ดูแลระบบ {actor.login} แล้ว — คำสั่งที่ใช้ข้อมูลต่อจากนี้ต้องลงชื่อเข้าใช้ (--user {actor.login})"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "users", help="จัดการบัญชีผู้ใช้ (ผู้ดูแลระบบเท่านั้น): list, add, set-role, reset-password, unlock, deactivate"
     )

@@ -105,7 +105,7 @@ def _handler(name: str, action: Action) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("directive", help="ติดขัด ขยายเวลา และปิดข้อสั่งการ (directive workflow)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(parser))
     add_create_command(actions)

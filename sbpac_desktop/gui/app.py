@@ -11,7 +11,6 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -27,7 +26,7 @@ from sbpac_desktop.gui.pages.settings import LAST_DATABASE_KEY
 from sbpac_desktop.gui.startup import NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
 from sbpac_desktop.gui.text import install_clipboard_scrubber
 from sbpac_desktop.services import auth
-from sbpac_desktop.services.app import AppContext, credentials_from_env, open_unsigned, resolve_actor
+from sbpac_desktop.services.app import AppContext, Database, credentials_from_env, open_unsigned, resolve_actor
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.maintenance import backup_on_close
 
@@ -162,7 +161,7 @@ def _open_signed_in(database: str | None, environ: Mapping[str, str], smoke: boo
     return _sign_in_on(open_unsigned(database, environ, create=False), environ, smoke)
 
 
-def _sign_in_on(db: Any, environ: Mapping[str, str], smoke: bool) -> AppContext | None:
+def _sign_in_on(db: Database, environ: Mapping[str, str], smoke: bool) -> AppContext | None:
     """db from services.app.open_unsigned; closed again unless someone signed in."""
     try:
         actor = _who_acts(db, environ, smoke=smoke)
@@ -176,7 +175,7 @@ def _sign_in_on(db: Any, environ: Mapping[str, str], smoke: bool) -> AppContext 
     return AppContext(db, actor)
 
 
-def _who_acts(db: Any, environ: Mapping[str, str], *, smoke: bool) -> Actor | None:
+def _who_acts(db: Database, environ: Mapping[str, str], *, smoke: bool) -> Actor | None:
     """A new database: the administrator account first (in a smoke run, which never waits for a
     person, the setup account). Otherwise a sign-in — from SBPAC_USER/SBPAC_PASSWORD when both
     are set (a smoke run without them is refused), else the dialog. None: the user quit."""

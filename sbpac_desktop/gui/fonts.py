@@ -18,7 +18,7 @@ _loaded: dict[str, str] = {}  # font file path -> family; registering twice adds
 
 def _font_paths() -> list[str]:
     try:
-        import fontpkg  # type: ignore[import-untyped]  # optional: a missing font must not stop the app
+        import fontpkg  # optional: a missing font must not stop the app
     except ImportError:
         log.warning("fontpkg is not installed; the system font is used")
         return []

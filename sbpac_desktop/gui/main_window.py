@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
@@ -46,6 +47,8 @@ DEFAULT_SIZE = QSize(1280, 720)
 MINIMUM_SIZE = QSize(960, 560)  # leaves room for a taskbar on a 1366×768 laptop screen
 NAV_WIDTH = 180
 SEARCH_WIDTH = 300
+
+PageT = TypeVar("PageT", bound=Page)
 
 
 def app_settings() -> QSettings:
@@ -116,18 +119,19 @@ class MainWindow(QMainWindow):
 
     def _dashboard_page(self) -> Page:
         from sbpac_desktop.gui.pages.dashboard import DashboardPage, DrillDown
+        from sbpac_desktop.gui.pages.dashboard_plan import PlanTarget
 
         page = DashboardPage(self.ctx)
 
         def drill(target: DrillDown) -> None:  # a number on the dashboard opens the tracker filtered to it
-            self.page("directives").apply_filter(target.filter, target.select_id)  # type: ignore[attr-defined]
+            self.page_as("directives", DirectivesPage).apply_filter(target.filter, target.select_id)
             self.show_page("directives")
 
         page.drill_down.connect(drill)
 
-        def open_plan(target: object) -> None:  # a dimension card of the M&E panel opens the plan page on it
-            plan = self.page("plan")
-            plan.show_dimension(target.fiscal_year, target.quarter, target.dimension)  # type: ignore[attr-defined]
+        def open_plan(target: PlanTarget) -> None:  # a dimension card of the M&E panel opens the plan page on it
+            plan = self.page_as("plan", PlanPage)
+            plan.show_dimension(target.fiscal_year, target.quarter, target.dimension)
             self.show_page("plan")
 
         page.open_plan.connect(open_plan)
@@ -243,6 +247,13 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> Page:
         return self.entries[self.page_keys().index(key)].page
+
+    def page_as(self, key: str, kind: type[PageT]) -> PageT:
+        """The page of `key` as the class that has the calls wanted (drill-downs, search results)."""
+        page = self.page(key)
+        if not isinstance(page, kind):
+            raise TypeError(f"page {key!r} is a {type(page).__name__}, not a {kind.__name__}")
+        return page
 
     def current_key(self) -> str:
         return self.entries[max(self.nav.currentRow(), 0)].key

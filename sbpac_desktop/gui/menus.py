@@ -5,6 +5,7 @@ actions, so a shortcut is defined once; page actions are rebuilt with the pages.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from sbpac_desktop.gui.text import digits
 
 if TYPE_CHECKING:
     from sbpac_desktop.gui.main_window import MainWindow
+    from sbpac_desktop.services.maintenance import BackupResult
 
 PAGE_KEYS = 9  # Ctrl+1 .. Ctrl+9
 
@@ -31,7 +33,9 @@ def menu_text(label: str) -> str:
     return label.replace("&", "&&")
 
 
-def _action(parent: QObject, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None) -> QAction:
+def _action(
+    parent: QObject, slot: Callable[[], object], shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+) -> QAction:
     action = QAction(parent)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
@@ -95,7 +99,7 @@ class MainMenus(QObject):
             action.deleteLater()
         self.page_actions = []
         for number, entry in enumerate(self.window.entries, start=1):
-            action = _action(self, lambda key=entry.key: self.window.show_page(key))
+            action = _action(self, functools.partial(self.window.show_page, entry.key))
             action.setText(menu_text(entry.label))
             action.setIcon(entry.icon)
             if number <= PAGE_KEYS:
@@ -133,7 +137,9 @@ class MainMenus(QObject):
 
     def export_directives(self) -> None:
         self.window.show_page("directives")
-        self.window.page("directives").export_tracker()  # type: ignore[attr-defined]
+        from sbpac_desktop.gui.pages.directives import DirectivesPage
+
+        self.window.page_as("directives", DirectivesPage).export_tracker()
 
     def backup(self) -> None:
         """A verified copy of the database file where the user chooses (a USB stick, a share)."""
@@ -145,13 +151,13 @@ class MainMenus(QObject):
         if not target:
             return
 
-        def run() -> Any:
+        def run() -> BackupResult:
             return maintenance.backup_to_file(database, target, overwrite=True)
 
         self.operation = Operation(self.window, run, message=self.tr("กำลังสำรองข้อมูล…"))
         self.operation.success(self._backed_up).failure(self._failed).run()
 
-    def _backed_up(self, result: Any) -> None:
+    def _backed_up(self, result: BackupResult) -> None:
         self.operation = None
         text = self.tr("สำรองข้อมูลแล้ว: {path} ({size} กิโลไบต์) ตรวจความสมบูรณ์ผ่าน")
         size = digits(f"{max(result.size_bytes // 1024, 1):,}")

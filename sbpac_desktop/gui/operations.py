@@ -21,7 +21,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from concurrent.futures import wait as wait_futures
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
@@ -228,7 +228,7 @@ class Operation(QObject, Generic[T]):
     @Slot(object)
     def _deliver_success(self, result: object) -> None:
         if self._finish() and self._on_success is not None:
-            self._on_success(result)  # type: ignore[arg-type]
+            self._on_success(cast(T, result))  # what `function` returned, through a Qt signal of object
 
     @Slot(object)
     def _deliver_failure(self, error: object) -> None:

@@ -21,9 +21,10 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
@@ -68,23 +69,25 @@ class _Signals(QObject):
 class ProcessOperation(QObject, Generic[T]):
     """One job in the worker process and what to do with its answer on the main thread."""
 
-    def __init__(self, context: QWidget | None, job: Job, *, message: str | None = None, busy: Any = ()) -> None:
+    def __init__(
+        self, context: QWidget | None, job: Job, *, message: str | None = None, busy: Iterable[QWidget] = ()
+    ) -> None:
         super().__init__()
         self.context = context
         self.job = job
         self.message = message if message is not None else self.tr("กำลังทำงาน…")
         self._busy = operations.BusyWidgets(busy)
-        self._on_success: Any = None
-        self._on_failure: Any = None
+        self._on_success: Callable[[T], object] | None = None
+        self._on_failure: Callable[[BaseException], object] | None = None
         self._future: Future[tuple[bool, Any]] | None = None
         self._signals = _Signals()
         self._signals.finished.connect(self._deliver)  # queued: the receiver lives here
 
-    def success(self, callback: Any) -> ProcessOperation[T]:
+    def success(self, callback: Callable[[T], object]) -> ProcessOperation[T]:
         self._on_success = callback
         return self
 
-    def failure(self, callback: Any) -> ProcessOperation[T]:
+    def failure(self, callback: Callable[[BaseException], object]) -> ProcessOperation[T]:
         self._on_failure = callback
         return self
 
@@ -115,7 +118,7 @@ class ProcessOperation(QObject, Generic[T]):
         if isinstance(outcome, BaseException):
             self._fail(outcome)
         elif self._on_success is not None:
-            self._on_success(outcome)
+            self._on_success(cast(T, outcome))  # the job's function returned it in the child process
 
     def _fail(self, error: BaseException) -> None:
         if self._on_failure is not None:

@@ -9,7 +9,7 @@ part is skipped quietly: the panel is enough.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMainWindow,
     QStyle,
     QSystemTrayIcon,
     QTreeWidget,
@@ -33,6 +32,9 @@ from sbpac_desktop.gui.text import date_text, digits, thai_digits, wrappable
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow
 from sbpac_desktop.services.reminders import Reminders, reminders
+
+if TYPE_CHECKING:
+    from sbpac_desktop.gui.main_window import MainWindow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -127,7 +129,7 @@ class ReminderController(QObject):
 
     shown = Signal(object)  # the Reminders the panel now shows (tests wait on it)
 
-    def __init__(self, window: QMainWindow, today: date | None = None) -> None:
+    def __init__(self, window: MainWindow, today: date | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.today = today
@@ -148,7 +150,7 @@ class ReminderController(QObject):
 
     @property
     def ctx(self) -> AppContext:
-        return self.window.ctx  # type: ignore[attr-defined, no-any-return]
+        return self.window.ctx
 
     def at_startup(self) -> None:
         """Show the panel (and a tray message) only when something needs attention."""
@@ -158,7 +160,7 @@ class ReminderController(QObject):
         if self.operation is not None:
             return
         db, actor, today = self.ctx.db, self.ctx.actor, self.today
-        self.operation = Operation(self, lambda: reminders(db, actor, today), busy=[])
+        self.operation = Operation(self.window, lambda: reminders(db, actor, today), busy=[])
         self.operation.success(lambda found: self._loaded(found, show_empty)).failure(self._failed).run()
 
     def _loaded(self, found: Reminders, show_empty: bool) -> None:
@@ -194,5 +196,5 @@ class ReminderController(QObject):
             apply_filter(DirectiveFilter(), select_id=directive_id)
 
 
-def install_reminders(window: QMainWindow, today: date | None = None) -> ReminderController:
+def install_reminders(window: MainWindow, today: date | None = None) -> ReminderController:
     return ReminderController(window, today)

@@ -4,7 +4,7 @@ Documents are written as PDF or Word by the target's suffix (.pdf / .docx).
 
 Qt-free on purpose: the child process imports this module by name and must not load Qt.
 Every function takes `(db, actor, ...)` like a service and only picklable arguments
-(`db` is the child's own Database; gui may not name store types).
+(`db` is the child's own Database, named through services.app: gui may not import store).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 from sbpac_desktop.reporting.spreadsheets import WrittenFile, write_table
 from sbpac_desktop.services import dashboard_export, documents, followup, letters
 from sbpac_desktop.services import settings as org_settings
+from sbpac_desktop.services.app import Database
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter
 from sbpac_desktop.services.process_jobs import Job
@@ -39,62 +40,62 @@ def writer(document: str, path: Path) -> Any:
     return importlib.import_module(f"{package}.{document}")
 
 
-def render_minutes(db: Any, actor: Actor, meeting_id: int, path: Path) -> Path:
+def render_minutes(db: Database, actor: Actor, meeting_id: int, path: Path) -> Path:
     thai_digits = org_settings.document_thai_digits(db, actor)  # Settings: ๑๒๓ or 123
     doc = documents.minutes_document(db, actor, meeting_id)
-    return writer("minutes", path).render(doc, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
+    return writer("minutes", path).render(doc, path, thai_digits=thai_digits)
 
 
-def render_agenda(db: Any, actor: Actor, meeting_id: int, path: Path) -> Path:
+def render_agenda(db: Database, actor: Actor, meeting_id: int, path: Path) -> Path:
     thai_digits = org_settings.document_thai_digits(db, actor)
     doc = documents.agenda_document(db, actor, meeting_id)
-    return writer("agenda", path).render(doc, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
+    return writer("agenda", path).render(doc, path, thai_digits=thai_digits)
 
 
-def render_dossier(db: Any, actor: Actor, meeting_id: int, path: Path) -> Path:
+def render_dossier(db: Database, actor: Actor, meeting_id: int, path: Path) -> Path:
     thai_digits = org_settings.document_thai_digits(db, actor)
     doc = documents.dossier_document(db, actor, meeting_id)
-    return writer("dossier", path).render(doc, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
+    return writer("dossier", path).render(doc, path, thai_digits=thai_digits)
 
 
-def render_invitation(db: Any, actor: Actor, meeting_id: int, per_post: bool, path: Path) -> Path:
+def render_invitation(db: Database, actor: Actor, meeting_id: int, per_post: bool, path: Path) -> Path:
     """หนังสือเชิญประชุม (one with the distribution list, or one per invited post), agenda attached."""
     found = letters.invitation_letters(db, actor, meeting_id, per_post=per_post)
     thai_digits = org_settings.document_thai_digits(db, actor)
-    return writer("letters", path).render_invitations(found, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
+    return writer("letters", path).render_invitations(found, path, thai_digits=thai_digits)
 
 
-def render_memos(db: Any, actor: Actor, meeting_id: int, path: Path) -> Path:
+def render_memos(db: Database, actor: Actor, meeting_id: int, path: Path) -> Path:
     """บันทึกข้อความแจ้งข้อสั่งการ: one per unit, all in one file."""
     memos = letters.directive_memos(db, actor, meeting_id)
     thai_digits = org_settings.document_thai_digits(db, actor)
-    return writer("letters", path).render_memos(memos, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
+    return writer("letters", path).render_memos(memos, path, thai_digits=thai_digits)
 
 
-def export_tracker(db: Any, actor: Actor, filters: DirectiveFilter, as_of: date, path: Path) -> WrittenFile:
+def export_tracker(db: Database, actor: Actor, filters: DirectiveFilter, as_of: date, path: Path) -> WrittenFile:
     table = tracker_table(db, actor, filters, as_of)
     return write_table(path, table.headers, table.rows, sheet_name=table.sheet_name)
 
 
-def render_followup(db: Any, actor: Actor, scope: followup.FollowUpScope, as_of: date, path: Path) -> Path:
+def render_followup(db: Database, actor: Actor, scope: followup.FollowUpScope, as_of: date, path: Path) -> Path:
     thai_digits = org_settings.document_thai_digits(db, actor)
     doc = followup.followup_document(db, actor, scope, as_of)
-    return writer("followup", path).render(doc, path, thai_digits=thai_digits)  # type: ignore[no-any-return]
+    return writer("followup", path).render(doc, path, thai_digits=thai_digits)
 
 
 def export_dashboard(
-    db: Any, actor: Actor, fiscal_year: int | None, quarter: int | None, series_id: int | None, as_of: date, path: Path,
-    place_id: int | None = None,
+    db: Database, actor: Actor, fiscal_year: int | None, quarter: int | None, series_id: int | None, as_of: date,
+    path: Path, place_id: int | None = None,
 ) -> WrittenFile:  # fmt: skip
     table = dashboard_export.dashboard_table(db, actor, fiscal_year, quarter, series_id, as_of, place_id)
     return write_table(path, table.headers, table.rows, sheet_name=table.sheet_name, info=table.info)
 
 
-def job(db: Any, actor: Actor, function: str, *args: object) -> Job:
+def job(db: Database, actor: Actor, function: str, *args: object) -> Job:
     return Job(db.location, actor, function, tuple(args))
 
 
-def ready(db: Any, actor: Actor) -> bool:
+def ready(db: Database, actor: Actor) -> bool:
     """Starts the worker process and loads the renderers there before real work."""
     from sbpac_desktop.reporting import followup as _followup_pdf  # noqa: F401
     from sbpac_desktop.reporting import minutes as _minutes_pdf  # noqa: F401

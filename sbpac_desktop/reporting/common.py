@@ -5,8 +5,9 @@ ThaiParagraph, the one shaped path (see engine/__init__.py)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
+from typing import Any
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -27,14 +28,14 @@ class Writer:
 
     thai_digits: bool = True
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "named", styles())
+    named: dict[str, ParagraphStyle] = field(default_factory=styles, init=False, repr=False, compare=False)
 
     @property
     def style(self) -> dict[str, ParagraphStyle]:
-        return self.named  # type: ignore[attr-defined, no-any-return]
+        return self.named
 
-    def para(self, text: str | list[tuple[str, bool]], style: str = "body", **overrides: object) -> ThaiParagraph:
+    def para(self, text: str | list[tuple[str, bool]], style: str = "body", **overrides: Any) -> ThaiParagraph:
+        """`overrides`: ParagraphStyle attributes (fontSize, leading, alignment, ...), passed on as they are."""
         chosen = self.style[style]
         if overrides:
             chosen = ParagraphStyle(f"{style}-custom", parent=chosen, **overrides)

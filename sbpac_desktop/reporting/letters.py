@@ -83,10 +83,10 @@ def memo_flowables(memo: DirectiveMemo, w: Writer) -> list[Flowable]:
     row = [[image or "", title, ""]]
     flow: list[Flowable] = [w.table(row, (side, TEXT_WIDTH - 2 * side, side), header_rows=0, grid=False,
                                     style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE")])]  # fmt: skip
-    label = {"fontSize": MEMO_LABEL_SIZE}
-    flow.append(w.para([("ส่วนราชการ", True), ("  " + words.memo_office_line(memo.head), False)], **label))
-    number = w.para([("ที่", True), ("  " + memo.number, False)], "cell", **label)
-    dated = w.para([("วันที่", True), ("  " + words.letter_date(memo), False)], "cell", **label)
+    office = [("ส่วนราชการ", True), ("  " + words.memo_office_line(memo.head), False)]
+    flow.append(w.para(office, fontSize=MEMO_LABEL_SIZE))
+    number = w.para([("ที่", True), ("  " + memo.number, False)], "cell", fontSize=MEMO_LABEL_SIZE)
+    dated = w.para([("วันที่", True), ("  " + words.letter_date(memo), False)], "cell", fontSize=MEMO_LABEL_SIZE)
     flow.append(w.table([[number, dated]], (HALF, HALF), header_rows=0, grid=False,
                         style=[("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
     flow.append(w.para([("เรื่อง", True), ("  " + memo.subject, False)], leftIndent=LABEL_INDENT,

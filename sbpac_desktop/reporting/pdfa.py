@@ -42,7 +42,7 @@ def srgb_profile() -> bytes:
     """An sRGB ICC profile written by Little CMS (bundled with Pillow)."""
     from PIL import ImageCms
 
-    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()  # type: ignore[no-any-return]
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
 def make_pdfa(path: str | os.PathLike[str]) -> Path:

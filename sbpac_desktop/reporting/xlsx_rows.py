@@ -96,7 +96,7 @@ class _CellXml:
         # match that only spans two cells merely sends the row through escape_text, which is exact)
         plain = _SPECIAL.search("".join(v for v in values if v.__class__ is str)) is None
         body = "".join(
-            (text(f"{names[c]}{number}", v, plain) if v.__class__ is str else cell(f"{names[c]}{number}", v))  # type: ignore[arg-type]
+            (text(f"{names[c]}{number}", v, plain) if v.__class__ is str else cell(f"{names[c]}{number}", v))
             for c, v in enumerate(values)
             if v is not None
         )

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from sbpac_desktop.services import auth
 from sbpac_desktop.services.context import Actor, system_actor
 from sbpac_desktop.store import migrate
-from sbpac_desktop.store.database import Database, open_database
+from sbpac_desktop.store.database import Database as Database  # re-exported: the front ends' handle type
+from sbpac_desktop.store.database import open_database
 from sbpac_desktop.store.location import resolve_location
 
 USER_ENV = "SBPAC_USER"

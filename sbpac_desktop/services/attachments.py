@@ -98,16 +98,15 @@ def _view(row: Attachment) -> AttachmentView:
 
 
 def _check_owner(session: Session, actor: Actor, kind: OwnerKind, owner_id: int, action_th: str) -> None:
-    """Meetings and agenda items: secretariat roles, not once certified; progress reports: reporters."""
+    """Meetings and agenda items: secretariat roles, not once certified; progress reports: reporters;
+    field visits: the secretariat (EDIT_MEETINGS) files a visit's evidence at any time."""
     require(actor, REPORT_PROGRESS if kind is OwnerKind.PROGRESS_REPORT else EDIT_MEETINGS, action_th)
     owner = get_or_raise(session, _OWNER_MODEL[kind], owner_id, _OWNER_LABEL[kind])
-    if kind is OwnerKind.MEETING:
+    if isinstance(owner, Meeting):
         ensure_meeting_editable(owner)
-    elif kind is OwnerKind.AGENDA_ITEM:
+    elif isinstance(owner, AgendaItem):
         ensure_meeting_editable(get_or_raise(session, Meeting, owner.meeting_id, "การประชุม"))
-    elif kind is OwnerKind.FIELD_VISIT:
-        pass  # the secretariat (EDIT_MEETINGS above) files a visit's evidence at any time
-    else:
+    elif isinstance(owner, ProgressReport):
         # The same rule as the report itself: an officer only on a post (or its unit) they hold.
         assignment = get_or_raise(session, Assignment, owner.assignment_id, "การมอบหมาย")
         require_assignee(session, actor, [assignment], date.today(), action_th)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import AttendanceKind
 from sbpac_desktop.domain.validation import Checker
@@ -103,7 +104,7 @@ def list_attendance(db: Database, actor: Actor, meeting_id: int) -> list[Attenda
         return [_view(session, row) for row in rows]
 
 
-def _view(session, row: Attendance) -> AttendanceView:  # type: ignore[no-untyped-def]
+def _view(session: Session, row: Attendance) -> AttendanceView:
     session.flush()
     return AttendanceView(
         row.id,

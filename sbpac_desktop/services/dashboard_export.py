@@ -35,7 +35,7 @@ def dashboard_table(
 ) -> DashboardTable:  # fmt: skip
     """The figures of `dashboard(...)` for that scope and day (it checks the permission)."""
     view = dashboard(db, actor, fiscal_year, quarter, series_id, as_of, place_id=place_id)
-    info = (
+    info: tuple[tuple[str, str], ...] = (
         ("ข้อมูล ณ วันที่", as_of.isoformat()),
         ("ปีงบประมาณ", str(fiscal_year) if fiscal_year else "ทุกปีงบประมาณ"),
         ("ไตรมาส", str(quarter) if quarter else "ทั้งปี"),

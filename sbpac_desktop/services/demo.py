@@ -77,7 +77,7 @@ class _Loader:
                 )
             self.people[key], self.posts[key] = people[(first, last)], posts[code]
 
-    def meeting(self, spec: dict, series_id: int) -> int:  # type: ignore[type-arg]
+    def meeting(self, spec: data.StoryMeeting, series_id: int) -> int:
         found = _stored_meeting(self.db, self.actor, series_id, spec)
         if found is not None:
             return found.id
@@ -173,7 +173,7 @@ def _fill_series(db: Database, actor: Actor, series_id: int, posts: dict[str, in
     series.update_series(db, actor, series_id, stored.version, wanted)
 
 
-def _stored_meeting(db: Database, actor: Actor, series_id: int, spec: dict) -> meetings.MeetingView | None:  # type: ignore[type-arg]
+def _stored_meeting(db: Database, actor: Actor, series_id: int, spec: data.StoryMeeting) -> meetings.MeetingView | None:
     """A demo meeting loaded before, on whatever dates it was loaded with: same number, same title
     up to its first year placeholder."""
     fixed, templated = spec["title"].split("{")[0], "{" in spec["title"]

@@ -9,7 +9,16 @@ the story to today when the demo is loaded for a user.
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
+from typing import TypedDict
+
+
+class StoryMeeting(TypedDict):
+    title: str
+    date: datetime.date
+    number: int
+
 
 SERIES = "การประชุมผู้บริหารศูนย์อำนวยการบริหารจังหวัดชายแดนภาคใต้"
 SBPAC = "ศูนย์อำนวยการบริหารจังหวัดชายแดนภาคใต้"
@@ -57,12 +66,12 @@ SERIES_MEMBERS = (
     ("D1", "กรรมการและเลขานุการ"),
 )
 
-PREVIOUS = {
+PREVIOUS: StoryMeeting = {
     "title": "การประชุมผู้บริหารศูนย์อำนวยการบริหารจังหวัดชายแดนภาคใต้",
     "date": date(2019, 9, 24),
     "number": 9,
 }
-MEETING = {
+MEETING: StoryMeeting = {
     "title": "การประชุมผู้บริหารศูนย์อำนวยการบริหารจังหวัดชายแดนภาคใต้ เพื่อมอบนโยบายการปฏิบัติงาน ประจำปีงบประมาณ พ.ศ. {fy}",
     "date": date(2019, 10, 22),
     "number": 10,
@@ -228,7 +237,7 @@ DIRECTIVES = [
 ]
 
 # directive seq: (report date, percent, result, problems, suggestions)
-REPORTS = {
+REPORTS: dict[int, list[tuple[date, int, str, str | None, str | None]]] = {
     1: [(date(2019, 11, 18), 100, "ผู้ช่วยเลขาธิการ ศอ.บต. ทุกท่านส่งแผนการปฏิบัติงานครบแล้ว", None, None)],
     2: [
         (date(2019, 11, 15), 20, "เบิกจ่ายแล้วร้อยละ 18 ของวงเงินที่ได้รับจัดสรร", None, None),

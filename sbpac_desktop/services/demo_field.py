@@ -22,7 +22,8 @@ from sbpac_desktop.services.network import MemberInput, ReportInput
 from sbpac_desktop.store.database import Database
 
 # tambon, date, joining posts (demo_data.PEOPLE keys), directive seqs, title, outcome or None, findings
-VISITS = (
+VisitSpec = tuple[str, date, tuple[str, ...], tuple[int, ...], str, tuple[str, str, str | None] | None, tuple[str, ...]]
+VISITS: tuple[VisitSpec, ...] = (
     ("ต.สะบารัง อ.เมืองปัตตานี", date(2019, 11, 14), ("A1", "A7"), (2,),
      "ติดตามการส่งเสริมอาชีพและตลาดชุมชน ต.สะบารัง จ.ปัตตานี",
      ("ผอ.กปพ. ผช.ลธ.(พณ.) ผช.ลธ.(พม.) และบัณฑิตอาสาพัฒนามาตุภูมิในพื้นที่",
@@ -65,7 +66,7 @@ MEMBERS = (
     ("network", "นางรอฮานี สาแม", "สภาองค์กรชุมชนตำบลพิมาน", "ต.พิมาน อ.เมืองสตูล"),
 )
 # member index, date, rating, text, directive seq or None, tambon or None
-REPORTS = (
+REPORTS: tuple[tuple[int, date, str, str, int | None, str | None], ...] = (
     (0, date(2019, 12, 20), "partial", "ตลาดชุมชนคึกคักขึ้น แต่ยังขาดป้ายบอกทางและที่จอดรถ", 2, "ต.สะบารัง อ.เมืองปัตตานี"),
     (1, date(2020, 1, 10), "effective", "อสม. ลงเยี่ยมบ้านผู้สูงอายุครบทุกหลังตามแผน", None, "ต.สะเตง อ.เมืองยะลา"),
     (2, date(2020, 1, 24), "effective", "เวทีประชาคมเยาวชนจัดต่อเนื่อง มีผู้เข้าร่วมเพิ่มขึ้น", None, "ต.บางนาค อ.เมืองนราธิวาส"),
@@ -86,13 +87,16 @@ def load_field_story(
     for spec in VISITS:
         _visit(db, actor, clock, posts, seq_ids, spec)
     members = [_member(db, actor, spec) for spec in MEMBERS]
-    for index, on, rating, text, seq, tambon in REPORTS:
+    for index, on, rating, text, about_seq, tambon in REPORTS:
         place_id = places.resolve_place(db, actor, tambon).id if tambon else None
-        report = ReportInput(members[index], clock.on(on), rating, text, seq_ids.get(seq) if seq else None, place_id)
+        directive_id = seq_ids.get(about_seq) if about_seq else None
+        report = ReportInput(members[index], clock.on(on), rating, text, directive_id, place_id)
         network.add_report(db, actor, report, today=clock.as_of)
 
 
-def _visit(db: Database, actor: Actor, clock: DemoClock, posts: dict[str, int], seq_ids: dict[int, int], spec) -> None:  # type: ignore[no-untyped-def]
+def _visit(
+    db: Database, actor: Actor, clock: DemoClock, posts: dict[str, int], seq_ids: dict[int, int], spec: VisitSpec
+) -> None:
     tambon, on, joining, seqs, title, outcome, findings = spec
     place = places.resolve_place(db, actor, tambon)
     data = VisitInput(

@@ -128,8 +128,9 @@ def _directives_by_item(session: Session, meeting_id: int, today: date) -> dict[
     )
     result: dict[int, list[DirectiveLine]] = defaultdict(list)
     for row in rows:
-        if item_of.get(row.id) is not None:
-            result[item_of[row.id]].append(directive_line(row))
+        item_id = item_of.get(row.id)
+        if item_id is not None:
+            result[item_id].append(directive_line(row))
     return result
 
 

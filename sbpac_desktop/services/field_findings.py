@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -206,7 +207,7 @@ def apply_proposals(session: Session, actor: Actor, meeting: Meeting, choices: t
         AgendaItem.meeting_id == meeting.id, AgendaItem.section == section, AgendaItem.parent_id.is_(None)
     )
     position = session.scalar(top) or 0
-    created: list[tuple[AgendaItem, VisitFinding, dict]] = []
+    created: list[tuple[AgendaItem, VisitFinding, dict[str, Any]]] = []
     for choice in choices:
         row = get_or_raise(session, VisitFinding, choice.finding_id, FINDING_TH)
         if row.proposal_state != "proposed":
@@ -237,7 +238,9 @@ def apply_proposals(session: Session, actor: Actor, meeting: Meeting, choices: t
     return _audit_created(session, actor, created)
 
 
-def _audit_created(session: Session, actor: Actor, created: list[tuple[AgendaItem, VisitFinding, dict]]) -> list[int]:
+def _audit_created(
+    session: Session, actor: Actor, created: list[tuple[AgendaItem, VisitFinding, dict[str, Any]]]
+) -> list[int]:
     for item, row, before in created:
         audit(session, actor, "create", item)
         audit(session, actor, "update", row, before)

@@ -12,6 +12,7 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -136,7 +137,7 @@ def _validate(session: Session, data: VisitInput) -> None:
         check.add("places", "กรุณาเลือกพื้นที่ที่ลงพื้นที่อย่างน้อย 1 แห่ง", "Choose at least one place")
     if data.lead_position_id is not None and data.lead_position_id in data.joining_position_ids:
         check.add("joining", "ตำแหน่งหัวหน้าคณะซ้ำกับหน่วยที่ร่วมลงพื้นที่", "The lead post is also listed as joining")
-    posts = {data.lead_position_id, *data.joining_position_ids} - {None}
+    posts = {post for post in (data.lead_position_id, *data.joining_position_ids) if post is not None}
     if posts:
         found = set(session.scalars(select(Position.id).where(Position.id.in_(posts))))
         for missing in sorted(posts - found):
@@ -178,7 +179,7 @@ def _write(session: Session, visit: FieldVisit, data: VisitInput) -> None:
     session.flush()
 
 
-def _audit_visit(session: Session, actor: Actor, action: str, visit: FieldVisit, before: dict | None) -> None:
+def _audit_visit(session: Session, actor: Actor, action: str, visit: FieldVisit, before: dict[str, Any] | None) -> None:
     """The visit row with its links, so the trail shows which places, posts and directives changed."""
     visit.updated_at = utcnow()  # links alone may have changed: the version still moves on
     session.flush()

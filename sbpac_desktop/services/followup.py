@@ -83,7 +83,7 @@ def followup_document(db: Database, actor: Actor, scope: FollowUpScope, as_of: d
 
 
 def _counts(rows: list[DirectiveRow]) -> tuple[tuple[str, int], ...]:
-    tally = defaultdict(int)
+    tally: defaultdict[str, int] = defaultdict(int)
     for row in rows:
         tally[row.status.key] += 1
     return tuple((STATUS_LABELS[key], tally[key]) for key in STATUS_KEYS)

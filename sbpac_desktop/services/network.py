@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
@@ -131,7 +131,7 @@ def _member_views(session: Session, rows: list[NetworkMember]) -> list[MemberVie
             r.full_name,
             r.organisation,
             r.place_id,
-            labels.get(r.place_id),
+            None if r.place_id is None else labels.get(r.place_id),
             r.phone,
             r.email,
             r.active_from,
@@ -271,7 +271,7 @@ def remove_report(db: Database, actor: Actor, report_id: int) -> None:
         audit(session, actor, "delete", row, before)
 
 
-def _report_views(session: Session, where: list) -> list[ExternalReportView]:
+def _report_views(session: Session, where: list[ColumnElement[bool]]) -> list[ExternalReportView]:
     query = (
         select(ExternalReport, NetworkMember.full_name, NetworkMember.kind, Directive.seq, Directive.fiscal_year)
         .join(NetworkMember, NetworkMember.id == ExternalReport.member_id)
@@ -294,7 +294,7 @@ def _report_views(session: Session, where: list) -> list[ExternalReportView]:
             r.text,
             r.directive_id,
             directive_number_text(seq, fy, thai_digits=False) if seq is not None else None,
-            labels.get(r.place_id),
+            None if r.place_id is None else labels.get(r.place_id),
         )
         for r, name, kind, seq, fy in rows
     ]
@@ -319,7 +319,7 @@ def list_reports(
     db: Database, actor: Actor, *, place_id: int | None = None, member_id: int | None = None
 ) -> list[ExternalReportView]:
     require(actor, READ_DATA, "ดูข้อมูล")
-    where = []
+    where: list[ColumnElement[bool]] = []
     if place_id is not None:
         where.append(ExternalReport.place_id.in_(place_and_descendants(place_id)))
     if member_id is not None:

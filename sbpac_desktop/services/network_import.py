@@ -12,10 +12,11 @@ row is valid. The report says per row what was (or would be) done, or why it is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,6 +41,8 @@ from sbpac_desktop.services.spreadsheet_plan import RowProblem
 from sbpac_desktop.services.spreadsheet_read import HEADER_SCAN_ROWS, UnreadableFile, read_grid
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Directive
+
+T = TypeVar("T")
 
 DATA_SHEET = "รายงานภาคประชาชน"
 PLACES_SHEET = "รายชื่อพื้นที่"
@@ -135,7 +138,7 @@ def import_network_reports(
     if found is None:
         wanted = ", ".join(COLUMNS[k][0] for k in REQUIRED)
         problems.append(RowProblem(None, None, f"ไม่พบแถวหัวตาราง — ต้องมีคอลัมน์ {wanted} (ใช้แบบฟอร์มจากโปรแกรม)"))
-    if problems:
+    if problems or found is None:
         return NetworkImportReport(str(path), grid.source_th, dry_run, (), tuple(problems), False)
     header_row, titles = found
     columns: dict[str, int] = {}
@@ -196,7 +199,7 @@ def _apply_row(
     return NetworkRowResult(number, label, "create", new_member, ())
 
 
-def _cell(errors: list[RowProblem], number: int, key: str, parse, value):  # type: ignore[no-untyped-def]
+def _cell(errors: list[RowProblem], number: int, key: str, parse: Callable[[object], T], value: object) -> T | None:
     try:
         return parse(value)
     except CellError as exc:
@@ -204,7 +207,7 @@ def _cell(errors: list[RowProblem], number: int, key: str, parse, value):  # typ
         return None
 
 
-def _choice(table: dict[str, str], wanted: str):  # type: ignore[no-untyped-def]
+def _choice(table: dict[str, str], wanted: str) -> Callable[[object], str | None]:
     def parse(value: object) -> str | None:
         text = name_value(value, "")
         if text is None:
@@ -217,7 +220,10 @@ def _choice(table: dict[str, str], wanted: str):  # type: ignore[no-untyped-def]
     return parse
 
 
-def _parse(session: Session, number: int, cells: dict[str, object], errors: list[RowProblem]):  # type: ignore[no-untyped-def]
+Parsed = tuple[MemberInput, tuple[date, str, str, int | None, int | None]]
+
+
+def _parse(session: Session, number: int, cells: dict[str, object], errors: list[RowProblem]) -> Parsed | None:
     kind = _cell(errors, number, "kind", _choice(_KINDS, " / ".join(KIND_TH.values())), cells.get("kind"))
     name = _cell(errors, number, "full_name", lambda v: name_value(v, "ชื่อ-นามสกุล"), cells.get("full_name"))
     organisation = _cell(errors, number, "organisation", lambda v: name_value(v, "องค์กร"), cells.get("organisation"))
@@ -239,8 +245,8 @@ def _parse(session: Session, number: int, cells: dict[str, object], errors: list
     directive_id = _directive(session, number, cells.get("directive"), errors)
     if directive_id is None and place is None and not errors:
         errors.append(RowProblem(number, None, "กรุณาระบุเลขที่ข้อสั่งการหรือพื้นที่ที่รายงาน"))
-    if errors:
-        return None
+    if errors or kind is None or name is None or report_on is None or rating is None or text is None:
+        return None  # each missing value has its message in `errors`
     member = MemberInput(kind, name, member_place, organisation, phone)
     return member, (report_on, rating, text, directive_id, place)
 

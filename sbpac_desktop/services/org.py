@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from sbpac_desktop.domain.enums import OrgUnitKind, PositionKind
 from sbpac_desktop.domain.errors import ConflictError
@@ -119,7 +119,10 @@ class PositionView:
         return f"{self.title} ({self.org_unit_name})" if self.org_unit_name else self.title
 
 
-def _taken(session: Session, column: object, value: str | None, own_id: int | None, model: type) -> bool:
+def _taken(
+    session: Session, column: InstrumentedAttribute[str | None], value: str | None, own_id: int | None,
+    model: type[OrgUnit] | type[Position],
+) -> bool:
     """Is `value` already used by another row? Compared after the same cleaning as stored text."""
     if not value:
         return False

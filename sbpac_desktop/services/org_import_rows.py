@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -56,6 +56,8 @@ _SERVICE_COLUMNS = {
     "person_id": "first_name", "position_id": "post_code",
 }  # fmt: skip
 
+T = TypeVar("T")
+
 
 @lru_cache(maxsize=16_384)
 def clean(text: str | None) -> str | None:
@@ -80,7 +82,7 @@ class RowState:
     def fail(self, column: str | None, message: str) -> None:
         self.errors.append((column, message))
 
-    def take(self, column: str, parse: Callable[[object], Any]) -> Any:
+    def take(self, column: str, parse: Callable[[object], T]) -> T | None:
         try:
             return parse(self.cells.get(column))
         except CellError as exc:

@@ -10,8 +10,12 @@ type uses and how rows are matched with what is already in the program.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sbpac_desktop.services.org_import_fields import COLUMNS, KIND_NAMES, RowKind
+
+if TYPE_CHECKING:
+    from xlsxwriter import Workbook
 
 DATA_SHEET = "หน่วยงานและบุคคล"
 NOTES_SHEET = "คำอธิบาย"
@@ -62,7 +66,7 @@ def write_org_template(target: Path | str) -> Path:
     return path
 
 
-def _data_sheet(book) -> None:  # type: ignore[no-untyped-def]
+def _data_sheet(book: Workbook) -> None:
     sheet = book.add_worksheet(DATA_SHEET)
     text = book.add_format({"num_format": "@", "valign": "top"})
     head = book.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7", "num_format": "@", "text_wrap": True})
@@ -82,7 +86,7 @@ def _data_sheet(book) -> None:  # type: ignore[no-untyped-def]
     sheet.freeze_panes(1, 1)
 
 
-def _notes_sheet(book) -> None:  # type: ignore[no-untyped-def]
+def _notes_sheet(book: Workbook) -> None:
     sheet = book.add_worksheet(NOTES_SHEET)
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})

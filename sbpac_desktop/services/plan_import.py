@@ -13,13 +13,15 @@ Only the secretariat imports (permissions.EDIT_PLAN).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.services.context import Actor
@@ -33,6 +35,8 @@ from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import DevelopmentDimension, Position
 from sbpac_desktop.store.models_plan import PlanIndicator, PlanProject
 from sbpac_desktop.thai import to_arabic_digits
+
+T = TypeVar("T")
 
 QUARTER_KEYS = ("q1", "q2", "q3", "q4")
 COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -91,7 +95,7 @@ def column_of(value: object) -> str | None:
     return _ALIASES.get(header_key(value.rstrip("* "))) if isinstance(value, str) else None
 
 
-def looks_like_header(values) -> bool:  # type: ignore[no-untyped-def]
+def looks_like_header(values: Iterable[object]) -> bool:
     keys = {column_of(v) for v in values}
     return {"project", "indicator"} <= keys and len(keys - {None}) >= 5
 
@@ -143,7 +147,7 @@ def import_plan(
     if found is None:
         wanted = ", ".join(COLUMNS[k][0] for k in REQUIRED)
         problems.append(RowProblem(None, None, f"ไม่พบแถวหัวตาราง — ต้องมีคอลัมน์ {wanted}"))
-    if problems:
+    if problems or found is None:
         return PlanImportReport(str(path), dry_run, (), tuple(problems), False)
     header_row, titles = found
     columns: dict[str, int] = {}
@@ -175,7 +179,9 @@ def import_plan(
     return PlanImportReport(str(path), dry_run, tuple(results), (), committed)
 
 
-def _apply_row(session: Session, actor: Actor, number: int, cells: dict, notes: list, today: date) -> PlanRowResult:  # type: ignore[type-arg]
+def _apply_row(
+    session: Session, actor: Actor, number: int, cells: dict[str, object], notes: list[RowProblem], today: date
+) -> PlanRowResult:
     errors: list[RowProblem] = list(notes)
     parsed = _parse(session, number, cells, errors)
     label = f"{cells.get('project') or '-'} / {cells.get('indicator') or '-'}"
@@ -187,9 +193,9 @@ def _apply_row(session: Session, actor: Actor, number: int, cells: dict, notes: 
         plan_row = ensure_plan_row(session, actor, year)
         query = select(PlanProject).where(PlanProject.plan_id == plan_row.id, PlanProject.name == project_data.name)
         project = session.scalar(query) or insert_project(session, actor, plan_row.id, project_data)
-        query = select(PlanIndicator).where(PlanIndicator.project_id == project.id,
-                                            PlanIndicator.name == indicator_data.name)  # fmt: skip
-        indicator = session.scalar(query) or insert_indicator(session, actor, project.id, indicator_data)
+        indicator_query = select(PlanIndicator).where(PlanIndicator.project_id == project.id,
+                                                      PlanIndicator.name == indicator_data.name)  # fmt: skip
+        indicator = session.scalar(indicator_query) or insert_indicator(session, actor, project.id, indicator_data)
         for quarter, value in actuals:
             write_actual(session, actor, quarter, ActualInput(indicator.id, value), today)
     except AppError as exc:
@@ -199,7 +205,7 @@ def _apply_row(session: Session, actor: Actor, number: int, cells: dict, notes: 
     return PlanRowResult(number, label, "create", ())
 
 
-def _cell(errors: list[RowProblem], number: int, key: str, parse, value):  # type: ignore[no-untyped-def]
+def _cell(errors: list[RowProblem], number: int, key: str, parse: Callable[[object], T], value: object) -> T | None:
     try:
         return parse(value)
     except CellError as exc:
@@ -207,13 +213,16 @@ def _cell(errors: list[RowProblem], number: int, key: str, parse, value):  # typ
         return None
 
 
-def _parse(session: Session, number: int, cells: dict, errors: list[RowProblem]):  # type: ignore[no-untyped-def, type-arg]
+Parsed = tuple[int, ProjectInput, IndicatorInput, list[tuple[int, float]]]
+
+
+def _parse(session: Session, number: int, cells: dict[str, object], errors: list[RowProblem]) -> Parsed | None:
     text = {k: _cell(errors, number, k, text_value, cells.get(k)) for k in TEXT_KEYS}
     year = _cell(errors, number, "year", number_cell, cells.get("year"))
     target = _cell(errors, number, "target", number_cell, cells.get("target"))
     baseline = _cell(errors, number, "baseline", number_cell, cells.get("baseline"))
-    budget = tuple(_cell(errors, number, f"budget_{q}", baht_cell, cells.get(f"budget_{q}")) or 0
-                   for q in QUARTER_KEYS)  # fmt: skip
+    q1, q2, q3, q4 = (_cell(errors, number, f"budget_{q}", baht_cell, cells.get(f"budget_{q}")) or 0
+                      for q in QUARTER_KEYS)  # fmt: skip
     actuals = [(n, _cell(errors, number, f"actual_{q}", number_cell, cells.get(f"actual_{q}")))
                for n, q in enumerate(QUARTER_KEYS, 1)]  # fmt: skip
     needed = [("year", year), ("target", target), *((k, text[k]) for k in TEXT_KEYS[:-1])]
@@ -229,14 +238,19 @@ def _parse(session: Session, number: int, cells: dict, errors: list[RowProblem])
         errors.append(RowProblem(number, COLUMNS["dimension"][0], f"ไม่พบมิติการพัฒนา '{text['dimension']}'"))
     if text["owner"] and owner_id is None:
         errors.append(RowProblem(number, COLUMNS["owner"][0], f"ไม่พบตำแหน่งชื่อย่อ '{text['owner']}'"))
-    if errors:
-        return None
-    project = ProjectInput(text["project"], dimension_id, owner_id, budget)  # type: ignore[arg-type]
-    indicator = IndicatorInput(text["indicator"], text["unit"], target, baseline, direction)  # type: ignore[arg-type]
+    name, indicator_name, unit = text["project"], text["indicator"], text["unit"]
+    if (errors or year is None or target is None or name is None or indicator_name is None or unit is None
+            or dimension_id is None or owner_id is None or direction is None):  # fmt: skip
+        return None  # each missing value has its message in `errors`
+    project = ProjectInput(name, dimension_id, owner_id, (q1, q2, q3, q4))
+    indicator = IndicatorInput(indicator_name, unit, target, baseline, direction)
     return int(year), project, indicator, [(q, v) for q, v in actuals if v is not None]
 
 
-def _lookup(session: Session, id_column, name_column, wanted: str | None) -> int | None:  # type: ignore[no-untyped-def]
+def _lookup(
+    session: Session, id_column: InstrumentedAttribute[int], name_column: InstrumentedAttribute[str | None],
+    wanted: str | None,
+) -> int | None:
     if not wanted:
         return None
     wanted = wanted.removeprefix("ด้าน") if name_column.key == "name" else wanted

@@ -68,13 +68,14 @@ def reminders(db: Database, actor: Actor, as_of: date | None = None) -> Reminder
     as_of = as_of or date.today()
     rows: list[DirectiveRow] = []
     with db.unit_of_work() as session:
-        query = _candidates(as_of)
+        candidates = _candidates(as_of)
+        query: Select[Any] | None = candidates
         if actor.role in ISSUER_SIDE:
             scope = "ทุกข้อสั่งการ"
         elif actor.role is UserRole.OFFICER:
             scope = "ตำแหน่งที่ท่านดำรงอยู่"
             held = _held_by(session, actor, as_of)
-            query = query.where(held) if held is not None else None
+            query = candidates.where(held) if held is not None else None
         else:
             scope, query = "ไม่มีตำแหน่งที่รับผิดชอบ", None
         if query is not None:

@@ -3,7 +3,7 @@ a visit, one of its findings, or a report from the civil-society network."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,7 +27,7 @@ def _ids(found: Iterable[tuple[str, int, str, float]], kind: str) -> list[int]:
 
 
 def field_labels(
-    session: Session, found: list[tuple[str, int, str, float]], short
+    session: Session, found: list[tuple[str, int, str, float]], short: Callable[[str | None], str]
 ) -> dict[tuple[str, int], FieldLabel]:
     labels: dict[tuple[str, int], FieldLabel] = {}
     visit_ids = set(_ids(found, "field_visit"))

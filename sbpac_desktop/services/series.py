@@ -223,16 +223,16 @@ def _replace_members(session: Session, actor: Actor, series_id: int, members: Se
             session.delete(row)
             audit(session, actor, "delete", row, before)
     for order, member in enumerate(members, start=1):
-        row = stored.get(member.position_id)
+        found = stored.get(member.position_id)
         role = clean(member.meeting_role)
-        if row is None:
+        if found is None:
             row = SeriesMember(series_id=series_id, position_id=member.position_id, meeting_role=role, sort_order=order)
             session.add(row)
             audit(session, actor, "create", row)
-        elif (row.meeting_role, row.sort_order) != (role, order):
-            before = snapshot(row)
-            row.meeting_role, row.sort_order = role, order
-            audit(session, actor, "update", row, before)
+        elif (found.meeting_role, found.sort_order) != (role, order):
+            before = snapshot(found)
+            found.meeting_role, found.sort_order = role, order
+            audit(session, actor, "update", found, before)
 
 
 def create_series(db: Database, actor: Actor, data: SeriesInput, today: date | None = None) -> SeriesView:

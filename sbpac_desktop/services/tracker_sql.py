@@ -142,6 +142,6 @@ def _text_conditions(session: Session, needle: str) -> list[ColumnElement[bool]]
         ).bindparams(tracker_phrase=index.fts_phrase(query))
         return [D.id.in_(narrowed), exact]
     if connection.dialect.name == "postgresql" and len(query) >= 3:
-        document = literal_column(f"({index.document_sql(kind)})")
+        document: ColumnElement[str] = literal_column(f"({index.document_sql(kind)})")
         return [document.ilike(index.like_pattern(query), escape="\\"), exact]
     return [exact]

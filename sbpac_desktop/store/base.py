@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import DateTime, Integer, MetaData
+from sqlalchemy import DateTime, FromClause, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Named constraints let Alembic batch mode (SQLite) find and alter them later.
@@ -27,6 +28,9 @@ class Base(DeclarativeBase):
 
 class Versioned:
     """Mutable rows: a stale UPDATE raises StaleDataError instead of overwriting silently."""
+
+    if TYPE_CHECKING:  # mixed into Base subclasses only, which have a table (not a runtime annotation)
+        __table__: ClassVar[FromClause]
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)

@@ -120,17 +120,18 @@ def _refresh_after_flush(session: Session, _context: object) -> None:
 def _reload_after_flush(session: Session, _context: object) -> None:
     """Loaded directives get the values the UPDATE above wrote behind the ORM's back: one
     SELECT per flush (expiring them instead cost one SELECT per directive on next access)."""
-    loaded = {}
+    loaded: dict[int, object] = {}
     for directive_id in session.info.pop(_STALE, ()):
         obj = session.identity_map.get(identity_key(Directive, directive_id))
         if obj is not None:
             loaded[directive_id] = obj
     if not loaded:
         return
-    query = text("SELECT id, latest_percent, latest_report_on FROM directive WHERE id IN :ids").bindparams(
-        bindparam("ids", expanding=True)
+    query = (
+        text("SELECT id, latest_percent, latest_report_on FROM directive WHERE id IN :ids")
+        .bindparams(bindparam("ids", expanding=True))
+        .columns(id=Integer, latest_percent=Integer, latest_report_on=Date)
     )
-    query = query.columns(id=Integer, latest_percent=Integer, latest_report_on=Date)
     ordered = sorted(loaded)
     for start in range(0, len(ordered), CHUNK):
         for row in session.connection().execute(query, {"ids": ordered[start : start + CHUNK]}):

@@ -151,7 +151,7 @@ def scan_newest(
         if len(rows) < threshold and complete and floor > 0:
             rows += _older_matches(connection, kind, query, window + 1 - len(rows), titles_only, floor)
         cut = cut or len(rows) > window
-        found += [(kind.kind, row[0], tuple(row[1:])) for row in rows[:window]]
+        found += [(kind.kind, ref_id, texts) for ref_id, texts in rows[:window]]
     return Candidates(found, cut)
 
 
@@ -168,7 +168,7 @@ def _condition(connection: Connection, kind: IndexedKind, query: str, titles_onl
 
 def _recent_matches(
     connection: Connection, kind: IndexedKind, query: str, limit: int, titles_only: bool, bounds: tuple[int, int]
-) -> list[tuple[object, ...]]:
+) -> list[tuple[int, Texts]]:
     """Matches among the `recent` records with ids above `above` (bounds), newest first, read
     along the primary key: the inner LIMIT keeps PostgreSQL from reading every match of a
     common word off the trigram index."""
@@ -179,12 +179,12 @@ def _recent_matches(
         text(f"SELECT id, {columns} FROM ({newest}) AS newest WHERE {condition} ORDER BY id DESC LIMIT :limit"),
         {"pattern": like_pattern(query), "limit": limit, "above": above, "recent": recent},
     )
-    return [tuple(row) for row in rows]
+    return [(row[0], tuple(row[1:])) for row in rows]
 
 
 def _older_matches(
     connection: Connection, kind: IndexedKind, query: str, limit: int, titles_only: bool, upto: int
-) -> list[tuple[object, ...]]:
+) -> list[tuple[int, Texts]]:
     """Matches with ids up to `upto`, newest first. `id + 0` takes the primary key's order away
     so PostgreSQL reads the trigram index: the recent rows held few matches, so the word is
     not common and the index finds its rows quickly."""
@@ -196,4 +196,4 @@ def _older_matches(
         ),
         {"pattern": like_pattern(query), "limit": limit, "upto": upto},
     )
-    return [tuple(row) for row in rows]
+    return [(row[0], tuple(row[1:])) for row in rows]

@@ -23,7 +23,10 @@ _THAI = 1
 _OTHER = 2  # digits, Latin and every other script
 
 
-def thai_sort_key(text: str) -> tuple:
+SortKey = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...], str]
+
+
+def thai_sort_key(text: str) -> SortKey:
     """Key for sorted(names, key=thai_sort_key): Thai dictionary order, then everything else.
 
     Levels: (1) letters and vowels with leading vowels moved after their consonant,

@@ -78,9 +78,9 @@ def _save(qtbot: QtBot, dialog, wait_ops: Callable[[], None]) -> None:
 def test_block_with_reason_then_unblock(qtbot: QtBot, work_ctx: AppContext, wait_ops) -> None:
     directive_id = _directive_id(work_ctx, "ขส. 002/2563")
     pane = _pane(qtbot, work_ctx, directive_id)
-    assert pane.actions.block_button.isVisible() and not pane.actions.unblock_button.isVisible()
-    qtbot.mouseClick(pane.actions.block_button, Qt.MouseButton.LeftButton)
-    dialog = pane.actions.dialog
+    assert pane.action_bar.block_button.isVisible() and not pane.action_bar.unblock_button.isVisible()
+    qtbot.mouseClick(pane.action_bar.block_button, Qt.MouseButton.LeftButton)
+    dialog = pane.action_bar.dialog
     assert isinstance(dialog, BlockDialog)
     dialog.submit()  # empty reason: the service's Thai message goes next to the field
     wait_ops()
@@ -92,18 +92,18 @@ def test_block_with_reason_then_unblock(qtbot: QtBot, work_ctx: AppContext, wait
     detail = directives.get_directive(work_ctx.db, work_ctx.actor, directive_id, today=TODAY)
     assert detail.row.status.key == "blocked" and detail.row.status.blocked_reason == "รอการจัดสรรงบประมาณ"
     assert "ติดขัด: รอการจัดสรรงบประมาณ" in pane.status.text().replace("\u200b", "")
-    assert pane.actions.unblock_button.isVisible() and not pane.actions.block_button.isVisible()
+    assert pane.action_bar.unblock_button.isVisible() and not pane.action_bar.block_button.isVisible()
     _shot(pane, "detail_pane_blocked")
-    qtbot.mouseClick(pane.actions.unblock_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pane.action_bar.unblock_button, Qt.MouseButton.LeftButton)
     wait_ops()
     assert get_workflow(work_ctx.db, work_ctx.actor, directive_id).blocked_reason is None
-    qtbot.waitUntil(lambda: pane.actions.block_button.isVisible())
+    qtbot.waitUntil(lambda: pane.action_bar.block_button.isVisible())
 
 
 def test_extension_request_and_approval(qtbot: QtBot, work_ctx: AppContext, wait_ops) -> None:
     directive_id = _directive_id(work_ctx, "ขส. 004/2563")
     pane = _pane(qtbot, work_ctx, directive_id)
-    dialog = pane.actions.request_extension()
+    dialog = pane.action_bar.request_extension()
     assert isinstance(dialog, ExtensionRequestDialog)
     qtbot.keyClicks(dialog.new_due.line_edit, "15/01/2563")  # after the due date (31 ธ.ค. 2562) but already past
     type_text(qtbot, dialog.reason, "รอผลการจัดซื้อจัดจ้าง")
@@ -118,8 +118,8 @@ def test_extension_request_and_approval(qtbot: QtBot, work_ctx: AppContext, wait
     dialog.new_due.line_edit.clear()
     qtbot.keyClicks(dialog.new_due.line_edit, "31/03/2563")
     _save(qtbot, dialog, wait_ops)
-    assert pane.actions.decide_button.isVisible() and not pane.actions.extend_button.isVisible()
-    decision = pane.actions.decide_extension()
+    assert pane.action_bar.decide_button.isVisible() and not pane.action_bar.extend_button.isVisible()
+    decision = pane.action_bar.decide_extension()
     assert isinstance(decision, ExtensionDecisionDialog)
     assert decision.findChild(type(pane.title), "requestedChange").text() == "ขยายเวลาจาก ๓๑ ธ.ค. ๒๕๖๒ เป็น ๓๑ มี.ค. ๒๕๖๓"
     _shot(decision, "extension_decision")
@@ -132,11 +132,11 @@ def test_extension_request_and_approval(qtbot: QtBot, work_ctx: AppContext, wait
 def test_rejecting_needs_a_reason(qtbot: QtBot, work_ctx: AppContext, wait_ops) -> None:
     directive_id = _directive_id(work_ctx, "ขส. 005/2563")
     pane = _pane(qtbot, work_ctx, directive_id)
-    request = pane.actions.request_extension()
+    request = pane.action_bar.request_extension()
     request.new_due.setDate(date(2020, 4, 30))
     request.reason.setPlainText("รอข้อมูลจากจังหวัด")
     _save(qtbot, request, wait_ops)
-    decision = pane.actions.decide_extension()
+    decision = pane.action_bar.decide_extension()
     decision.reject_choice.setChecked(True)
     decision.submit()
     wait_ops()
@@ -152,16 +152,16 @@ def test_officer_asks_and_the_secretariat_closes_at_a_meeting(qtbot: QtBot, work
     directive_id = _directive_id(work_ctx, "ขส. 003/2563")
     officer = _officer(work_ctx, directive_id)
     pane = _pane(qtbot, officer, directive_id)
-    assert pane.actions.request_close_button.isVisible()
-    assert not pane.actions.close_button.isVisible()  # an assignee cannot close alone
-    asked = pane.actions.request_closure()
+    assert pane.action_bar.request_close_button.isVisible()
+    assert not pane.action_bar.close_button.isVisible()  # an assignee cannot close alone
+    asked = pane.action_bar.request_closure()
     assert isinstance(asked, ClosureRequestDialog)
     type_text(qtbot, asked.note, "ดำเนินการครบทุกพื้นที่แล้ว")
     _shot(asked, "closure_request")
     _save(qtbot, asked, wait_ops)
-    assert not pane.actions.request_close_button.isVisible()  # one request at a time
+    assert not pane.action_bar.request_close_button.isVisible()  # one request at a time
     secretariat = _pane(qtbot, work_ctx, directive_id)
-    dialog = secretariat.actions.decide_closure()
+    dialog = secretariat.action_bar.decide_closure()
     assert isinstance(dialog, ClosureDecisionDialog) and dialog.decline.isEnabled()
     meeting = meetings.list_meetings(work_ctx.db, work_ctx.actor)[0]
     dialog.meeting.set_value(meeting.id)
@@ -172,7 +172,7 @@ def test_officer_asks_and_the_secretariat_closes_at_a_meeting(qtbot: QtBot, work
     assert detail.row.state is DirectiveState.CLOSED and detail.closed_on == meeting.meeting_date
     closed = get_workflow(work_ctx.db, work_ctx.actor, directive_id).closures[-1]
     assert (closed.status, closed.meeting_id) == (RequestStatus.APPROVED, meeting.id)
-    assert not secretariat.actions.isVisible()  # nothing more to do on a closed directive
+    assert not secretariat.action_bar.isVisible()  # nothing more to do on a closed directive
 
 
 def test_officer_sees_no_actions_on_other_posts(qtbot: QtBot, work_ctx: AppContext) -> None:
@@ -184,7 +184,7 @@ def test_officer_sees_no_actions_on_other_posts(qtbot: QtBot, work_ctx: AppConte
     ]  # fmt: skip
     assert others, "the demo has directives on posts the officer does not hold"
     pane = _pane(qtbot, officer, others[0].id)
-    assert not pane.actions.isVisible()
+    assert not pane.action_bar.isVisible()
 
 
 @pytest.mark.parametrize("choice", ["decline"])
@@ -192,10 +192,10 @@ def test_decline_closure_needs_a_reason(qtbot: QtBot, work_ctx: AppContext, wait
     directive_id = _directive_id(work_ctx, "ขส. 006/2563")
     officer = _officer(work_ctx, directive_id)
     asking = _pane(qtbot, officer, directive_id)
-    asking.actions.request_closure().submit()
+    asking.action_bar.request_closure().submit()
     wait_ops()
     deciding = _pane(qtbot, work_ctx, directive_id)
-    dialog = deciding.actions.decide_closure()
+    dialog = deciding.action_bar.decide_closure()
     getattr(dialog, choice).setChecked(True)
     dialog.submit()
     wait_ops()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
@@ -22,7 +21,7 @@ from sbpac_desktop.services.attachments import OwnerKind
 from sbpac_desktop.services.org import PersonView
 
 
-class AgendaItemDialog(FormDialog):
+class AgendaItemDialog(FormDialog[AgendaItemInput, AgendaItemView]):
     def __init__(
         self,
         ctx: AppContext,
@@ -98,7 +97,7 @@ class AgendaItemDialog(FormDialog):
             planned_minutes=self.minutes.minutes(),
         )
 
-    def save_call(self, data: AgendaItemInput) -> Callable[[], Any]:
+    def save_call(self, data: AgendaItemInput) -> Callable[[], AgendaItemView]:
         ctx, meeting_id, files = self.ctx, self.meeting_id, self.attachments.pending_paths()
 
         def call() -> AgendaItemView:
@@ -108,6 +107,6 @@ class AgendaItemDialog(FormDialog):
 
         return call
 
-    def after_save(self, result: Any) -> None:
+    def after_save(self, result: AgendaItemView) -> None:
         app_events().meeting_changed.emit(self.meeting_id)
         report_failures(self.parentWidget(), self.attach_failures)

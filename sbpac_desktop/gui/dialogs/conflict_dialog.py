@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,13 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from sbpac_desktop.domain.errors import ConflictDetails, ConflictError, FieldProblem
+from sbpac_desktop.gui.dialogs.form import FormDialog, ResultT
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import datetime_text  # the UI's digits and language
 from sbpac_desktop.services.conflicts import OVERWRITE_ROLES
 from sbpac_desktop.services.field_text import ENTITY_LABELS
 
 if TYPE_CHECKING:
-    from sbpac_desktop.gui.dialogs.form import FormDialog
+    from _typeshed import DataclassInstance
+
+RecordT = TypeVar("RecordT", bound="DataclassInstance")  # the form's service input: a dataclass
+ViewT = TypeVar("ViewT")  # the stored record as read again
 
 
 class Choice(Enum):
@@ -134,36 +138,37 @@ class ConflictDialog(QDialog):
         self.accept()
 
 
-def _comparable(value: Any) -> Any:
+def _comparable(value: object) -> object:
     """Tuples of assignees compare as sets: the form lists the lead first, the database by id."""
     if isinstance(value, tuple):
         return sorted(repr(v) for v in value)
     return value
 
 
-def merge_edits(base: Any, mine: Any, theirs: Any) -> Any:
+def merge_edits(base: RecordT, mine: RecordT, theirs: RecordT) -> RecordT:
     """Field by field: what this user changed (mine differs from what they loaded) wins;
     every other field takes the newest stored value."""
-    values = {}
+    values: dict[str, object] = {}
     for field in dataclasses.fields(mine):
         own, seen = getattr(mine, field.name), getattr(base, field.name)
         values[field.name] = own if _comparable(own) != _comparable(seen) else getattr(theirs, field.name)
     return dataclasses.replace(mine, **values)
 
 
-class ConflictFlow:
+class ConflictFlow(Generic[RecordT, ResultT, ViewT]):
     """Wires a form dialog to the conflict dialog. The form supplies how to read its
-    record again, turn it into the service input, show an input, and save over."""
+    record again (a ViewT), turn it into the service input (its RecordT), show an input, and
+    save over (the form's own save, answering its ResultT)."""
 
     def __init__(
         self,
-        form: FormDialog,
+        form: FormDialog[RecordT, ResultT],
         *,
-        base: Any,
-        load: Callable[[], Any],
-        input_of: Callable[[Any], Any],
-        show: Callable[[Any, Any], None],
-        overwrite_call: Callable[[Any, int], Callable[[], Any]],
+        base: RecordT,
+        load: Callable[[], ViewT],
+        input_of: Callable[[ViewT], RecordT],
+        show: Callable[[RecordT, ViewT], None],
+        overwrite_call: Callable[[RecordT, int], Callable[[], ResultT]],
         after_keep: Callable[[], None],
     ) -> None:
         self.form = form
@@ -171,7 +176,7 @@ class ConflictFlow:
         self.load, self.input_of, self.show = load, input_of, show
         self.overwrite_call, self.after_keep = overwrite_call, after_keep
         self.dialog: ConflictDialog | None = None
-        self.mine: Any = None
+        self.mine: RecordT | None = None
 
     def start(self, error: ConflictError) -> ConflictDialog:
         assert error.details is not None
@@ -189,12 +194,17 @@ class ConflictFlow:
             self.after_keep()
             self.form.reject()
         elif choice is Choice.OVERWRITE:
-            self.form.run_save(self.overwrite_call(self.mine, details.current_version))
+            if self.mine is not None:
+                self.form.run_save(self.overwrite_call(self.mine, details.current_version))
         else:
             Operation(self.form, self.load, message=self.form.tr("กำลังโหลดข้อมูลล่าสุด…")).success(self._reapply).run()
 
-    def _reapply(self, fresh: Any) -> None:
+    def _reapply(self, fresh: ViewT) -> None:
         theirs = self.input_of(fresh)
+        if self.mine is None:  # nothing collected: show theirs as they are
+            self.base = theirs
+            self.show(theirs, fresh)
+            return
         merged = merge_edits(self.base, self.mine, theirs)
         self.base = theirs  # the next conflict compares with what is now on screen
         self.show(merged, fresh)

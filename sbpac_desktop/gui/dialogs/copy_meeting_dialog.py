@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
@@ -29,7 +28,7 @@ class CopyRequest:
     include_texts: bool
 
 
-class CopyMeetingDialog(FormDialog):
+class CopyMeetingDialog(FormDialog[CopyRequest, CopyResult]):
     def __init__(self, ctx: AppContext, source: MeetingView, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.source = source
@@ -97,12 +96,12 @@ class CopyMeetingDialog(FormDialog):
             return None
         return CopyRequest(new_date, self.title_edit.text(), self.with_texts.isChecked())
 
-    def save_call(self, data: CopyRequest) -> Callable[[], Any]:
+    def save_call(self, data: CopyRequest) -> Callable[[], CopyResult]:
         db, actor, source_id = self.ctx.db, self.ctx.actor, self.source.id
         return lambda: copy_meeting(
             db, actor, source_id, data.new_date, title=data.title, include_texts=data.include_texts
         )
 
-    def after_save(self, result: Any) -> None:
+    def after_save(self, result: CopyResult) -> None:
         assert isinstance(result, CopyResult)
         app_events().meetings_changed.emit()

@@ -22,6 +22,7 @@ class UiForm(Protocol):
 
 
 UiT = TypeVar("UiT", bound=UiForm)
+WidgetT = TypeVar("WidgetT", bound=QWidget)
 
 
 def mount(ui: UiT, parent: QWidget) -> tuple[UiT, QWidget]:
@@ -36,7 +37,8 @@ def layout_holding(root: QLayout, widget: QWidget) -> QLayout | None:
     if root.indexOf(widget) >= 0:
         return root
     for index in range(root.count()):
-        child = root.itemAt(index).layout()
+        item = root.itemAt(index)
+        child = item.layout() if item is not None else None
         if child is not None:
             found = layout_holding(child, widget)
             if found is not None:
@@ -44,7 +46,7 @@ def layout_holding(root: QLayout, widget: QWidget) -> QLayout | None:
     return None
 
 
-def replace_widget(old: QWidget, new: QWidget) -> QWidget:
+def replace_widget(old: QWidget, new: WidgetT) -> WidgetT:
     """Put `new` where `old` was (same layout slot, object name and tab position); delete `old`."""
     parent = old.parentWidget()
     root = parent.layout() if parent is not None else None

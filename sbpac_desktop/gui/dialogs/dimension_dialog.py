@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
@@ -14,7 +13,7 @@ from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.dimensions import DimensionInput, DimensionView
 
 
-class DimensionDialog(FormDialog):
+class DimensionDialog(FormDialog[DimensionInput, DimensionView]):
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, *, dimension: DimensionView | None = None
     ) -> None:
@@ -41,7 +40,7 @@ class DimensionDialog(FormDialog):
     def collect(self, problems: list[FieldProblem]) -> DimensionInput:
         return DimensionInput(self.name_edit.text(), self.short_edit.text())
 
-    def save_call(self, data: DimensionInput) -> Callable[[], Any]:
+    def save_call(self, data: DimensionInput) -> Callable[[], DimensionView]:
         db, actor, dimension = self.ctx.db, self.ctx.actor, self.dimension
         if dimension is not None:
             return lambda: dimensions.update_dimension(db, actor, dimension.id, dimension.version, data)

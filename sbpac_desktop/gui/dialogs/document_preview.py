@@ -28,6 +28,7 @@ from sbpac_desktop.gui.pages import file_export
 from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import ThaiLabel, digits
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.process_jobs import Job
 
 ARCHIVED_JOBS = {render_jobs.DOSSIER}  # documents offered as PDF/A-2u too (issue #13 item 6)
 
@@ -81,10 +82,10 @@ class DocumentPreview(QDialog):
         self.pdf_button.setEnabled(ready)
         self.pdfa_button.setEnabled(ready)
 
-    def _job(self, path: Path) -> object:
+    def _job(self, path: Path) -> Job:
         return render_jobs.job(self.ctx.db, self.ctx.actor, self.function, *self.args, path)
 
-    def render(self) -> ProcessOperation[Path]:
+    def render_preview(self) -> ProcessOperation[Path]:
         """Make the preview PDF in the worker process; the buttons wake up when it is shown."""
         path = Path(self._temp.name) / "preview.pdf"
         self.notice.setText(self.tr("กำลังสร้างตัวอย่าง…"))
@@ -167,5 +168,5 @@ def open_preview(
     dialog = DocumentPreview(ctx, title, function, args, file_stem, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
-    dialog.render()
+    dialog.render_preview()
     return dialog

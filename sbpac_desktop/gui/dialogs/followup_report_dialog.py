@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sbpac_desktop.domain.documents import GroupBy
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui import render_jobs
 from sbpac_desktop.gui.i18n import error_text
@@ -31,7 +32,7 @@ from sbpac_desktop.gui.widgets.be_date import BeDateEdit, be_text
 from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.services import meetings, tracker
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.followup import FollowUpScope, GroupBy
+from sbpac_desktop.services.followup import FollowUpScope
 
 
 class FollowUpReportDialog(QDialog):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,8 +27,15 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.widgets.field_errors import FieldErrors, error_label
 from sbpac_desktop.services.app import AppContext
 
-if TYPE_CHECKING:
-    from sbpac_desktop.gui.dialogs.conflict_dialog import ConflictFlow
+
+class ConflictHandler(Protocol):
+    """What a dialog that edits a stored record does when its save meets a newer version
+    (gui/dialogs/conflict_dialog.ConflictFlow)."""
+
+    def start(self, error: ConflictError) -> QDialog: ...
+
+InputT = TypeVar("InputT")  # what `collect` reads from the fields: the service's input
+ResultT = TypeVar("ResultT")  # what the service call answers: its view of the saved record
 
 
 def set_tab_order(widgets: Sequence[QWidget]) -> None:
@@ -65,17 +72,18 @@ def scrolled(parent: QWidget, *parts: QWidget | QLayout, name: str = "formScroll
     return area
 
 
-class FormDialog(QDialog):
-    """Subclasses build their fields into `self.body` and implement `collect` and `save_call`."""
+class FormDialog(QDialog, Generic[InputT, ResultT]):
+    """Subclasses build their fields into `self.body` and implement `collect` and `save_call`;
+    FormDialog[PositionInput, PositionView] reads a PositionInput and saves it into a PositionView."""
 
     saved = Signal(object)  # the DTO the service returned
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.result_value: Any = None
-        self.operation: Operation[Any] | None = None
-        self.conflict_flow: ConflictFlow | None = None  # set by dialogs that edit a stored record
+        self.result_value: ResultT | None = None
+        self.operation: Operation[ResultT] | None = None
+        self.conflict_flow: ConflictHandler | None = None  # set by dialogs that edit a stored record
         self.general_error = error_label(self)
         self.general_error.setObjectName("generalError")
         self.errors = FieldErrors(self.general_error)
@@ -99,15 +107,16 @@ class FormDialog(QDialog):
         layout.addWidget(self.buttons)
 
     # --- to implement -------------------------------------------------------------
-    def collect(self, problems: list[FieldProblem]) -> Any:
-        """Read the fields into the service's input DTO; append problems found on the way."""
+    def collect(self, problems: list[FieldProblem]) -> InputT | None:
+        """Read the fields into the service's input DTO; append problems found on the way
+        (None: the fields do not make one, and `problems` says why)."""
         raise NotImplementedError
 
-    def save_call(self, data: Any) -> Callable[[], Any]:
+    def save_call(self, data: InputT) -> Callable[[], ResultT]:
         """The service call to run in the background."""
         raise NotImplementedError
 
-    def after_save(self, result: Any) -> None:
+    def after_save(self, result: ResultT) -> None:
         """Notify the rest of the application (events)."""
 
     # --- flow -----------------------------------------------------------------------
@@ -120,14 +129,15 @@ class FormDialog(QDialog):
         if problems:
             self.errors.show(problems)
             return
-        self.run_save(self.save_call(data))
+        if data is not None:
+            self.run_save(self.save_call(data))
 
-    def run_save(self, call: Callable[[], Any]) -> None:
+    def run_save(self, call: Callable[[], ResultT]) -> None:
         """Run a save in the background; its answer closes the dialog or shows the error."""
         self.operation = Operation(self, call, busy=[self.save_button])
         self.operation.success(self._saved).failure(self._failed).run()
 
-    def _saved(self, result: Any) -> None:
+    def _saved(self, result: ResultT) -> None:
         self.operation = None
         self.result_value = result
         self.after_save(result)
@@ -148,3 +158,7 @@ class FormDialog(QDialog):
         if self.operation is not None:
             return  # the save is under way; its answer still needs this dialog
         super().reject()
+
+
+# a page that opens any of its dialogs the same way keeps each one's own type
+DialogT = TypeVar("DialogT", bound=FormDialog[Any, Any])

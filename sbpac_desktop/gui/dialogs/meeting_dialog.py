@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, time
-from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -28,7 +27,7 @@ from sbpac_desktop.services import meetings, org, series
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import MeetingInput, MeetingView
-from sbpac_desktop.services.series_attendance import prefill_attendance
+from sbpac_desktop.services.series_attendance import PrefillResult, prefill_attendance
 from sbpac_desktop.thai import parse_thai_time, thai_sort_key
 
 DEFAULT_START = "09.30"
@@ -56,7 +55,7 @@ def meeting_input(view: MeetingView) -> MeetingInput:
     )
 
 
-class MeetingDialog(FormDialog):
+class MeetingDialog(FormDialog[MeetingInput, MeetingView]):
     def __init__(
         self,
         ctx: AppContext,
@@ -74,7 +73,8 @@ class MeetingDialog(FormDialog):
         self.existing = meetings.list_meetings(ctx.db, ctx.actor)
         self.prefill: SeriesPrefill | None = None
         self._auto_chair: int | None = None  # the chair the series gave; a date change may update it
-        self.prefill_outcome: dict[str, Any] = {}  # what filling the attendance list gave (or the error)
+        # what filling the attendance list gave ("result": a PrefillResult) or why it could not ("error")
+        self.prefill_outcome: dict[str, PrefillResult | AppError] = {}
         self._build(today or date.today())
         self._fill_lists(self._people(meeting))
         if meeting is None:
@@ -273,7 +273,7 @@ class MeetingDialog(FormDialog):
             opening_text=self.meeting.opening_text if self.meeting else None,
         )
 
-    def save_call(self, data: MeetingInput) -> Callable[[], Any]:
+    def save_call(self, data: MeetingInput) -> Callable[[], MeetingView]:
         db, actor, view = self.ctx.db, self.ctx.actor, self.meeting
         if view is not None:
             return lambda: meetings.update_meeting(db, actor, view.id, view.version, data)
@@ -291,9 +291,10 @@ class MeetingDialog(FormDialog):
 
         return create
 
-    def after_save(self, result: Any) -> None:
-        if "error" in self.prefill_outcome:
-            present_error(self.parentWidget(), self.prefill_outcome["error"])
+    def after_save(self, result: MeetingView) -> None:
+        error = self.prefill_outcome.get("error")
+        if isinstance(error, AppError):
+            present_error(self.parentWidget(), error)
         app_events().meetings_changed.emit()
         if self.meeting is not None:
             app_events().meeting_changed.emit(self.meeting.id)

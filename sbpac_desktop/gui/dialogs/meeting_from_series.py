@@ -65,6 +65,7 @@ class SeriesPrefill(QWidget):
         self.series, self.latest, self.day = series, latest, day
         if series is not None:
             self.template.set_value(series.agenda_template)
+        wanted: str | None
         if series is not None and (series.members or series.chair_position_id or series.secretary_position_id):
             wanted = MEMBERS
         else:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
@@ -19,7 +18,7 @@ from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.gui.widgets.place_picker import PlaceCombo
 from sbpac_desktop.services import network
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.network import MemberInput, MemberView, ReportInput
+from sbpac_desktop.services.network import ExternalReportView, MemberInput, MemberView, ReportInput
 from sbpac_desktop.services.places import PlaceView
 
 KINDS = ("network", "volunteer")
@@ -32,7 +31,7 @@ def typed_but_unknown(combo: IdCombo) -> bool:
     return bool(text) and text != combo.none_label and combo.value() is None
 
 
-class MemberDialog(FormDialog):
+class MemberDialog(FormDialog[MemberInput, MemberView]):
     def __init__(
         self, ctx: AppContext, places: Sequence[PlaceView], parent: QWidget | None = None, *,
         member: MemberView | None = None, kind: str | None = None,
@@ -112,14 +111,14 @@ class MemberDialog(FormDialog):
             active_to=self.active_to.date(),
         )
 
-    def save_call(self, data: MemberInput) -> Callable[[], Any]:
+    def save_call(self, data: MemberInput) -> Callable[[], MemberView]:
         db, actor, member = self.ctx.db, self.ctx.actor, self.member
         if member is not None:
             return lambda: network.update_member(db, actor, member.id, member.version, data)
         return lambda: network.add_member(db, actor, data)
 
 
-class NetworkReportDialog(FormDialog):
+class NetworkReportDialog(FormDialog[ReportInput, ExternalReportView]):
     """One report by `member`: on a directive, a place, or both; never changes the directive."""
 
     def __init__(
@@ -184,6 +183,6 @@ class NetworkReportDialog(FormDialog):
             place_id=self.place.value(),
         )
 
-    def save_call(self, data: ReportInput) -> Callable[[], Any]:
+    def save_call(self, data: ReportInput) -> Callable[[], ExternalReportView]:
         db, actor, today = self.ctx.db, self.ctx.actor, self.today
         return lambda: network.add_report(db, actor, data, today=today)

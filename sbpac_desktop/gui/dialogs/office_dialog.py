@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -37,7 +36,7 @@ def choose_emblem_file(parent: QWidget) -> str:
     return path
 
 
-class OfficeDialog(FormDialog):
+class OfficeDialog(FormDialog[OfficeInput, OfficeDetails]):
     def __init__(self, ctx: AppContext, current: OfficeDetails, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.current = current
@@ -101,6 +100,6 @@ class OfficeDialog(FormDialog):
         return OfficeInput(self.name_edit.text(), self.address_edit.toPlainText(), self.phone_edit.text(),
                            self.prefix_edit.text(), self.emblem)  # fmt: skip
 
-    def save_call(self, data: OfficeInput) -> Callable[[], Any]:
+    def save_call(self, data: OfficeInput) -> Callable[[], OfficeDetails]:
         db, actor, version = self.ctx.db, self.ctx.actor, self.current.version
         return lambda: office.update_office(db, actor, data, version)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -22,7 +21,7 @@ COMMON_PREFIXES = (
 )  # fmt: skip
 
 
-class PersonDialog(FormDialog):
+class PersonDialog(FormDialog[PersonInput, PersonView]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, person: PersonView | None = None) -> None:
         super().__init__(ctx, parent)
         self.person = person
@@ -55,7 +54,7 @@ class PersonDialog(FormDialog):
             ui.firstName.text(), ui.lastName.text(), ui.prefix.currentText(), ui.email.text(), ui.phone.text()
         )
 
-    def save_call(self, data: PersonInput) -> Callable[[], Any]:
+    def save_call(self, data: PersonInput) -> Callable[[], PersonView]:
         db, actor, person = self.ctx.db, self.ctx.actor, self.person
         if person is not None:
             return lambda: org.update_person(db, actor, person.id, person.version, data)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -21,7 +20,7 @@ from sbpac_desktop.services.org import IncumbencyInput, IncumbencyView, PersonVi
 from sbpac_desktop.thai import thai_sort_key
 
 
-class TermDialog(FormDialog):
+class TermDialog(FormDialog[IncumbencyInput, IncumbencyView | int]):
     def __init__(
         self,
         ctx: AppContext,
@@ -103,7 +102,7 @@ class TermDialog(FormDialog):
         end_previous = ui.endPrevious.isChecked() and not acting and self.term is None
         return IncumbencyInput(person_id, position_id, start_on, ui.endOn.date(), acting, end_previous)
 
-    def save_call(self, data: IncumbencyInput) -> Callable[[], Any]:
+    def save_call(self, data: IncumbencyInput) -> Callable[[], IncumbencyView | int]:
         db, actor, term = self.ctx.db, self.ctx.actor, self.term
         if term is not None:
             return lambda: org.update_incumbency(

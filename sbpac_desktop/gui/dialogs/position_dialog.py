@@ -4,7 +4,6 @@ to or is seconded from (ผู้ช่วยเลขาธิการ ศอ.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -20,7 +19,7 @@ from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.org import OrgUnitView, PositionInput, PositionView
 
 
-class PositionDialog(FormDialog):
+class PositionDialog(FormDialog[PositionInput, PositionView]):
     def __init__(
         self,
         ctx: AppContext,
@@ -62,7 +61,7 @@ class PositionDialog(FormDialog):
     def collect(self, problems: list[FieldProblem]) -> PositionInput:
         return PositionInput(self.ui.title.text(), self.kind.value(), self.ui.shortCode.text(), self.ui.orgUnit.value())
 
-    def save_call(self, data: PositionInput) -> Callable[[], Any]:
+    def save_call(self, data: PositionInput) -> Callable[[], PositionView]:
         db, actor, position = self.ctx.db, self.ctx.actor, self.position
         if position is not None:
             return lambda: org.update_position(db, actor, position.id, position.version, data)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
@@ -42,7 +41,7 @@ def _text_box(parent: QWidget, name: str, placeholder: str, height: int = 64) ->
     return box
 
 
-class ProgressDialog(FormDialog):
+class ProgressDialog(FormDialog[ProgressInput, DirectiveDetail]):
     def __init__(
         self, ctx: AppContext, detail: DirectiveDetail, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
@@ -126,7 +125,7 @@ class ProgressDialog(FormDialog):
             reporter_person_id=self.reporter.value(),
         )
 
-    def save_call(self, data: ProgressInput) -> Callable[[], Any]:
+    def save_call(self, data: ProgressInput) -> Callable[[], DirectiveDetail]:
         ctx, files = self.ctx, self.attachments.pending_paths()
 
         def call() -> DirectiveDetail:
@@ -138,6 +137,6 @@ class ProgressDialog(FormDialog):
 
         return call
 
-    def after_save(self, result: Any) -> None:
+    def after_save(self, result: DirectiveDetail) -> None:
         app_events().directives_changed.emit()
         report_failures(self.parentWidget(), self.attach_failures)

@@ -5,7 +5,6 @@ standing members (posts with their role, in printing order). One save stores it 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
@@ -24,7 +23,7 @@ WIDTH = 860
 MEMBERS_HEIGHT = 260
 
 
-class SeriesDialog(FormDialog):
+class SeriesDialog(FormDialog[SeriesInput, SeriesView]):
     def __init__(
         self,
         ctx: AppContext,
@@ -39,7 +38,7 @@ class SeriesDialog(FormDialog):
         self.setWindowTitle(self.tr("แก้ไขชุดการประชุม") if series else self.tr("เพิ่มชุดการประชุม"))
         chosen = {m.position_id for m in series.members} if series else set()
         if series:
-            chosen |= {series.chair_position_id, series.secretary_position_id} - {None}
+            chosen |= {p for p in (series.chair_position_id, series.secretary_position_id) if p is not None}
         # active posts, plus whatever this series already names even if deactivated since
         self.positions = [p for p in positions if p.active or p.id in chosen]
         self._build()
@@ -123,7 +122,7 @@ class SeriesDialog(FormDialog):
             members=self.members.members(),
         )
 
-    def save_call(self, data: SeriesInput) -> Callable[[], Any]:
+    def save_call(self, data: SeriesInput) -> Callable[[], SeriesView]:
         db, actor, view = self.ctx.db, self.ctx.actor, self.series
         if view is not None:
             return lambda: series.update_series(db, actor, view.id, view.version, data)

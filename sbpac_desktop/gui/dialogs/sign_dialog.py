@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
@@ -27,7 +26,7 @@ class SignRequest:
     pdfa: bool
 
 
-class SignDialog(FormDialog):
+class SignDialog(FormDialog[SignRequest, Path]):
     def __init__(self, ctx: AppContext, source: Path, suggested: Path, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.source = source
@@ -97,7 +96,7 @@ class SignDialog(FormDialog):
             self.errors.add(problems, "output", self.tr("ไฟล์ที่ลงนามต้องลงท้ายด้วย .pdf"))
         return SignRequest(self.source, cert, self.passphrase_edit.text(), output, self.pdfa_check.isChecked())
 
-    def save_call(self, data: SignRequest) -> Callable[[], Any]:
+    def save_call(self, data: SignRequest) -> Callable[[], Path]:
         from sbpac_desktop.reporting.signing import sign_copy
 
         return lambda: sign_copy(data.source, data.cert, data.passphrase, data.output, pdfa=data.pdfa)

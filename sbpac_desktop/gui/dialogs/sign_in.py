@@ -122,7 +122,7 @@ class SignInDialog(_AccountDialog):
 class FirstAdminDialog(_AccountDialog):
     def __init__(self, create: FirstAdminCall, database: str, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
-        self.create = create
+        self.create_admin = create
         self.setObjectName("firstAdminDialog")
         self.setWindowTitle(self.tr("ฐานข้อมูลใหม่ — สร้างบัญชีผู้ดูแลระบบ"))
         self.heading.setText(self.tr("สร้างบัญชีผู้ดูแลระบบ"))
@@ -155,7 +155,7 @@ class FirstAdminDialog(_AccountDialog):
             self.refused([FieldProblem("confirm", mismatch, mismatch)])
             return
         try:
-            self.actor = self.create(self.login.text(), self.display_name.text(), self.password.text())
+            self.actor = self.create_admin(self.login.text(), self.display_name.text(), self.password.text())
         except ValidationError as error:
             self.refused(list(error.problems))
             return

@@ -4,7 +4,6 @@ in, and/or a post — and what was said. Adds a new turn or edits a stored one."
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QWidget
 
@@ -17,7 +16,7 @@ from sbpac_desktop.services.org import PersonView, PositionView
 from sbpac_desktop.services.speakers import MAX_SPEECH, SpeakerInput, SpeakerView
 
 
-class SpeakerDialog(FormDialog):
+class SpeakerDialog(FormDialog[SpeakerInput, SpeakerView]):
     def __init__(
         self,
         ctx: AppContext,
@@ -86,7 +85,7 @@ class SpeakerDialog(FormDialog):
             return None
         return text
 
-    def save_call(self, data: SpeakerInput) -> Callable[[], Any]:
+    def save_call(self, data: SpeakerInput) -> Callable[[], SpeakerView]:
         ctx, item_id, entry = self.ctx, self.item_id, self.entry
         if entry is None:
             return lambda: speakers.add_entry(ctx.db, ctx.actor, item_id, data)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -22,7 +21,7 @@ def unit_label(unit: OrgUnitView) -> str:
     return f"{unit.name} ({unit.short_name})" if unit.short_name else unit.name
 
 
-class OrgUnitDialog(FormDialog):
+class OrgUnitDialog(FormDialog[OrgUnitInput, OrgUnitView]):
     def __init__(
         self,
         ctx: AppContext,
@@ -62,7 +61,7 @@ class OrgUnitDialog(FormDialog):
     def collect(self, problems: list[FieldProblem]) -> OrgUnitInput:
         return OrgUnitInput(self.ui.name.text(), self.kind.value(), self.ui.shortName.text(), self.ui.parent.value())
 
-    def save_call(self, data: OrgUnitInput) -> Callable[[], Any]:
+    def save_call(self, data: OrgUnitInput) -> Callable[[], OrgUnitView]:
         db, actor, unit = self.ctx.db, self.ctx.actor, self.unit
         if unit is not None:
             return lambda: org.update_org_unit(db, actor, unit.id, unit.version, data)

@@ -9,14 +9,13 @@ the service in Thai.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import ConflictError, FieldProblem
 from sbpac_desktop.gui.dialogs.designer import bind_all, mount, replace_widget
-from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
+from sbpac_desktop.gui.dialogs.form import FormDialog, InputT, set_tab_order
 from sbpac_desktop.gui.forms.ui_user_form import Ui_UserForm
 from sbpac_desktop.gui.text import wrappable
 from sbpac_desktop.gui.widgets.pickers import EnumCombo
@@ -36,7 +35,7 @@ def _secret_box(parent: QWidget, name: str) -> QLineEdit:
     return box
 
 
-class UserDialog(FormDialog):
+class UserDialog(FormDialog[UserInput, UserView]):
     """A new account: login, display name, role, the person it stands for, the password twice."""
 
     def __init__(self, ctx: AppContext, people: Sequence[PersonView], parent: QWidget | None = None) -> None:
@@ -46,7 +45,7 @@ class UserDialog(FormDialog):
         self.ui, form = mount(Ui_UserForm(), self)
         self.role = EnumCombo(list(UserRole), self)
         replace_widget(self.ui.role, self.role)
-        self.ui.role = self.role  # type: ignore[assignment]
+        self.ui.role = self.role
         self.role.set_value(UserRole.OFFICER)  # most accounts are the officers who report
         self.ui.person.none_label = self.tr("— ไม่ผูกกับบุคคล —")
         self.ui.person.set_people([p for p in people if p.active])
@@ -74,7 +73,7 @@ class UserDialog(FormDialog):
         person_id = ui.person.value()
         return UserInput(ui.login.text(), ui.displayName.text(), self.role.value(), ui.password.text(), person_id)
 
-    def save_call(self, data: UserInput) -> Callable[[], Any]:
+    def save_call(self, data: UserInput) -> Callable[[], UserView]:
         db, actor = self.ctx.db, self.ctx.actor
         return lambda: users.create_user(db, actor, data)
 
@@ -86,7 +85,7 @@ class UserDialog(FormDialog):
         super()._failed(error)
 
 
-class AccountDialog(FormDialog):
+class AccountDialog(FormDialog[InputT, UserView]):
     """One account's change; the account is named at the top."""
 
     def __init__(self, ctx: AppContext, user: UserView, parent: QWidget | None = None) -> None:
@@ -106,7 +105,7 @@ class AccountDialog(FormDialog):
         self.form.addRow(label, self.errors.bind(field, widget))
 
 
-class PasswordDialog(AccountDialog):
+class PasswordDialog(AccountDialog[str]):
     """A new password (twice); the service also unlocks and reactivates the account."""
 
     def __init__(self, ctx: AppContext, user: UserView, parent: QWidget | None = None) -> None:
@@ -129,12 +128,12 @@ class PasswordDialog(AccountDialog):
             self.errors.add(problems, "password_again", self.tr("รหัสผ่านสองช่องไม่ตรงกัน — โปรดพิมพ์ให้เหมือนกัน"))
         return self.password.text()
 
-    def save_call(self, data: str) -> Callable[[], Any]:
+    def save_call(self, data: str) -> Callable[[], UserView]:
         db, actor, user_id = self.ctx.db, self.ctx.actor, self.user.id
         return lambda: users.reset_password(db, actor, user_id, data)
 
 
-class RoleDialog(AccountDialog):
+class RoleDialog(AccountDialog[UserRole]):
     """Another role; refusals (one's own account, the last administrator) stay in the dialog."""
 
     def __init__(self, ctx: AppContext, user: UserView, parent: QWidget | None = None) -> None:
@@ -151,6 +150,6 @@ class RoleDialog(AccountDialog):
     def collect(self, problems: list[FieldProblem]) -> UserRole:
         return self.role.value()
 
-    def save_call(self, data: UserRole) -> Callable[[], Any]:
+    def save_call(self, data: UserRole) -> Callable[[], UserView]:
         db, actor, user = self.ctx.db, self.ctx.actor, self.user
         return lambda: users.change_role(db, actor, user.id, data, user.version)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -22,7 +21,7 @@ from sbpac_desktop.services.field_visits import VisitDetail, VisitInput
 from sbpac_desktop.thai import thai_sort_key
 
 
-class VisitDialog(FormDialog):
+class VisitDialog(FormDialog[VisitInput, VisitDetail]):
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, *, visit: VisitDetail | None = None,
         day: date | None = None,
@@ -115,7 +114,7 @@ class VisitDialog(FormDialog):
             end_on=self.end_edit.date(),
         )
 
-    def save_call(self, data: VisitInput) -> Callable[[], Any]:
+    def save_call(self, data: VisitInput) -> Callable[[], VisitDetail]:
         db, actor, visit = self.ctx.db, self.ctx.actor, self.visit
         if visit is not None:
             return lambda: field_visits.update_visit(db, actor, visit.row.id, visit.row.version, data)

@@ -5,7 +5,6 @@ meeting's agenda or, once the outcome is recorded, become a progress report on a
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
@@ -22,7 +21,7 @@ from sbpac_desktop.services.field_findings import FindingInput
 from sbpac_desktop.services.field_visits import FindingView, OutcomeInput, VisitDetail
 
 
-class OutcomeDialog(FormDialog):
+class OutcomeDialog(FormDialog[OutcomeInput, VisitDetail]):
     def __init__(self, ctx: AppContext, visit: VisitDetail, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.visit = visit
@@ -49,12 +48,12 @@ class OutcomeDialog(FormDialog):
     def collect(self, problems: list[FieldProblem]) -> OutcomeInput:
         return OutcomeInput(self.participants.toPlainText(), self.summary.toPlainText(), self.issues.toPlainText())
 
-    def save_call(self, data: OutcomeInput) -> Callable[[], Any]:
+    def save_call(self, data: OutcomeInput) -> Callable[[], VisitDetail]:
         db, actor, visit = self.ctx.db, self.ctx.actor, self.visit
         return lambda: field_visits.record_outcome(db, actor, visit.row.id, visit.row.version, data)
 
 
-class FindingDialog(FormDialog):
+class FindingDialog(FormDialog[FindingInput, FindingView]):
     """A new finding: the text, where, which directive, and optionally proposed for the agenda."""
 
     def __init__(self, ctx: AppContext, visit: VisitDetail, parent: QWidget | None = None) -> None:
@@ -89,7 +88,7 @@ class FindingDialog(FormDialog):
     def collect(self, problems: list[FieldProblem]) -> FindingInput:
         return FindingInput(self.text.toPlainText(), self.place.value(), self.directive.value())
 
-    def save_call(self, data: FindingInput) -> Callable[[], Any]:
+    def save_call(self, data: FindingInput) -> Callable[[], FindingView]:
         db, actor, visit_id = self.ctx.db, self.ctx.actor, self.visit.row.id
         propose, title = self.propose.isChecked(), self.proposal_title.text()
 
@@ -102,7 +101,7 @@ class FindingDialog(FormDialog):
         return save
 
 
-class ToProgressDialog(FormDialog):
+class ToProgressDialog(FormDialog[tuple[int, int], FindingView]):
     """A finding becomes a progress report on one assignment of its directive."""
 
     def __init__(self, ctx: AppContext, finding: FindingView, parent: QWidget | None = None) -> None:
@@ -131,6 +130,6 @@ class ToProgressDialog(FormDialog):
             self.errors.add(problems, "assignment", self.tr("ข้อค้นพบนี้ไม่ได้ผูกกับข้อสั่งการที่มีผู้รับผิดชอบ"))
         return self.assignment.value(), self.percent.value()
 
-    def save_call(self, data: tuple[int, int]) -> Callable[[], Any]:
+    def save_call(self, data: tuple[int, int]) -> Callable[[], FindingView]:
         db, actor, finding_id = self.ctx.db, self.ctx.actor, self.finding.id
         return lambda: field_findings.finding_to_progress(db, actor, finding_id, data[0], data[1])

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLabel, QPlainTextEdit, QRadioButton, QWidget
 
 from sbpac_desktop.domain.errors import FieldProblem
-from sbpac_desktop.gui.dialogs.form import FormDialog
+from sbpac_desktop.gui.dialogs.form import FormDialog, InputT
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.text import date_text, digits, thai_digits, wrappable
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
@@ -33,7 +33,7 @@ def _text_box(parent: QWidget, name: str, placeholder: str, height: int = 72) ->
     return box
 
 
-class WorkflowDialog(FormDialog):
+class WorkflowDialog(FormDialog[InputT, DirectiveDetail]):
     """The directive's number and text on top, a form below; `today` fixes dates in tests."""
 
     def __init__(
@@ -51,11 +51,11 @@ class WorkflowDialog(FormDialog):
         self.body.addLayout(self.form, 1)
         self.resize(640, 360)
 
-    def after_save(self, result: Any) -> None:
+    def after_save(self, result: DirectiveDetail) -> None:
         app_events().directives_changed.emit()
 
 
-class BlockDialog(WorkflowDialog):
+class BlockDialog(WorkflowDialog[str]):
     """แจ้งติดขัด: the reason is mandatory and shows in the status everywhere."""
 
     def __init__(self, ctx: AppContext, detail: DirectiveDetail, parent: QWidget | None = None, **kw: Any) -> None:
@@ -70,12 +70,12 @@ class BlockDialog(WorkflowDialog):
     def collect(self, problems: list[FieldProblem]) -> str:
         return self.reason.toPlainText()
 
-    def save_call(self, data: str) -> Callable[[], Any]:
+    def save_call(self, data: str) -> Callable[[], DirectiveDetail]:
         db, actor, row = self.ctx.db, self.ctx.actor, self.detail.row
         return lambda: blocking.block(db, actor, row.id, data, expected_version=row.version, today=self.today)
 
 
-class ExtensionRequestDialog(WorkflowDialog):
+class ExtensionRequestDialog(WorkflowDialog[tuple[date | None, str]]):
     """ขอขยายเวลา: a later date than the current effective due date, and why."""
 
     def __init__(self, ctx: AppContext, detail: DirectiveDetail, parent: QWidget | None = None, **kw: Any) -> None:
@@ -97,13 +97,13 @@ class ExtensionRequestDialog(WorkflowDialog):
         self.errors.add(problems, "requested_due_on", self.new_due.problem())
         return self.new_due.date(), self.reason.toPlainText()
 
-    def save_call(self, data: tuple[date | None, str]) -> Callable[[], Any]:
+    def save_call(self, data: tuple[date | None, str]) -> Callable[[], DirectiveDetail]:
         db, actor, directive_id = self.ctx.db, self.ctx.actor, self.detail.row.id
         new_due, reason = data
         return lambda: extensions.request_extension(db, actor, directive_id, new_due, reason, today=self.today)
 
 
-class ExtensionDecisionDialog(WorkflowDialog):
+class ExtensionDecisionDialog(WorkflowDialog[tuple[bool, str]]):
     """พิจารณาขยายเวลา (secretariat): approve, or reject with a reason."""
 
     def __init__(
@@ -145,7 +145,7 @@ class ExtensionDecisionDialog(WorkflowDialog):
     def collect(self, problems: list[FieldProblem]) -> tuple[bool, str]:
         return self.approve.isChecked(), self.note.toPlainText()
 
-    def save_call(self, data: tuple[bool, str]) -> Callable[[], Any]:
+    def save_call(self, data: tuple[bool, str]) -> Callable[[], DirectiveDetail]:
         db, actor, request = self.ctx.db, self.ctx.actor, self.request
         approve, note = data
         if approve:
@@ -153,7 +153,7 @@ class ExtensionDecisionDialog(WorkflowDialog):
         return lambda: extensions.reject_extension(db, actor, request.id, note, request.version, self.today)
 
 
-class ClosureRequestDialog(WorkflowDialog):
+class ClosureRequestDialog(WorkflowDialog[str]):
     """ขอปิดเรื่อง: the assignee reports the work done; the secretariat acknowledges it."""
 
     def __init__(self, ctx: AppContext, detail: DirectiveDetail, parent: QWidget | None = None, **kw: Any) -> None:
@@ -173,12 +173,12 @@ class ClosureRequestDialog(WorkflowDialog):
     def collect(self, problems: list[FieldProblem]) -> str:
         return self.note.toPlainText()
 
-    def save_call(self, data: str) -> Callable[[], Any]:
+    def save_call(self, data: str) -> Callable[[], DirectiveDetail]:
         db, actor, directive_id = self.ctx.db, self.ctx.actor, self.detail.row.id
         return lambda: closure.request_closure(db, actor, directive_id, data, today=self.today)
 
 
-class ClosureDecisionDialog(WorkflowDialog):
+class ClosureDecisionDialog(WorkflowDialog[tuple[bool, date | None, int | None, str]]):
     """รับทราบและปิดเรื่อง (secretariat), optionally as acknowledged at a meeting; or, when an
     assignee asked, decline with a reason so the directive stays open."""
 
@@ -212,7 +212,7 @@ class ClosureDecisionDialog(WorkflowDialog):
         self.closed_on.setDate(today_or(self.today))
         self.meeting = IdCombo(self)
         self.meeting.setObjectName("meeting")
-        items = [(self.tr("— ฝ่ายเลขานุการรับทราบ (ไม่ผ่านที่ประชุม) —"), None)]
+        items: list[tuple[str, int | None]] = [(self.tr("— ฝ่ายเลขานุการรับทราบ (ไม่ผ่านที่ประชุม) —"), None)]
         for m in meetings.list_meetings(ctx.db, ctx.actor):
             text = self.tr("ครั้งที่ {number} ({date}) {title}")
             items.append(
@@ -246,7 +246,7 @@ class ClosureDecisionDialog(WorkflowDialog):
             self.errors.add(problems, "closed_on", self.closed_on.problem())
         return self.acknowledge.isChecked(), self.closed_on.date(), self.meeting.value(), self.note.toPlainText()
 
-    def save_call(self, data: tuple[bool, date | None, int | None, str]) -> Callable[[], Any]:
+    def save_call(self, data: tuple[bool, date | None, int | None, str]) -> Callable[[], DirectiveDetail]:
         db, actor, directive_id = self.ctx.db, self.ctx.actor, self.detail.row.id
         acknowledge, closed_on, meeting_id, note = data
         if acknowledge:

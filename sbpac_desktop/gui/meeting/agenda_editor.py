@@ -122,7 +122,7 @@ class AgendaItemEditor(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(splitter)
-        self.scroll = scroll
+        self.scroll_area = scroll
         buttons = QHBoxLayout()
         buttons.addWidget(self.directive_button)
         buttons.addStretch(1)

@@ -171,7 +171,7 @@ class AgendaTreeModel(QStandardItemModel):
     def target_for(self, item_id: int, row: int, parent: AnyIndex) -> MoveTarget | None:
         """Where a drop at (row, parent) puts the item; None when it cannot go there."""
         view = self._views.get(item_id)
-        parent = parent.siblingAtColumn(0) if parent.isValid() else parent
+        parent = parent.sibling(parent.row(), 0) if parent.isValid() else parent
         if view is None or not parent.isValid():
             return None
         section = parent.data(SECTION_ROLE)

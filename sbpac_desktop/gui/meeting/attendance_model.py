@@ -181,5 +181,10 @@ class ChoiceDelegate(PaddedDelegate):
             editor.setText(text)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:  # noqa: N802
-        text = editor.currentText() if isinstance(editor, QComboBox) else editor.text()  # type: ignore[attr-defined]
+        if isinstance(editor, QComboBox):
+            text = editor.currentText()
+        elif isinstance(editor, QLineEdit):
+            text = editor.text()
+        else:
+            return
         model.setData(index, text.strip(), Qt.ItemDataRole.DisplayRole)

@@ -37,6 +37,7 @@ from sbpac_desktop.services import attendance
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.attendance import AttendanceInput, AttendanceView
 from sbpac_desktop.services.org import PersonView, PositionView
+from sbpac_desktop.services.series_attendance import PrefillResult
 
 # Suggestions for the role cell: stored as typed (data, not interface text), hence no tr().
 MEETING_ROLES = ("ประธาน", "รองประธาน", "กรรมการ", "กรรมการและเลขานุการ", "เลขานุการ", "ผู้ช่วยเลขานุการ")
@@ -264,9 +265,9 @@ class AttendanceTab(QWidget):
         op.success(self._people_changed)
         return op.run()
 
-    def _prefilled(self, result: object, rows: list[AttendanceView]) -> None:
+    def _prefilled(self, result: PrefillResult, rows: list[AttendanceView]) -> None:
         self._people_changed(rows)
-        self.prefill_note.setText(self.prefill_button.note_text(result))  # type: ignore[arg-type]
+        self.prefill_note.setText(self.prefill_button.note_text(result))
         self.prefill_note.show()
 
     def _people_changed(self, rows: list[AttendanceView]) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -31,11 +30,13 @@ from sbpac_desktop.gui.dialogs.form import FormDialog
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.meeting.field_proposals import ProposalTable
 from sbpac_desktop.gui.text import digits, plain, wrappable
+from sbpac_desktop.gui.widgets.items import table_item
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.carryover import (
     AcceptedLine,
     CarryOverChoice,
     CarryOverProposal,
+    CarryOverResult,
     apply_carryover,
     propose_carryover,
 )
@@ -44,7 +45,7 @@ from sbpac_desktop.thai import to_arabic_digits
 TEXT_COLUMN, PRESENTER_COLUMN, STATUS_COLUMN = 0, 1, 2
 
 
-class CarryOverDialog(FormDialog):
+class CarryOverDialog(FormDialog[CarryOverChoice, CarryOverResult]):
     def __init__(self, ctx: AppContext, proposal: CarryOverProposal, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.proposal = proposal
@@ -128,18 +129,18 @@ class CarryOverDialog(FormDialog):
     # --- reading the choices --------------------------------------------------------
     def set_line_accepted(self, row: int, accepted: bool) -> None:
         state = Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked
-        self.lines.item(row, TEXT_COLUMN).setCheckState(state)
+        table_item(self.lines, row, TEXT_COLUMN).setCheckState(state)
 
     def set_line_text(self, row: int, text: str) -> None:
-        self.lines.item(row, TEXT_COLUMN).setText(text)
+        table_item(self.lines, row, TEXT_COLUMN).setText(text)
 
     def accepted_lines(self) -> list[tuple[int, AcceptedLine]]:
         """(row number, line) for every ticked line, as edited."""
         found = []
         for row in range(self.lines.rowCount()):
-            item = self.lines.item(row, TEXT_COLUMN)
+            item = table_item(self.lines, row, TEXT_COLUMN)
             if item.checkState() is Qt.CheckState.Checked:
-                presenter = self.lines.item(row, PRESENTER_COLUMN).text().strip() or None
+                presenter = table_item(self.lines, row, PRESENTER_COLUMN).text().strip() or None
                 title = stored(item.text())
                 found.append((row, AcceptedLine(item.data(Qt.ItemDataRole.UserRole), title, presenter)))
         return found
@@ -164,11 +165,11 @@ class CarryOverDialog(FormDialog):
         lines_chosen = tuple(line for _row, line in lines)
         return CarryOverChoice(certify or None, follow_up or None, lines_chosen, proposals=self.proposals.choices())
 
-    def save_call(self, data: CarryOverChoice) -> Callable[[], Any]:
+    def save_call(self, data: CarryOverChoice) -> Callable[[], CarryOverResult]:
         db, actor, meeting_id = self.ctx.db, self.ctx.actor, self.proposal.meeting_id
         return lambda: apply_carryover(db, actor, meeting_id, data)
 
-    def after_save(self, result: Any) -> None:
+    def after_save(self, result: CarryOverResult) -> None:
         app_events().meeting_changed.emit(self.proposal.meeting_id)
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from sbpac_desktop.gui.text import date_text, digits, plain, wrappable
+from sbpac_desktop.gui.widgets.items import table_item
 from sbpac_desktop.services.field_findings import ProposalChoice, ProposalLine
 from sbpac_desktop.thai import to_arabic_digits
 
@@ -38,13 +39,14 @@ class ProposalTable(QTableWidget):
         self.resizeRowsToContents()
 
     def set_accepted(self, row: int, accepted: bool) -> None:
-        self.item(row, TITLE_COLUMN).setCheckState(Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked)
+        state = Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked
+        table_item(self, row, TITLE_COLUMN).setCheckState(state)
 
     def choices(self) -> tuple[ProposalChoice, ...]:
         """Every line: its (edited) title when ticked, '' when dropped."""
         found = []
         for row in range(self.rowCount()):
-            item = self.item(row, TITLE_COLUMN)
+            item = table_item(self, row, TITLE_COLUMN)
             ticked = item.checkState() is Qt.CheckState.Checked
             title = to_arabic_digits(plain(item.text())).strip() if ticked else ""
             found.append(ProposalChoice(item.data(Qt.ItemDataRole.UserRole), title))

@@ -16,6 +16,7 @@ from sbpac_desktop.gui.pages import file_export
 from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import ThaiLabel
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.process_jobs import Job
 
 
 class LettersMenu(QWidget):
@@ -68,7 +69,7 @@ class LettersMenu(QWidget):
         job = render_jobs.job(self.ctx.db, self.ctx.actor, render_jobs.MEMOS, self.meeting_id, target)
         return self._run(job, self.tr("กำลังสร้างบันทึกข้อความ…"))
 
-    def _run(self, job: object, message: str) -> ProcessOperation[Path]:
+    def _run(self, job: Job, message: str) -> ProcessOperation[Path]:
         op: ProcessOperation[Path] = ProcessOperation(self, job, message=message, busy=[self.button])
         op.success(self._saved).failure(lambda error: present_error(self, error))
         return op.run()

@@ -45,7 +45,7 @@ class Page(QWidget):
     def focus_search(self) -> None:
         """Ctrl+F: pages with a filter box put the cursor there."""
 
-    def new_record(self) -> None:
+    def new_record(self) -> QWidget | None:
         """Ctrl+N: pages that create something open their dialog."""
 
 
@@ -67,6 +67,7 @@ class TablePage(Page):
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
+        self.column = layout  # heading, summary, error, table: subclasses may insert into it
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
         top = QHBoxLayout()

@@ -51,9 +51,9 @@ from sbpac_desktop.services import meetings, places
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.dashboard import DashboardView, dashboard
 from sbpac_desktop.services.directive_views import DirectiveFilter
-from sbpac_desktop.services.meetings import SeriesView
 from sbpac_desktop.services.places import PlaceView
 from sbpac_desktop.services.plan_views import PlanTree
+from sbpac_desktop.services.series import SeriesView
 from sbpac_desktop.thai.dates import fiscal_year as fiscal_year_of
 
 

@@ -76,8 +76,8 @@ class DimensionsPage(TablePage):
         self.add_button = self._button("addDimensionButton", self.tr("เพิ่มมิติ"), self.new_record)
         self.add_button.setToolTip(self.tr("เพิ่มมิติการพัฒนา (Ctrl+N)"))
         self.edit_button = self._button("editDimensionButton", self.tr("แก้ไข…"), self.edit_selected)
-        self.up_button = self._button("moveUpButton", self.tr("เลื่อนขึ้น"), lambda: self.move(-1))
-        self.down_button = self._button("moveDownButton", self.tr("เลื่อนลง"), lambda: self.move(+1))
+        self.up_button = self._button("moveUpButton", self.tr("เลื่อนขึ้น"), lambda: self.move_selected(-1))
+        self.down_button = self._button("moveDownButton", self.tr("เลื่อนลง"), lambda: self.move_selected(+1))
         self.active_button = self._button("activeButton", self.tr("ระงับการใช้งาน"), self.toggle_active)
         self.active_button.setToolTip(self.tr("มิติที่ระงับแล้วยังคงอยู่ในข้อสั่งการเดิม แต่ไม่มีให้เลือกในข้อสั่งการใหม่"))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
@@ -155,7 +155,7 @@ class DimensionsPage(TablePage):
             return None
         return self._open(DimensionDialog(self.ctx, self, dimension=chosen))
 
-    def move(self, step: int) -> None:
+    def move_selected(self, step: int) -> None:
         chosen = self.selected()
         if chosen is not None:
             db, actor = self.ctx.db, self.ctx.actor

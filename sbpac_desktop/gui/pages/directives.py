@@ -81,8 +81,8 @@ class DirectivesPage(TablePage):
         self.import_button = directive_import.import_button(self, lambda: self.import_from_file())
         self.report_button = QPushButton(self.tr("รายงานผลการติดตาม…"), self)
         self.report_button.setObjectName("followupReportButton")
-        buttons = (self.new_button, self.edit_button, self.progress_button, self.export_button, self.import_button)
-        buttons += (self.report_button,)
+        buttons = (self.new_button, self.edit_button, self.progress_button, self.export_button, self.import_button,
+                   self.report_button)  # fmt: skip
         for button in buttons:
             self.tools.addWidget(button)
         self.export_button.clicked.connect(self.export_tracker)
@@ -116,7 +116,7 @@ class DirectivesPage(TablePage):
 
     def _rearrange(self) -> None:
         """Filters go between the heading and the table; the table shares the width with the detail."""
-        layout = self.layout()
+        layout = self.column
         filters = QHBoxLayout()
         filters.setSpacing(6)
         filters.addWidget(QLabel(self.tr("กรอง:"), self))
@@ -126,8 +126,8 @@ class DirectivesPage(TablePage):
         filters.addWidget(self.place_filter)
         filters.addWidget(self.assignee_filter, 1)
         filters.addWidget(self.text_filter, 2)
-        layout.removeWidget(self.table)  # type: ignore[union-attr]
-        layout.insertLayout(1, filters)  # type: ignore[union-attr]
+        layout.removeWidget(self.table)
+        layout.insertLayout(1, filters)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
@@ -135,9 +135,9 @@ class DirectivesPage(TablePage):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([700, 460])
-        layout.addWidget(self.splitter, 1)  # type: ignore[union-attr]
+        layout.addWidget(self.splitter, 1)
         self.notice = file_export.notice_label(self)  # "exported N rows to ..."
-        layout.insertWidget(layout.indexOf(self.summary) + 1, self.notice)  # type: ignore[union-attr]
+        layout.insertWidget(layout.indexOf(self.summary) + 1, self.notice)
         order = [self.status_filter, self.year_filter, self.place_filter.province, self.place_filter.district]
         set_tab_order([*order, self.assignee_filter, self.text_filter, self.table])
 
@@ -193,11 +193,11 @@ class DirectivesPage(TablePage):
             self.detail.show_detail(None)
         self._update_buttons()
 
-    def _load_failed(self, error: object) -> None:
+    def _load_failed(self, error: BaseException) -> None:
         if isinstance(error, AppError):
             self.show_error(error)
         else:
-            raise error  # type: ignore[misc]  # programming errors reach the global handler
+            raise error  # programming errors reach the global handler
 
     def _request_counts(self, flt: DirectiveFilter) -> None:
         self._counts_generation += 1

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.gui.dialogs.form import DialogT
 from sbpac_desktop.gui.dialogs.visit_dialog import VisitDialog
 from sbpac_desktop.gui.dialogs.visit_outcome_dialog import FindingDialog, OutcomeDialog, ToProgressDialog
 from sbpac_desktop.gui.errors import present_error
@@ -37,8 +38,10 @@ from sbpac_desktop.gui.pages.file_export import announce, ask_save_path, notice_
 from sbpac_desktop.gui.text import date_text, digits, wrappable
 from sbpac_desktop.services import field_visits
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.field_visits import EDIT_FIELD_WORK, VisitDetail, VisitRow
+from sbpac_desktop.services.field_visits import EDIT_FIELD_WORK, FindingView, VisitDetail, VisitRow
 from sbpac_desktop.thai import THAI_MONTHS
+
+ResultT = TypeVar("ResultT")  # what the background call answers
 
 DATA = Qt.ItemDataRole.UserRole
 
@@ -200,14 +203,14 @@ class FieldVisitsPage(Page):
         for key, on in enabled.items():
             self.buttons[key].setEnabled(on)
 
-    def _convertible(self) -> Any:
+    def _convertible(self) -> FindingView | None:
         """The first finding tied to a directive and not yet a progress report."""
         if self.detail is None:
             return None
         return next((f for f in self.detail.findings if f.directive_id and f.progress_report_id is None), None)
 
     # --- actions --------------------------------------------------------------------------------
-    def _open(self, dialog: Any) -> Any:
+    def _open(self, dialog: DialogT) -> DialogT:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda result: self._changed(result))
         self.dialog = dialog
@@ -265,14 +268,14 @@ class FieldVisitsPage(Page):
         done = self.tr("บันทึกแล้ว: {path}")
         self._run(work, saved=lambda written: announce(self, self.notice, done.format(path=written)))
 
-    def _run(self, call: Callable[[], object], saved: Callable[[Any], object] | None = None) -> None:
+    def _run(self, call: Callable[[], ResultT], saved: Callable[[ResultT], object] | None = None) -> None:
         if self.operation is not None:
             return
         self.error.hide()
         self.operation = Operation(self, call, message=self.tr("กำลังทำรายการ…"), busy=list(self.buttons.values()))
         self.operation.success(lambda result: self._done(result, saved)).failure(self._refused).run()
 
-    def _done(self, result: object, saved: Callable[[Any], object] | None) -> None:
+    def _done(self, result: ResultT, saved: Callable[[ResultT], object] | None) -> None:
         self.operation = None
         if saved is not None:
             saved(result)

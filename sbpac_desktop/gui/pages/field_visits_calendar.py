@@ -40,7 +40,7 @@ class VisitCalendar(QTableWidget):
         super().__init__(6, 7, parent)
         self.setObjectName("visitCalendar")
         for column, (short, full) in enumerate(zip(SHORT_WEEKDAYS, THAI_WEEKDAYS, strict=True)):
-            header = QTableWidgetItem(QCoreApplication.translate("FieldVisitsPage", short))
+            header = QTableWidgetItem(QCoreApplication.translate("FieldVisitsPage", str(short)))
             header.setToolTip(QCoreApplication.translate("FieldVisitsPage", full))
             self.setHorizontalHeaderItem(column, header)
         self.verticalHeader().hide()
@@ -49,9 +49,9 @@ class VisitCalendar(QTableWidget):
         # made a long title push the column, and the row, wider than the screen.
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.horizontalHeader()
-        header.setMinimumSectionSize(24)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # seven columns share the viewport
+        columns = self.horizontalHeader()
+        columns.setMinimumSectionSize(24)
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # seven columns share the viewport
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.cellClicked.connect(self._clicked)
 

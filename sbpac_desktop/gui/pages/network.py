@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from sbpac_desktop.gui.dialogs.form import FormDialog
+from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
 from sbpac_desktop.gui.dialogs.network_dialogs import MemberDialog, NetworkReportDialog
 from sbpac_desktop.gui.errors import confirm, present_error
@@ -34,6 +34,8 @@ from sbpac_desktop.services.field_choices import directive_choices
 from sbpac_desktop.services.field_visits import EDIT_FIELD_WORK
 from sbpac_desktop.services.network import ExternalReportView, MemberView
 from sbpac_desktop.services.places import PlaceView
+
+ResultT = TypeVar("ResultT")  # what the background call answers
 
 
 def can_record_network(ctx: AppContext) -> bool:
@@ -257,7 +259,7 @@ class NetworkPage(Page):
                 self.buttons[key].setToolTip(self.tr("บัญชีนี้ดูข้อมูลได้อย่างเดียว (บันทึกได้เฉพาะผู้ดูแลระบบและเลขานุการ)"))
 
     # --- actions --------------------------------------------------------------------------------
-    def _open(self, dialog: FormDialog) -> FormDialog:
+    def _open(self, dialog: DialogT) -> DialogT:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._saved)
         self.dialog = dialog
@@ -268,20 +270,20 @@ class NetworkPage(Page):
         if not can_record_network(self.ctx):
             return None
         dialog = MemberDialog(self.ctx, self.data.places, self, kind=self.kind_filter.value())
-        return self._open(dialog)  # type: ignore[return-value]
+        return self._open(dialog)
 
     def edit_selected(self) -> MemberDialog | None:
         member = self.selected_member()
         if member is None or not can_record_network(self.ctx):
             return None
-        return self._open(MemberDialog(self.ctx, self.data.places, self, member=member))  # type: ignore[return-value]
+        return self._open(MemberDialog(self.ctx, self.data.places, self, member=member))
 
     def add_report(self) -> NetworkReportDialog | None:
         member = self.selected_member()
         if member is None or not can_record_network(self.ctx):
             return None
         dialog = NetworkReportDialog(self.ctx, member, self.data.places, self.data.directives, self, today=self.today)
-        return self._open(dialog)  # type: ignore[return-value]
+        return self._open(dialog)
 
     def remove_selected_report(self) -> None:
         """A report entered twice or under the wrong member; asked first, audited by the service."""
@@ -322,14 +324,14 @@ class NetworkPage(Page):
         dialog.open()
         return dialog
 
-    def _run(self, call: Callable[[], Any], done: Callable[[Any], object], message: str) -> None:
+    def _run(self, call: Callable[[], ResultT], done: Callable[[ResultT], object], message: str) -> None:
         if self.operation is not None:
             return
         self.error.hide()
         self.operation = Operation(self, call, message=message, busy=list(self.buttons.values()))
         self.operation.success(lambda result: self._finish(done, result)).failure(self._refused).run()
 
-    def _finish(self, done: Callable[[Any], object], result: object) -> None:
+    def _finish(self, done: Callable[[ResultT], object], result: ResultT) -> None:
         self.operation = None
         done(result)
         self._update_buttons()  # the busy state re-enabled every button; put the rules back

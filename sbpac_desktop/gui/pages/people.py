@@ -18,7 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui.dialogs.form import FormDialog
+from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
 from sbpac_desktop.gui.dialogs.person_dialog import PersonDialog
 from sbpac_desktop.gui.dialogs.person_term_dialog import TermDialog
@@ -160,7 +160,7 @@ class PeoplePage(Page):
         )  # fmt: skip
 
     # --- dialogs (the tabs call these) ---------------------------------------------
-    def _open(self, dialog: FormDialog) -> FormDialog:
+    def _open(self, dialog: DialogT) -> DialogT:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda _result: self.reload())
         self.dialog = dialog
@@ -181,8 +181,9 @@ class PeoplePage(Page):
         people = [p for p in self.data.people if p.active or (term and p.id == term.person_id)]
         self._open(TermDialog(self.ctx, positions, people, self, position_id=position_id, term=term, today=self.today))
 
-    def set_active(self, row: Any, active: bool) -> None:
+    def set_active(self, row: OrgUnitView | PositionView | PersonView, active: bool) -> None:
         db, actor, today = self.ctx.db, self.ctx.actor, self.today
+        call: Callable[[], object]
         if isinstance(row, OrgUnitView):
             call = lambda: org.set_org_unit_active(db, actor, row.id, row.version, active)  # noqa: E731
         elif isinstance(row, PositionView):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.positions import INACTIVE_COLOUR, PositionsModel
 from sbpac_desktop.gui.pages.people_models import PeopleModel, TermsModel
+from sbpac_desktop.gui.widgets.items import tree_items
 from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services.org import IncumbencyView, OrgUnitView, PersonView, PositionView
@@ -40,7 +41,7 @@ class Host(Protocol):
     def edit_position(self, position: PositionView | None) -> None: ...
     def edit_person(self, person: PersonView | None) -> None: ...
     def edit_term(self, position_id: int | None, term: IncumbencyView | None = None) -> None: ...
-    def set_active(self, row: Any, active: bool) -> None: ...
+    def set_active(self, row: OrgUnitView | PositionView | PersonView, active: bool) -> None: ...
 
 
 def button(text: str, tip: str, slot: Callable[[], object], name: str) -> QPushButton:
@@ -60,7 +61,8 @@ def bar(*widgets: QWidget) -> QHBoxLayout:
     return layout
 
 
-def selected(table: DtoTableView) -> Any:
+def selected(table: DtoTableView) -> object:
+    """The row's view as the model holds it; each tab checks it is its own kind."""
     index = table.currentIndex()
     return index.data(ITEM_ROLE) if index.isValid() else None
 
@@ -224,16 +226,12 @@ class UnitsTab(QWidget):
     def select(self, unit_id: int | None) -> None:
         items = self._items()
         match = next((i for i in items if unit_id is not None and i.data(0, UNIT_ROLE).id == unit_id), None)
-        self.tree.setCurrentItem(match or (items[0] if items else None))
+        chosen = match or (items[0] if items else None)
+        if chosen is not None:
+            self.tree.setCurrentItem(chosen)
 
     def _items(self) -> list[QTreeWidgetItem]:
-        found: list[QTreeWidgetItem] = []
-        stack = [self.tree.topLevelItem(i) for i in reversed(range(self.tree.topLevelItemCount()))]
-        while stack:
-            item = stack.pop()
-            found.append(item)
-            stack.extend(item.child(i) for i in reversed(range(item.childCount())))
-        return found
+        return tree_items(self.tree)
 
     def selected(self) -> OrgUnitView | None:
         item = self.tree.currentItem()

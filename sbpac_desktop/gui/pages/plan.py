@@ -5,9 +5,10 @@ quarterly report for the SG meeting as PDF or Word. Services do the work (servic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -34,12 +35,15 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.file_export import announce, ask_save_path, notice_label
 from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.widgets.items import child_items, table_item
 from sbpac_desktop.services import plan_actuals, plan_report, plan_views
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.plan_actuals import ActualInput
 from sbpac_desktop.services.plan_views import GroupSummary, PlanTree
 from sbpac_desktop.thai import to_arabic_digits
 from sbpac_desktop.thai.dates import fiscal_quarter, fiscal_year
+
+ResultT = TypeVar("ResultT")  # what the background call answers
 
 STATE_TINT = {"on_track": "#e4f4e4", "behind": "#fbe1de", "no_data": "#eeeeee"}
 ENTRY_VALUE, ENTRY_NOTE = 4, 5
@@ -95,11 +99,11 @@ class PlanPage(Page):
         self.by_dimension = self._summary_table("planByDimension", self.tr("มิติการพัฒนา"))
         self.by_agency = self._summary_table("planByAgency", self.tr("หน่วยงาน"))
         summary = QWidget(self)
-        column = QVBoxLayout(summary)
-        column.addWidget(QLabel(self.tr("สรุปตามมิติการพัฒนา"), summary))
-        column.addWidget(self.by_dimension)
-        column.addWidget(QLabel(self.tr("สรุปตามหน่วยงานเจ้าของโครงการ"), summary))
-        column.addWidget(self.by_agency)
+        summary_column = QVBoxLayout(summary)
+        summary_column.addWidget(QLabel(self.tr("สรุปตามมิติการพัฒนา"), summary))
+        summary_column.addWidget(self.by_dimension)
+        summary_column.addWidget(QLabel(self.tr("สรุปตามหน่วยงานเจ้าของโครงการ"), summary))
+        summary_column.addWidget(self.by_agency)
         self.tabs.addTab(self.tree, self.tr("โครงสร้างแผน"))
         self.tabs.addTab(self.entry, self.tr("บันทึกผลรายไตรมาส"))
         self.tabs.addTab(summary, self.tr("สรุปผลการติดตาม"))
@@ -113,8 +117,8 @@ class PlanPage(Page):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        for widget in (self.summary, self.error, self.notice, self.tabs):
-            layout.addWidget(widget)
+        for part in (self.summary, self.error, self.notice, self.tabs):
+            layout.addWidget(part)
 
     def _summary_table(self, name: str, first: str) -> QTableWidget:
         table = QTableWidget(0, 8, self)
@@ -142,7 +146,7 @@ class PlanPage(Page):
 
         self._run(load, lambda result: self._loaded(result, year), self.tr("กำลังโหลดแผน…"))
 
-    def _run(self, call: Any, done: Any, message: str) -> None:
+    def _run(self, call: Callable[[], ResultT], done: Callable[[ResultT], object], message: str) -> None:
         if self.operation is not None:
             return
         self.error.hide()
@@ -150,7 +154,7 @@ class PlanPage(Page):
         self.operation = Operation(self, call, message=message, busy=busy)
         self.operation.success(lambda result: self._finish(done, result)).failure(self._refused).run()
 
-    def _finish(self, done: Any, result: Any) -> None:
+    def _finish(self, done: Callable[[ResultT], object], result: ResultT) -> None:
         self.operation = None
         done(result)
 
@@ -223,8 +227,7 @@ class PlanPage(Page):
                         project_item, [f"{directive.number} {directive.text}", "", "", "", directive.status_label, ""]
                     )
         self.tree.expandAll()
-        wanted = [root.child(i) for i in range(root.childCount())]
-        wanted = [item for item in wanted if item.data(0, Qt.ItemDataRole.UserRole) == self.pending_dimension]
+        wanted = [i for i in child_items(root) if i.data(0, Qt.ItemDataRole.UserRole) == self.pending_dimension]
         if wanted:
             self.tree.setCurrentItem(wanted[0])
             self.tree.scrollToItem(wanted[0], QTreeWidget.ScrollHint.PositionAtTop)
@@ -260,14 +263,14 @@ class PlanPage(Page):
         """What the table holds now, for the rows this account may enter; bad numbers refused in Thai."""
         lines = []
         for row, indicator_id in enumerate(self.entry_ids):
-            value_item, note_item = self.entry.item(row, ENTRY_VALUE), self.entry.item(row, ENTRY_NOTE)
+            value_item, note_item = table_item(self.entry, row, ENTRY_VALUE), table_item(self.entry, row, ENTRY_NOTE)
             if not value_item.flags() & Qt.ItemFlag.ItemIsEditable:
                 continue
             text = to_arabic_digits(value_item.text().strip()).replace(",", "")
             try:
                 value = float(text) if text else None
             except ValueError:
-                name = self.entry.item(row, 1).text()
+                name = table_item(self.entry, row, 1).text()
                 raise ValidationError.single(
                     "value", f"ผลของตัวชี้วัด '{name}' ต้องเป็นตัวเลข (ได้รับ '{value_item.text()[:30]}')",
                     f"The actual of the indicator '{name}' must be a number (got '{value_item.text()[:30]}')",

@@ -5,6 +5,7 @@ A deactivated series stays listed (greyed, with its meetings) when "show deactiv
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -99,7 +100,7 @@ class SeriesPage(TablePage):
         self.select(current.id if current else None)
         self._selection_changed()
 
-    def summary_text(self, rows: Any) -> str:
+    def summary_text(self, rows: Sequence[object]) -> str:
         if not self.rows:
             return self.tr("ยังไม่มีชุดการประชุม — กด “เพิ่มชุดการประชุม” เพื่อเริ่ม (ต้องมีก่อนสร้างการประชุมครั้งแรก)")
         inactive = sum(1 for s in self.rows if not s.active)

@@ -8,11 +8,9 @@ thread and hands it to the main window (`database_opened`); until it opens, noth
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
 from sbpac_desktop import logs
 from sbpac_desktop.domain.errors import AppError, ConflictError, ValidationError
@@ -22,10 +20,10 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import HEADING_SCALE, Page
 from sbpac_desktop.services import auth, meetings, office
 from sbpac_desktop.services import settings as org_settings
-from sbpac_desktop.services.app import AppContext, open_unsigned
+from sbpac_desktop.services.app import AppContext, Database, open_unsigned
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.database_check import DatabaseCheck, check_database, location_to_remember
-from sbpac_desktop.services.meetings import SeriesView
+from sbpac_desktop.services.series import SeriesView
 from sbpac_desktop.services.settings import OrgSettings, SettingsInput
 
 LAST_DATABASE_KEY = "database/last"
@@ -39,7 +37,7 @@ def remember_database(settings: QSettings, ctx: AppContext) -> None:
     settings.sync()
 
 
-def sign_in_to(db: Any, parent: QWidget) -> Actor | None:
+def sign_in_to(db: Database, parent: QWidget) -> Actor | None:
     """Who acts on the database just opened: the same dialogs as at start-up (the first
     administrator on a database without accounts, else a sign-in). None: the user gave up."""
     from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog
@@ -222,7 +220,7 @@ class SettingsPage(Page):
         op.success(self._opened).failure(lambda error: self._failed(self.ui.databaseMessage, error))
         op.run()
 
-    def _opened(self, db: Any) -> None:
+    def _opened(self, db: Database) -> None:
         try:
             actor = sign_in_to(db, self)
         except BaseException:
@@ -247,12 +245,12 @@ class SettingsPage(Page):
             self.reload()
 
     # --- messages next to the fields ----------------------------------------------------
-    def _say(self, label: QWidget, text: str, *, ok: bool) -> None:
+    def _say(self, label: QLabel, text: str, *, ok: bool) -> None:
         label.setStyleSheet(OK_STYLE if ok else PROBLEM_STYLE)
-        label.setText(text)  # type: ignore[attr-defined]
+        label.setText(text)
         label.setVisible(bool(text))
 
-    def _failed(self, label: QWidget, error: BaseException) -> None:
+    def _failed(self, label: QLabel, error: BaseException) -> None:
         if isinstance(error, ValidationError):
             text = "\n".join(i18n.problem_text(problem) for problem in error.problems)
         elif isinstance(error, ConflictError | AppError):

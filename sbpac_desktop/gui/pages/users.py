@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QStyle, QWidget
 
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui.dialogs.form import FormDialog
+from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
 from sbpac_desktop.gui.dialogs.user_dialog import PasswordDialog, RoleDialog, UserDialog
 from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.errors import confirm, present_error
@@ -166,7 +166,7 @@ class UsersPage(TablePage):
         self.deactivate_button.setEnabled(user is not None and user.active and not mine)
 
     # --- changes ------------------------------------------------------------------
-    def _open(self, dialog: FormDialog) -> FormDialog:
+    def _open(self, dialog: DialogT) -> DialogT:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._changed)
         self.dialog = dialog

@@ -8,6 +8,7 @@ directive on the directives page.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
@@ -32,6 +33,9 @@ from sbpac_desktop.services import search as search_service
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives import DirectiveFilter
 from sbpac_desktop.services.search import SearchHit, snippet_parts
+
+if TYPE_CHECKING:
+    from sbpac_desktop.gui.main_window import MainWindow
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -161,7 +165,9 @@ class SearchResultsDialog(QDialog):
             else:
                 text = self.tr("ผลการค้นหา “{query}” — พบ {count} รายการ (เรียงตามความตรง)")
             self.summary.setText(text.format(query=query, count=digits(str(len(self.hits)))))
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            first = self.tree.topLevelItem(0)
+            if first is not None:
+                self.tree.setCurrentItem(first)
         else:
             self.summary.setText(self.tr("ไม่พบข้อมูลที่ตรงกับ “{query}”").format(query=query))
 
@@ -189,13 +195,13 @@ class SearchResultsDialog(QDialog):
             self.open_meeting.emit(hit.meeting_id)
 
 
-def show_search_results(window: QWidget, text: str) -> SearchResultsDialog | None:
+def show_search_results(window: MainWindow, text: str) -> SearchResultsDialog | None:
     """Run the search for the main window and show (or refresh) its one results window."""
     if not text.strip():
         return None
     dialog = window.findChild(SearchResultsDialog, "searchResults")
     if dialog is None:
-        dialog = SearchResultsDialog(window.ctx, window)  # type: ignore[attr-defined]
+        dialog = SearchResultsDialog(window.ctx, window)
         dialog.open_meeting.connect(lambda meeting_id: _open_meeting(window, meeting_id))
         dialog.open_directive.connect(lambda directive_id: _open_directive(window, directive_id))
         dialog.open_visit.connect(lambda visit_id: _open_visit(window, visit_id))
@@ -207,23 +213,31 @@ def show_search_results(window: QWidget, text: str) -> SearchResultsDialog | Non
     return dialog
 
 
-def _open_visit(window: QWidget, visit_id: int) -> None:
-    window.show_page("field_visits")  # type: ignore[attr-defined]
-    window.page("field_visits").open_visit(visit_id)  # type: ignore[attr-defined]
+def _open_visit(window: MainWindow, visit_id: int) -> None:
+    from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
+
+    window.show_page("field_visits")
+    window.page_as("field_visits", FieldVisitsPage).open_visit(visit_id)
 
 
-def _open_network_report(window: QWidget, report_id: int) -> None:
-    window.show_page("network")  # type: ignore[attr-defined]
-    window.page("network").open_report(report_id)  # type: ignore[attr-defined]
+def _open_network_report(window: MainWindow, report_id: int) -> None:
+    from sbpac_desktop.gui.pages.network import NetworkPage
+
+    window.show_page("network")
+    window.page_as("network", NetworkPage).open_report(report_id)
 
 
-def _open_meeting(window: QWidget, meeting_id: int) -> None:
-    window.page("meetings").open_meeting(meeting_id)  # type: ignore[attr-defined]
+def _open_meeting(window: MainWindow, meeting_id: int) -> None:
+    from sbpac_desktop.gui.pages.meetings import MeetingsPage
+
+    window.page_as("meetings", MeetingsPage).open_meeting(meeting_id)
 
 
-def _open_directive(window: QWidget, directive_id: int) -> None:
-    window.show_page("directives")  # type: ignore[attr-defined]
-    page = window.page("directives")  # type: ignore[attr-defined]
+def _open_directive(window: MainWindow, directive_id: int) -> None:
+    from sbpac_desktop.gui.pages.directives import DirectivesPage
+
+    window.show_page("directives")
+    page = window.page_as("directives", DirectivesPage)
     page.ensure_loaded()
     if not page.select_directive(directive_id):  # hidden by a filter: show all, then select it
         page.apply_filter(DirectiveFilter(), select_id=directive_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -35,6 +36,8 @@ from sbpac_desktop.services.attachment_names import safe_file_name
 from sbpac_desktop.services.attachments import AttachmentView, OwnerKind
 
 ROLE_VIEW = Qt.ItemDataRole.UserRole + 1  # AttachmentView, or the Path of a file still to attach
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ class AttachmentsWidget(QWidget):
         self.owner_id = owner_id
         self.read_only = read_only
         self.allow_pending = allow_pending  # False: with no record shown there is nothing to attach to
-        self.operation: Operation[object] | None = None
+        self.operation: Operation[Any] | None = None  # the one call running, whatever it returns
         self.list = QListWidget(self)
         self.list.setObjectName("attachmentList")
         self.list.setMinimumHeight(60)
@@ -177,8 +180,8 @@ class AttachmentsWidget(QWidget):
         self._update_buttons()
 
     # --- actions ---------------------------------------------------------------------
-    def _run(self, call: Callable[[], object], done: Callable[[object], None]) -> None:
-        def finished(result: object) -> None:
+    def _run(self, call: Callable[[], T], done: Callable[[T], object]) -> None:
+        def finished(result: T) -> None:
             self.operation = None
             done(result)
             self._update_buttons()
@@ -188,8 +191,9 @@ class AttachmentsWidget(QWidget):
             self._update_buttons()
             present_error(self, error)
 
-        self.operation = Operation(self, call)
-        self.operation.success(finished).failure(failed).run()
+        operation = Operation(self, call)
+        self.operation = operation
+        operation.success(finished).failure(failed).run()
         self._update_buttons()
 
     def reload(self) -> None:
@@ -198,8 +202,7 @@ class AttachmentsWidget(QWidget):
         ctx, kind, owner = self.ctx, self.kind, self.owner_id
         self._run(lambda: attachments.list_attachments(ctx.db, ctx.actor, kind, owner), self._loaded)
 
-    def _loaded(self, views: object) -> None:
-        assert isinstance(views, list)
+    def _loaded(self, views: list[AttachmentView]) -> None:
         self._fill(views)
 
     def choose_and_add(self) -> None:
@@ -218,7 +221,7 @@ class AttachmentsWidget(QWidget):
                     attachments.read_source(path)  # a missing or too-big file is refused at once
                 return chosen
 
-            self._run(check, lambda ok: self._fill(self.views(), [*self.pending_paths(), *ok]))  # type: ignore[misc]
+            self._run(check, lambda ok: self._fill(self.views(), [*self.pending_paths(), *ok]))
             return
 
         def store() -> tuple[list[AttachFailure], list[AttachmentView]]:
@@ -227,8 +230,8 @@ class AttachmentsWidget(QWidget):
 
         self._run(store, self._stored)
 
-    def _stored(self, result: object) -> None:
-        failures, views = result  # type: ignore[misc]
+    def _stored(self, result: tuple[list[AttachFailure], list[AttachmentView]]) -> None:
+        failures, views = result
         self._fill(views)
         self.changed.emit()
         if failures:
@@ -241,8 +244,7 @@ class AttachmentsWidget(QWidget):
         ctx = self.ctx
         self._run(lambda: attachments.open_copy(ctx.db, ctx.actor, view.id), self._opened)
 
-    def _opened(self, path: object) -> None:
-        assert isinstance(path, Path)
+    def _opened(self, path: Path) -> None:
         if not open_with_desktop(path):
             message = self.tr("เปิดไฟล์ไม่ได้ เพราะไม่มีโปรแกรมสำหรับไฟล์ชนิดนี้ — สำเนาอยู่ที่ {path}").format(path=path)
             present_error(self, AppError(message, f"No application opens {path}"))
@@ -266,4 +268,8 @@ class AttachmentsWidget(QWidget):
             attachments.remove_attachment(ctx.db, ctx.actor, value.id)
             return attachments.list_attachments(ctx.db, ctx.actor, kind, owner)
 
-        self._run(remove, lambda views: (self._fill(views), self.changed.emit()))  # type: ignore[arg-type,func-returns-value]
+        self._run(remove, self._removed)
+
+    def _removed(self, views: list[AttachmentView]) -> None:
+        self._fill(views)
+        self.changed.emit()

@@ -7,6 +7,7 @@ navigation bar whose year box counts in BE. The value is a Gregorian `date`.
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, Signal
@@ -178,7 +179,7 @@ class BeDateEdit(QWidget):
         except ValueError:
             return None
 
-    def setDate(self, value: date | None) -> None:  # noqa: N802 — mirrors QDateEdit
+    def setDate(self, value: datetime.date | None) -> None:  # noqa: N802 — mirrors QDateEdit
         self.line_edit.setText(be_text(value) if value else "")
 
     def problem(self) -> str | None:
@@ -229,6 +230,6 @@ class BeDateEdit(QWidget):
         self.popup.show()
         self.popup.calendar.setFocus()
 
-    def _picked(self, value: date) -> None:
+    def _picked(self, value: datetime.date) -> None:
         self.setDate(value)
         self.line_edit.setFocus()

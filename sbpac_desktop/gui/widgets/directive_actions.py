@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QGridLayout, QPushButton, QWidget
 
+from sbpac_desktop.gui.dialogs.form import DialogT
 from sbpac_desktop.gui.dialogs.workflow_dialogs import (
     BlockDialog,
     ClosureDecisionDialog,
@@ -85,8 +86,8 @@ class DirectiveActions(QWidget):
         self.setVisible(bool(visible))
 
     # --- actions ---------------------------------------------------------------------
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.saved.connect(self.changed.emit)  # type: ignore[attr-defined]
+    def _open(self, dialog: DialogT) -> DialogT:
+        dialog.saved.connect(self.changed.emit)
         self.dialog = dialog
         dialog.open()
         return dialog

@@ -56,9 +56,9 @@ class DirectiveDetailPane(QFrame):
         self.supporting = _value_label(self, "detailSupporting")
         self.places = _value_label(self, "detailPlaces")
         self.history = _value_label(self, "detailWorkflow")
-        self.actions = DirectiveActions(self.ctx, self, today=today)
-        self.actions.setObjectName("directiveActions")
-        self.actions.changed.connect(self.show_detail)
+        self.action_bar = DirectiveActions(self.ctx, self, today=today)
+        self.action_bar.setObjectName("directiveActions")
+        self.action_bar.changed.connect(self.show_detail)
         self.history_button = QPushButton(self.tr("ประวัติการแก้ไข"), self)
         self.history_button.setObjectName("directiveHistory")
         self.history_button.clicked.connect(self.show_history)
@@ -92,7 +92,7 @@ class DirectiveDetailPane(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.text)
         layout.addWidget(self.form_host)
-        layout.addWidget(self.actions)
+        layout.addWidget(self.action_bar)
         layout.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.history_label)
         layout.addWidget(self.progress, 1)
@@ -110,7 +110,7 @@ class DirectiveDetailPane(QFrame):
             widget.setVisible(detail is not None)
         self.empty.setVisible(detail is None)
         self.workflow = self._load_workflow(detail)
-        self.actions.set_directive(detail, self.workflow)
+        self.action_bar.set_directive(detail, self.workflow)
         if detail is None:
             self.progress.clear()
             return
@@ -179,11 +179,11 @@ class DirectiveDetailPane(QFrame):
             if request.status is not RequestStatus.PENDING and request.decision_note:
                 line += f" — {request.decision_note}"
             lines.append(line)
-        for request in workflow.closures:
-            prefix = self.tr("ขอปิดเรื่อง") if request.status is RequestStatus.PENDING else self.tr("การปิดเรื่อง")
-            line = f"{prefix}: {request.status_label}"
-            if request.decision_note:
-                line += f" — {request.decision_note}"
+        for closure in workflow.closures:
+            prefix = self.tr("ขอปิดเรื่อง") if closure.status is RequestStatus.PENDING else self.tr("การปิดเรื่อง")
+            line = f"{prefix}: {closure.status_label}"
+            if closure.decision_note:
+                line += f" — {closure.decision_note}"
             lines.append(digits(line))
         return wrappable("\n".join(lines)) if lines else BLANK
 

@@ -51,7 +51,7 @@ class MinutesSpinBox(QSpinBox):
         digits = to_arabic_digits(text.strip())
         return int(digits) if digits.isascii() and digits.isdigit() else self.NOT_PLANNED
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         digits = to_arabic_digits(text.strip())
         if not digits:
             return QValidator.State.Acceptable, text, pos

@@ -7,8 +7,7 @@ the widgets themselves never read the database.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from enum import Enum
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -22,6 +21,8 @@ DATA = Qt.ItemDataRole.UserRole
 
 Assignee = tuple[str, int]  # ("position", id) or ("unit", id)
 
+EnumT = TypeVar("EnumT", bound=LabelledEnum)
+
 
 def _contains_completer(combo: QComboBox) -> None:
     completer = QCompleter(combo.model(), combo)
@@ -31,23 +32,26 @@ def _contains_completer(combo: QComboBox) -> None:
     combo.setCompleter(completer)
 
 
-class EnumCombo(QComboBox):
+class EnumCombo(QComboBox, Generic[EnumT]):
     """Thai labels of a LabelledEnum; `value()` gives the member back (not its str value:
     Qt would turn a StrEnum stored as item data into a plain str)."""
 
-    def __init__(self, members: Iterable[LabelledEnum], parent: QWidget | None = None) -> None:
+    def __init__(self, members: Iterable[EnumT], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.members = list(members)
         for member in self.members:
             self.addItem(domain_label(member.label))
 
-    def value(self) -> Any:
+    def value(self) -> EnumT:
+        """The member shown: the box is never empty (its members are added when it is made)."""
         index = self.currentIndex()
-        return self.members[index] if 0 <= index < len(self.members) else None
+        if not 0 <= index < len(self.members):
+            raise LookupError(f"{self.objectName() or 'EnumCombo'} shows no member")
+        return self.members[index]
 
-    def set_value(self, member: Enum) -> None:
+    def set_value(self, member: EnumT) -> None:
         if member in self.members:
-            self.setCurrentIndex(self.members.index(member))  # type: ignore[arg-type]
+            self.setCurrentIndex(self.members.index(member))
 
 
 class IdCombo(QComboBox):
@@ -96,7 +100,9 @@ class PersonCombo(IdCombo):
 
     def __init__(self, parent: QWidget | None = None, *, none_label: str | None = None) -> None:
         super().__init__(parent, none_label=none_label, editable=True)
-        self.lineEdit().setPlaceholderText(self.tr("พิมพ์ชื่อเพื่อค้นหา"))
+        editor = self.lineEdit()
+        if editor is not None:  # editable above, so it has one
+            editor.setPlaceholderText(self.tr("พิมพ์ชื่อเพื่อค้นหา"))
 
     def set_people(self, people: Sequence[PersonView]) -> None:
         ordered = sorted(people, key=lambda p: (thai_sort_key(p.first_name), thai_sort_key(p.last_name)))

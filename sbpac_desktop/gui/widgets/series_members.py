@@ -36,7 +36,9 @@ class SeriesMembersEditor(QWidget):
         self.rows: list[SeriesMemberInput] = []
         self.post_picker = IdCombo(self, editable=True)
         self.post_picker.setObjectName("memberPostPicker")
-        self.post_picker.lineEdit().setPlaceholderText(self.tr("พิมพ์เพื่อค้นหาตำแหน่ง"))
+        editor = self.post_picker.lineEdit()
+        if editor is not None:  # editable above, so it has one
+            editor.setPlaceholderText(self.tr("พิมพ์เพื่อค้นหาตำแหน่ง"))
         self.role_picker = self._role_combo(DEFAULT_MEMBER_ROLE)  # data stored as typed, not interface text
         self.role_picker.setObjectName("memberRolePicker")
         self.add_button = self._button(self.tr("เพิ่มตำแหน่ง"), "addMember", self.add_picked)

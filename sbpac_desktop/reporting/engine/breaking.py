@@ -73,7 +73,7 @@ def items_of(runs: Sequence[tuple[str, str]], *, thai_digits: bool = False) -> l
     for number, line in enumerate(text.split("\n")):
         if number:
             items.append(LINE_BREAK)
-        tokens = _segment_cached(line)
+        tokens: Sequence[str] = _segment_cached(line)
         if thai_digits:
             tokens = [token if _has_latin(token) else to_thai_digits(token) for token in tokens]
         items.extend(_line_items(tokens, offset, fonts))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
+from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas  # type: ignore[attr-defined]  # stubs lack FILL_*
 
 from .hbfont import glyph_path
 from .shaping import Shaped
@@ -44,8 +44,8 @@ def actual_text_span(canvas: Canvas, printed: str) -> Iterator[None]:
     typed on most keyboards is found; those readers then do not find "๒๕๖๓" in that word.
     """
     actual = "FEFF" + printed.translate(_TO_ARABIC).encode("utf-16-be").hex().upper()
-    canvas._code.append(f"/Span <</ActualText <{actual}>>> BDC")  # ReportLab has no marked-content call
+    canvas.addLiteral(f"/Span <</ActualText <{actual}>>> BDC")  # ReportLab has no marked-content call
     try:
         yield
     finally:
-        canvas._code.append("EMC")
+        canvas.addLiteral("EMC")

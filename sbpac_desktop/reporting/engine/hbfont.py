@@ -69,9 +69,11 @@ class _PathPen:
         # TrueType: off-curve points with implied on-curve points halfway between them.
         *controls, last = (self._point(p) for p in points)
         for index, control in enumerate(controls):
-            is_last = index == len(controls) - 1
-            following = controls[index + 1] if not is_last else None
-            end = last if is_last else ((control[0] + following[0]) / 2, (control[1] + following[1]) / 2)
+            if index == len(controls) - 1:
+                end = last
+            else:
+                following = controls[index + 1]
+                end = ((control[0] + following[0]) / 2, (control[1] + following[1]) / 2)
             self._quadratic(control, end)
 
     def _quadratic(self, control: tuple[float, float], end: tuple[float, float]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .breaking import LINE_BREAK, Item, Piece, Space, Word, split_at_spaces, split_clusters, split_word
+from .breaking import Item, Piece, Space, Word, split_at_spaces, split_clusters, split_word
 from .shaping import text_width
 
 WIDTH_MARGIN = 0.5  # points
@@ -40,12 +40,12 @@ def layout(items: Sequence[Item], size: float, first_width: float, width: float)
     """Fill lines greedily; the first line is `first_width` wide (first-line indent)."""
     filler = _Filler(size, first_width - WIDTH_MARGIN, width - WIDTH_MARGIN)
     for item in items:
-        if item is LINE_BREAK:
-            filler.end_line(hard=True)
+        if isinstance(item, Word):
+            filler.add_word(item)
         elif isinstance(item, Space):
             filler.add_space(item)
-        else:
-            filler.add_word(item)
+        else:  # LINE_BREAK
+            filler.end_line(hard=True)
     if filler.current.items or not filler.lines:
         filler.end_line(hard=True)
     else:

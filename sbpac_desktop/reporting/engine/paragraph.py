@@ -15,7 +15,7 @@ from .breaking import LINE_BREAK, Item, Space, Word, items_of
 from .drawing import actual_text_span, draw_shaped, has_thai_digits
 from .fonts import ASCENT, DESCENT, bold_of, register_fonts
 from .layout import Line, item_width, layout
-from .shaping import join, shape
+from .shaping import Shaped, join, shape
 from .styles import styles
 
 Runs = Sequence[tuple[str, bool]]
@@ -68,7 +68,7 @@ class ThaiParagraph(Flowable):
         """The paragraph's text as laid out (spaces collapsed, newlines kept)."""
         parts = []
         for item in self._items:
-            parts.append("\n" if item is LINE_BREAK else item.piece.text if isinstance(item, Space) else item.text)
+            parts.append(item.text if isinstance(item, Word) else item.piece.text if isinstance(item, Space) else "\n")
         return "".join(parts)
 
     # -- platypus protocol ---------------------------------------------------
@@ -136,10 +136,11 @@ class ThaiParagraph(Flowable):
         alignment = self.style.alignment
         slack = max(width - line.width, 0.0)
         stretch = self._stretch(line, slack) if alignment == TA_JUSTIFY else 0.0
-        x = indent + {TA_CENTER: slack / 2, TA_RIGHT: slack}.get(alignment, 0.0)
+        offsets: dict[object, float] = {TA_CENTER: slack / 2, TA_RIGHT: slack}
+        x = indent + offsets.get(alignment, 0.0)
         size = self.style.fontSize
-        run: list = []
-        run_font = None
+        run: list[Shaped] = []
+        run_font = ""  # set with the run's first piece
         for item in line.items:
             pieces = [item.piece] if isinstance(item, Space) else list(item.pieces)
             for piece in pieces:
@@ -161,7 +162,7 @@ class ThaiParagraph(Flowable):
         if run:
             self._draw_run(run, run_font, size, x, y)
 
-    def _draw_run(self, run: list, font: str, size: float, x: float, y: float) -> float:
+    def _draw_run(self, run: list[Shaped], font: str, size: float, x: float, y: float) -> float:
         joined = join(run)
         draw_shaped(self.canv, joined, font, size, x, y)
         return x + joined.width(size)

@@ -96,7 +96,8 @@ def _zero_width_partner(glyphs: list[Glyph], cluster: int, nikhahit: int) -> int
     members = [i for i in range(len(glyphs)) if glyphs[i].cluster == cluster and not glyphs[i].advance]
     members = [i for i in members if not glyphs[i].reading]
     plain = [i for i in members if glyphs[i].gid == nikhahit]
-    return (plain or members or [None])[0]
+    candidates = plain or members
+    return candidates[0] if candidates else None
 
 
 def outline_far_marks(glyphs: list[Glyph]) -> list[Glyph]:

@@ -47,7 +47,7 @@ class Shaped:
         return self.advance * size / 1000.0
 
 
-EMPTY = Shaped(ShapedStr("", []), 0.0)
+EMPTY = Shaped(ShapedStr("", []), 0.0)  # type: ignore[arg-type]  # types-reportlab: shapeData is a list of ShapeData, one per character
 
 
 def shape(text: str, font_name: str) -> Shaped:
@@ -62,7 +62,7 @@ def text_width(text: str, font_name: str, size: float) -> float:
 
 def join(runs: Iterable[Shaped]) -> Shaped:
     """Runs in one font drawn one after the other, as a single run."""
-    text = ShapedStr("", [])
+    text = ShapedStr("", [])  # type: ignore[arg-type]  # types-reportlab: shapeData is a list of ShapeData, one per character
     advance = 0.0
     overlays: list[Overlay] = []
     for run in runs:
@@ -92,7 +92,7 @@ def _shape_cached(font_name: str, text: str) -> Shaped:
         # (width - advance - offset) after the glyph, so HarfBuzz's advance wins.
         data.append(ShapeData(glyph.cluster, glyph.advance, 0, glyph.x_offset, 0, font.face.charWidths[code]))
         pen += glyph.advance
-    return Shaped(ShapedStr("".join(chars), data), pen, tuple(overlays))
+    return Shaped(ShapedStr("".join(chars), data), pen, tuple(overlays))  # type: ignore[arg-type]  # types-reportlab: shapeData is a list of ShapeData, one per character
 
 
 def _glyph_plan(font_name: str, text: str) -> list[Glyph]:

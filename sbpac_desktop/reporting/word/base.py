@@ -25,7 +25,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, CharacterStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
@@ -72,7 +72,7 @@ def _has_latin(token: str) -> bool:
     return any("a" <= char.lower() <= "z" for char in token)
 
 
-def thai_font(style: BaseStyle, size_pt: float, bold: bool = False) -> None:
+def thai_font(style: CharacterStyle, size_pt: float, bold: bool = False) -> None:
     """TH Sarabun New at `size_pt` for Latin and complex script (Thai), bold in both if asked."""
     rpr = style.element.get_or_add_rPr()
     fonts = rpr.get_or_add_rFonts()
