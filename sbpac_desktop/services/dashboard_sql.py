@@ -92,7 +92,7 @@ def tallies(session: Session, where: list[ColumnElement[bool]], today: date) -> 
     status = tracker_sql.status_sql(today).label("status")
     lead = aliased(Assignment)
     columns = (D.dimension_id, lead.position_id, lead.org_unit_id, status, func.count().label("n"))
-    groups = (D.dimension_id, lead.position_id, lead.org_unit_id, literal_column("status"))
+    groups: tuple[Any, ...] = (D.dimension_id, lead.position_id, lead.org_unit_id, literal_column("status"))
     several = select(Assignment.directive_id).where(Assignment.role == LEAD)
     if where:  # only the directives in scope
         several = several.where(Assignment.directive_id.in_(select(D.id).where(*where)))
@@ -197,4 +197,5 @@ def overdue_rows(session: Session, where: list[ColumnElement[bool]], today: date
             d_id, year, seq, text, labels[("position", post)] if post is not None else labels.get(("unit", unit)), due
         )
         for d_id, year, seq, text, due, post, unit in session.execute(query)
+        if due is not None  # always: the overdue filter needs a due date
     ]

@@ -304,7 +304,7 @@ def set_state(
         directive = get_or_raise(session, Directive, directive_id, "ข้อสั่งการ")
         before = snapshot(directive)
         directive.state = state.value
-        directive.closed_on = (on or date.today()) if state is DirectiveState.CLOSED else None
+        directive.closed_on = None  # cancelled or reopened: closing returned above through closure
         audit(session, actor, "update", directive, before)
         return build_detail(session, directive, today or date.today())
 

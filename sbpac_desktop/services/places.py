@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import ColumnElement, Select, delete, select
 from sqlalchemy.orm import Session, aliased
 
 from sbpac_desktop.domain.errors import ValidationError
@@ -126,7 +127,7 @@ def sync_places(db: Database, actor: Actor | None = None) -> SyncResult:
     areas = area_from_geothai()
     with db.unit_of_work() as session:
         existing = {p.code: p for p in session.scalars(select(Place))}
-        entries: list[tuple[str, str, int | None, dict | None, dict | None]] = []
+        entries: list[tuple[str, str, int | None, dict[str, Any] | None, dict[str, Any] | None]] = []
         added = renamed = 0
         for area in areas:
             row = existing.get(area.code)
@@ -173,7 +174,7 @@ def _new_place(session: Session, area: _Area, existing: dict[str, Place]) -> Pla
 
 
 # --- reading --------------------------------------------------------------------------------
-def _views(session: Session, where: Iterable = (), limit: int | None = None) -> list[PlaceView]:
+def _views(session: Session, where: Iterable[ColumnElement[bool]] = (), limit: int | None = None) -> list[PlaceView]:
     province, district = aliased(Place), aliased(Place)
     query = (
         select(Place, province.name_th, district.name_th)
@@ -199,7 +200,7 @@ def list_places(
 ) -> list[PlaceView]:
     """Children of a place (provinces when no parent is given), or every place of a level."""
     require(actor, READ_DATA, "ดูข้อมูล")
-    where = [] if include_inactive else [Place.active.is_(True)]
+    where: list[ColumnElement[bool]] = [] if include_inactive else [Place.active.is_(True)]
     if level is not None:
         where.append(Place.level == level)
     elif parent_id is None:
@@ -328,12 +329,12 @@ def _codes_of(session: Session, directive_id: int) -> list[str]:
     return list(session.scalars(query))
 
 
-def directives_in_place(place_id: int) -> Select:
+def directives_in_place(place_id: int) -> Select[Any]:
     """Ids of directives tied to the place or to any place under it (tracker and dashboard filters)."""
     return select(DirectivePlace.directive_id).where(DirectivePlace.place_id.in_(place_and_descendants(place_id)))
 
 
-def place_and_descendants(place_id: int) -> Select:
+def place_and_descendants(place_id: int) -> Select[Any]:
     """Ids of a place and everything under it (a province's districts and tambons), as SQL."""
     return select(Place.id).where(
         (Place.id == place_id) | (Place.parent_id == place_id) | (Place.province_id == place_id)

@@ -12,9 +12,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.numbering import directive_number_text
@@ -32,6 +33,7 @@ from sbpac_desktop.domain.status import derive_status
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import id_chunks
 from sbpac_desktop.services.permissions import READ_DATA, require
+from sbpac_desktop.store.base import Base
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import DevelopmentDimension, Directive, OrgUnit, Position
 from sbpac_desktop.store.models_field import Place
@@ -47,6 +49,8 @@ from sbpac_desktop.store.models_plan import (
 
 NO_AGENCY_TH = "ไม่ระบุหน่วยงาน"
 
+
+RowT = TypeVar("RowT", bound=Base)
 
 @dataclass(frozen=True)
 class PlanSummaryRow:
@@ -132,9 +136,9 @@ class GroupSummary:
 
     label: str
     projects: int = 0
-    states: Counter = field(default_factory=Counter)
+    states: Counter[str] = field(default_factory=Counter)
     budget: BudgetProgress = NO_BUDGET
-    directive_states: Counter = field(default_factory=Counter)  # distinct linked directives by derived status
+    directive_states: Counter[str] = field(default_factory=Counter)  # distinct linked directives by derived status
     owners: list[str] = field(default_factory=list)  # the owning posts' labels, first seen first
 
     @property
@@ -183,10 +187,12 @@ def plan_tree(
         return PlanTree(plan.id, plan.version, plan.fiscal_year, plan.title, dims, tuple(projects))
 
 
-def _grouped(session: Session, model, column, ids: list[int]) -> dict[int, list]:  # type: ignore[no-untyped-def]
-    found: dict[int, list] = defaultdict(list)
+def _grouped(
+    session: Session, model: type[RowT], column: InstrumentedAttribute[int], ids: list[int]
+) -> dict[int, list[RowT]]:
+    found: dict[int, list[RowT]] = defaultdict(list)
     for chunk in id_chunks(ids):
-        for row in session.scalars(select(model).where(column.in_(chunk)).order_by(model.id)):
+        for row in session.scalars(select(model).where(column.in_(chunk)).order_by(*inspect(model).primary_key)):
             found[getattr(row, column.key)].append(row)
     return found
 

@@ -70,7 +70,7 @@ def test_a_card_per_dimension_with_indicators_budget_and_directives(qtbot: QtBot
     for card in panel.cards:  # all six side by side at 1366 px, none cut at the bottom
         right = card.mapTo(page, card.rect().bottomRight())
         assert right.x() <= page.width() and card.height() >= card.heightForWidth(card.width())
-    scroll = panel.scroll
+    scroll = panel.scroll_area
     assert not scroll.verticalScrollBar().isVisible() and not scroll.horizontalScrollBar().isVisible()
     window.grab().save(str(SHOTS / "dash_plan_panel.png"))
 

@@ -64,7 +64,7 @@ def _caption(page: DashboardPage) -> str:
 
 def test_toggle_between_dimensions_and_agencies(qtbot: QtBot, page: DashboardPage) -> None:
     panel = page.plan_panel
-    assert not panel.by_agency() and panel.views.currentWidget() is panel.scroll and len(panel.cards) == 6
+    assert not panel.by_agency() and panel.views.currentWidget() is panel.scroll_area and len(panel.cards) == 6
     assert "คลิกมิติเพื่อเปิดแผน" in _caption(page)
     qtbot.mouseClick(panel.mode.button(panel.BY_AGENCY), Qt.MouseButton.LeftButton)
     assert panel.by_agency() and panel.views.currentWidget() is panel.agency_table
@@ -86,7 +86,7 @@ def test_toggle_between_dimensions_and_agencies(qtbot: QtBot, page: DashboardPag
     assert table.horizontalHeader().length() <= table.viewport().width() + 1, "no column off the right edge"
     page.window().grab().save(str(SHOTS / "dash_plan_agency.png"))
     qtbot.mouseClick(panel.mode.button(panel.BY_DIMENSION), Qt.MouseButton.LeftButton)
-    assert panel.views.currentWidget() is panel.scroll and "คลิกมิติเพื่อเปิดแผน" in _caption(page)
+    assert panel.views.currentWidget() is panel.scroll_area and "คลิกมิติเพื่อเปิดแผน" in _caption(page)
 
 
 def test_place_filter_narrows_both_views(qtbot: QtBot, page: DashboardPage) -> None:

@@ -188,8 +188,8 @@ class DirectiveDialog(FormDialog):
     def _fill_lists(self) -> None:
         current = self.detail.dimension_id if self.detail else None
         every = dimensions.list_dimensions(self.ctx.db, self.ctx.actor, include_inactive=True)
-        items = [(self._dimension_label(d), d.id) for d in every if d.active or d.id == current]
-        self.dimension.set_items([*items, (self.tr("ไม่ระบุ"), NO_DIMENSION)])
+        dimension_items = [(self._dimension_label(d), d.id) for d in every if d.active or d.id == current]
+        self.dimension.set_items([*dimension_items, (self.tr("ไม่ระบุ"), NO_DIMENSION)])
         items = assignee_items(
             org.list_positions(self.ctx.db, self.ctx.actor), org.list_org_units(self.ctx.db, self.ctx.actor)
         )

@@ -166,13 +166,13 @@ class PlanPanel(QWidget):
         self.row_layout = QHBoxLayout(self.row)
         self.row_layout.setContentsMargins(0, 0, 0, 0)
         self.row_layout.setSpacing(6)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.row)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(self.row)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.agency_table = AgencyTable(self)
         self.views = QStackedWidget(self)
-        self.views.addWidget(self.scroll)  # BY_DIMENSION
+        self.views.addWidget(self.scroll_area)  # BY_DIMENSION
         self.views.addWidget(self.agency_table)  # BY_AGENCY
         self.mode = QButtonGroup(self)
         self.mode.setExclusive(True)
