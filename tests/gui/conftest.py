@@ -129,7 +129,9 @@ def _no_query_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None
         yield
     finally:
         guard.remove()
-    record = os.environ.get("SBPAC_GUI_THREAD_RECORD")
+    record = os.environ.get("SBPAC_GUI_THREAD_RECORD")  # a file to list every site, e.g. to shrink the list
     if record:
         with open(record, "a", encoding="utf-8") as out:
             out.writelines(f"{request.node.nodeid}\t{line}\n" for line in guard.violations)
+    new = guard.new_sites()
+    assert not new, f"database read on the GUI thread (use gui.operations.Operation): {new}"

@@ -1,4 +1,5 @@
-"""Typing Thai the way a keyboard does: QTest.keyClicks only knows ASCII keys."""
+"""Test helpers: typing Thai the way a keyboard does (QTest.keyClicks only knows ASCII keys), and
+waiting for a window to settle."""
 
 from __future__ import annotations
 
@@ -16,3 +17,12 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
             continue
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def settle(qtbot: QtBot) -> None:
+    """Let the window start what it defers (zero-delay timers) and wait for every background read
+    to be shown: pages load their rows off the GUI thread."""
+    from sbpac_desktop.gui import operations
+
+    qtbot.wait(10)
+    qtbot.waitUntil(operations.is_idle, timeout=10_000)

@@ -9,12 +9,14 @@ from sbpac_desktop.gui.meeting.window import MeetingWindow
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.services.app import AppContext
+from tests.gui.helpers import settle
 
 
 def open_meeting_window(qtbot: QtBot, ctx: AppContext, number_text: str) -> MeetingWindow:
     page = MeetingsPage(ctx)
     qtbot.addWidget(page)
     page.reload()
+    settle(qtbot)  # the lists load off the GUI thread
     proxy = page.table.proxy
     for row in range(proxy.rowCount()):
         index = proxy.index(row, 0)
@@ -25,5 +27,6 @@ def open_meeting_window(qtbot: QtBot, ctx: AppContext, number_text: str) -> Meet
     window.test_page = page  # type: ignore[attr-defined]  # qtbot holds widgets weakly; the page owns the window
     window.resize(1366, 768)
     qtbot.waitExposed(window)
+    settle(qtbot)  # the lists load off the GUI thread
     QApplication.processEvents()
     return window

@@ -18,6 +18,7 @@ from sbpac_desktop.services import agenda, meetings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.carryover import presented_lines
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from tests.gui.helpers import settle
 
 SHOTS = Path("/tmp/sbpac-workflow-shots")
 
@@ -96,6 +97,7 @@ def window(qtbot: QtBot, work_ctx: AppContext, settings: QSettings) -> MainWindo
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    settle(qtbot)  # the lists load off the GUI thread
     qtbot.waitUntil(lambda: win.page("meetings").loaded)
     return win
 

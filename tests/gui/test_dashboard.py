@@ -15,6 +15,7 @@ from sbpac_desktop.gui.pages.dashboard import DashboardPage, DrillDown
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from tests.gui.helpers import settle
 
 SHOTS = Path("/tmp")
 
@@ -27,6 +28,7 @@ def window(qtbot: QtBot, ctx: AppContext, settings: QSettings) -> MainWindow:
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
+    settle(qtbot)  # the lists load off the GUI thread
     return win
 
 
@@ -55,6 +57,7 @@ def test_tiles_matrix_chart_and_overdue_list(qtbot: QtBot, window: MainWindow, w
     page.quarter_filter.setCurrentIndex(page.quarter_filter.findData(2))
     with qtbot.waitSignal(page.loaded_view, timeout=10_000) as blocker:
         page.reload()
+        settle(qtbot)  # the lists load off the GUI thread
     assert blocker.args[0].total == 4 and page.tiles["overdue"].number.text() == "๑"
     qtbot.wait(50)
     window.grab().save(str(SHOTS / "dash_fy2563_q2.png"))

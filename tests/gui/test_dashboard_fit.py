@@ -18,6 +18,7 @@ from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from tests.gui.helpers import settle
 
 
 @pytest.fixture(params=[i18n.THAI, i18n.ENGLISH])
@@ -37,6 +38,7 @@ def page(qtbot: QtBot, ctx: AppContext, settings: QSettings, language: str) -> D
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    settle(qtbot)  # the lists load off the GUI thread
     with qtbot.waitSignal(dashboard.loaded_view, timeout=10_000):
         window.show_page("dashboard")
     qtbot.wait(50)

@@ -19,6 +19,7 @@ from sbpac_desktop.gui.pages.plan import PlanPage
 from sbpac_desktop.services import plan_views
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from tests.gui.helpers import settle
 
 SHOTS = Path("/tmp")
 DIMENSIONS = ["ความมั่นคง", "เศรษฐกิจ", "สังคม", "การบริหารจัดการภาครัฐ", "การพัฒนาทรัพยากรมนุษย์", "การเสริมสร้างความเข้าใจ"]
@@ -33,6 +34,7 @@ def window(qtbot: QtBot, ctx: AppContext, settings: QSettings) -> MainWindow:
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
+    settle(qtbot)  # the lists load off the GUI thread
     return win
 
 
@@ -99,6 +101,7 @@ def test_no_plan_for_the_year_says_so(qtbot: QtBot, window: MainWindow) -> None:
     page.year_filter.setCurrentIndex(page.year_filter.findData(2562))
     with qtbot.waitSignal(page.loaded_view, timeout=10_000):
         page.reload()
+        settle(qtbot)  # the lists load off the GUI thread
     assert page.plan_panel.cards == []
     assert _text(page.plan_panel.caption) == "ยังไม่มีแผนบูรณาการของปีงบประมาณ ๒๕๖๒"
 

@@ -41,6 +41,7 @@ from sbpac_desktop.services import (
 from sbpac_desktop.services import workflow as workflow_service
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from tests.gui.helpers import settle
 
 SCREEN = QRect(0, 0, 1366, 720)  # 768 px less a taskbar
 GENERATED = ("sbpac_desktop.gui.forms",)  # Qt Designer output, no dialogs of their own
@@ -339,6 +340,7 @@ def test_every_page_fits_a_1366x768_screen(
     window.resize(SCREEN.size())
     window.show()
     qtbot.waitExposed(window)
+    settle(qtbot)  # the lists load off the GUI thread
     problems = []
     for key in window.page_keys():
         window.show_page(key)

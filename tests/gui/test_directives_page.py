@@ -21,6 +21,7 @@ from sbpac_desktop.services import directives, lookups, org
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import DirectiveRow
 from sbpac_desktop.services.directives import DirectiveFilter, DirectiveInput
+from tests.gui.helpers import settle as settle_window
 from tests.gui.helpers import type_text
 
 
@@ -31,6 +32,7 @@ def window(qtbot: QtBot, work_ctx: AppContext, settings: QSettings) -> MainWindo
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
+    settle_window(qtbot)  # the lists load off the GUI thread
     win.show_page("directives")
     return win
 
@@ -273,6 +275,7 @@ def test_pages_are_fetched_as_the_view_needs_them(page: DirectivesPage, qtbot: Q
 
     page.model._fetch = counting
     page.reload()
+    settle_window(qtbot)  # the lists load off the GUI thread
     settle(page, qtbot)
     assert page.model.rowCount() in (4, 8, 9)  # the view may already have asked for more to fill itself
     while page.model.canFetchMore():  # what scrolling to the end does

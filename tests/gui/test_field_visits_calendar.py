@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
 from sbpac_desktop.services.app import AppContext
+from tests.gui.helpers import settle
 
 SHOTS = Path("/tmp")
 
@@ -24,6 +25,7 @@ def page(qtbot: QtBot, ctx: AppContext, settings: QSettings) -> FieldVisitsPage:
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    settle(qtbot)  # the lists load off the GUI thread
     window.show_page("field_visits")
     visits = window.page("field_visits")
     assert isinstance(visits, FieldVisitsPage)

@@ -35,7 +35,7 @@ from sbpac_desktop.services import directives
 from sbpac_desktop.services.app import AppContext
 from tests.e2e import office_sheet
 from tests.e2e.office_sheet import ASSISTANT, DIRECTOR, SECRETARY_GENERAL, write_office_csv
-from tests.gui.helpers import type_text
+from tests.gui.helpers import settle, type_text
 from tests.gui.test_attendance_tab import set_kind
 
 PASSWORD = "first-office-2563"
@@ -112,6 +112,7 @@ def window(qtbot: QtBot, tmp_path: Path, settings) -> Iterator[MainWindow]:  # t
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
+    settle(qtbot)  # the lists load off the GUI thread
     yield win
     win.close()
     ctx.close()

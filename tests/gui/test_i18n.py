@@ -21,6 +21,7 @@ from sbpac_desktop.gui.errors import present_error, user_message
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.qt_thai import TABLE as QT_THAI
 from sbpac_desktop.services.app import AppContext
+from tests.gui.helpers import settle
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "sbpac_desktop" / "gui"
@@ -214,6 +215,7 @@ def test_switching_to_english_at_run_time(qtbot: QtBot, ctx: AppContext, setting
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    settle(qtbot)  # the lists load off the GUI thread
     window.show_page("meetings")
     qtbot.waitUntil(lambda: window.page("meetings").model.rowCount() == 2, timeout=5000)  # type: ignore[attr-defined]
     meeting_id = window.page("meetings").model.rows()[0].id  # type: ignore[attr-defined]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -15,6 +17,7 @@ from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
+from tests.gui.helpers import settle
 
 PAGES = [
     "meetings", "directives", "dashboard", "field_visits", "network", "plan",
@@ -29,6 +32,7 @@ def window(qtbot: QtBot, ctx: AppContext, settings: QSettings) -> MainWindow:
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
+    settle(qtbot)  # the lists load off the GUI thread
     return win
 
 
@@ -77,19 +81,24 @@ def test_search_box_is_enabled_with_a_thai_hint(window: MainWindow) -> None:
     assert window.search.toolTip()
 
 
-def test_reload_reads_again(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reload_reads_again(window: MainWindow, monkeypatch: pytest.MonkeyPatch, wait_ops: Callable[[], None]) -> None:
+    assert window.page("meetings").model.rowCount() == 2  # type: ignore[attr-defined]
     monkeypatch.setattr(meetings, "list_meetings", lambda db, actor: [])
     window.reload_action.trigger()
+    wait_ops()
     assert window.page("meetings").model.rowCount() == 0  # type: ignore[attr-defined]
 
 
-def test_service_error_is_shown_in_thai_on_the_page(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_service_error_is_shown_in_thai_on_the_page(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, wait_ops: Callable[[], None]
+) -> None:
     def fail(db: object, actor: object) -> list[object]:
         raise DatabaseError("เชื่อมต่อฐานข้อมูลไม่ได้", "Cannot connect")
 
     monkeypatch.setattr(meetings, "list_meetings", fail)
     page = window.page("meetings")
     page.reload()
+    wait_ops()  # the list loads off the GUI thread
     assert page.error.isVisible()  # type: ignore[attr-defined]
     assert "เชื่อมต่อฐานข้อมูลไม่ได้" in page.error.text().replace("\u200b", "")  # type: ignore[attr-defined]
     assert page.model.rowCount() == 0  # type: ignore[attr-defined]

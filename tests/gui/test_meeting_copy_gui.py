@@ -21,7 +21,7 @@ from sbpac_desktop.gui.text import ThaiLabel
 from sbpac_desktop.services import agenda, meetings
 from sbpac_desktop.services.agenda import AgendaItemInput
 from sbpac_desktop.services.app import AppContext
-from tests.gui.helpers import type_text
+from tests.gui.helpers import settle, type_text
 
 TITLE = "การประชุมคณะทำงานติดตามแผน ประจำปีงบประมาณ พ.ศ. 2563"
 
@@ -45,6 +45,7 @@ def page(qtbot: QtBot, work_ctx: AppContext) -> MeetingsPage:
     widget.resize(1366, 768)
     widget.show()
     widget.reload()
+    settle(qtbot)  # the lists load off the GUI thread
     return widget
 
 
@@ -52,6 +53,7 @@ def test_copy_action_asks_the_date_and_opens_the_new_meeting(
     page: MeetingsPage, qtbot: QtBot, work_ctx: AppContext, source_id: int, wait_ops: Callable[[], None]
 ) -> None:
     page.reload()
+    settle(qtbot)  # the lists load off the GUI thread
     page.select_meeting(source_id)
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
@@ -89,6 +91,7 @@ def test_planned_minutes_in_the_dialog_the_editor_and_the_total(
     window = page.open_meeting(source_id)
     window.resize(1366, 768)
     qtbot.waitExposed(window)
+    settle(qtbot)  # the lists load off the GUI thread
     tab = window.agenda_tab
     model = tab.model
     first = model.index_of_item(next(v.id for v in model.views() if v.number == "4.1"))
@@ -139,6 +142,7 @@ def test_a_new_start_time_moves_every_planned_start(
 ) -> None:
     window = page.open_meeting(source_id)
     qtbot.waitExposed(window)
+    settle(qtbot)  # the lists load off the GUI thread
     tab = window.agenda_tab
     view = meetings.get_meeting(work_ctx.db, work_ctx.actor, source_id)
     window.show_meeting(replace(view, start_time=time(13, 0)))  # what a saved edit of the meeting shows

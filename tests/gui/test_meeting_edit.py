@@ -16,7 +16,7 @@ from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.services import meetings, org
 from sbpac_desktop.services.app import AppContext
-from tests.gui.helpers import type_text
+from tests.gui.helpers import settle, type_text
 
 
 @pytest.fixture
@@ -26,6 +26,7 @@ def page(qtbot: QtBot, work_ctx: AppContext, settings: QSettings) -> MeetingsPag
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
+    settle(qtbot)  # the lists load off the GUI thread
     qtbot.waitUntil(lambda: win.page("meetings").loaded)
     meetings_page = win.page("meetings")
     assert isinstance(meetings_page, MeetingsPage)

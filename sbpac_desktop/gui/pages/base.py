@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.base import DtoTableModel
+from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import digits, wrappable
 from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services.app import AppContext
@@ -84,6 +85,26 @@ class TablePage(Page):
         self.error.hide()
         self.model.set_rows(rows)
         self.summary.setText(self.summary_text(rows))
+
+    def load_rows(self, fetch: Callable[[], Sequence[object]], then: Callable[[], None] | None = None) -> None:
+        """Read the rows on the database thread, show them here: the window never waits on a query.
+        A refusal (AppError) shows on the page's error line; anything else goes to the error presenter."""
+
+        def shown(rows: Sequence[object]) -> None:
+            self.show_rows(rows)
+            if then is not None:
+                then()
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, AppError):
+                self.show_error(error)
+                return
+            from sbpac_desktop.gui.errors import present_error  # errors imports widgets: keep base light
+
+            present_error(self, error)
+
+        self.loaded = True  # a second show while the rows are on their way must not ask again
+        Operation(self, fetch, message=self.tr("กำลังโหลด…")).success(shown).failure(failed).run()
 
     def show_error(self, error: AppError) -> None:
         self.loaded = True

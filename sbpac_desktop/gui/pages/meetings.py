@@ -10,7 +10,6 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QWidget
 
-from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.dialogs.copy_meeting_dialog import CopyMeetingDialog
 from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
 from sbpac_desktop.gui.events import app_events
@@ -69,12 +68,17 @@ class MeetingsPage(TablePage):
         app_events().meeting_changed.connect(self._meeting_changed)  # bound methods: disconnected on delete
 
     def reload(self) -> None:
-        try:
-            rows = meetings.list_meetings(self.ctx.db, self.ctx.actor)
-        except AppError as error:
-            self.show_error(error)
-            return
-        self.show_rows(rows)
+        db, actor = self.ctx.db, self.ctx.actor
+        self.load_rows(lambda: meetings.list_meetings(db, actor), then=self._select_pending)
+
+    def show_rows(self, rows: Sequence[object]) -> None:
+        """New rows keep the selected meeting selected (a save elsewhere reloads the list)."""
+        current = self.selected_meeting()
+        super().show_rows(rows)
+        if current is not None and self._select_id is None:
+            self.select_meeting(current.id)
+
+    def _select_pending(self) -> None:
         if self._select_id is not None:
             self.select_meeting(self._select_id)
             self._select_id = None
