@@ -9,6 +9,79 @@
     </message>
 </context>
 <context>
+    <name>AgencyTable</name>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>ตำแหน่งเจ้าของโครงการ</source>
+        <translation>Owning posts</translation>
+    </message>
+    <message>
+        <source>โครงการ</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>ตัวชี้วัด
+ตามแผน</source>
+        <translation>Indicators
+on track</translation>
+    </message>
+    <message>
+        <source>ตัวชี้วัด
+ต่ำกว่าแผน</source>
+        <translation>Indicators
+behind</translation>
+    </message>
+    <message>
+        <source>ตัวชี้วัด
+ยังไม่รายงาน</source>
+        <translation>Indicators
+not reported</translation>
+    </message>
+    <message>
+        <source>งบจัดสรรทั้งปี
+(ล้านบาท)</source>
+        <translation>Budget for the year
+(million baht)</translation>
+    </message>
+    <message>
+        <source>แผนถึงไตรมาส {q}
+(ล้านบาท)</source>
+        <translation>Planned to Q{q}
+(million baht)</translation>
+    </message>
+    <message>
+        <source>เบิกจ่ายสะสม
+(ล้านบาท)</source>
+        <translation>Disbursed
+(million baht)</translation>
+    </message>
+    <message>
+        <source>ร้อยละ
+ของแผน</source>
+        <translation>% of
+plan</translation>
+    </message>
+    <message>
+        <source>ข้อสั่งการที่เชื่อมโยง</source>
+        <translation>Linked directives</translation>
+    </message>
+    <message>
+        <source>รวมทั้งแผน</source>
+        <translation>Whole plan</translation>
+    </message>
+    <message>
+        <source>{b} บาท</source>
+        <translation>{b} baht</translation>
+    </message>
+    <message>
+        <source>ไม่มี</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
     <name>AgendaItemDialog</name>
     <message>
         <source>เพิ่มเรื่องในระเบียบวาระ</source>
@@ -727,8 +800,8 @@
         <translation>Overdue directives (most days late first)</translation>
     </message>
     <message>
-        <source>แผนบูรณาการ: ผลการติดตามรายมิติ</source>
-        <translation>Integrated plan: results by dimension</translation>
+        <source>แผนบูรณาการ: ผลการติดตามและประเมินผล</source>
+        <translation>Integrated plan: monitoring and evaluation</translation>
     </message>
     <message>
         <source>กำลังโหลดภาพรวม…</source>
@@ -3674,12 +3747,32 @@ You can still change the status of the minutes.</translation>
 <context>
     <name>PlanPanel</name>
     <message>
+        <source>รายมิติ</source>
+        <translation>By dimension</translation>
+    </message>
+    <message>
+        <source>รายหน่วยงาน</source>
+        <translation>By agency</translation>
+    </message>
+    <message>
         <source>ยังไม่มีแผนบูรณาการของปีงบประมาณ {y}</source>
         <translation>No integrated plan for fiscal year {y} yet</translation>
     </message>
     <message>
-        <source>{title} — ผลสะสมถึงไตรมาส {q}/{y}; คลิกมิติเพื่อเปิดแผน</source>
-        <translation>{title} — results to quarter {q}/{y}; click a dimension to open the plan</translation>
+        <source>{title} — ไม่มีโครงการที่เกี่ยวกับพื้นที่{place}</source>
+        <translation>{title} — no project in {place}</translation>
+    </message>
+    <message>
+        <source>{title} — ผลสะสมถึงไตรมาส {q}/{y}</source>
+        <translation>{title} — results to quarter {q}/{y}</translation>
+    </message>
+    <message>
+        <source> เฉพาะโครงการในพื้นที่{place}</source>
+        <translation>, projects in {place} only</translation>
+    </message>
+    <message>
+        <source>; คลิกมิติเพื่อเปิดแผน</source>
+        <translation>; click a dimension to open the plan</translation>
     </message>
 </context>
 <context>
@@ -4716,6 +4809,10 @@ You can still change the status of the minutes.</translation>
 </context>
 <context>
     <name>TablePage</name>
+    <message>
+        <source>กำลังโหลด…</source>
+        <translation>Loading…</translation>
+    </message>
     <message>
         <source>โหลดข้อมูลไม่สำเร็จ: {message}</source>
         <translation>Could not load the data: {message}</translation>
