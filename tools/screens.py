@@ -50,6 +50,20 @@ def _dashboard_plan_panel(studio: Studio) -> Any:
     return _window_on(studio, "dashboard", lambda page: page.bottom_tabs.setCurrentWidget(page.plan_panel))
 
 
+def _dashboard_plan_by_agency(studio: Studio) -> Any:
+    """The M&E tab per owning agency, narrowed to projects in ปัตตานี by the dashboard's place filter."""
+
+    def choose(page: Any) -> None:
+        page.bottom_tabs.setCurrentWidget(page.plan_panel)
+        page.plan_panel.set_by_agency(True)
+        index = page.place_filter.province.findText("จังหวัดปัตตานี")
+        page.place_filter.province.setCurrentIndex(index)
+        page.place_filter.province.activated.emit(index)
+        studio.settle()
+
+    return _window_on(studio, "dashboard", choose)
+
+
 def _tracker_in_pattani(studio: Studio) -> Any:
     """The tracker narrowed to directives tied to places in ปัตตานี (the place filter, issue #15)."""
 
@@ -274,6 +288,8 @@ def all_shots(studio: Studio) -> list[Shot]:
              lambda: _plan_of_the_story(s)),
         Shot("dashboard_plan", "ภาพรวม — the integrated plan's M&E per dimension (indicators, budget, directives)",
              lambda: _dashboard_plan_panel(s)),
+        Shot("dashboard_plan_agency", "ภาพรวม — the M&E per owning agency, projects in ปัตตานี only",
+             lambda: _dashboard_plan_by_agency(s)),
         Shot("directives_by_place", "ข้อสั่งการ — filtered by province (จังหวัดปัตตานี) and district",
              lambda: _tracker_in_pattani(s)),
         Shot("sign_in_dialog", "Sign-in before the main window", lambda: _sign_in(s)),
