@@ -60,7 +60,7 @@ def read_plain_sheet(
                 return _read(archive, book, members, (looks_like_header, scan_rows, worksheet), max_xml_bytes)
             finally:
                 book.close()
-    except Exception:  # noqa: BLE001 - any doubt: the full reader decides (and words the message)
+    except Exception:  # any doubt: the full reader decides (and words the message)
         return None
 
 
