@@ -3,9 +3,10 @@
 The plan has passed every check (spreadsheet_plan), so no ORM object is needed: each batch
 is one executemany INSERT for its directives, one for their assignments and one for the
 progress reports (ids read back by each table's unique key), then the batch's audit entries (one executemany, chained as
-usual). The database's own triggers keep the search index in step (SQLite FTS triggers,
-PostgreSQL expression index). Text is normalised exactly as the editor's services store
-it (common.clean), each distinct value once.
+usual). The search index is kept in step by the database (PostgreSQL expression index); on
+SQLite the per-row FTS insert triggers are suspended for the import and the new rows indexed
+with one statement per table at the end, in the same transaction. Text is normalised exactly
+as the editor's services store it (common.clean), each distinct value once.
 
 The summary columns store.directive_summary keeps are written with the rows: a new
 directive's only report sits on its first assignment, which is the lead (listed first),
@@ -27,6 +28,7 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.spreadsheet_plan import PlannedDirective
 from sbpac_desktop.store.base import utcnow
 from sbpac_desktop.store.models import Assignment, Directive, ProgressReport
+from sbpac_desktop.store.search_index import sqlite_insert_triggers_suspended
 
 BATCH = 2_000  # directives per round of INSERTs
 
@@ -35,8 +37,10 @@ def write_plan(session: Session, actor: Actor, planned: list[PlannedDirective], 
     """Insert every planned directive with its assignments and progress report, audited."""
     text = _Cleaner()
     now = utcnow()
-    for start in range(0, len(planned), BATCH):
-        _write_batch(session, actor, planned[start : start + BATCH], today, now, text)
+    indexed = (Directive.__tablename__, ProgressReport.__tablename__)
+    with sqlite_insert_triggers_suspended(session.connection(), indexed):  # the new rows indexed once
+        for start in range(0, len(planned), BATCH):
+            _write_batch(session, actor, planned[start : start + BATCH], today, now, text)
 
 
 class _Cleaner:
