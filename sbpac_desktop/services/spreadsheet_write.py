@@ -15,7 +15,6 @@ so it is the latest report by the summary's rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -189,9 +188,15 @@ def _snapshot_keys(model: type) -> list[str]:
 def _entries(
     entity: str, ids: list[int], rows: list[dict[str, Any]], keys: list[str]
 ) -> list[tuple[str, str, int | None, None, dict[str, Any]]]:
-    """What common.snapshot would give for each inserted row ('create' entries)."""
-    jsonable: Callable[[Any], Any] = lambda v: v.isoformat() if isinstance(v, date | datetime) else v  # noqa: E731
-    return [
-        ("create", entity, row_id, None, {key: jsonable(row_id if key == "id" else row[key]) for key in keys})
-        for row_id, row in zip(ids, rows, strict=True)
-    ]
+    """What common.snapshot would give for each inserted row ('create' entries): dates as ISO
+    text. The row dicts are copied whole and only their date values converted (one pass each)."""
+    entries = []
+    plain = [key for key in keys if key != "id"]
+    for row_id, row in zip(ids, rows, strict=True):
+        after = {key: row[key] for key in plain}
+        for key, value in after.items():
+            if isinstance(value, date):  # datetime is a date too
+                after[key] = value.isoformat()
+        after["id"] = row_id
+        entries.append(("create", entity, row_id, None, after))
+    return entries
