@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -31,7 +30,6 @@ from sbpac_desktop.reporting import xlsx_rows
 FORMULA_TRIGGERS = frozenset("=+-@\t\r＝＋－＠")
 ESCAPE = "'"
 _NEEDS_ESCAPE = FORMULA_TRIGGERS | {ESCAPE}
-_STARTS_WITH_TRIGGER = re.compile("\x00[" + re.escape("".join(sorted(_NEEDS_ESCAPE))) + "]")
 SUPPORTED_SUFFIXES = (".xlsx", ".csv")
 CSV_ENCODING = "utf-8-sig"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -102,10 +100,6 @@ def safe_rows(rows: Sequence[Sequence[object]]) -> Sequence[Sequence[object]]:
     and only the rows holding such a cell are copied."""
     flagged: set[int] = set()
     for column in zip(*rows, strict=True):
-        # A pass in C first: does any cell's text (any value's str, so a negative number too)
-        # start with a trigger? Only a column where one might is checked cell by cell.
-        if _STARTS_WITH_TRIGGER.search("\x00" + "\x00".join(map(str, column))) is None:
-            continue
         flagged.update(i for i, v in enumerate(column) if v.__class__ is str and v[:1] in _NEEDS_ESCAPE)
     if not flagged:
         return rows
