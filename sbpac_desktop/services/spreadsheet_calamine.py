@@ -10,8 +10,8 @@ OOXML, ISO-dated cells), it answers None and spreadsheet_read reads the file the
 which also gives the Thai message for a file it cannot open.
 
 Values come out as spreadsheet_read's full reader gives them: empty cells None, whole
-numbers int, date cells `date`, time cells ISO text, _xHHHH_ escapes undone (calamine
-does that), trailing empty cells dropped.
+numbers int, date cells `date`, time cells ISO text, trailing empty cells dropped. Texts
+with _xHHHH_ escapes or empty texts go to the full reader too (calamine reads them otherwise).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ OFFICE_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 BUILTIN_PERCENT_FORMATS = frozenset({9, 10})  # 0% and 0.00%
 FIRST_CUSTOM_FORMAT = 164
 _PREFIXED_ROOT = re.compile(rb"<\w+:worksheet[\s>]")
+_EMPTY_TEXT = re.compile(rb"<t(?:\s[^>]*)?(?:/>|></t>)")
 _INT_LIMIT = 2**53
 
 Values = tuple[object, ...]
@@ -93,9 +94,18 @@ def _read(archive, book, members, header, max_xml_bytes) -> PlainSheet | None:  
 def _needs_full_reader(archive: zipfile.ZipFile, xml: bytes) -> bool:
     """Formulas (<f>), ISO-dated cells (t="d"), percent-formatted cells, or element names with a
     prefix (which the plain byte tests would miss): plain `in` tests, a pass over the bytes each."""
-    if b"<f" in xml or b't="d"' in xml or _PREFIXED_ROOT.search(xml[:4096]):
+    if b"<f" in xml or b't="d"' in xml or _PREFIXED_ROOT.search(xml[:4096]) or _odd_text(xml):
+        return True
+    strings = [m for kind, m in _relationships(archive, _workbook_part(archive)).values() if kind == "sharedStrings"]
+    if strings and _odd_text(archive.read(strings[0])):
         return True
     return any(b' s="%d"' % index in xml for index in _percent_styles(archive))
+
+
+def _odd_text(xml: bytes) -> bool:
+    """Texts calamine reads otherwise than openpyxl: an _xHHHH_ escape (calamine leaves it in
+    shared strings) and an empty text (calamine gives it as an empty cell, openpyxl as '')."""
+    return b"_x" in xml or _EMPTY_TEXT.search(xml) is not None
 
 
 def _has_header(sheet, looks_like_header: HeaderTest, scan_rows: int) -> bool:  # type: ignore[no-untyped-def]

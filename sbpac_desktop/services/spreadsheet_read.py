@@ -177,6 +177,12 @@ def _read_xlsx(path: Path, looks_like_header: HeaderTest) -> Grid:
         grid = Grid(f"Excel (.xlsx) แผ่นงาน '{plain.title}'", merged=plain.merged)
         _collect(grid, ((number, (row, ())) for number, row in enumerate(plain.rows, start=1)))
         return grid
+    return read_xlsx_full(path, looks_like_header)
+
+
+def read_xlsx_full(path: Path, looks_like_header: HeaderTest) -> Grid:
+    """openpyxl opens the workbook (formula cells, number formats, the messages for a damaged
+    file); the values come from spreadsheet_xlsx_rows, or openpyxl itself for unusual sheets."""
     try:
         import openpyxl  # imported on use: the CLI and GUI start faster without it
 
