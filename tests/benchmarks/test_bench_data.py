@@ -173,10 +173,15 @@ def _raw_import(sheet: Path, template: Path, target: Path) -> int:
     with CalamineWorkbook.from_path(str(sheet)) as book:
         rows = book.get_sheet_by_index(0).to_python()[1:]
     width = max(len(r) for r in rows)
-    with sqlite3.connect(target) as connection:
+    connection = sqlite3.connect(target)
+    try:
         columns = ", ".join(f"c{i}" for i in range(width))
         connection.execute(f"CREATE TABLE raw_import ({columns})")
         marks = ", ".join("?" * width)
         connection.executemany(f"INSERT INTO raw_import VALUES ({marks})", [[str(v) for v in r] for r in rows])
-    target.unlink()
+        connection.commit()
+    finally:
+        connection.close()
+    for leftover in target.parent.glob(target.name + "*"):
+        leftover.unlink()
     return len(rows)
