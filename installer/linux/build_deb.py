@@ -131,8 +131,8 @@ def copyright_text() -> str:
         " The Qt libraries are used unmodified as shared libraries; see https://www.qt.io/licensing.\n\n"
         "Files: opt/sbpac-desktop/_internal/*\n"
         "Copyright: the authors of Python, SQLAlchemy, Alembic, ReportLab, HarfBuzz, pythainlp,\n"
-        " python-docx, pikepdf, pyHanko, geothai, pathvalidate, openpyxl, XlsxWriter, psycopg, argon2-cffi,\n"
-        " platformdirs and pypdf\n"
+        " python-docx, pikepdf, pyHanko, geothai, pathvalidate, openpyxl, python-calamine (calamine), XlsxWriter,\n"
+        " psycopg, argon2-cffi, platformdirs and pypdf\n"
         "License: various free software licences (PSF, MIT, BSD, Apache-2.0, LGPL-3)\n"
         " Each package's licence file is in its *.dist-info folder where the wheel ships one.\n"
     )

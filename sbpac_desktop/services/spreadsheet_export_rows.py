@@ -20,7 +20,7 @@ from datetime import date
 from itertools import repeat
 from typing import Any
 
-from sqlalchemy import Select, literal_column, select
+from sqlalchemy import Select, String, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority
@@ -44,6 +44,16 @@ _LATEST_RESULT = literal_column(
 )
 
 
+def _raw(column: Any) -> Any:
+    """A date column as the driver gives it (SQLite: ISO text): each distinct value is turned
+    into a `date` once in export_rows instead of once per row by SQLAlchemy's processor."""
+    return type_coerce(column, String)
+
+
+def _as_date(value: object) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[return-value]
+
+
 def _directives_query(ids: Select[Any]) -> Select[Any]:
     d = Directive
     return (
@@ -57,13 +67,13 @@ def _directives_query(ids: Select[Any]) -> Select[Any]:
             DevelopmentDimension.name,
             d.priority,
             d.state,
-            d.issued_on,
-            d.due_on,
-            d.extended_due_on,
+            _raw(d.issued_on),
+            _raw(d.due_on),
+            _raw(d.extended_due_on),
             d.blocked_reason,
             d.latest_percent,
             _LATEST_RESULT,
-            d.latest_report_on,
+            _raw(d.latest_report_on),
         )
         .outerjoin(Meeting, Meeting.id == d.meeting_id)
         .outerjoin(DevelopmentDimension, DevelopmentDimension.id == d.dimension_id)
@@ -109,8 +119,12 @@ def export_rows(session: Session, filters: DirectiveFilter, today: date, thai: b
     rows = session.connection().execute(_directives_query(ids)).all()
     if not rows:
         return iter(())
-    (did, year, seq, body, m_number, m_year, dimension, prio, state, issued, due, extended, blocked, percent,
-     result, reported) = zip(*rows, strict=True)  # fmt: skip
+    (did, year, seq, body, m_number, m_year, dimension, prio, state, raw_issued, raw_due, raw_extended, blocked,
+     percent, result, raw_reported) = zip(*rows, strict=True)  # fmt: skip
+    as_date = {v: _as_date(v) for v in {*raw_issued, *raw_due, *raw_extended, *raw_reported}}
+    issued, due, extended, reported = (
+        tuple(map(as_date.__getitem__, raw)) for raw in (raw_issued, raw_due, raw_extended, raw_reported)
+    )
     # Column at a time: each distinct value formatted once, then looked up with map() (C speed)
     be = {d: medium_date(d, thai_digits=thai) if d else None for d in {*issued, *due, *extended, *reported}}
     number = {key: directive_number_text(key[0], key[1], thai_digits=thai) for key in set(zip(seq, year, strict=True))}

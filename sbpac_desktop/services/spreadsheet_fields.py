@@ -151,10 +151,19 @@ def date_value(value: object) -> date | None:
         return _gregorian(value)
     if isinstance(value, bool | int | float):
         raise CellError(f"เป็นตัวเลข ({value:g}) ไม่ใช่วันที่ — ใช้รูปแบบ 22/10/2562 หรือเซลล์ชนิดวันที่")
+    parsed = _text_date(unescape(str(value)))
+    if isinstance(parsed, str):
+        raise CellError(parsed)
+    return parsed
+
+
+@lru_cache(maxsize=8192)
+def _text_date(text: str) -> date | str:
+    """parse_thai_date (pure: no clock) remembered, or its Thai message: a sheet repeats its dates."""
     try:
-        return parse_thai_date(unescape(str(value)))
+        return parse_thai_date(text)
     except ValueError as exc:
-        raise CellError(str(exc)) from exc
+        return str(exc)
 
 
 def _gregorian(value: date) -> date:

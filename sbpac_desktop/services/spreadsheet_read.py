@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 
+from sbpac_desktop.services.spreadsheet_calamine import read_plain_sheet
 from sbpac_desktop.services.spreadsheet_xlsx_rows import NotPlain, sheet_values
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -171,6 +172,17 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
 def _read_xlsx(path: Path, looks_like_header: HeaderTest) -> Grid:
+    plain = read_plain_sheet(path, looks_like_header, MAX_SHEET_XML_BYTES, HEADER_SCAN_ROWS)
+    if plain is not None:  # no formulas, no percent formats: calamine's values are the whole story
+        grid = Grid(f"Excel (.xlsx) แผ่นงาน '{plain.title}'", merged=plain.merged)
+        _collect(grid, ((number, (row, ())) for number, row in enumerate(plain.rows, start=1)))
+        return grid
+    return read_xlsx_full(path, looks_like_header)
+
+
+def read_xlsx_full(path: Path, looks_like_header: HeaderTest) -> Grid:
+    """openpyxl opens the workbook (formula cells, number formats, the messages for a damaged
+    file); the values come from spreadsheet_xlsx_rows, or openpyxl itself for unusual sheets."""
     try:
         import openpyxl  # imported on use: the CLI and GUI start faster without it
 

@@ -3,9 +3,10 @@
 The plan has passed every check (spreadsheet_plan), so no ORM object is needed: each batch
 is one executemany INSERT for its directives, one for their assignments and one for the
 progress reports (ids read back by each table's unique key), then the batch's audit entries (one executemany, chained as
-usual). The database's own triggers keep the search index in step (SQLite FTS triggers,
-PostgreSQL expression index). Text is normalised exactly as the editor's services store
-it (common.clean), each distinct value once.
+usual). The search index is kept in step by the database (PostgreSQL expression index); on
+SQLite the per-row FTS insert triggers are suspended for the import and the new rows indexed
+with one statement per table at the end, in the same transaction. Text is normalised exactly
+as the editor's services store it (common.clean), each distinct value once.
 
 The summary columns store.directive_summary keeps are written with the rows: a new
 directive's only report sits on its first assignment, which is the lead (listed first),
@@ -14,7 +15,6 @@ so it is the latest report by the summary's rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -27,6 +27,7 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.spreadsheet_plan import PlannedDirective
 from sbpac_desktop.store.base import utcnow
 from sbpac_desktop.store.models import Assignment, Directive, ProgressReport
+from sbpac_desktop.store.search_index import sqlite_insert_triggers_suspended
 
 BATCH = 2_000  # directives per round of INSERTs
 
@@ -35,8 +36,10 @@ def write_plan(session: Session, actor: Actor, planned: list[PlannedDirective], 
     """Insert every planned directive with its assignments and progress report, audited."""
     text = _Cleaner()
     now = utcnow()
-    for start in range(0, len(planned), BATCH):
-        _write_batch(session, actor, planned[start : start + BATCH], today, now, text)
+    indexed = (Directive.__tablename__, ProgressReport.__tablename__)
+    with sqlite_insert_triggers_suspended(session.connection(), indexed):  # the new rows indexed once
+        for start in range(0, len(planned), BATCH):
+            _write_batch(session, actor, planned[start : start + BATCH], today, now, text)
 
 
 class _Cleaner:
@@ -185,9 +188,15 @@ def _snapshot_keys(model: type) -> list[str]:
 def _entries(
     entity: str, ids: list[int], rows: list[dict[str, Any]], keys: list[str]
 ) -> list[tuple[str, str, int | None, None, dict[str, Any]]]:
-    """What common.snapshot would give for each inserted row ('create' entries)."""
-    jsonable: Callable[[Any], Any] = lambda v: v.isoformat() if isinstance(v, date | datetime) else v  # noqa: E731
-    return [
-        ("create", entity, row_id, None, {key: jsonable(row_id if key == "id" else row[key]) for key in keys})
-        for row_id, row in zip(ids, rows, strict=True)
-    ]
+    """What common.snapshot would give for each inserted row ('create' entries): dates as ISO
+    text. The row dicts are copied whole and only their date values converted (one pass each)."""
+    entries = []
+    plain = [key for key in keys if key != "id"]
+    for row_id, row in zip(ids, rows, strict=True):
+        after = {key: row[key] for key in plain}
+        for key, value in after.items():
+            if isinstance(value, date):  # datetime is a date too
+                after[key] = value.isoformat()
+        after["id"] = row_id
+        entries.append(("create", entity, row_id, None, after))
+    return entries

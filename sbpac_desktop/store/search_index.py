@@ -16,7 +16,8 @@ drops it, which drops its triggers) must call `install_sqlite_triggers` again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -166,6 +167,36 @@ def drop_sqlite_triggers(connection: Connection) -> None:
     for kind in KINDS:
         for suffix in ("ai", "ad", "au"):
             connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{kind.table}_{suffix}")
+
+
+@contextmanager
+def sqlite_insert_triggers_suspended(connection: Connection, tables: Sequence[str]) -> Iterator[None]:
+    """For a bulk INSERT into `tables` in the caller's transaction: drop their per-row insert
+    triggers, and after the block index the new rows (ids above the maxima before it) with
+    one INSERT … SELECT per table and create the triggers again. Only the inserts: updates
+    and deletes inside the block still reach the index through their triggers. On an
+    exception the triggers are put back as they were (CREATE … IF NOT EXISTS) and the error
+    propagates; the caller's rollback also undoes the DROP (SQLite DDL is transactional).
+    Nothing to do on PostgreSQL or without the FTS table."""
+    kinds = [k for k in KINDS if k.table in tables]
+    if connection.dialect.name != "sqlite" or not kinds or not sqlite_has_index(connection):
+        yield
+        return
+    before = {
+        k.table: connection.exec_driver_sql(f"SELECT COALESCE(MAX(id), 0) FROM {k.table}").scalar_one() for k in kinds
+    }
+    for kind in kinds:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{kind.table}_ai")
+    try:
+        yield
+        for kind in kinds:
+            connection.exec_driver_sql(
+                f"INSERT INTO {FTS_TABLE} (rowid, title, body) SELECT t.id * {KIND_CODES} + {kind.code}, "
+                f"t.{kind.title_column}, {_body_sql(kind, 't')} FROM {kind.table} AS t WHERE t.id > ?",
+                (before[kind.table],),
+            )
+    finally:
+        install_sqlite_triggers(connection)
 
 
 def drop_sqlite(connection: Connection) -> None:

@@ -34,6 +34,31 @@ _MAX_PASSES = 10
 _BLANK_LINE_RUNS = re.compile(r"\n{3,}")
 
 
+# The fast path: text none of the rules can change is returned as it is. A text is left to the
+# full clean-up if it has any of: a character outside printable ASCII, newline, the Thai block's
+# letters, spacing vowels, digits and signs (and a few typographic marks); a combining mark that
+# is not the one optional above/below vowel and one optional tone mark or thanthakhat right after
+# a consonant; nikhahit, phinthu, yamakkan or lakkhangyao (rules rewrite them); a vowel or sign
+# pythainlp de-duplicates repeated, even with spaces between; a doubled space, a space or blank
+# line at the edge of a line or the text, or three newlines in a row. tests/unit/test_normalize_fast.py
+# checks with hypothesis that every text passing this test is a fixed point of the full clean-up.
+_UPPER_LOWER = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e38\u0e39"
+_TONE_OR_SILENT = THAI_TONEMARKS + "\u0e4c"
+_NO_REPEAT = "\u0e30\u0e32\u0e33\u0e40-\u0e44" + _UPPER_LOWER + "\u0e4c"
+_NOT_PLAIN = re.compile(
+    "[^ -~\n\u0e01-\u0e39\u0e3f-\u0e44\u0e46-\u0e4c\u0e4f-\u0e5b\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022]"
+    f"|(?<![\u0e01-\u0e2e])[{_UPPER_LOWER}]"
+    f"|(?<![\u0e01-\u0e2e{_UPPER_LOWER}])[{_TONE_OR_SILENT}]"
+    f"|([{_NO_REPEAT}]) *\\1"
+    "|  |^[ \n]|[ \n]$| \n|\n |\n\n\n"
+)
+
+
+def is_plain(text: str) -> bool:
+    """True when `text` is already in stored form by the conservative test above (False proves nothing)."""
+    return _NOT_PLAIN.search(text) is None
+
+
 def normalize_text(text: str) -> str:
     """Return the form of `text` that is stored in the database.
 
@@ -41,6 +66,13 @@ def normalize_text(text: str) -> str:
     Line structure is kept (minutes have paragraphs): each line is normalized on its
     own, runs of blank lines shrink to one, and spaces inside a line collapse to one.
     """
+    if _NOT_PLAIN.search(text) is None:
+        return text
+    return full_normalize_text(text)
+
+
+def full_normalize_text(text: str) -> str:
+    """normalize_text without the fast path (the tests compare the two)."""
     result = _normalize_once(text)
     if result == text:  # already stored form (a fixed point): no second pass needed
         return result
