@@ -8,9 +8,9 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from types import SimpleNamespace
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import insert, inspect, select
+from sqlalchemy import Table, insert, inspect, select
 from sqlalchemy.orm import Session, object_session
 
 from sbpac_desktop.domain.enums import MeetingStatus
@@ -172,7 +172,8 @@ def _append(
         entry.hash = previous = audit_chain.entry_hash(entry)
         last_id = entry.id
         row.update(id=entry.id, at=entry.at, prev_hash=entry.prev_hash, hash=entry.hash)
-    connection.execute(insert(AuditEntry.__table__), rows)  # Core executemany: no ORM bulk machinery
+    table = cast(Table, AuditEntry.__table__)
+    connection.execute(insert(table), rows)  # Core executemany: no ORM bulk machinery
     audit_anchors.note_appended(session, last_id, previous)
 
 

@@ -20,7 +20,7 @@ from datetime import date
 from itertools import repeat
 from typing import Any
 
-from sqlalchemy import Select, String, literal_column, select, type_coerce
+from sqlalchemy import ColumnClause, Select, String, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority
@@ -36,7 +36,7 @@ LEAD = AssignmentRole.LEAD.value
 
 # The result of the report the summary columns describe: of the reports dated
 # latest_report_on, the lead's (first lead by id, else first assignment), else the newest id.
-_LATEST_RESULT = literal_column(
+_LATEST_RESULT: ColumnClause[Any] = literal_column(
     "(SELECT pr.result FROM progress_report AS pr JOIN assignment AS a ON a.id = pr.assignment_id "
     "WHERE a.directive_id = directive.id AND pr.report_date = directive.latest_report_on "
     "ORDER BY CASE WHEN a.id = (SELECT l.id FROM assignment AS l WHERE l.directive_id = a.directive_id "
@@ -102,9 +102,14 @@ def _assignees(session: Session, ids: Select[Any]) -> dict[int, tuple[str | None
     )
     grouped: dict[int, list[tuple[str, str | None, bool]]] = {}
     for directive_id, position_id, unit_id, role in session.connection().execute(query):
-        label = posts[position_id] if position_id is not None else (units[unit_id], units[unit_id])
+        if position_id is not None:
+            label = posts[position_id]
+        elif unit_id is not None:
+            label = (units[unit_id], units[unit_id])
+        else:  # the schema's CHECK makes every assignment name a post or a unit
+            continue
         grouped.setdefault(directive_id, []).append((label[0], label[1], role == LEAD))
-    found = {}
+    found: dict[int, tuple[str | None, str | None, str | None]] = {}
     for directive_id, entries in grouped.items():
         lead = next((e for e in entries if e[2]), entries[0])
         others = SUPPORT_SEPARATOR.join(e[0] for e in entries if e is not lead) or None

@@ -237,6 +237,8 @@ def _bounds(ref: bytes) -> tuple[int, int, int, int]:
     from openpyxl.utils.cell import range_boundaries
 
     min_col, min_row, max_col, max_row = range_boundaries(ref.decode("ascii"))
+    if min_col is None or min_row is None or max_col is None or max_row is None:  # "A:A" or "1:1"
+        raise UnreadableFile("ขอบเขตของแผ่นงานในไฟล์ Excel ไม่ถูกต้อง — โปรดเปิดใน Excel แล้วบันทึกใหม่")
     return min_row, min_col - 1, max_row, max_col - 1
 
 

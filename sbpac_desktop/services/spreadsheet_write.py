@@ -16,16 +16,16 @@ so it is the latest report by the summary's rule.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import FromClause, Table, insert, select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.services.common import audit_many, clean
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.spreadsheet_plan import PlannedDirective
-from sbpac_desktop.store.base import utcnow
+from sbpac_desktop.store.base import Base, utcnow
 from sbpac_desktop.store.models import Assignment, Directive, ProgressReport
 from sbpac_desktop.store.search_index import sqlite_insert_triggers_suspended
 
@@ -108,11 +108,11 @@ def _report_values(item: PlannedDirective, lead_id: int, now: datetime, text: _C
     }
 
 
-def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+def _insert(session: Session, table: FromClause, rows: list[dict[str, Any]]) -> None:
     """One executemany. (INSERT … RETURNING with the rows' order kept ran one statement
     per row on SQLite; the ids are read back by each table's natural key instead.)"""
     if rows:
-        session.connection().execute(insert(table), rows)
+        session.connection().execute(insert(cast(Table, table)), rows)  # a mapped class's __table__
 
 
 def _directive_ids(session: Session, rows: list[dict[str, Any]]) -> list[int]:
@@ -179,7 +179,7 @@ def _write_batch(
     )
 
 
-def _snapshot_keys(model: type) -> list[str]:
+def _snapshot_keys(model: type[Base]) -> list[str]:
     from sqlalchemy import inspect
 
     return [attr.key for attr in inspect(model).column_attrs]
@@ -190,7 +190,7 @@ def _entries(
 ) -> list[tuple[str, str, int | None, None, dict[str, Any]]]:
     """What common.snapshot would give for each inserted row ('create' entries): dates as ISO
     text. The row dicts are copied whole and only their date values converted (one pass each)."""
-    entries = []
+    entries: list[tuple[str, str, int | None, None, dict[str, Any]]] = []
     plain = [key for key in keys if key != "id"]
     for row_id, row in zip(ids, rows, strict=True):
         after = {key: row[key] for key in plain}
