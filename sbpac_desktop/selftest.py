@@ -7,7 +7,7 @@ every step below loads files that only exist when they were packaged —
 - the demo data path through the services (SQLAlchemy, argon2, the audit chain),
 - the Sarabun font files (fontpkg entry points + TTFs), HarfBuzz (uharfbuzz), pythainlp's
   word list and the organisation's dictionary (the minutes PDF; its text layer is read back),
-- xlsxwriter + openpyxl (an .xlsx export, read back),
+- xlsxwriter + openpyxl + python-calamine (an .xlsx export, read back by both readers),
 - the integrity check of the maintenance service.
 
 Everything happens in a temporary folder that is deleted afterwards: the user's own database,
@@ -149,7 +149,21 @@ def _step_xlsx(state: _State) -> str:
         book.close()
     if table.headers[1] not in cells or written.rows != len(table.rows) or not table.rows:
         raise SelfTestFailure(f"{written.path.name} does not read back ({written.rows} rows)")
+    _check_calamine(written.path, table.sheet_name, len(table.rows))
     return f"{written.rows} rows, {written.size:,} bytes"
+
+
+def _check_calamine(path: Path, sheet_name: str, rows: int) -> None:
+    """The importers' fast reader (a compiled module) is in the bundle and reads the export back."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    try:
+        read = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+    finally:
+        book.close()
+    if len(read) < rows:
+        raise SelfTestFailure(f"python-calamine reads {len(read)} rows of {path.name}, expected at least {rows}")
 
 
 def _step_integrity(state: _State) -> str:
