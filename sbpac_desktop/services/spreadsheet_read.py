@@ -127,10 +127,16 @@ def _looks_like_text(text: str) -> bool:
 
 
 def _delimiter(text: str) -> str:
-    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
-    counts = {sep: first_line.count(sep) for sep in (",", "\t", ";")}
-    best = max(counts, key=lambda sep: counts[sep])
-    return best if counts[best] else ","
+    """Comma, tab or semicolon (Excel in a Thai or European locale), by csv.Sniffer over the first
+    lines — quoted Thai text with commas inside does not fool it; a one-column file is a comma."""
+    sample = text.lstrip("\ufeff")[:16384]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
+    except csv.Error:  # nothing consistent to go on: count on the header line
+        first_line = sample.split("\n", 1)[0]
+        counts = {sep: first_line.count(sep) for sep in (",", "\t", ";")}
+        best = max(counts, key=lambda sep: counts[sep])
+        return best if counts[best] else ","
 
 
 def _read_csv(text: str, encoding: str) -> Grid:

@@ -237,3 +237,20 @@ def test_read_only_folder_for_output_is_refused_before_writing(tmp_path):
     folder.chmod(0o555)
     with pytest.raises(OutputFileError, match="ไม่มีสิทธิ์เขียน"):
         write_table(folder / "t.xlsx", HEADERS, ROWS)
+
+
+@pytest.mark.parametrize(
+    ("content", "cells"),
+    [
+        ("เลขที่;ข้อสั่งการ\n\"ขส. 001/2563\";\"ให้ ศอ.บต., กรม และจังหวัด\"\n", ["ขส. 001/2563", "ให้ ศอ.บต., กรม และจังหวัด"]),
+        ("\"เลขที่, ปี\";ข้อสั่งการ\n\"001, 2563\";ติดตาม\n", ["001, 2563", "ติดตาม"]),  # a comma in each header
+        ("เลขที่\tข้อสั่งการ\nขส. 001/2563\tให้ติดตาม; รายงาน\n", ["ขส. 001/2563", "ให้ติดตาม; รายงาน"]),
+        ("เลขที่,ข้อสั่งการ\nขส. 001/2563,\"ติดตาม; รายงาน; สรุป\"\n", ["ขส. 001/2563", "ติดตาม; รายงาน; สรุป"]),
+    ],
+)
+def test_csv_separator_is_sniffed_past_quoted_text(tmp_path, content, cells):
+    """A separator inside quoted Thai text (counted on the header line it would have won) does not decide."""
+    path = tmp_path / "office.csv"
+    path.write_text(content, encoding="utf-8")
+    grid = read_grid(path, looks_like_header)
+    assert list(grid.rows[1][1][: len(cells)]) == cells
