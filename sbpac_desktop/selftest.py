@@ -131,7 +131,7 @@ def _step_xlsx(state: _State) -> str:
 
     from sbpac_desktop.reporting.spreadsheets import write_table
     from sbpac_desktop.services.app import open_app
-    from sbpac_desktop.services.spreadsheet_export import tracker_table
+    from sbpac_desktop.services.spreadsheets.export import tracker_table
 
     ctx = open_app(str(state.db_path), environ={})
     try:

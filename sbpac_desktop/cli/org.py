@@ -17,7 +17,7 @@ from sbpac_desktop.cli.users import open_signed_in
 
 if TYPE_CHECKING:
     from sbpac_desktop.services.org_import import OrgImportReport, OrgRowResult
-    from sbpac_desktop.services.spreadsheet_plan import RowProblem
+    from sbpac_desktop.services.spreadsheets.row_plan import RowProblem
 
 EXIT_INVALID_DATA = 2
 IMPORT_HELP = """นำเข้าหน่วยงาน ตำแหน่ง บุคคล และวาระการดำรงตำแหน่ง จากไฟล์ .xlsx หรือ .csv (UTF-8 หรือ Windows-874)

@@ -20,7 +20,7 @@ from sbpac_desktop.domain.status import STATUS_KEYS
 from sbpac_desktop.thai import apply_digits, medium_date
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services.spreadsheet_import import ImportReport, RowOutcome, RowProblem
+    from sbpac_desktop.services.spreadsheets.directive_import import ImportReport, RowOutcome, RowProblem
 
 EXIT_INVALID_DATA = 2
 MAX_PROBLEM_LINES = 200
@@ -52,7 +52,7 @@ def cmd_export_directives(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.spreadsheets import check_target, write_table
     from sbpac_desktop.services import meetings
     from sbpac_desktop.services.directive_views import DirectiveFilter
-    from sbpac_desktop.services.spreadsheet_export import tracker_table
+    from sbpac_desktop.services.spreadsheets.export import tracker_table
 
     check_target(args.output)  # a missing or read-only folder fails before any work
     as_of = args.as_of or date.today()
@@ -74,7 +74,7 @@ def cmd_export_directives(args: argparse.Namespace) -> int:
 
 
 def cmd_import_directives(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services.spreadsheet_import import import_directives
+    from sbpac_desktop.services.spreadsheets.directive_import import import_directives
 
     ctx = open_signed_in(args)
     try:

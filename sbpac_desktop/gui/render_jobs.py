@@ -21,7 +21,7 @@ from sbpac_desktop.services.app import Database
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter
 from sbpac_desktop.services.process_jobs import Job
-from sbpac_desktop.services.spreadsheet_export import tracker_table
+from sbpac_desktop.services.spreadsheets.export import tracker_table
 
 MINUTES = f"{__name__}:render_minutes"
 TRACKER = f"{__name__}:export_tracker"

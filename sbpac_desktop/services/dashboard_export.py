@@ -3,7 +3,7 @@ overdue list) as one table for a spreadsheet (written by reporting/spreadsheets.
 
 One combined table whose first column names the table a row belongs to, so .xlsx and .csv
 hold the same thing and one filter on that column gives back one table. Headers are Thai,
-like the tracker export (services/spreadsheet_export.py)."""
+like the tracker export (services/spreadsheets/export.py)."""
 
 from __future__ import annotations
 

@@ -36,9 +36,9 @@ from sbpac_desktop.services.network import (
 from sbpac_desktop.services.org_import_fields import name_value, phone_value
 from sbpac_desktop.services.permissions import require
 from sbpac_desktop.services.places import find_place
-from sbpac_desktop.services.spreadsheet_fields import CellError, date_value, header_key, number_value
-from sbpac_desktop.services.spreadsheet_plan import RowProblem
-from sbpac_desktop.services.spreadsheet_read import HEADER_SCAN_ROWS, UnreadableFile, read_grid
+from sbpac_desktop.services.spreadsheets.fields import CellError, date_value, header_key, number_value
+from sbpac_desktop.services.spreadsheets.read import HEADER_SCAN_ROWS, UnreadableFile, read_grid
+from sbpac_desktop.services.spreadsheets.row_plan import RowProblem
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Directive
 

@@ -1,7 +1,7 @@
 """Import the organisation — units, posts, people and terms in office — from one office
 spreadsheet (.xlsx or .csv), all or nothing.
 
-The file is read by the directive importer's reader (spreadsheet_read: xlsx by its bytes,
+The file is read by the directive importer's reader (spreadsheets.read: xlsx by its bytes,
 CSV in UTF-8, UTF-16 or Windows-874; formulas are never evaluated, only their saved values
 read), one sheet whose column "ประเภท" says what each row is (org_import_fields). The rows
 are applied in one transaction with the org services' rules (org_import_rows); when any row
@@ -28,9 +28,9 @@ from sbpac_desktop.services.org_import_fields import (
 )
 from sbpac_desktop.services.org_import_rows import OrgRowApplier, RowState
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, require
-from sbpac_desktop.services.spreadsheet_import import _backup_before_import
-from sbpac_desktop.services.spreadsheet_plan import RowProblem, column_letter
-from sbpac_desktop.services.spreadsheet_read import HEADER_SCAN_ROWS, Grid, UnreadableFile, read_grid
+from sbpac_desktop.services.spreadsheets.directive_import import _backup_before_import
+from sbpac_desktop.services.spreadsheets.read import HEADER_SCAN_ROWS, Grid, UnreadableFile, read_grid
+from sbpac_desktop.services.spreadsheets.row_plan import RowProblem, column_letter
 from sbpac_desktop.store.database import Database
 
 __all__ = ["ACTION_TH", "OrgImportReport", "OrgRowResult", "import_org"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sbpac_desktop.domain.enums import LabelledEnum, OrgUnitKind, PositionKind
-from sbpac_desktop.services.spreadsheet_fields import CellError, header_key, text_value
+from sbpac_desktop.services.spreadsheets.fields import CellError, header_key, text_value
 
 
 class RowKind(StrEnum):

@@ -43,8 +43,8 @@ from sbpac_desktop.services.org_import_fields import (
     post_kind_value,
     unit_kind_value,
 )
-from sbpac_desktop.services.spreadsheet_fields import CellError, date_value, text_value
-from sbpac_desktop.services.spreadsheet_lookups import name_key
+from sbpac_desktop.services.spreadsheets.fields import CellError, date_value, text_value
+from sbpac_desktop.services.spreadsheets.lookups import name_key
 from sbpac_desktop.store.base import Base
 from sbpac_desktop.store.models import Incumbency, OrgUnit, Person, Position
 

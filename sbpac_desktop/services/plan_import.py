@@ -28,9 +28,9 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_PLAN, require
 from sbpac_desktop.services.plan import IndicatorInput, ProjectInput, ensure_plan_row, insert_indicator, insert_project
 from sbpac_desktop.services.plan_actuals import ActualInput, write_actual
-from sbpac_desktop.services.spreadsheet_fields import CellError, header_key, text_value
-from sbpac_desktop.services.spreadsheet_plan import RowProblem
-from sbpac_desktop.services.spreadsheet_read import HEADER_SCAN_ROWS, UnreadableFile, read_grid
+from sbpac_desktop.services.spreadsheets.fields import CellError, header_key, text_value
+from sbpac_desktop.services.spreadsheets.read import HEADER_SCAN_ROWS, UnreadableFile, read_grid
+from sbpac_desktop.services.spreadsheets.row_plan import RowProblem
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import DevelopmentDimension, Position
 from sbpac_desktop.store.models_plan import PlanIndicator, PlanProject

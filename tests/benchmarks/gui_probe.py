@@ -138,7 +138,7 @@ def _heartbeats(app: QApplication, ctx: Any) -> dict[str, float]:
     from sbpac_desktop.reporting.spreadsheets import write_table
     from sbpac_desktop.services import followup
     from sbpac_desktop.services.directive_views import DirectiveFilter
-    from sbpac_desktop.services.spreadsheet_export import tracker_table
+    from sbpac_desktop.services.spreadsheets.export import tracker_table
 
     folder = Path(tempfile.mkdtemp())
 

@@ -12,11 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 
 from sbpac_desktop.reporting.spreadsheets import write_table
-from sbpac_desktop.services import spreadsheet_import
 from sbpac_desktop.services.app import open_app
 from sbpac_desktop.services.demo import load_demo
 from sbpac_desktop.services.directive_views import DirectiveFilter
-from sbpac_desktop.services.spreadsheet_export import tracker_table
+from sbpac_desktop.services.spreadsheets import directive_import as spreadsheet_import
+from sbpac_desktop.services.spreadsheets.export import tracker_table
 from tests.benchmarks.conftest import AS_OF, CACHE
 from tests.benchmarks.results import bench_median, median_of, record
 
@@ -33,7 +33,7 @@ def _export(database: str, target: Path) -> int:
 def _raw_csv(database: str, target: Path) -> int:
     """The baseline: the export's own two SELECTs (directives with meeting, dimension and latest
     result; their assignments) through the bare sqlite3 module, rows written with csv as read."""
-    from sbpac_desktop.services.spreadsheet_export_rows import _directives_query
+    from sbpac_desktop.services.spreadsheets.export_rows import _directives_query
     from sbpac_desktop.store.models import Assignment, Directive
 
     dialect = sqlite_dialect()
@@ -74,7 +74,7 @@ def _raw_xlsx(database: str, target: Path) -> int:
     in constant_memory mode (rows as read, no formatting, one write() per cell)."""
     import xlsxwriter
 
-    from sbpac_desktop.services.spreadsheet_export_rows import _directives_query
+    from sbpac_desktop.services.spreadsheets.export_rows import _directives_query
     from sbpac_desktop.store.models import Directive
 
     main = str(

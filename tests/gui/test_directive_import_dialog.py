@@ -18,7 +18,7 @@ from sbpac_desktop.reporting.spreadsheets import write_table
 from sbpac_desktop.services import directives
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
-from sbpac_desktop.services.spreadsheet_export import tracker_table
+from sbpac_desktop.services.spreadsheets.export import tracker_table
 from sbpac_desktop.thai import to_arabic_digits
 
 

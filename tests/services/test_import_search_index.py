@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import insert
 
 from sbpac_desktop.services.app import AppContext, open_app
-from sbpac_desktop.services.spreadsheet_import import import_directives
+from sbpac_desktop.services.spreadsheets.directive_import import import_directives
 from sbpac_desktop.store import search_index
 from sbpac_desktop.store.models import Directive
 from tests.services.test_spreadsheet_helpers import demo_without_directives, good_row, write_csv

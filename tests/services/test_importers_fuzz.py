@@ -26,9 +26,10 @@ from hypothesis import strategies as st
 
 from sbpac_desktop.cli.main import main
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.services import network_import, org_import, org_import_fields, plan_import, spreadsheet_fields
+from sbpac_desktop.services import network_import, org_import, org_import_fields, plan_import
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.spreadsheet_import import import_directives
+from sbpac_desktop.services.spreadsheets import fields as spreadsheet_fields
+from sbpac_desktop.services.spreadsheets.directive_import import import_directives
 from tests.services import test_network, test_org_import, test_plan_import
 from tests.services.test_spreadsheet_helpers import HEADER as DIRECTIVE_HEAD
 from tests.services.test_spreadsheet_helpers import good_row

@@ -13,7 +13,7 @@ from sbpac_desktop.services.demo import load_demo
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
 from sbpac_desktop.services.directive_views import DirectiveFilter
 from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
-from sbpac_desktop.services.spreadsheet_export import HEADERS, tracker_table
+from sbpac_desktop.services.spreadsheets.export import HEADERS, tracker_table
 from tests.services.helpers import post
 
 

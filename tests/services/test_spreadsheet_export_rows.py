@@ -7,7 +7,7 @@ import pytest
 
 from sbpac_desktop.services import generate
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
-from sbpac_desktop.services.spreadsheet_export import SUPPORT_SEPARATOR, tracker_table
+from sbpac_desktop.services.spreadsheets.export import SUPPORT_SEPARATOR, tracker_table
 from sbpac_desktop.thai import apply_digits, medium_date
 
 AS_OF = date(2026, 11, 25)

@@ -16,8 +16,8 @@ from sbpac_desktop.services.app import open_app
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.demo import load_demo
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
-from sbpac_desktop.services.spreadsheet_export import tracker_table
-from sbpac_desktop.services.spreadsheet_import import import_directives
+from sbpac_desktop.services.spreadsheets.directive_import import import_directives
+from sbpac_desktop.services.spreadsheets.export import tracker_table
 from tests.services.test_spreadsheet_helpers import HEADER, counts, demo_without_directives, good_row, write_csv
 
 TODAY = date(2020, 2, 15)

@@ -17,8 +17,8 @@ from sbpac_desktop.services import directives
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.demo import load_demo
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
-from sbpac_desktop.services.spreadsheet_export import tracker_table
-from sbpac_desktop.services.spreadsheet_import import import_directives
+from sbpac_desktop.services.spreadsheets.directive_import import import_directives
+from sbpac_desktop.services.spreadsheets.export import tracker_table
 from sbpac_desktop.store.models import AuditEntry, Directive, ExtensionRequest, ProgressReport
 from sbpac_desktop.thai import fiscal_year
 

@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from sbpac_desktop.services.spreadsheet_calamine import read_plain_sheet
-from sbpac_desktop.services.spreadsheet_fields import looks_like_header
-from sbpac_desktop.services.spreadsheet_read import HEADER_SCAN_ROWS, MAX_SHEET_XML_BYTES, read_grid, read_xlsx_full
+from sbpac_desktop.services.spreadsheets.calamine import read_plain_sheet
+from sbpac_desktop.services.spreadsheets.fields import looks_like_header
+from sbpac_desktop.services.spreadsheets.read import HEADER_SCAN_ROWS, MAX_SHEET_XML_BYTES, read_grid, read_xlsx_full
 from tests.services.test_spreadsheet_helpers import HEADER
 
 ROWS = [

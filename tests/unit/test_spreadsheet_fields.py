@@ -10,7 +10,7 @@ from sbpac_desktop.domain.enums import DirectiveState, Priority
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.reporting.spreadsheets import FORMULA_TRIGGERS as WRITER_TRIGGERS
 from sbpac_desktop.reporting.spreadsheets import neutralize
-from sbpac_desktop.services.spreadsheet_fields import (
+from sbpac_desktop.services.spreadsheets.fields import (
     FORMULA_TRIGGERS,
     CellError,
     date_value,
@@ -25,7 +25,7 @@ from sbpac_desktop.services.spreadsheet_fields import (
     text_value,
     unescape,
 )
-from sbpac_desktop.services.spreadsheet_plan import column_letter
+from sbpac_desktop.services.spreadsheets.row_plan import column_letter
 from sbpac_desktop.thai import medium_date, short_date, to_thai_digits
 
 

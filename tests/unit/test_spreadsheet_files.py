@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from sbpac_desktop.reporting import spreadsheets
 from sbpac_desktop.reporting.spreadsheets import OutputFileError, display_width, write_table
-from sbpac_desktop.services.spreadsheet_fields import looks_like_header, text_value
-from sbpac_desktop.services.spreadsheet_read import UnreadableFile, read_grid
+from sbpac_desktop.services.spreadsheets.fields import looks_like_header, text_value
+from sbpac_desktop.services.spreadsheets.read import UnreadableFile, read_grid
 
 HEADERS = ["เลขที่", "ข้อสั่งการ", "ร้อยละ", "วันที่สั่งการ (ISO)"]
 ROWS = [

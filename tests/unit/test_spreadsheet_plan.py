@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState
-from sbpac_desktop.services.spreadsheet_lookups import Lookups, Target, name_key
-from sbpac_desktop.services.spreadsheet_plan import build_plan
-from sbpac_desktop.services.spreadsheet_read import Grid
+from sbpac_desktop.services.spreadsheets.lookups import Lookups, Target, name_key
+from sbpac_desktop.services.spreadsheets.read import Grid
+from sbpac_desktop.services.spreadsheets.row_plan import build_plan
 
 TODAY = date(2020, 2, 15)
 HEADER = ("เลขที่", "ข้อสั่งการ", "ผู้รับผิดชอบหลัก", "หน่วยงานต้นสังกัด", "วันที่สั่งการ", "ร้อยละ", "ผลการดำเนินการ", "สถานะ")

@@ -7,9 +7,9 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from sbpac_desktop.services import spreadsheet_read
-from sbpac_desktop.services.spreadsheet_fields import looks_like_header
-from sbpac_desktop.services.spreadsheet_read import read_grid
+from sbpac_desktop.services.spreadsheets import read as spreadsheet_read
+from sbpac_desktop.services.spreadsheets.fields import looks_like_header
+from sbpac_desktop.services.spreadsheets.read import read_grid
 
 
 def _both(path, monkeypatch):
@@ -63,7 +63,7 @@ def test_strict_ooxml_goes_to_openpyxl(tmp_path):
     import io
     import zipfile
 
-    from sbpac_desktop.services.spreadsheet_xlsx_rows import NotPlain, sheet_values
+    from sbpac_desktop.services.spreadsheets.xlsx_scan import NotPlain, sheet_values
 
     path = tmp_path / "plain.xlsx"
     book = openpyxl.Workbook()

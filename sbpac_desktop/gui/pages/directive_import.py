@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog, Preview
 from sbpac_desktop.gui.dialogs.import_previews import directive_preview
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.spreadsheet_import import import_directives
+from sbpac_desktop.services.spreadsheets.directive_import import import_directives
 
 
 def ask_file(page: QWidget) -> Path | None:

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 
-from sbpac_desktop.services.spreadsheet_calamine import read_plain_sheet
-from sbpac_desktop.services.spreadsheet_xlsx_rows import NotPlain, sheet_values
+from sbpac_desktop.services.spreadsheets.calamine import read_plain_sheet
+from sbpac_desktop.services.spreadsheets.xlsx_scan import NotPlain, sheet_values
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_SHEET_XML_BYTES = 1024 * 1024 * 1024  # guards against a ZIP bomb posing as a workbook
@@ -188,7 +188,7 @@ def _read_xlsx(path: Path, looks_like_header: HeaderTest) -> Grid:
 
 def read_xlsx_full(path: Path, looks_like_header: HeaderTest) -> Grid:
     """openpyxl opens the workbook (formula cells, number formats, the messages for a damaged
-    file); the values come from spreadsheet_xlsx_rows, or openpyxl itself for unusual sheets."""
+    file); the values come from spreadsheets.xlsx_scan, or openpyxl itself for unusual sheets."""
     try:
         import openpyxl  # imported on use: the CLI and GUI start faster without it
 

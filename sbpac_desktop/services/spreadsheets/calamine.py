@@ -1,15 +1,15 @@
 """Read a plain .xlsx sheet with python-calamine (the importers' fast path).
 
 calamine parses the workbook in Rust, about ten times faster than the ElementTree pass of
-spreadsheet_xlsx_rows and without openpyxl's import cost. It does not say which cells hold
+spreadsheets.xlsx_scan and without openpyxl's import cost. It does not say which cells hold
 a formula or which numbers are shown as percents, and the importers must know both (a
 formula without a saved value is an error, a percent-formatted 0.6 is the "60%" the clerk
 sees). So this path answers only for a sheet that has neither, checked in the sheet's own
 XML and the workbook's styles; for anything else, or any doubt (a damaged ZIP, strict
-OOXML, ISO-dated cells), it answers None and spreadsheet_read reads the file the full way,
+OOXML, ISO-dated cells), it answers None and spreadsheets.read reads the file the full way,
 which also gives the Thai message for a file it cannot open.
 
-Values come out as spreadsheet_read's full reader gives them: empty cells None, whole
+Values come out as spreadsheets.read's full reader gives them: empty cells None, whole
 numbers int, date cells `date`, time cells ISO text, trailing empty cells dropped. Texts
 with _xHHHH_ escapes or empty texts go to the full reader too (calamine reads them otherwise).
 """

@@ -118,7 +118,7 @@ def _assignees(session: Session, ids: Select[Any]) -> dict[int, tuple[str | None
 
 
 def export_rows(session: Session, filters: DirectiveFilter, today: date, thai: bool) -> Iterator[tuple[object, ...]]:
-    """The rows of spreadsheet_export.HEADERS for every directive matching `filters`, by number."""
+    """The rows of spreadsheets.export.HEADERS for every directive matching `filters`, by number."""
     ids = tracker_sql.filtered(session, filters, today)
     assignees = _assignees(session, ids)
     rows = session.connection().execute(_directives_query(ids)).all()

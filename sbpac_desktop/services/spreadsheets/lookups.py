@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.numbering import parse_meeting_number
 from sbpac_desktop.domain.people import full_name
-from sbpac_desktop.services.spreadsheet_fields import CellError, text_value
+from sbpac_desktop.services.spreadsheets.fields import CellError, text_value
 from sbpac_desktop.store.models import (
     DevelopmentDimension,
     Directive,

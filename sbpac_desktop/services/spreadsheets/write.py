@@ -1,6 +1,6 @@
 """Write a checked import plan: Core executemany INSERTs, a batch at a time.
 
-The plan has passed every check (spreadsheet_plan), so no ORM object is needed: each batch
+The plan has passed every check (spreadsheets.row_plan), so no ORM object is needed: each batch
 is one executemany INSERT for its directives, one for their assignments and one for the
 progress reports (ids read back by each table's unique key), then the batch's audit entries (one executemany, chained as
 usual). The search index is kept in step by the database (PostgreSQL expression index); on
@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.services.common import audit_many, clean
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.spreadsheet_plan import PlannedDirective
+from sbpac_desktop.services.spreadsheets.row_plan import PlannedDirective
 from sbpac_desktop.store.base import Base, utcnow
 from sbpac_desktop.store.models import Assignment, Directive, ProgressReport
 from sbpac_desktop.store.search_index import sqlite_insert_triggers_suspended

@@ -10,7 +10,7 @@ must agree with the fiscal year of the issue date; a bare "5" takes the fiscal y
 issue date; an empty cell gets the next number of that fiscal year after every number
 already used in the database or given in the file. A number that appears twice in the file
 is an error; nothing is renumbered silently. A number that exists in the database makes the
-row an update of that directive (PlannedUpdate, compared and written by spreadsheet_update):
+row an update of that directive (PlannedUpdate, compared and written by spreadsheets.update):
 an exported tracker edited in Excel imports back.
 """
 
@@ -28,7 +28,7 @@ from sbpac_desktop.services import directives as directive_rules
 from sbpac_desktop.services import progress as progress_rules
 from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
 from sbpac_desktop.services.progress import ProgressInput
-from sbpac_desktop.services.spreadsheet_fields import (
+from sbpac_desktop.services.spreadsheets.fields import (
     FIELDS,
     REQUIRED,
     CellError,
@@ -44,8 +44,8 @@ from sbpac_desktop.services.spreadsheet_fields import (
     state_value,
     text_value,
 )
-from sbpac_desktop.services.spreadsheet_lookups import Lookups
-from sbpac_desktop.services.spreadsheet_read import HEADER_SCAN_ROWS, MAX_DATA_ROWS, Grid, is_blank
+from sbpac_desktop.services.spreadsheets.lookups import Lookups
+from sbpac_desktop.services.spreadsheets.read import HEADER_SCAN_ROWS, MAX_DATA_ROWS, Grid, is_blank
 from sbpac_desktop.thai import fiscal_year, long_date
 
 PROGRESS_FIELDS = ("percent", "result", "report_date", "problems", "suggestions", "next_step")

@@ -1,5 +1,5 @@
 """The round trip of the tracker: rows of an imported spreadsheet whose number is already in
-the database update that directive instead of being refused (spreadsheet_plan.PlannedUpdate).
+the database update that directive instead of being refused (spreadsheets.row_plan.PlannedUpdate).
 
 What a row may change, each only when the file has the column:
 - the text (ข้อสั่งการ);
@@ -40,8 +40,8 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives import AssignmentInput
 from sbpac_desktop.services.permissions import ISSUER_SIDE
 from sbpac_desktop.services.progress import ProgressInput
-from sbpac_desktop.services.spreadsheet_fields import FIELDS
-from sbpac_desktop.services.spreadsheet_plan import PlannedUpdate, RowProblem
+from sbpac_desktop.services.spreadsheets.fields import FIELDS
+from sbpac_desktop.services.spreadsheets.row_plan import PlannedUpdate, RowProblem
 from sbpac_desktop.store.base import utcnow
 from sbpac_desktop.store.models import Assignment, Directive, ExtensionRequest, OrgUnit, Position, ProgressReport
 from sbpac_desktop.thai import medium_date

@@ -2,19 +2,19 @@
 
 One call, one unit of work: the file is read, every row is checked against the same rules
 as the directive editor, and only when no row has an error is anything written, all in
-the one transaction (spreadsheet_write: Core INSERTs a batch at a time, with an audit entry
+the one transaction (spreadsheets.write: Core INSERTs a batch at a time, with an audit entry
 per directive and per progress report, chained as usual, in one executemany per batch). A dry
 run does the same checks and writes nothing. Problems never raise: they come back in the
 report with the row number Excel shows, the column and a Thai message.
 
-A row is one directive. Its columns (see spreadsheet_fields.FIELDS) are the tracker
+A row is one directive. Its columns (see spreadsheets.fields.FIELDS) are the tracker
 export's, so an exported file imports back; progress columns (ร้อยละ, ผลการดำเนินการ,
 วันที่รายงาน, ...) add one progress report on the lead assignment. The status column
 is read only for what a person decides: "ยกเลิก" cancels, "ดำเนินการแล้วเสร็จ" without a
 100 % report closes; overdue and the rest are derived from the dates as always.
-Numbering rules: see spreadsheet_plan. A row whose number is already in the database
+Numbering rules: see spreadsheets.row_plan. A row whose number is already in the database
 updates that directive (text, due date as an approved extension, assignees, new progress;
-spreadsheet_update), so an exported tracker edited in Excel imports back; the report's
+spreadsheets.update), so an exported tracker edited in Excel imports back; the report's
 `outcomes` say per row: new / updated (which fields) / unchanged / refused (why).
 """
 
@@ -29,12 +29,12 @@ from pathlib import Path
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_DIRECTIVES, require
-from sbpac_desktop.services.spreadsheet_fields import looks_like_header
-from sbpac_desktop.services.spreadsheet_lookups import load_lookups
-from sbpac_desktop.services.spreadsheet_plan import Plan, RowProblem, _problem_order, build_plan
-from sbpac_desktop.services.spreadsheet_read import UnreadableFile, read_grid
-from sbpac_desktop.services.spreadsheet_update import CheckedUpdates, RowOutcome, check_updates, write_updates
-from sbpac_desktop.services.spreadsheet_write import write_plan
+from sbpac_desktop.services.spreadsheets.fields import looks_like_header
+from sbpac_desktop.services.spreadsheets.lookups import load_lookups
+from sbpac_desktop.services.spreadsheets.read import UnreadableFile, read_grid
+from sbpac_desktop.services.spreadsheets.row_plan import Plan, RowProblem, _problem_order, build_plan
+from sbpac_desktop.services.spreadsheets.update import CheckedUpdates, RowOutcome, check_updates, write_updates
+from sbpac_desktop.services.spreadsheets.write import write_plan
 from sbpac_desktop.store.backup import backup_engine
 from sbpac_desktop.store.database import Database
 

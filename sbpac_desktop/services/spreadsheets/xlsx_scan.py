@@ -3,7 +3,7 @@
 openpyxl's read-only reader builds a dict and a cell object per cell; for a 10,000-row sheet
 that was most of the import's reading time. This reads the same values (openpyxl still
 opens the workbook: shared strings, styles, date formats, epoch) with one ElementTree
-pass, giving what spreadsheet_read._value gives for openpyxl's cells: text with Excel's
+pass, giving what spreadsheets.read._value gives for openpyxl's cells: text with Excel's
 _xHHHH_ escapes undone, percent-formatted numbers as "60%", dates as `date`, times as
 ISO text. Anything it does not expect (another XML namespace, a rich-text layout it
 does not know) raises NotPlain and the caller reads the sheet with openpyxl instead.

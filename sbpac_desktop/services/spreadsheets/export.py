@@ -1,7 +1,7 @@
 """The directive tracker as a plain table for a spreadsheet: Thai headers, one row per directive.
 
 The rows are what the tracker shows for a DirectiveFilter and an as-of date, read as tuples
-straight from SQL (spreadsheet_export_rows). Every date is
+straight from SQL (spreadsheets.export_rows). Every date is
 given twice: BE text a clerk reads ("22 ต.ค. 2562") and an ISO `date` that becomes a real
 date cell in .xlsx. The headers are the ones the importer reads back (round trip).
 """
@@ -15,7 +15,7 @@ from sbpac_desktop.domain.status import Progress
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter
 from sbpac_desktop.services.permissions import READ_DATA, require
-from sbpac_desktop.services.spreadsheet_export_rows import SUPPORT_SEPARATOR, export_rows
+from sbpac_desktop.services.spreadsheets.export_rows import SUPPORT_SEPARATOR, export_rows
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.thai import apply_digits, medium_date
 
