@@ -15,7 +15,7 @@ from sbpac_desktop.services import dimensions
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.store.models import User
-from tests.gui.helpers import type_text
+from tests.gui.helpers import settle, type_text
 
 SHOTS = Path("/tmp/sbpac-dimensions")
 
@@ -27,6 +27,7 @@ def _page(qtbot: QtBot, ctx: AppContext) -> DimensionsPage:
     page.show()
     qtbot.waitExposed(page)
     page.reload()
+    settle(qtbot)  # the page reads off the GUI thread
     return page
 
 

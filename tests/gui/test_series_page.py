@@ -22,7 +22,7 @@ from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.series import SeriesInput, SeriesMemberInput
 from sbpac_desktop.services.series_attendance import LAST_MEETING, MEMBERS, pick_holder
-from tests.gui.helpers import type_text
+from tests.gui.helpers import settle, type_text
 
 DAY = date(2019, 12, 17)
 SHOTS = "/tmp"  # screenshots looked at while writing (and by anyone re-running with -s)
@@ -35,6 +35,7 @@ def page(qtbot: QtBot, work_ctx: AppContext) -> SeriesPage:
     widget.resize(1186, 700)  # the page's share of a 1366×768 window
     widget.show()
     widget.reload()
+    settle(qtbot)  # the page reads off the GUI thread
     return widget
 
 
@@ -60,6 +61,7 @@ def test_add_a_series_with_members_through_the_dialog(page: SeriesPage, qtbot: Q
     ids = list(posts(work_ctx).values())
     spare = vacant_post(work_ctx)
     page.reload()
+    settle(qtbot)  # the page reads off the GUI thread
     dialog = page.new_record()
     qtbot.waitExposed(dialog)
     assert dialog.height() <= 720
@@ -127,11 +129,13 @@ def test_edit_deactivate_and_the_new_meeting_dialog_follows(
 ) -> None:
     other = series.create_series(work_ctx.db, work_ctx.actor, SeriesInput("ชุดที่จะเลิกใช้", "ชลช."))
     page.reload()
+    settle(qtbot)  # the page reads off the GUI thread
     page.select(other.id)
     dialog = page.edit_selected()
     assert dialog is not None and dialog.name_edit.text() == "ชุดที่จะเลิกใช้"
     dialog.venue.setText("ห้องประชุมใหม่")
     save(qtbot, dialog)
+    settle(qtbot)  # the list is read again in the background
     assert series.get_series(work_ctx.db, work_ctx.actor, other.id).default_venue == "ห้องประชุมใหม่"
     page.select(other.id)
     assert page.active_button.text() == "ระงับการใช้งาน"
@@ -156,6 +160,7 @@ def test_a_viewer_is_refused_in_thai(qtbot: QtBot, work_ctx: AppContext, wait_op
     page = SeriesPage(viewer)
     qtbot.addWidget(page)
     page.reload()
+    settle(qtbot)  # the page reads off the GUI thread
     assert page.model.rowCount() == 1  # everyone reads
     dialog = page.new_record()
     dialog.name_edit.setText("ชุดของผู้อ่าน")

@@ -19,7 +19,7 @@ from sbpac_desktop.gui.pages.users import UsersPage
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.services import auth, org, users
 from sbpac_desktop.services.app import AppContext
-from tests.gui.helpers import type_text
+from tests.gui.helpers import settle, type_text
 
 PASSWORD = "รหัสผ่านยาวพอ-1"
 NEW_PASSWORD = "ตั้งใหม่อีกครั้ง-2"
@@ -38,6 +38,7 @@ def page(qtbot: QtBot, admin_ctx: AppContext) -> Iterator[UsersPage]:
     widget.resize(1280, 720)
     widget.show()
     widget.reload()
+    settle(qtbot)  # the page reads off the GUI thread
     yield widget
 
 
@@ -116,6 +117,7 @@ def test_bad_input_is_shown_next_to_the_field_and_kept(
 def test_new_password_dialog_checks_both_boxes(qtbot, page, admin_ctx, wait_ops):
     users.create_user(admin_ctx.db, admin_ctx.actor, users.UserInput("viewer1", "ผู้อ่าน", "viewer", PASSWORD))
     page.reload()
+    settle(qtbot)  # the page reads off the GUI thread
     select(page, "viewer1")
     reset = page.reset_password()
     type_text(qtbot, reset.password, "1234567")
@@ -137,6 +139,7 @@ def test_unlock_and_deactivate_from_the_page(qtbot, page, admin_ctx, wait_ops, m
         with pytest.raises(PermissionDenied):  # the fifth says the account is now locked
             auth.sign_in(admin_ctx.db, "clerk1", "wrong-password")
     page.reload()
+    settle(qtbot)  # the page reads off the GUI thread
     select(page, "clerk1")
     row = next(r for r in page.model.rows() if r.user.login == "clerk1")
     assert page.model.display(row, page.model.COL_STATE) == "ถูกล็อก"
@@ -167,6 +170,7 @@ def test_the_last_administrator_is_refused_in_thai(qtbot, admin_ctx, wait_ops, m
     qtbot.addWidget(page)
     page.show()
     page.reload()
+    settle(qtbot)  # the page reads off the GUI thread
     select(page, "somchai")
     click(qtbot, page.deactivate_button)
     wait_ops()
@@ -183,6 +187,7 @@ def test_own_account_cannot_be_demoted_or_deactivated_from_the_page(page):
 def test_role_dialog_changes_the_role_and_keeps_refusals_in_the_dialog(qtbot, page, admin_ctx, wait_ops):
     users.create_user(admin_ctx.db, admin_ctx.actor, users.UserInput("reader", "ผู้อ่าน", "viewer", PASSWORD))
     page.reload()
+    settle(qtbot)  # the page reads off the GUI thread
     select(page, "reader")
     dialog = page.change_role()
     assert isinstance(dialog, RoleDialog)

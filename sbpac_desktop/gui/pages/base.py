@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -17,6 +18,7 @@ from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services.app import AppContext
 
 HEADING_SCALE = 1.45
+T = TypeVar("T")
 
 
 def heading_label(text: str, parent: QWidget | None = None) -> QLabel:
@@ -87,13 +89,18 @@ class TablePage(Page):
         self.summary.setText(self.summary_text(rows))
 
     def load_rows(self, fetch: Callable[[], Sequence[object]], then: Callable[[], None] | None = None) -> None:
-        """Read the rows on the database thread, show them here: the window never waits on a query.
-        A refusal (AppError) shows on the page's error line; anything else goes to the error presenter."""
+        """Read the rows on the database thread, show them here: the window never waits on a query."""
 
         def shown(rows: Sequence[object]) -> None:
             self.show_rows(rows)
             if then is not None:
                 then()
+
+        self.read_then(fetch, shown)
+
+    def read_then(self, fetch: Callable[[], T], shown: Callable[[T], None]) -> None:
+        """Run `fetch` on the database thread and hand its answer to `shown` here. A refusal
+        (AppError) shows on the page's error line; anything else goes to the error presenter."""
 
         def failed(error: BaseException) -> None:
             if isinstance(error, AppError):
@@ -103,7 +110,7 @@ class TablePage(Page):
 
             present_error(self, error)
 
-        self.loaded = True  # a second show while the rows are on their way must not ask again
+        self.loaded = True  # a second show while the answer is on its way must not ask again
         Operation(self, fetch, message=self.tr("กำลังโหลด…")).success(shown).failure(failed).run()
 
     def show_error(self, error: AppError) -> None:

@@ -73,6 +73,7 @@ class DimensionsPage(TablePage):
         self.dialog: DimensionDialog | None = None
         self.operation: Operation[Any] | None = None
         self._select_id: int | None = None
+        self._error_after: str | None = None  # a refusal to show once the rows are read again
         self.add_button = self._button("addDimensionButton", self.tr("เพิ่มมิติ"), self.new_record)
         self.add_button.setToolTip(self.tr("เพิ่มมิติการพัฒนา (Ctrl+N)"))
         self.edit_button = self._button("editDimensionButton", self.tr("แก้ไข…"), self.edit_selected)
@@ -94,13 +95,18 @@ class DimensionsPage(TablePage):
 
     # --- loading ------------------------------------------------------------------
     def reload(self) -> None:
-        try:
-            rows = dimensions.list_dimensions(self.ctx.db, self.ctx.actor, include_inactive=True)
-        except AppError as error:
-            self.show_error(error)
-            self._update_buttons()
-            return
-        self.show_rows(rows)
+        db, actor = self.ctx.db, self.ctx.actor
+        self.load_rows(lambda: dimensions.list_dimensions(db, actor, include_inactive=True), then=self._after_load)
+
+    def show_error(self, error: AppError) -> None:
+        super().show_error(error)
+        self._update_buttons()
+
+    def _after_load(self) -> None:
+        if self._error_after is not None:
+            self.error.setText(self._error_after)
+            self.error.show()
+            self._error_after = None
         if self._select_id is not None:
             self.select(self._select_id)
             self._select_id = None
@@ -190,8 +196,11 @@ class DimensionsPage(TablePage):
             present_error(self, error)
             return
         message = error_text(error)
+        text = wrappable(self.tr("ทำรายการไม่ได้: {message}").format(message=message))
         if isinstance(error, ConflictError):  # someone saved it meanwhile: show theirs, let the user try again
             message = self.tr("มีผู้อื่นแก้ไขรายการนี้ไปแล้ว — แสดงข้อมูลล่าสุดแล้ว โปรดลองอีกครั้ง")
-            self.reload()
-        self.error.setText(wrappable(self.tr("ทำรายการไม่ได้: {message}").format(message=message)))
+            self._error_after = wrappable(self.tr("ทำรายการไม่ได้: {message}").format(message=message))
+            self.reload()  # the message shows once theirs is on the page
+            return
+        self.error.setText(text)
         self.error.show()

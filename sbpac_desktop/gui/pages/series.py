@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.dialogs.series_dialog import SeriesDialog
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.series import MembersModel, SeriesModel
@@ -33,6 +32,7 @@ class SeriesPage(TablePage):
         self.table.setObjectName("seriesTable")
         self.rows: list[SeriesView] = []
         self.positions: list[PositionView] = []
+        self._select_after: int | None = None
         self.dialog: SeriesDialog | None = None
         self.operation: Operation[Any] | None = None
         self.add_button = self._button(self.tr("เพิ่มชุดการประชุม"), self.tr("ชุดการประชุมใหม่ (Ctrl+N)"), "addSeries")
@@ -85,19 +85,23 @@ class SeriesPage(TablePage):
     # --- loading ------------------------------------------------------------------
     def reload(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
-        try:
-            self.rows = series.list_series(db, actor, include_inactive=True)
-            self.positions = org.list_positions(db, actor, include_inactive=True)
-        except AppError as error:
-            self.show_error(error)
-            return
-        self._show()
+
+        def read() -> tuple[list[SeriesView], list[PositionView]]:
+            every = series.list_series(db, actor, include_inactive=True)
+            return every, org.list_positions(db, actor, include_inactive=True)
+
+        def shown(found: tuple[list[SeriesView], list[PositionView]]) -> None:
+            self.rows, self.positions = found
+            self._show()
+
+        self.read_then(read, shown)
 
     def _show(self, *_: object) -> None:
         current = self.selected()
         every = self.show_inactive.isChecked()
         self.show_rows([s for s in self.rows if every or s.active])
-        self.select(current.id if current else None)
+        wanted, self._select_after = self._select_after, None
+        self.select(wanted or (current.id if current else None))
         self._selection_changed()
 
     def summary_text(self, rows: Sequence[object]) -> str:
@@ -162,5 +166,5 @@ class SeriesPage(TablePage):
 
     def _saved(self, view: SeriesView) -> None:
         self.operation = None
+        self._select_after = view.id  # selected once the list has been read again
         self.reload()
-        self.select(view.id)

@@ -123,13 +123,18 @@ class UsersPage(TablePage):
     # --- loading ------------------------------------------------------------------
     def reload(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
-        try:
-            accounts = users.list_users(db, actor)
-            self.people = org.list_people(db, actor, include_inactive=True)
-        except AppError as error:
-            self.show_error(error)
-            self._update_buttons()
-            return
+
+        def read() -> tuple[list[UserView], list[PersonView]]:
+            return users.list_users(db, actor), org.list_people(db, actor, include_inactive=True)
+
+        self.read_then(read, self._show)
+
+    def show_error(self, error: AppError) -> None:
+        super().show_error(error)
+        self._update_buttons()
+
+    def _show(self, found: tuple[list[UserView], list[PersonView]]) -> None:
+        accounts, self.people = found
         names = {p.id: p.full_name for p in self.people}
         self.show_rows([AccountRow(u, names.get(u.person_id) if u.person_id else None) for u in accounts])
         if self._select_id is not None:
