@@ -188,6 +188,7 @@ def add_assistant_by_hand(window: MainWindow, qtbot: QtBot, wait_ops: Callable[[
 def add_series(window: MainWindow, qtbot: QtBot, wait_ops: Callable[[], None]) -> None:
     window.show_page("series")
     page = window.page("series")
+    qtbot.waitUntil(page.add_button.isEnabled)  # the posts are read in the background first
     qtbot.mouseClick(page.add_button, LEFT)  # เพิ่มชุดการประชุม
     dialog = page.dialog
     qtbot.waitExposed(dialog)
@@ -315,6 +316,7 @@ def test_first_meeting_through_the_window(qtbot: QtBot, window: MainWindow, monk
     import_office(window, qtbot, monkeypatch, tmp_path, wait_ops)
     add_assistant_by_hand(window, qtbot, wait_ops)
     window.show_page("dimensions")
+    wait_ops()  # the page reads its rows in the background
     dimensions = [row.name for row in window.page("dimensions").model.rows()]
     assert dimensions[:2] == ["ความมั่นคง", "เศรษฐกิจ"] and len(dimensions) == 6
     add_series(window, qtbot, wait_ops)

@@ -37,6 +37,7 @@ class SeriesPage(TablePage):
         self.operation: Operation[Any] | None = None
         self.add_button = self._button(self.tr("เพิ่มชุดการประชุม"), self.tr("ชุดการประชุมใหม่ (Ctrl+N)"), "addSeries")
         self.add_button.clicked.connect(self.new_record)
+        self.add_button.setEnabled(False)  # until the posts the dialog offers have been read
         self.edit_button = self._button(self.tr("แก้ไข"), self.tr("แก้ไขชุดการประชุมที่เลือก (F2)"), "editSeries")
         self.edit_button.clicked.connect(self.edit_selected)
         self.active_button = self._button(self.tr("ระงับการใช้งาน"),
@@ -92,6 +93,7 @@ class SeriesPage(TablePage):
 
         def shown(found: tuple[list[SeriesView], list[PositionView]]) -> None:
             self.rows, self.positions = found
+            self.add_button.setEnabled(True)
             self._show()
 
         self.read_then(read, shown)
@@ -147,8 +149,9 @@ class SeriesPage(TablePage):
         dialog.open()
         return dialog
 
-    def new_record(self) -> SeriesDialog:
-        return self._open(None)
+    def new_record(self) -> SeriesDialog | None:
+        """Ctrl+N as well: only once the posts are read, so the dialog never offers an empty list."""
+        return self._open(None) if self.add_button.isEnabled() else None
 
     def edit_selected(self, *_: object) -> SeriesDialog | None:
         view = self.selected()
