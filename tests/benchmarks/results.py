@@ -68,6 +68,22 @@ def median_of(function: Callable[[], object], rounds: int = 5) -> float:
     return statistics.median(times)
 
 
+def raw_sql_median(engine: Any, sql: str, rounds: int = 5) -> float:
+    """Median time of one SQL text through the bare DB-API cursor: the baseline of a query."""
+    raw = engine.raw_connection()
+    try:
+
+        def run() -> None:
+            cursor = raw.cursor()
+            cursor.execute(sql)
+            cursor.fetchall()
+            cursor.close()
+
+        return median_of(run, rounds)
+    finally:
+        raw.close()
+
+
 def bench_median(benchmark: Any) -> float:
     return float(benchmark.stats.stats.median)
 

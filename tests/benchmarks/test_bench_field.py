@@ -20,7 +20,7 @@ from sbpac_desktop.store.models import Directive
 from sbpac_desktop.store.models_plan import IntegratedPlan, PlanActual, PlanBudget, PlanIndicator, PlanProject
 from sbpac_desktop.thai import segment
 from tests.benchmarks.conftest import AS_OF
-from tests.benchmarks.results import bench_median, median_of, record
+from tests.benchmarks.results import bench_median, median_of, raw_sql_median, record
 
 PLAN_YEAR, PLAN_QUARTER = 2569, 4  # the last fiscal year with all four quarters reported by AS_OF
 PROVINCE = "จ.ปัตตานี"
@@ -29,18 +29,7 @@ PROVINCE = "จ.ปัตตานี"
 def _raw(ctx: AppContext, statement: Any, rounds: int = 5) -> float:
     """Median time of `statement` (compiled with its literals) through the bare DB-API cursor."""
     sql = str(statement.compile(ctx.db.engine, compile_kwargs={"literal_binds": True}))
-    raw = ctx.db.engine.raw_connection()
-    try:
-
-        def run() -> None:
-            cursor = raw.cursor()
-            cursor.execute(sql)
-            cursor.fetchall()
-            cursor.close()
-
-        return median_of(run, rounds)
-    finally:
-        raw.close()
+    return raw_sql_median(ctx.db.engine, sql, rounds)
 
 
 def _status_baseline(ctx: AppContext, place_id: int | None, fiscal_year: int | None) -> float:

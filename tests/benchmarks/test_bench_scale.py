@@ -13,7 +13,7 @@ from sbpac_desktop.services.directive_views import DirectiveFilter
 from sbpac_desktop.store import search_index
 from sbpac_desktop.store.models import Directive
 from tests.benchmarks.conftest import AS_OF
-from tests.benchmarks.results import bench_median, median_of, record
+from tests.benchmarks.results import bench_median, median_of, raw_sql_median, record
 
 TRACKER_CASES = {
     # name: (query, target seconds)
@@ -38,18 +38,7 @@ def _raw_page(ctx, query: tracker.TrackerQuery) -> float:  # type: ignore[no-unt
             .limit(tracker.PAGE_SIZE)
         )
         sql = str(statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
-    raw = ctx.db.engine.raw_connection()
-    try:
-
-        def run() -> None:
-            cursor = raw.cursor()
-            cursor.execute(sql)
-            cursor.fetchall()
-            cursor.close()
-
-        return median_of(run, 5)
-    finally:
-        raw.close()
+    return raw_sql_median(ctx.db.engine, sql)
 
 
 @pytest.mark.parametrize("case", list(TRACKER_CASES))
