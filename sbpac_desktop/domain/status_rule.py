@@ -15,7 +15,6 @@ needs a NOT around a nullable comparison.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import product
@@ -190,8 +189,3 @@ def partition(key: str) -> tuple[Conjunction, ...]:
 
 def conjunction_holds(conjunction: Conjunction, facts: Facts) -> bool:
     return facts.state in conjunction.states and all(holds(atom, facts) for atom in conjunction.atoms)
-
-
-def iter_partitions() -> Iterator[tuple[str, tuple[Conjunction, ...]]]:
-    for key in RULE_KEYS:
-        yield key, partition(key)

@@ -2,8 +2,8 @@
 directives in scope by status, dimension and lead post, and by effective due date for the
 on-time rate, so only a few hundred grouped rows cross into Python, never a row per directive.
 
-The status is `tracker_sql.status_sql`, the one SQL form of domain.status (tests compare it with
-`derive_status`); the lead is the lead assignment, else the first by id (directive_views); the
+The status is `status_sql.status_case`, the SQL form of the one rule in domain/status_rule.py (tests
+compare it with `derive_status`); the lead is the lead assignment, else the first by id (directive_views); the
 completion date is `closed_on`, else the earliest 100 % report of any assignee.
 """
 
@@ -21,6 +21,7 @@ from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.services import tracker_sql
 from sbpac_desktop.services.directive_views import DirectiveFilter, _post_label
+from sbpac_desktop.services.status_sql import status_case, status_filter
 from sbpac_desktop.store.models import Assignment, Directive, Meeting, OrgUnit, Position, ProgressReport
 from sbpac_desktop.thai import fiscal_quarter, fiscal_quarter_bounds
 from sbpac_desktop.thai import fiscal_year as fiscal_year_of
@@ -89,7 +90,7 @@ def tallies(session: Session, where: list[ColumnElement[bool]], today: date) -> 
     Fast path: join each directive's lead assignment (role = lead). Exact whenever no directive
     has two leads (the services allow one; checked first); directives without a lead (the
     join finds none) are then counted again with the full rule (lead, else first assignment)."""
-    status = tracker_sql.status_sql(today).label("status")
+    status = status_case(today).label("status")
     lead = aliased(Assignment)
     columns = (D.dimension_id, lead.position_id, lead.org_unit_id, status, func.count().label("n"))
     groups: tuple[Any, ...] = (D.dimension_id, lead.position_id, lead.org_unit_id, literal_column("status"))
@@ -188,7 +189,7 @@ def overdue_rows(session: Session, where: list[ColumnElement[bool]], today: date
         select(D.id, D.fiscal_year, D.seq, D.text, D.effective_due_on, lead.position_id, lead.org_unit_id)
         .select_from(D)
         .outerjoin(lead, lead.id == _lead_id())
-        .where(*where, tracker_sql.status_filter("overdue", today))
+        .where(*where, status_filter("overdue", today))
         .order_by(D.effective_due_on, D.fiscal_year, D.seq)
     )
     labels = _labels(session)

@@ -14,6 +14,7 @@ from sbpac_desktop.services import tracker_sql
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, rows_for_ids
 from sbpac_desktop.services.permissions import READ_DATA, require
+from sbpac_desktop.services.status_sql import status_case
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Directive
 
@@ -83,7 +84,7 @@ def tracker_counts(db: Database, actor: Actor, filters: DirectiveFilter, today: 
     require(actor, READ_DATA, "ดูข้อสั่งการ")
     day = today or date.today()
     with db.unit_of_work() as session:
-        status = tracker_sql.status_sql(day).label("status")
+        status = status_case(day).label("status")
         query = select(status, func.count()).select_from(Directive)
         for condition in tracker_sql.conditions(session, filters, day):
             query = query.where(condition)

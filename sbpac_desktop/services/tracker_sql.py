@@ -16,11 +16,11 @@ from sqlalchemy import ColumnElement, Select, case, false, literal_column, or_, 
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import DirectiveState
-from sbpac_desktop.services import status_sql as status_sql_rule
 from sbpac_desktop.services.directive_views import DirectiveFilter, _post_label
 from sbpac_desktop.services.names import current_holders
 from sbpac_desktop.services.permissions import held_posts
 from sbpac_desktop.services.places import directives_in_place
+from sbpac_desktop.services.status_sql import status_case, status_filter
 from sbpac_desktop.store import search_index as index
 from sbpac_desktop.store.models import Assignment, Directive, OrgUnit, Position
 from sbpac_desktop.thai import normalize_text
@@ -33,16 +33,6 @@ D = Directive
 OPEN = DirectiveState.OPEN.value
 
 
-def status_sql(today: date) -> ColumnElement[str]:
-    """The status key of domain.status.DerivedStatus.key, as one CASE expression."""
-    return status_sql_rule.status_case(today)
-
-
-def status_filter(key: str, today: date) -> ColumnElement[bool]:
-    """The same partition as `status_sql`, as sargable predicates."""
-    return status_sql_rule.status_filter(key, today)
-
-
 def order_by(sort: str, descending: bool, today: date) -> list[Any]:
     """Every order ends with the id, so pages never overlap or skip a row."""
     if sort == "due":
@@ -51,7 +41,7 @@ def order_by(sort: str, descending: bool, today: date) -> list[Any]:
         keys = [D.latest_percent]
     elif sort == "status":
         # status first, then the most days late (the oldest due date) first
-        rank = case(*((status_sql(today) == key, n) for n, key in enumerate(STATUS_RANK)), else_=len(STATUS_RANK))
+        rank = case(*((status_case(today) == key, n) for n, key in enumerate(STATUS_RANK)), else_=len(STATUS_RANK))
         keys = [rank, D.effective_due_on]
     else:
         keys = [D.fiscal_year, D.seq]

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sbpac_desktop.reporting.engine import REGULAR, register_fonts
 from sbpac_desktop.services import dashboard, dashboard_sql, places, plan_report, plan_views
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.status_sql import status_case
 from sbpac_desktop.store.models import Directive
 from sbpac_desktop.store.models_plan import IntegratedPlan, PlanActual, PlanBudget, PlanIndicator, PlanProject
 from sbpac_desktop.thai import segment
@@ -37,7 +38,7 @@ def _status_baseline(ctx: AppContext, place_id: int | None, fiscal_year: int | N
     scope = dashboard_sql.Scope(fiscal_year=fiscal_year, place_id=place_id)
     with ctx.db.unit_of_work() as session:
         where = dashboard_sql.conditions(session, scope, AS_OF)
-    status = dashboard_sql.tracker_sql.status_sql(AS_OF).label("status")
+    status = status_case(AS_OF).label("status")
     return _raw(ctx, select(status, func.count()).where(*where).group_by(status))
 
 

@@ -196,10 +196,11 @@ class DimensionsPage(TablePage):
             present_error(self, error)
             return
         message = error_text(error)
-        text = wrappable(self.tr("ทำรายการไม่ได้: {message}").format(message=message))
         if isinstance(error, ConflictError):  # someone saved it meanwhile: show theirs, let the user try again
             message = self.tr("มีผู้อื่นแก้ไขรายการนี้ไปแล้ว — แสดงข้อมูลล่าสุดแล้ว โปรดลองอีกครั้ง")
-            self._error_after = wrappable(self.tr("ทำรายการไม่ได้: {message}").format(message=message))
+        text = wrappable(self.tr("ทำรายการไม่ได้: {message}").format(message=message))
+        if isinstance(error, ConflictError):
+            self._error_after = text
             self.reload()  # the message shows once theirs is on the page
             return
         self.error.setText(text)
