@@ -49,6 +49,23 @@ class FollowUpReportDialog(QDialog):
         self._fill(fiscal_year, assignee)
 
     def _build(self) -> None:
+        self._build_fields()
+        self._build_buttons()
+        form = QFormLayout()
+        form.addRow(self.tr("ปีงบประมาณ:"), self.year)
+        form.addRow(self.tr("ไตรมาส:"), self.quarter)
+        form.addRow(self.tr("ผู้รับผิดชอบ:"), self.assignee)
+        form.addRow(self.tr("การประชุม:"), self.meeting)
+        form.addRow(self.tr("จัดกลุ่มตาม:"), self.group_by)
+        form.addRow(self.tr("ข้อมูล ณ วันที่:"), self.as_of)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+    def _build_fields(self) -> None:
         self.year = QComboBox(self)
         self.year.setObjectName("reportYear")
         self.year.addItem(self.tr("ทุกปีงบประมาณ"), None)
@@ -76,6 +93,9 @@ class FollowUpReportDialog(QDialog):
         self.error.hide()
         self.notice = file_export.notice_label(self)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.year.currentIndexChanged.connect(self._year_changed)
+
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         # Qt ships no Thai catalogue for its standard buttons: name it ourselves.
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("ปิด"))
@@ -99,20 +119,6 @@ class FollowUpReportDialog(QDialog):
         self.word_button.clicked.connect(self.save_report_word)
         self.preview_button.clicked.connect(self.preview_report)
         self.open_button.clicked.connect(self.open_report)
-        self.year.currentIndexChanged.connect(self._year_changed)
-        form = QFormLayout()
-        form.addRow(self.tr("ปีงบประมาณ:"), self.year)
-        form.addRow(self.tr("ไตรมาส:"), self.quarter)
-        form.addRow(self.tr("ผู้รับผิดชอบ:"), self.assignee)
-        form.addRow(self.tr("การประชุม:"), self.meeting)
-        form.addRow(self.tr("จัดกลุ่มตาม:"), self.group_by)
-        form.addRow(self.tr("ข้อมูล ณ วันที่:"), self.as_of)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
 
     def _fill(self, fiscal_year: int | None, assignee: str | None) -> None:
         try:
