@@ -39,6 +39,7 @@ class DtoTableModel(QAbstractTableModel, Generic[RowT]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RowT] = []
+        self._column_count: int | None = None  # headers() translates every name: asked once
 
     # --- to implement -------------------------------------------------------------
     def headers(self) -> Sequence[str]:
@@ -79,7 +80,11 @@ class DtoTableModel(QAbstractTableModel, Generic[RowT]):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers())
+        if parent.isValid():
+            return 0
+        if self._column_count is None:  # Qt asks for every cell it measures; the count never changes
+            self._column_count = len(self.headers())
+        return self._column_count
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -23,6 +23,7 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import date_text, digits, percent_text, thai_digits, wrappable
 from sbpac_desktop.services.directive_views import DirectiveRow
 from sbpac_desktop.services.tracker import PAGE_SIZE, TrackerPage, TrackerQuery
+from sbpac_desktop.thai.segment import warm as warm_segmenter
 
 Fetcher = Callable[[TrackerQuery, int, int], TrackerPage]  # (query, offset, limit) -> page
 
@@ -93,7 +94,12 @@ class DirectivesModel(DtoTableModel[DirectiveRow]):
             return
         fetch, query, generation = self._fetch, self._query, self._generation
         self._loading = True
-        Operation(self._context, lambda: fetch(query, offset, PAGE_SIZE), message=self.tr("กำลังโหลดข้อสั่งการ…")).success(
+        def fetch_ready_to_wrap() -> TrackerPage:
+            page = fetch(query, offset, PAGE_SIZE)
+            warm_segmenter()  # the texts wrap: the dictionary is built here, not on the window's thread
+            return page
+
+        Operation(self._context, fetch_ready_to_wrap, message=self.tr("กำลังโหลดข้อสั่งการ…")).success(
             lambda page: self._arrived(generation, page)
         ).failure(lambda error: self._failed(generation, error)).run()
 

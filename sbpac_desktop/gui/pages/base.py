@@ -16,6 +16,7 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import digits, wrappable
 from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.thai.segment import warm as warm_segmenter
 
 HEADING_SCALE = 1.45
 T = TypeVar("T")
@@ -96,7 +97,12 @@ class TablePage(Page):
             if then is not None:
                 then()
 
-        self.read_then(fetch, shown)
+        def fetch_ready_to_wrap() -> Sequence[object]:
+            rows = fetch()
+            warm_segmenter()  # the rows' Thai lines wrap: the dictionary is built here, not on the window's thread
+            return rows
+
+        self.read_then(fetch_ready_to_wrap, shown)
 
     def read_then(self, fetch: Callable[[], T], shown: Callable[[T], None]) -> None:
         """Run `fetch` on the database thread and hand its answer to `shown` here. A refusal
