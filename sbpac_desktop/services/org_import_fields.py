@@ -9,6 +9,7 @@ English, spaces and case ignored, a trailing '*' marks a required column in the 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -63,8 +64,15 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...], str, str]] = {
 }
 IGNORED = frozenset(header_key(h) for h in ("ลำดับ", "ลำดับที่", "ที่", "#", "หมายเหตุ", "remarks", "notes"))
 _ALIASES = {header_key(head): key for key, (head, more, _u, _n) in COLUMNS.items() for head in (head, *more)}
-_YES = frozenset(header_key(w) for w in ("ใช่", "รักษาราชการแทน", "รก.", "✓", "/", "x", "yes", "y", "true", "1"))
-_NO = frozenset(header_key(w) for w in ("ไม่ใช่", "ไม่", "-", "no", "n", "false", "0"))
+_YES_WORDS = ("ใช่", "รักษาราชการแทน", "รก.", "✓", "/", "x", "yes", "y", "true", "1")
+_NO_WORDS = ("ไม่ใช่", "ไม่", "-", "no", "n", "false", "0")
+
+
+@functools.cache
+def _yes_no_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """Keyed when first asked, not at import: "✓" takes the full Thai clean-up, which loads
+    pythainlp (0.3-0.8 s), and this module is on the window's start-up path."""
+    return frozenset(map(header_key, _YES_WORDS)), frozenset(map(header_key, _NO_WORDS))
 FORMULA_START = ("=", "+", "@", "-", "＝", "＋", "＠")
 
 
@@ -161,8 +169,9 @@ def acting_value(value: object) -> bool:
     if value is None or isinstance(value, bool):
         return bool(value)
     key = header_key(text_value(value) or "")
-    if not key or key in _NO:
+    yes, no = _yes_no_keys()
+    if not key or key in no:
         return False
-    if key in _YES:
+    if key in yes:
         return True
     raise CellError(f"ช่องรักษาราชการแทนต้องเป็น 'ใช่' หรือเว้นว่าง (ได้รับ '{text_value(value)}')")
