@@ -14,7 +14,8 @@ from sbpac_desktop.cli.output import (
     emit,
     emit_json,
 )
-from sbpac_desktop.cli.users import create_first_admin, open_signed_in
+from sbpac_desktop.cli.session import open_signed_in
+from sbpac_desktop.cli.users import create_first_admin
 from sbpac_desktop.domain.status import STATUS_KEYS
 
 if TYPE_CHECKING:

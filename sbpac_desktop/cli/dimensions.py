@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import id_arg, whole_number
 from sbpac_desktop.cli.output import emit, emit_json
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.thai import apply_digits
 
@@ -50,11 +50,8 @@ def _json(view: DimensionView) -> dict[str, Any]:
 def cmd_list(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import dimensions
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         rows = dimensions.list_dimensions(ctx.db, ctx.actor, include_inactive=args.all)
-    finally:
-        ctx.close()
     if args.json:
         emit_json([_json(v) for v in rows])
         return 0
@@ -80,11 +77,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import dimensions
     from sbpac_desktop.services.dimensions import DimensionInput
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         view = dimensions.create_dimension(ctx.db, ctx.actor, DimensionInput(args.name, args.short))
-    finally:
-        ctx.close()
     emit(f"เพิ่มมิติการพัฒนาแล้ว: {_line(view, False)}")
     return 0
 
@@ -97,15 +91,12 @@ def cmd_edit(args: argparse.Namespace) -> int:
         raise ValidationError.single(
             "name", "กรุณาระบุ --name หรือ --short อย่างน้อยหนึ่งอย่าง", "Give --name or --short (or both)"
         )
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         old = _current(ctx, args.id)
         data = DimensionInput(
             old.name if args.name is None else args.name, old.short_name if args.short is None else args.short
         )
         view = dimensions.update_dimension(ctx.db, ctx.actor, old.id, old.version, data)
-    finally:
-        ctx.close()
     emit(f"แก้ไขมิติการพัฒนาแล้ว: {_line(view, False)}")
     return 0
 
@@ -114,12 +105,9 @@ def _set_active(active: bool) -> Any:
     def run(args: argparse.Namespace) -> int:
         from sbpac_desktop.services import dimensions
 
-        ctx = open_signed_in(args)
-        try:
+        with signed_in(args) as ctx:
             old = _current(ctx, args.id)
             view = dimensions.set_dimension_active(ctx.db, ctx.actor, old.id, old.version, active)
-        finally:
-            ctx.close()
         done = "เปิดใช้" if active else "ระงับการใช้"
         emit(f"{done}มิติการพัฒนาแล้ว: {_line(view, False)}")
         return 0
@@ -130,11 +118,8 @@ def _set_active(active: bool) -> Any:
 def cmd_move(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import dimensions
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         rows = dimensions.move_dimension(ctx.db, ctx.actor, args.id, args.to)
-    finally:
-        ctx.close()
     emit("ลำดับมิติการพัฒนาใหม่:")
     for view in rows:
         emit(_line(view, False))

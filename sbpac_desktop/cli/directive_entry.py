@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sbpac_desktop.cli.args import date_arg, id_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import directive_json, emit, emit_json
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.enums import AssignmentRole, Priority, ReportCycle
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.thai import to_arabic_digits
@@ -89,11 +89,8 @@ def _input(ctx: AppContext, args: argparse.Namespace) -> directives.DirectiveInp
 def _add(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import directives
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         detail = directives.create_directive(ctx.db, ctx.actor, _input(ctx, args))
-    finally:
-        ctx.close()
     if args.json:
         emit_json(directive_json(detail.row))
     else:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sbpac_desktop.cli.args import date_arg, fiscal_year_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import emit
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import open_signed_in
 from sbpac_desktop.domain.documents import GroupBy
 from sbpac_desktop.domain.errors import EXIT_OUTPUT, AppError, NotFound, ValidationError
 

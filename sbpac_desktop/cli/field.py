@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import date_arg, directive_ref_arg, id_arg
 from sbpac_desktop.cli.output import emit, emit_json
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.thai import medium_date, to_arabic_digits
 
@@ -49,8 +49,7 @@ def month_arg(text: str) -> tuple[int, int]:
 def cmd_places_list(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import places
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         if args.search:
             rows = places.search_places(ctx.db, ctx.actor, args.search, limit=200)
         elif args.parent:
@@ -58,8 +57,6 @@ def cmd_places_list(args: argparse.Namespace) -> int:
             rows = places.list_places(ctx.db, ctx.actor, parent_id=parent.id)
         else:
             rows = places.list_places(ctx.db, ctx.actor)
-    finally:
-        ctx.close()
     if args.json:
         emit_json(
             [{"id": p.id, "code": p.code, "level": p.level, "name_th": p.name_th, "label": p.label} for p in rows]
@@ -75,11 +72,8 @@ def cmd_places_list(args: argparse.Namespace) -> int:
 def cmd_places_sync(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import places
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         result = places.sync_places(ctx.db, ctx.actor)
-    finally:
-        ctx.close()
     emit(
         f"พื้นที่ จชต. {result.total:,} แห่ง (geothai {result.source_version}): เพิ่ม {result.added:,} "
         f"เปลี่ยนชื่อ {result.renamed:,} ระงับ {result.deactivated:,}"
@@ -96,13 +90,10 @@ def _row_json(v: VisitRow) -> dict[str, Any]:
 def cmd_visits_list(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import field_visits, places
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         place_id = places.resolve_place(ctx.db, ctx.actor, args.place).id if args.place else None
         year, month = args.month or (None, None)
         rows = field_visits.list_visits(ctx.db, ctx.actor, year=year, month=month, place_id=place_id)
-    finally:
-        ctx.close()
     if args.json:
         emit_json([_row_json(v) for v in rows])
         return 0
@@ -144,11 +135,8 @@ def _visit_input(ctx: Any, args: argparse.Namespace, current: Any = None) -> Vis
 def cmd_visits_add(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import field_visits
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         detail = field_visits.create_visit(ctx.db, ctx.actor, _visit_input(ctx, args))
-    finally:
-        ctx.close()
     emit(f"บันทึกแผนการลงพื้นที่แล้ว [{detail.row.id}] {detail.row.title} — {' '.join(detail.row.place_labels)}")
     return 0
 
@@ -156,14 +144,11 @@ def cmd_visits_add(args: argparse.Namespace) -> int:
 def cmd_visits_edit(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import field_visits
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         current = field_visits.get_visit(ctx.db, ctx.actor, args.id)
         detail = field_visits.update_visit(
             ctx.db, ctx.actor, args.id, current.row.version, _visit_input(ctx, args, current)
         )
-    finally:
-        ctx.close()
     emit(f"แก้ไขการลงพื้นที่แล้ว [{detail.row.id}] {detail.row.title}")
     return 0
 
@@ -172,13 +157,10 @@ def cmd_visits_done(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import field_visits
     from sbpac_desktop.services.field_visits import OutcomeInput
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         current = field_visits.get_visit(ctx.db, ctx.actor, args.id)
         outcome = OutcomeInput(args.participants, args.summary, args.issues)
         detail = field_visits.record_outcome(ctx.db, ctx.actor, args.id, current.row.version, outcome)
-    finally:
-        ctx.close()
     emit(f"บันทึกผลการลงพื้นที่แล้ว [{detail.row.id}] {detail.row.title} ({detail.row.status_th})")
     return 0
 
@@ -187,8 +169,7 @@ def cmd_visits_finding(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import field_findings, places
     from sbpac_desktop.services.workflow import find_directive
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         place_id = places.resolve_place(ctx.db, ctx.actor, args.place).id if args.place else None
         directive_id = find_directive(ctx.db, ctx.actor, args.directive) if args.directive else None
         finding = field_findings.add_finding(
@@ -197,8 +178,6 @@ def cmd_visits_finding(args: argparse.Namespace) -> int:
         if args.propose is not None:
             title = args.propose or None
             finding = field_findings.propose_finding(ctx.db, ctx.actor, finding.id, finding.version, title)
-    finally:
-        ctx.close()
     proposed = " — เสนอเข้าระเบียบวาระการประชุมครั้งต่อไป" if finding.proposal_state == "proposed" else ""
     emit(f"บันทึกข้อค้นพบแล้ว [{finding.id}] {finding.text}{proposed}")
     return 0
@@ -207,12 +186,9 @@ def cmd_visits_finding(args: argparse.Namespace) -> int:
 def cmd_visits_cancel(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import field_visits
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         current = field_visits.get_visit(ctx.db, ctx.actor, args.id)
         detail = field_visits.cancel_visit(ctx.db, ctx.actor, args.id, current.row.version)
-    finally:
-        ctx.close()
     emit(f"ยกเลิกการลงพื้นที่แล้ว [{detail.row.id}] {detail.row.title}")
     return 0
 
@@ -225,11 +201,8 @@ def cmd_visits_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".docx"):
         raise ValidationError.single("out", "ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .pdf หรือ .docx", "--out must end in .pdf or .docx")
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         report = build_visit_report(ctx.db, ctx.actor, args.id)
-    finally:
-        ctx.close()
     render = render_visit_report if out.suffix.lower() == ".pdf" else render_visit_report_docx
     emit(f"บันทึกรายงานการลงพื้นที่แล้ว: {render(report, out, thai_digits=not args.arabic_digits)}")
     return 0

@@ -7,7 +7,7 @@ import argparse
 
 from sbpac_desktop.cli.args import MAX_ID, date_arg, whole_number
 from sbpac_desktop.cli.output import emit
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import open_signed_in
 
 _seed_arg = whole_number(0, MAX_ID, "seed", "1")
 

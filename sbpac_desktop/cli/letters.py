@@ -16,7 +16,7 @@ from types import ModuleType
 from sbpac_desktop.cli.args import date_arg, meeting_ref_arg, whole_number
 from sbpac_desktop.cli.documents import OUTPUT_SUFFIXES, OutputError
 from sbpac_desktop.cli.output import emit
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import signed_in
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 RUNNING_NUMBER = whole_number(1, 999_999, "เลขที่หนังสือ", "45")  # ที่ นร 5207/ว 45
@@ -49,14 +49,11 @@ def cmd_invitation(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import letters, meetings
 
     _need_document(args.output)
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id
         number = None if args.number is None else str(args.number)
         found = letters.invitation_letters(ctx.db, ctx.actor, meeting_id, per_post=args.per_post,
                                            issued_on=args.date, running_number=number)  # fmt: skip
-    finally:
-        ctx.close()
     try:
         written = _writer(args.output).render_invitations(found, args.output, thai_digits=not args.arabic_digits)
     except OutputPathError as error:
@@ -72,12 +69,9 @@ def cmd_memo(args: argparse.Namespace) -> int:
     folder = args.output.suffix.lower() not in OUTPUT_SUFFIXES
     if folder and not args.output.is_dir():
         raise OutputError(f"ไม่พบโฟลเดอร์ที่จะบันทึกไฟล์: {args.output}", f"No such folder: {args.output}")
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id
         memos = letters.directive_memos(ctx.db, ctx.actor, meeting_id, issued_on=args.date)
-    finally:
-        ctx.close()
     digits = not args.arabic_digits
     try:
         if not folder:

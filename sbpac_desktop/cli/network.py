@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sbpac_desktop.cli.args import directive_ref_arg
 from sbpac_desktop.cli.org import xlsx_arg
 from sbpac_desktop.cli.output import emit, emit_json
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.thai import medium_date
 
 if TYPE_CHECKING:
@@ -32,11 +32,8 @@ def cmd_template(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.network_import import write_template
 
     check_target(args.file)
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         labels = [p.label for p in places.all_places(ctx.db, ctx.actor) if p.level == "subdistrict"]
-    finally:
-        ctx.close()
     emit(f"บันทึกแบบรายงานจากภาคประชาชนที่ {write_template(args.file, labels)}")
     return 0
 
@@ -56,11 +53,8 @@ def report_lines(report: NetworkImportReport) -> list[str]:
 def cmd_import(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.network_import import import_network_reports
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         report = import_network_reports(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)
-    finally:
-        ctx.close()
     if args.json:
         rows = [{"row": r.row, "label": r.label, "action": r.action, "new_member": r.new_member,
                  "problems": [p.message_th for p in r.problems]} for r in report.rows]  # fmt: skip
@@ -78,12 +72,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_members(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import network, places
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         place_id = places.resolve_place(ctx.db, ctx.actor, args.place).id if args.place else None
         rows = network.list_members(ctx.db, ctx.actor, place_id=place_id)
-    finally:
-        ctx.close()
     if args.json:
         emit_json([{"id": m.id, "kind": m.kind, "name": m.full_name, "organisation": m.organisation,
                     "place": m.place_label, "phone": m.phone} for m in rows])  # fmt: skip
@@ -98,15 +89,12 @@ def cmd_reports(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import network, places
     from sbpac_desktop.services.workflow import find_directive
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         if args.directive:
             rows = network.reports_on_directive(ctx.db, ctx.actor, find_directive(ctx.db, ctx.actor, args.directive))
         else:
             place_id = places.resolve_place(ctx.db, ctx.actor, args.place).id if args.place else None
             rows = network.list_reports(ctx.db, ctx.actor, place_id=place_id)
-    finally:
-        ctx.close()
     if args.json:
         emit_json([{"id": r.id, "report_on": r.report_on.isoformat(), "member": r.member_name,
                     "rating": r.rating, "text": r.text, "directive": r.directive_number, "place": r.place_label}

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.output import emit, emit_json
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import signed_in
 
 if TYPE_CHECKING:
     from sbpac_desktop.services.org_import import OrgImportReport, OrgRowResult
@@ -48,11 +48,8 @@ def cmd_org_template(args: argparse.Namespace) -> int:
 def cmd_org_import(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.org_import import import_org
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         report = import_org(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)
-    finally:
-        ctx.close()
     if args.json:
         emit_json(report_json(report))
     else:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import add_list_options, fiscal_year_arg, id_arg, whole_number
 from sbpac_desktop.cli.output import emit, emit_json
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.plan import baht_text, value_text
 from sbpac_desktop.thai import apply_digits, to_arabic_digits
@@ -82,11 +82,8 @@ def _json(project: plan_views.ProjectView, quarter: int) -> dict[str, Any]:
 def cmd_list(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import plan_views
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         tree = plan_views.plan_tree(ctx.db, ctx.actor, args.year)
-    finally:
-        ctx.close()
     projects = tree.projects if tree else ()
     if args.json:
         emit_json([_json(p, args.quarter) for p in projects])
@@ -110,12 +107,9 @@ def cmd_add_project(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import plan
     from sbpac_desktop.services.plan import ProjectInput
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         data = ProjectInput(args.name, args.dimension, args.owner, args.budget, (), tuple(args.directive))
         project_id = plan.add_project_to_year(ctx.db, ctx.actor, args.year, data)
-    finally:
-        ctx.close()
     emit(f"เพิ่มโครงการแล้ว (รหัส {project_id}): {args.name}")
     return 0
 
@@ -126,11 +120,8 @@ def cmd_add_indicator(args: argparse.Namespace) -> int:
 
     data = IndicatorInput(args.name, args.unit, args.target, args.baseline, "lower" if args.lower else "higher",
                           not args.level)  # fmt: skip
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         indicator_id = plan.add_indicator(ctx.db, ctx.actor, args.project, data)
-    finally:
-        ctx.close()
     emit(f"เพิ่มตัวชี้วัดแล้ว (รหัส {indicator_id}): {args.name}")
     return 0
 
@@ -142,11 +133,8 @@ def cmd_actual(args: argparse.Namespace) -> int:
         value = None if args.value.strip() == "-" else number_arg(args.value)
     except argparse.ArgumentTypeError as exc:  # VALUE may be "-", so it is parsed here, not by argparse
         raise ValidationError.single("value", f"ผลของไตรมาส{exc}", "The value must be a number") from exc
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         plan_actuals.record_actual(ctx.db, ctx.actor, args.indicator, args.quarter, value, args.note)
-    finally:
-        ctx.close()
     emit(f"บันทึกผลไตรมาส {args.quarter} แล้ว" if value is not None else f"ลบผลไตรมาส {args.quarter} แล้ว")
     return 0
 
@@ -154,11 +142,8 @@ def cmd_actual(args: argparse.Namespace) -> int:
 def cmd_disbursed(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import plan_actuals
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         plan_actuals.record_disbursement(ctx.db, ctx.actor, args.project, args.quarter, args.amount)
-    finally:
-        ctx.close()
     emit(f"บันทึกผลการเบิกจ่ายไตรมาส {args.quarter} แล้ว: {baht_text(args.amount)} บาท")
     return 0
 
@@ -171,11 +156,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     suffix = Path(args.output).suffix.lower()
     if suffix not in (".pdf", ".docx"):
         raise ValidationError.single("output", "ไฟล์รายงานต้องลงท้ายด้วย .pdf หรือ .docx", "Output must be .pdf or .docx")
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         report = plan_report.plan_report(ctx.db, ctx.actor, args.year, args.quarter)
-    finally:
-        ctx.close()
     writer = render_plan_report if suffix == ".pdf" else render_plan_report_docx
     emit(f"บันทึกรายงานแล้ว: {writer(report, args.output)}")
     return 0
@@ -184,11 +166,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.plan_import import import_plan
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         report = import_plan(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)
-    finally:
-        ctx.close()
     for problem in report.problems:
         emit(f"ไฟล์: {problem.message_th}")
     for row in report.rows:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import whole_number
 from sbpac_desktop.cli.output import emit, emit_json
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.thai import apply_digits
 
 if TYPE_CHECKING:
@@ -53,11 +53,8 @@ def hit_json(hit: SearchHit) -> dict[str, Any]:
 def cmd_search(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import search as search_service
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         found = search_service.search_results(ctx.db, ctx.actor, args.text, limit=args.limit)
-    finally:
-        ctx.close()
     if args.json:
         emit_json([hit_json(hit) for hit in found.hits])
     else:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import id_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import emit, emit_json
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.enums import AgendaTemplate
 from sbpac_desktop.thai import apply_digits, to_arabic_digits
 
@@ -115,11 +115,8 @@ def prefill_json(result: PrefillResult) -> dict[str, Any]:
 
 # --- commands ----------------------------------------------------------------------------
 def _with_context(args: argparse.Namespace, action: Callable[[AppContext], Any]) -> Any:
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         return action(ctx)
-    finally:
-        ctx.close()
 
 
 def _show_one(args: argparse.Namespace, view: SeriesView, done: str | None = None) -> int:

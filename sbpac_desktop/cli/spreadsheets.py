@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sbpac_desktop.cli.args import date_arg, fiscal_year_arg, meeting_ref_arg, status_arg
 from sbpac_desktop.cli.output import emit
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.status import STATUS_KEYS
 from sbpac_desktop.thai import apply_digits, medium_date
 
@@ -56,16 +56,13 @@ def cmd_export_directives(args: argparse.Namespace) -> int:
 
     check_target(args.output)  # a missing or read-only folder fails before any work
     as_of = args.as_of or date.today()
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id if args.meeting else None
         filters = DirectiveFilter(
             status=args.status, fiscal_year=args.fiscal_year, assignee=args.assignee, meeting_id=meeting_id
         )
         labels = (("การประชุม", args.meeting),) if args.meeting else ()
         table = tracker_table(ctx.db, ctx.actor, filters, as_of, thai_digits=args.thai_digits, filter_labels=labels)
-    finally:
-        ctx.close()
     written = write_table(args.output, table.headers, table.rows, sheet_name=table.sheet_name, info=table.info)
     count = apply_digits(f"{written.rows:,}", args.thai_digits)
     emit(f"ส่งออกข้อสั่งการ {count} รายการ ไปยัง {written.path}")
@@ -76,11 +73,8 @@ def cmd_export_directives(args: argparse.Namespace) -> int:
 def cmd_import_directives(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.spreadsheets.directive_import import import_directives
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         report = import_directives(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)
-    finally:
-        ctx.close()
     for line in report_lines(report):
         emit(line)
     if not report.ok:

@@ -16,38 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import id_arg
 from sbpac_desktop.cli.output import emit, emit_json
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.errors import ValidationError
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services import auth, users
+    from sbpac_desktop.services import users
     from sbpac_desktop.services.app import AppContext
 
 NEW_PASSWORD_ENV = "SBPAC_NEW_PASSWORD"
-
-
-def credentials_for(args: argparse.Namespace) -> Callable[[], auth.Credentials | None]:
-    """Asked only when the database has accounts, so a new database never prompts."""
-
-    from sbpac_desktop.services import auth
-    from sbpac_desktop.services.app import PASSWORD_ENV, USER_ENV
-
-    def source() -> auth.Credentials | None:
-        login = (getattr(args, "user", None) or os.environ.get(USER_ENV, "")).strip()
-        if not login:
-            return None
-        password = os.environ.get(PASSWORD_ENV)
-        if password is None:
-            password = getpass.getpass(f"รหัสผ่านของ {login}: ")
-        return auth.Credentials(login, password)
-
-    return source
-
-
-def open_signed_in(args: argparse.Namespace, *, create: bool = False, upgrade: bool = False) -> AppContext:
-    """The one way commands open the database: the setup account on a new one, else sign-in."""
-    from sbpac_desktop.services.app import open_app
-
-    return open_app(args.db, credentials=credentials_for(args), create=create, upgrade=upgrade)
 
 
 def new_password(login: str) -> str:
@@ -78,11 +54,8 @@ def _json(view: users.UserView) -> dict[str, object]:
 
 
 def _with_admin(args: argparse.Namespace, action: Callable[[AppContext], users.UserView | None]) -> None:
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         result = action(ctx)
-    finally:
-        ctx.close()
     if result is not None:
         emit(_line(result))
 
@@ -90,11 +63,8 @@ def _with_admin(args: argparse.Namespace, action: Callable[[AppContext], users.U
 def cmd_list(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import users
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         rows = users.list_users(ctx.db, ctx.actor)
-    finally:
-        ctx.close()
     if args.json:
         emit_json([_json(v) for v in rows])
         return 0
@@ -108,12 +78,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import users
 
     role = users.parse_role(args.role)  # a wrong role fails before any prompt
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         data = users.UserInput(args.login, args.name or args.login, role, new_password(args.login), args.person)
         view = users.create_user(ctx.db, ctx.actor, data)
-    finally:
-        ctx.close()
     emit(f"เพิ่มบัญชี {view.login} ({view.role.label}) แล้ว")
     return 0
 
@@ -129,11 +96,8 @@ def cmd_set_role(args: argparse.Namespace) -> int:
 def cmd_reset_password(args: argparse.Namespace) -> int:
     from sbpac_desktop.services import users
 
-    ctx = open_signed_in(args)
-    try:
+    with signed_in(args) as ctx:
         view = users.reset_password(ctx.db, ctx.actor, args.login, new_password(args.login))
-    finally:
-        ctx.close()
     emit(f"ตั้งรหัสผ่านใหม่ของ {view.login} แล้ว (ปลดล็อกด้วย)")
     return 0
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sbpac_desktop.cli.args import date_arg, directive_ref_arg, meeting_ref_arg
 from sbpac_desktop.cli.directive_entry import add_create_command
 from sbpac_desktop.cli.output import emit
-from sbpac_desktop.cli.users import open_signed_in
+from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.errors import ConflictError
 
 if TYPE_CHECKING:
@@ -92,12 +92,9 @@ def _handler(name: str, action: Action) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         from sbpac_desktop.services.workflow import find_directive
 
-        ctx = open_signed_in(args)
-        try:
+        with signed_in(args) as ctx:
             directive_id = find_directive(ctx.db, ctx.actor, args.number)
             detail = action(ctx, directive_id, args)
-        finally:
-            ctx.close()
         row = detail.row
         emit(f"{DONE[name]}: {row.number_text(args.thai_digits)} — สถานะ: {row.status.label}")
         return 0
