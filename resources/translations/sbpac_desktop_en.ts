@@ -2083,6 +2083,10 @@ plan</translation>
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>กำลังโหลด…</source>
+        <translation>Loading…</translation>
+    </message>
 </context>
 <context>
     <name>GuideWindow</name>
