@@ -2033,6 +2033,10 @@ plan</translation>
         <translation>Fiscal year {year}</translation>
     </message>
     <message>
+        <source>กำลังโหลด…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
         <source>{series} ครั้งที่ {number}/{year} ({day})</source>
         <translation>{series} no. {number}/{year} ({day})</translation>
     </message>

@@ -131,10 +131,13 @@ def test_add_progress_report(
     assert "ร้อยละ ๘๐" in page.detail.progress.toPlainText().replace("\u200b", "")
 
 
-def test_progress_validation_marks_the_field(page: DirectivesPage, wait_ops: Callable[[], None]) -> None:
+def test_progress_validation_marks_the_field(
+    page: DirectivesPage, qtbot: QtBot, wait_ops: Callable[[], None]
+) -> None:
     page.select_directive(page.model.rows()[1].id)
     dialog = page.add_progress()
     assert dialog is not None
+    lists_filled(qtbot, dialog)
     dialog.result_edit.setPlainText("รายงาน")
     dialog.report_date.setDate(date(2019, 1, 1))  # before the directive was issued: the service says no
     dialog.submit()

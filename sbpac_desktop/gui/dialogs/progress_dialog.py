@@ -72,7 +72,6 @@ class ProgressDialog(FormDialog[ProgressInput, DirectiveDetail]):
         self.period.setPlaceholderText(self.tr("เช่น ไตรมาสที่ ๑ (๑ ต.ค. ๖๒ – ๓๑ ธ.ค. ๖๒) — ไม่บังคับ"))
         self.reporter = PersonCombo(self, none_label=self.tr("— ไม่ระบุ —"))
         self.reporter.setObjectName("reporter")
-        self.reporter.set_people(org.list_people(ctx.db, ctx.actor))
         self.result_edit = _text_box(self, "result", self.tr("ผลการดำเนินการ"), 80)
         self.problems = _text_box(self, "problems", self.tr("ปัญหา/อุปสรรค (ถ้ามี)"))
         self.suggestions = _text_box(self, "suggestions", self.tr("ข้อเสนอแนะ / ความต้องการสนับสนุน (ถ้ามี)"))
@@ -102,6 +101,8 @@ class ProgressDialog(FormDialog[ProgressInput, DirectiveDetail]):
         )  # fmt: skip
         self.result_edit.setFocus()
         self.resize(760, 690)
+        db, actor = ctx.db, ctx.actor
+        self.read_choices(lambda: org.list_people(db, actor), self.reporter.set_people, hold=[self.reporter])
 
     def collect(self, problems: list[FieldProblem]) -> ProgressInput | None:
         self.errors.add(problems, "report_date", self.report_date.problem())
