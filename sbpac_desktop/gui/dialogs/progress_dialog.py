@@ -20,6 +20,7 @@ from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo
 from sbpac_desktop.services import org, progress
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.attachments import OwnerKind
+from sbpac_desktop.services.directive_views import AssignmentView
 from sbpac_desktop.services.directives import DirectiveDetail
 from sbpac_desktop.services.progress import ProgressInput
 
@@ -41,6 +42,12 @@ def _text_box(parent: QWidget, name: str, placeholder: str, height: int = 64) ->
     return box
 
 
+def _assignment_label(assignment: AssignmentView) -> str:
+    if assignment.role is AssignmentRole.SUPPORT:
+        return f"{assignment.label} ({assignment.role.label})"
+    return assignment.label
+
+
 class ProgressDialog(FormDialog[ProgressInput, DirectiveDetail]):
     def __init__(
         self, ctx: AppContext, detail: DirectiveDetail, parent: QWidget | None = None, *, today: date | None = None
@@ -53,12 +60,7 @@ class ProgressDialog(FormDialog[ProgressInput, DirectiveDetail]):
         heading.setObjectName("directiveText")
         self.assignment = IdCombo(self)
         self.assignment.setObjectName("assignment")
-        self.assignment.set_items(
-            [
-                (f"{a.label} ({a.role.label})" if a.role is AssignmentRole.SUPPORT else a.label, a.id)
-                for a in detail.assignments
-            ]
-        )
+        self.assignment.set_items([(_assignment_label(a), a.id) for a in detail.assignments])
         self.report_date = BeDateEdit(self)
         self.report_date.setObjectName("reportDate")
         self.report_date.setDate(today or date.today())
