@@ -3421,6 +3421,10 @@ You can still change the status of the minutes.</translation>
         <translation>People</translation>
     </message>
     <message>
+        <source>กำลังโหลด…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
         <source>โหลดข้อมูลไม่สำเร็จ: {message}</source>
         <translation>Could not load the data: {message}</translation>
     </message>

@@ -40,7 +40,6 @@ KNOWN_SITES = frozenset(
         "pages/directives.py reload",
         "pages/field_visits.py _show_selected",
         "pages/field_visits.py reload",
-        "pages/people.py reload",
         "pages/settings.py <lambda>",
         "pages/settings.py _opened",
         "pages/settings.py sign_in_to",

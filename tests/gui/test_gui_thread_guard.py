@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
-from sbpac_desktop.gui.pages.people import PeoplePage
 from sbpac_desktop.services import meetings, org
 from sbpac_desktop.services.app import AppContext
 from tests.gui.gui_thread_guard import GuiThreadGuard
@@ -14,7 +14,7 @@ from tests.gui.helpers import settle
 
 
 def test_a_page_reading_on_the_gui_thread_is_caught(qtbot: QtBot, ctx: AppContext) -> None:
-    page = PeoplePage(ctx)
+    page = FieldVisitsPage(ctx)
     qtbot.addWidget(page)
     guard = GuiThreadGuard()
     guard.install()
@@ -22,7 +22,7 @@ def test_a_page_reading_on_the_gui_thread_is_caught(qtbot: QtBot, ctx: AppContex
         page.reload()  # still reads on the GUI thread: listed, so it does not fail other tests
     finally:
         guard.remove()
-    assert "pages/people.py reload" in guard.sites
+    assert "pages/field_visits.py reload" in guard.sites
     assert guard.new_sites() == []
 
 
