@@ -2033,6 +2033,10 @@ plan</translation>
         <translation>Fiscal year {year}</translation>
     </message>
     <message>
+        <source>กำลังโหลด…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
         <source>{series} ครั้งที่ {number}/{year} ({day})</source>
         <translation>{series} no. {number}/{year} ({day})</translation>
     </message>
@@ -2082,6 +2086,10 @@ plan</translation>
     <message>
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>กำลังโหลด…</source>
+        <translation>Loading…</translation>
     </message>
 </context>
 <context>
@@ -3411,6 +3419,10 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>บุคคล</source>
         <translation>People</translation>
+    </message>
+    <message>
+        <source>กำลังโหลด…</source>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>โหลดข้อมูลไม่สำเร็จ: {message}</source>

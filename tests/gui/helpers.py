@@ -26,3 +26,9 @@ def settle(qtbot: QtBot) -> None:
 
     qtbot.wait(10)
     qtbot.waitUntil(operations.is_idle, timeout=10_000)
+
+
+def lists_filled(qtbot: QtBot, dialog: QWidget) -> None:
+    """Wait until a dialog's pick lists, read off the GUI thread (FormDialog.read_choices), filled it."""
+    qtbot.waitUntil(lambda: not getattr(dialog, "choices_pending", False), timeout=10_000)
+    settle(qtbot)

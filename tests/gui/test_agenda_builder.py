@@ -19,7 +19,7 @@ from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.services import agenda, directives, org
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives import DirectiveFilter
-from tests.gui.helpers import type_text
+from tests.gui.helpers import lists_filled, type_text
 from tests.gui.meeting_fixtures import open_meeting_window
 
 MOVE = Qt.DropAction.MoveAction
@@ -182,6 +182,7 @@ def test_new_directive_from_an_item(
     qtbot.mouseClick(tab.editor.directive_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
     assert isinstance(dialog, DirectiveDialog)
+    lists_filled(qtbot, dialog)
     assert "๑๐/๒๕๖๒" in dialog.source.text() and "๔.๑" in dialog.source.text()
     assert dialog.issued_on.text() == "22/10/2562"  # the meeting's date
     type_text(qtbot, dialog.text_edit, "ให้ทุกหน่วยรายงานผลการลงพื้นที่ภายในเดือนธันวาคม")

@@ -18,7 +18,7 @@ from sbpac_desktop.services import agenda, meetings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.carryover import presented_lines
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
-from tests.gui.helpers import settle
+from tests.gui.helpers import lists_filled, settle
 
 SHOTS = Path("/tmp/sbpac-workflow-shots")
 
@@ -108,6 +108,7 @@ def test_creating_the_next_meeting_offers_the_carry_over(
     page = window.page("meetings")
     assert isinstance(page, MeetingsPage)
     dialog = page.new_record()
+    lists_filled(qtbot, dialog)
     dialog.meeting_date.setDate(date(2020, 1, 14))
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

@@ -22,6 +22,7 @@ from sbpac_desktop.services import directives, meetings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.store.models import AuditEntry, User
+from tests.gui.helpers import lists_filled
 
 SHOTS = Path(os.environ.get("SBPAC_SHOTS", "/tmp/sbpac-shots"))
 NEW_DUE = date(2020, 6, 30)
@@ -42,6 +43,7 @@ def _conflicting_edit(qtbot: QtBot, ctx: AppContext, other: Actor, wait_ops: Cal
     dialog = DirectiveDialog(ctx, detail=detail)
     qtbot.addWidget(dialog)
     dialog.show()
+    lists_filled(qtbot, dialog)
     # meanwhile สมศรี moves the due date and saves first
     directives.update_directive(
         ctx.db, other, row.id, detail.row.version, replace(directive_input(detail), due_on=NEW_DUE)
@@ -128,6 +130,7 @@ def test_meeting_edit_conflict_reapply(qtbot, work_ctx, somsri, wait_ops):
     dialog = MeetingDialog(work_ctx, meeting=view)
     qtbot.addWidget(dialog)
     dialog.show()
+    lists_filled(qtbot, dialog)
     meetings.update_meeting(
         work_ctx.db, somsri, view.id, view.version, replace(meeting_input(view), venue="ห้องประชุมใหม่")
     )

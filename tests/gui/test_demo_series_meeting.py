@@ -15,6 +15,7 @@ from sbpac_desktop.services import attendance, meetings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.demo_data import SERIES, VENUE
 from sbpac_desktop.services.series_attendance import MEMBERS
+from tests.gui.helpers import lists_filled
 
 DAY = date(2020, 4, 21)
 SHOTS = Path("/tmp")
@@ -29,6 +30,7 @@ def test_new_meeting_of_the_demo_series_fills_chair_venue_and_attendance(
     dialog.resize(dialog.width(), dialog.sizeHint().height())
     dialog.show()
     qtbot.waitExposed(dialog)
+    lists_filled(qtbot, dialog)
     assert dialog.height() <= 720
     assert dialog.series.currentText() == SERIES
     assert dialog.venue.currentText() == VENUE

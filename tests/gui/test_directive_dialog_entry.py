@@ -30,7 +30,7 @@ from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives import DirectiveFilter
 from sbpac_desktop.services.extensions import ExtensionView
 from sbpac_desktop.services.workflow import get_workflow
-from tests.gui.helpers import type_text
+from tests.gui.helpers import lists_filled, type_text
 
 TODAY = date(2020, 2, 15)
 DIALOGS = Path(__file__).resolve().parents[2] / "sbpac_desktop" / "gui" / "dialogs"
@@ -43,6 +43,7 @@ def _new(qtbot: QtBot, ctx: AppContext) -> DirectiveDialog:
     assert dialog.width() <= 1366 and dialog.height() <= 720  # fits the smallest office screen
     dialog.show()
     qtbot.waitExposed(dialog)
+    lists_filled(qtbot, dialog)
     return dialog
 
 
@@ -90,6 +91,7 @@ def test_only_active_dimensions_are_offered_but_the_current_one_stays(qtbot: QtB
     assert new.dimension.index_of(social.id) == -1
     edit = DirectiveDialog(ctx, detail=directives.get_directive(ctx.db, ctx.actor, row.id))
     qtbot.addWidget(edit)
+    lists_filled(qtbot, edit)
     assert edit.dimension.value() == social.id
     assert edit.dimension.currentText() == "สังคม (ระงับการใช้งานแล้ว)"
 
@@ -120,6 +122,7 @@ def test_due_date_or_no_due_with_a_reason(qtbot: QtBot, work_ctx: AppContext, wa
     assert detail.no_due_reason == "ดำเนินการต่อเนื่องตลอดปี"
     edit = DirectiveDialog(work_ctx, detail=detail)
     qtbot.addWidget(edit)
+    lists_filled(qtbot, edit)
     assert edit.no_due.isChecked() and edit.no_due_reason.text() == "ดำเนินการต่อเนื่องตลอดปี"
 
 
@@ -222,6 +225,7 @@ def test_enter_in_a_multi_line_field_never_saves_the_dialog(qtbot: QtBot, work_c
     dialog.accepted.connect(lambda: accepted.append(True))
     dialog.show()
     qtbot.waitExposed(dialog)
+    lists_filled(qtbot, dialog)
     boxes = dialog.findChildren(QPlainTextEdit) + dialog.findChildren(QTextEdit)
     assert boxes, name
     for box in boxes:

@@ -12,7 +12,7 @@ from sbpac_desktop.gui.dialogs.directive_dialog import NO_DIMENSION, DirectiveDi
 from sbpac_desktop.services import directives, org, places
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives import DirectiveFilter
-from tests.gui.helpers import type_text
+from tests.gui.helpers import lists_filled, type_text
 
 SHOTS = Path("/tmp")
 
@@ -25,6 +25,7 @@ def _show(qtbot: QtBot, dialog: DirectiveDialog) -> DirectiveDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    lists_filled(qtbot, dialog)
     assert dialog.frameGeometry().height() <= 720 and dialog.frameGeometry().width() <= 1366
     return dialog
 

@@ -28,7 +28,7 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives import DirectiveFilter
 from sbpac_desktop.services.workflow import get_workflow
 from sbpac_desktop.store.models import Incumbency, Person, User
-from tests.gui.helpers import type_text
+from tests.gui.helpers import lists_filled, type_text
 
 TODAY = date(2020, 1, 20)
 SHOTS = Path("/tmp/sbpac-workflow-shots")
@@ -163,6 +163,7 @@ def test_officer_asks_and_the_secretariat_closes_at_a_meeting(qtbot: QtBot, work
     secretariat = _pane(qtbot, work_ctx, directive_id)
     dialog = secretariat.action_bar.decide_closure()
     assert isinstance(dialog, ClosureDecisionDialog) and dialog.decline.isEnabled()
+    lists_filled(qtbot, dialog)
     meeting = meetings.list_meetings(work_ctx.db, work_ctx.actor)[0]
     dialog.meeting.set_value(meeting.id)
     assert dialog.closed_on.date() == meeting.meeting_date
@@ -196,6 +197,7 @@ def test_decline_closure_needs_a_reason(qtbot: QtBot, work_ctx: AppContext, wait
     wait_ops()
     deciding = _pane(qtbot, work_ctx, directive_id)
     dialog = deciding.action_bar.decide_closure()
+    lists_filled(qtbot, dialog)
     getattr(dialog, choice).setChecked(True)
     dialog.submit()
     wait_ops()

@@ -21,8 +21,8 @@ from sbpac_desktop.services import directives, lookups, org
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import DirectiveRow
 from sbpac_desktop.services.directives import DirectiveFilter, DirectiveInput
+from tests.gui.helpers import lists_filled, type_text
 from tests.gui.helpers import settle as settle_window
-from tests.gui.helpers import type_text
 
 
 @pytest.fixture
@@ -131,10 +131,13 @@ def test_add_progress_report(
     assert "ร้อยละ ๘๐" in page.detail.progress.toPlainText().replace("\u200b", "")
 
 
-def test_progress_validation_marks_the_field(page: DirectivesPage, wait_ops: Callable[[], None]) -> None:
+def test_progress_validation_marks_the_field(
+    page: DirectivesPage, qtbot: QtBot, wait_ops: Callable[[], None]
+) -> None:
     page.select_directive(page.model.rows()[1].id)
     dialog = page.add_progress()
     assert dialog is not None
+    lists_filled(qtbot, dialog)
     dialog.result_edit.setPlainText("รายงาน")
     dialog.report_date.setDate(date(2019, 1, 1))  # before the directive was issued: the service says no
     dialog.submit()
@@ -152,6 +155,7 @@ def test_new_directive_with_ctrl_n(
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = page.dialog
     assert isinstance(dialog, DirectiveDialog)
+    lists_filled(qtbot, dialog)
     type_text(qtbot, dialog.text_edit, "ให้จัดทำแผนสื่อสารสาธารณะ")
     dialog.issued_on.set_text("01/12/2562")
     dialog.due_on.set_text("31/01/2563")
@@ -193,6 +197,7 @@ def test_edit_conflict_keeps_the_input(
     assert page.select_directive(row.id)
     dialog = page.edit_selected()
     assert isinstance(dialog, DirectiveDialog)
+    lists_filled(qtbot, dialog)
     assert dialog.text_edit.toPlainText() == row.text
     lead = next(a for a in page.detail.detail.assignments if a.role is AssignmentRole.LEAD)  # type: ignore[union-attr]
     assert dialog.lead.value() == ("position", lead.position_id)
@@ -230,6 +235,7 @@ def test_edit_saves_with_the_version(
     page.select_directive(row.id)
     dialog = page.edit_selected()
     assert dialog is not None
+    lists_filled(qtbot, dialog)
     extended = directives.get_directive(work_ctx.db, work_ctx.actor, row.id).row.extended_due_on
     dialog.due_on.setDate(date(2020, 3, 31))
     support = next(p for p in org.list_positions(work_ctx.db, work_ctx.actor) if p.short_code == "ผช.ลธ.(สธ.)")
@@ -293,6 +299,7 @@ def test_edit_shows_the_number_once_and_the_start_of_the_lead(page: DirectivesPa
     assert dialog is not None
     dialog.show()
     qtbot.waitExposed(dialog)
+    lists_filled(qtbot, dialog)
     assert dialog.source.text().replace("\u200b", "").startswith("เลขที่")
     assert not dialog.seq_row.isVisible()  # "ออกให้อัตโนมัติเมื่อบันทึก" only for a new directive
     assert dialog.lead.value() is not None
@@ -306,5 +313,6 @@ def test_new_directive_says_the_number_comes_on_save(page: DirectivesPage, qtbot
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    lists_filled(qtbot, dialog)
     assert dialog.seq_row.isVisible()
     dialog.reject()

@@ -21,7 +21,7 @@ from sbpac_desktop.services import carryover, directives, field_visits, meetings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.store.models import User
-from tests.gui.helpers import type_text
+from tests.gui.helpers import lists_filled, type_text
 
 SHOTS = Path("/tmp/sbpac-field")
 
@@ -56,6 +56,7 @@ def test_plan_a_visit_with_thai_errors_then_saved(qtbot: QtBot, work_ctx: AppCon
     before = len(field_visits.list_visits(work_ctx.db, work_ctx.actor))
     dialog = page.new_record()
     assert dialog is not None
+    lists_filled(qtbot, dialog)
     dialog.resize(1366, 700)
     dialog.grab().save(str(SHOTS / "plan_dialog.png"))
     dialog.submit()

@@ -35,7 +35,7 @@ from sbpac_desktop.services import directives
 from sbpac_desktop.services.app import AppContext
 from tests.e2e import office_sheet
 from tests.e2e.office_sheet import ASSISTANT, DIRECTOR, SECRETARY_GENERAL, write_office_csv
-from tests.gui.helpers import settle, type_text
+from tests.gui.helpers import lists_filled, settle, type_text
 from tests.gui.test_attendance_tab import set_kind
 
 PASSWORD = "first-office-2563"
@@ -218,6 +218,7 @@ def new_meeting(window: MainWindow, qtbot: QtBot, wait_ops: Callable[[], None]) 
     qtbot.mouseClick(page.new_button, LEFT)  # ประชุมใหม่
     dialog = page.dialog
     qtbot.waitExposed(dialog)
+    lists_filled(qtbot, dialog)
     dialog.series.setCurrentIndex(index_containing(dialog.series, SERIES))
     dialog.meeting_date.line_edit.clear()
     qtbot.keyClicks(dialog.meeting_date.line_edit, "05/11/2563")
@@ -262,6 +263,7 @@ def add_directive(meeting: MeetingWindow, qtbot: QtBot, wait_ops: Callable[[], N
     qtbot.mouseClick(tab.editor.directive_button, LEFT)
     dialog = tab.dialog
     assert isinstance(dialog, DirectiveDialog)
+    lists_filled(qtbot, dialog)
     type_text(qtbot, dialog.text_edit, DIRECTIVE)
     dialog.dimension.setCurrentIndex(index_containing(dialog.dimension, "เศรษฐกิจ"))
     dialog.lead.setCurrentIndex(index_containing(dialog.lead, ASSISTANT))

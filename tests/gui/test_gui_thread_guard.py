@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
-from sbpac_desktop.gui.pages.people import PeoplePage
-from sbpac_desktop.services import meetings
+from sbpac_desktop.services import meetings, org
 from sbpac_desktop.services.app import AppContext
 from tests.gui.gui_thread_guard import GuiThreadGuard
 from tests.gui.helpers import settle
 
 
 def test_a_page_reading_on_the_gui_thread_is_caught(qtbot: QtBot, ctx: AppContext) -> None:
-    page = PeoplePage(ctx)
+    page = FieldVisitsPage(ctx)
     qtbot.addWidget(page)
     guard = GuiThreadGuard()
     guard.install()
@@ -21,7 +22,7 @@ def test_a_page_reading_on_the_gui_thread_is_caught(qtbot: QtBot, ctx: AppContex
         page.reload()  # still reads on the GUI thread: listed, so it does not fail other tests
     finally:
         guard.remove()
-    assert "pages/people.py reload" in guard.sites
+    assert "pages/field_visits.py reload" in guard.sites
     assert guard.new_sites() == []
 
 
@@ -38,3 +39,22 @@ def test_reads_behind_an_operation_and_fixture_setup_are_not_violations(qtbot: Q
         guard.remove()
     assert page.model.rowCount() == 2
     assert guard.sites == set()
+
+
+def test_a_new_read_on_the_gui_thread_fails(qtbot: QtBot, ctx: AppContext, request: pytest.FixtureRequest) -> None:
+    """A read from window code not in KNOWN_SITES is reported as new (the autouse fixture fails on it).
+    The window code is compiled as if it lived in gui/, so no real module has to misbehave."""
+    from tests.gui.gui_thread_guard import GUI_DIR
+
+    source = "def read_people(ctx):\n    return org.list_people(ctx.db, ctx.actor)\n"
+    namespace: dict[str, object] = {"org": org}
+    exec(compile(source, GUI_DIR + "dialogs/a_new_dialog.py", "exec"), namespace)
+    request.node.expected_gui_reads = {"dialogs/a_new_dialog.py read_people"}  # the autouse guard lets this one by
+    guard = GuiThreadGuard()
+    guard.install()
+    try:
+        namespace["read_people"](ctx)  # type: ignore[operator]
+    finally:
+        guard.remove()
+    assert guard.new_sites() == ["dialogs/a_new_dialog.py read_people"]
+    assert guard.violations and guard.violations[0].startswith("dialogs/a_new_dialog.py:2 read_people")

@@ -63,6 +63,7 @@ def test_navigation_switches_pages_and_loads_on_first_show(window: MainWindow, q
     assert directives_page.model.rowCount() == 9
     assert "เกินกำหนด" in directives_page.summary.text()
     window.show_page("people")
+    settle(qtbot)  # the org chart is read off the GUI thread
     assert window.page("people").model.rowCount() == 12  # type: ignore[attr-defined]
     window.show_page("dashboard")
     from sbpac_desktop.gui.pages.dashboard import DashboardPage

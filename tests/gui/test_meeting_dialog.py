@@ -16,7 +16,7 @@ from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.services import meetings, org
 from sbpac_desktop.services.app import AppContext
-from tests.gui.helpers import settle, type_text
+from tests.gui.helpers import lists_filled, settle, type_text
 
 
 @pytest.fixture
@@ -38,6 +38,7 @@ def open_dialog(window: MainWindow, qtbot: QtBot) -> MeetingDialog:
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.dialog is not None  # Ctrl+N opened it
     qtbot.waitExposed(page.dialog)
+    lists_filled(qtbot, page.dialog)
     return page.dialog
 
 

@@ -16,7 +16,7 @@ from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.services import meetings, org
 from sbpac_desktop.services.app import AppContext
-from tests.gui.helpers import settle, type_text
+from tests.gui.helpers import lists_filled, settle, type_text
 
 
 @pytest.fixture
@@ -45,6 +45,7 @@ def open_editor(page: MeetingsPage, qtbot: QtBot, meeting_id: int) -> MeetingDia
     dialog = page.dialog
     assert isinstance(dialog, MeetingDialog) and dialog.meeting is not None and dialog.meeting.id == meeting_id
     qtbot.waitExposed(dialog)
+    lists_filled(qtbot, dialog)
     return dialog
 
 
@@ -93,6 +94,7 @@ def test_edit_button_and_errors_keep_the_typing(
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert isinstance(dialog, MeetingDialog)
+    lists_filled(qtbot, dialog)
     dialog.start_time.setText("14.00")
     dialog.end_time.setText("10.00")
     dialog.submit()

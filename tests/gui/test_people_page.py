@@ -20,7 +20,7 @@ from sbpac_desktop.gui.models.positions import PositionsModel
 from sbpac_desktop.gui.pages.people import PeoplePage
 from sbpac_desktop.services import org
 from sbpac_desktop.services.app import AppContext
-from tests.gui.helpers import type_text
+from tests.gui.helpers import settle, type_text
 
 TODAY = date(2020, 6, 1)
 UNIT = "สำนักงานคณะกรรมการส่งเสริมการลงทุน"
@@ -33,6 +33,7 @@ def page(qtbot: QtBot, work_ctx: AppContext) -> PeoplePage:
     widget.resize(1280, 720)
     widget.show()
     widget.reload()
+    settle(qtbot)  # the org chart is read off the GUI thread
     return widget
 
 

@@ -22,7 +22,7 @@ from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.series import SeriesInput, SeriesMemberInput
 from sbpac_desktop.services.series_attendance import LAST_MEETING, MEMBERS, pick_holder
-from tests.gui.helpers import settle, type_text
+from tests.gui.helpers import lists_filled, settle, type_text
 
 DAY = date(2019, 12, 17)
 SHOTS = "/tmp"  # screenshots looked at while writing (and by anyone re-running with -s)
@@ -146,6 +146,7 @@ def test_edit_deactivate_and_the_new_meeting_dialog_follows(
     page.show_inactive.setChecked(True)
     assert page.model.rowCount() == 2 and "ระงับแล้ว ๑ ชุด" in page.summary.text()
     offered = MeetingDialog(work_ctx, page)
+    lists_filled(qtbot, offered)
     assert other.id not in [offered.series.itemData(i) for i in range(offered.series.count())]
     offered.reject()
     page.select(other.id)
@@ -199,6 +200,7 @@ def test_new_meeting_takes_venue_chair_template_and_attendance_from_the_series(
     qtbot.addWidget(dialog)
     dialog.resize(dialog.width(), dialog.sizeHint().height())
     dialog.show()
+    lists_filled(qtbot, dialog)
     assert dialog.height() <= 720
     assert dialog.series.value() == series_id and dialog.venue.currentText() == "ห้องประชุมชั้น ๓"
     assert dialog.chair.value() == pick_holder(terms, chair_post, DAY).person_id
@@ -262,6 +264,7 @@ def test_changing_the_date_follows_the_chair_post_unless_the_user_chose(qtbot: Q
     org.assign_incumbency(work_ctx.db, work_ctx.actor, org.IncumbencyInput(acting, chair_post, cover, acting=True))
     dialog = MeetingDialog(work_ctx, today=DAY)
     qtbot.addWidget(dialog)
+    lists_filled(qtbot, dialog)
     regular = dialog.chair.value()
     assert regular is not None and regular != acting
     dialog.meeting_date.setDate(date(2020, 1, 14))

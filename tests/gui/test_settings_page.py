@@ -20,6 +20,7 @@ from sbpac_desktop.services import auth, meetings
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import AppContext, open_app
 from sbpac_desktop.services.settings import SettingsInput
+from tests.gui.helpers import lists_filled
 
 Wait = Callable[[], None]
 PASSWORD = "correct horse battery"
@@ -218,11 +219,13 @@ def test_new_meeting_starts_in_the_default_series(qtbot: QtBot, work_ctx: AppCon
     assert first.id != second.id
     dialog = MeetingDialog(work_ctx)
     qtbot.addWidget(dialog)
+    lists_filled(qtbot, dialog)
     assert dialog.series.value() == first.id  # without a default: the first series
     current = org_settings.get_settings(work_ctx.db, work_ctx.actor)
     org_settings.update_settings(work_ctx.db, work_ctx.actor, SettingsInput(True, second.id), current.version)
     dialog = MeetingDialog(work_ctx)
     qtbot.addWidget(dialog)
+    lists_filled(qtbot, dialog)
     assert dialog.series.value() == second.id
     assert dialog.title_edit.text() == "หารือคณะทำงานด้านเศรษฐกิจ"  # the series' name, no meeting yet
 

@@ -24,6 +24,7 @@ from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.dashboard_export import TABLES as DASHBOARD_TABLES
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
 from sbpac_desktop.services.followup import GroupBy
+from tests.gui.helpers import lists_filled
 
 JOB_TIMEOUT_MS = 60_000  # the first job starts the worker process
 SHOTS = Path("/tmp")
@@ -123,6 +124,7 @@ def test_followup_report_dialog_saves_the_pdf(
     dialog = FollowUpReportDialog(ctx, fiscal_year=2563)
     qtbot.addWidget(dialog)
     dialog.show()
+    lists_filled(qtbot, dialog)
     assert dialog.year.currentData() == 2563 and dialog.quarter.isEnabled()
     dialog.as_of.setDate(REFERENCE_DATE)
     dialog.group_by.setCurrentIndex(dialog.group_by.findData(GroupBy.DIMENSION.value))
@@ -145,6 +147,7 @@ def test_followup_report_dialog_bad_input(
     dialog = FollowUpReportDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
+    lists_filled(qtbot, dialog)
     assert not dialog.quarter.isEnabled(), "a quarter needs a fiscal year"
     offered = answer_save_dialog(monkeypatch, tmp_path / "x.pdf")
     dialog.as_of.set_text("31/02/2563")
@@ -214,7 +217,9 @@ def test_main_window_toolbar_opens_the_followup_report(qtbot: QtBot, ctx: AppCon
     assert window.report_action in window.toolbar.actions()
     window.report_action.trigger()
     dialog = window.findChild(FollowUpReportDialog)
-    assert dialog is not None and dialog.isVisible() and dialog.year.count() > 1
+    assert dialog is not None
+    lists_filled(qtbot, dialog)
+    assert dialog.isVisible() and dialog.year.count() > 1
     window.grab().save(str(SHOTS / "main_window_report_action.png"))
     dialog.reject()
 

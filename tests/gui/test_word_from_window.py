@@ -16,6 +16,7 @@ from sbpac_desktop.gui.dialogs.followup_report_dialog import FollowUpReportDialo
 from sbpac_desktop.gui.meeting.window import MeetingWindow
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from tests.gui.helpers import lists_filled
 from tests.gui.meeting_fixtures import open_meeting_window
 
 JOB_TIMEOUT_MS = 60_000  # the first job starts the worker process
@@ -81,6 +82,7 @@ def test_followup_dialog_saves_word(
     dialog = FollowUpReportDialog(ctx, fiscal_year=2563)
     qtbot.addWidget(dialog)
     dialog.show()
+    lists_filled(qtbot, dialog)
     dialog.as_of.setDate(REFERENCE_DATE)
     assert not dialog.open_button.isVisible()  # nothing saved yet
     dialog.grab().save("/tmp/followup_report_dialog_word.png")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,8 +41,18 @@ from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directive_views import AssignmentView
 from sbpac_desktop.services.directives import AssignmentInput, DirectiveDetail, DirectiveInput
 from sbpac_desktop.services.meetings import MeetingView
+from sbpac_desktop.services.places import PlaceView
 
 NO_DIMENSION = 0  # the deliberate "ไม่ระบุ" item; ids start at 1, the placeholder is None
+
+
+class _Lists(NamedTuple):
+    """The pick lists, read on the database thread."""
+
+    dimension_views: list[dimensions.DimensionView]
+    assignees: list[tuple[str, Assignee]]
+    stored_places: list[int]
+    places: list[PlaceView]
 
 
 def _key(assignment: AssignmentView) -> Assignee:
@@ -93,12 +103,11 @@ class DirectiveDialog(FormDialog):
         self.setObjectName("directiveDialog")
         self.setWindowTitle(self.tr("แก้ไขข้อสั่งการ") if detail else self.tr("ข้อสั่งการใหม่"))
         self._build()
-        self._fill_lists()
         if detail is not None:
-            self._show_detail(detail)
             self._handle_conflicts(detail)
         else:
             self._defaults(today or date.today())
+        self.read_choices(self._read_lists, self._fill_lists, hold=[self.lead, self.supporting, self.places])
         self.resize(1000, 600)
 
     # --- construction ------------------------------------------------------------
@@ -185,20 +194,27 @@ class DirectiveDialog(FormDialog):
         )  # fmt: skip
         set_tab_order(order)
 
-    def _fill_lists(self) -> None:
-        current = self.detail.dimension_id if self.detail else None
-        every = dimensions.list_dimensions(self.ctx.db, self.ctx.actor, include_inactive=True)
-        dimension_items = [(self._dimension_label(d), d.id) for d in every if d.active or d.id == current]
-        self.dimension.set_items([*dimension_items, (self.tr("ไม่ระบุ"), NO_DIMENSION)])
-        items = assignee_items(
-            org.list_positions(self.ctx.db, self.ctx.actor), org.list_org_units(self.ctx.db, self.ctx.actor)
+    def _read_lists(self) -> _Lists:  # database thread
+        db, actor = self.ctx.db, self.ctx.actor
+        tied = places.directive_places(db, actor, self.detail.row.id) if self.detail is not None else []
+        return _Lists(
+            dimensions.list_dimensions(db, actor, include_inactive=True),
+            assignee_items(org.list_positions(db, actor), org.list_org_units(db, actor)),
+            [p.id for p in tied],
+            places.all_places(db, actor),
         )
-        self.lead.set_items(items)
-        self.supporting.set_items(items)
+
+    def _fill_lists(self, lists: _Lists) -> None:
+        current = self.detail.dimension_id if self.detail else None
+        shown = [d for d in lists.dimension_views if d.active or d.id == current]
+        dimension_items = [(self._dimension_label(d), d.id) for d in shown]
+        self.dimension.set_items([*dimension_items, (self.tr("ไม่ระบุ"), NO_DIMENSION)])
+        self.lead.set_items(lists.assignees)
+        self.supporting.set_items(lists.assignees)
+        self.stored_places = lists.stored_places
+        self.places.set_places(lists.places, self.stored_places)
         if self.detail is not None:
-            tied = places.directive_places(self.ctx.db, self.ctx.actor, self.detail.row.id)
-            self.stored_places = [p.id for p in tied]
-        self.places.set_places(places.all_places(self.ctx.db, self.ctx.actor), self.stored_places)
+            self._show_detail(self.detail)
 
     def _dimension_label(self, view: dimensions.DimensionView) -> str:
         return view.name if view.active else self.tr("{name} (ระงับการใช้งานแล้ว)").format(name=view.name)

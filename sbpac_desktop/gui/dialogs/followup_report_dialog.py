@@ -29,6 +29,7 @@ from sbpac_desktop.gui.pages import file_export
 from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit, be_text
+from sbpac_desktop.gui.widgets.loading import read_choices
 from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.services import meetings, tracker
 from sbpac_desktop.services.app import AppContext
@@ -121,18 +122,27 @@ class FollowUpReportDialog(QDialog):
         self.open_button.clicked.connect(self.open_report)
 
     def _fill(self, fiscal_year: int | None, assignee: str | None) -> None:
-        try:
-            years = tracker.tracker_years(self.ctx.db, self.ctx.actor)
-            found = meetings.list_meetings(self.ctx.db, self.ctx.actor)
-        except AppError as error:
-            self._show_error(error_text(error))
-            years, found = [], []
-        for year in years:
-            self.year.addItem(self.tr("ปีงบประมาณ {year}").format(year=digits(str(year))), year)
-        self.year.setCurrentIndex(max(self.year.findData(fiscal_year), 0))
-        self._year_changed()
-        self.meeting.set_items([(self._meeting_label(m), m.id) for m in found])
         self.assignee.setText(assignee or "")
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def read() -> tuple[list[int], list[meetings.MeetingView], AppError | None]:  # database thread
+            try:
+                return tracker.tracker_years(db, actor), meetings.list_meetings(db, actor), None
+            except AppError as error:  # the report can still cover every year and meeting
+                return [], [], error
+
+        def filled(lists: tuple[list[int], list[meetings.MeetingView], AppError | None]) -> None:
+            years, found, error = lists
+            if error is not None:
+                self._show_error(error_text(error))
+            for year in years:
+                self.year.addItem(self.tr("ปีงบประมาณ {year}").format(year=digits(str(year))), year)
+            self.year.setCurrentIndex(max(self.year.findData(fiscal_year), 0))
+            self._year_changed()
+            self.meeting.set_items([(self._meeting_label(m), m.id) for m in found])
+
+        held = [self.year, self.quarter, self.meeting, self.save_button, self.word_button, self.preview_button]
+        read_choices(self, read, filled, hold=held, message=self.tr("กำลังโหลด…"))
 
     def _meeting_label(self, meeting: meetings.MeetingView) -> str:
         text = self.tr("{series} ครั้งที่ {number}/{year} ({day})").format(

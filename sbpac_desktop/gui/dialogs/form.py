@@ -25,6 +25,7 @@ from sbpac_desktop.domain.errors import ConflictError, FieldProblem, ValidationE
 from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.widgets.field_errors import FieldErrors, error_label
+from sbpac_desktop.gui.widgets.loading import read_choices
 from sbpac_desktop.services.app import AppContext
 
 
@@ -36,6 +37,7 @@ class ConflictHandler(Protocol):
 
 InputT = TypeVar("InputT")  # what `collect` reads from the fields: the service's input
 ResultT = TypeVar("ResultT")  # what the service call answers: its view of the saved record
+ChoicesT = TypeVar("ChoicesT")  # what a dialog's pick lists are read into
 
 
 def set_tab_order(widgets: Sequence[QWidget]) -> None:
@@ -84,6 +86,7 @@ class FormDialog(QDialog, Generic[InputT, ResultT]):
         self.result_value: ResultT | None = None
         self.operation: Operation[ResultT] | None = None
         self.conflict_flow: ConflictHandler | None = None  # set by dialogs that edit a stored record
+        self.choices_pending = False  # True while the pick lists are being read (read_choices)
         self.general_error = error_label(self)
         self.general_error.setObjectName("generalError")
         self.errors = FieldErrors(self.general_error)
@@ -119,10 +122,29 @@ class FormDialog(QDialog, Generic[InputT, ResultT]):
     def after_save(self, result: ResultT) -> None:
         """Notify the rest of the application (events)."""
 
+    # --- pick lists -------------------------------------------------------------------
+    def read_choices(
+        self, fetch: Callable[[], ChoicesT], then: Callable[[ChoicesT], None], hold: Sequence[QWidget] = ()
+    ) -> None:
+        """Read the pick lists on the database thread; Save (and `hold`) wait until `then` filled them."""
+        self.choices_pending = True
+        self.save_button.setEnabled(False)
+
+        def filled(choices: ChoicesT) -> None:
+            self.choices_pending = False
+            self.save_button.setEnabled(True)  # first: `then` may disable it (a record that cannot change)
+            # While Save was disabled Qt gave focus (and Enter) to Cancel: Enter saves again, as before
+            self.save_button.setDefault(True)
+            if self.cancel_button.hasFocus():
+                self.save_button.setFocus()
+            then(choices)
+
+        read_choices(self, fetch, filled, hold=hold, message=self.tr("กำลังโหลด…"))
+
     # --- flow -----------------------------------------------------------------------
     def submit(self) -> None:
-        if self.operation is not None:
-            return  # already saving; one click is enough
+        if self.operation is not None or self.choices_pending:
+            return  # already saving (one click is enough), or the lists are not there yet (Ctrl+S)
         self.errors.clear()
         problems: list[FieldProblem] = []
         data = self.collect(problems)

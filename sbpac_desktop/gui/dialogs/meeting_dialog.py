@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, time
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -31,6 +32,16 @@ from sbpac_desktop.services.series_attendance import PrefillResult, prefill_atte
 from sbpac_desktop.thai import parse_thai_time, thai_sort_key
 
 DEFAULT_START = "09.30"
+
+
+class _Lists(NamedTuple):
+    """What the dialog offers, read on the database thread."""
+
+    series_views: list[series.SeriesView]
+    existing: list[MeetingView]
+    people: list[org.PersonView]
+    terms: list[org.IncumbencyView]  # a new meeting's chair on the day (SeriesPrefill)
+    default_series: int | None
 
 
 def time_field_text(value: time | None) -> str:
@@ -68,26 +79,45 @@ class MeetingDialog(FormDialog[MeetingInput, MeetingView]):
         self.meeting = meeting  # None: a new meeting
         self.setWindowTitle(self.tr("แก้ไขรายละเอียดการประชุม") if meeting else self.tr("การประชุมใหม่"))
         self.setObjectName("meetingDialog")
-        # a new meeting goes to an active series; an existing one shows its own, even if deactivated
-        self.series_list = series.list_series(ctx.db, ctx.actor, include_inactive=meeting is not None)
-        self.existing = meetings.list_meetings(ctx.db, ctx.actor)
+        self.series_list: list[series.SeriesView] = []  # read with the other lists (_read_lists)
+        self.existing: list[MeetingView] = []
         self.prefill: SeriesPrefill | None = None
         self._auto_chair: int | None = None  # the chair the series gave; a date change may update it
         # what filling the attendance list gave ("result": a PrefillResult) or why it could not ("error")
         self.prefill_outcome: dict[str, PrefillResult | AppError] = {}
         self._build(today or date.today())
-        self._fill_lists(self._people(meeting))
         if meeting is None:
             self._add_series_rows()
-            default_series = org_settings.get_settings(ctx.db, ctx.actor).default_series_id  # Settings page
-            if default_series is not None:
-                self.series.set_value(default_series)
-            self.series.currentIndexChanged.connect(self._series_changed)
-            self._series_changed()
         else:
-            self._show_meeting(meeting)
             self._handle_conflicts(meeting)
+        self.read_choices(self._read_lists, self._lists_read)
         self.resize(780, self.sizeHint().height())
+
+    def _read_lists(self) -> _Lists:  # database thread
+        db, actor, meeting = self.ctx.db, self.ctx.actor, self.meeting
+        # a new meeting goes to an active series; an existing one shows its own, even if deactivated
+        every_series = series.list_series(db, actor, include_inactive=meeting is not None)
+        everyone = org.list_people(db, actor, include_inactive=True)
+        named = {meeting.chair_person_id, meeting.recorder_person_id} if meeting else set()
+        people = [p for p in everyone if p.active or p.id in named]  # active, plus whoever it already names
+        if meeting is not None:
+            return _Lists(every_series, meetings.list_meetings(db, actor), people, [], None)
+        terms = org.list_incumbencies(db, actor)
+        default_series = org_settings.get_settings(db, actor).default_series_id  # Settings page
+        return _Lists(every_series, meetings.list_meetings(db, actor), people, terms, default_series)
+
+    def _lists_read(self, lists: _Lists) -> None:
+        self.series_list, self.existing = lists.series_views, lists.existing
+        self._fill_lists(lists.people)
+        if self.meeting is not None:
+            self._show_meeting(self.meeting)
+            return
+        if self.prefill is not None:
+            self.prefill.terms = list(lists.terms)
+        if lists.default_series is not None:
+            self.series.set_value(lists.default_series)
+        self.series.currentIndexChanged.connect(self._series_changed)
+        self._series_changed()
 
     # --- construction ------------------------------------------------------------
     def _build(self, today: date) -> None:
@@ -121,19 +151,12 @@ class MeetingDialog(FormDialog[MeetingInput, MeetingView]):
 
     def _add_series_rows(self) -> None:
         """New meetings only: template and attendance source, following the series and the date."""
-        terms = org.list_incumbencies(self.ctx.db, self.ctx.actor)
-        self.prefill = SeriesPrefill(terms, self.form_widget)
+        self.prefill = SeriesPrefill([], self.form_widget)  # the terms come with the lists (_lists_read)
         self.prefill.add_rows(self.ui.form)
         QWidget.setTabOrder(self.style_combo, self.prefill.template)
         QWidget.setTabOrder(self.prefill.template, self.prefill.source)
         QWidget.setTabOrder(self.prefill.source, self.save_button)
         self.meeting_date.dateChanged.connect(self._date_changed)
-
-    def _people(self, meeting: MeetingView | None) -> list[org.PersonView]:
-        """Active people, plus whoever this meeting already names even if deactivated since."""
-        everyone = org.list_people(self.ctx.db, self.ctx.actor, include_inactive=True)
-        named = {meeting.chair_person_id, meeting.recorder_person_id} if meeting else set()
-        return [p for p in everyone if p.active or p.id in named]
 
     def _fill_lists(self, people: Sequence[org.PersonView]) -> None:
         self.series.set_items([(s.name, s.id) for s in self.series_list])

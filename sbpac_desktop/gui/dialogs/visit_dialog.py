@@ -18,7 +18,10 @@ from sbpac_desktop.services import field_visits, org, places
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.field_choices import directive_choices
 from sbpac_desktop.services.field_visits import VisitDetail, VisitInput
+from sbpac_desktop.services.places import PlaceView
 from sbpac_desktop.thai import thai_sort_key
+
+_Lists = tuple[list[tuple[str, int]], list[PlaceView], list[tuple[str, int]]]  # active posts, places, open directives
 
 
 class VisitDialog(FormDialog[VisitInput, VisitDetail]):
@@ -47,18 +50,33 @@ class VisitDialog(FormDialog[VisitInput, VisitDetail]):
         self.joining.setObjectName("visitJoining")
         self.directives = CheckList(self, placeholder=self.tr("กรองเลขที่หรือข้อความข้อสั่งการ…"))
         self.directives.setObjectName("visitDirectives")
-        self._load_lists()
         self._lay_out()
         self._fill(visit, day)
+        held = [self.lead_combo, self.joining, self.places, self.directives]
+        self.read_choices(self._read_lists, self._lists_read, hold=held)
         self.resize(1180, 680)
 
-    def _load_lists(self) -> None:
-        posts = org.list_positions(self.ctx.db, self.ctx.actor)
+    def _read_lists(self) -> _Lists:  # database thread
+        db, actor = self.ctx.db, self.ctx.actor
+        posts = org.list_positions(db, actor)
         items = sorted(((post_label(p), p.id) for p in posts if p.active), key=lambda pair: thai_sort_key(pair[0]))
-        self.lead_combo.set_items(items)
-        self.joining.set_items(items)
-        self.places.set_places(places.all_places(self.ctx.db, self.ctx.actor))
-        self.directives.set_items(directive_choices(self.ctx.db, self.ctx.actor))
+        return items, places.all_places(db, actor), directive_choices(db, actor)
+
+    def _lists_read(self, lists: _Lists) -> None:
+        posts, every_place, directive_items = lists
+        self.lead_combo.set_items(posts)
+        self.joining.set_items(posts)
+        self.places.set_places(every_place)
+        self.directives.set_items(directive_items)
+        visit = self.visit
+        if visit is None:
+            return
+        self.lead_combo.set_value(visit.lead_position_id)
+        self.places.set_checked(p.id for p in visit.places)
+        for post_id, _label in visit.joining:
+            self.joining.set_checked(post_id)
+        for directive_id, _number, _text in visit.directives:
+            self.directives.set_checked(directive_id)
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -90,13 +108,7 @@ class VisitDialog(FormDialog[VisitInput, VisitDetail]):
         self.title_edit.setText(visit.row.title)
         self.date_edit.setDate(visit.row.visit_on)
         self.end_edit.setDate(visit.row.end_on)
-        self.purpose_edit.setPlainText(visit.purpose)
-        self.lead_combo.set_value(visit.lead_position_id)
-        self.places.set_checked(p.id for p in visit.places)
-        for post_id, _label in visit.joining:
-            self.joining.set_checked(post_id)
-        for directive_id, _number, _text in visit.directives:
-            self.directives.set_checked(directive_id)
+        self.purpose_edit.setPlainText(visit.purpose)  # its lead, places, posts and directives: _lists_read
 
     def collect(self, problems: list[FieldProblem]) -> VisitInput:
         for field, edit in (("visit_on", self.date_edit), ("end_on", self.end_edit)):

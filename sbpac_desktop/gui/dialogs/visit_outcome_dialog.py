@@ -68,7 +68,6 @@ class FindingDialog(FormDialog[FindingInput, FindingView]):
         self.place.set_places(visit.places)
         self.directive = IdCombo(self, none_label=self.tr("— ไม่เกี่ยวกับข้อสั่งการใด —"), editable=True)
         self.directive.setObjectName("findingDirective")
-        self.directive.set_items(directive_choices(ctx.db, ctx.actor))
         self.propose = QCheckBox(self.tr("เสนอเข้าระเบียบวาระการประชุมครั้งต่อไป (เรื่องเพื่อพิจารณา)"), self)
         self.propose.setObjectName("proposeFinding")
         self.proposal_title = QLineEdit(self)
@@ -84,6 +83,8 @@ class FindingDialog(FormDialog[FindingInput, FindingView]):
         form.addRow(self.tr("ชื่อเรื่องที่เสนอ"), self.proposal_title)
         self.body.addLayout(form)
         self.resize(760, self.sizeHint().height())
+        db, actor = ctx.db, ctx.actor
+        self.read_choices(lambda: directive_choices(db, actor), self.directive.set_items, hold=[self.directive])
 
     def collect(self, problems: list[FieldProblem]) -> FindingInput:
         return FindingInput(self.text.toPlainText(), self.place.value(), self.directive.value())
@@ -111,9 +112,6 @@ class ToProgressDialog(FormDialog[tuple[int, int], FindingView]):
         self.setWindowTitle(self.tr("นำข้อค้นพบไปเป็นรายงานผลการดำเนินการ"))
         self.assignment = IdCombo(self)
         self.assignment.setObjectName("findingAssignment")
-        if finding.directive_id is not None:
-            detail = directives.get_directive(ctx.db, ctx.actor, finding.directive_id)
-            self.assignment.set_items([(a.label, a.id) for a in detail.assignments])
         self.percent = QSpinBox(self)
         self.percent.setObjectName("findingPercent")
         self.percent.setRange(0, 100)
@@ -124,6 +122,13 @@ class ToProgressDialog(FormDialog[tuple[int, int], FindingView]):
         form.addRow(self.tr("ร้อยละความก้าวหน้า"), self.errors.bind("percent", self.percent))
         self.body.addLayout(form)
         self.resize(700, self.sizeHint().height())
+        directive_id, db, actor = finding.directive_id, ctx.db, ctx.actor
+        if directive_id is not None:  # without one, collect says the finding has no one to report to
+            self.read_choices(
+                lambda: [(a.label, a.id) for a in directives.get_directive(db, actor, directive_id).assignments],
+                self.assignment.set_items,
+                hold=[self.assignment],
+            )
 
     def collect(self, problems: list[FieldProblem]) -> tuple[int, int]:
         if self.assignment.value() is None:

@@ -21,6 +21,7 @@ from sbpac_desktop.services import blocking, closure, extensions, meetings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives import DirectiveDetail
 from sbpac_desktop.services.extensions import ExtensionView
+from sbpac_desktop.services.meetings import MeetingView
 from sbpac_desktop.services.workflow import WorkflowView
 
 
@@ -212,14 +213,9 @@ class ClosureDecisionDialog(WorkflowDialog[tuple[bool, date | None, int | None, 
         self.closed_on.setDate(today_or(self.today))
         self.meeting = IdCombo(self)
         self.meeting.setObjectName("meeting")
-        items: list[tuple[str, int | None]] = [(self.tr("— ฝ่ายเลขานุการรับทราบ (ไม่ผ่านที่ประชุม) —"), None)]
-        for m in meetings.list_meetings(ctx.db, ctx.actor):
-            text = self.tr("ครั้งที่ {number} ({date}) {title}")
-            items.append(
-                (digits(text.format(number=m.number_text(False), date=date_text(m.meeting_date), title=m.title)), m.id)
-            )
-        self.meeting.set_items(items)
-        self.meeting.currentIndexChanged.connect(self._meeting_picked)
+        self.meeting_dates: dict[int, date] = {}  # the meetings offered, read off the GUI thread
+        db, actor = ctx.db, ctx.actor
+        self.read_choices(lambda: meetings.list_meetings(db, actor), self._meetings_read, hold=[self.meeting])
         self.note = _text_box(self, "decisionNote", self.tr("หมายเหตุ (ต้องระบุเหตุผลเมื่อยังไม่ให้ปิดเรื่อง)"), 56)
         if self.pending is not None:
             asked = self.tr("{who} ขอปิดเรื่อง: {note}").format(
@@ -234,12 +230,22 @@ class ClosureDecisionDialog(WorkflowDialog[tuple[bool, date | None, int | None, 
         self.form.addRow(self.tr("หมายเหตุ"), self.errors.bind("decision_note", self.note))
         self.save_button.setText(self.tr("บันทึก"))
 
+    def _meetings_read(self, found: list[MeetingView]) -> None:
+        items: list[tuple[str, int | None]] = [(self.tr("— ฝ่ายเลขานุการรับทราบ (ไม่ผ่านที่ประชุม) —"), None)]
+        for m in found:
+            text = self.tr("ครั้งที่ {number} ({date}) {title}")
+            items.append(
+                (digits(text.format(number=m.number_text(False), date=date_text(m.meeting_date), title=m.title)), m.id)
+            )
+        self.meeting_dates = {m.id: m.meeting_date for m in found}
+        self.meeting.set_items(items)
+        self.meeting.currentIndexChanged.connect(self._meeting_picked)
+
     def _meeting_picked(self) -> None:
         """A closure at a meeting dates from the meeting, as its minutes will say."""
         meeting_id = self.meeting.value()
         if meeting_id is not None:
-            view = meetings.get_meeting(self.ctx.db, self.ctx.actor, meeting_id)
-            self.closed_on.setDate(view.meeting_date)
+            self.closed_on.setDate(self.meeting_dates[meeting_id])
 
     def collect(self, problems: list[FieldProblem]) -> tuple[bool, date | None, int | None, str]:
         if self.acknowledge.isChecked():

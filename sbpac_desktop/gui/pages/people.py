@@ -24,6 +24,7 @@ from sbpac_desktop.gui.dialogs.person_dialog import PersonDialog
 from sbpac_desktop.gui.dialogs.person_term_dialog import TermDialog
 from sbpac_desktop.gui.dialogs.position_dialog import PositionDialog
 from sbpac_desktop.gui.dialogs.unit_dialog import OrgUnitDialog
+from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export, people_import
@@ -119,22 +120,31 @@ class PeoplePage(Page):
 
     # --- loading ------------------------------------------------------------------
     def reload(self) -> None:
-        db, actor = self.ctx.db, self.ctx.actor
-        try:
-            self.data = OrgData(
+        """Read the org chart on the database thread; `_read` shows it here when it arrives."""
+        self.loaded = True  # a second show while the answer is on its way must not ask again
+        db, actor, today = self.ctx.db, self.ctx.actor, self.today
+
+        def read() -> OrgData:
+            return OrgData(
                 org.list_org_units(db, actor, include_inactive=True),
-                org.list_positions(db, actor, self.today, include_inactive=True),
+                org.list_positions(db, actor, today, include_inactive=True),
                 org.list_people(db, actor, include_inactive=True),
                 org.list_incumbencies(db, actor),
             )
-        except AppError as error:
-            self.loaded = True
-            self.error.setText(wrappable(self.tr("โหลดข้อมูลไม่สำเร็จ: {message}").format(message=error_text(error))))
-            self.error.show()
-            return
-        self.loaded = True
+
+        Operation(self, read, message=self.tr("กำลังโหลด…")).success(self._read).failure(self._failed).run()
+
+    def _read(self, data: OrgData) -> None:
+        self.data = data
         self.error.hide()
         self._show()
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, AppError):
+            present_error(self, error)
+            return
+        self.error.setText(wrappable(self.tr("โหลดข้อมูลไม่สำเร็จ: {message}").format(message=error_text(error))))
+        self.error.show()
 
     def _show(self, *_: object) -> None:
         every = self.show_inactive.isChecked()

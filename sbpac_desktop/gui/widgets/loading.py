@@ -1,0 +1,35 @@
+"""Pick lists read off the GUI thread: a dialog shows at once with its inputs held, and is filled
+and released when the lists arrive (issue 17: the window never waits on a query)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from PySide6.QtWidgets import QWidget
+
+from sbpac_desktop.gui.operations import BusyWidgets, Operation
+
+T = TypeVar("T")
+
+
+def read_choices(
+    owner: QWidget,
+    fetch: Callable[[], T],
+    then: Callable[[T], None],
+    *,
+    hold: Iterable[QWidget] = (),
+    message: str,
+) -> Operation[T]:
+    """Run `fetch` on the database thread, hand its answer to `then` here, then release `hold`.
+
+    The held widgets (Save, the inputs the lists fill) stay disabled if the read fails: the error
+    is presented and only Cancel is left, so nothing is saved from half-filled lists."""
+    held = BusyWidgets(hold)
+    held.disable()
+
+    def arrived(choices: T) -> None:
+        held.enable()  # first: `then` may keep some disabled (a field that cannot change)
+        then(choices)
+
+    return Operation(owner, fetch, message=message).success(arrived).run()
