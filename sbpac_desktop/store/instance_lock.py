@@ -153,9 +153,7 @@ def _try_lock(path: Path) -> tuple[_Held, str] | None:
 
     # preserve_lock_file: we delete the file ourselves, and only on a clean close (the crash marker);
     # no soft fallback: a file system without flock is a network share, refused before this.
-    lock = FileLock(
-        path, thread_local=False, fallback_to_soft=False, preserve_lock_file=True, on_acquired=mark_owner
-    )
+    lock = FileLock(path, thread_local=False, fallback_to_soft=False, preserve_lock_file=True, on_acquired=mark_owner)
     try:
         lock.acquire(blocking=False)
     except Timeout:
