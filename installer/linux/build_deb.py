@@ -132,8 +132,8 @@ def copyright_text() -> str:
         "Files: opt/sbpac-desktop/_internal/*\n"
         "Copyright: the authors of Python, SQLAlchemy, Alembic, ReportLab, HarfBuzz, pythainlp,\n"
         " python-docx, pikepdf, pyHanko, geothai, pathvalidate, openpyxl, python-calamine (calamine), XlsxWriter,\n"
-        " psycopg, argon2-cffi, platformdirs and pypdf\n"
-        "License: various free software licences (PSF, MIT, BSD, Apache-2.0, LGPL-3)\n"
+        " psycopg, argon2-cffi, platformdirs, filelock and pypdf\n"
+        "License: various free software licences (PSF, MIT, BSD, Apache-2.0, LGPL-3, Unlicense)\n"
         " Each package's licence file is in its *.dist-info folder where the wheel ships one.\n"
     )
 

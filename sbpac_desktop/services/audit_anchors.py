@@ -6,7 +6,8 @@ cut its tail, or rewrite an entry and recompute every hash after it. So the head
 
 - this computer's anchor file (audit-anchors.json beside the settings, platformdirs config):
   every transaction that writes audit entries records the head it is about to commit (pending)
-  and, once committed, confirms it — the newest few heads per database;
+  and, once committed, confirms it — the newest few heads per database (a commit step that
+  `note_appended` hands to store.database's unit of work, which runs it around the commit);
 - every verified backup beside a SQLite file: its own audit chain must be the start of the live one;
 - printed documents (certified minutes, the dossier) carry "ตรวจสอบ: count · hash" in small type.
 
@@ -28,12 +29,13 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.store import backup as backups
 from sbpac_desktop.store.audit_chain import ChainHead, chain_head
+from sbpac_desktop.store.database import run_at_commit
 from sbpac_desktop.store.integrity import connect_unshared
 from sbpac_desktop.store.location import APP_NAME
 from sbpac_desktop.thai import to_arabic_digits
@@ -84,33 +86,35 @@ def database_key(url: URL) -> str:
 def note_appended(session: Session, last_id: int | None, last_hash: str | None) -> None:
     """services/common.py after each append: the head to anchor at commit (None: read it then)."""
     session.info[_HEAD] = (last_id, last_hash) if last_id is not None else None
+    run_at_commit(session, ANCHOR_AT_COMMIT)
 
 
-@event.listens_for(Session, "before_commit")
-def _record_pending(session: Session) -> None:
-    if _HEAD not in session.info:
-        return
-    head = session.info[_HEAD]
-    if head is None:  # PostgreSQL: the server chose the ids; its lock is held until commit
-        row = session.execute(text("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")).first()
-        head = None if row is None else (int(row[0]), str(row[1]))
-        session.info[_HEAD] = head
-    if head is not None:
-        session.info[_HEAD + "_key"] = database_key(session.get_bind().engine.url)
-        _store(session.info[_HEAD + "_key"], head, confirmed=False)
+class _AnchorAtCommit:
+    """The commit step (store.database.run_at_commit) that writes the head into the anchor file."""
+
+    def before_commit(self, session: Session) -> None:
+        if _HEAD not in session.info:
+            return
+        head = session.info[_HEAD]
+        if head is None:  # PostgreSQL: the server chose the ids; its lock is held until commit
+            row = session.execute(text("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")).first()
+            head = None if row is None else (int(row[0]), str(row[1]))
+            session.info[_HEAD] = head
+        if head is not None:
+            session.info[_HEAD + "_key"] = database_key(session.get_bind().engine.url)
+            _store(session.info[_HEAD + "_key"], head, confirmed=False)
+
+    def after_commit(self, session: Session) -> None:
+        head, key = session.info.pop(_HEAD, None), session.info.pop(_HEAD + "_key", None)
+        if head is not None and key is not None:
+            _store(key, head, confirmed=True)
+
+    def discard(self, session: Session) -> None:
+        session.info.pop(_HEAD, None)
+        session.info.pop(_HEAD + "_key", None)
 
 
-@event.listens_for(Session, "after_commit")
-def _record_confirmed(session: Session) -> None:
-    head, key = session.info.pop(_HEAD, None), session.info.pop(_HEAD + "_key", None)
-    if head is not None and key is not None:
-        _store(key, head, confirmed=True)
-
-
-@event.listens_for(Session, "after_rollback")
-def _forget(session: Session) -> None:
-    session.info.pop(_HEAD, None)
-    session.info.pop(_HEAD + "_key", None)
+ANCHOR_AT_COMMIT = _AnchorAtCommit()
 
 
 def _load() -> dict[str, Any]:

@@ -17,9 +17,9 @@ from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.domain.errors import ConflictError, NotFound
 from sbpac_desktop.services import audit_anchors
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.store import audit_chain
+from sbpac_desktop.store import audit_chain, directive_summary
 from sbpac_desktop.store.base import Base, Versioned, utcnow
-from sbpac_desktop.store.models import AuditEntry, Meeting
+from sbpac_desktop.store.models import AuditEntry, Directive, Meeting
 from sbpac_desktop.thai import normalize_text
 
 M = TypeVar("M", bound=Base)
@@ -122,6 +122,9 @@ def audit(
             # a save based on the older version is a conflict and not a silent overwrite.
             row.updated_at = utcnow()
     session.flush()
+    if isinstance(row, Directive) and action != "delete":
+        # its summary columns as the triggers just left them (its assignments may have changed)
+        directive_summary.reload(session, [row.id])
     after = None if action == "delete" else snapshot(row)
     entity_id = (before or after or {}).get("id")
     entity_id = entity_id if isinstance(entity_id, int) else None

@@ -37,7 +37,7 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.demo import _Loader
 from sbpac_desktop.services.generate_plan import TABLES, Plan, PlanContext
 from sbpac_desktop.services.permissions import MANAGE_USERS, require
-from sbpac_desktop.store import bulk
+from sbpac_desktop.store import bulk, directive_summary
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Directive, Meeting
 from sbpac_desktop.thai import fiscal_year
@@ -89,7 +89,8 @@ def generate(db: Database, actor: Actor, n: int, seed: int = 1, as_of: date | No
         connection = session.connection()
         first = bulk.next_ids(connection, TABLES)
         plan.start_ids(first)
-        with bulk.search_index_suspended(connection):
+        # no per-row search or summary triggers: the index rebuilt, the summaries computed once at the end
+        with bulk.search_index_suspended(connection), directive_summary.sqlite_triggers_suspended(connection):
             for batch in plan.batches(MEETINGS_PER_BATCH):
                 for table, rows in batch:
                     bulk.insert_rows(connection, table, rows)

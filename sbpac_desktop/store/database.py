@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -39,6 +40,43 @@ from sbpac_desktop.store.location import DatabaseLocation, check_sqlite_file, re
 
 log = logging.getLogger(__name__)
 INSUFFICIENT_PRIVILEGE = "42501"  # SQLSTATE for a refused grant or row-level security check
+_COMMIT_STEPS = "sbpac_commit_steps"  # session.info: the steps asked for by this unit of work's writers
+
+
+class CommitStep(Protocol):
+    """Work a writer needs done around its transaction's commit (services/audit_anchors records the
+    audit chain's head in a file: pending just before, confirmed just after)."""
+
+    def before_commit(self, session: Session) -> None: ...
+
+    def after_commit(self, session: Session) -> None: ...
+
+    def discard(self, session: Session) -> None: ...  # the transaction rolled back
+
+
+def run_at_commit(session: Session, step: CommitStep) -> None:
+    """Ask `unit_of_work` to run `step` around this session's commit (once, however often asked)."""
+    steps: list[CommitStep] = session.info.setdefault(_COMMIT_STEPS, [])
+    if step not in steps:
+        steps.append(step)
+
+
+def _commit(session: Session) -> None:
+    """Flush, run the writers' steps, commit, confirm: written out here rather than as Session
+    events, so nothing happens at commit that this function does not show."""
+    session.flush()
+    steps: list[CommitStep] = session.info.get(_COMMIT_STEPS, [])
+    for step in steps:
+        step.before_commit(session)
+    session.commit()
+    for step in session.info.pop(_COMMIT_STEPS, []):
+        step.after_commit(session)
+
+
+def _rollback(session: Session) -> None:
+    session.rollback()
+    for step in session.info.pop(_COMMIT_STEPS, []):
+        step.discard(session)
 
 
 @dataclass
@@ -59,21 +97,21 @@ class Database:
         session = self._sessions()
         try:
             yield session
-            session.commit()
+            _commit(session)
         except StaleDataError as exc:
-            session.rollback()
+            _rollback(session)
             raise ConflictError(
                 "มีผู้อื่นแก้ไขรายการนี้ไปแล้ว — โปรดโหลดข้อมูลใหม่ก่อนบันทึก",
                 "Someone else changed this record; reload it before saving",
             ) from exc
         except IntegrityError as exc:
-            session.rollback()
+            _rollback(session)
             raise ConflictError(
                 "บันทึกไม่ได้ เพราะข้อมูลซ้ำหรืออ้างถึงรายการที่ไม่มีอยู่",
                 f"Cannot save: duplicate or dangling reference ({exc.orig})",
             ) from exc
         except DBAPIError as exc:
-            session.rollback()
+            _rollback(session)
             if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
                 # PostgreSQL's own grants or row-level security refused (store/pg_roles.py)
                 raise PermissionDenied(
@@ -82,7 +120,7 @@ class Database:
                 ) from exc
             raise write_error(self.location, exc) from exc
         except BaseException:
-            session.rollback()
+            _rollback(session)
             raise
         finally:
             session.close()

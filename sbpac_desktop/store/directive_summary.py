@@ -1,4 +1,4 @@
-"""Columns on `directive` that the tracker filters and sorts on in SQL, kept in step here.
+"""Columns on `directive` that the tracker filters and sorts on in SQL, kept by the database.
 
 Derived status depends on the effective due date and the latest progress percent. Both
 live in other rows (the extension date beside the due date, the newest progress report
@@ -9,28 +9,31 @@ reading every report. Instead three columns summarise them:
 - latest_percent / latest_report_on: the lead's newest report (by report date, then id),
   else the newest report of any assignee (the rule of services.directive_views).
 
-A session listener refreshes them after every flush that touched a directive, an
-assignment or a progress report, so every ORM writer (services, imports, the demo)
-keeps them right without knowing they exist. Bulk Core writers (the data-set generator)
-call `refresh(connection, None)` or fill the columns themselves.
+Triggers keep them, whoever writes: on SQLite those of migration 0011 (`SQLITE_TRIGGERS`,
+named trg_summary_*), on PostgreSQL those of migration 0007 (store/pg_guards.py). Nothing
+happens behind the ORM's back in Python: the model marks the columns as written by the
+server, and a service that shows a directive it has just changed calls `reload`. Bulk
+writers wrap their INSERTs in `sqlite_triggers_suspended`: one UPDATE at the end instead of
+one per row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from itertools import chain
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
-from sqlalchemy import Connection, Date, Integer, bindparam, event, text
+from sqlalchemy import Connection, Date, Integer, bindparam, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from sbpac_desktop.store import pg_guards
-from sbpac_desktop.store.models import Assignment, Directive, ProgressReport
+from sbpac_desktop.store.models import Directive
 
-_STALE = "sbpac_directive_summary_stale"
 _SERVER_DERIVES = "sbpac_server_derives_summary"
 CHUNK = 2_000  # ids per statement (PostgreSQL caps parameters at 65,535)
+COLUMNS = ("effective_due_on", "latest_percent", "latest_report_on")
+TRIGGER_PREFIX = "trg_summary_"
 
 # The lead (first lead assignment by id, else the first assignment) speaks for the directive.
 _LEAD = (
@@ -47,23 +50,94 @@ def _latest(column: str) -> str:
     )
 
 
-_SET = (
+UPDATE_SUMMARY = (
     "UPDATE directive SET effective_due_on = COALESCE(extended_due_on, due_on), "
     f"latest_percent = {_latest('percent')}, latest_report_on = {_latest('report_date')}"
 )
 
 
+def _trigger(name: str, event: str, table: str, directives: str) -> str:
+    return (
+        f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}{name} AFTER {event} ON {table} "
+        f"BEGIN {UPDATE_SUMMARY} WHERE id IN ({directives}); END"
+    )
+
+
+def _of_assignment(assignment_id: str) -> str:
+    return f"SELECT directive_id FROM assignment WHERE id = {assignment_id}"
+
+
+# A directive's own UPDATE re-derives only its due date: the UPDATEs below set the summary
+# columns alone, so they do not set this one off again.
+SQLITE_TRIGGERS = (
+    _trigger("directive_ai", "INSERT", "directive", "NEW.id"),
+    f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}directive_au AFTER UPDATE OF due_on, extended_due_on "
+    "ON directive WHEN NEW.effective_due_on IS NOT COALESCE(NEW.extended_due_on, NEW.due_on) "
+    "BEGIN UPDATE directive SET effective_due_on = COALESCE(NEW.extended_due_on, NEW.due_on) "
+    "WHERE id = NEW.id; END",
+    _trigger("assignment_ai", "INSERT", "assignment", "NEW.directive_id"),
+    _trigger("assignment_au", "UPDATE OF directive_id, role", "assignment", "OLD.directive_id, NEW.directive_id"),
+    _trigger("assignment_ad", "DELETE", "assignment", "OLD.directive_id"),
+    _trigger("progress_report_ai", "INSERT", "progress_report", _of_assignment("NEW.assignment_id")),
+    _trigger(
+        "progress_report_au",
+        "UPDATE OF assignment_id, report_date, percent",
+        "progress_report",
+        f"{_of_assignment('OLD.assignment_id')} UNION {_of_assignment('NEW.assignment_id')}",
+    ),
+    _trigger("progress_report_ad", "DELETE", "progress_report", _of_assignment("OLD.assignment_id")),
+)
+SQLITE_TRIGGER_NAMES = tuple(statement.split()[5] for statement in SQLITE_TRIGGERS)
+
+
+def install_sqlite_triggers(connection: Connection) -> None:
+    for statement in SQLITE_TRIGGERS:
+        connection.exec_driver_sql(statement)
+
+
+def drop_sqlite_triggers(connection: Connection) -> None:
+    for name in SQLITE_TRIGGER_NAMES:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+@contextmanager
+def sqlite_triggers_suspended(connection: Connection) -> Iterator[None]:
+    """For a bulk load in the caller's transaction: no per-row trigger work while inside, then one
+    UPDATE of every directive the block inserted or gave new assignments or reports (ids above the
+    maxima before it). Only inserts are caught up: a bulk writer does not update or delete. The
+    caller's rollback also undoes the DROP (SQLite DDL is transactional). PostgreSQL keeps its
+    statement-level triggers (migration 0007): nothing to do there."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    tables = ("directive", "assignment", "progress_report")
+    before = {t: connection.exec_driver_sql(f"SELECT COALESCE(MAX(id), 0) FROM {t}").scalar_one() for t in tables}
+    drop_sqlite_triggers(connection)
+    try:
+        yield
+        touched = (
+            "SELECT id FROM directive WHERE id > :directive "
+            "UNION SELECT directive_id FROM assignment WHERE id > :assignment "
+            "UNION SELECT a.directive_id FROM progress_report AS pr JOIN assignment AS a ON a.id = pr.assignment_id "
+            "WHERE pr.id > :progress_report"
+        )
+        connection.execute(text(f"{UPDATE_SUMMARY} WHERE id IN ({touched})"), before)
+    finally:
+        install_sqlite_triggers(connection)
+
+
 def refresh(connection: Connection, directive_ids: Iterable[int] | None) -> None:
-    """Recompute the summary columns of `directive_ids` (every directive when None)."""
+    """Recompute the summary columns of `directive_ids` (every directive when None): the backfill of
+    migrations, and a repair after writes that went around the triggers."""
     if directive_ids is None:
-        connection.execute(text(_SET))
+        connection.execute(text(UPDATE_SUMMARY))
         return
     ordered = sorted(set(directive_ids))
     if connection.dialect.name == "postgresql" and _server_derives(connection):
         for start in range(0, len(ordered), CHUNK):
             pg_guards.refresh_summary(connection, ordered[start : start + CHUNK])
         return
-    statement = text(_SET + " WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+    statement = text(UPDATE_SUMMARY + " WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
     for start in range(0, len(ordered), CHUNK):
         connection.execute(statement, {"ids": ordered[start : start + CHUNK]})
 
@@ -77,63 +151,22 @@ def _server_derives(connection: Connection) -> bool:
     return bool(known)
 
 
-def _touched(session: Session) -> set[int]:
-    directive_ids: set[int] = set()
-    assignment_ids: set[int] = set()
-    for obj in chain(session.new, session.dirty, session.deleted):
-        if isinstance(obj, Directive) and obj.id is not None:
-            directive_ids.add(obj.id)
-        elif isinstance(obj, Assignment) and obj.directive_id is not None:
-            directive_ids.add(obj.directive_id)
-        elif isinstance(obj, ProgressReport) and obj.assignment_id is not None:
-            assignment_ids.add(obj.assignment_id)
-    if assignment_ids:
-        lookup = text("SELECT directive_id FROM assignment WHERE id IN :ids").bindparams(
-            bindparam("ids", expanding=True)
-        )
-        ordered = sorted(assignment_ids)
-        for start in range(0, len(ordered), CHUNK):
-            rows = session.connection().execute(lookup, {"ids": ordered[start : start + CHUNK]})
-            directive_ids.update(row[0] for row in rows)
-    return directive_ids
-
-
-@event.listens_for(Session, "before_flush")
-def _effective_due_before_flush(session: Session, _context: object, _instances: object) -> None:
-    """Written with the directive's own INSERT/UPDATE, so the audit snapshot shows it."""
-    for obj in chain(session.new, session.dirty):
-        if isinstance(obj, Directive):
-            due = obj.extended_due_on or obj.due_on
-            if obj.effective_due_on != due:
-                obj.effective_due_on = due
-
-
-@event.listens_for(Session, "after_flush")
-def _refresh_after_flush(session: Session, _context: object) -> None:
-    touched = _touched(session)
-    if touched:
-        refresh(session.connection(), touched)
-        session.info.setdefault(_STALE, set()).update(touched)
-
-
-@event.listens_for(Session, "after_flush_postexec")
-def _reload_after_flush(session: Session, _context: object) -> None:
-    """Loaded directives get the values the UPDATE above wrote behind the ORM's back: one
-    SELECT per flush (expiring them instead cost one SELECT per directive on next access)."""
-    loaded: dict[int, object] = {}
-    for directive_id in session.info.pop(_STALE, ()):
+def reload(session: Session, directive_ids: Iterable[int]) -> None:
+    """Give the loaded Directive objects among `directive_ids` the values the triggers wrote (after a
+    flush of their reports or assignments): one SELECT per chunk, not one per object on access."""
+    session.flush()
+    loaded: dict[int, Directive] = {}
+    for directive_id in set(directive_ids):
         obj = session.identity_map.get(identity_key(Directive, directive_id))
-        if obj is not None:
+        if isinstance(obj, Directive):
             loaded[directive_id] = obj
-    if not loaded:
-        return
     query = (
-        text("SELECT id, latest_percent, latest_report_on FROM directive WHERE id IN :ids")
+        text("SELECT id, effective_due_on, latest_percent, latest_report_on FROM directive WHERE id IN :ids")
         .bindparams(bindparam("ids", expanding=True))
-        .columns(id=Integer, latest_percent=Integer, latest_report_on=Date)
+        .columns(id=Integer, effective_due_on=Date, latest_percent=Integer, latest_report_on=Date)
     )
     ordered = sorted(loaded)
     for start in range(0, len(ordered), CHUNK):
         for row in session.connection().execute(query, {"ids": ordered[start : start + CHUNK]}):
-            set_committed_value(loaded[row.id], "latest_percent", row.latest_percent)
-            set_committed_value(loaded[row.id], "latest_report_on", row.latest_report_on)
+            for column in COLUMNS:
+                set_committed_value(loaded[row.id], column, getattr(row, column))

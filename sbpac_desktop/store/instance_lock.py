@@ -1,7 +1,7 @@
 """One program per SQLite file, and never a SQLite file on a network share.
 
-The lock is an OS-level lock on `<db>.lock` next to the database (fcntl.flock on
-POSIX, msvcrt.locking on Windows). The operating system drops it when the holder
+The lock is an OS-level lock on `<db>.lock` next to the database, taken through the
+filelock library (flock on POSIX, LockFileEx on Windows). The operating system drops it when the holder
 dies, so a lock file left behind by a crash never blocks the next start.
 
 The same file is the unclean-shutdown marker: the holder writes who it is into it
@@ -37,12 +37,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PureWindowsPath
 
+from filelock import BaseFileLock, FileLock, Timeout
+
 from sbpac_desktop.domain.errors import DatabaseError
 
 LOCK_SUFFIX = ".lock"
 LOCK_WAIT_SECONDS = 3.0  # a short CLI command finishing while the GUI starts: wait, do not refuse
 _POLL_SECONDS = 0.1
-_WINDOWS_LOCK_OFFSET = 0x7FFF_FFFF  # lock a byte past the owner text, so others can still read it
+_OWNER_OFFSET = 1  # filelock locks byte 0 on Windows: the owner text starts after it
 
 # Kernel file systems whose locking SQLite cannot rely on (see sqlite.org/useovernet.html).
 NETWORK_FS_TYPES = frozenset(
@@ -61,7 +63,8 @@ def lock_path_for(db_path: Path) -> Path:
 
 @dataclass
 class _Held:
-    handle: int
+    lock: BaseFileLock
+    descriptor: int  # filelock's own descriptor, lent to us (on_acquired) for as long as the lock is held
     count: int = 1
     keep_marker: bool = False
 
@@ -91,7 +94,7 @@ class InstanceLock:
             if held.count:
                 return
             del _held[self._key]
-        _unlock_and_close(held.handle, Path(self._key), keep_marker=held.keep_marker)
+        _unlock(held, Path(self._key))
 
 
 def acquire(db_path: Path, *, wait_seconds: float = LOCK_WAIT_SECONDS) -> InstanceLock:
@@ -104,11 +107,9 @@ def acquire(db_path: Path, *, wait_seconds: float = LOCK_WAIT_SECONDS) -> Instan
             if key in _held:
                 _held[key].count += 1
                 return InstanceLock(db_path, False, key)
-            handle = _try_lock(path)  # non-blocking, so holding the registry lock here is brief
-            if handle is not None:
-                previous = _read_all(handle)
-                _write_owner(handle)
-                _held[key] = _Held(handle)
+            taken = _try_lock(path)  # non-blocking, so holding the registry lock here is brief
+            if taken is not None:
+                _held[key], previous = taken
                 return InstanceLock(db_path, bool(previous.strip()), key)
         if time.monotonic() >= deadline:
             raise in_use_error(db_path, owner_description(path))
@@ -127,7 +128,9 @@ def in_use_error(db_path: Path, owner: str) -> DatabaseError:
 def owner_description(path: Path) -> str:
     """' (pid 123 on host, since 10:32)' from the lock file, or '' when unreadable."""
     try:
-        info = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as stream:
+            stream.seek(_OWNER_OFFSET)  # Windows: the holder's byte-range lock covers byte 0
+            info = json.loads(stream.read().decode("utf-8"))
         started = datetime.fromisoformat(info["started"]).strftime("%d/%m/%Y %H:%M")
         return f" (pid {int(info['pid'])} @ {info['host']}, {started})"
     except (OSError, ValueError, KeyError, TypeError):
@@ -139,6 +142,26 @@ def _owner_text() -> str:
     return json.dumps(info)
 
 
+def _try_lock(path: Path) -> tuple[_Held, str] | None:
+    """filelock's OS lock (flock on POSIX, LockFileEx on byte 0 on Windows), not waiting; on success
+    the previous holder's text (non-empty: it died holding the file) and ours written in its place."""
+    lent: list[tuple[int, str]] = []
+
+    def mark_owner(descriptor: int) -> None:
+        lent.append((descriptor, _read_all(descriptor)))
+        _write_owner(descriptor)
+
+    # preserve_lock_file: we delete the file ourselves, and only on a clean close (the crash marker);
+    # no soft fallback: a file system without flock is a network share, refused before this.
+    lock = FileLock(path, thread_local=False, fallback_to_soft=False, preserve_lock_file=True, on_acquired=mark_owner)
+    try:
+        lock.acquire(blocking=False)
+    except Timeout:
+        return None
+    descriptor, previous = lent[0]
+    return _Held(lock, descriptor), previous
+
+
 def _read_all(handle: int) -> str:
     os.lseek(handle, 0, os.SEEK_SET)
     chunks = []
@@ -148,64 +171,22 @@ def _read_all(handle: int) -> str:
 
 
 def _write_owner(handle: int) -> None:
+    """A space at byte 0 (locked on Windows), then the owner for others to read past it."""
     os.lseek(handle, 0, os.SEEK_SET)
     os.ftruncate(handle, 0)
-    os.write(handle, _owner_text().encode("utf-8"))
+    os.write(handle, b" " * _OWNER_OFFSET + _owner_text().encode("utf-8"))
     os.fsync(handle)
 
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-    import msvcrt
-
-    def _try_lock(path: Path) -> int | None:
-        handle = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
-        try:
-            os.lseek(handle, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            os.close(handle)
-            return None
-        return handle
-
-    def _unlock_and_close(handle: int, path: Path, *, keep_marker: bool) -> None:
-        if not keep_marker:
-            os.ftruncate(handle, 0)  # cleared first: a file Windows will not let us delete stays harmless
-        os.lseek(handle, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+def _unlock(held: _Held, path: Path) -> None:
+    if not held.keep_marker:
+        os.ftruncate(held.descriptor, 0)  # cleared first: a file Windows will not let us delete stays harmless
         with contextlib.suppress(OSError):
-            msvcrt.locking(handle, msvcrt.LK_UNLCK, 1)
-        os.close(handle)
-        if not keep_marker:
-            with contextlib.suppress(OSError):
-                path.unlink()
-
-else:
-    import fcntl
-
-    def _try_lock(path: Path) -> int | None:
-        while True:
-            handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                os.close(handle)
-                return None
-            # The previous holder may have deleted the file between our open and our lock:
-            # then we locked an orphan inode and must start again on the current file.
-            try:
-                same = os.path.samestat(os.fstat(handle), os.stat(path))
-            except FileNotFoundError:
-                same = False
-            if same:
-                return handle
-            os.close(handle)
-
-    def _unlock_and_close(handle: int, path: Path, *, keep_marker: bool) -> None:
-        if not keep_marker:
-            os.ftruncate(handle, 0)
-            with contextlib.suppress(OSError):
-                path.unlink()  # still locked: nobody can take over a file that is about to vanish
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        os.close(handle)
+            path.unlink()  # POSIX: still locked, so nobody can take over a file that is about to vanish
+    held.lock.release()
+    if not held.keep_marker and sys.platform == "win32":  # pragma: no cover - Windows only
+        with contextlib.suppress(OSError):
+            path.unlink()  # an open file cannot be deleted there: now it is closed (or another holds it)
 
 
 # --- network file systems ---------------------------------------------------------------

@@ -13,6 +13,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    FetchedValue,
     ForeignKey,
     Index,
     Integer,
@@ -24,9 +25,11 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy import text as sql_text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from sbpac_desktop.store.base import Base, Versioned, utcnow
+
+_db = FetchedValue  # a column value the database writes (triggers)
 
 NAME = 300
 SHORT = 60
@@ -224,10 +227,10 @@ class Directive(Versioned, Base):
     state: Mapped[str] = mapped_column(String(20))
     closed_on: Mapped[date | None] = mapped_column(Date)
     remarks: Mapped[str | None] = mapped_column(Text)
-    # Summaries of other rows, so derived status is computable in SQL (store.directive_summary)
-    effective_due_on: Mapped[date | None] = mapped_column(Date)
-    latest_percent: Mapped[int | None] = mapped_column(Integer)
-    latest_report_on: Mapped[date | None] = mapped_column(Date)
+    # Summaries of other rows for status in SQL, written by triggers (store.directive_summary): read back
+    effective_due_on: Mapped[date | None] = mapped_column(Date, server_default=_db(), server_onupdate=_db())
+    latest_percent: Mapped[int | None] = mapped_column(Integer, server_default=_db(), server_onupdate=_db())
+    latest_report_on: Mapped[date | None] = mapped_column(Date, server_default=_db(), server_onupdate=_db())
     blocked_reason: Mapped[str | None] = mapped_column(Text)  # set while the work is stuck (ติดขัด)
     blocked_on: Mapped[date | None] = mapped_column(Date)
     # "ไม่กำหนด" chosen on purpose: why this directive has no due date (None while a due date is set)
@@ -236,6 +239,11 @@ class Directive(Versioned, Base):
     assignments: Mapped[list[Assignment]] = relationship(
         back_populates="directive", cascade="all, delete-orphan", order_by="Assignment.id"
     )
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805 - SQLAlchemy passes the class
+        # no INSERT … RETURNING: SQLite returns the row before the AFTER trigger filled the summary
+        return {"version_id_col": cls.__table__.c.version, "eager_defaults": False}
 
 
 class Assignment(Versioned, Base):
@@ -388,7 +396,5 @@ class Setting(Versioned, Base):
     value_json: Mapped[str] = mapped_column(Text)
 
 
-# directive_summary registers the session listeners that keep Directive.effective_due_on / latest_*
-# current; models_field holds the field follow-up tables (places, visits, network: issue #15);
-# models_plan the integrated plan's M&E (plan, projects, budget, indicators, actuals: issue #15).
-from sbpac_desktop.store import directive_summary, models_field, models_plan  # noqa: E402, F401
+# models_field: the field follow-up tables (places, visits, network); models_plan: the integrated plan's M&E
+from sbpac_desktop.store import models_field, models_plan  # noqa: E402, F401

@@ -8,9 +8,10 @@ SQLite the per-row FTS insert triggers are suspended for the import and the new 
 with one statement per table at the end, in the same transaction. Text is normalised exactly
 as the editor's services store it (common.clean), each distinct value once.
 
-The summary columns store.directive_summary keeps are written with the rows: a new
-directive's only report sits on its first assignment, which is the lead (listed first),
-so it is the latest report by the summary's rule.
+The summary columns are written with the rows (a new directive's only report sits on its
+first assignment, which is the lead, listed first: the latest report by the summary's rule);
+on SQLite their per-row triggers are suspended meanwhile and the new directives recomputed
+once at the end (store.directive_summary), on PostgreSQL the server's triggers derive them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.services.common import audit_many, clean
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.spreadsheets.row_plan import PlannedDirective
+from sbpac_desktop.store import directive_summary
 from sbpac_desktop.store.base import Base, utcnow
 from sbpac_desktop.store.models import Assignment, Directive, ProgressReport
 from sbpac_desktop.store.search_index import sqlite_insert_triggers_suspended
@@ -37,7 +39,9 @@ def write_plan(session: Session, actor: Actor, planned: list[PlannedDirective], 
     text = _Cleaner()
     now = utcnow()
     indexed = (Directive.__tablename__, ProgressReport.__tablename__)
-    with sqlite_insert_triggers_suspended(session.connection(), indexed):  # the new rows indexed once
+    connection = session.connection()
+    # the new rows indexed once, and their summary columns computed once (SQLite)
+    with sqlite_insert_triggers_suspended(connection, indexed), directive_summary.sqlite_triggers_suspended(connection):
         for start in range(0, len(planned), BATCH):
             _write_batch(session, actor, planned[start : start + BATCH], today, now, text)
 
