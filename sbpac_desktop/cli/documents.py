@@ -4,7 +4,6 @@ editable Word file (.docx), chosen by the output file's suffix."""
 from __future__ import annotations
 
 import argparse
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.session import open_signed_in
 from sbpac_desktop.domain.documents import GroupBy
 from sbpac_desktop.domain.errors import EXIT_OUTPUT, AppError, NotFound, ValidationError
+from sbpac_desktop.reporting.writers import writer
 
 if TYPE_CHECKING:
     from sbpac_desktop.domain.documents import AgendaDoc
@@ -36,9 +36,9 @@ def document_path(text: str) -> Path:
 
 def renderer(document: str, path: Path) -> Callable[..., Path]:
     """reporting.<document>.render for a PDF, reporting.word.<document>.render for Word;
-    imported here so a command loads only the writer it uses."""
-    package = "sbpac_desktop.reporting.word" if path.suffix.lower() == ".docx" else "sbpac_desktop.reporting"
-    return importlib.import_module(f"{package}.{document}").render
+    imported only now so a command loads only the writer it uses."""
+    render: Callable[..., Path] = writer(document, path).render
+    return render
 
 
 def _quarter(text: str) -> int:

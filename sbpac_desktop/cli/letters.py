@@ -17,6 +17,7 @@ from sbpac_desktop.cli.args import date_arg, meeting_ref_arg, whole_number
 from sbpac_desktop.cli.documents import OUTPUT_SUFFIXES, OutputError
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.session import signed_in
+from sbpac_desktop.reporting.writers import writer
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 RUNNING_NUMBER = whole_number(1, 999_999, "เลขที่หนังสือ", "45")  # ที่ นร 5207/ว 45
@@ -28,13 +29,7 @@ def _output(text: str) -> Path:
 
 def _writer(path: Path) -> ModuleType:
     """reporting.word.letters for a .docx, reporting.letters for a PDF (the same functions)."""
-    if path.suffix.lower() == ".docx":
-        from sbpac_desktop.reporting.word import letters as word_letters
-
-        return word_letters
-    from sbpac_desktop.reporting import letters as pdf_letters
-
-    return pdf_letters
+    return writer("letters", path)
 
 
 def _need_document(path: Path) -> None:

@@ -30,7 +30,7 @@ from sbpac_desktop.services.agenda import renumber
 from sbpac_desktop.services.common import audit, clean, clean_required, ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveRow, rows_for_ids
-from sbpac_desktop.services.field_findings import ProposalChoice, ProposalLine, apply_proposals, pending_proposals
+from sbpac_desktop.services.field_proposals import ProposalChoice, ProposalLine, apply_proposals, pending_proposals
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, CarryOverLine, ClosureRequest, Directive, Meeting
@@ -284,24 +284,3 @@ def apply_carryover(db: Database, actor: Actor, meeting_id: int, accepted: Carry
             tuple(item.id for item in line_items),
             tuple(proposal_items),
         )
-
-
-@dataclass(frozen=True)
-class PresentedLine:
-    """An accepted item-3 line as it stands in the meeting's agenda now."""
-
-    directive_id: int
-    agenda_item_id: int
-    number: str  # "3.1.2"
-    title: str  # the line as the secretary accepted or later edited it
-
-
-def presented_lines(session: Session, meeting_id: int) -> tuple[PresentedLine, ...]:
-    """The carry-over lines of a meeting, in agenda order (the agenda tab may have edited them)."""
-    query = (
-        select(CarryOverLine.directive_id, AgendaItem)
-        .join(AgendaItem, AgendaItem.id == CarryOverLine.agenda_item_id)
-        .where(CarryOverLine.meeting_id == meeting_id)
-        .order_by(AgendaItem.sort_key)
-    )
-    return tuple(PresentedLine(d_id, item.id, item.number, item.title) for d_id, item in session.execute(query))

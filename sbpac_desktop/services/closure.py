@@ -27,10 +27,9 @@ from sbpac_desktop.domain.workflow import (
     require_open,
     require_pending,
 )
-from sbpac_desktop.services.carryover import presented_lines
 from sbpac_desktop.services.common import audit, clean, ensure_meeting_editable, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directive_views import DirectiveDetail, build_detail
+from sbpac_desktop.services.directive_views import DirectiveDetail, build_detail, presented_lines
 from sbpac_desktop.services.permissions import ISSUER_SIDE, require, require_assignee
 from sbpac_desktop.store.base import utcnow
 from sbpac_desktop.store.database import Database

@@ -15,7 +15,9 @@ from sbpac_desktop.domain.numbering import directive_number_text, meeting_number
 from sbpac_desktop.domain.status import DerivedStatus, derive_status, effective_due
 from sbpac_desktop.services.names import person_names
 from sbpac_desktop.store.models import (
+    AgendaItem,
     Assignment,
+    CarryOverLine,
     DevelopmentDimension,
     Directive,
     Meeting,
@@ -318,3 +320,24 @@ def build_detail(session: Session, directive: Directive, today: date) -> Directi
         progress,
         directive.no_due_reason,
     )
+
+
+@dataclass(frozen=True)
+class PresentedLine:
+    """An accepted item-3 line (services/carryover.py) as it stands in the meeting's agenda now."""
+
+    directive_id: int
+    agenda_item_id: int
+    number: str  # "3.1.2"
+    title: str  # the line as the secretary accepted or later edited it
+
+
+def presented_lines(session: Session, meeting_id: int) -> tuple[PresentedLine, ...]:
+    """The carry-over lines of a meeting, in agenda order (the agenda tab may have edited them)."""
+    query = (
+        select(CarryOverLine.directive_id, AgendaItem)
+        .join(AgendaItem, AgendaItem.id == CarryOverLine.agenda_item_id)
+        .where(CarryOverLine.meeting_id == meeting_id)
+        .order_by(AgendaItem.sort_key)
+    )
+    return tuple(PresentedLine(d_id, item.id, item.number, item.title) for d_id, item in session.execute(query))

@@ -9,9 +9,14 @@ from datetime import date
 from sbpac_desktop.domain.documents import FollowUpDoc, FollowUpGroup, GroupBy
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.status import STATUS_KEYS, STATUS_TITLES
-from sbpac_desktop.services.carryover import presented_lines
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows, rows_for_ids
+from sbpac_desktop.services.directive_views import (
+    DirectiveFilter,
+    DirectiveRow,
+    build_rows,
+    presented_lines,
+    rows_for_ids,
+)
 from sbpac_desktop.services.documents import directive_line
 from sbpac_desktop.services.followup_history import directive_history
 from sbpac_desktop.services.followup_signer import reporter_line

@@ -6,9 +6,10 @@ has its own interpreter; the window's event loop only waits for a pickled answer
 
 What crosses the process boundary is small and picklable: a `Job` names the database
 location (the same `DatabaseLocation` the parent opened), the signed-in `Actor` (a frozen
-dataclass — never a password) and a job function as "module:function" taking
-`(db, actor, *args)`. The function is resolved by name in the child, so a front end may
-define its jobs next to its renderers without this module importing them.
+dataclass — never a password) and the job function itself, taking `(db, actor, *args)`.
+Pickle sends a function by reference (its module and name), so the child imports that module:
+the window's jobs live in sbpac_desktop/render_jobs.py, never in gui, and the child loads no Qt.
+A front end passes the function object, so every edge is an import the contracts see.
 
 The instance lock (store/instance_lock.py) belongs to the parent for its whole session
 and the child is the parent's own helper: the child therefore does not try to take it
@@ -23,9 +24,9 @@ class: the window shows the same Thai message.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,7 +43,7 @@ log = logging.getLogger(__name__)
 class Job:
     location: DatabaseLocation
     actor: Actor
-    function: str  # "package.module:function", called as function(db, actor, *args)
+    function: Callable[..., Any]  # a module-level function, called as function(db, actor, *args)
     args: tuple[Any, ...] = ()
 
 
@@ -73,18 +74,10 @@ def database_for(location: DatabaseLocation) -> Database:
     return db
 
 
-def resolve(function: str) -> Any:
-    module_name, _, name = function.partition(":")
-    target = getattr(importlib.import_module(module_name), name, None)
-    if not callable(target):
-        raise LookupError(f"no job function {function}")
-    return target
-
-
 def run_job(job: Job) -> tuple[bool, Any]:
     """Child entry point: (True, result) or (False, JobFailure). Never raises."""
     try:
-        result = resolve(job.function)(database_for(job.location), job.actor, *job.args)
+        result = job.function(database_for(job.location), job.actor, *job.args)
     except BaseException as error:  # every failure must reach the parent
         return False, describe_failure(error)
     return True, result

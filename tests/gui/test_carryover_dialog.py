@@ -16,8 +16,8 @@ from sbpac_desktop.gui.meeting.carryover_dialog import CarryOverDialog, offer_ca
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.services import agenda, meetings
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.carryover import presented_lines
 from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directive_views import presented_lines
 from tests.gui.helpers import lists_filled, settle
 
 SHOTS = Path("/tmp/sbpac-workflow-shots")

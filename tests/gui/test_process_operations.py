@@ -15,8 +15,9 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from sbpac_desktop import render_jobs
 from sbpac_desktop.domain.errors import AppError, NotFound, PermissionDenied, ValidationError
-from sbpac_desktop.gui import operations, render_jobs
+from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.process_operations import ProcessOperation, run_process_op
 from sbpac_desktop.reporting.spreadsheets import WrittenFile
 from sbpac_desktop.services import documents

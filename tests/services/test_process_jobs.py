@@ -33,14 +33,14 @@ def test_child_reads_the_parents_database_as_the_same_user(ctx, pool):
     series_id = helpers.series(ctx)
     created = helpers.meeting(ctx, series_id, date(2020, 1, 10), title="ประชุมทดสอบกระบวนการลูก")
     ok, view = in_child(
-        pool, Job(ctx.db.location, ctx.actor, "sbpac_desktop.services.meetings:get_meeting", (created.id,))
+        pool, Job(ctx.db.location, ctx.actor, meetings.get_meeting, (created.id,))
     )
     assert ok and view.id == created.id and view.title == "ประชุมทดสอบกระบวนการลูก"
 
 
 def test_child_errors_come_back_typed_and_in_thai(ctx, pool):
     ok, failure = in_child(
-        pool, Job(ctx.db.location, ctx.actor, "sbpac_desktop.services.meetings:get_meeting", (999_999,))
+        pool, Job(ctx.db.location, ctx.actor, meetings.get_meeting, (999_999,))
     )
     assert not ok and isinstance(failure, JobFailure)
     error = rebuild_failure(failure)
@@ -52,11 +52,12 @@ def test_child_errors_come_back_typed_and_in_thai(ctx, pool):
 
 def test_the_actor_is_the_one_passed_not_a_stronger_one(ctx, pool):
     viewer = Actor(ctx.actor.user_id, "viewer", UserRole.VIEWER, "ผู้อ่าน")
-    series = Job(ctx.db.location, viewer, "sbpac_desktop.services.meetings:create_series", ("ชุดที่ผู้อ่านสร้างไม่ได้",))
+    series = Job(ctx.db.location, viewer, meetings.create_series, ("ชุดที่ผู้อ่านสร้างไม่ได้",))
     ok, failure = in_child(pool, series)
     assert not ok and isinstance(rebuild_failure(failure), PermissionDenied)  # type: ignore[arg-type]
 
 
-def test_unknown_job_function_is_a_failure_not_a_crash(ctx, pool):
-    ok, failure = in_child(pool, Job(ctx.db.location, ctx.actor, "sbpac_desktop.services.meetings:no_such_job"))
-    assert not ok and isinstance(rebuild_failure(failure), RuntimeError)  # type: ignore[arg-type]
+def test_a_job_that_fails_outside_our_errors_is_a_failure_not_a_crash(ctx, pool):
+    ok, failure = in_child(pool, Job(ctx.db.location, ctx.actor, divmod))  # divmod(db, actor): TypeError
+    assert not ok and isinstance(failure, JobFailure) and failure.name == "TypeError"
+    assert isinstance(rebuild_failure(failure), RuntimeError)

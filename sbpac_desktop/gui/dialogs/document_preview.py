@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from sbpac_desktop import render_jobs
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui import render_jobs
 from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.meeting.minutes_tab import print_pdf
@@ -34,10 +35,10 @@ ARCHIVED_JOBS = {render_jobs.DOSSIER}  # documents offered as PDF/A-2u too (issu
 
 
 class DocumentPreview(QDialog):
-    """`function` is a render_jobs job name whose last argument is the output path."""
+    """`function` is a render_jobs job function whose last argument is the output path."""
 
     def __init__(
-        self, ctx: AppContext, title: str, function: str, args: tuple[Any, ...], file_stem: str,
+        self, ctx: AppContext, title: str, function: Callable[..., Any], args: tuple[Any, ...], file_stem: str,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
@@ -163,7 +164,7 @@ class DocumentPreview(QDialog):
 
 
 def open_preview(
-    parent: QWidget, ctx: AppContext, title: str, function: str, args: tuple[Any, ...], file_stem: str
+    parent: QWidget, ctx: AppContext, title: str, function: Callable[..., Any], args: tuple[Any, ...], file_stem: str
 ) -> DocumentPreview:
     dialog = DocumentPreview(ctx, title, function, args, file_stem, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

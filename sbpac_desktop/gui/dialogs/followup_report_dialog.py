@@ -1,6 +1,6 @@
 """รายงานผลการติดตามข้อสั่งการ: choose the scope (fiscal year, quarter, assignee, meeting,
-grouping, as-of date), save it as a PDF or an editable Word file made in the worker process (gui/render_jobs.py
-FOLLOWUP, the same document as `sbpac followup-report`), then open it if wanted."""
+grouping, as-of date), save it as a PDF or an editable Word file made in the worker process
+(sbpac_desktop/render_jobs.py FOLLOWUP, the same document as `sbpac followup-report`), then open it if wanted."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sbpac_desktop import render_jobs
 from sbpac_desktop.domain.documents import GroupBy
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui import render_jobs
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.pages import file_export
 from sbpac_desktop.gui.process_operations import ProcessOperation

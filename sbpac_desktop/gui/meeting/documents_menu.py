@@ -4,9 +4,12 @@ preview dialog, and with it QtPdf, is imported only when one is opened."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from sbpac_desktop.gui import render_jobs
+from sbpac_desktop import render_jobs
 from sbpac_desktop.services.app import AppContext
 
 
@@ -19,7 +22,8 @@ class DocumentsMenu(QToolButton):
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)
         number = number_text.replace("/", "-")
-        self.entries = {  # action text -> (job, extra arguments, file name without suffix)
+        # action text -> (job, extra arguments, file name without suffix)
+        self.entries: dict[str, tuple[Callable[..., Any], tuple[Any, ...], str]] = {
             self.tr("ระเบียบวาระการประชุม"): (render_jobs.AGENDA, (), self.tr("ระเบียบวาระการประชุม ครั้งที่ {n}")),
             self.tr("เอกสารประกอบการประชุม (ทั้งชุด)"): (render_jobs.DOSSIER, (), self.tr("เอกสารประกอบการประชุม ครั้งที่ {n}")),
             self.tr("หนังสือเชิญประชุม"): (render_jobs.INVITATION, (False,), self.tr("หนังสือเชิญประชุม ครั้งที่ {n}")),

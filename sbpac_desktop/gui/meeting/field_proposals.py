@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from sbpac_desktop.gui.text import date_text, digits, plain, wrappable
 from sbpac_desktop.gui.widgets.items import table_item
-from sbpac_desktop.services.field_findings import ProposalChoice, ProposalLine
+from sbpac_desktop.services.field_proposals import ProposalChoice, ProposalLine
 from sbpac_desktop.thai import to_arabic_digits
 
 TITLE_COLUMN, SOURCE_COLUMN = 0, 1

@@ -1,6 +1,6 @@
 """หนังสือ ▾ in the meeting window: the invitation letter (one with the distribution list, or
 one per invited post) and the directive memos, saved as PDF or Word. Written in the worker
-process by gui/render_jobs.py (INVITATION, MEMOS), the same letters as `sbpac letters`."""
+process by sbpac_desktop/render_jobs.py (INVITATION, MEMOS), the same letters as `sbpac letters`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
+from sbpac_desktop import render_jobs
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui import render_jobs
 from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.pages import file_export

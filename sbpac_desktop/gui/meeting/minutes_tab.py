@@ -22,8 +22,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from sbpac_desktop import render_jobs
 from sbpac_desktop.domain.enums import MeetingStatus
-from sbpac_desktop.gui import render_jobs
 from sbpac_desktop.gui.dialogs.sign_dialog import SignDialog
 from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.errors import confirm, present_error
@@ -38,7 +38,7 @@ from sbpac_desktop.services.meetings import MeetingView
 RENDERER_MODULE = "sbpac_desktop.reporting.minutes"
 _ORDER = list(MeetingStatus)
 PRINT_DPI = 300
-MINUTES_JOB = render_jobs.MINUTES  # "module:function" the worker process runs (tests swap it)
+MINUTES_JOB = render_jobs.MINUTES  # the function the worker process runs (tests swap it)
 WORD_JOB = render_jobs.MINUTES  # the same job: a .docx target makes it write Word
 
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton
 
+from sbpac_desktop import render_jobs
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui import render_jobs
 from sbpac_desktop.gui.pages import file_export
 from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import digits

@@ -15,8 +15,8 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QStyle, QWidget
 
+from sbpac_desktop import render_jobs
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui import render_jobs
 from sbpac_desktop.gui.dialogs.directive_dialog import DirectiveDialog
 from sbpac_desktop.gui.dialogs.form import set_tab_order
 from sbpac_desktop.gui.dialogs.progress_dialog import ProgressDialog

@@ -2,19 +2,23 @@
 through the services and writes a file through reporting, then returns the file's path.
 Documents are written as PDF or Word by the target's suffix (.pdf / .docx).
 
-Qt-free on purpose: the child process imports this module by name and must not load Qt.
-Every function takes `(db, actor, ...)` like a service and only picklable arguments
-(`db` is the child's own Database, named through services.app: gui may not import store).
+They live outside gui because the child imports them: a `Job` carries the function itself and
+pickle sends it by reference (module and name), so the child loads this module and never gui or
+Qt. A layer of its own, between the front ends and services|reporting, because each job joins
+the two (a service reads, a reporting writer writes) and those two do not import each other.
+Every function takes `(db, actor, ...)` like a service and only picklable arguments; the
+window names a job by the function (`render_jobs.MINUTES`).
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sbpac_desktop.reporting.spreadsheets import WrittenFile, write_table
+from sbpac_desktop.reporting.writers import writer
 from sbpac_desktop.services import dashboard_export, documents, followup, letters
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import Database
@@ -22,22 +26,6 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directive_views import DirectiveFilter
 from sbpac_desktop.services.process_jobs import Job
 from sbpac_desktop.services.spreadsheets.export import tracker_table
-
-MINUTES = f"{__name__}:render_minutes"
-TRACKER = f"{__name__}:export_tracker"
-FOLLOWUP = f"{__name__}:render_followup"
-DASHBOARD = f"{__name__}:export_dashboard"
-AGENDA = f"{__name__}:render_agenda"
-DOSSIER = f"{__name__}:render_dossier"
-INVITATION = f"{__name__}:render_invitation"
-MEMOS = f"{__name__}:render_memos"
-
-
-def writer(document: str, path: Path) -> Any:
-    """reporting.<document> for a .pdf, reporting.word.<document> for a .docx (the same tree).
-    Imported in the worker only: ReportLab and python-docx never load at start-up."""
-    package = "sbpac_desktop.reporting.word" if Path(path).suffix.lower() == ".docx" else "sbpac_desktop.reporting"
-    return importlib.import_module(f"{package}.{document}")
 
 
 def render_minutes(db: Database, actor: Actor, meeting_id: int, path: Path) -> Path:
@@ -91,7 +79,7 @@ def export_dashboard(
     return write_table(path, table.headers, table.rows, sheet_name=table.sheet_name, info=table.info)
 
 
-def job(db: Database, actor: Actor, function: str, *args: object) -> Job:
+def job(db: Database, actor: Actor, function: Callable[..., Any], *args: object) -> Job:
     return Job(db.location, actor, function, tuple(args))
 
 
@@ -103,4 +91,13 @@ def ready(db: Database, actor: Actor) -> bool:
     return True
 
 
-READY = f"{__name__}:ready"
+# The window names a job by its function; these names read as the document they make.
+MINUTES = render_minutes
+TRACKER = export_tracker
+FOLLOWUP = render_followup
+DASHBOARD = export_dashboard
+AGENDA = render_agenda
+DOSSIER = render_dossier
+INVITATION = render_invitation
+MEMOS = render_memos
+READY = ready
