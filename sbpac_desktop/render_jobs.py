@@ -19,11 +19,12 @@ from typing import Any
 
 from sbpac_desktop.reporting.spreadsheets import WrittenFile, write_table
 from sbpac_desktop.reporting.writers import writer
-from sbpac_desktop.services import dashboard_export, documents, followup, letters
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import Database
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directive_views import DirectiveFilter
+from sbpac_desktop.services.directives import dashboard_export
+from sbpac_desktop.services.directives.directive_views import DirectiveFilter
+from sbpac_desktop.services.meetings import documents, followup, letters
 from sbpac_desktop.services.process_jobs import Job
 from sbpac_desktop.services.spreadsheets.export import tracker_table
 

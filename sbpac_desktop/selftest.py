@@ -75,7 +75,7 @@ def _step_database(state: _State) -> str:
 
 def _step_demo(state: _State) -> str:
     from sbpac_desktop.services.app import open_app
-    from sbpac_desktop.services.demo import load_demo
+    from sbpac_desktop.services.demo.demo import load_demo
 
     ctx = open_app(str(state.db_path), environ={})
     try:
@@ -90,8 +90,8 @@ def _step_demo(state: _State) -> str:
 
 def _step_minutes_pdf(state: _State) -> str:
     from sbpac_desktop.reporting import minutes
-    from sbpac_desktop.services import documents
     from sbpac_desktop.services.app import open_app
+    from sbpac_desktop.services.meetings import documents
     from sbpac_desktop.thai import apply_digits
 
     if state.meeting_id is None:
@@ -167,7 +167,7 @@ def _check_calamine(path: Path, sheet_name: str, rows: int) -> None:
 
 
 def _step_integrity(state: _State) -> str:
-    from sbpac_desktop.services.maintenance import check_database
+    from sbpac_desktop.services.admin.maintenance import check_database
 
     report = check_database(str(state.db_path), environ={})
     failed = [f"{item.label_th}: {item.detail_th}" for item in report.items if not item.ok]

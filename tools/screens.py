@@ -26,7 +26,7 @@ def _select_first(page: Any) -> None:
 
 
 def _first_visit_day(studio: Studio) -> Any:
-    from sbpac_desktop.services import field_visits
+    from sbpac_desktop.services.field import field_visits
 
     return min(row.visit_on for row in field_visits.list_visits(studio.ctx.db, studio.ctx.actor))
 
@@ -77,7 +77,7 @@ def _tracker_in_pattani(studio: Studio) -> Any:
 
 
 def _latest_meeting_id(studio: Studio) -> int:
-    from sbpac_desktop.services import meetings
+    from sbpac_desktop.services.meetings import meetings
 
     return meetings.list_meetings(studio.ctx.db, studio.ctx.actor)[0].id
 
@@ -161,7 +161,7 @@ def _conflict(studio: Studio) -> Any:
     from datetime import timedelta
 
     from sbpac_desktop.gui.dialogs.directive_dialog import directive_input
-    from sbpac_desktop.services import directives
+    from sbpac_desktop.services.directives import directives
 
     page = _directives_page(studio)
     dialog = page.edit_selected()
@@ -212,7 +212,7 @@ def _carry_over(studio: Studio) -> Any:
     from datetime import date
 
     from sbpac_desktop.gui.meeting.carryover_dialog import offer_carryover
-    from sbpac_desktop.services import meetings
+    from sbpac_desktop.services.meetings import meetings
 
     ctx = studio.ctx
     latest = meetings.get_meeting(ctx.db, ctx.actor, _latest_meeting_id(studio))

@@ -55,7 +55,7 @@ class Studio:
         from sbpac_desktop.gui.main_window import MainWindow
         from sbpac_desktop.services import auth
         from sbpac_desktop.services.app import open_app
-        from sbpac_desktop.services.demo import load_demo
+        from sbpac_desktop.services.demo.demo import load_demo
 
         for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder / "qsettings"))

@@ -16,7 +16,7 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.thai import apply_digits, duration_text, time_text
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services.agenda import AgendaItemView
+    from sbpac_desktop.services.meetings.agenda import AgendaItemView
 
 UNSET: Any = object()  # `edit`: an option not given leaves the field as stored
 NONE_WORDS = ("-", "none", "ไม่ระบุ", "ไม่กำหนด")
@@ -65,7 +65,7 @@ def _done(args: argparse.Namespace, view: AgendaItemView, what: str) -> int:
 
 # --- commands ----------------------------------------------------------------------------
 def cmd_list(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import agenda, meetings
+    from sbpac_desktop.services.meetings import agenda, meetings
 
     with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
@@ -95,8 +95,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import agenda, meetings
-    from sbpac_desktop.services.agenda import AgendaItemInput
+    from sbpac_desktop.services.meetings import agenda, meetings
+    from sbpac_desktop.services.meetings.agenda import AgendaItemInput
 
     with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
@@ -121,7 +121,7 @@ EDITABLE = {
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import agenda
+    from sbpac_desktop.services.meetings import agenda
 
     with signed_in(args) as ctx:
         view = agenda.get_item(ctx.db, ctx.actor, args.item)
@@ -134,7 +134,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_move(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import agenda
+    from sbpac_desktop.services.meetings import agenda
 
     with signed_in(args) as ctx:
         items = agenda.move_item(ctx.db, ctx.actor, args.item, args.position, new_section=args.section)
@@ -143,7 +143,7 @@ def cmd_move(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import agenda
+    from sbpac_desktop.services.meetings import agenda
 
     with signed_in(args) as ctx:
         view = agenda.get_item(ctx.db, ctx.actor, args.item)
@@ -153,7 +153,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_minutes_text(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import agenda
+    from sbpac_desktop.services.meetings import agenda
 
     changes: dict[str, str | None] = {}
     for field in ("discussion", "resolution"):

@@ -15,7 +15,7 @@ from sbpac_desktop.domain.errors import NotFound
 
 if TYPE_CHECKING:
     from sbpac_desktop.services.app import AppContext
-    from sbpac_desktop.services.attendance import AttendanceView
+    from sbpac_desktop.services.meetings.attendance import AttendanceView
 
 THAI_KINDS = {"มา": AttendanceKind.PRESENT, "ไม่มา": AttendanceKind.ABSENT, "แทน": AttendanceKind.SUBSTITUTE,
               "เข้าร่วม": AttendanceKind.INVITED}  # fmt: skip
@@ -58,7 +58,7 @@ def _line(view: AttendanceView) -> str:
 
 
 def _current(ctx: AppContext, meeting_id: int, person_id: int) -> AttendanceView | None:
-    from sbpac_desktop.services import attendance
+    from sbpac_desktop.services.meetings import attendance
 
     lines = attendance.list_attendance(ctx.db, ctx.actor, meeting_id)
     return next((line for line in lines if line.person_id == person_id), None)
@@ -66,8 +66,8 @@ def _current(ctx: AppContext, meeting_id: int, person_id: int) -> AttendanceView
 
 def _record(args: argparse.Namespace, kind: AttendanceKind, *, keep_existing: bool) -> int:
     """add: the line as given; mark: the stored line with the new kind (and reason)."""
-    from sbpac_desktop.services import attendance, meetings
-    from sbpac_desktop.services.attendance import AttendanceInput
+    from sbpac_desktop.services.meetings import attendance, meetings
+    from sbpac_desktop.services.meetings.attendance import AttendanceInput
 
     with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
@@ -100,7 +100,7 @@ def cmd_mark(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import attendance, meetings
+    from sbpac_desktop.services.meetings import attendance, meetings
 
     with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)
@@ -116,7 +116,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import attendance, meetings
+    from sbpac_desktop.services.meetings import attendance, meetings
 
     with signed_in(args) as ctx:
         meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting)

@@ -30,7 +30,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     """Schema upgrade and (PostgreSQL) database roles: the connection's own rights (file access,
     table owner) are what counts here, so init does not sign in; --admin makes the first account."""
     from sbpac_desktop.services import dimensions, places
-    from sbpac_desktop.services import users as user_service
+    from sbpac_desktop.services.admin import users as user_service
     from sbpac_desktop.services.app import open_unsigned
 
     db = open_unsigned(args.db, create=True, upgrade=True)
@@ -51,7 +51,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services.demo import load_demo
+    from sbpac_desktop.services.demo.demo import load_demo
 
     ctx = _open(args)
     try:
@@ -66,7 +66,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_directives(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import directives, meetings
+    from sbpac_desktop.services.directives import directives
+    from sbpac_desktop.services.meetings import meetings
 
     ctx = _open(args)
     try:

@@ -18,8 +18,8 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.thai import to_arabic_digits
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services import directives
     from sbpac_desktop.services.app import AppContext
+    from sbpac_desktop.services.directives import directives
 
 UNSPECIFIED_WORDS = ("ไม่ระบุ", "none")
 
@@ -33,7 +33,7 @@ def dimension_choice_arg(text: str) -> int | None:
 
 def _item_id(ctx: AppContext, meeting_id: int, number: str | None) -> int | None:
     """The agenda item printed as '4.1' (or '๔.๑') in this meeting."""
-    from sbpac_desktop.services import agenda
+    from sbpac_desktop.services.meetings import agenda
 
     if number is None:
         return None
@@ -49,7 +49,7 @@ def _item_id(ctx: AppContext, meeting_id: int, number: str | None) -> int | None
 
 
 def _assignments(args: argparse.Namespace) -> tuple[directives.AssignmentInput, ...]:
-    from sbpac_desktop.services import directives
+    from sbpac_desktop.services.directives import directives
 
     lead = args.lead_post, args.lead_unit
     found: list[directives.AssignmentInput] = []
@@ -63,7 +63,8 @@ def _assignments(args: argparse.Namespace) -> tuple[directives.AssignmentInput, 
 
 
 def _input(ctx: AppContext, args: argparse.Namespace) -> directives.DirectiveInput:
-    from sbpac_desktop.services import directives, meetings
+    from sbpac_desktop.services.directives import directives
+    from sbpac_desktop.services.meetings import meetings
 
     meeting = meetings.find_meeting(ctx.db, ctx.actor, args.meeting) if args.meeting else None
     issued_on: date | None = args.issued_on or (meeting.meeting_date if meeting else None)
@@ -87,7 +88,7 @@ def _input(ctx: AppContext, args: argparse.Namespace) -> directives.DirectiveInp
 
 
 def _add(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import directives
+    from sbpac_desktop.services.directives import directives
 
     with signed_in(args) as ctx:
         detail = directives.create_directive(ctx.db, ctx.actor, _input(ctx, args))

@@ -75,7 +75,7 @@ def _archive(written: Path) -> None:
 
 
 def _meeting_id(ctx: AppContext, reference: str) -> int:
-    from sbpac_desktop.services import meetings
+    from sbpac_desktop.services.meetings import meetings
 
     return meetings.find_meeting(ctx.db, ctx.actor, reference).id
 
@@ -89,7 +89,7 @@ def _require_agenda(doc: AgendaDoc, reference: str) -> None:
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import documents
+    from sbpac_desktop.services.meetings import documents
 
     with _session(args) as ctx:
         doc = documents.agenda_document(ctx.db, ctx.actor, _meeting_id(ctx, args.meeting))
@@ -98,7 +98,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import documents
+    from sbpac_desktop.services.meetings import documents
 
     with _session(args) as ctx:
         doc = documents.minutes_document(ctx.db, ctx.actor, _meeting_id(ctx, args.meeting), args.as_of)
@@ -106,7 +106,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
 
 
 def cmd_followup(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services.followup import FollowUpScope, followup_document
+    from sbpac_desktop.services.meetings.followup import FollowUpScope, followup_document
 
     with _session(args) as ctx:
         meeting_id = _meeting_id(ctx, args.meeting) if args.meeting else None
@@ -116,7 +116,7 @@ def cmd_followup(args: argparse.Namespace) -> int:
 
 
 def cmd_dossier(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import documents
+    from sbpac_desktop.services.meetings import documents
 
     with _session(args) as ctx:
         doc = documents.dossier_document(ctx.db, ctx.actor, _meeting_id(ctx, args.meeting), args.as_of)

@@ -27,7 +27,7 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.thai import medium_date, to_arabic_digits
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services.field_visits import VisitInput, VisitRow
+    from sbpac_desktop.services.field.field_visits import VisitInput, VisitRow
 
 
 def month_arg(text: str) -> tuple[int, int]:
@@ -88,7 +88,8 @@ def _row_json(v: VisitRow) -> dict[str, Any]:
 
 
 def cmd_visits_list(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import field_visits, places
+    from sbpac_desktop.services import places
+    from sbpac_desktop.services.field import field_visits
 
     with signed_in(args) as ctx:
         place_id = places.resolve_place(ctx.db, ctx.actor, args.place).id if args.place else None
@@ -107,8 +108,8 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
 
 def _visit_input(ctx: Any, args: argparse.Namespace, current: Any = None) -> VisitInput:
     from sbpac_desktop.services import places
-    from sbpac_desktop.services.field_visits import VisitInput
-    from sbpac_desktop.services.workflow import find_directive
+    from sbpac_desktop.services.directives.workflow import find_directive
+    from sbpac_desktop.services.field.field_visits import VisitInput
 
     def pick(name: str, fallback: Any) -> Any:
         value = getattr(args, name, None)
@@ -133,7 +134,7 @@ def _visit_input(ctx: Any, args: argparse.Namespace, current: Any = None) -> Vis
 
 
 def cmd_visits_add(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import field_visits
+    from sbpac_desktop.services.field import field_visits
 
     with signed_in(args) as ctx:
         detail = field_visits.create_visit(ctx.db, ctx.actor, _visit_input(ctx, args))
@@ -142,7 +143,7 @@ def cmd_visits_add(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_edit(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import field_visits
+    from sbpac_desktop.services.field import field_visits
 
     with signed_in(args) as ctx:
         current = field_visits.get_visit(ctx.db, ctx.actor, args.id)
@@ -154,8 +155,8 @@ def cmd_visits_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_done(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import field_visits
-    from sbpac_desktop.services.field_visits import OutcomeInput
+    from sbpac_desktop.services.field import field_visits
+    from sbpac_desktop.services.field.field_visits import OutcomeInput
 
     with signed_in(args) as ctx:
         current = field_visits.get_visit(ctx.db, ctx.actor, args.id)
@@ -166,8 +167,9 @@ def cmd_visits_done(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_finding(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import field_findings, places
-    from sbpac_desktop.services.workflow import find_directive
+    from sbpac_desktop.services import places
+    from sbpac_desktop.services.directives.workflow import find_directive
+    from sbpac_desktop.services.field import field_findings
 
     with signed_in(args) as ctx:
         place_id = places.resolve_place(ctx.db, ctx.actor, args.place).id if args.place else None
@@ -184,7 +186,7 @@ def cmd_visits_finding(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_cancel(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import field_visits
+    from sbpac_desktop.services.field import field_visits
 
     with signed_in(args) as ctx:
         current = field_visits.get_visit(ctx.db, ctx.actor, args.id)
@@ -196,7 +198,7 @@ def cmd_visits_cancel(args: argparse.Namespace) -> int:
 def cmd_visits_report(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.visit_report import render_visit_report
     from sbpac_desktop.reporting.word.visit_report import render_visit_report_docx
-    from sbpac_desktop.services.field_report import build_visit_report
+    from sbpac_desktop.services.field.field_report import build_visit_report
 
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".docx"):

@@ -13,14 +13,14 @@ _seed_arg = whole_number(0, MAX_ID, "seed", "1")
 
 
 def _count_arg(text: str) -> int:
-    from sbpac_desktop.services.generate import MAX_DIRECTIVES  # the service's own bound, loaded when used
+    from sbpac_desktop.services.demo.generate import MAX_DIRECTIVES  # the service's own bound, loaded when used
 
     count = whole_number(10, MAX_DIRECTIVES, "จำนวนข้อสั่งการ", "100000")
     return count(text.replace(",", "").replace("_", ""))
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import generate as generator
+    from sbpac_desktop.services.demo import generate as generator
 
     ctx = open_signed_in(args, create=True)
     try:

@@ -41,7 +41,7 @@ def _need_document(path: Path) -> None:
 
 def cmd_invitation(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.engine import OutputPathError
-    from sbpac_desktop.services import letters, meetings
+    from sbpac_desktop.services.meetings import letters, meetings
 
     _need_document(args.output)
     with signed_in(args) as ctx:
@@ -59,7 +59,7 @@ def cmd_invitation(args: argparse.Namespace) -> int:
 
 def cmd_memo(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.engine import OutputPathError
-    from sbpac_desktop.services import letters, meetings
+    from sbpac_desktop.services.meetings import letters, meetings
 
     folder = args.output.suffix.lower() not in OUTPUT_SUFFIXES
     if folder and not args.output.is_dir():

@@ -24,7 +24,7 @@ def _size(size_bytes: int) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import maintenance
+    from sbpac_desktop.services.admin import maintenance
 
     result = maintenance.backup_to_file(args.db, args.output, overwrite=args.force)
     emit(f"สำรองฐานข้อมูลแล้ว: {result.path}")
@@ -33,7 +33,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import maintenance
+    from sbpac_desktop.services.admin import maintenance
 
     result = maintenance.restore_from_file(args.db, args.file)
     if result.previous_backup is not None:
@@ -48,7 +48,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import maintenance
+    from sbpac_desktop.services.admin import maintenance
 
     report = maintenance.check_database(args.db, paper=args.paper or ())
     emit(f"ตรวจสอบฐานข้อมูล: {report.database}")

@@ -17,7 +17,7 @@ from sbpac_desktop.thai import parse_thai_time, to_arabic_digits
 
 if TYPE_CHECKING:
     from sbpac_desktop.services.app import AppContext
-    from sbpac_desktop.services.meetings import MeetingInput, MeetingView
+    from sbpac_desktop.services.meetings.meetings import MeetingInput, MeetingView
 
 UNSET: Any = object()  # `meetings edit`: an option not given leaves the field as stored
 NONE_WORDS = ("-", "none", "ไม่ระบุ")
@@ -79,14 +79,14 @@ def _show(view: MeetingView, args: argparse.Namespace, done: str) -> int:
 
 
 def find(ctx: AppContext, reference: str) -> MeetingView:
-    from sbpac_desktop.services import meetings
+    from sbpac_desktop.services.meetings import meetings
 
     return meetings.find_meeting(ctx.db, ctx.actor, reference)
 
 
 # --- commands ----------------------------------------------------------------------------
 def cmd_list(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import meetings
+    from sbpac_desktop.services.meetings import meetings
 
     with signed_in(args) as ctx:
         rows = meetings.list_meetings(ctx.db, ctx.actor, series_id=args.series, fiscal_year_be=args.fiscal_year)
@@ -100,9 +100,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_create(args: argparse.Namespace) -> int:
     """Fields not given come from the series (its name, venue, template, the chair on the day)."""
-    from sbpac_desktop.services import meetings
-    from sbpac_desktop.services.meetings import MeetingInput
-    from sbpac_desktop.services.series_attendance import meeting_defaults
+    from sbpac_desktop.services.meetings import meetings
+    from sbpac_desktop.services.meetings.meetings import MeetingInput
+    from sbpac_desktop.services.meetings.series_attendance import meeting_defaults
 
     with signed_in(args) as ctx:
         defaults = meeting_defaults(ctx.db, ctx.actor, args.series, args.date)
@@ -124,7 +124,7 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def _as_input(view: MeetingView) -> MeetingInput:
-    from sbpac_desktop.services.meetings import MeetingInput
+    from sbpac_desktop.services.meetings.meetings import MeetingInput
 
     return MeetingInput(
         series_id=view.series_id,
@@ -149,7 +149,7 @@ EDITABLE = {
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import meetings
+    from sbpac_desktop.services.meetings import meetings
 
     with signed_in(args) as ctx:
         view = find(ctx, args.meeting)
@@ -160,7 +160,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services.meeting_copy import copy_meeting
+    from sbpac_desktop.services.meetings.meeting_copy import copy_meeting
 
     with signed_in(args) as ctx:
         source = find(ctx, args.meeting)
@@ -178,7 +178,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 def cmd_carry_over(args: argparse.Namespace) -> int:
     """Write item 2.1 and the item-3 lines as proposed (the window lets the secretary edit them)."""
-    from sbpac_desktop.services import carryover
+    from sbpac_desktop.services.meetings import carryover
 
     with signed_in(args) as ctx:
         view = find(ctx, args.meeting)

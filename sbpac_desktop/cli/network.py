@@ -21,7 +21,7 @@ from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.thai import medium_date
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services.network_import import NetworkImportReport
+    from sbpac_desktop.services.field.network_import import NetworkImportReport
 
 EXIT_INVALID_DATA = 2
 
@@ -29,7 +29,7 @@ EXIT_INVALID_DATA = 2
 def cmd_template(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.spreadsheets import check_target
     from sbpac_desktop.services import places
-    from sbpac_desktop.services.network_import import write_template
+    from sbpac_desktop.services.field.network_import import write_template
 
     check_target(args.file)
     with signed_in(args) as ctx:
@@ -51,7 +51,7 @@ def report_lines(report: NetworkImportReport) -> list[str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services.network_import import import_network_reports
+    from sbpac_desktop.services.field.network_import import import_network_reports
 
     with signed_in(args) as ctx:
         report = import_network_reports(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)
@@ -70,7 +70,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_members(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import network, places
+    from sbpac_desktop.services import places
+    from sbpac_desktop.services.field import network
 
     with signed_in(args) as ctx:
         place_id = places.resolve_place(ctx.db, ctx.actor, args.place).id if args.place else None
@@ -86,8 +87,9 @@ def cmd_members(args: argparse.Namespace) -> int:
 
 
 def cmd_reports(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import network, places
-    from sbpac_desktop.services.workflow import find_directive
+    from sbpac_desktop.services import places
+    from sbpac_desktop.services.directives.workflow import find_directive
+    from sbpac_desktop.services.field import network
 
     with signed_in(args) as ctx:
         if args.directive:

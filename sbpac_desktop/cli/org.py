@@ -16,7 +16,7 @@ from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.session import signed_in
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services.org_import import OrgImportReport, OrgRowResult
+    from sbpac_desktop.services.people.org_import import OrgImportReport, OrgRowResult
     from sbpac_desktop.services.spreadsheets.row_plan import RowProblem
 
 EXIT_INVALID_DATA = 2
@@ -37,7 +37,7 @@ def xlsx_arg(text: str) -> Path:
 
 def cmd_org_template(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.spreadsheets import check_target
-    from sbpac_desktop.services.org_template import write_org_template
+    from sbpac_desktop.services.people.org_template import write_org_template
 
     check_target(args.file)  # a missing or read-only folder fails with a Thai message, before any work
     written = write_org_template(args.file)
@@ -46,7 +46,7 @@ def cmd_org_template(args: argparse.Namespace) -> int:
 
 
 def cmd_org_import(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services.org_import import import_org
+    from sbpac_desktop.services.people.org_import import import_org
 
     with signed_in(args) as ctx:
         report = import_org(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)
@@ -67,7 +67,7 @@ def _where(problem: RowProblem) -> str:
 
 
 def row_line(row: OrgRowResult) -> str:
-    from sbpac_desktop.services.org_import import ACTION_TH
+    from sbpac_desktop.services.people.org_import import ACTION_TH
 
     head = f"แถว {row.row} [{row.kind_th or '?'}] {ACTION_TH[row.action]}"
     if row.label:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 from sbpac_desktop.thai import apply_digits, be_year, long_date, medium_date, time_text
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services.directive_views import DirectiveRow
-    from sbpac_desktop.services.meetings import MeetingView
+    from sbpac_desktop.services.directives.directive_views import DirectiveRow
+    from sbpac_desktop.services.meetings.meetings import MeetingView
 
 
 def emit(text: str, stream: TextIO | None = None) -> None:

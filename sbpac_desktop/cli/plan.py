@@ -6,7 +6,7 @@
     plan actual INDICATOR_ID --quarter Q VALUE [--note TEXT]     ("-" as VALUE clears the quarter)
     plan disbursed PROJECT_ID --quarter Q BAHT
     plan report --year Y --quarter Q -o FILE.pdf|FILE.docx
-    plan import FILE.xlsx|FILE.csv [--dry-run]                 all or nothing (services/plan_import.py)
+    plan import FILE.xlsx|FILE.csv [--dry-run]                 all or nothing (services/field/plan_import.py)
 
 The same services and rules as the window: the secretariat keeps the plan, officers enter actuals
 and disbursements of projects of posts they hold. Budgets are typed in baht (1,500,000.50).
@@ -28,7 +28,7 @@ from sbpac_desktop.domain.plan import baht_text, value_text
 from sbpac_desktop.thai import apply_digits, to_arabic_digits
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services import plan_views
+    from sbpac_desktop.services.field import plan_views
 
 quarter_arg = whole_number(1, 4, "ไตรมาส", "1")
 
@@ -80,7 +80,7 @@ def _json(project: plan_views.ProjectView, quarter: int) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import plan_views
+    from sbpac_desktop.services.field import plan_views
 
     with signed_in(args) as ctx:
         tree = plan_views.plan_tree(ctx.db, ctx.actor, args.year)
@@ -104,8 +104,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add_project(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import plan
-    from sbpac_desktop.services.plan import ProjectInput
+    from sbpac_desktop.services.field import plan
+    from sbpac_desktop.services.field.plan import ProjectInput
 
     with signed_in(args) as ctx:
         data = ProjectInput(args.name, args.dimension, args.owner, args.budget, (), tuple(args.directive))
@@ -115,8 +115,8 @@ def cmd_add_project(args: argparse.Namespace) -> int:
 
 
 def cmd_add_indicator(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import plan
-    from sbpac_desktop.services.plan import IndicatorInput
+    from sbpac_desktop.services.field import plan
+    from sbpac_desktop.services.field.plan import IndicatorInput
 
     data = IndicatorInput(args.name, args.unit, args.target, args.baseline, "lower" if args.lower else "higher",
                           not args.level)  # fmt: skip
@@ -127,7 +127,7 @@ def cmd_add_indicator(args: argparse.Namespace) -> int:
 
 
 def cmd_actual(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import plan_actuals
+    from sbpac_desktop.services.field import plan_actuals
 
     try:
         value = None if args.value.strip() == "-" else number_arg(args.value)
@@ -140,7 +140,7 @@ def cmd_actual(args: argparse.Namespace) -> int:
 
 
 def cmd_disbursed(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import plan_actuals
+    from sbpac_desktop.services.field import plan_actuals
 
     with signed_in(args) as ctx:
         plan_actuals.record_disbursement(ctx.db, ctx.actor, args.project, args.quarter, args.amount)
@@ -151,7 +151,7 @@ def cmd_disbursed(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.plan_report import render_plan_report
     from sbpac_desktop.reporting.word.plan_report import render_plan_report_docx
-    from sbpac_desktop.services import plan_report
+    from sbpac_desktop.services.field import plan_report
 
     suffix = Path(args.output).suffix.lower()
     if suffix not in (".pdf", ".docx"):
@@ -164,7 +164,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services.plan_import import import_plan
+    from sbpac_desktop.services.field.plan_import import import_plan
 
     with signed_in(args) as ctx:
         report = import_plan(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)

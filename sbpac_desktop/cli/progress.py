@@ -16,7 +16,7 @@ from sbpac_desktop.domain.enums import AssignmentRole
 from sbpac_desktop.domain.errors import ValidationError
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services.directive_views import DirectiveDetail, ProgressView
+    from sbpac_desktop.services.directives.directive_views import DirectiveDetail, ProgressView
 
 percent_arg = whole_number(0, 100, "ร้อยละความก้าวหน้า", "50")
 
@@ -57,8 +57,8 @@ def _assignment(detail: DirectiveDetail, post_id: int | None, assignment_id: int
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import directives, progress
-    from sbpac_desktop.services.workflow import find_directive
+    from sbpac_desktop.services.directives import directives, progress
+    from sbpac_desktop.services.directives.workflow import find_directive
 
     if (args.result is None) == (args.result_file is None):
         raise ValidationError.single("result", "ระบุ --result หรือ --result-file อย่างใดอย่างหนึ่ง", "Give one result")
@@ -88,8 +88,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import directives
-    from sbpac_desktop.services.workflow import find_directive
+    from sbpac_desktop.services.directives import directives
+    from sbpac_desktop.services.directives.workflow import find_directive
 
     with signed_in(args) as ctx:
         directive_id = find_directive(ctx.db, ctx.actor, args.directive)

@@ -17,8 +17,8 @@ from sbpac_desktop.thai import apply_digits, to_arabic_digits
 
 if TYPE_CHECKING:
     from sbpac_desktop.services.app import AppContext
-    from sbpac_desktop.services.series import SeriesInput, SeriesView
-    from sbpac_desktop.services.series_attendance import PrefillResult
+    from sbpac_desktop.services.meetings.series import SeriesInput, SeriesView
+    from sbpac_desktop.services.meetings.series_attendance import PrefillResult
 
 TEMPLATES = {"5": AgendaTemplate.STANDARD_5, "6": AgendaTemplate.WITH_INFORMATION_6}
 NO_POST = ("-", "none", "ไม่ระบุ")
@@ -41,7 +41,7 @@ def optional_post_arg(text: str) -> int | None:
 
 
 def source_arg(text: str) -> str:
-    from sbpac_desktop.services.series_attendance import LAST_MEETING, MEMBERS
+    from sbpac_desktop.services.meetings.series_attendance import LAST_MEETING, MEMBERS
 
     word = text.strip().replace("-", "_")
     if word in (MEMBERS, LAST_MEETING):
@@ -131,7 +131,7 @@ def _show_one(args: argparse.Namespace, view: SeriesView, done: str | None = Non
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import series
+    from sbpac_desktop.services.meetings import series
 
     rows = _with_context(args, lambda ctx: series.list_series(ctx.db, ctx.actor, include_inactive=args.all))
     if args.json:
@@ -149,7 +149,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_posts(args: argparse.Namespace) -> int:
     """The posts a series can name, with their ids (the command line has no other place to find them)."""
-    from sbpac_desktop.services import org
+    from sbpac_desktop.services.people import org
 
     rows = _with_context(args, lambda ctx: org.list_positions(ctx.db, ctx.actor, include_inactive=args.all))
     if args.json:
@@ -165,14 +165,14 @@ def cmd_posts(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import series
+    from sbpac_desktop.services.meetings import series
 
     return _show_one(args, _with_context(args, lambda ctx: series.get_series(ctx.db, ctx.actor, args.id)))
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import series
-    from sbpac_desktop.services.series import SeriesInput
+    from sbpac_desktop.services.meetings import series
+    from sbpac_desktop.services.meetings.series import SeriesInput
 
     data = SeriesInput(args.name, args.short, args.chair_post, args.secretary_post, args.venue,
                        args.template or AgendaTemplate.STANDARD_5)  # fmt: skip
@@ -193,7 +193,7 @@ def _edited(args: argparse.Namespace, current: SeriesView) -> SeriesInput:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import series
+    from sbpac_desktop.services.meetings import series
 
     def edit(ctx: AppContext) -> SeriesView:
         current = series.get_series(ctx.db, ctx.actor, args.id)
@@ -204,7 +204,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 def _set_active(active: bool) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        from sbpac_desktop.services import series
+        from sbpac_desktop.services.meetings import series
 
         view = _with_context(args, lambda ctx: series.set_series_active(ctx.db, ctx.actor, args.id, None, active))
         emit(f"{'เปิดใช้' if active else 'ระงับการใช้งาน'}ชุดการประชุม “{view.name}” แล้ว")
@@ -214,8 +214,8 @@ def _set_active(active: bool) -> Callable[[argparse.Namespace], int]:
 
 
 def cmd_member_add(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import series
-    from sbpac_desktop.services.series import DEFAULT_MEMBER_ROLE  # the default here: registering stays light
+    from sbpac_desktop.services.meetings import series
+    from sbpac_desktop.services.meetings.series import DEFAULT_MEMBER_ROLE  # the default here: registering stays light
 
     role = DEFAULT_MEMBER_ROLE if args.role is None else args.role
     call = lambda ctx: series.add_member(ctx.db, ctx.actor, args.series, args.post, role)  # noqa: E731
@@ -223,15 +223,15 @@ def cmd_member_add(args: argparse.Namespace) -> int:
 
 
 def cmd_member_remove(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import series
+    from sbpac_desktop.services.meetings import series
 
     call = lambda ctx: series.remove_member(ctx.db, ctx.actor, args.series, args.post)  # noqa: E731
     return _show_one(args, _with_context(args, call), "ลบกรรมการประจำแล้ว")
 
 
 def cmd_fill_attendance(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import meetings
-    from sbpac_desktop.services.series_attendance import MEMBERS, prefill_attendance
+    from sbpac_desktop.services.meetings import meetings
+    from sbpac_desktop.services.meetings.series_attendance import MEMBERS, prefill_attendance
 
     source = MEMBERS if args.source is None else args.source  # the default here: registering stays light
 

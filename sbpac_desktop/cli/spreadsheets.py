@@ -50,8 +50,8 @@ def output_arg(text: str) -> Path:
 
 def cmd_export_directives(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.spreadsheets import check_target, write_table
-    from sbpac_desktop.services import meetings
-    from sbpac_desktop.services.directive_views import DirectiveFilter
+    from sbpac_desktop.services.directives.directive_views import DirectiveFilter
+    from sbpac_desktop.services.meetings import meetings
     from sbpac_desktop.services.spreadsheets.export import tracker_table
 
     check_target(args.output)  # a missing or read-only folder fails before any work

@@ -20,7 +20,7 @@ from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.errors import ValidationError
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services import users
+    from sbpac_desktop.services.admin import users
     from sbpac_desktop.services.app import AppContext
 
 NEW_PASSWORD_ENV = "SBPAC_NEW_PASSWORD"
@@ -61,7 +61,7 @@ def _with_admin(args: argparse.Namespace, action: Callable[[AppContext], users.U
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import users
+    from sbpac_desktop.services.admin import users
 
     with signed_in(args) as ctx:
         rows = users.list_users(ctx.db, ctx.actor)
@@ -75,7 +75,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import users
+    from sbpac_desktop.services.admin import users
 
     role = users.parse_role(args.role)  # a wrong role fails before any prompt
     with signed_in(args) as ctx:
@@ -86,7 +86,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_set_role(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import users
+    from sbpac_desktop.services.admin import users
 
     role = users.parse_role(args.role)
     _with_admin(args, lambda ctx: users.change_role(ctx.db, ctx.actor, args.login, role))
@@ -94,7 +94,7 @@ def cmd_set_role(args: argparse.Namespace) -> int:
 
 
 def cmd_reset_password(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import users
+    from sbpac_desktop.services.admin import users
 
     with signed_in(args) as ctx:
         view = users.reset_password(ctx.db, ctx.actor, args.login, new_password(args.login))
@@ -103,14 +103,14 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
 
 
 def cmd_unlock(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import users
+    from sbpac_desktop.services.admin import users
 
     _with_admin(args, lambda ctx: users.unlock(ctx.db, ctx.actor, args.login))
     return 0
 
 
 def cmd_deactivate(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services import users
+    from sbpac_desktop.services.admin import users
 
     _with_admin(args, lambda ctx: users.deactivate(ctx.db, ctx.actor, args.login))
     return 0

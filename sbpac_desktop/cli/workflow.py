@@ -16,13 +16,13 @@ from sbpac_desktop.domain.errors import ConflictError
 
 if TYPE_CHECKING:
     from sbpac_desktop.services.app import AppContext
-    from sbpac_desktop.services.directives import DirectiveDetail
+    from sbpac_desktop.services.directives.directives import DirectiveDetail
 
     Action = Callable[[AppContext, int, argparse.Namespace], DirectiveDetail]
 
 
 def _pending_extension(ctx: AppContext, directive_id: int) -> int:
-    from sbpac_desktop.services.workflow import get_workflow
+    from sbpac_desktop.services.directives.workflow import get_workflow
 
     pending = get_workflow(ctx.db, ctx.actor, directive_id).pending_extension
     if pending is None:
@@ -31,45 +31,46 @@ def _pending_extension(ctx: AppContext, directive_id: int) -> int:
 
 
 def _block(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
-    from sbpac_desktop.services import blocking
+    from sbpac_desktop.services.directives import blocking
 
     return blocking.block(ctx.db, ctx.actor, directive_id, args.reason, today=args.as_of)
 
 
 def _unblock(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
-    from sbpac_desktop.services import blocking
+    from sbpac_desktop.services.directives import blocking
 
     return blocking.unblock(ctx.db, ctx.actor, directive_id, today=args.as_of)
 
 
 def _extend(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
-    from sbpac_desktop.services import extensions
+    from sbpac_desktop.services.directives import extensions
 
     return extensions.request_extension(ctx.db, ctx.actor, directive_id, args.to, args.reason, today=args.as_of)
 
 
 def _approve(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
-    from sbpac_desktop.services import extensions
+    from sbpac_desktop.services.directives import extensions
 
     request_id = _pending_extension(ctx, directive_id)
     return extensions.approve_extension(ctx.db, ctx.actor, request_id, args.note, today=args.as_of)
 
 
 def _reject(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
-    from sbpac_desktop.services import extensions
+    from sbpac_desktop.services.directives import extensions
 
     request_id = _pending_extension(ctx, directive_id)
     return extensions.reject_extension(ctx.db, ctx.actor, request_id, args.note, today=args.as_of)
 
 
 def _request_close(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
-    from sbpac_desktop.services import closure
+    from sbpac_desktop.services.directives import closure
 
     return closure.request_closure(ctx.db, ctx.actor, directive_id, args.note, today=args.as_of)
 
 
 def _close(ctx: AppContext, directive_id: int, args: argparse.Namespace) -> DirectiveDetail:
-    from sbpac_desktop.services import closure, meetings
+    from sbpac_desktop.services.directives import closure
+    from sbpac_desktop.services.meetings import meetings
 
     meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id if args.meeting else None
     return closure.acknowledge_closure(
@@ -90,7 +91,7 @@ DONE = {
 
 def _handler(name: str, action: Action) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        from sbpac_desktop.services.workflow import find_directive
+        from sbpac_desktop.services.directives.workflow import find_directive
 
         with signed_in(args) as ctx:
             directive_id = find_directive(ctx.db, ctx.actor, args.number)

@@ -1,5 +1,5 @@
 """The printed field-visit report (รายงานผลการลงพื้นที่) as plain data: services fill it from the
-database (services/field_report.py), reporting lays it out as PDF and Word from the same lines."""
+database (services/field/field_report.py), reporting lays it out as PDF and Word from the same lines."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class ExternalLine:
 
 @dataclass(frozen=True)
 class VisitReport:
-    office: str  # the issuing office's name (services/office.py), or ศอ.บต.
+    office: str  # the issuing office's name (services/people/office.py), or ศอ.บต.
     title: str
     visit_on: date
     end_on: date | None

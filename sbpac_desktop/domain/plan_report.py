@@ -1,5 +1,5 @@
 """The quarterly M&E report of the integrated plan for the SG meeting, as plain data: services
-fill it (services/plan_report.py), reporting lays out the same tables as PDF and Word."""
+fill it (services/field/plan_report.py), reporting lays out the same tables as PDF and Word."""
 
 from __future__ import annotations
 

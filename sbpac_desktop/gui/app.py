@@ -26,9 +26,9 @@ from sbpac_desktop.gui.pages.settings import LAST_DATABASE_KEY
 from sbpac_desktop.gui.startup import NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
 from sbpac_desktop.gui.text import install_clipboard_scrubber
 from sbpac_desktop.services import auth
+from sbpac_desktop.services.admin.maintenance import backup_on_close
 from sbpac_desktop.services.app import AppContext, Database, credentials_from_env, open_unsigned, resolve_actor
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.maintenance import backup_on_close
 
 log = logging.getLogger(__name__)
 

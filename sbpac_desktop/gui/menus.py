@@ -23,7 +23,7 @@ from sbpac_desktop.gui.text import digits
 
 if TYPE_CHECKING:
     from sbpac_desktop.gui.main_window import MainWindow
-    from sbpac_desktop.services.maintenance import BackupResult
+    from sbpac_desktop.services.admin.maintenance import BackupResult
 
 PAGE_KEYS = 9  # Ctrl+1 .. Ctrl+9
 
@@ -143,7 +143,7 @@ class MainMenus(QObject):
 
     def backup(self) -> None:
         """A verified copy of the database file where the user chooses (a USB stick, a share)."""
-        from sbpac_desktop.services import maintenance
+        from sbpac_desktop.services.admin import maintenance
 
         location = self.window.ctx.db.location
         database = str(location.sqlite_path) if location.sqlite_path else location.url.render_as_string(False)

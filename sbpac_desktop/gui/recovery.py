@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.errors import ThaiMessageBox, confirm
-from sbpac_desktop.services import maintenance
+from sbpac_desktop.services.admin import maintenance
 
 log = logging.getLogger(__name__)
 

@@ -30,8 +30,8 @@ from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import date_text, digits, thai_digits, wrappable
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow
-from sbpac_desktop.services.reminders import Reminders, reminders
+from sbpac_desktop.services.directives.directive_views import DirectiveFilter, DirectiveRow
+from sbpac_desktop.services.directives.reminders import Reminders, reminders
 
 if TYPE_CHECKING:
     from sbpac_desktop.gui.main_window import MainWindow

@@ -41,7 +41,7 @@ class OwnerKind(StrEnum):
     MEETING = "meeting"
     AGENDA_ITEM = "agenda_item"
     PROGRESS_REPORT = "progress_report"
-    FIELD_VISIT = "field_visit"  # photos and evidence of a visit (services/field_visits.py)
+    FIELD_VISIT = "field_visit"  # photos and evidence of a visit (services/field/field_visits.py)
 
 
 _OWNER_LABEL = {

@@ -11,7 +11,7 @@ cut its tail, or rewrite an entry and recompute every hash after it. So the head
 - every verified backup beside a SQLite file: its own audit chain must be the start of the live one;
 - printed documents (certified minutes, the dossier) carry "ตรวจสอบ: count · hash" in small type.
 
-`check` (services/maintenance.py) compares the live chain with each anchor and names the row.
+`check` (services/admin/maintenance.py) compares the live chain with each anchor and names the row.
 """
 
 from __future__ import annotations

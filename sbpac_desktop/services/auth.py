@@ -7,7 +7,7 @@ Rules (documented for the README):
 - `create_first_admin` works only while no real account exists; afterwards every front end signs
   in through `sign_in` (the CLI with --user/SBPAC_USER and SBPAC_PASSWORD or a prompt).
 - Five wrong passwords in a row lock the account; every failure and the lock are audited, and
-  committed even though the sign-in itself fails. An administrator unlocks (services/users.py).
+  committed even though the sign-in itself fails. An administrator unlocks (services/admin/users.py).
 """
 
 from __future__ import annotations

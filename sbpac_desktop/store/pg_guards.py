@@ -73,7 +73,7 @@ DECLARE
   v_id integer := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
 BEGIN
   -- The app (or an earlier event of this transaction) recorded it; or the data-set generator's one
-  -- 'generate' entry of this transaction stands for every row it wrote (services/generate.py). Not a
+  -- 'generate' entry of this transaction stands for every row it wrote (services/demo/generate.py). Not a
   -- session setting: any login could set that one and write unaudited.
   IF EXISTS (SELECT 1 FROM audit_entry a WHERE a.entity = 'directive' AND a.entity_id = v_id AND a.at >= now())
      OR EXISTS (SELECT 1 FROM audit_entry a WHERE a.entity = 'dataset' AND a.action = 'generate'

@@ -1,7 +1,7 @@
 """PostgreSQL rules of the integrated plan's M&E (issue #15 item 4), run by pg_roles.install.
 
 Staff (admin, secretary) write every plan table through the general grants; everyone reads.
-Officers enter, on the server too, only what services/plan_actuals.py lets them: the quarterly actuals of
+Officers enter, on the server too, only what services/field/plan_actuals.py lets them: the quarterly actuals of
 indicators, and the disbursed amount of the budget, of projects whose owner post they hold today
 (current_user -> app_user.login -> person -> incumbency -> plan_project.owner_position_id, the
 rule of services/permissions.py holds_post). An actual is entered as themselves. Nothing else of

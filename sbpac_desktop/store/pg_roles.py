@@ -12,7 +12,7 @@ NOLOGIN group roles and grants each what its app role may do:
 
 No group may INSERT, UPDATE or DELETE audit entries: the server appends them
 (sbpac_audit_append, store/audit_chain.py) with the connected login as the user. Each account then gets a
-LOGIN role of the same name in its group (services/users.py calls create_login & co. in the
+LOGIN role of the same name in its group (services/admin/users.py calls create_login & co. in the
 same transaction), with the password stored as a SCRAM-SHA-256 verifier computed here, so the
 clear password never reaches the server's statement log. Sign-in bookkeeping on a connection
 that cannot read password hashes goes through two SECURITY DEFINER functions that touch only
@@ -42,7 +42,7 @@ STAFF = ("sbpac_admins", "sbpac_secretaries")
 MAX_FAILED = 5  # services/auth.py MAX_FAILED_SIGN_INS; repeated here so the server enforces it
 SCRAM_ITERATIONS = 4096
 SUMMARY_COLUMNS = ("effective_due_on", "latest_percent", "latest_report_on")  # store/directive_summary.py
-BLOCKED_COLUMNS = ("blocked_reason", "blocked_on")  # services/blocking.py: officers mark work blocked
+BLOCKED_COLUMNS = ("blocked_reason", "blocked_on")  # services/directives/blocking.py: officers mark work blocked
 OFFICER_REQUEST_TABLES = ("extension_request", "closure_request")
 USER_COLUMNS = (
     "id, login, display_name, role, person_id, failed_logins, locked, is_system, version, created_at, updated_at"
@@ -247,7 +247,7 @@ def _officer_extras(connection: Connection) -> list[str]:
     columns = [c for c in BLOCKED_COLUMNS if c in present]
     extras = []
     if columns:
-        # only on directives with an assignment to a post they hold (services/blocking.py)
+        # only on directives with an assignment to a post they hold (services/directives/blocking.py)
         extras += [
             f"GRANT UPDATE ({', '.join([*columns, 'version', 'updated_at'])}) ON directive TO sbpac_officers",
             "ALTER TABLE directive ENABLE ROW LEVEL SECURITY",

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from sbpac_desktop.services import directives, generate, progress, tracker
 from sbpac_desktop.services.app import AppContext, open_app
+from sbpac_desktop.services.demo import generate
+from sbpac_desktop.services.directives import directives, progress, tracker
 from tests.benchmarks import results
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -136,8 +136,8 @@ def main() -> None:
 def _heartbeats(app: QApplication, ctx: Any) -> dict[str, float]:
     from sbpac_desktop.reporting import followup as followup_pdf
     from sbpac_desktop.reporting.spreadsheets import write_table
-    from sbpac_desktop.services import followup
-    from sbpac_desktop.services.directive_views import DirectiveFilter
+    from sbpac_desktop.services.directives.directive_views import DirectiveFilter
+    from sbpac_desktop.services.meetings import followup
     from sbpac_desktop.services.spreadsheets.export import tracker_table
 
     folder = Path(tempfile.mkdtemp())

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.services.demo.demo import load_demo
 from tests.benchmarks.results import bench_median, record
 
 BASELINE = [sys.executable, "-c", "import sqlalchemy"]

@@ -13,8 +13,8 @@ from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 
 from sbpac_desktop.reporting.spreadsheets import write_table
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.directive_views import DirectiveFilter
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.directives.directive_views import DirectiveFilter
 from sbpac_desktop.services.spreadsheets import directive_import as spreadsheet_import
 from sbpac_desktop.services.spreadsheets.export import tracker_table
 from tests.benchmarks.conftest import AS_OF, CACHE

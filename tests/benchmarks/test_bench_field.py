@@ -14,8 +14,10 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 from sqlalchemy import func, select
 
 from sbpac_desktop.reporting.engine import REGULAR, register_fonts
-from sbpac_desktop.services import dashboard, dashboard_sql, places, plan_report, plan_views
+from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.directives import dashboard, dashboard_sql
+from sbpac_desktop.services.field import plan_report, plan_views
 from sbpac_desktop.services.status_sql import status_case
 from sbpac_desktop.store.models import Directive
 from sbpac_desktop.store.models_plan import IntegratedPlan, PlanActual, PlanBudget, PlanIndicator, PlanProject

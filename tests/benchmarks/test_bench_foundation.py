@@ -11,9 +11,9 @@ from datetime import date, timedelta
 import pytest
 
 from sbpac_desktop.domain.enums import AssignmentRole
-from sbpac_desktop.services import directives, progress
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.directives import directives, progress
 from sbpac_desktop.thai import normalize_text, segment
 
 SENTENCE = (

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, text
 
-from sbpac_desktop.services import directives, search, tracker, tracker_sql
-from sbpac_desktop.services.directive_views import DirectiveFilter
+from sbpac_desktop.services import search
+from sbpac_desktop.services.directives import directives, tracker, tracker_sql
+from sbpac_desktop.services.directives.directive_views import DirectiveFilter
 from sbpac_desktop.store import search_index
 from sbpac_desktop.store.models import Directive
 from tests.benchmarks.conftest import AS_OF

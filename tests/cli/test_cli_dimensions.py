@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from sbpac_desktop.cli.main import main
-from sbpac_desktop.services import auth, org, users
+from sbpac_desktop.services import auth
+from sbpac_desktop.services.admin import users
 from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.people import org
 
 PASSWORD = "ผู้ดูแล-รหัสยาว1"
 SIX = ["ความมั่นคง", "เศรษฐกิจ", "สังคม", "การบริหารจัดการภาครัฐ", "การพัฒนาทรัพยากรมนุษย์", "การเสริมสร้างความเข้าใจ"]

@@ -13,8 +13,10 @@ import pytest
 
 from sbpac_desktop.cli.main import main
 from sbpac_desktop.domain.enums import MeetingStatus
-from sbpac_desktop.services import agenda, directives, meetings, org, series
 from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.meetings import agenda, meetings, series
+from sbpac_desktop.services.people import org
 
 HUGE = "99999999999999999999999"
 TITLE = "การประชุมผู้บริหาร ศอ.บต. ประจำปีงบประมาณ พ.ศ. 2563"

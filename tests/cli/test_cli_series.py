@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 
 from sbpac_desktop.cli.main import main
-from sbpac_desktop.services import attendance, auth, meetings, org, series, users
+from sbpac_desktop.services import auth
+from sbpac_desktop.services.admin import users
 from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.meetings import attendance, meetings, series
+from sbpac_desktop.services.people import org
 
 PASSWORD = "ผู้ดูแล-รหัสยาว1"
 

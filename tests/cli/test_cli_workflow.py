@@ -8,10 +8,10 @@ import pytest
 
 from sbpac_desktop.cli.main import main
 from sbpac_desktop.domain.enums import DirectiveState
-from sbpac_desktop.services import directives
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.workflow import find_directive, get_workflow
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.workflow import find_directive, get_workflow
 
 
 @pytest.fixture

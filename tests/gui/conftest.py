@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.meeting import agenda_tab, attendance_tab, minutes_tab
 from sbpac_desktop.services.app import AppContext, open_app
-from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.services.demo.demo import load_demo
 
 
 @pytest.fixture(scope="session", autouse=True)

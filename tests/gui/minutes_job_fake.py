@@ -10,9 +10,9 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from sbpac_desktop.services import documents
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.meetings import documents
 
 CALLS_FILE = "fake-calls.jsonl"
 

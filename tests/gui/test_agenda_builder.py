@@ -16,9 +16,11 @@ from sbpac_desktop.gui.dialogs.directive_dialog import DirectiveDialog
 from sbpac_desktop.gui.meeting.agenda_model import AgendaTreeModel
 from sbpac_desktop.gui.meeting.window import MeetingWindow
 from sbpac_desktop.gui.widgets.pickers import post_label
-from sbpac_desktop.services import agenda, directives, org
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directives import DirectiveFilter
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.directives import DirectiveFilter
+from sbpac_desktop.services.meetings import agenda
+from sbpac_desktop.services.people import org
 from tests.gui.helpers import lists_filled, type_text
 from tests.gui.meeting_fixtures import open_meeting_window
 

@@ -18,9 +18,11 @@ from sbpac_desktop.gui.dialogs.agenda_item_dialog import AgendaItemDialog
 from sbpac_desktop.gui.dialogs.progress_dialog import ProgressDialog
 from sbpac_desktop.gui.widgets import attachments as widget_module
 from sbpac_desktop.gui.widgets.attachments import AttachmentsWidget
-from sbpac_desktop.services import agenda, attachments, directives, meetings
+from sbpac_desktop.services import attachments
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.attachments import OwnerKind
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.meetings import agenda, meetings
 from sbpac_desktop.store.models import Attachment
 from tests.gui.helpers import type_text
 

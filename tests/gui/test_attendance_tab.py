@@ -14,8 +14,9 @@ from sbpac_desktop.domain.enums import AttendanceKind
 from sbpac_desktop.gui.meeting.attendance_model import AttendanceModel, KindDelegate
 from sbpac_desktop.gui.meeting.window import MeetingWindow
 from sbpac_desktop.gui.widgets.pickers import EnumCombo
-from sbpac_desktop.services import attendance, meetings, org
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.meetings import attendance, meetings
+from sbpac_desktop.services.people import org
 from tests.gui.meeting_fixtures import open_meeting_window
 
 

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.meeting.carryover_dialog import CarryOverDialog, offer_carryover
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
-from sbpac_desktop.services import agenda, meetings
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
-from sbpac_desktop.services.directive_views import presented_lines
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directives.directive_views import presented_lines
+from sbpac_desktop.services.meetings import agenda, meetings
 from tests.gui.helpers import lists_filled, settle
 
 SHOTS = Path("/tmp/sbpac-workflow-shots")

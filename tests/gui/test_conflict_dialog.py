@@ -18,9 +18,10 @@ from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.gui.dialogs.conflict_dialog import ConflictDialog
 from sbpac_desktop.gui.dialogs.directive_dialog import DirectiveDialog, directive_input
 from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog, meeting_input
-from sbpac_desktop.services import directives, meetings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.meetings import meetings
 from sbpac_desktop.store.models import AuditEntry, User
 from tests.gui.helpers import lists_filled
 

@@ -17,7 +17,7 @@ from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
 from tests.gui.helpers import settle
 
 

@@ -16,9 +16,9 @@ from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.gui.pages.dashboard_plan import PlanTarget, shown_quarter
 from sbpac_desktop.gui.pages.plan import PlanPage
-from sbpac_desktop.services import plan_views
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.field import plan_views
 from tests.gui.helpers import settle
 
 SHOTS = Path("/tmp")

@@ -2,7 +2,7 @@
 quarter 1 shown): the toggle รายมิติ / รายหน่วยงาน swaps the dimension cards for the table by owning
 agency, and the province/district filter narrows both to the plan projects tied to places there
 (the demo ties ส่งเสริมตลาดชุมชน to ต.สะบารัง in ปัตตานี, มหกรรมวัฒนธรรม to ต.บ้านนา อ.จะนะ in สงขลา;
-services/demo_plan.py)."""
+services/demo/demo_plan.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
 
 SHOTS = Path("/tmp")
 

@@ -1,5 +1,5 @@
 """On the demo, "new meeting" from the demo's series starts with the SG in the chair, the room of the
-series and the eleven standing members to list (services/demo.py fills the series)."""
+series and the eleven standing members to list (services/demo/demo.py fills the series)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
-from sbpac_desktop.services import attendance, meetings
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.demo_data import SERIES, VENUE
-from sbpac_desktop.services.series_attendance import MEMBERS
+from sbpac_desktop.services.demo.demo_data import SERIES, VENUE
+from sbpac_desktop.services.meetings import attendance, meetings
+from sbpac_desktop.services.meetings.series_attendance import MEMBERS
 from tests.gui.helpers import lists_filled
 
 DAY = date(2020, 4, 21)

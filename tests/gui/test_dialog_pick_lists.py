@@ -13,9 +13,11 @@ from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.gui.dialogs.directive_dialog import DirectiveDialog
 from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
 from sbpac_desktop.gui.dialogs.progress_dialog import ProgressDialog
-from sbpac_desktop.services import directives, meetings, org
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directives import DirectiveFilter
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.directives import DirectiveFilter
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.people import org
 from tests.gui.helpers import lists_filled
 
 TODAY = date(2020, 2, 15)

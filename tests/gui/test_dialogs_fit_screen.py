@@ -26,21 +26,14 @@ import sbpac_desktop.gui
 from sbpac_desktop.domain.agenda import section_titles
 from sbpac_desktop.domain.errors import ConflictDetails, FieldConflict
 from sbpac_desktop.gui import i18n
-from sbpac_desktop.services import (
-    agenda,
-    auth,
-    carryover,
-    closure,
-    directives,
-    extensions,
-    meetings,
-    org,
-    reminders,
-    users,
-)
-from sbpac_desktop.services import workflow as workflow_service
+from sbpac_desktop.services import auth
+from sbpac_desktop.services.admin import users
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directives import closure, directives, extensions, reminders
+from sbpac_desktop.services.directives import workflow as workflow_service
+from sbpac_desktop.services.meetings import agenda, carryover, meetings
+from sbpac_desktop.services.people import org
 from tests.gui.helpers import settle
 
 SCREEN = QRect(0, 0, 1366, 720)  # 768 px less a taskbar
@@ -119,7 +112,7 @@ def _reminders_panel(cls: type, demo: Demo) -> QDialog:
 
 
 def _office(demo: Demo) -> Any:
-    from sbpac_desktop.services import office
+    from sbpac_desktop.services.people import office
 
     return office.get_office(demo.ctx.db, demo.ctx.actor)
 
@@ -205,7 +198,7 @@ def _first_item(demo: Demo) -> int:
 
 
 def _first_member(demo: Demo) -> Any:
-    from sbpac_desktop.services import network
+    from sbpac_desktop.services.field import network
 
     return network.list_members(demo.ctx.db, demo.ctx.actor)[0]
 
@@ -217,13 +210,13 @@ def _places(demo: Demo) -> Any:
 
 
 def _directive_choices(demo: Demo) -> Any:
-    from sbpac_desktop.services.field_choices import directive_choices
+    from sbpac_desktop.services.field.field_choices import directive_choices
 
     return directive_choices(demo.ctx.db, demo.ctx.actor)
 
 
 def _first_visit(demo: Demo) -> Any:
-    from sbpac_desktop.services import field_visits
+    from sbpac_desktop.services.field import field_visits
 
     first = field_visits.list_visits(demo.ctx.db, demo.ctx.actor)[0]
     return field_visits.get_visit(demo.ctx.db, demo.ctx.actor, first.id)

@@ -25,11 +25,15 @@ from sbpac_desktop.gui.dialogs import (
     workflow_dialogs,
 )
 from sbpac_desktop.gui.dialogs.directive_dialog import NO_DIMENSION, DirectiveDialog
-from sbpac_desktop.services import agenda, dimensions, directives, field_visits, meetings, network, office, org, places
+from sbpac_desktop.services import dimensions, places
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directives import DirectiveFilter
-from sbpac_desktop.services.extensions import ExtensionView
-from sbpac_desktop.services.workflow import get_workflow
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.directives import DirectiveFilter
+from sbpac_desktop.services.directives.extensions import ExtensionView
+from sbpac_desktop.services.directives.workflow import get_workflow
+from sbpac_desktop.services.field import field_visits, network
+from sbpac_desktop.services.meetings import agenda, meetings
+from sbpac_desktop.services.people import office, org
 from tests.gui.helpers import lists_filled, type_text
 
 TODAY = date(2020, 2, 15)

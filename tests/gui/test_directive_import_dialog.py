@@ -15,9 +15,9 @@ from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.reporting.spreadsheets import write_table
-from sbpac_desktop.services import directives
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directives import directives
 from sbpac_desktop.services.spreadsheets.export import tracker_table
 from sbpac_desktop.thai import to_arabic_digits
 

@@ -9,9 +9,11 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.gui.dialogs.directive_dialog import NO_DIMENSION, DirectiveDialog
-from sbpac_desktop.services import directives, org, places
+from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directives import DirectiveFilter
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.directives import DirectiveFilter
+from sbpac_desktop.services.people import org
 from tests.gui.helpers import lists_filled, type_text
 
 SHOTS = Path("/tmp")

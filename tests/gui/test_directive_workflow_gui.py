@@ -22,11 +22,12 @@ from sbpac_desktop.gui.dialogs.workflow_dialogs import (
     ExtensionRequestDialog,
 )
 from sbpac_desktop.gui.widgets.directive_detail import DirectiveDetailPane
-from sbpac_desktop.services import directives, meetings
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directives import DirectiveFilter
-from sbpac_desktop.services.workflow import get_workflow
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.directives import DirectiveFilter
+from sbpac_desktop.services.directives.workflow import get_workflow
+from sbpac_desktop.services.meetings import meetings
 from sbpac_desktop.store.models import Incumbency, Person, User
 from tests.gui.helpers import lists_filled, type_text
 

@@ -10,9 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.gui.pages.directives import DirectivesPage
-from sbpac_desktop.services import org, users
+from sbpac_desktop.services.admin import users
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.people import org
 
 _logins = itertools.count(1)
 

@@ -17,10 +17,12 @@ from sbpac_desktop.gui.dialogs.progress_dialog import ProgressDialog
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.widgets.pickers import post_label
-from sbpac_desktop.services import directives, lookups, org
+from sbpac_desktop.services import lookups
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directive_views import DirectiveRow
-from sbpac_desktop.services.directives import DirectiveFilter, DirectiveInput
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.directive_views import DirectiveRow
+from sbpac_desktop.services.directives.directives import DirectiveFilter, DirectiveInput
+from sbpac_desktop.services.people import org
 from tests.gui.helpers import lists_filled, type_text
 from tests.gui.helpers import settle as settle_window
 

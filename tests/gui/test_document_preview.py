@@ -18,7 +18,7 @@ from sbpac_desktop.gui.dialogs.document_preview import DocumentPreview
 from sbpac_desktop.gui.dialogs.followup_report_dialog import FollowUpReportDialog
 from sbpac_desktop.gui.meeting.window import MeetingWindow
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
 from tests.gui.meeting_fixtures import open_meeting_window
 from tests.gui.test_word_from_window import answer_save_dialog
 

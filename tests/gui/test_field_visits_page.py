@@ -17,9 +17,11 @@ from sbpac_desktop.gui.meeting.carryover_dialog import CarryOverDialog
 from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
 from sbpac_desktop.gui.text import plain
 from sbpac_desktop.gui.widgets.directive_detail import DirectiveDetailPane
-from sbpac_desktop.services import carryover, directives, field_visits, meetings, network
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.field import field_visits, network
+from sbpac_desktop.services.meetings import carryover, meetings
 from sbpac_desktop.store.models import User
 from tests.gui.helpers import lists_filled, type_text
 

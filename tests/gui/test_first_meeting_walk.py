@@ -31,8 +31,8 @@ from sbpac_desktop.gui.dialogs.position_dialog import PositionDialog
 from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.meeting.window import MeetingWindow
-from sbpac_desktop.services import directives
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.directives import directives
 from tests.e2e import office_sheet
 from tests.e2e.office_sheet import ASSISTANT, DIRECTOR, SECRETARY_GENERAL, write_office_csv
 from tests.gui.helpers import lists_filled, settle, type_text

@@ -7,8 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
-from sbpac_desktop.services import meetings, org
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.people import org
 from tests.gui.gui_thread_guard import GuiThreadGuard
 from tests.gui.helpers import settle
 

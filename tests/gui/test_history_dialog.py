@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from sbpac_desktop.gui.dialogs.directive_dialog import directive_input
 from sbpac_desktop.gui.text import datetime_text as gui_datetime_text
 from sbpac_desktop.gui.widgets.directive_detail import DirectiveDetailPane
-from sbpac_desktop.services import directives
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.directives import directives
 from tests.gui.meeting_fixtures import open_meeting_window
 
 SHOTS = Path(os.environ.get("SBPAC_SHOTS", "/tmp/sbpac-shots"))

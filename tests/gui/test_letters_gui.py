@@ -19,8 +19,8 @@ from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.dialogs import office_dialog
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.meeting.window import MeetingWindow
-from sbpac_desktop.services import office
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.people import office
 from tests.gui.meeting_fixtures import open_meeting_window
 from tests.gui.test_word_from_window import answer_save_dialog
 

@@ -15,8 +15,8 @@ from sbpac_desktop.gui.fonts import UI_POINT_SIZE, apply_ui_font
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
-from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.meetings import meetings
 from tests.gui.helpers import settle
 
 PAGES = [

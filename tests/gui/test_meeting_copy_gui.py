@@ -18,9 +18,9 @@ from sbpac_desktop.gui.meeting.agenda_model import AgendaTreeModel
 from sbpac_desktop.gui.meeting.agenda_moves import item_input
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.gui.text import ThaiLabel
-from sbpac_desktop.services import agenda, meetings
-from sbpac_desktop.services.agenda import AgendaItemInput
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.meetings import agenda, meetings
+from sbpac_desktop.services.meetings.agenda import AgendaItemInput
 from tests.gui.helpers import settle, type_text
 
 TITLE = "การประชุมคณะทำงานติดตามแผน ประจำปีงบประมาณ พ.ศ. 2563"

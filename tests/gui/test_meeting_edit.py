@@ -14,8 +14,9 @@ from sbpac_desktop.domain.errors import ConflictError
 from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
-from sbpac_desktop.services import meetings, org
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.people import org
 from tests.gui.helpers import lists_filled, settle, type_text
 
 

@@ -19,8 +19,8 @@ from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.gui.meeting import minutes_tab
 from sbpac_desktop.gui.meeting.minutes_tab import MinutesTab
 from sbpac_desktop.gui.meeting.window import MeetingWindow
-from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.meetings import meetings
 from tests.gui import minutes_job_fake
 from tests.gui.meeting_fixtures import open_meeting_window
 

@@ -13,8 +13,10 @@ from sbpac_desktop.gui.models.directives import STATUS_COLOURS, DirectivesModel
 from sbpac_desktop.gui.models.meetings import MeetingsModel
 from sbpac_desktop.gui.models.positions import PositionsModel
 from sbpac_desktop.gui.text import BLANK
-from sbpac_desktop.services import directives, meetings, org
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.people import org
 from sbpac_desktop.thai import to_thai_digits
 
 DISPLAY = Qt.ItemDataRole.DisplayRole

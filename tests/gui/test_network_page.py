@@ -18,10 +18,10 @@ from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.gui.dialogs.network_dialogs import MemberDialog, NetworkReportDialog
 from sbpac_desktop.gui.pages.network import NetworkPage
 from sbpac_desktop.gui.text import plain
-from sbpac_desktop.services import network
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.network_import import COLUMNS, DATA_SHEET
+from sbpac_desktop.services.field import network
+from sbpac_desktop.services.field.network_import import COLUMNS, DATA_SHEET
 from sbpac_desktop.store.models import User
 from tests.gui.helpers import type_text
 

@@ -18,10 +18,10 @@ from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog, Preview
 from sbpac_desktop.gui.dialogs.import_previews import org_preview
 from sbpac_desktop.gui.pages.people import PeoplePage
-from sbpac_desktop.services import org
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.org_import import import_org
+from sbpac_desktop.services.people import org
+from sbpac_desktop.services.people.org_import import import_org
 from sbpac_desktop.thai import to_arabic_digits
 
 TODAY = date(2020, 6, 1)

@@ -18,8 +18,8 @@ from sbpac_desktop.gui.dialogs.position_dialog import PositionDialog
 from sbpac_desktop.gui.dialogs.unit_dialog import OrgUnitDialog
 from sbpac_desktop.gui.models.positions import PositionsModel
 from sbpac_desktop.gui.pages.people import PeoplePage
-from sbpac_desktop.services import org
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.people import org
 from tests.gui.helpers import settle, type_text
 
 TODAY = date(2020, 6, 1)

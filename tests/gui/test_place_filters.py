@@ -1,6 +1,6 @@
 """The place filter (จังหวัด then อำเภอ) on the tracker and the dashboard, on the demo database as of
 15 Feb 2020. The demo ties ขส. 003 to tambons in ปัตตานี and ยะลา, 005 to จ.ปัตตานี, 007 to อ.ยะหริ่ง
-(ปัตตานี) and a tambon of นราธิวาส, 008 to จ.สตูล (services/demo_field.py)."""
+(ปัตตานี) and a tambon of นราธิวาส, 008 to จ.สตูล (services/demo/demo_field.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
 
 SHOTS = Path("/tmp")
 

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.gui.pages.plan import ENTRY_NOTE, ENTRY_VALUE, PlanPage
-from sbpac_desktop.services import plan_views
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.field import plan_views
 from sbpac_desktop.thai import to_arabic_digits
 
 SHOTS = Path("/tmp/sbpac-plan")

@@ -20,10 +20,10 @@ from sbpac_desktop.domain.errors import AppError, NotFound, PermissionDenied, Va
 from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.process_operations import ProcessOperation, run_process_op
 from sbpac_desktop.reporting.spreadsheets import WrittenFile
-from sbpac_desktop.services import documents
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directive_views import DirectiveFilter
-from sbpac_desktop.services.followup import FollowUpScope
+from sbpac_desktop.services.directives.directive_views import DirectiveFilter
+from sbpac_desktop.services.meetings import documents
+from sbpac_desktop.services.meetings.followup import FollowUpScope
 from sbpac_desktop.services.process_jobs import describe_failure, rebuild_failure
 
 AS_OF = date(2026, 11, 25)

@@ -16,7 +16,7 @@ from sbpac_desktop.domain.errors import DatabaseError
 from sbpac_desktop.gui import app as gui_app
 from sbpac_desktop.gui import recovery
 from sbpac_desktop.gui.errors import ThaiMessageBox
-from sbpac_desktop.services import maintenance
+from sbpac_desktop.services.admin import maintenance
 from sbpac_desktop.services.app import open_app
 from tests.unit.test_backup import corrupt_index, demo_database, rows
 

@@ -15,8 +15,8 @@ from sbpac_desktop.gui import reminders as reminders_gui
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
-from sbpac_desktop.services.reminders import reminders
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directives.reminders import reminders
 from sbpac_desktop.store.models import User
 from sbpac_desktop.thai import to_thai_digits
 

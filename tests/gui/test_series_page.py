@@ -17,11 +17,12 @@ from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
 from sbpac_desktop.gui.dialogs.series_dialog import SeriesDialog
 from sbpac_desktop.gui.meeting.attendance_tab import AttendanceTab
 from sbpac_desktop.gui.pages.series import SeriesPage
-from sbpac_desktop.services import attendance, meetings, org, series
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.series import SeriesInput, SeriesMemberInput
-from sbpac_desktop.services.series_attendance import LAST_MEETING, MEMBERS, pick_holder
+from sbpac_desktop.services.meetings import attendance, meetings, series
+from sbpac_desktop.services.meetings.series import SeriesInput, SeriesMemberInput
+from sbpac_desktop.services.meetings.series_attendance import LAST_MEETING, MEMBERS, pick_holder
+from sbpac_desktop.services.people import org
 from tests.gui.helpers import lists_filled, settle, type_text
 
 DAY = date(2019, 12, 17)

@@ -16,9 +16,10 @@ from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages import settings as settings_module
 from sbpac_desktop.gui.pages.settings import LAST_DATABASE_KEY, SettingsPage
-from sbpac_desktop.services import auth, meetings
+from sbpac_desktop.services import auth
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import AppContext, open_app
+from sbpac_desktop.services.meetings import meetings
 from sbpac_desktop.services.settings import SettingsInput
 from tests.gui.helpers import lists_filled
 

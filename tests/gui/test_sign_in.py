@@ -17,7 +17,8 @@ from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.gui.app import run_gui
 from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog
 from sbpac_desktop.gui.main_window import MainWindow
-from sbpac_desktop.services import auth, users
+from sbpac_desktop.services import auth
+from sbpac_desktop.services.admin import users
 from sbpac_desktop.services.app import AppContext, open_app
 from tests.gui.helpers import type_text
 

@@ -17,9 +17,9 @@ from sbpac_desktop.gui.dialogs.meeting_dialog import meeting_input
 from sbpac_desktop.gui.dialogs.speaker_dialog import SpeakerDialog
 from sbpac_desktop.gui.meeting import speakers_panel
 from sbpac_desktop.gui.meeting.window import MeetingWindow
-from sbpac_desktop.services import meetings, speakers
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.speakers import MAX_SPEECH
+from sbpac_desktop.services.meetings import meetings, speakers
+from sbpac_desktop.services.meetings.speakers import MAX_SPEECH
 from tests.gui.helpers import type_text
 from tests.gui.meeting_fixtures import open_meeting_window
 

@@ -17,8 +17,8 @@ from sbpac_desktop.gui import text as text_module
 from sbpac_desktop.gui.fonts import apply_ui_font
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.text import ThaiLabel, install_clipboard_scrubber, wrappable
-from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.meetings import meetings
 from sbpac_desktop.thai import segment
 from tests.services.helpers import meeting, series
 

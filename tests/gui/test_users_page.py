@@ -17,8 +17,10 @@ from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages import users as users_page_module
 from sbpac_desktop.gui.pages.users import UsersPage
 from sbpac_desktop.gui.text import digits
-from sbpac_desktop.services import auth, org, users
+from sbpac_desktop.services import auth
+from sbpac_desktop.services.admin import users
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.people import org
 from tests.gui.helpers import settle, type_text
 
 PASSWORD = "รหัสผ่านยาวพอ-1"

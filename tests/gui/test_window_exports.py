@@ -21,9 +21,9 @@ from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.dashboard_export import TABLES as DASHBOARD_TABLES
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
-from sbpac_desktop.services.followup import GroupBy
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directives.dashboard_export import TABLES as DASHBOARD_TABLES
+from sbpac_desktop.services.meetings.followup import GroupBy
 from tests.gui.helpers import lists_filled
 
 JOB_TIMEOUT_MS = 60_000  # the first job starts the worker process

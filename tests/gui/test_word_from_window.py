@@ -15,7 +15,7 @@ from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.dialogs.followup_report_dialog import FollowUpReportDialog
 from sbpac_desktop.gui.meeting.window import MeetingWindow
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
 from tests.gui.helpers import lists_filled
 from tests.gui.meeting_fixtures import open_meeting_window
 

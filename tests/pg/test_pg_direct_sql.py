@@ -16,7 +16,7 @@ import pytest
 from psycopg import errors as pg_errors
 from psycopg import sql
 
-from sbpac_desktop.services.maintenance import verify_audit_chain
+from sbpac_desktop.services.admin.maintenance import verify_audit_chain
 from sbpac_desktop.store.database import open_database
 from tests.pg.test_pg_roles import REPORT_INSERT, Office, connected, conninfo
 

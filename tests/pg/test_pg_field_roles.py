@@ -11,10 +11,12 @@ from datetime import date
 import pytest
 
 from sbpac_desktop.domain.errors import ValidationError
-from sbpac_desktop.services import directives, field_visits, network, places
-from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
-from sbpac_desktop.services.field_visits import VisitInput
-from sbpac_desktop.services.network import MemberInput, ReportInput
+from sbpac_desktop.services import places
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.directives import AssignmentInput, DirectiveInput
+from sbpac_desktop.services.field import field_visits, network
+from sbpac_desktop.services.field.field_visits import VisitInput
+from sbpac_desktop.services.field.network import MemberInput, ReportInput
 from tests.pg import test_pg_roles
 from tests.pg.test_pg_roles import Office, _app, connected, refused
 

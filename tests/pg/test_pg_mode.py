@@ -6,8 +6,8 @@ import pytest
 
 from sbpac_desktop.domain.errors import DatabaseError
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.meetings import list_meetings
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.meetings.meetings import list_meetings
 
 pytestmark = pytest.mark.pg
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from sbpac_desktop.domain.errors import PermissionDenied
-from sbpac_desktop.services import dimensions, plan, plan_actuals, plan_views
-from sbpac_desktop.services.plan import IndicatorInput, ProjectInput
+from sbpac_desktop.services import dimensions
+from sbpac_desktop.services.field import plan, plan_actuals, plan_views
+from sbpac_desktop.services.field.plan import IndicatorInput, ProjectInput
 from tests.pg import test_pg_roles
 from tests.pg.test_pg_roles import Office, _app, connected, refused
 from tests.services.plan_helpers import IN_Q2

@@ -17,8 +17,12 @@ from sqlalchemy.engine import make_url
 
 from sbpac_desktop.domain.enums import AssignmentRole, MeetingStatus, PositionKind
 from sbpac_desktop.domain.errors import PermissionDenied
-from sbpac_desktop.services import auth, directives, meetings, org, progress, users
+from sbpac_desktop.services import auth
+from sbpac_desktop.services.admin import users
 from sbpac_desktop.services.app import AppContext, open_app
+from sbpac_desktop.services.directives import directives, progress
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.people import org
 from sbpac_desktop.store import pg_roles
 from tests.services.helpers import meeting, person, post, series
 
@@ -365,7 +369,7 @@ def test_role_matrix_through_database_logins(office, role):
 
 
 def test_officer_marks_only_their_own_directives_blocked(office):
-    from sbpac_desktop.services import blocking
+    from sbpac_desktop.services.directives import blocking
 
     admin = _app(office, office.admin)
     try:

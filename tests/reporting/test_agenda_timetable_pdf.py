@@ -9,10 +9,10 @@ import pytest
 
 from sbpac_desktop.reporting import agenda
 from sbpac_desktop.reporting.agenda import TEXT_WIDTH, TIME_WIDTH
-from sbpac_desktop.services import agenda as agenda_service
-from sbpac_desktop.services import documents, meetings
-from sbpac_desktop.services.agenda import AgendaItemInput
 from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.meetings import agenda as agenda_service
+from sbpac_desktop.services.meetings import documents, meetings
+from sbpac_desktop.services.meetings.agenda import AgendaItemInput
 from tests.reporting.conftest import LEFT_EDGE, squeeze, text_lines
 from tests.services.helpers import series
 

@@ -12,13 +12,15 @@ from reportlab.lib.units import cm
 from sbpac_desktop.domain.enums import AssignmentRole, AttendanceKind
 from sbpac_desktop.reporting import agenda, dossier, followup, minutes
 from sbpac_desktop.reporting.followup import WIDTHS as FOLLOWUP_WIDTHS
-from sbpac_desktop.services import agenda as agenda_service
-from sbpac_desktop.services import attendance, directives, documents, meetings, org
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.demo_clock import story_clock
-from sbpac_desktop.services.demo_data import AGENDA, DIRECTIVES, REFERENCE_DATE
-from sbpac_desktop.services.followup import FollowUpScope, GroupBy, followup_document
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.demo.demo_clock import story_clock
+from sbpac_desktop.services.demo.demo_data import AGENDA, DIRECTIVES, REFERENCE_DATE
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.meetings import agenda as agenda_service
+from sbpac_desktop.services.meetings import attendance, documents, meetings
+from sbpac_desktop.services.meetings.followup import FollowUpScope, GroupBy, followup_document
+from sbpac_desktop.services.people import org
 from tests.reporting.conftest import LEFT_EDGE, RIGHT_EDGE, squeeze, text_lines
 
 STACKED = "ที่ประชุม น้ำ ปั้น ญี่ปุ่น ฐ ฎ ฏ ปฏิบัติ ผู้ช่วยเลขาธิการ"

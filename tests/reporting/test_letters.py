@@ -12,9 +12,10 @@ from docx import Document
 
 from sbpac_desktop.reporting import letters as letters_pdf
 from sbpac_desktop.reporting.word import letters as letters_word
-from sbpac_desktop.services import letters, meetings, office
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.meetings import letters, meetings
+from sbpac_desktop.services.people import office
 from tests.reporting.conftest import squeeze, text_lines
 from tests.reporting.word_support import blocks, convert, flat_texts, in_order, pdf_flow_text, skeleton
 from tests.services.test_office_letters import GOOD

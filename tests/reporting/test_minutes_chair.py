@@ -11,8 +11,9 @@ import pytest
 
 from sbpac_desktop.domain.enums import OrgUnitKind, PositionKind
 from sbpac_desktop.reporting import minutes
-from sbpac_desktop.services import documents, meetings, org, series
-from sbpac_desktop.services.documents import CHAIR_TO_FILL_IN
+from sbpac_desktop.services.meetings import documents, meetings, series
+from sbpac_desktop.services.meetings.documents import CHAIR_TO_FILL_IN
+from sbpac_desktop.services.people import org
 from tests.reporting.conftest import squeeze
 
 DAY = date(2026, 11, 17)

@@ -13,11 +13,11 @@ from sbpac_desktop.reporting import followup as followup_pdf
 from sbpac_desktop.reporting import minutes as minutes_pdf
 from sbpac_desktop.reporting.word import followup as followup_word
 from sbpac_desktop.reporting.word import minutes as minutes_word
-from sbpac_desktop.services import documents
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
-from sbpac_desktop.services.followup import FollowUpScope, followup_document
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.meetings import documents
+from sbpac_desktop.services.meetings.followup import FollowUpScope, followup_document
 from tests.reporting.conftest import squeeze, text_lines
 from tests.reporting.word_support import convert, flat_texts, in_order, require_soffice
 

@@ -11,7 +11,7 @@ from docx import Document
 
 from sbpac_desktop.reporting import agenda as agenda_pdf
 from sbpac_desktop.reporting.word import agenda
-from sbpac_desktop.services import documents
+from sbpac_desktop.services.meetings import documents
 from tests.reporting.conftest import squeeze, text_lines
 from tests.reporting.test_agenda_timetable_pdf import _meeting, ctx  # noqa: F401 - the fixture
 from tests.reporting.word_support import blocks, in_order

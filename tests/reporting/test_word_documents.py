@@ -16,11 +16,11 @@ from sbpac_desktop.reporting.common import TEXT_WIDTH
 from sbpac_desktop.reporting.engine import OutputPathError
 from sbpac_desktop.reporting.word import agenda, followup, minutes
 from sbpac_desktop.reporting.word.base import BODY, CELL, FONT, HEADING, TABLE, TITLE, document_digits
-from sbpac_desktop.services import documents
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
-from sbpac_desktop.services.followup import FollowUpScope, followup_document
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.meetings import documents
+from sbpac_desktop.services.meetings.followup import FollowUpScope, followup_document
 from tests.reporting.conftest import LEFT_EDGE, squeeze, text_lines
 from tests.reporting.word_support import blocks, convert, flat_texts, in_order, pdf_flow_text, skeleton
 

@@ -13,14 +13,15 @@ from reportlab.lib.units import cm
 
 from sbpac_desktop.reporting import agenda, followup, minutes
 from sbpac_desktop.reporting.followup import WIDTHS as FOLLOWUP_WIDTHS
-from sbpac_desktop.services import closure, documents, extensions, meetings
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.carryover import CarryOverChoice, apply_carryover, propose_carryover
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
-from sbpac_desktop.services.directives import DirectiveFilter, list_directives
-from sbpac_desktop.services.followup import FollowUpScope, followup_document
-from sbpac_desktop.services.workflow import get_workflow
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directives import closure, extensions
+from sbpac_desktop.services.directives.directives import DirectiveFilter, list_directives
+from sbpac_desktop.services.directives.workflow import get_workflow
+from sbpac_desktop.services.meetings import documents, meetings
+from sbpac_desktop.services.meetings.carryover import CarryOverChoice, apply_carryover, propose_carryover
+from sbpac_desktop.services.meetings.followup import FollowUpScope, followup_document
 from sbpac_desktop.thai import to_thai_digits
 from tests.reporting.conftest import squeeze
 from tests.reporting.test_documents import column_text

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.services.demo.demo import load_demo
 from sbpac_desktop.store import migrate
 
 ROOT = Path(__file__).resolve().parents[2]

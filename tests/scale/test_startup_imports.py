@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.services.demo.demo import load_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, time
 
 from sbpac_desktop.domain.enums import OrgUnitKind, PositionKind
-from sbpac_desktop.services import meetings, org
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.people import org
 
 
 def series(ctx: AppContext, name: str = "การประชุมผู้บริหาร ศอ.บต.") -> int:

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from sbpac_desktop.domain.enums import UserRole
-from sbpac_desktop.services import dimensions, plan
+from sbpac_desktop.services import dimensions
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.plan import IndicatorInput, ProjectInput
+from sbpac_desktop.services.field import plan
+from sbpac_desktop.services.field.plan import IndicatorInput, ProjectInput
 from tests.services.workflow_helpers import directive, officer_with_post, post, user
 
 FY = 2563

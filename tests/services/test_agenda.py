@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from sbpac_desktop.domain.errors import ValidationError
-from sbpac_desktop.services import agenda
+from sbpac_desktop.services.meetings import agenda
 from tests.services.helpers import meeting, series
 
 

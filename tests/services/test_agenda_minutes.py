@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from sbpac_desktop.domain.errors import ValidationError
-from sbpac_desktop.services import agenda, documents
-from sbpac_desktop.services.agenda import AgendaItemInput
+from sbpac_desktop.services.meetings import agenda, documents
+from sbpac_desktop.services.meetings.agenda import AgendaItemInput
 from tests.services.helpers import meeting, series
 
 
@@ -56,7 +56,7 @@ def test_agenda_document_carries_the_timetable(ctx, meeting_id):
 
 
 def test_history_names_the_planned_minutes_in_thai(ctx, meeting_id):
-    from sbpac_desktop.services.history import record_history
+    from sbpac_desktop.services.directives.history import record_history
 
     item = agenda.add_item(ctx.db, ctx.actor, meeting_id, AgendaItemInput(4, "แผนงาน", planned_minutes=45))
     agenda.update_item(ctx.db, ctx.actor, item.id, item.version, agenda.input_of(item, planned_minutes=60))

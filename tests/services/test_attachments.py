@@ -15,9 +15,11 @@ from sqlalchemy import select, update
 
 from sbpac_desktop.domain.enums import MeetingStatus, UserRole
 from sbpac_desktop.domain.errors import ConflictError, DatabaseError, PermissionDenied, ValidationError
-from sbpac_desktop.services import agenda, attachments, directives, meetings, progress
+from sbpac_desktop.services import attachments
 from sbpac_desktop.services.attachments import MAX_ATTACHMENT_BYTES, OwnerKind
-from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
+from sbpac_desktop.services.directives import directives, progress
+from sbpac_desktop.services.directives.directives import AssignmentInput, DirectiveInput
+from sbpac_desktop.services.meetings import agenda, meetings
 from sbpac_desktop.store.models import Attachment, AuditEntry
 from tests.services.helpers import meeting, post, series
 from tests.services.workflow_helpers import officer_with_post

@@ -21,9 +21,10 @@ import pytest
 from sqlalchemy import func, select, update
 
 from sbpac_desktop.domain.errors import AppError, NotFound, ValidationError
-from sbpac_desktop.services import agenda, attachments
+from sbpac_desktop.services import attachments
 from sbpac_desktop.services.attachment_names import FALLBACK_NAME
 from sbpac_desktop.services.attachments import MAX_ATTACHMENT_BYTES, OwnerKind
+from sbpac_desktop.services.meetings import agenda
 from sbpac_desktop.store.models import Attachment, AuditEntry
 from tests.services.helpers import meeting, series
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, create_engine, text
 
-from sbpac_desktop.services import audit_anchors, maintenance
+from sbpac_desktop.services import audit_anchors
+from sbpac_desktop.services.admin import maintenance
 from sbpac_desktop.services.app import open_app
 from sbpac_desktop.store.audit_chain import entry_hash
 from sbpac_desktop.store.database import open_database

@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from sbpac_desktop.services import auth, users
+from sbpac_desktop.services import auth
+from sbpac_desktop.services.admin import users
 from sbpac_desktop.services.app import open_app
 from sbpac_desktop.store.models import AuditEntry, User
 

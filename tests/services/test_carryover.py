@@ -9,15 +9,15 @@ import pytest
 from sbpac_desktop.domain.enums import MeetingStatus, UserRole
 from sbpac_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
 from sbpac_desktop.reporting import agenda as agenda_pdf
-from sbpac_desktop.services import agenda, documents, meetings
-from sbpac_desktop.services.carryover import (
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.meetings import agenda, documents, meetings
+from sbpac_desktop.services.meetings.carryover import (
     AcceptedLine,
     CarryOverChoice,
     apply_carryover,
     propose_carryover,
 )
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
 from tests.services.helpers import meeting as make_meeting
 
 CERTIFY = "รับรองรายงานการประชุม ครั้งที่ 10/2562 เมื่อวันที่ 22 ตุลาคม 2562"

@@ -11,10 +11,12 @@ import pytest
 
 from sbpac_desktop.domain.enums import AssignmentRole, OrgUnitKind, PositionKind, Priority, UserRole
 from sbpac_desktop.domain.errors import ConflictError
-from sbpac_desktop.services import directives, meetings, org
 from sbpac_desktop.services.common import check_version
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.directives import AssignmentInput, DirectiveInput
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.people import org
 from sbpac_desktop.store.models import Directive, Meeting, MeetingSeries, User
 from tests.services.helpers import meeting, post, series
 
@@ -111,7 +113,7 @@ def test_conflict_details_name_fields_in_thai(ctx, other):
 
 def test_overwrite_is_for_secretary_and_admin_and_audited(ctx, other):
     from sbpac_desktop.domain.errors import PermissionDenied
-    from sbpac_desktop.services.history import record_history
+    from sbpac_desktop.services.directives.history import record_history
 
     lead = post(ctx)
     detail, data = _directive(ctx, lead)

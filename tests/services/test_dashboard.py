@@ -8,10 +8,11 @@ import pytest
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.escalation import Tier
-from sbpac_desktop.services import directives, meetings
-from sbpac_desktop.services.dashboard import MATRIX_KEYS, dashboard
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.dashboard import MATRIX_KEYS, dashboard
+from sbpac_desktop.services.meetings import meetings
 from tests.services.helpers import series
 
 

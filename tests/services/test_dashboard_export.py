@@ -1,4 +1,4 @@
-"""The dashboard's tables as one spreadsheet table (services/dashboard_export.py), on SQLite
+"""The dashboard's tables as one spreadsheet table (services/directives/dashboard_export.py), on SQLite
 and PostgreSQL, over the demo data as of 15 Feb 2020; written and read back as .xlsx."""
 
 import openpyxl
@@ -6,10 +6,10 @@ import pytest
 
 from sbpac_desktop.domain.status import STATUS_KEYS
 from sbpac_desktop.reporting.spreadsheets import write_table
-from sbpac_desktop.services.dashboard import dashboard
-from sbpac_desktop.services.dashboard_export import HEADERS, TABLES, dashboard_table
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directives.dashboard import dashboard
+from sbpac_desktop.services.directives.dashboard_export import HEADERS, TABLES, dashboard_table
 
 
 @pytest.fixture

@@ -14,8 +14,10 @@ import pytest
 from sqlalchemy import delete, select, update
 
 from sbpac_desktop.domain.escalation import Tier
-from sbpac_desktop.services import dashboard, directives, generate, places
+from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.demo import generate
+from sbpac_desktop.services.directives import dashboard, directives
 from sbpac_desktop.store import directive_summary
 from sbpac_desktop.store.models import Assignment, Meeting
 

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from sbpac_desktop.domain.errors import DatabaseError
+from sbpac_desktop.services.admin.database_check import check_database, hide_password
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.database_check import check_database, hide_password
 
 
 def _free_port() -> int:

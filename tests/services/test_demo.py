@@ -3,10 +3,11 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from sbpac_desktop.services import agenda, attendance, directives, meetings
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.demo_clock import clock_for
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.demo.demo_clock import clock_for
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.meetings import agenda, attendance, meetings
 from sbpac_desktop.store.models import AuditEntry, Person, Position
 from sbpac_desktop.thai.dates import fiscal_year, long_date
 
@@ -52,7 +53,7 @@ def test_demo_statuses_as_of_the_reference_date(ctx):
 def test_tracker_and_dashboard_read_in_chunks_with_the_same_result(ctx, monkeypatch):
     """Ids are sent in bounded chunks (servers cap parameters per statement); tiny chunks must
     give exactly what one chunk gives."""
-    from sbpac_desktop.services import dashboard, directive_views
+    from sbpac_desktop.services.directives import dashboard, directive_views
 
     load_demo(ctx.db, ctx.actor)
     whole = directives.list_directives(ctx.db, ctx.actor, today=REFERENCE_DATE)
@@ -109,7 +110,7 @@ def test_without_a_day_the_story_keeps_its_own_dates():
 def test_demo_series_fills_a_new_meeting_with_chair_venue_and_members(ctx):
     """The demo's series names its chair and secretary posts, room and standing members, so a new
     meeting from the series starts with the SG in the chair and the committee on the list."""
-    from sbpac_desktop.services import series_attendance
+    from sbpac_desktop.services.meetings import series_attendance
 
     first = load_demo(ctx.db, ctx.actor)
     series_id = meetings.get_meeting(ctx.db, ctx.actor, first.meeting_id).series_id
@@ -134,8 +135,9 @@ def test_demo_series_fills_a_new_meeting_with_chair_venue_and_members(ctx):
 
 
 def test_demo_keeps_a_series_someone_already_set_up(ctx):
-    from sbpac_desktop.services import org, series
-    from sbpac_desktop.services.demo_data import SERIES
+    from sbpac_desktop.services.demo.demo_data import SERIES
+    from sbpac_desktop.services.meetings import series
+    from sbpac_desktop.services.people import org
 
     created = meetings.create_series(ctx.db, ctx.actor, SERIES)
     post = org.create_position(ctx.db, ctx.actor, org.PositionInput("ประธานที่ตั้งเอง")).id

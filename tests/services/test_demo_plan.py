@@ -4,8 +4,8 @@ an indicator each and the first quarter reported — on SQLite and PostgreSQL.""
 from __future__ import annotations
 
 from sbpac_desktop.domain.plan import IndicatorState
-from sbpac_desktop.services import plan_views
-from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.field import plan_views
 
 
 def test_demo_plan_tells_the_first_quarter(ctx):

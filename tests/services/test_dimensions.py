@@ -11,10 +11,12 @@ from sqlalchemy import func, select
 
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from sbpac_desktop.services import auth, dimensions, directives, org
-from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.services import auth, dimensions
+from sbpac_desktop.services.demo.demo import load_demo
 from sbpac_desktop.services.dimensions import DimensionInput
-from sbpac_desktop.services.directives import DirectiveInput
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.directives import DirectiveInput
+from sbpac_desktop.services.people import org
 from sbpac_desktop.store.models import AuditEntry, DevelopmentDimension
 from tests.services.workflow_helpers import user
 

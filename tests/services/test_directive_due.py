@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 
 from sbpac_desktop.domain.errors import ValidationError
-from sbpac_desktop.services import directives, extensions
-from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
-from sbpac_desktop.services.workflow import get_workflow
+from sbpac_desktop.services.directives import directives, extensions
+from sbpac_desktop.services.directives.directives import AssignmentInput, DirectiveInput
+from sbpac_desktop.services.directives.workflow import get_workflow
 from tests.services.workflow_helpers import AS_OF, DUE, ISSUED, directive, officer_with_post
 
 NEITHER = "กรุณากำหนดวันแล้วเสร็จ หรือเลือก “ไม่กำหนด” พร้อมระบุเหตุผล"

@@ -12,8 +12,9 @@ import pytest
 from sqlalchemy import func, select, update
 
 from sbpac_desktop.domain.errors import PermissionDenied, ValidationError
-from sbpac_desktop.services import directives, places
-from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
+from sbpac_desktop.services import places
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.directives import AssignmentInput, DirectiveInput
 from sbpac_desktop.store.models import AuditEntry, Directive
 from sbpac_desktop.store.models_field import DirectivePlace, Place
 from tests.services.workflow_helpers import AS_OF, DUE, ISSUED, officer_with_post

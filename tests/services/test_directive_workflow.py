@@ -8,9 +8,9 @@ from sqlalchemy import func, select
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
 from sbpac_desktop.domain.workflow import RequestStatus
-from sbpac_desktop.services import blocking, closure, directives, extensions, progress
-from sbpac_desktop.services.directives import DirectiveFilter
-from sbpac_desktop.services.workflow import get_workflow
+from sbpac_desktop.services.directives import blocking, closure, directives, extensions, progress
+from sbpac_desktop.services.directives.directives import DirectiveFilter
+from sbpac_desktop.services.directives.workflow import get_workflow
 from sbpac_desktop.store.models import AuditEntry, ExtensionRequest
 from tests.services.helpers import meeting, series
 from tests.services.workflow_helpers import AS_OF, DUE, directive, officer_with_post

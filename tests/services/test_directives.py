@@ -4,8 +4,8 @@ import pytest
 
 from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState
 from sbpac_desktop.domain.errors import ConflictError, NotFound, ValidationError
-from sbpac_desktop.services import directives, progress
-from sbpac_desktop.services.directives import AssignmentInput, DirectiveFilter, DirectiveInput
+from sbpac_desktop.services.directives import directives, progress
+from sbpac_desktop.services.directives.directives import AssignmentInput, DirectiveFilter, DirectiveInput
 from tests.services.helpers import meeting, post, series
 
 ISSUED = date(2019, 10, 22)
@@ -142,7 +142,7 @@ def test_close_and_cancel(ctx):
 
 
 def test_directive_from_an_agenda_item_of_another_meeting_is_refused(ctx):
-    from sbpac_desktop.services import agenda
+    from sbpac_desktop.services.meetings import agenda
 
     sid = series(ctx)
     m1, m2 = meeting(ctx, sid, date(2019, 9, 24)), meeting(ctx, sid, date(2019, 10, 22))

@@ -12,15 +12,16 @@ from sqlalchemy import func, select, update
 
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
-from sbpac_desktop.services import attachments, carryover, directives, places, search
-from sbpac_desktop.services.field_findings import (
+from sbpac_desktop.services import attachments, places, search
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.field.field_findings import (
     FindingInput,
     add_finding,
     finding_to_progress,
     propose_finding,
     remove_finding,
 )
-from sbpac_desktop.services.field_visits import (
+from sbpac_desktop.services.field.field_visits import (
     OutcomeInput,
     VisitInput,
     cancel_visit,
@@ -30,6 +31,7 @@ from sbpac_desktop.services.field_visits import (
     record_outcome,
     update_visit,
 )
+from sbpac_desktop.services.meetings import carryover
 from sbpac_desktop.store.models import AuditEntry
 from sbpac_desktop.store.models_field import Place
 from tests.services.helpers import meeting, series
@@ -255,8 +257,8 @@ def test_visit_files_and_search_find_findings(ctx, area, tmp_path):
 
 
 def test_tracker_and_dashboard_filter_by_province_and_district(ctx, area):
-    from sbpac_desktop.services.dashboard import dashboard
-    from sbpac_desktop.services.directive_views import DirectiveFilter
+    from sbpac_desktop.services.directives.dashboard import dashboard
+    from sbpac_desktop.services.directives.directive_views import DirectiveFilter
 
     _officer, position_id, secretary = officer_with_post(ctx)
     in_pattani, in_yala, nowhere = (directive(ctx, position_id) for _ in range(3))

@@ -7,12 +7,14 @@ from dataclasses import replace
 from datetime import date
 
 from sbpac_desktop.domain.documents import PersonLine
-from sbpac_desktop.services import directives, documents, progress, settings
-from sbpac_desktop.services import series as series_service
-from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
-from sbpac_desktop.services.followup import FollowUpScope, followup_document
-from sbpac_desktop.services.followup_signer import UNNAMED
-from sbpac_desktop.services.progress import ProgressInput
+from sbpac_desktop.services import settings
+from sbpac_desktop.services.directives import directives, progress
+from sbpac_desktop.services.directives.directives import AssignmentInput, DirectiveInput
+from sbpac_desktop.services.directives.progress import ProgressInput
+from sbpac_desktop.services.meetings import documents
+from sbpac_desktop.services.meetings import series as series_service
+from sbpac_desktop.services.meetings.followup import FollowUpScope, followup_document
+from sbpac_desktop.services.meetings.followup_signer import UNNAMED
 from tests.services.helpers import meeting, person
 from tests.services.workflow_helpers import AS_OF, DUE, ISSUED, hold, post
 

@@ -13,11 +13,13 @@ from sqlalchemy import table as sql_table
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
 from sbpac_desktop.domain.status import STATUS_KEYS
-from sbpac_desktop.services import directives, generate, search
+from sbpac_desktop.services import search
+from sbpac_desktop.services.admin.maintenance import verify_audit_chain
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.maintenance import verify_audit_chain
+from sbpac_desktop.services.demo import generate
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.directives import directives
 from sbpac_desktop.store import directive_summary
 from sbpac_desktop.store.models import AuditEntry, Directive
 

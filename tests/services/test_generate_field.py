@@ -10,10 +10,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy import table as sql_table
 
-from sbpac_desktop.services import field_visits, generate, network, plan_views, search
+from sbpac_desktop.services import search
+from sbpac_desktop.services.admin.maintenance import check_database
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.generate_field import FIELD_TABLES
-from sbpac_desktop.services.maintenance import check_database
+from sbpac_desktop.services.demo import generate
+from sbpac_desktop.services.demo.generate_field import FIELD_TABLES
+from sbpac_desktop.services.field import field_visits, network, plan_views
 from sbpac_desktop.store.models import AuditEntry
 from sbpac_desktop.store.models_field import (
     DirectivePlace,

@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 
 from sbpac_desktop.domain.errors import NotFound
-from sbpac_desktop.services import agenda, directives, meetings, progress
-from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
-from sbpac_desktop.services.history import record_history
+from sbpac_desktop.services.directives import directives, progress
+from sbpac_desktop.services.directives.directives import AssignmentInput, DirectiveInput
+from sbpac_desktop.services.directives.history import record_history
+from sbpac_desktop.services.meetings import agenda, meetings
 from tests.services.helpers import meeting, post, series
 
 

@@ -26,8 +26,9 @@ from hypothesis import strategies as st
 
 from sbpac_desktop.cli.main import main
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.services import network_import, org_import, org_import_fields, plan_import
 from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.field import network_import, plan_import
+from sbpac_desktop.services.people import org_import, org_import_fields
 from sbpac_desktop.services.spreadsheets import fields as spreadsheet_fields
 from sbpac_desktop.services.spreadsheets.directive_import import import_directives
 from tests.services import test_network, test_org_import, test_plan_import

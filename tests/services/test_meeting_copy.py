@@ -8,10 +8,10 @@ from sqlalchemy import select, update
 
 from sbpac_desktop.domain.enums import AttendanceKind, MeetingStatus, UserRole
 from sbpac_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
-from sbpac_desktop.services import agenda, attendance, meetings
-from sbpac_desktop.services.agenda import AgendaItemInput
-from sbpac_desktop.services.carryover import CarryOverChoice, apply_carryover
-from sbpac_desktop.services.meeting_copy import copied_title, copy_meeting
+from sbpac_desktop.services.meetings import agenda, attendance, meetings
+from sbpac_desktop.services.meetings.agenda import AgendaItemInput
+from sbpac_desktop.services.meetings.carryover import CarryOverChoice, apply_carryover
+from sbpac_desktop.services.meetings.meeting_copy import copied_title, copy_meeting
 from sbpac_desktop.store.models import AuditEntry, MeetingSeries
 from tests.services.helpers import meeting, person, series
 

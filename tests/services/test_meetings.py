@@ -3,7 +3,7 @@ from datetime import date, time
 import pytest
 
 from sbpac_desktop.domain.errors import NotFound, ValidationError
-from sbpac_desktop.services import meetings
+from sbpac_desktop.services.meetings import meetings
 from tests.services.helpers import meeting, series
 
 
@@ -112,7 +112,7 @@ def test_update_keeps_number_and_moves_year(ctx):
 def test_certified_minutes_are_read_only(ctx):
     from sbpac_desktop.domain.enums import AttendanceKind, MeetingStatus
     from sbpac_desktop.domain.errors import ConflictError
-    from sbpac_desktop.services import agenda, attendance
+    from sbpac_desktop.services.meetings import agenda, attendance
     from tests.services.helpers import person
 
     view = meeting(ctx, series(ctx), date(2019, 10, 22))

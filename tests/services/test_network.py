@@ -12,9 +12,11 @@ from sqlalchemy import func, select
 
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
-from sbpac_desktop.services import directives, network, places, search
-from sbpac_desktop.services.network import MemberInput, ReportInput
-from sbpac_desktop.services.network_import import COLUMNS, import_network_reports, write_template
+from sbpac_desktop.services import places, search
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.field import network
+from sbpac_desktop.services.field.network import MemberInput, ReportInput
+from sbpac_desktop.services.field.network_import import COLUMNS, import_network_reports, write_template
 from sbpac_desktop.store.models_field import ExternalReport, NetworkMember, Place
 from tests.services.workflow_helpers import AS_OF, directive, officer_with_post, user
 

@@ -1,5 +1,5 @@
-"""The issuing office set once (services/office.py) and the letters filled from the demo meeting
-(services/letters.py), on SQLite and PostgreSQL: stored, audited, conflicts, bad input."""
+"""The issuing office set once (services/people/office.py) and the letters filled from the demo meeting
+(services/meetings/letters.py), on SQLite and PostgreSQL: stored, audited, conflicts, bad input."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from sqlalchemy import select
 
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from sbpac_desktop.services import letters, meetings, office
-from sbpac_desktop.services import series as series_service
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.office import OfficeInput
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.meetings import letters, meetings
+from sbpac_desktop.services.meetings import series as series_service
+from sbpac_desktop.services.people import office
+from sbpac_desktop.services.people.office import OfficeInput
 from sbpac_desktop.store.models import AuditEntry
 from tests.services.helpers import meeting, series
 

@@ -6,8 +6,9 @@ from sqlalchemy import select
 
 from sbpac_desktop.domain.enums import AttendanceKind, UserRole
 from sbpac_desktop.domain.errors import PermissionDenied, ValidationError
-from sbpac_desktop.services import attendance, org
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.meetings import attendance
+from sbpac_desktop.services.people import org
 from sbpac_desktop.store.models import AuditEntry
 from tests.services.helpers import meeting, person, post, series
 

@@ -15,11 +15,11 @@ from sqlalchemy import func, select
 
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import PermissionDenied
-from sbpac_desktop.services import org
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.org_import import import_org
-from sbpac_desktop.services.org_import_fields import COLUMNS
-from sbpac_desktop.services.org_template import DATA_SHEET, NOTES_SHEET, headers, write_org_template
+from sbpac_desktop.services.people import org
+from sbpac_desktop.services.people.org_import import import_org
+from sbpac_desktop.services.people.org_import_fields import COLUMNS
+from sbpac_desktop.services.people.org_template import DATA_SHEET, NOTES_SHEET, headers, write_org_template
 from sbpac_desktop.store.models import AuditEntry, Incumbency, OrgUnit, Person, Position
 
 HEAD = ["ประเภท", "ชื่อหน่วยงาน", "ชื่อย่อหน่วยงาน", "สังกัด", "ชื่อตำแหน่ง", "ชื่อย่อตำแหน่ง", "คำนำหน้า/ยศ", "ชื่อ",

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from sbpac_desktop.domain.enums import OrgUnitKind, PositionKind, UserRole
 from sbpac_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
-from sbpac_desktop.services import org
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.people import org
 from sbpac_desktop.store.models import AuditEntry, Incumbency, OrgUnit
 from tests.services.helpers import person, post
 

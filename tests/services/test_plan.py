@@ -12,9 +12,10 @@ from sqlalchemy import func, select
 
 from sbpac_desktop.domain.errors import PermissionDenied, ValidationError
 from sbpac_desktop.domain.plan import IndicatorState
-from sbpac_desktop.services import dimensions, plan, plan_actuals, plan_views
-from sbpac_desktop.services.plan import IndicatorInput, ProjectInput
-from sbpac_desktop.services.plan_actuals import ActualInput
+from sbpac_desktop.services import dimensions
+from sbpac_desktop.services.field import plan, plan_actuals, plan_views
+from sbpac_desktop.services.field.plan import IndicatorInput, ProjectInput
+from sbpac_desktop.services.field.plan_actuals import ActualInput
 from sbpac_desktop.store.models import AuditEntry
 from sbpac_desktop.store.models_plan import PlanActual, PlanIndicator, PlanProject
 from tests.services.plan_helpers import FY, IN_Q2, baht, world

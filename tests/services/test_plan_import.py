@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 
 from sbpac_desktop.domain.errors import PermissionDenied
-from sbpac_desktop.services import plan_views
-from sbpac_desktop.services.plan_import import COLUMNS, import_plan
+from sbpac_desktop.services.field import plan_views
+from sbpac_desktop.services.field.plan_import import COLUMNS, import_plan
 from tests.services.plan_helpers import IN_Q2, world
 
 KEYS = ("year", "dimension", "project", "owner", "budget_q1", "budget_q2", "budget_q3", "budget_q4", "indicator",

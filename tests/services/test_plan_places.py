@@ -23,8 +23,10 @@ from sqlalchemy import select
 
 from sbpac_desktop.domain.enums import PositionKind
 from sbpac_desktop.domain.plan import IndicatorState
-from sbpac_desktop.services import dimensions, org, places, plan, plan_actuals, plan_views
-from sbpac_desktop.services.plan import IndicatorInput, ProjectInput
+from sbpac_desktop.services import dimensions, places
+from sbpac_desktop.services.field import plan, plan_actuals, plan_views
+from sbpac_desktop.services.field.plan import IndicatorInput, ProjectInput
+from sbpac_desktop.services.people import org
 from sbpac_desktop.store.models import Position
 from sbpac_desktop.store.models_field import Place
 from tests.services.plan_helpers import FY, IN_Q2, baht

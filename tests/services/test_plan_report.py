@@ -13,8 +13,8 @@ from docx import Document
 from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.reporting.plan_report import render_plan_report
 from sbpac_desktop.reporting.word.plan_report import render_plan_report_docx
-from sbpac_desktop.services import plan_actuals
-from sbpac_desktop.services.plan_report import plan_report
+from sbpac_desktop.services.field import plan_actuals
+from sbpac_desktop.services.field.plan_report import plan_report
 from tests.services.plan_helpers import FY, IN_Q2, baht, world
 
 

@@ -6,10 +6,10 @@ import pytest
 
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import PermissionDenied
-from sbpac_desktop.services import blocking, closure, extensions, progress
+from sbpac_desktop.services.directives import blocking, closure, extensions, progress
+from sbpac_desktop.services.directives.reminders import reminders
+from sbpac_desktop.services.directives.workflow import get_workflow
 from sbpac_desktop.services.permissions import held_posts
-from sbpac_desktop.services.reminders import reminders
-from sbpac_desktop.services.workflow import get_workflow
 from tests.services.helpers import person
 from tests.services.workflow_helpers import AS_OF, directive, hold, officer_with_post, post, user
 

@@ -13,8 +13,8 @@ import pytest
 
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import NotFound, PermissionDenied
-from sbpac_desktop.services import meetings
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.meetings import meetings
 from sbpac_desktop.services.process_jobs import Job, JobFailure, rebuild_failure, run_job
 from tests.services import helpers
 

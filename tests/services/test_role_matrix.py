@@ -19,10 +19,14 @@ import pytest
 
 from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, MeetingStatus, PositionKind, UserRole
 from sbpac_desktop.domain.errors import PermissionDenied
-from sbpac_desktop.services import agenda, auth, directives, documents, meetings, org, progress, users
-from sbpac_desktop.services import series as series_service
+from sbpac_desktop.services import auth
+from sbpac_desktop.services.admin import users
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.directives import directives, progress
+from sbpac_desktop.services.meetings import agenda, documents, meetings
+from sbpac_desktop.services.meetings import series as series_service
+from sbpac_desktop.services.people import org
 from tests.services.helpers import meeting, person, post, series
 
 PASSWORD = "รหัสผ่านยาวพอ-1"

@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 
 from sbpac_desktop.domain.enums import UserRole
-from sbpac_desktop.services import agenda, search
+from sbpac_desktop.services import search
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.meetings import agenda
 from sbpac_desktop.services.search import SearchHit, snippet_parts
 from tests.services import helpers
 

@@ -10,9 +10,10 @@ from sqlalchemy import func, select
 
 from sbpac_desktop.domain.enums import AgendaTemplate, UserRole
 from sbpac_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from sbpac_desktop.services import meetings, org, series
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.series import SeriesInput, SeriesMemberInput
+from sbpac_desktop.services.meetings import meetings, series
+from sbpac_desktop.services.meetings.series import SeriesInput, SeriesMemberInput
+from sbpac_desktop.services.people import org
 from sbpac_desktop.store.models import AuditEntry, MeetingSeries, SeriesMember
 from tests.services.helpers import meeting, post
 

@@ -9,11 +9,12 @@ import pytest
 
 from sbpac_desktop.domain.enums import AgendaTemplate, AttendanceKind, MeetingStatus, UserRole
 from sbpac_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from sbpac_desktop.services import attendance, meetings, org, series, series_attendance
-from sbpac_desktop.services.attendance import AttendanceInput
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.series import SeriesInput, SeriesMemberInput
-from sbpac_desktop.services.series_attendance import pick_holder, prefill_attendance
+from sbpac_desktop.services.meetings import attendance, meetings, series, series_attendance
+from sbpac_desktop.services.meetings.attendance import AttendanceInput
+from sbpac_desktop.services.meetings.series import SeriesInput, SeriesMemberInput
+from sbpac_desktop.services.meetings.series_attendance import pick_holder, prefill_attendance
+from sbpac_desktop.services.people import org
 from tests.services.helpers import meeting, person, post
 
 DAY = date(2020, 2, 18)

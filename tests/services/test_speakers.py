@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from sbpac_desktop.domain.enums import MeetingStatus, UserRole
 from sbpac_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from sbpac_desktop.services import agenda, documents, meetings, speakers
-from sbpac_desktop.services.speakers import MAX_SPEAKER, MAX_SPEECH, SpeakerInput
+from sbpac_desktop.services.meetings import agenda, documents, meetings, speakers
+from sbpac_desktop.services.meetings.speakers import MAX_SPEAKER, MAX_SPEECH, SpeakerInput
 from sbpac_desktop.store.models import AuditEntry, SpeakerEntry
 from tests.services.helpers import meeting, person, post, series
 

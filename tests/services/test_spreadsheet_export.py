@@ -8,11 +8,11 @@ from datetime import date
 import openpyxl
 
 from sbpac_desktop.reporting.spreadsheets import FORMULA_TRIGGERS, write_table
-from sbpac_desktop.services import directives, progress
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
-from sbpac_desktop.services.directive_views import DirectiveFilter
-from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directives import directives, progress
+from sbpac_desktop.services.directives.directive_views import DirectiveFilter
+from sbpac_desktop.services.directives.directives import AssignmentInput, DirectiveInput
 from sbpac_desktop.services.spreadsheets.export import HEADERS, tracker_table
 from tests.services.helpers import post
 

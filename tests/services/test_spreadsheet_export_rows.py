@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from sbpac_desktop.services import generate
-from sbpac_desktop.services.directive_views import DirectiveFilter, DirectiveRow, build_rows
+from sbpac_desktop.services.demo import generate
+from sbpac_desktop.services.directives.directive_views import DirectiveFilter, DirectiveRow, build_rows
 from sbpac_desktop.services.spreadsheets.export import SUPPORT_SEPARATOR, tracker_table
 from sbpac_desktop.thai import apply_digits, medium_date
 
@@ -44,7 +44,7 @@ def _expected(row: DirectiveRow, reported_on: date | None, thai: bool) -> tuple[
 
 def _report_dates(ctx, ids: set[int]) -> dict[int, date]:
     """Date of the report the view shows (detail view: newest first, lead's first)."""
-    from sbpac_desktop.services.directives import get_directive
+    from sbpac_desktop.services.directives.directives import get_directive
 
     found = {}
     for directive_id in ids:

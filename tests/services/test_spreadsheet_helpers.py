@@ -13,10 +13,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from sbpac_desktop.domain.enums import AgendaTemplate, OrgUnitKind, PositionKind
-from sbpac_desktop.services import demo_data as data
-from sbpac_desktop.services import lookups, meetings, org
+from sbpac_desktop.services import lookups
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.demo_clock import story_clock
+from sbpac_desktop.services.demo import demo_data as data
+from sbpac_desktop.services.demo.demo_clock import story_clock
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.people import org
 from sbpac_desktop.store.models import AuditEntry, Directive, ProgressReport
 
 HEADER = ["เลขที่", "ข้อสั่งการ", "ผู้รับผิดชอบหลัก", "วันที่สั่งการ", "กำหนดแล้วเสร็จ", "ร้อยละ", "ผลการดำเนินการ"]

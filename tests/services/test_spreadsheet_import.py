@@ -11,11 +11,11 @@ import xlsxwriter
 from sbpac_desktop.domain.enums import DirectiveState, UserRole
 from sbpac_desktop.domain.errors import PermissionDenied
 from sbpac_desktop.reporting.spreadsheets import write_table
-from sbpac_desktop.services import directives
 from sbpac_desktop.services.app import open_app
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directives import directives
 from sbpac_desktop.services.spreadsheets.directive_import import import_directives
 from sbpac_desktop.services.spreadsheets.export import tracker_table
 from tests.services.test_spreadsheet_helpers import HEADER, counts, demo_without_directives, good_row, write_csv
@@ -249,8 +249,8 @@ def test_imported_rows_are_audited_searchable_and_summarised(ctx, exported):
     from sqlalchemy import select
 
     from sbpac_desktop.services import search
+    from sbpac_desktop.services.admin.maintenance import verify_audit_chain
     from sbpac_desktop.services.common import snapshot
-    from sbpac_desktop.services.maintenance import verify_audit_chain
     from sbpac_desktop.store import directive_summary
     from sbpac_desktop.store.models import AuditEntry, Directive, ProgressReport
 

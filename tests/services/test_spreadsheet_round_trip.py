@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.reporting.spreadsheets import write_table
-from sbpac_desktop.services import directives
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directives import directives
 from sbpac_desktop.services.spreadsheets.directive_import import import_directives
 from sbpac_desktop.services.spreadsheets.export import tracker_table
 from sbpac_desktop.store.models import AuditEntry, Directive, ExtensionRequest, ProgressReport

@@ -12,9 +12,10 @@ from sqlalchemy import text
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.status import STATUS_KEYS
-from sbpac_desktop.services import directives, generate, tracker, tracker_sql
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directive_views import DirectiveFilter
+from sbpac_desktop.services.demo import generate
+from sbpac_desktop.services.directives import directives, tracker, tracker_sql
+from sbpac_desktop.services.directives.directive_views import DirectiveFilter
 
 AS_OF = date(2026, 11, 25)
 
@@ -93,8 +94,8 @@ def test_bad_sort_or_page_is_a_validation_error(ctx: AppContext) -> None:
 
 
 def test_progress_writes_keep_the_summary_columns(ctx: AppContext) -> None:
-    from sbpac_desktop.services import progress
-    from sbpac_desktop.services.demo import load_demo
+    from sbpac_desktop.services.demo.demo import load_demo
+    from sbpac_desktop.services.directives import progress
 
     load_demo(ctx.db, ctx.actor)
     row = next(r for r in directives.list_directives(ctx.db, ctx.actor) if r.number_text(False) == "ขส. 002/2563")

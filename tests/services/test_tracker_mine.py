@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from sbpac_desktop.domain.enums import UserRole
-from sbpac_desktop.services import directives, org, tracker, users
-from sbpac_desktop.services.demo import load_demo
-from sbpac_desktop.services.demo_data import REFERENCE_DATE
-from sbpac_desktop.services.directives import DirectiveFilter
+from sbpac_desktop.services.admin import users
+from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from sbpac_desktop.services.directives import directives, tracker
+from sbpac_desktop.services.directives.directives import DirectiveFilter
+from sbpac_desktop.services.people import org
 
 
 def _account(ctx, login: str, first_name: str | None) -> int:

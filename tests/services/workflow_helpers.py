@@ -8,9 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 from sbpac_desktop.domain.enums import OrgUnitKind, PositionKind, UserRole
-from sbpac_desktop.services import directives, org
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.directives import AssignmentInput, DirectiveInput
+from sbpac_desktop.services.people import org
 from sbpac_desktop.store.models import Incumbency, User
 from tests.services.helpers import person
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from sbpac_desktop.domain.errors import DatabaseError
-from sbpac_desktop.services import maintenance
+from sbpac_desktop.services.admin import maintenance
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo import load_demo
+from sbpac_desktop.services.demo.demo import load_demo
 from sbpac_desktop.store import backup as backups
 from sbpac_desktop.store import migrate
 from sbpac_desktop.store.integrity import file_integrity_problems

@@ -16,9 +16,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-from sbpac_desktop.services import generate
+from sbpac_desktop.services.admin.maintenance import backup_on_close
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.maintenance import backup_on_close
+from sbpac_desktop.services.demo import generate
 from sbpac_desktop.store import backup
 from sbpac_desktop.store.integrity import file_integrity_problems
 
@@ -28,7 +28,7 @@ CHILD = textwrap.dedent(
     """
     import sys
     from sbpac_desktop.services.app import open_app
-    from sbpac_desktop.services.maintenance import backup_on_close
+    from sbpac_desktop.services.admin.maintenance import backup_on_close
 
     ctx = open_app(sys.argv[1])
     print("ready", flush=True)

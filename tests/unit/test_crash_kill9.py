@@ -21,9 +21,9 @@ import time
 from pathlib import Path
 
 from sbpac_desktop.domain.enums import OrgUnitKind, PositionKind
-from sbpac_desktop.services import org
+from sbpac_desktop.services.admin.maintenance import check_database
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.maintenance import check_database
+from sbpac_desktop.services.people import org
 
 RUNS = 24
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,9 +34,10 @@ CHILD = textwrap.dedent(
     from dataclasses import replace
     from datetime import date
     from sbpac_desktop.domain.enums import AssignmentRole
-    from sbpac_desktop.services import directives, org
+    from sbpac_desktop.services.directives import directives
+    from sbpac_desktop.services.people import org
     from sbpac_desktop.services.app import open_app
-    from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
+    from sbpac_desktop.services.directives.directives import AssignmentInput, DirectiveInput
 
     ctx = open_app(sys.argv[1])
     p = sorted(pos.id for pos in org.list_positions(ctx.db, ctx.actor))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sbpac_desktop.domain.errors import DatabaseError
-from sbpac_desktop.services import maintenance
+from sbpac_desktop.services.admin import maintenance
 from sbpac_desktop.services.app import open_app
 from sbpac_desktop.store import instance_lock
 from sbpac_desktop.store.integrity import DamagedDatabase

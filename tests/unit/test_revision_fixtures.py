@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from sbpac_desktop.domain.errors import DatabaseError
-from sbpac_desktop.services.maintenance import check_database
+from sbpac_desktop.services.admin.maintenance import check_database
 from sbpac_desktop.store import migrate, search_index
 from sbpac_desktop.store.database import open_database
 from sbpac_desktop.store.engine import create_app_engine

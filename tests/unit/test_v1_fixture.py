@@ -10,9 +10,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sbpac_desktop.services import directives, meetings
+from sbpac_desktop.services.admin.maintenance import check_database
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.maintenance import check_database
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.meetings import meetings
 from sbpac_desktop.store import migrate
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "v1_0001.sqlite"

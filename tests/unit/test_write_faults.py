@@ -21,9 +21,9 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from sbpac_desktop.domain.errors import DatabaseError
-from sbpac_desktop.services import directives
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.directives import DirectiveInput
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.directives import DirectiveInput
 from sbpac_desktop.store.engine import write_error
 from sbpac_desktop.store.location import resolve_location
 
@@ -35,9 +35,9 @@ PRELUDE = """
 import json, os, resource, signal, sys
 from datetime import date
 from sbpac_desktop.domain.errors import DatabaseError
-from sbpac_desktop.services import directives
+from sbpac_desktop.services.directives import directives
 from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.directives import DirectiveInput
+from sbpac_desktop.services.directives.directives import DirectiveInput
 
 def attempt(ctx, text):
     try:

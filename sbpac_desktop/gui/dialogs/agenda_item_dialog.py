@@ -14,11 +14,11 @@ from sbpac_desktop.gui.text import digits, thai_digits
 from sbpac_desktop.gui.widgets.attachments import AttachFailure, AttachmentsWidget, attach_all, report_failures
 from sbpac_desktop.gui.widgets.minutes_spin import MinutesSpinBox, minutes_row
 from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo
-from sbpac_desktop.services import agenda
-from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.attachments import OwnerKind
-from sbpac_desktop.services.org import PersonView
+from sbpac_desktop.services.meetings import agenda
+from sbpac_desktop.services.meetings.agenda import AgendaItemInput, AgendaItemView
+from sbpac_desktop.services.people.org import PersonView
 
 
 class AgendaItemDialog(FormDialog[AgendaItemInput, AgendaItemView]):

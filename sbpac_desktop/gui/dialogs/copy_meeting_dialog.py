@@ -17,8 +17,8 @@ from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.text import ThaiLabel, date_text, thai_digits
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.meeting_copy import CopyResult, copied_title, copy_meeting
-from sbpac_desktop.services.meetings import MeetingView
+from sbpac_desktop.services.meetings.meeting_copy import CopyResult, copied_title, copy_meeting
+from sbpac_desktop.services.meetings.meetings import MeetingView
 
 
 @dataclass(frozen=True)

@@ -35,12 +35,14 @@ from sbpac_desktop.gui.text import ThaiLabel, thai_digits
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import DATA, Assignee, CheckList, EnumCombo, IdCombo, assignee_items
 from sbpac_desktop.gui.widgets.place_picker import PlacePicker
-from sbpac_desktop.services import dimensions, directives, org, places
-from sbpac_desktop.services.agenda import AgendaItemView
+from sbpac_desktop.services import dimensions, places
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directive_views import AssignmentView
-from sbpac_desktop.services.directives import AssignmentInput, DirectiveDetail, DirectiveInput
-from sbpac_desktop.services.meetings import MeetingView
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.directives.directive_views import AssignmentView
+from sbpac_desktop.services.directives.directives import AssignmentInput, DirectiveDetail, DirectiveInput
+from sbpac_desktop.services.meetings.agenda import AgendaItemView
+from sbpac_desktop.services.meetings.meetings import MeetingView
+from sbpac_desktop.services.people import org
 from sbpac_desktop.services.places import PlaceView
 
 NO_DIMENSION = 0  # the deliberate "ไม่ระบุ" item; ids start at 1, the placeholder is None

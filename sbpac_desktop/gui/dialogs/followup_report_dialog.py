@@ -31,9 +31,10 @@ from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit, be_text
 from sbpac_desktop.gui.widgets.loading import read_choices
 from sbpac_desktop.gui.widgets.pickers import IdCombo
-from sbpac_desktop.services import meetings, tracker
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.followup import FollowUpScope
+from sbpac_desktop.services.directives import tracker
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.meetings.followup import FollowUpScope
 
 
 class FollowUpReportDialog(QDialog):

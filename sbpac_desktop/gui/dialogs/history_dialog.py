@@ -12,7 +12,7 @@ from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import datetime_text, digits, wrappable
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.history import HistoryEntry, record_history
+from sbpac_desktop.services.directives.history import HistoryEntry, record_history
 
 _ACTION_COLOURS = {"create": "#1b5e20", "update": "#0d47a1", "delete": "#b71c1c", "overwrite": "#e65100"}
 

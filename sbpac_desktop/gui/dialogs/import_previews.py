@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from sbpac_desktop.gui.dialogs.import_preview_dialog import Preview, PreviewLine
-from sbpac_desktop.services.network_import import NetworkImportReport
-from sbpac_desktop.services.org_import import OrgImportReport
+from sbpac_desktop.services.field.network_import import NetworkImportReport
+from sbpac_desktop.services.people.org_import import OrgImportReport
 from sbpac_desktop.services.spreadsheets.directive_import import ImportReport
 from sbpac_desktop.services.spreadsheets.row_plan import RowProblem
 

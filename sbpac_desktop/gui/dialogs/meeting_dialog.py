@@ -24,11 +24,12 @@ from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.forms.ui_meeting_form import Ui_MeetingForm
 from sbpac_desktop.gui.widgets.pickers import EnumCombo
-from sbpac_desktop.services import meetings, org, series
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.meetings import MeetingInput, MeetingView
-from sbpac_desktop.services.series_attendance import PrefillResult, prefill_attendance
+from sbpac_desktop.services.meetings import meetings, series
+from sbpac_desktop.services.meetings.meetings import MeetingInput, MeetingView
+from sbpac_desktop.services.meetings.series_attendance import PrefillResult, prefill_attendance
+from sbpac_desktop.services.people import org
 from sbpac_desktop.thai import parse_thai_time, thai_sort_key
 
 DEFAULT_START = "09.30"

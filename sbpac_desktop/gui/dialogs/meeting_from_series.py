@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from sbpac_desktop.domain.enums import AgendaTemplate
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.pickers import EnumCombo, IdCombo
-from sbpac_desktop.services.meetings import MeetingView
-from sbpac_desktop.services.org import IncumbencyView
-from sbpac_desktop.services.series import SeriesView
-from sbpac_desktop.services.series_attendance import LAST_MEETING, MEMBERS, pick_holder
+from sbpac_desktop.services.meetings.meetings import MeetingView
+from sbpac_desktop.services.meetings.series import SeriesView
+from sbpac_desktop.services.meetings.series_attendance import LAST_MEETING, MEMBERS, pick_holder
+from sbpac_desktop.services.people.org import IncumbencyView
 
 
 class SeriesPrefill(QWidget):

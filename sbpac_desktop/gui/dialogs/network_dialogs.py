@@ -16,9 +16,9 @@ from sbpac_desktop.gui.pages.network_models import kind_text, rating_text
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.gui.widgets.place_picker import PlaceCombo
-from sbpac_desktop.services import network
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.network import ExternalReportView, MemberInput, MemberView, ReportInput
+from sbpac_desktop.services.field import network
+from sbpac_desktop.services.field.network import ExternalReportView, MemberInput, MemberView, ReportInput
 from sbpac_desktop.services.places import PlaceView
 
 KINDS = ("network", "volunteer")

@@ -1,6 +1,6 @@
 """ข้อมูลส่วนราชการ: the issuing office's name, address, telephone, letter prefix and the
 letterhead emblem (the user's own PNG/JPEG, previewed), saved once for the whole office
-through services/office.py and printed on every invitation letter and memo."""
+through services/people/office.py and printed on every invitation letter and memo."""
 
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
-from sbpac_desktop.services import office
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.office import OfficeDetails, OfficeInput
+from sbpac_desktop.services.people import office
+from sbpac_desktop.services.people.office import OfficeDetails, OfficeInput
 
 PREVIEW_HEIGHT = 72
 

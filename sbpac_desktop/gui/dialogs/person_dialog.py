@@ -10,9 +10,9 @@ from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.designer import bind_all, mount
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
 from sbpac_desktop.gui.forms.ui_person_form import Ui_PersonForm
-from sbpac_desktop.services import org
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.org import PersonInput, PersonView
+from sbpac_desktop.services.people import org
+from sbpac_desktop.services.people.org import PersonInput, PersonView
 
 # The usual courtesy titles and ranks met in SBPAC meetings; any other can be typed.
 COMMON_PREFIXES = (

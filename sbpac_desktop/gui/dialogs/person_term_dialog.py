@@ -14,9 +14,9 @@ from sbpac_desktop.gui.dialogs.designer import bind_all, mount
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
 from sbpac_desktop.gui.forms.ui_term_form import Ui_TermForm
 from sbpac_desktop.gui.widgets.pickers import post_label
-from sbpac_desktop.services import org
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.org import IncumbencyInput, IncumbencyView, PersonView, PositionView
+from sbpac_desktop.services.people import org
+from sbpac_desktop.services.people.org import IncumbencyInput, IncumbencyView, PersonView, PositionView
 from sbpac_desktop.thai import thai_sort_key
 
 

@@ -14,9 +14,9 @@ from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
 from sbpac_desktop.gui.dialogs.unit_dialog import unit_label
 from sbpac_desktop.gui.forms.ui_position_form import Ui_PositionForm
 from sbpac_desktop.gui.widgets.pickers import EnumCombo
-from sbpac_desktop.services import org
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.org import OrgUnitView, PositionInput, PositionView
+from sbpac_desktop.services.people import org
+from sbpac_desktop.services.people.org import OrgUnitView, PositionInput, PositionView
 
 
 class PositionDialog(FormDialog[PositionInput, PositionView]):

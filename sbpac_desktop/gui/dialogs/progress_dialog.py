@@ -17,12 +17,13 @@ from sbpac_desktop.gui.text import ThaiLabel, thai_digits
 from sbpac_desktop.gui.widgets.attachments import AttachFailure, AttachmentsWidget, attach_all, report_failures
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo
-from sbpac_desktop.services import org, progress
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.attachments import OwnerKind
-from sbpac_desktop.services.directive_views import AssignmentView
-from sbpac_desktop.services.directives import DirectiveDetail
-from sbpac_desktop.services.progress import ProgressInput
+from sbpac_desktop.services.directives import progress
+from sbpac_desktop.services.directives.directive_views import AssignmentView
+from sbpac_desktop.services.directives.directives import DirectiveDetail
+from sbpac_desktop.services.directives.progress import ProgressInput
+from sbpac_desktop.services.people import org
 
 
 class _TextBox(QPlainTextEdit):

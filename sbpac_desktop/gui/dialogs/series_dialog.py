@@ -13,10 +13,10 @@ from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
 from sbpac_desktop.gui.widgets.pickers import EnumCombo, IdCombo, post_label
 from sbpac_desktop.gui.widgets.series_members import SeriesMembersEditor
-from sbpac_desktop.services import series
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.org import PositionView
-from sbpac_desktop.services.series import SeriesInput, SeriesView
+from sbpac_desktop.services.meetings import series
+from sbpac_desktop.services.meetings.series import SeriesInput, SeriesView
+from sbpac_desktop.services.people.org import PositionView
 from sbpac_desktop.thai import thai_sort_key
 
 WIDTH = 860

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QWidget
 from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.form import FormDialog
 from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo, post_label
-from sbpac_desktop.services import speakers
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.org import PersonView, PositionView
-from sbpac_desktop.services.speakers import MAX_SPEECH, SpeakerInput, SpeakerView
+from sbpac_desktop.services.meetings import speakers
+from sbpac_desktop.services.meetings.speakers import MAX_SPEECH, SpeakerInput, SpeakerView
+from sbpac_desktop.services.people.org import PersonView, PositionView
 
 
 class SpeakerDialog(FormDialog[SpeakerInput, SpeakerView]):

@@ -12,9 +12,9 @@ from sbpac_desktop.gui.dialogs.designer import bind_all, mount, replace_widget
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
 from sbpac_desktop.gui.forms.ui_org_unit_form import Ui_OrgUnitForm
 from sbpac_desktop.gui.widgets.pickers import EnumCombo
-from sbpac_desktop.services import org
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.org import OrgUnitInput, OrgUnitView
+from sbpac_desktop.services.people import org
+from sbpac_desktop.services.people.org import OrgUnitInput, OrgUnitView
 
 
 def unit_label(unit: OrgUnitView) -> str:

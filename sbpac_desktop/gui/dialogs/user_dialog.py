@@ -1,6 +1,6 @@
 """Accounts, for administrators: add one (ui/user_form.ui), set a new password, change a role.
 
-Every dialog saves through services/users.py in the background (FormDialog) and stays open on
+Every dialog saves through services/admin/users.py in the background (FormDialog) and stays open on
 any refusal, with the message next to its field: the two password boxes are compared here, the
 rest (login rules, password length, a login already taken, the last administrator) comes from
 the service in Thai.
@@ -19,10 +19,10 @@ from sbpac_desktop.gui.dialogs.form import FormDialog, InputT, set_tab_order
 from sbpac_desktop.gui.forms.ui_user_form import Ui_UserForm
 from sbpac_desktop.gui.text import wrappable
 from sbpac_desktop.gui.widgets.pickers import EnumCombo
-from sbpac_desktop.services import users
+from sbpac_desktop.services.admin import users
+from sbpac_desktop.services.admin.users import UserInput, UserView
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.org import PersonView
-from sbpac_desktop.services.users import UserInput, UserView
+from sbpac_desktop.services.people.org import PersonView
 
 MIN_WIDTH = 560
 

@@ -14,10 +14,12 @@ from sbpac_desktop.gui.dialogs.form import FormDialog, scrolled
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import CheckList, IdCombo, post_label
 from sbpac_desktop.gui.widgets.place_picker import PlacePicker
-from sbpac_desktop.services import field_visits, org, places
+from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.field_choices import directive_choices
-from sbpac_desktop.services.field_visits import VisitDetail, VisitInput
+from sbpac_desktop.services.field import field_visits
+from sbpac_desktop.services.field.field_choices import directive_choices
+from sbpac_desktop.services.field.field_visits import VisitDetail, VisitInput
+from sbpac_desktop.services.people import org
 from sbpac_desktop.services.places import PlaceView
 from sbpac_desktop.thai import thai_sort_key
 

@@ -13,12 +13,13 @@ from sbpac_desktop.gui.dialogs.form import FormDialog
 from sbpac_desktop.gui.widgets.attachments import AttachmentsWidget
 from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.gui.widgets.place_picker import PlaceCombo
-from sbpac_desktop.services import directives, field_findings, field_visits
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.attachments import OwnerKind
-from sbpac_desktop.services.field_choices import directive_choices
-from sbpac_desktop.services.field_findings import FindingInput
-from sbpac_desktop.services.field_visits import FindingView, OutcomeInput, VisitDetail
+from sbpac_desktop.services.directives import directives
+from sbpac_desktop.services.field import field_findings, field_visits
+from sbpac_desktop.services.field.field_choices import directive_choices
+from sbpac_desktop.services.field.field_findings import FindingInput
+from sbpac_desktop.services.field.field_visits import FindingView, OutcomeInput, VisitDetail
 
 
 class OutcomeDialog(FormDialog[OutcomeInput, VisitDetail]):

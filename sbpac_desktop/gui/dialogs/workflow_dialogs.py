@@ -17,12 +17,13 @@ from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.text import date_text, digits, thai_digits, wrappable
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import IdCombo
-from sbpac_desktop.services import blocking, closure, extensions, meetings
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directives import DirectiveDetail
-from sbpac_desktop.services.extensions import ExtensionView
-from sbpac_desktop.services.meetings import MeetingView
-from sbpac_desktop.services.workflow import WorkflowView
+from sbpac_desktop.services.directives import blocking, closure, extensions
+from sbpac_desktop.services.directives.directives import DirectiveDetail
+from sbpac_desktop.services.directives.extensions import ExtensionView
+from sbpac_desktop.services.directives.workflow import WorkflowView
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.meetings.meetings import MeetingView
 
 
 def _text_box(parent: QWidget, name: str, placeholder: str, height: int = 72) -> QPlainTextEdit:

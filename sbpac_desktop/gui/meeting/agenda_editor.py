@@ -27,10 +27,10 @@ from sbpac_desktop.gui.widgets.attachments import AttachmentsWidget
 from sbpac_desktop.gui.widgets.field_errors import FieldErrors, error_label
 from sbpac_desktop.gui.widgets.minutes_spin import MinutesSpinBox, minutes_row
 from sbpac_desktop.gui.widgets.pickers import PersonCombo
-from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.attachments import OwnerKind
-from sbpac_desktop.services.org import PersonView
+from sbpac_desktop.services.meetings.agenda import AgendaItemInput, AgendaItemView
+from sbpac_desktop.services.people.org import PersonView
 
 TEXT_FIELDS = ("background", "proposal", "discussion", "resolution")
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from sbpac_desktop.domain.agenda import TimedItem, Timetable, plan_timetable
 from sbpac_desktop.gui.text import BLANK, digits, thai_digits
-from sbpac_desktop.services.agenda import AgendaItemView
+from sbpac_desktop.services.meetings.agenda import AgendaItemView
 from sbpac_desktop.thai import time_text
 
 MIME_TYPE = "application/x-sbpac-agenda-item"

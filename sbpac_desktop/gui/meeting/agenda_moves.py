@@ -8,9 +8,9 @@ changes the parent and appends), followed by move_item for the exact position.
 from __future__ import annotations
 
 from sbpac_desktop.gui.meeting.agenda_model import MoveTarget
-from sbpac_desktop.services import agenda
-from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.meetings import agenda
+from sbpac_desktop.services.meetings.agenda import AgendaItemInput, AgendaItemView
 
 
 def item_input(view: AgendaItemView, **changes: object) -> AgendaItemInput:

@@ -32,11 +32,11 @@ from sbpac_desktop.gui.meeting.agenda_model import KIND_ROLE, SECTION_ROLE, VIEW
 from sbpac_desktop.gui.meeting.agenda_moves import relocate, step
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import ThaiLabel, WrapDelegate, digits, thai_digits
-from sbpac_desktop.services import agenda
-from sbpac_desktop.services.agenda import AgendaItemInput, AgendaItemView
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.meetings import MeetingView
-from sbpac_desktop.services.org import PersonView
+from sbpac_desktop.services.meetings import agenda
+from sbpac_desktop.services.meetings.agenda import AgendaItemInput, AgendaItemView
+from sbpac_desktop.services.meetings.meetings import MeetingView
+from sbpac_desktop.services.people.org import PersonView
 from sbpac_desktop.thai import duration_text, time_text
 
 

@@ -12,7 +12,7 @@ from sbpac_desktop.domain.enums import AttendanceKind
 from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.widgets.pickers import EnumCombo
 from sbpac_desktop.gui.widgets.table import PaddedDelegate
-from sbpac_desktop.services.attendance import AttendanceInput, AttendanceView
+from sbpac_desktop.services.meetings.attendance import AttendanceInput, AttendanceView
 
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 20  # the AttendanceView of the row (column 0)
 KIND_ROLE = Qt.ItemDataRole.UserRole + 21  # the AttendanceKind (column COL_KIND)

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import digits
-from sbpac_desktop.services import attendance
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.attendance import AttendanceView
-from sbpac_desktop.services.series_attendance import LAST_MEETING, MEMBERS, PrefillResult, prefill_attendance
+from sbpac_desktop.services.meetings import attendance
+from sbpac_desktop.services.meetings.attendance import AttendanceView
+from sbpac_desktop.services.meetings.series_attendance import LAST_MEETING, MEMBERS, PrefillResult, prefill_attendance
 
 Filled = tuple[PrefillResult, list[AttendanceView]]
 

@@ -33,11 +33,11 @@ from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.field_errors import error_label
 from sbpac_desktop.gui.widgets.pickers import CheckList
 from sbpac_desktop.gui.widgets.table import PaddedDelegate
-from sbpac_desktop.services import attendance
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.attendance import AttendanceInput, AttendanceView
-from sbpac_desktop.services.org import PersonView, PositionView
-from sbpac_desktop.services.series_attendance import PrefillResult
+from sbpac_desktop.services.meetings import attendance
+from sbpac_desktop.services.meetings.attendance import AttendanceInput, AttendanceView
+from sbpac_desktop.services.meetings.series_attendance import PrefillResult
+from sbpac_desktop.services.people.org import PersonView, PositionView
 
 # Suggestions for the role cell: stored as typed (data, not interface text), hence no tr().
 MEETING_ROLES = ("ประธาน", "รองประธาน", "กรรมการ", "กรรมการและเลขานุการ", "เลขานุการ", "ผู้ช่วยเลขานุการ")

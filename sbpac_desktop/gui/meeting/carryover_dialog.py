@@ -32,7 +32,7 @@ from sbpac_desktop.gui.meeting.field_proposals import ProposalTable
 from sbpac_desktop.gui.text import digits, plain, wrappable
 from sbpac_desktop.gui.widgets.items import table_item
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.carryover import (
+from sbpac_desktop.services.meetings.carryover import (
     AcceptedLine,
     CarryOverChoice,
     CarryOverProposal,

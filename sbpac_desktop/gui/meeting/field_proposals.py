@@ -1,4 +1,4 @@
-"""Field-visit findings proposed for this meeting's agenda (services/field_findings.py): in the
+"""Field-visit findings proposed for this meeting's agenda (services/field/field_findings.py): in the
 carry-over dialog, one line each for the consideration section (ระเบียบวาระที่ ๔, or ๕ in the
 six-section template). Ticked lines (as edited) become agenda items; unticked ones are dropped."""
 
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from sbpac_desktop.gui.text import date_text, digits, plain, wrappable
 from sbpac_desktop.gui.widgets.items import table_item
-from sbpac_desktop.services.field_proposals import ProposalChoice, ProposalLine
+from sbpac_desktop.services.meetings.field_proposals import ProposalChoice, ProposalLine
 from sbpac_desktop.thai import to_arabic_digits
 
 TITLE_COLUMN, SOURCE_COLUMN = 0, 1

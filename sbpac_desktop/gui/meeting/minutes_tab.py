@@ -31,9 +31,9 @@ from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import ThaiLabel, digits
-from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.meetings import MeetingView
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.meetings.meetings import MeetingView
 
 RENDERER_MODULE = "sbpac_desktop.reporting.minutes"
 _ORDER = list(MeetingStatus)

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 from sbpac_desktop.gui.dialogs.speaker_dialog import SpeakerDialog
 from sbpac_desktop.gui.errors import confirm, present_error
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.services import org, speakers
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.org import PersonView
-from sbpac_desktop.services.speakers import SpeakerView
+from sbpac_desktop.services.meetings import speakers
+from sbpac_desktop.services.meetings.speakers import SpeakerView
+from sbpac_desktop.services.people import org
+from sbpac_desktop.services.people.org import PersonView
 
 PREVIEW = 160  # characters of a turn shown in the list; the dialog has the whole text
 

@@ -20,9 +20,10 @@ from sbpac_desktop.gui.meeting.minutes_tab import MinutesTab
 from sbpac_desktop.gui.operations import wait_for_idle
 from sbpac_desktop.gui.pages.base import heading_label
 from sbpac_desktop.gui.text import ThaiLabel, or_blank, thai_digits
-from sbpac_desktop.services import meetings, org
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.meetings import MeetingView
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.meetings.meetings import MeetingView
+from sbpac_desktop.services.people import org
 from sbpac_desktop.thai import long_date, time_text
 
 

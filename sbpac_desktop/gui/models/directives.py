@@ -21,8 +21,8 @@ from sbpac_desktop.gui.domain_labels import status_text
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import date_text, digits, percent_text, thai_digits, wrappable
-from sbpac_desktop.services.directive_views import DirectiveRow
-from sbpac_desktop.services.tracker import PAGE_SIZE, TrackerPage, TrackerQuery
+from sbpac_desktop.services.directives.directive_views import DirectiveRow
+from sbpac_desktop.services.directives.tracker import PAGE_SIZE, TrackerPage, TrackerQuery
 from sbpac_desktop.thai.segment import warm as warm_segmenter
 
 Fetcher = Callable[[TrackerQuery, int, int], TrackerPage]  # (query, offset, limit) -> page

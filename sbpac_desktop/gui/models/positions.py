@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.text import or_blank, wrappable
-from sbpac_desktop.services.org import PositionView
+from sbpac_desktop.services.people.org import PositionView
 
 INACTIVE_COLOUR = QColor("#8a8a8a")
 

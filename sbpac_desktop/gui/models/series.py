@@ -12,7 +12,7 @@ from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.models.positions import INACTIVE_COLOUR
 from sbpac_desktop.gui.text import digits, or_blank, wrappable
-from sbpac_desktop.services.series import SeriesMemberView, SeriesView
+from sbpac_desktop.services.meetings.series import SeriesMemberView, SeriesView
 
 VACANT_COLOUR = QColor("#b3261e")
 

@@ -47,13 +47,14 @@ from sbpac_desktop.gui.pages.dashboard_parts import table_item as _item
 from sbpac_desktop.gui.pages.dashboard_plan import PlanPanel, dashboard_plan_tree
 from sbpac_desktop.gui.text import digits, wrappable
 from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
-from sbpac_desktop.services import meetings, places
+from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.dashboard import DashboardView, dashboard
-from sbpac_desktop.services.directive_views import DirectiveFilter
+from sbpac_desktop.services.directives.dashboard import DashboardView, dashboard
+from sbpac_desktop.services.directives.directive_views import DirectiveFilter
+from sbpac_desktop.services.field.plan_views import PlanTree
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.meetings.series import SeriesView
 from sbpac_desktop.services.places import PlaceView
-from sbpac_desktop.services.plan_views import PlanTree
-from sbpac_desktop.services.series import SeriesView
 from sbpac_desktop.thai.dates import fiscal_year as fiscal_year_of
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QTableWidget, QTableW
 from sbpac_desktop.domain.escalation import Tier
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.text import digits
-from sbpac_desktop.services.directive_views import DirectiveFilter
+from sbpac_desktop.services.directives.directive_views import DirectiveFilter
 
 BAR_COLOURS = {
     "not_started": "#9e9e9e",

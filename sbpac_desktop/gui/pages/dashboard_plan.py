@@ -34,9 +34,9 @@ from sbpac_desktop.domain.plan import baht_text, percent_text
 from sbpac_desktop.domain.status import STATUS_KEYS, STATUS_TITLES
 from sbpac_desktop.gui.pages.dashboard_plan_agency import AgencyTable
 from sbpac_desktop.gui.text import digits, wrappable
-from sbpac_desktop.services import plan_views
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.plan_views import GroupSummary, PlanTree, summarize
+from sbpac_desktop.services.field import plan_views
+from sbpac_desktop.services.field.plan_views import GroupSummary, PlanTree, summarize
 from sbpac_desktop.thai.dates import fiscal_quarter
 from sbpac_desktop.thai.dates import fiscal_year as fiscal_year_of
 

@@ -14,7 +14,7 @@ from sbpac_desktop.domain.plan import baht_text, million_text, percent_text
 from sbpac_desktop.domain.status import STATUS_KEYS, STATUS_TITLES
 from sbpac_desktop.gui.pages.dashboard_parts import table_item
 from sbpac_desktop.gui.text import digits, wrappable
-from sbpac_desktop.services.plan_views import GroupSummary
+from sbpac_desktop.services.field.plan_views import GroupSummary
 
 STATE_TINTS = {"on_track": "#d7ecd9", "behind": "#f8d0cc"}  # light: the figures stay readable
 AGENCY_COLUMN, POSTS_COLUMN, DIRECTIVES_COLUMN = 0, 1, 10

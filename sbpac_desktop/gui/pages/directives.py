@@ -32,11 +32,11 @@ from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.directive_detail import DirectiveDetailPane
 from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
 from sbpac_desktop.reporting.spreadsheets import WrittenFile
-from sbpac_desktop.services import directives, tracker
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directive_views import DirectiveRow
-from sbpac_desktop.services.directives import DirectiveFilter
-from sbpac_desktop.services.tracker import TrackerCounts, TrackerPage, TrackerQuery
+from sbpac_desktop.services.directives import directives, tracker
+from sbpac_desktop.services.directives.directive_views import DirectiveRow
+from sbpac_desktop.services.directives.directives import DirectiveFilter
+from sbpac_desktop.services.directives.tracker import TrackerCounts, TrackerPage, TrackerQuery
 
 FILTER_DELAY_MS = 250
 

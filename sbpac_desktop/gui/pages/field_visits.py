@@ -1,7 +1,7 @@
 """การลงพื้นที่: a month calendar of field visits (Buddhist Era), the month's list, and the chosen
 visit with its places, posts, findings and what became of them. The secretariat plans visits,
 records their outcome, findings and files, and prints the visit report (PDF or Word); everyone
-else reads. Services do the work (services/field_visits.py, field_findings.py)."""
+else reads. Services do the work (services/field/field_visits.py, field_findings.py)."""
 
 from __future__ import annotations
 
@@ -36,9 +36,9 @@ from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.field_visits_calendar import VISIT_TINT, VisitCalendar
 from sbpac_desktop.gui.pages.file_export import announce, ask_save_path, notice_label
 from sbpac_desktop.gui.text import date_text, digits, wrappable
-from sbpac_desktop.services import field_visits
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.field_visits import EDIT_FIELD_WORK, FindingView, VisitDetail, VisitRow
+from sbpac_desktop.services.field import field_visits
+from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK, FindingView, VisitDetail, VisitRow
 from sbpac_desktop.thai import THAI_MONTHS
 
 ResultT = TypeVar("ResultT")  # what the background call answers
@@ -260,7 +260,7 @@ class FieldVisitsPage(Page):
             # imported here, off the GUI thread: ReportLab and python-docx stay out of start-up
             from sbpac_desktop.reporting.visit_report import render_visit_report
             from sbpac_desktop.reporting.word.visit_report import render_visit_report_docx
-            from sbpac_desktop.services.field_report import build_visit_report
+            from sbpac_desktop.services.field.field_report import build_visit_report
 
             render = render_visit_report if as_pdf else render_visit_report_docx
             return render(build_visit_report(db, actor, visit_id), path)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from sbpac_desktop.gui.text import digits
-from sbpac_desktop.services.field_visits import VisitRow
+from sbpac_desktop.services.field.field_visits import VisitRow
 from sbpac_desktop.thai import THAI_WEEKDAYS
 
 DATA = Qt.ItemDataRole.UserRole

@@ -18,10 +18,10 @@ from sbpac_desktop.gui.meeting.window import MeetingWindow
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.meetings import MeetingsModel
 from sbpac_desktop.gui.pages.base import TablePage
-from sbpac_desktop.services import meetings
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.meeting_copy import CopyResult
-from sbpac_desktop.services.meetings import MeetingView
+from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.meetings.meeting_copy import CopyResult
+from sbpac_desktop.services.meetings.meetings import MeetingView
 
 
 class MeetingsPage(TablePage):

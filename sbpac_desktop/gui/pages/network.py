@@ -3,7 +3,7 @@
 member's reports (date, directive or place, rating, text). The secretariat registers members,
 enters reports, hands out the xlsx form and imports it back (all or nothing, with a dry-run
 preview); officers and viewers read. Every database call runs off the GUI thread (Operation);
-the services (services/network.py, network_import.py) enforce the same rules."""
+the services (services/field/network.py, network_import.py) enforce the same rules."""
 
 from __future__ import annotations
 
@@ -28,11 +28,12 @@ from sbpac_desktop.gui.pages.network_models import MembersModel, ReportsModel, k
 from sbpac_desktop.gui.text import date_text, digits
 from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.gui.widgets.table import DtoTableView
-from sbpac_desktop.services import network, places
+from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.field_choices import directive_choices
-from sbpac_desktop.services.field_visits import EDIT_FIELD_WORK
-from sbpac_desktop.services.network import ExternalReportView, MemberView
+from sbpac_desktop.services.field import network
+from sbpac_desktop.services.field.field_choices import directive_choices
+from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK
+from sbpac_desktop.services.field.network import ExternalReportView, MemberView
 from sbpac_desktop.services.places import PlaceView
 
 ResultT = TypeVar("ResultT")  # what the background call answers

@@ -18,7 +18,7 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export
 from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.network_import import import_network_reports, write_template
+from sbpac_desktop.services.field.network_import import import_network_reports, write_template
 
 
 def download_template(

@@ -1,5 +1,5 @@
 """Table models of the เครือข่ายภาคประชาชน page: the register of network members and volunteer
-graduates, and one member's reports (DTOs from services/network.py only)."""
+graduates, and one member's reports (DTOs from services/field/network.py only)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.models.positions import INACTIVE_COLOUR
 from sbpac_desktop.gui.text import date_text, digits, or_blank, wrappable
-from sbpac_desktop.services.network import ExternalReportView, MemberView
+from sbpac_desktop.services.field.network import ExternalReportView, MemberView
 
 RATING_TINT = {"effective": "#e4f4e4", "partial": "#fff4ce", "not_effective": "#fbe1de"}
 

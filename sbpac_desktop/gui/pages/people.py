@@ -32,9 +32,9 @@ from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.people_tabs import PersonsTab, PostsTab, UnitsTab
 from sbpac_desktop.gui.text import digits, wrappable
 from sbpac_desktop.gui.widgets.pickers import post_label
-from sbpac_desktop.services import org
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.org import IncumbencyView, OrgUnitView, PersonView, PositionView
+from sbpac_desktop.services.people import org
+from sbpac_desktop.services.people.org import IncumbencyView, OrgUnitView, PersonView, PositionView
 from sbpac_desktop.thai import normalize_text
 
 

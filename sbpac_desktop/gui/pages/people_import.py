@@ -1,5 +1,5 @@
 """The people & units page's file actions: "ดาวน์โหลดแบบฟอร์ม" saves the organisation template
-(services/org_template.py), "นำเข้าจากไฟล์…" opens the preview of `org_import` (dry run, row by
+(services/people/org_template.py), "นำเข้าจากไฟล์…" opens the preview of `org_import` (dry run, row by
 row) and imports when the clerk presses "นำเข้า". Kept apart so the page stays short."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from sbpac_desktop.gui.dialogs.import_previews import org_preview
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.org_import import import_org
-from sbpac_desktop.services.org_template import write_org_template
+from sbpac_desktop.services.people.org_import import import_org
+from sbpac_desktop.services.people.org_template import write_org_template
 
 
 def download_template(page: QWidget, notice: QLabel | None, path: Path | None = None) -> Operation[Any] | None:

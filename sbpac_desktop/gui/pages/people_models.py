@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.models.positions import INACTIVE_COLOUR
 from sbpac_desktop.gui.text import date_text, or_blank, wrappable
-from sbpac_desktop.services.org import IncumbencyView, PersonView
+from sbpac_desktop.services.people.org import IncumbencyView, PersonView
 
 
 class TermsModel(DtoTableModel[IncumbencyView]):

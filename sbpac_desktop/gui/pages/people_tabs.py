@@ -28,7 +28,7 @@ from sbpac_desktop.gui.pages.people_models import PeopleModel, TermsModel
 from sbpac_desktop.gui.widgets.items import tree_items
 from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.gui.widgets.table import DtoTableView
-from sbpac_desktop.services.org import IncumbencyView, OrgUnitView, PersonView, PositionView
+from sbpac_desktop.services.people.org import IncumbencyView, OrgUnitView, PersonView, PositionView
 from sbpac_desktop.thai import thai_sort_key
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole

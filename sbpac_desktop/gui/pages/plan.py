@@ -36,10 +36,10 @@ from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.file_export import announce, ask_save_path, notice_label
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.items import child_items, table_item
-from sbpac_desktop.services import plan_actuals, plan_report, plan_views
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.plan_actuals import ActualInput
-from sbpac_desktop.services.plan_views import GroupSummary, PlanTree
+from sbpac_desktop.services.field import plan_actuals, plan_report, plan_views
+from sbpac_desktop.services.field.plan_actuals import ActualInput
+from sbpac_desktop.services.field.plan_views import GroupSummary, PlanTree
 from sbpac_desktop.thai import to_arabic_digits
 from sbpac_desktop.thai.dates import fiscal_quarter, fiscal_year
 

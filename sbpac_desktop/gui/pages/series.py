@@ -19,10 +19,11 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import TablePage
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.table import DtoTableView
-from sbpac_desktop.services import org, series
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.org import PositionView
-from sbpac_desktop.services.series import SeriesView
+from sbpac_desktop.services.meetings import series
+from sbpac_desktop.services.meetings.series import SeriesView
+from sbpac_desktop.services.people import org
+from sbpac_desktop.services.people.org import PositionView
 
 
 class SeriesPage(TablePage):

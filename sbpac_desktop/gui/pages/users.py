@@ -1,6 +1,6 @@
 """บัญชีผู้ใช้ (administrators only): every account with its role, the person it stands for, whether
 it is locked or switched off and how many wrong passwords in a row; add an account, change a
-role, set a new password (which also unlocks), unlock, deactivate — all through services/users.py
+role, set a new password (which also unlocks), unlock, deactivate — all through services/admin/users.py
 in the background. A refusal (one's own account, the last administrator) is shown in red on the
 page in the interface language and nothing changes."""
 
@@ -24,12 +24,13 @@ from sbpac_desktop.gui.models.base import ITEM_ROLE, DtoTableModel
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import TablePage
 from sbpac_desktop.gui.text import digits, or_blank, wrappable
-from sbpac_desktop.services import org, users
+from sbpac_desktop.services.admin import users
+from sbpac_desktop.services.admin.users import UserView
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import SYSTEM_LOGIN
-from sbpac_desktop.services.org import PersonView
+from sbpac_desktop.services.people import org
+from sbpac_desktop.services.people.org import PersonView
 from sbpac_desktop.services.permissions import MANAGE_USERS
-from sbpac_desktop.services.users import UserView
 
 LOCKED_COLOUR = QColor("#b3261e")
 OFF_COLOUR = QColor("#8a8a8a")

@@ -31,7 +31,7 @@ from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.text import ThaiLabel, WrapDelegate, breakable, digits
 from sbpac_desktop.services import search as search_service
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directives import DirectiveFilter
+from sbpac_desktop.services.directives.directives import DirectiveFilter
 from sbpac_desktop.services.search import SearchHit, snippet_parts
 
 if TYPE_CHECKING:

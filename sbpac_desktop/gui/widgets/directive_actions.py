@@ -21,10 +21,10 @@ from sbpac_desktop.gui.dialogs.workflow_dialogs import (
 from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.services import blocking
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directives import DirectiveDetail
-from sbpac_desktop.services.workflow import WorkflowView
+from sbpac_desktop.services.directives import blocking
+from sbpac_desktop.services.directives.directives import DirectiveDetail
+from sbpac_desktop.services.directives.workflow import WorkflowView
 
 
 class DirectiveActions(QWidget):

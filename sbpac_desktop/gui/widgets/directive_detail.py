@@ -20,9 +20,9 @@ from sbpac_desktop.gui.widgets.directive_actions import DirectiveActions
 from sbpac_desktop.gui.widgets.external_reports import external_html
 from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directive_views import ProgressView
-from sbpac_desktop.services.directives import DirectiveDetail
-from sbpac_desktop.services.workflow import WorkflowView, get_workflow
+from sbpac_desktop.services.directives.directive_views import ProgressView
+from sbpac_desktop.services.directives.directives import DirectiveDetail
+from sbpac_desktop.services.directives.workflow import WorkflowView, get_workflow
 
 
 def _value_label(parent: QWidget, name: str) -> QLabel:

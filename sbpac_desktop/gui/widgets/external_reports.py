@@ -1,6 +1,6 @@
 """รายงานจากภาคประชาชน under a directive's progress history: the network's and volunteer graduates'
 reports, set apart and marked as external, so no one takes them for the officers' progress (they
-never change the directive's status or percent; services/network.py)."""
+never change the directive's status or percent; services/field/network.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.text import date_text, wrappable
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.network import ExternalReportView, reports_on_directive
+from sbpac_desktop.services.field.network import ExternalReportView, reports_on_directive
 
 EXTERNAL_TINT = "#fff4e0"  # a warm band: clearly not one of the officers' reports
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListWidget, QLi
 
 from sbpac_desktop.domain.enums import LabelledEnum
 from sbpac_desktop.gui.domain_labels import domain_label
-from sbpac_desktop.services.org import OrgUnitView, PersonView, PositionView
+from sbpac_desktop.services.people.org import OrgUnitView, PersonView, PositionView
 from sbpac_desktop.thai import thai_sort_key
 
 DATA = Qt.ItemDataRole.UserRole

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.pickers import IdCombo, post_label
-from sbpac_desktop.services.org import PositionView
-from sbpac_desktop.services.series import DEFAULT_MEMBER_ROLE, MEETING_ROLES, SeriesMemberInput
+from sbpac_desktop.services.meetings.series import DEFAULT_MEMBER_ROLE, MEETING_ROLES, SeriesMemberInput
+from sbpac_desktop.services.people.org import PositionView
 from sbpac_desktop.thai import thai_sort_key
 
 

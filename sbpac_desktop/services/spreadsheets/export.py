@@ -13,7 +13,7 @@ from datetime import date
 
 from sbpac_desktop.domain.status import Progress
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directive_views import DirectiveFilter
+from sbpac_desktop.services.directives.directive_views import DirectiveFilter
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.services.spreadsheets.export_rows import SUPPORT_SEPARATOR, export_rows
 from sbpac_desktop.store.database import Database

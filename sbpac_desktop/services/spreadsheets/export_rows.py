@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority
 from sbpac_desktop.domain.numbering import directive_number_text, meeting_number_text
 from sbpac_desktop.domain.status import derive_status, effective_due
-from sbpac_desktop.services import tracker_sql
-from sbpac_desktop.services.directive_views import DirectiveFilter, _post_label
+from sbpac_desktop.services.directives import tracker_sql
+from sbpac_desktop.services.directives.directive_views import DirectiveFilter, _post_label
 from sbpac_desktop.store.models import Assignment, DevelopmentDimension, Directive, Meeting, OrgUnit, Position
 from sbpac_desktop.thai import apply_digits, medium_date
 

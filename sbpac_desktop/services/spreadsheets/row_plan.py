@@ -24,10 +24,10 @@ from datetime import date
 from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text, next_sequence
-from sbpac_desktop.services import directives as directive_rules
-from sbpac_desktop.services import progress as progress_rules
-from sbpac_desktop.services.directives import AssignmentInput, DirectiveInput
-from sbpac_desktop.services.progress import ProgressInput
+from sbpac_desktop.services.directives import directives as directive_rules
+from sbpac_desktop.services.directives import progress as progress_rules
+from sbpac_desktop.services.directives.directives import AssignmentInput, DirectiveInput
+from sbpac_desktop.services.directives.progress import ProgressInput
 from sbpac_desktop.services.spreadsheets.fields import (
     FIELDS,
     REQUIRED,

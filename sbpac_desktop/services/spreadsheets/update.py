@@ -33,13 +33,13 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.domain.status import effective_due
 from sbpac_desktop.domain.workflow import RequestStatus, check_extension
-from sbpac_desktop.services import directives as directive_rules
-from sbpac_desktop.services import progress as progress_rules
 from sbpac_desktop.services.common import audit, clean, snapshot
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directives import AssignmentInput
+from sbpac_desktop.services.directives import directives as directive_rules
+from sbpac_desktop.services.directives import progress as progress_rules
+from sbpac_desktop.services.directives.directives import AssignmentInput
+from sbpac_desktop.services.directives.progress import ProgressInput
 from sbpac_desktop.services.permissions import ISSUER_SIDE
-from sbpac_desktop.services.progress import ProgressInput
 from sbpac_desktop.services.spreadsheets.fields import FIELDS
 from sbpac_desktop.services.spreadsheets.row_plan import PlannedUpdate, RowProblem
 from sbpac_desktop.store.base import utcnow

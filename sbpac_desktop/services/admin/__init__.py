@@ -1,0 +1,1 @@
+"""Administration: accounts, backups/restore/check, looking at a database before switching."""

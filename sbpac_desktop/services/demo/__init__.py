@@ -1,0 +1,1 @@
+"""The demo data set and the generated 100k data set for scale tests."""

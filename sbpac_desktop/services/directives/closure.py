@@ -1,0 +1,234 @@
+"""Closing a directive (issue #5): an assignee cannot close it alone.
+
+An officer asks for closure (typically after reporting 100 %); the directive is closed only
+when the issuer's side (secretary, admin) acknowledges it, directly or as recorded at a
+meeting. A closure acknowledged at a meeting prints in that meeting's minutes under the
+follow-up item: 'ที่ประชุมรับทราบผลการดำเนินการและให้ปิดข้อสั่งการ ขส. 003/2563'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sbpac_desktop.domain.agenda import FOLLOW_UP_SECTION
+from sbpac_desktop.domain.documents import AgendaSection
+from sbpac_desktop.domain.enums import DirectiveState
+from sbpac_desktop.domain.errors import ConflictError
+from sbpac_desktop.domain.numbering import directive_number_text, meeting_number_text
+from sbpac_desktop.domain.workflow import (
+    RequestStatus,
+    check_closing_date,
+    check_reason,
+    closure_status_label,
+    require_open,
+    require_pending,
+)
+from sbpac_desktop.services.common import audit, clean, ensure_meeting_editable, get_or_raise, snapshot
+from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail, presented_lines
+from sbpac_desktop.services.permissions import ISSUER_SIDE, require, require_assignee
+from sbpac_desktop.store.base import utcnow
+from sbpac_desktop.store.database import Database
+from sbpac_desktop.store.models import ClosureRequest, Directive, Meeting, User
+
+MEETING_CLOSURE_TEXT = "ที่ประชุมรับทราบผลการดำเนินการและให้ปิดข้อสั่งการ"
+
+
+@dataclass(frozen=True)
+class ClosureView:
+    id: int
+    version: int
+    directive_id: int
+    requested_by: str | None
+    requested_at: datetime
+    note: str | None
+    status: RequestStatus
+    decided_by: str | None
+    decided_on: date | None
+    meeting_id: int | None
+    meeting_label: str | None  # "11/2562" when acknowledged at a meeting
+    decision_note: str | None
+
+    @property
+    def status_label(self) -> str:
+        label = closure_status_label(self.status)
+        if self.status is RequestStatus.APPROVED and self.meeting_label:
+            return f"{label} (ที่ประชุมครั้งที่ {self.meeting_label})"
+        return label
+
+
+def closure_views(session: Session, directive_ids: list[int]) -> dict[int, tuple[ClosureView, ...]]:
+    if not directive_ids:
+        return {}
+    users = {u.id: u.display_name for u in session.scalars(select(User))}
+    query = (
+        select(ClosureRequest, Meeting)
+        .outerjoin(Meeting, Meeting.id == ClosureRequest.meeting_id)
+        .where(ClosureRequest.directive_id.in_(directive_ids))
+        .order_by(ClosureRequest.requested_at, ClosureRequest.id)
+    )
+    found: dict[int, list[ClosureView]] = {}
+    for r, meeting in session.execute(query):
+        found.setdefault(r.directive_id, []).append(
+            ClosureView(
+                r.id,
+                r.version,
+                r.directive_id,
+                users.get(r.requested_by_id or -1),
+                r.requested_at,
+                r.note,
+                RequestStatus(r.status),
+                users.get(r.decided_by_id or -1),
+                r.decided_on,
+                r.meeting_id,
+                meeting_number_text(meeting.number, meeting.be_year, thai_digits=False) if meeting else None,
+                r.decision_note,
+            )
+        )
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _pending(session: Session, directive_id: int) -> ClosureRequest | None:
+    query = select(ClosureRequest).where(
+        ClosureRequest.directive_id == directive_id, ClosureRequest.status == RequestStatus.PENDING.value
+    )
+    return session.scalar(query.order_by(ClosureRequest.id.desc()).limit(1))
+
+
+def request_closure(
+    db: Database, actor: Actor, directive_id: int, note: str | None = None, today: date | None = None
+) -> DirectiveDetail:
+    """An assignee reports the work finished and asks the issuer's side to close the directive."""
+    today = today or date.today()
+    with db.unit_of_work() as session:
+        directive = get_or_raise(session, Directive, directive_id, "ข้อสั่งการ")
+        require_assignee(session, actor, directive.assignments, today, "ขอปิดข้อสั่งการ")
+        require_open(DirectiveState(directive.state), "ขอปิดเรื่อง")
+        if _pending(session, directive.id) is not None:
+            raise ConflictError(
+                "ข้อสั่งการนี้มีคำขอปิดเรื่องที่รอรับทราบอยู่แล้ว",
+                "A closure request is already pending for this directive",
+            )
+        row = ClosureRequest(
+            directive_id=directive.id,
+            requested_by_id=actor.user_id,
+            note=clean(note),
+            status=RequestStatus.PENDING.value,
+        )
+        session.add(row)
+        audit(session, actor, "create", row)
+        return build_detail(session, directive, today)
+
+
+def acknowledge_closure(
+    db: Database,
+    actor: Actor,
+    directive_id: int,
+    *,
+    on: date | None = None,
+    meeting_id: int | None = None,
+    note: str | None = None,
+    today: date | None = None,
+) -> DirectiveDetail:
+    """Secretary/admin closes the directive, answering a pending request if there is one.
+    With `meeting_id` the acknowledgement is recorded as made at that meeting (closing date =
+    the meeting's date unless `on` says otherwise) and prints in its minutes."""
+    require(actor, ISSUER_SIDE, "รับทราบและปิดข้อสั่งการ")
+    today = today or date.today()
+    with db.unit_of_work() as session:
+        directive = get_or_raise(session, Directive, directive_id, "ข้อสั่งการ")
+        require_open(DirectiveState(directive.state), "ปิดเรื่อง")
+        meeting = get_or_raise(session, Meeting, meeting_id, "การประชุม") if meeting_id is not None else None
+        if meeting is not None:
+            ensure_meeting_editable(meeting)  # the line goes into its minutes
+        closed_on = on or (meeting.meeting_date if meeting else today)
+        check_closing_date(closed_on, directive.issued_on)
+        row = _pending(session, directive.id)
+        before_row = snapshot(row) if row is not None else None
+        if row is None:  # the secretariat closes without a request: the record still says who and when
+            row = ClosureRequest(directive_id=directive.id, requested_by_id=actor.user_id)
+            session.add(row)
+        row.status = RequestStatus.APPROVED.value
+        row.decided_by_id = actor.user_id
+        row.decided_at = utcnow()
+        row.decided_on = closed_on
+        row.meeting_id = meeting.id if meeting else None
+        row.decision_note = clean(note)
+        audit(session, actor, "update" if before_row else "create", row, before_row)
+        before = snapshot(directive)
+        directive.state = DirectiveState.CLOSED.value
+        directive.closed_on = closed_on
+        directive.blocked_reason = None
+        directive.blocked_on = None
+        audit(session, actor, "update", directive, before)
+        return build_detail(session, directive, today)
+
+
+def decline_closure(
+    db: Database,
+    actor: Actor,
+    request_id: int,
+    note: str,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> DirectiveDetail:
+    """The issuer's side does not close yet and says why; the directive stays open."""
+    require(actor, ISSUER_SIDE, "พิจารณาคำขอปิดเรื่อง")
+    check_reason(note, "decision_note", "เหตุผลที่ยังไม่ให้ปิดเรื่อง", "Reason")
+    with db.unit_of_work() as session:
+        row = get_or_raise(session, ClosureRequest, request_id, "คำขอปิดเรื่อง")
+        require_pending(RequestStatus(row.status), "คำขอปิดเรื่อง")
+        if expected_version is not None and row.version != expected_version:
+            raise ConflictError("คำขอปิดเรื่องนี้ถูกแก้ไขแล้ว — โปรดโหลดใหม่", "Closure request changed; reload it")
+        before = snapshot(row)
+        row.status = RequestStatus.REJECTED.value
+        row.decided_by_id = actor.user_id
+        row.decided_at = utcnow()
+        row.decision_note = clean(note)
+        audit(session, actor, "update", row, before)
+        directive = get_or_raise(session, Directive, row.directive_id, "ข้อสั่งการ")
+        return build_detail(session, directive, today or date.today())
+
+
+def meeting_closure_lines(session: Session, meeting_id: int) -> tuple[tuple[int, str], ...]:
+    """(directive id, sentence) for every closure acknowledged at the meeting, in number order."""
+    query = (
+        select(Directive.id, Directive.seq, Directive.fiscal_year)
+        .join(ClosureRequest, ClosureRequest.directive_id == Directive.id)
+        .where(ClosureRequest.meeting_id == meeting_id, ClosureRequest.status == RequestStatus.APPROVED.value)
+        .order_by(Directive.fiscal_year, Directive.seq)
+    )
+    return tuple(
+        (directive_id, f"{MEETING_CLOSURE_TEXT} {directive_number_text(seq, year, thai_digits=False)}")
+        for directive_id, seq, year in session.execute(query)
+    )
+
+
+def attach_closures(
+    session: Session, meeting_id: int, sections: tuple[AgendaSection, ...]
+) -> tuple[AgendaSection, ...]:
+    """Put each closure acknowledged at the meeting under its follow-up line (item 3.1.n of
+    that directive), else under the first follow-up item, else at the end of section 3."""
+    closures = meeting_closure_lines(session, meeting_id)
+    if not closures:
+        return sections
+    line_of = {line.directive_id: line.number for line in presented_lines(session, meeting_id)}
+    result = []
+    for section in sections:
+        if section.number != FOLLOW_UP_SECTION:
+            result.append(section)
+            continue
+        numbers = [entry.number for entry in section.entries]
+        placed: dict[str, list[str]] = {}
+        loose: list[str] = []
+        for directive_id, sentence in closures:
+            target = line_of.get(directive_id) if line_of.get(directive_id) in numbers else None
+            target = target or next((e.number for e in section.entries if e.depth == 1), None)
+            (placed.setdefault(target, []) if target else loose).append(sentence)
+        entries = tuple(replace(e, closures=e.closures + tuple(placed.get(e.number, ()))) for e in section.entries)
+        result.append(replace(section, entries=entries, closures=section.closures + tuple(loose)))
+    return tuple(result)

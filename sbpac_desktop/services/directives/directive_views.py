@@ -1,0 +1,343 @@
+"""Read side of directives: tracker rows and the detail view, with status derived on read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority, ReportCycle
+from sbpac_desktop.domain.numbering import directive_number_text, meeting_number_text
+from sbpac_desktop.domain.status import DerivedStatus, derive_status, effective_due
+from sbpac_desktop.services.names import person_names
+from sbpac_desktop.store.models import (
+    AgendaItem,
+    Assignment,
+    CarryOverLine,
+    DevelopmentDimension,
+    Directive,
+    Meeting,
+    OrgUnit,
+    Position,
+    ProgressReport,
+)
+
+ID_CHUNK = 5_000
+
+
+@dataclass(frozen=True)
+class DirectiveFilter:
+    status: str | None = None  # one of domain.status.STATUS_KEYS
+    fiscal_year: int | None = None
+    assignee: str | None = None  # matches post title/code, unit name/short name or holder name
+    meeting_id: int | None = None
+    dimension_id: int | None = None
+    text: str | None = None
+    held_by_user: int | None = None  # "ข้อสั่งการของฉัน": assigned to a post this account's person holds
+    place_id: int | None = None  # tied to this place or one under it (a province, district or tambon; issue #15)
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    id: int
+    version: int
+    role: AssignmentRole
+    position_id: int | None
+    org_unit_id: int | None
+    label: str  # post with its parent agency, or the unit name
+    parent_agency: str | None
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    id: int
+    version: int
+    assignment_id: int
+    assignee_label: str
+    report_date: date
+    period_text: str | None
+    reporter_name: str | None
+    percent: int
+    result: str
+    problems: str | None
+    suggestions: str | None
+    next_step: str | None
+
+
+@dataclass(frozen=True)
+class DirectiveRow:
+    id: int
+    version: int
+    fiscal_year: int
+    seq: int
+    text: str
+    issued_on: date
+    due_on: date | None
+    extended_due_on: date | None
+    priority: Priority
+    state: DirectiveState
+    dimension: str | None
+    meeting_label: str | None  # "10/2562"
+    lead_label: str | None
+    lead_agency: str | None
+    latest_percent: int | None
+    latest_result: str | None
+    status: DerivedStatus
+    supporting: tuple[str, ...] = ()
+    # the same newest report's notes, for the follow-up report (รายงานผลการติดตาม)
+    latest_problems: str | None = None
+    latest_suggestions: str | None = None
+    latest_next_step: str | None = None
+
+    def number_text(self, thai_digits: bool = True) -> str:
+        return directive_number_text(self.seq, self.fiscal_year, thai_digits=thai_digits)
+
+    @property
+    def effective_due(self) -> date | None:
+        return effective_due(self.due_on, self.extended_due_on)
+
+
+@dataclass(frozen=True)
+class DirectiveDetail:
+    row: DirectiveRow
+    meeting_id: int | None
+    agenda_item_id: int | None
+    issued_by_person_id: int | None
+    issued_by_name: str | None
+    dimension_id: int | None
+    report_cycle: ReportCycle
+    remarks: str | None
+    closed_on: date | None
+    assignments: tuple[AssignmentView, ...]
+    reports: tuple[ProgressView, ...]  # newest first
+    no_due_reason: str | None = None  # why it has no due date ("ไม่กำหนด"), when it has none
+
+
+def _assignment_labels(session: Session, assignments: list[Any]) -> dict[int, tuple[str, str | None]]:
+    positions = {
+        p.id: p
+        for chunk in id_chunks(a.position_id for a in assignments if a.position_id)
+        for p in session.scalars(select(Position).where(Position.id.in_(chunk)))
+    }
+    units = {u.id: u for u in session.scalars(select(OrgUnit))}
+    labels: dict[int, tuple[str, str | None]] = {}
+    for a in assignments:
+        if a.position_id is not None:
+            post = positions[a.position_id]
+            agency = units[post.org_unit_id].name if post.org_unit_id in units else None
+            labels[a.id] = (_post_label(post.title, agency), agency)
+        else:
+            labels[a.id] = (units[a.org_unit_id].name, units[a.org_unit_id].name)
+    return labels
+
+
+def _post_label(title: str, agency: str | None) -> str:
+    """'ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)'; no repeat when the title already names the unit."""
+    return f"{title} ({agency})" if agency and agency not in title else title
+
+
+def id_chunks(ids: Iterable[int], size: int | None = None) -> Iterator[list[int]]:
+    """Bound lists of ids: PostgreSQL takes at most 65,535 parameters per statement and some
+    SQLite builds 32,766, so ten years of directives are fetched a chunk at a time."""
+    size = size or ID_CHUNK
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]
+
+
+NOTE_COLUMNS = (
+    ProgressReport.percent,
+    ProgressReport.result,
+    ProgressReport.problems,
+    ProgressReport.suggestions,
+    ProgressReport.next_step,
+)
+
+
+def _latest_reports(session: Session, assignment_ids: list[int]) -> dict[int, Any]:
+    """Each assignment's newest report (by date, then id), read as plain rows. The database
+    ranks them (a window function), so only one row per assignment crosses into Python."""
+    latest: dict[int, Any] = {}
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=ProgressReport.assignment_id,
+            order_by=(ProgressReport.report_date.desc(), ProgressReport.id.desc()),
+        )
+        .label("newest")
+    )
+    columns = (ProgressReport.assignment_id, ProgressReport.id, ProgressReport.report_date)
+    for chunk in id_chunks(assignment_ids):
+        ranked = (
+            select(*columns, *NOTE_COLUMNS, rank)
+            .where(ProgressReport.assignment_id.in_(chunk))
+            .subquery()
+        )
+        for report in session.execute(select(ranked).where(ranked.c.newest == 1)):
+            latest[report.assignment_id] = report
+    return latest
+
+
+def _lead_or_first(assignments: list[Any]) -> Any:
+    leads = [a for a in assignments if a.role == AssignmentRole.LEAD.value]
+    return (leads or assignments or [None])[0]
+
+
+def _pick_latest(assignments: list[Any], latest: dict[int, Any]) -> Any:
+    """The lead's newest report speaks for the directive; else the newest of any assignee."""
+    lead = _lead_or_first(assignments)
+    if lead is not None and lead.id in latest:
+        return latest[lead.id]
+    reports = [latest[a.id] for a in assignments if a.id in latest]
+    return max(reports, key=lambda r: (r.report_date, r.id), default=None)
+
+
+def build_rows(session: Session, filters: DirectiveFilter, today: date) -> list[DirectiveRow]:
+    """Every directive matching `filters`, by number; filtering happens in SQL (tracker_sql)."""
+    from sbpac_desktop.services.directives import tracker_sql  # it builds on this module's DTOs
+
+    query = tracker_sql.filtered(session, filters, today).order_by(Directive.fiscal_year, Directive.seq)
+    return rows_for_ids(session, list(session.scalars(query)), today)
+
+
+def rows_for_ids(session: Session, ids: list[int], today: date) -> list[DirectiveRow]:
+    """Rows for `ids`, in that order (a tracker page, or a whole export)."""
+    table = Directive.__table__
+    found: dict[int, Any] = {}
+    for chunk in id_chunks(ids):
+        found.update((d.id, d) for d in session.execute(select(table).where(table.c.id.in_(chunk))))
+    rows = {row.id: row for row in _rows_for(session, [found[i] for i in ids if i in found], today)}
+    return [rows[i] for i in ids if i in rows]
+
+
+def _rows_for(session: Session, directives: list[Any], today: date) -> list[DirectiveRow]:
+    """`directives` are ORM objects or plain rows of the directive table (same attribute names)."""
+    by_directive: dict[int, list[Any]] = {d.id: [] for d in directives}
+    columns = (Assignment.id, Assignment.directive_id, Assignment.position_id, Assignment.org_unit_id, Assignment.role)
+    all_assignments = [
+        a
+        for chunk in id_chunks(by_directive)
+        for a in session.execute(select(*columns).where(Assignment.directive_id.in_(chunk)).order_by(Assignment.id))
+    ]
+    for a in all_assignments:
+        by_directive[a.directive_id].append(a)
+    labels = _assignment_labels(session, all_assignments)
+    latest = _latest_reports(session, [a.id for a in all_assignments])
+    dimensions = {d.id: d.name for d in session.scalars(select(DevelopmentDimension))}
+    meetings = {
+        m.id: meeting_number_text(m.number, m.be_year, thai_digits=False)
+        for chunk in id_chunks(d.meeting_id for d in directives if d.meeting_id)
+        for m in session.execute(select(Meeting.id, Meeting.number, Meeting.be_year).where(Meeting.id.in_(chunk)))
+    }
+    rows = []
+    for d in directives:
+        assignments = by_directive[d.id]
+        lead = _lead_or_first(assignments)
+        report = _pick_latest(assignments, latest)
+        percent = report.percent if report else None
+        status = derive_status(
+            DirectiveState(d.state),
+            percent,
+            effective_due(d.due_on, d.extended_due_on),
+            today,
+            getattr(d, "blocked_reason", None),
+        )
+        rows.append(
+            DirectiveRow(
+                d.id,
+                d.version,
+                d.fiscal_year,
+                d.seq,
+                d.text,
+                d.issued_on,
+                d.due_on,
+                d.extended_due_on,
+                Priority(d.priority),
+                DirectiveState(d.state),
+                dimensions.get(d.dimension_id or -1),
+                meetings.get(d.meeting_id or -1),
+                labels[lead.id][0] if lead else None,
+                labels[lead.id][1] if lead else None,
+                percent,
+                report.result if report else None,
+                status,
+                tuple(labels[a.id][0] for a in assignments if a is not lead),
+                latest_problems=report.problems if report else None,
+                latest_suggestions=report.suggestions if report else None,
+                latest_next_step=report.next_step if report else None,
+            )
+        )
+    return rows
+
+
+def build_detail(session: Session, directive: Directive, today: date) -> DirectiveDetail:
+    session.flush()
+    row = _rows_for(session, [directive], today)[0]
+    assignments = list(directive.assignments)
+    labels = _assignment_labels(session, assignments)
+    views = tuple(
+        AssignmentView(a.id, a.version, AssignmentRole(a.role), a.position_id, a.org_unit_id, *labels[a.id])
+        for a in sorted(assignments, key=lambda a: (a.role != AssignmentRole.LEAD.value, a.id))
+    )
+    reports = session.scalars(
+        select(ProgressReport)
+        .where(ProgressReport.assignment_id.in_([a.id for a in assignments]))
+        .order_by(ProgressReport.report_date.desc(), ProgressReport.id.desc())
+    )
+    people = person_names(session)
+    progress = tuple(
+        ProgressView(
+            r.id,
+            r.version,
+            r.assignment_id,
+            labels[r.assignment_id][0],
+            r.report_date,
+            r.period_text,
+            people.get(r.reporter_person_id or -1),
+            r.percent,
+            r.result,
+            r.problems,
+            r.suggestions,
+            r.next_step,
+        )
+        for r in reports
+    )
+    return DirectiveDetail(
+        row,
+        directive.meeting_id,
+        directive.agenda_item_id,
+        directive.issued_by_person_id,
+        people.get(directive.issued_by_person_id or -1),
+        directive.dimension_id,
+        ReportCycle(directive.report_cycle),
+        directive.remarks,
+        directive.closed_on,
+        views,
+        progress,
+        directive.no_due_reason,
+    )
+
+
+@dataclass(frozen=True)
+class PresentedLine:
+    """An accepted item-3 line (services/meetings/carryover.py) as it stands in the meeting's agenda now."""
+
+    directive_id: int
+    agenda_item_id: int
+    number: str  # "3.1.2"
+    title: str  # the line as the secretary accepted or later edited it
+
+
+def presented_lines(session: Session, meeting_id: int) -> tuple[PresentedLine, ...]:
+    """The carry-over lines of a meeting, in agenda order (the agenda tab may have edited them)."""
+    query = (
+        select(CarryOverLine.directive_id, AgendaItem)
+        .join(AgendaItem, AgendaItem.id == CarryOverLine.agenda_item_id)
+        .where(CarryOverLine.meeting_id == meeting_id)
+        .order_by(AgendaItem.sort_key)
+    )
+    return tuple(PresentedLine(d_id, item.id, item.number, item.title) for d_id, item in session.execute(query))
