@@ -1,9 +1,9 @@
 """The writer module of a document for a target file: `reporting.<document>` for a .pdf,
 `reporting.word.<document>` for a .docx (the same tree, the same function names).
 
-The imports are written out, one per document, inside the functions: a front end that only
-names a document loads neither ReportLab nor python-docx until a file is written, and every
-edge stays visible to import-linter (no module is imported by a name built at run time).
+The imports are written out inside the functions: a front end that only names a document loads
+neither ReportLab nor python-docx until a file is written, and every edge stays visible to
+import-linter (no module is imported by a name built at run time).
 """
 
 from __future__ import annotations
@@ -20,71 +20,20 @@ def is_word(path: Path) -> bool:
 
 def writer(document: str, path: Path) -> ModuleType:
     """The module that writes `document` in the format `path` asks for (by its suffix)."""
-    module = _word_writer(document) if is_word(path) else _pdf_writer(document)
+    module = (_word_writers() if is_word(path) else _pdf_writers()).get(document)
     if module is None:
         raise LookupError(f"no writer for document {document!r}")
     return module
 
 
-def _pdf_writer(document: str) -> ModuleType | None:
-    if document == "agenda":
-        from sbpac_desktop.reporting import agenda
+def _pdf_writers() -> dict[str, ModuleType]:
+    # one format's writers load together: they share ReportLab and the shaping engine
+    from sbpac_desktop.reporting import agenda, dossier, followup, letters, minutes, plan_report, visit_report
 
-        return agenda
-    if document == "dossier":
-        from sbpac_desktop.reporting import dossier
-
-        return dossier
-    if document == "followup":
-        from sbpac_desktop.reporting import followup
-
-        return followup
-    if document == "letters":
-        from sbpac_desktop.reporting import letters
-
-        return letters
-    if document == "minutes":
-        from sbpac_desktop.reporting import minutes
-
-        return minutes
-    if document == "plan_report":
-        from sbpac_desktop.reporting import plan_report
-
-        return plan_report
-    if document == "visit_report":
-        from sbpac_desktop.reporting import visit_report
-
-        return visit_report
-    return None
+    return dict(zip(DOCUMENTS, (agenda, dossier, followup, letters, minutes, plan_report, visit_report), strict=True))
 
 
-def _word_writer(document: str) -> ModuleType | None:
-    if document == "agenda":
-        from sbpac_desktop.reporting.word import agenda
+def _word_writers() -> dict[str, ModuleType]:
+    from sbpac_desktop.reporting.word import agenda, dossier, followup, letters, minutes, plan_report, visit_report
 
-        return agenda
-    if document == "dossier":
-        from sbpac_desktop.reporting.word import dossier
-
-        return dossier
-    if document == "followup":
-        from sbpac_desktop.reporting.word import followup
-
-        return followup
-    if document == "letters":
-        from sbpac_desktop.reporting.word import letters
-
-        return letters
-    if document == "minutes":
-        from sbpac_desktop.reporting.word import minutes
-
-        return minutes
-    if document == "plan_report":
-        from sbpac_desktop.reporting.word import plan_report
-
-        return plan_report
-    if document == "visit_report":
-        from sbpac_desktop.reporting.word import visit_report
-
-        return visit_report
-    return None
+    return dict(zip(DOCUMENTS, (agenda, dossier, followup, letters, minutes, plan_report, visit_report), strict=True))
