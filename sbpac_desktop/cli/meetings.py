@@ -17,7 +17,7 @@ from sbpac_desktop.thai import parse_thai_time, to_arabic_digits
 
 if TYPE_CHECKING:
     from sbpac_desktop.services.app import AppContext
-    from sbpac_desktop.services.meetings.meetings import MeetingInput, MeetingView
+    from sbpac_desktop.services.meetings.meetings import MeetingView
 
 UNSET: Any = object()  # `meetings edit`: an option not given leaves the field as stored
 NONE_WORDS = ("-", "none", "ไม่ระบุ")
@@ -123,24 +123,6 @@ def cmd_create(args: argparse.Namespace) -> int:
     return _show(view, args, "สร้างการประชุมแล้ว")
 
 
-def _as_input(view: MeetingView) -> MeetingInput:
-    from sbpac_desktop.services.meetings.meetings import MeetingInput
-
-    return MeetingInput(
-        series_id=view.series_id,
-        title=view.title,
-        meeting_date=view.meeting_date,
-        venue=view.venue,
-        start_time=view.start_time,
-        end_time=view.end_time,
-        chair_person_id=view.chair_person_id,
-        recorder_person_id=view.recorder_person_id,
-        checker_person_id=view.checker_person_id,
-        recording_style=view.recording_style,
-        number=view.number,
-        opening_text=view.opening_text,
-    )
-
 
 EDITABLE = {
     "title": "title", "date": "meeting_date", "venue": "venue", "start": "start_time", "end": "end_time",
@@ -154,7 +136,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
     with signed_in(args) as ctx:
         view = find(ctx, args.meeting)
         changes = {field: getattr(args, option) for option, field in EDITABLE.items()}
-        data = replace(_as_input(view), **{k: v for k, v in changes.items() if v is not UNSET})
+        data = replace(view.as_input(), **{k: v for k, v in changes.items() if v is not UNSET})
         saved = meetings.update_meeting(ctx.db, ctx.actor, view.id, view.version, data)
     return _show(saved, args, "แก้ไขการประชุมแล้ว")
 

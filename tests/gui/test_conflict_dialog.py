@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.gui.dialogs.conflict_dialog import ConflictDialog
 from sbpac_desktop.gui.dialogs.directive_dialog import DirectiveDialog, directive_input
-from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog, meeting_input
+from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives import directives
@@ -133,7 +133,7 @@ def test_meeting_edit_conflict_reapply(qtbot, work_ctx, somsri, wait_ops):
     dialog.show()
     lists_filled(qtbot, dialog)
     meetings.update_meeting(
-        work_ctx.db, somsri, view.id, view.version, replace(meeting_input(view), venue="ห้องประชุมใหม่")
+        work_ctx.db, somsri, view.id, view.version, replace(view.as_input(), venue="ห้องประชุมใหม่")
     )
     dialog.title_edit.setText("การประชุมผู้บริหาร ศอ.บต. (นัดพิเศษ)")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.domain.enums import RecordingStyle
-from sbpac_desktop.gui.dialogs.meeting_dialog import meeting_input
 from sbpac_desktop.gui.dialogs.speaker_dialog import SpeakerDialog
 from sbpac_desktop.gui.meeting import speakers_panel
 from sbpac_desktop.gui.meeting.window import MeetingWindow
@@ -26,7 +25,7 @@ from tests.gui.meeting_fixtures import open_meeting_window
 
 def _set_style(ctx: AppContext, style: RecordingStyle) -> None:
     view = meetings.find_meeting(ctx.db, ctx.actor, "10/2562")
-    data = replace(meeting_input(view), recording_style=style)
+    data = replace(view.as_input(), recording_style=style)
     meetings.update_meeting(ctx.db, ctx.actor, view.id, view.version, data)
 
 

@@ -49,23 +49,6 @@ def time_field_text(value: time | None) -> str:
     return f"{value.hour:02d}.{value.minute:02d}" if value else ""
 
 
-def meeting_input(view: MeetingView) -> MeetingInput:
-    """The stored meeting as the input an unchanged edit would send (see `collect`)."""
-    return MeetingInput(
-        series_id=view.series_id,
-        title=view.title,
-        meeting_date=view.meeting_date,
-        venue=view.venue,
-        start_time=view.start_time,
-        end_time=view.end_time,
-        chair_person_id=view.chair_person_id,
-        recorder_person_id=view.recorder_person_id,
-        recording_style=view.recording_style,
-        number=view.number,
-        checker_person_id=view.checker_person_id,
-        opening_text=view.opening_text,
-    )
-
 
 class MeetingDialog(FormDialog[MeetingInput, MeetingView]):
     def __init__(
@@ -226,9 +209,9 @@ class MeetingDialog(FormDialog[MeetingInput, MeetingView]):
         db, actor, meeting_id = self.ctx.db, self.ctx.actor, view.id
         self.conflict_flow = ConflictFlow(
             self,
-            base=meeting_input(view),
+            base=view.as_input(),
             load=lambda: meetings.get_meeting(db, actor, meeting_id),
-            input_of=meeting_input,
+            input_of=MeetingView.as_input,
             show=self.show_input,
             overwrite_call=lambda data, version: (
                 lambda: meetings.update_meeting(db, actor, meeting_id, version, data, overwrite=True)

@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,12 +36,10 @@ from sbpac_desktop.services.people.org_import_fields import name_value, phone_va
 from sbpac_desktop.services.permissions import require
 from sbpac_desktop.services.places import find_place
 from sbpac_desktop.services.spreadsheets.fields import CellError, date_value, header_key, number_value
-from sbpac_desktop.services.spreadsheets.read import HEADER_SCAN_ROWS, UnreadableFile, read_grid
 from sbpac_desktop.services.spreadsheets.row_plan import RowProblem
+from sbpac_desktop.services.spreadsheets.sheet_import import SheetColumns, SheetRow, apply_all_or_nothing, read_sheet
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Directive
-
-T = TypeVar("T")
 
 DATA_SHEET = "รายงานภาคประชาชน"
 PLACES_SHEET = "รายชื่อพื้นที่"
@@ -60,7 +57,7 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "text": ("รายละเอียด", ("สิ่งที่พบ", "รายละเอียดที่รายงาน", "text", "details")),
 }
 REQUIRED = ("kind", "full_name", "report_on", "rating", "text")
-_ALIASES = {header_key(h): key for key, (head, more) in COLUMNS.items() for h in (head, *more)}
+SHEET = SheetColumns(COLUMNS, REQUIRED, frozenset({"kind", "rating"}), 4, "(ใช้แบบฟอร์มจากโปรแกรม)")
 _KINDS = {
     header_key(k): v
     for k, v in (
@@ -69,10 +66,6 @@ _KINDS = {
     )
 }  # fmt: skip
 _RATINGS = {header_key(th): key for key, th in RATING_TH.items()} | {header_key("บางส่วน"): "partial"}
-
-
-class _Discard(Exception):
-    """Raised inside the unit of work to roll back a dry run or a file with errors."""
 
 
 @dataclass(frozen=True)
@@ -114,72 +107,24 @@ class NetworkImportReport:
         return f"{read} — {done} (ทดลองนำเข้า ยังไม่ได้บันทึก)" if self.dry_run else f"{read} — นำเข้าแล้ว: {done}"
 
 
-def column_of(value: object) -> str | None:
-    return _ALIASES.get(header_key(value.rstrip("* "))) if isinstance(value, str) else None
-
-
-def looks_like_header(values: Sequence[object]) -> bool:
-    keys = {column_of(v) for v in values}
-    return {"kind", "rating"} <= keys and len(keys - {None}) >= 4
-
-
 def import_network_reports(
     db: Database, actor: Actor, path: Path | str, *, dry_run: bool = False, today: date | None = None
 ) -> NetworkImportReport:
     require(actor, EDIT_FIELD_WORK, "นำเข้ารายงานจากภาคประชาชน")
-    try:
-        grid = read_grid(Path(path), looks_like_header)
-    except UnreadableFile as exc:
-        return NetworkImportReport(str(path), "-", dry_run, (), (RowProblem(None, None, str(exc)),), False)
-    problems = [RowProblem(None, None, n.message_th, n.is_error) for n in grid.notes if n.row is None and n.is_error]
-    found = next(((n, v) for n, v in grid.rows[:HEADER_SCAN_ROWS] if looks_like_header(v)), None)
-    if grid.too_many_rows:
-        problems.append(RowProblem(None, None, "ไฟล์มีข้อมูลมากเกินไป — โปรดแบ่งไฟล์ก่อนนำเข้า"))
-    if found is None:
-        wanted = ", ".join(COLUMNS[k][0] for k in REQUIRED)
-        problems.append(RowProblem(None, None, f"ไม่พบแถวหัวตาราง — ต้องมีคอลัมน์ {wanted} (ใช้แบบฟอร์มจากโปรแกรม)"))
-    if problems or found is None:
-        return NetworkImportReport(str(path), grid.source_th, dry_run, (), tuple(problems), False)
-    header_row, titles = found
-    columns: dict[str, int] = {}
-    for index, title in enumerate(titles):
-        key = column_of(title)
-        if key is not None and key not in columns:
-            columns[key] = index
-    missing = [COLUMNS[k][0] for k in REQUIRED if k not in columns]
-    if missing:
-        message = f"ไม่พบคอลัมน์ {', '.join(missing)} ในแถวหัวตาราง (แถว {header_row})"
-        return NetworkImportReport(
-            str(path), grid.source_th, dry_run, (), (RowProblem(header_row, None, message),), False
-        )
-    notes = {(n.row, n.column): n for n in grid.notes if n.row is not None and n.is_error}
-    data = [(n, v) for n, v in grid.rows if n > header_row]
-    if not data:
-        message = "ไม่มีข้อมูลใต้แถวหัวตาราง — ไม่มีรายการให้นำเข้า"
-        return NetworkImportReport(
-            str(path), grid.source_th, dry_run, (), (RowProblem(header_row, None, message),), False
-        )
-    results: list[NetworkRowResult] = []
-    committed = False
-    try:
-        with db.unit_of_work() as session:
-            for number, values in data:
-                cells = {k: values[i] if i < len(values) else None for k, i in columns.items()}
-                cell_notes = [notes[number, i].message_th for i in columns.values() if (number, i) in notes]
-                results.append(_apply_row(session, actor, number, cells, cell_notes, today or date.today()))
-            if dry_run or any(r.action == "refused" for r in results):
-                raise _Discard
-            committed = True
-    except _Discard:
-        pass
-    return NetworkImportReport(str(path), grid.source_th, dry_run, tuple(results), (), committed)
+    sheet = read_sheet(path, SHEET)
+    if sheet.problems:
+        return NetworkImportReport(str(path), sheet.source_th, dry_run, (), sheet.problems, False)
+    day = today or date.today()
+    results, committed = apply_all_or_nothing(
+        db, sheet.rows, lambda session, row: _apply_row(session, actor, row, day), dry_run=dry_run
+    )
+    return NetworkImportReport(str(path), sheet.source_th, dry_run, tuple(results), (), committed)
 
 
-def _apply_row(
-    session: Session, actor: Actor, number: int, cells: dict[str, object], notes: list[str], today: date
-) -> NetworkRowResult:
+def _apply_row(session: Session, actor: Actor, row: SheetRow, today: date) -> NetworkRowResult:
     """Read and apply one row inside a savepoint, so a refused row leaves nothing behind."""
-    errors: list[RowProblem] = [RowProblem(number, None, n) for n in notes]
+    number, cells = row.number, row.cells
+    errors: list[RowProblem] = list(row.notes)
     parsed = _parse(session, number, cells, errors)
     label = str(cells.get("full_name") or "").strip() or "-"
     if errors or parsed is None:
@@ -199,14 +144,6 @@ def _apply_row(
     return NetworkRowResult(number, label, "create", new_member, ())
 
 
-def _cell(errors: list[RowProblem], number: int, key: str, parse: Callable[[object], T], value: object) -> T | None:
-    try:
-        return parse(value)
-    except CellError as exc:
-        errors.append(RowProblem(number, COLUMNS[key][0], str(exc)))
-        return None
-
-
 def _choice(table: dict[str, str], wanted: str) -> Callable[[object], str | None]:
     def parse(value: object) -> str | None:
         text = name_value(value, "")
@@ -224,22 +161,19 @@ Parsed = tuple[MemberInput, tuple[date, str, str, int | None, int | None]]
 
 
 def _parse(session: Session, number: int, cells: dict[str, object], errors: list[RowProblem]) -> Parsed | None:
-    kind = _cell(errors, number, "kind", _choice(_KINDS, " / ".join(KIND_TH.values())), cells.get("kind"))
-    name = _cell(errors, number, "full_name", lambda v: name_value(v, "ชื่อ-นามสกุล"), cells.get("full_name"))
-    organisation = _cell(errors, number, "organisation", lambda v: name_value(v, "องค์กร"), cells.get("organisation"))
-    phone = _cell(errors, number, "phone", phone_value, cells.get("phone"))
-    report_on = _cell(errors, number, "report_on", date_value, cells.get("report_on"))
-    rating = _cell(errors, number, "rating", _choice(_RATINGS, " / ".join(RATING_TH.values())), cells.get("rating"))
-    text = _cell(errors, number, "text", lambda v: name_value(v, "รายละเอียด"), cells.get("text"))
-    for key, value in (
-        ("kind", kind),
-        ("full_name", name),
-        ("report_on", report_on),
-        ("rating", rating),
-        ("text", text),
-    ):
-        if value is None and not any(p.column == COLUMNS[key][0] for p in errors):
-            errors.append(RowProblem(number, COLUMNS[key][0], f"กรุณากรอก{COLUMNS[key][0]}"))
+    kind = SHEET.cell(errors, number, "kind", _choice(_KINDS, " / ".join(KIND_TH.values())), cells.get("kind"))
+    name = SHEET.cell(errors, number, "full_name", lambda v: name_value(v, "ชื่อ-นามสกุล"), cells.get("full_name"))
+    organisation = SHEET.cell(
+        errors, number, "organisation", lambda v: name_value(v, "องค์กร"), cells.get("organisation")
+    )
+    phone = SHEET.cell(errors, number, "phone", phone_value, cells.get("phone"))
+    report_on = SHEET.cell(errors, number, "report_on", date_value, cells.get("report_on"))
+    rating = SHEET.cell(
+        errors, number, "rating", _choice(_RATINGS, " / ".join(RATING_TH.values())), cells.get("rating")
+    )
+    text = SHEET.cell(errors, number, "text", lambda v: name_value(v, "รายละเอียด"), cells.get("text"))
+    filled = {"kind": kind, "full_name": name, "report_on": report_on, "rating": rating, "text": text}
+    SHEET.require_filled(errors, number, filled.items())
     member_place = _place(session, number, "member_place", cells.get("member_place"), errors)
     place = _place(session, number, "place", cells.get("place"), errors)
     directive_id = _directive(session, number, cells.get("directive"), errors)
@@ -252,7 +186,7 @@ def _parse(session: Session, number: int, cells: dict[str, object], errors: list
 
 
 def _place(session: Session, number: int, key: str, value: object, errors: list[RowProblem]) -> int | None:
-    text = _cell(errors, number, key, lambda v: name_value(v, COLUMNS[key][0]), value)
+    text = SHEET.cell(errors, number, key, lambda v: name_value(v, COLUMNS[key][0]), value)
     if text is None:
         return None
     found = find_place(session, text)
@@ -265,7 +199,7 @@ def _place(session: Session, number: int, key: str, value: object, errors: list[
 
 
 def _directive(session: Session, number: int, value: object, errors: list[RowProblem]) -> int | None:
-    parsed = _cell(errors, number, "directive", number_value, value)
+    parsed = SHEET.cell(errors, number, "directive", number_value, value)
     if parsed is None:
         return None
     seq, fiscal = parsed

@@ -13,12 +13,10 @@ Only the secretariat imports (permissions.EDIT_PLAN).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -35,14 +33,12 @@ from sbpac_desktop.services.field.plan import (
 from sbpac_desktop.services.field.plan_actuals import ActualInput, write_actual
 from sbpac_desktop.services.permissions import EDIT_PLAN, require
 from sbpac_desktop.services.spreadsheets.fields import CellError, header_key, text_value
-from sbpac_desktop.services.spreadsheets.read import HEADER_SCAN_ROWS, UnreadableFile, read_grid
 from sbpac_desktop.services.spreadsheets.row_plan import RowProblem
+from sbpac_desktop.services.spreadsheets.sheet_import import SheetColumns, SheetRow, apply_all_or_nothing, read_sheet
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import DevelopmentDimension, Position
 from sbpac_desktop.store.models_plan import PlanIndicator, PlanProject
 from sbpac_desktop.thai import to_arabic_digits
-
-T = TypeVar("T")
 
 QUARTER_KEYS = ("q1", "q2", "q3", "q4")
 COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -59,15 +55,11 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     **{f"actual_{q}": (f"ผลไตรมาส {n}", (f"ผลการดำเนินงานไตรมาส {n}",)) for n, q in enumerate(QUARTER_KEYS, 1)},
 }  # fmt: skip
 REQUIRED = ("year", "dimension", "project", "owner", "indicator", "unit", "target")
-_ALIASES = {header_key(h): key for key, (head, more) in COLUMNS.items() for h in (head, *more)}
+SHEET = SheetColumns(COLUMNS, REQUIRED, frozenset({"project", "indicator"}), 5)
 _DIRECTION_WORDS = (("ยิ่งมากยิ่งดี", "higher"), ("มาก", "higher"), ("higher", "higher"),
                     ("ยิ่งน้อยยิ่งดี", "lower"), ("น้อย", "lower"), ("lower", "lower"))  # fmt: skip
 _DIRECTIONS = {header_key(t): v for t, v in _DIRECTION_WORDS}
 TEXT_KEYS = ("dimension", "project", "owner", "indicator", "unit", "direction")
-
-
-class _Discard(Exception):
-    """Raised inside the unit of work to roll back a dry run or a file with errors."""
 
 
 @dataclass(frozen=True)
@@ -95,15 +87,6 @@ class PlanImportReport:
         if not self.ok:
             return f"{read} — มีข้อผิดพลาด ไม่ได้บันทึกข้อมูลใด ๆ"
         return f"{read} — ทดลองนำเข้า ยังไม่ได้บันทึก" if self.dry_run else f"{read} — นำเข้าแล้ว"
-
-
-def column_of(value: object) -> str | None:
-    return _ALIASES.get(header_key(value.rstrip("* "))) if isinstance(value, str) else None
-
-
-def looks_like_header(values: Iterable[object]) -> bool:
-    keys = {column_of(v) for v in values}
-    return {"project", "indicator"} <= keys and len(keys - {None}) >= 5
 
 
 def number_cell(value: object) -> float | None:
@@ -142,53 +125,20 @@ def import_plan(
     db: Database, actor: Actor, path: Path | str, *, dry_run: bool = False, today: date | None = None
 ) -> PlanImportReport:
     require(actor, EDIT_PLAN, "นำเข้าแผนบูรณาการ")
-    try:
-        grid = read_grid(Path(path), looks_like_header)
-    except UnreadableFile as exc:
-        return PlanImportReport(str(path), dry_run, (), (RowProblem(None, None, str(exc)),), False)
-    problems = [RowProblem(None, None, n.message_th) for n in grid.notes if n.row is None and n.is_error]
-    found = next(((n, v) for n, v in grid.rows[:HEADER_SCAN_ROWS] if looks_like_header(v)), None)
-    if grid.too_many_rows:
-        problems.append(RowProblem(None, None, "ไฟล์มีข้อมูลมากเกินไป — โปรดแบ่งไฟล์ก่อนนำเข้า"))
-    if found is None:
-        wanted = ", ".join(COLUMNS[k][0] for k in REQUIRED)
-        problems.append(RowProblem(None, None, f"ไม่พบแถวหัวตาราง — ต้องมีคอลัมน์ {wanted}"))
-    if problems or found is None:
-        return PlanImportReport(str(path), dry_run, (), tuple(problems), False)
-    header_row, titles = found
-    columns: dict[str, int] = {}
-    for index, title in enumerate(titles):
-        key = column_of(title)
-        if key is not None and key not in columns:
-            columns[key] = index
-    missing = [COLUMNS[k][0] for k in REQUIRED if k not in columns]
-    data = [(n, v) for n, v in grid.rows if n > header_row]
-    if missing or not data:
-        message = f"ไม่พบคอลัมน์ {', '.join(missing)}" if missing else "ไม่มีข้อมูลใต้แถวหัวตาราง"
-        return PlanImportReport(str(path), dry_run, (), (RowProblem(header_row, None, message),), False)
-    notes = {(n.row, n.column): n.message_th for n in grid.notes if n.row is not None and n.is_error}
-    results: list[PlanRowResult] = []
-    committed = False
-    try:
-        with db.unit_of_work() as session:
-            for number, values in data:
-                cells = {k: values[i] if i < len(values) else None for k, i in columns.items()}
-                cell_notes = [
-                    RowProblem(number, None, notes[number, i]) for i in columns.values() if (number, i) in notes
-                ]
-                results.append(_apply_row(session, actor, number, cells, cell_notes, today or date.today()))
-            if dry_run or any(r.action == "refused" for r in results):
-                raise _Discard
-            committed = True
-    except _Discard:
-        pass
+    sheet = read_sheet(path, SHEET)
+    if sheet.problems:
+        return PlanImportReport(str(path), dry_run, (), sheet.problems, False)
+    day = today or date.today()
+    results, committed = apply_all_or_nothing(
+        db, sheet.rows, lambda session, row: _apply_row(session, actor, row, day), dry_run=dry_run
+    )
     return PlanImportReport(str(path), dry_run, tuple(results), (), committed)
 
 
-def _apply_row(
-    session: Session, actor: Actor, number: int, cells: dict[str, object], notes: list[RowProblem], today: date
-) -> PlanRowResult:
-    errors: list[RowProblem] = list(notes)
+def _apply_row(session: Session, actor: Actor, row: SheetRow, today: date) -> PlanRowResult:
+    """Read and apply one row inside a savepoint, so a refused row leaves nothing behind."""
+    number, cells = row.number, row.cells
+    errors: list[RowProblem] = list(row.notes)
     parsed = _parse(session, number, cells, errors)
     label = f"{cells.get('project') or '-'} / {cells.get('indicator') or '-'}"
     if errors or parsed is None:
@@ -211,30 +161,20 @@ def _apply_row(
     return PlanRowResult(number, label, "create", ())
 
 
-def _cell(errors: list[RowProblem], number: int, key: str, parse: Callable[[object], T], value: object) -> T | None:
-    try:
-        return parse(value)
-    except CellError as exc:
-        errors.append(RowProblem(number, COLUMNS[key][0], str(exc)))
-        return None
-
-
 Parsed = tuple[int, ProjectInput, IndicatorInput, list[tuple[int, float]]]
 
 
 def _parse(session: Session, number: int, cells: dict[str, object], errors: list[RowProblem]) -> Parsed | None:
-    text = {k: _cell(errors, number, k, text_value, cells.get(k)) for k in TEXT_KEYS}
-    year = _cell(errors, number, "year", number_cell, cells.get("year"))
-    target = _cell(errors, number, "target", number_cell, cells.get("target"))
-    baseline = _cell(errors, number, "baseline", number_cell, cells.get("baseline"))
-    q1, q2, q3, q4 = (_cell(errors, number, f"budget_{q}", baht_cell, cells.get(f"budget_{q}")) or 0
+    text = {k: SHEET.cell(errors, number, k, text_value, cells.get(k)) for k in TEXT_KEYS}
+    year = SHEET.cell(errors, number, "year", number_cell, cells.get("year"))
+    target = SHEET.cell(errors, number, "target", number_cell, cells.get("target"))
+    baseline = SHEET.cell(errors, number, "baseline", number_cell, cells.get("baseline"))
+    q1, q2, q3, q4 = (SHEET.cell(errors, number, f"budget_{q}", baht_cell, cells.get(f"budget_{q}")) or 0
                       for q in QUARTER_KEYS)  # fmt: skip
-    actuals = [(n, _cell(errors, number, f"actual_{q}", number_cell, cells.get(f"actual_{q}")))
+    actuals = [(n, SHEET.cell(errors, number, f"actual_{q}", number_cell, cells.get(f"actual_{q}")))
                for n, q in enumerate(QUARTER_KEYS, 1)]  # fmt: skip
     needed = [("year", year), ("target", target), *((k, text[k]) for k in TEXT_KEYS[:-1])]
-    for key, value in needed:
-        if value is None and not any(p.column == COLUMNS[key][0] for p in errors):
-            errors.append(RowProblem(number, COLUMNS[key][0], f"กรุณากรอก{COLUMNS[key][0]}"))
+    SHEET.require_filled(errors, number, needed)
     direction = _DIRECTIONS.get(header_key(text["direction"] or "ยิ่งมากยิ่งดี"))
     if direction is None:
         errors.append(RowProblem(number, COLUMNS["direction"][0], "ทิศทางต้องเป็น ยิ่งมากยิ่งดี หรือ ยิ่งน้อยยิ่งดี"))
@@ -254,7 +194,9 @@ def _parse(session: Session, number: int, cells: dict[str, object], errors: list
 
 
 def _lookup(
-    session: Session, id_column: InstrumentedAttribute[int], name_column: InstrumentedAttribute[str | None],
+    session: Session,
+    id_column: InstrumentedAttribute[int],
+    name_column: InstrumentedAttribute[str | None],
     wanted: str | None,
 ) -> int | None:
     if not wanted:

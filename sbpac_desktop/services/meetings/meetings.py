@@ -78,6 +78,24 @@ class MeetingView:
     def number_text(self, thai_digits: bool = True) -> str:
         return meeting_number_text(self.number, self.be_year, thai_digits=thai_digits)
 
+    def as_input(self) -> MeetingInput:
+        """The stored meeting as the input an unchanged edit would send (the window's form and
+        `meetings edit` both start from it and change only what the user changed)."""
+        return MeetingInput(
+            series_id=self.series_id,
+            title=self.title,
+            meeting_date=self.meeting_date,
+            venue=self.venue,
+            start_time=self.start_time,
+            end_time=self.end_time,
+            chair_person_id=self.chair_person_id,
+            recorder_person_id=self.recorder_person_id,
+            checker_person_id=self.checker_person_id,
+            recording_style=self.recording_style,
+            number=self.number,
+            opening_text=self.opening_text,
+        )
+
 
 def create_series(
     db: Database, actor: Actor, name: str, template: AgendaTemplate = AgendaTemplate.STANDARD_5
