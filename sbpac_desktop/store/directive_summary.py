@@ -29,30 +29,18 @@ from sqlalchemy.orm.util import identity_key
 
 from sbpac_desktop.store import pg_guards
 from sbpac_desktop.store.models import Directive
+from sbpac_desktop.store.summary_rule import latest_report
 
 _SERVER_DERIVES = "sbpac_server_derives_summary"
 CHUNK = 2_000  # ids per statement (PostgreSQL caps parameters at 65,535)
 COLUMNS = ("effective_due_on", "latest_percent", "latest_report_on")
 TRIGGER_PREFIX = "trg_summary_"
 
-# The lead (first lead assignment by id, else the first assignment) speaks for the directive.
-_LEAD = (
-    "(SELECT l.id FROM assignment AS l WHERE l.directive_id = a.directive_id "
-    "ORDER BY CASE WHEN l.role = 'lead' THEN 0 ELSE 1 END, l.id LIMIT 1)"
-)
-
-
-def _latest(column: str) -> str:
-    return (
-        f"(SELECT pr.{column} FROM progress_report AS pr JOIN assignment AS a ON a.id = pr.assignment_id "
-        f"WHERE a.directive_id = directive.id "
-        f"ORDER BY CASE WHEN a.id = {_LEAD} THEN 0 ELSE 1 END, pr.report_date DESC, pr.id DESC LIMIT 1)"
-    )
-
 
 UPDATE_SUMMARY = (
     "UPDATE directive SET effective_due_on = COALESCE(extended_due_on, due_on), "
-    f"latest_percent = {_latest('percent')}, latest_report_on = {_latest('report_date')}"
+    f"latest_percent = {latest_report('percent', 'directive.id')}, "
+    f"latest_report_on = {latest_report('report_date', 'directive.id')}"
 )
 
 

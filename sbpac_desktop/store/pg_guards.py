@@ -16,23 +16,11 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from sbpac_desktop.store.summary_rule import latest_report
+
 DERIVED = ("effective_due_on", "latest_percent", "latest_report_on")
 # Not the directive's content: bumped by every save, or recomputed from other rows.
 _NOT_CONTENT = "ARRAY['effective_due_on', 'latest_percent', 'latest_report_on', 'version', 'updated_at']"
-
-_LEAD = (
-    "(SELECT l.id FROM assignment AS l WHERE l.directive_id = a.directive_id "
-    "ORDER BY CASE WHEN l.role = 'lead' THEN 0 ELSE 1 END, l.id LIMIT 1)"
-)
-
-
-def _latest(column: str) -> str:
-    # the rule of store/directive_summary.py: the lead's newest report, else any assignee's
-    return (
-        f"(SELECT pr.{column} FROM progress_report AS pr JOIN assignment AS a ON a.id = pr.assignment_id "
-        f"WHERE a.directive_id = NEW.id "
-        f"ORDER BY CASE WHEN a.id = {_LEAD} THEN 0 ELSE 1 END, pr.report_date DESC, pr.id DESC LIMIT 1)"
-    )
 
 
 FUNCTIONS = f"""
@@ -40,8 +28,8 @@ CREATE OR REPLACE FUNCTION sbpac_directive_derive() RETURNS trigger
 LANGUAGE plpgsql SET search_path = public AS $$
 BEGIN
   NEW.effective_due_on := COALESCE(NEW.extended_due_on, NEW.due_on);
-  NEW.latest_percent := {_latest("percent")};
-  NEW.latest_report_on := {_latest("report_date")};
+  NEW.latest_percent := {latest_report("percent", "NEW.id")};
+  NEW.latest_report_on := {latest_report("report_date", "NEW.id")};
   RETURN NEW;
 END
 $$;
