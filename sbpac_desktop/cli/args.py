@@ -112,6 +112,17 @@ def add_list_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--thai-digits", action="store_true", help="แสดงตัวเลขเป็นเลขไทย")
 
 
+def add_tracker_filters(parser: argparse.ArgumentParser) -> None:
+    """The tracker's filters, the same words for `directives` (a list) and `export directives` (a file)."""
+    parser.add_argument("--status", type=status_arg, help="สถานะ: " + ", ".join(STATUS_KEYS))
+    parser.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
+    parser.add_argument("--assignee", help="ตำแหน่ง หน่วยงาน ชื่อย่อ หรือชื่อผู้ดำรงตำแหน่ง")
+    parser.add_argument("--meeting", type=meeting_ref_arg, help="การประชุม: รหัส หรือครั้งที่ เช่น 10/2562")
+    parser.add_argument(
+        "--as-of", type=date_arg, metavar="DATE", help="คำนวณสถานะ ณ วันที่ (เช่น 15/02/2563); ค่าปริยายคือวันนี้"
+    )
+
+
 MAX_ID = 2_147_483_647  # ids are 32-bit integers in PostgreSQL: a larger number names nothing
 
 

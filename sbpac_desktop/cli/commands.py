@@ -7,7 +7,11 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sbpac_desktop.cli.args import add_list_options, date_arg, fiscal_year_arg, meeting_ref_arg, status_arg
+from sbpac_desktop.cli.args import (
+    add_list_options,
+    add_tracker_filters,
+    date_arg,
+)
 from sbpac_desktop.cli.output import (
     directive_json,
     directive_lines,
@@ -16,7 +20,6 @@ from sbpac_desktop.cli.output import (
 )
 from sbpac_desktop.cli.session import open_signed_in
 from sbpac_desktop.cli.users import create_first_admin
-from sbpac_desktop.domain.status import STATUS_KEYS
 
 if TYPE_CHECKING:
     from sbpac_desktop.services.app import AppContext
@@ -100,12 +103,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     demo.set_defaults(handler=cmd_demo)
     parser = sub.add_parser("directives", help="รายการข้อสั่งการและสถานะ (list directives)")
-    parser.add_argument("--status", type=status_arg, help="สถานะ: " + ", ".join(STATUS_KEYS))
-    parser.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
-    parser.add_argument("--assignee", help="ตำแหน่ง หน่วยงาน ชื่อย่อ หรือชื่อผู้ดำรงตำแหน่ง")
-    parser.add_argument("--meeting", type=meeting_ref_arg, help="การประชุม: รหัส หรือครั้งที่ เช่น 10/2562")
-    parser.add_argument(
-        "--as-of", type=date_arg, metavar="DATE", help="คำนวณสถานะ ณ วันที่ (เช่น 15/02/2563); ค่าปริยายคือวันนี้"
-    )
+    add_tracker_filters(parser)
     add_list_options(parser)
     parser.set_defaults(handler=cmd_directives)

@@ -13,10 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sbpac_desktop.cli.args import date_arg, fiscal_year_arg, meeting_ref_arg, status_arg
+from sbpac_desktop.cli.args import add_tracker_filters
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.session import signed_in
-from sbpac_desktop.domain.status import STATUS_KEYS
 from sbpac_desktop.thai import apply_digits, medium_date
 
 if TYPE_CHECKING:
@@ -122,13 +121,7 @@ def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     what = group.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=type(group))
     parser = what.add_parser("directives", help="ตารางติดตามข้อสั่งการ (the directive tracker)")
     parser.add_argument("-o", "--output", required=True, type=output_arg, metavar="FILE", help="ไฟล์ .xlsx หรือ .csv")
-    parser.add_argument("--status", type=status_arg, help="สถานะ: " + ", ".join(STATUS_KEYS))
-    parser.add_argument("--fiscal-year", type=fiscal_year_arg, help="ปีงบประมาณ พ.ศ. เช่น 2563")
-    parser.add_argument("--assignee", help="ตำแหน่ง หน่วยงาน ชื่อย่อ หรือชื่อผู้ดำรงตำแหน่ง")
-    parser.add_argument("--meeting", type=meeting_ref_arg, help="การประชุม: รหัส หรือครั้งที่ เช่น 10/2562")
-    parser.add_argument(
-        "--as-of", type=date_arg, metavar="DATE", help="คำนวณสถานะ ณ วันที่ (เช่น 15/02/2563); ค่าปริยายคือวันนี้"
-    )
+    add_tracker_filters(parser)
     parser.add_argument("--thai-digits", action="store_true", help="เลขที่ วันที่ และสถานะเป็นเลขไทย")
     parser.set_defaults(handler=cmd_export_directives)
 
