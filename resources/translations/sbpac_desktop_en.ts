@@ -808,8 +808,8 @@ plan</translation>
         <translation>Loading the overview…</translation>
     </message>
     <message>
-        <source>โหลดข้อมูลไม่สำเร็จ: {m}</source>
-        <translation>Could not load the data: {m}</translation>
+        <source>โหลดข้อมูลไม่สำเร็จ: {message}</source>
+        <translation>Could not load the data: {message}</translation>
     </message>
     <message>
         <source>ปีงบประมาณ {y}</source>

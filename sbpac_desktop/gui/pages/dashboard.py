@@ -25,9 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.domain.status import STATUS_KEYS
-from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label
@@ -214,13 +212,9 @@ class DashboardPage(Page):
         Operation(self, load, message=self.tr("กำลังโหลดภาพรวม…")).success(self._show).failure(self._failed).run()
 
     def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, AppError):
-            from sbpac_desktop.gui.errors import present_error
+        from sbpac_desktop.gui.errors import show_refusal
 
-            present_error(self, error)
-            return
-        self.error.setText(wrappable(self.tr("โหลดข้อมูลไม่สำเร็จ: {m}").format(m=error_text(error))))
-        self.error.show()
+        show_refusal(self, self.error, error, self.tr("โหลดข้อมูลไม่สำเร็จ: {message}"))
 
     def _show(self, answer: tuple[DashboardView, list[SeriesView], list[PlaceView] | None, PlanTree | None]) -> None:
         view, series, area, tree = answer

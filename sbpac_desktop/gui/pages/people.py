@@ -17,20 +17,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
 from sbpac_desktop.gui.dialogs.person_dialog import PersonDialog
 from sbpac_desktop.gui.dialogs.person_term_dialog import TermDialog
 from sbpac_desktop.gui.dialogs.position_dialog import PositionDialog
 from sbpac_desktop.gui.dialogs.unit_dialog import OrgUnitDialog
-from sbpac_desktop.gui.errors import present_error
-from sbpac_desktop.gui.i18n import error_text
+from sbpac_desktop.gui.errors import show_refusal
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export, people_import
 from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.people_tabs import PersonsTab, PostsTab, UnitsTab
-from sbpac_desktop.gui.text import digits, wrappable
+from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.people import org
@@ -140,11 +138,7 @@ class PeoplePage(Page):
         self._show()
 
     def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, AppError):
-            present_error(self, error)
-            return
-        self.error.setText(wrappable(self.tr("โหลดข้อมูลไม่สำเร็จ: {message}").format(message=error_text(error))))
-        self.error.show()
+        show_refusal(self, self.error, error, self.tr("โหลดข้อมูลไม่สำเร็จ: {message}"))
 
     def _show(self, *_: object) -> None:
         every = self.show_inactive.isChecked()

@@ -18,8 +18,7 @@ from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
 from sbpac_desktop.gui.dialogs.user_dialog import PasswordDialog, RoleDialog, UserDialog
 from sbpac_desktop.gui.domain_labels import domain_label
-from sbpac_desktop.gui.errors import confirm, present_error
-from sbpac_desktop.gui.i18n import error_text
+from sbpac_desktop.gui.errors import confirm, show_refusal
 from sbpac_desktop.gui.models.base import ITEM_ROLE, DtoTableModel
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import TablePage
@@ -222,11 +221,7 @@ class UsersPage(TablePage):
         """In red on the page (the last administrator, one's own account); anything else as usual."""
         self.operation = None
         self._update_buttons()
-        if not isinstance(error, AppError):
-            present_error(self, error)
-            return
-        self.error.setText(wrappable(self.tr("ทำรายการไม่ได้: {message}").format(message=error_text(error))))
-        self.error.show()
+        show_refusal(self, self.error, error, self.tr("ทำรายการไม่ได้: {message}"))
 
     def refusal(self) -> str | None:
         return self.error.text().replace("\u200b", "") if not self.error.isHidden() else None
