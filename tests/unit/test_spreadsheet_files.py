@@ -139,6 +139,15 @@ def test_csv_encodings_and_delimiters(tmp_path, data, source):
     ]
 
 
+def test_a_short_windows_874_file_is_read_as_thai(tmp_path):
+    """Two lines give a detector little to go on (charset-normalizer 3.5 called these bytes cp932,
+    Japanese); read.py's closed list of codecs reads them as the Thai they are."""
+    data = "ชื่อ,หน่วย\nนายสมชาย,กอง\n".encode("cp874")
+    path = tmp_path / "short.csv"
+    path.write_bytes(data)
+    assert read_grid(path, lambda _values: True).rows == [(1, ("ชื่อ", "หน่วย")), (2, ("นายสมชาย", "กอง"))]
+
+
 def pdf_bytes() -> bytes:
     return b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 
