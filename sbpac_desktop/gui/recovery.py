@@ -1,7 +1,7 @@
 """When the database does not open at start-up: say so in a window a clerk sees (not only on a
 terminal), and for a file found damaged after an unclean shutdown, offer the guided restore from
 the newest backup that passed its integrity check. The damaged file is kept in the backups
-folder (services.maintenance moves it aside), never deleted, and nothing is restored without a yes."""
+folder (services.admin.maintenance moves it aside), never deleted, and nothing is restored without a yes."""
 
 from __future__ import annotations
 

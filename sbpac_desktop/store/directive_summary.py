@@ -7,7 +7,7 @@ reading every report. Instead three columns summarise them:
 
 - effective_due_on: the approved extension, else the due date;
 - latest_percent / latest_report_on: the lead's newest report (by report date, then id),
-  else the newest report of any assignee (the rule of services.directive_views).
+  else the newest report of any assignee (the rule of services.directives.directive_views).
 
 Triggers keep them, whoever writes: on SQLite those of migration 0011 (`SQLITE_TRIGGERS`,
 named trg_summary_*), on PostgreSQL those of migration 0007 (store/pg_guards.py). Nothing

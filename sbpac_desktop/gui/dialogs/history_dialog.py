@@ -1,5 +1,5 @@
 """ประวัติการแก้ไข: a record's audit trail, newest first — when, who, what, and each field
-before → after in Thai (services.history). Read only; loaded in the background."""
+before → after in Thai (services.directives.history). Read only; loaded in the background."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from sbpac_desktop.services.meetings.agenda import AgendaItemInput, AgendaItemVi
 
 
 def item_input(view: AgendaItemView, **changes: object) -> AgendaItemInput:
-    """The item as it is, with `changes` (services.agenda.input_of)."""
+    """The item as it is, with `changes` (services.meetings.agenda.input_of)."""
     return agenda.input_of(view, **changes)
 
 

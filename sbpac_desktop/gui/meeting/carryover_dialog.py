@@ -1,7 +1,7 @@
 """Carry-over into a new meeting of a series (ระเบียบวาระที่ ๒ และ ๓).
 
 Right after the secretary creates the next meeting, this dialog shows what
-services.carryover proposes: item 2.1 (certify the previous minutes) and item 3.1 with one
+services.meetings.carryover proposes: item 2.1 (certify the previous minutes) and item 3.1 with one
 line per directive still open. Each part and each line can be accepted, edited or dropped;
 Save writes the accepted lines in one unit of work, and the agenda PDF and the follow-up
 report of the meeting then print exactly these lines.

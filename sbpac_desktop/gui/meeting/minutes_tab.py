@@ -1,7 +1,7 @@
 """รายงานการประชุม: the printed minutes previewed (QtPdf), printed and saved, and the
 minutes' status moved on: drafted → checked → certified. Certified minutes are locked.
 
-The PDF comes from the same two calls the CLI uses: services.documents.minutes_document
+The PDF comes from the same two calls the CLI uses: services.meetings.documents.minutes_document
 and reporting.minutes.render; both run in the worker process (gui/process_operations.py),
 so ReportLab never stalls the window.
 """

@@ -1,7 +1,7 @@
 """ภาพรวม: the executives' dashboard — filters (fiscal year, quarter, series), one tile per
 status, the post × status matrix, a bar chart by development dimension and the overdue
 list with its escalation tier. Every number opens the directive tracker filtered to it
-(`drill_down`); the chart saves as PNG. Figures come from services.dashboard, loaded
+(`drill_down`); the chart saves as PNG. Figures come from services.directives.dashboard, loaded
 in the background (gui/operations.py)."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The dashboard's M&E panel: one card per development dimension of the fiscal year's integrated plan —
 indicators on track / behind / not reported, budget disbursed against the plan to that quarter, and the
-status of the directives linked to its projects. Figures come from services.plan_views (`summarize`,
+status of the directives linked to its projects. Figures come from services.field.plan_views (`summarize`,
 pure over the tree the page loads); a click on a card asks the window to open the plan page on that
 dimension (`open_dimension`). A toggle รายมิติ / รายหน่วยงาน swaps the cards for the table by owning
 agency (gui/pages/dashboard_plan_agency.py). The dashboard's place filter narrows the plan to the

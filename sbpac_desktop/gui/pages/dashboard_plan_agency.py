@@ -2,7 +2,7 @@
 posts that own the projects, with those posts named — giving its projects, indicators on track /
 behind / not reported, budget allocated for the year, planned and disbursed to the quarter shown, and
 the status of the directives linked to its projects; a total row closes the table. The figures are
-the `by_agency` groups of services.plan_views.summarize, the same the quarterly M&E report prints."""
+the `by_agency` groups of services.field.plan_views.summarize, the same the quarterly M&E report prints."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Workflow buttons under the selected directive: block / unblock, ask for an extension,
 decide on it, ask for closure, acknowledge closure. Only the actions the signed-in user may
-take on this directive (services.workflow says which) are shown."""
+take on this directive (services.directives.workflow says which) are shown."""
 
 from __future__ import annotations
 

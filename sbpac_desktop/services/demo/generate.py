@@ -14,7 +14,7 @@ records the counts and the seed instead of an entry per row: a 100k set would ot
 carry 830,000 audit entries nobody typed. The search index is rebuilt once at the end.
 
 The field follow-up tables (places on directives, field visits, the network's reports, the
-integrated plan) follow in proportion, in the same transaction (services.generate_field).
+integrated plan) follow in proportion, in the same transaction (services.demo.generate_field).
 
 Only an empty database is accepted (no meeting, no directive): the generator numbers
 meetings and directives from 1 and must never mix invented records into real ones.

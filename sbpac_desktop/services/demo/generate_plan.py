@@ -1,4 +1,4 @@
-"""The rows of the generated data set, a batch of meetings at a time (see services.generate).
+"""The rows of the generated data set, a batch of meetings at a time (see services.demo.generate).
 
 Ids are assigned here, so a directive's assignments and reports can refer to it before
 anything is written, and the directive's summary columns (effective due date, latest

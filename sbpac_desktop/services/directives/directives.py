@@ -293,7 +293,7 @@ def set_state(
     today: date | None = None,
 ) -> DirectiveDetail:
     """Close or cancel (or reopen) a directive. Closing goes through the closure rules
-    (services.closure): only the issuer's side acknowledges it, and the record says who and when."""
+    (services.directives.closure): only the issuer's side acknowledges it, and the record says who and when."""
     require(actor, EDIT_DIRECTIVES, "ปิดหรือยกเลิกข้อสั่งการ")
     if state is DirectiveState.CLOSED:
         # closure pulls in carry-over and field findings: loaded here, not for every directive listing

@@ -4,7 +4,7 @@
 ('รับรองรายงานการประชุม ครั้งที่ 10/2562 เมื่อวันที่ 22 ตุลาคม 2562'), and item 3.1,
 'ผลการดำเนินการตามข้อสั่งการ', with one line per directive still open (not done or
 cancelled) from earlier meetings of the series and its latest progress. "Still open" follows
-the closure rule (services.closure): a directive reported 100 % stays on the list until the
+the closure rule (services.directives.closure): a directive reported 100 % stays on the list until the
 issuer's side acknowledges its closure, and its line asks the meeting to do so.
 `apply_carryover` writes what the secretary accepted (possibly edited) in one unit of
 work: item 2.1, item 3.1 with the lines in its discussion text, and one sub-item

@@ -6,7 +6,7 @@ proposal texts), the venue, times, chair, recorder and recording style. Never co
 discussion and resolution texts, attendance, directives and attachments — they belong to
 the meeting that was held. Sections 2 (certifying the previous minutes) and 3 (follow-up of
 directives) are not copied either: the carry-over writes them from the previous meeting
-(services.carryover), and it refuses sections that already hold items.
+(services.meetings.carryover), and it refuses sections that already hold items.
 
 The new meeting gets the next free number of its calendar year, the new date, and the
 title with its fiscal year moved to the new date's (domain.meeting_title)."""

@@ -100,7 +100,7 @@ class MeetingView:
 def create_series(
     db: Database, actor: Actor, name: str, template: AgendaTemplate = AgendaTemplate.STANDARD_5
 ) -> SeriesView:
-    """A series with only a name and template (demo, generator); the full form is services.series."""
+    """A series with only a name and template (demo, generator); the full form is services.meetings.series."""
     return series_service.create_series(db, actor, series_service.SeriesInput(name, agenda_template=template))
 
 

@@ -5,7 +5,7 @@ columns store.directive_summary keeps (effective due date, latest percent and re
 date); the text of that latest report comes from a correlated subquery that only looks
 at the reports of that one date. A second SELECT reads the assignments (lead and
 supporting units). The filters are tracker_sql's, used as a subquery, so a view of any
-size needs no IN list. The values agree with services.directive_views (lead's newest
+size needs no IN list. The values agree with services.directives.directive_views (lead's newest
 report, else the newest of any assignee); tests compare the two.
 
 Formatting repeats a lot (the same dates, statuses and labels on thousands of rows), so

@@ -4,7 +4,7 @@ the database update that directive instead of being refused (spreadsheets.row_pl
 What a row may change, each only when the file has the column:
 - the text (ข้อสั่งการ);
 - the due date: a different effective due date (ขยายเวลาถึง, else กำหนดแล้วเสร็จ) is recorded
-  the way services.extensions records an approved extension — an approved ExtensionRequest
+  the way services.directives.extensions records an approved extension — an approved ExtensionRequest
   (from the stored date to the file's, the file and row as the reason) and the new date in
   `extended_due_on` — so it follows the same rules: the issuer's side only (secretary/admin),
   open directives only, a later date than the current one, no request pending;
