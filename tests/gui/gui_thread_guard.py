@@ -40,17 +40,11 @@ TO_CONVERT = {
     "meeting/carryover_dialog.py offer_carryover",
     "meeting/speakers_panel.py _open",
     "meeting/window.py __init__",
-    "pages/directives.py _show_detail",
-    "pages/directives.py reload",
     "pages/field_visits.py _show_selected",
     "pages/field_visits.py reload",
     "pages/settings.py <lambda>",
     "pages/settings.py _opened",
-    "pages/tracker_filters.py fill_places",
     "search/results.py run",
-    "widgets/directive_detail.py _load_workflow",
-    "widgets/directive_detail.py _places_text",
-    "widgets/external_reports.py external_html",
 }
 KNOWN_SITES = frozenset(MUST_BLOCK) | frozenset(TO_CONVERT)
 

@@ -91,8 +91,9 @@ def test_ctrl_f_focuses_the_text_filter(window: MainWindow, page: DirectivesPage
     assert QApplication.focusWidget() is page.text_filter
 
 
-def test_detail_pane_shows_assignments_and_history(page: DirectivesPage) -> None:
+def test_detail_pane_shows_assignments_and_history(page: DirectivesPage, qtbot: QtBot) -> None:
     assert page.select_directive(page.model.rows()[1].id)
+    settle(page, qtbot)  # the directive is read off the GUI thread
     detail = page.detail
     assert detail.title.text() == "ขส. ๐๐๑/๒๕๖๓"
     assert "ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)" in detail.lead.text().replace("\u200b", "")
@@ -106,6 +107,7 @@ def test_add_progress_report(
 ) -> None:
     row = next(r for r in page.model.rows() if r.number_text(False) == "ขส. 002/2563")
     page.select_directive(row.id)
+    settle(page, qtbot)  # the directive is read off the GUI thread
     qtbot.mouseClick(page.progress_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert isinstance(dialog, ProgressDialog)
@@ -137,6 +139,7 @@ def test_progress_validation_marks_the_field(
     page: DirectivesPage, qtbot: QtBot, wait_ops: Callable[[], None]
 ) -> None:
     page.select_directive(page.model.rows()[1].id)
+    settle(page, qtbot)  # the directive is read off the GUI thread
     dialog = page.add_progress()
     assert dialog is not None
     lists_filled(qtbot, dialog)
@@ -197,6 +200,7 @@ def test_edit_conflict_keeps_the_input(
     # arrive in pages from the worker, and an arbitrary row may be closed or led by a unit.
     row = _open_directive_led_by_a_position(work_ctx)
     assert page.select_directive(row.id)
+    settle(page, qtbot)  # the directive is read off the GUI thread
     dialog = page.edit_selected()
     assert isinstance(dialog, DirectiveDialog)
     lists_filled(qtbot, dialog)
@@ -235,6 +239,7 @@ def test_edit_saves_with_the_version(
 ) -> None:
     row = page.model.rows()[3]
     page.select_directive(row.id)
+    settle(page, qtbot)  # the directive is read off the GUI thread
     dialog = page.edit_selected()
     assert dialog is not None
     lists_filled(qtbot, dialog)
@@ -297,6 +302,7 @@ def test_pages_are_fetched_as_the_view_needs_them(page: DirectivesPage, qtbot: Q
 def test_edit_shows_the_number_once_and_the_start_of_the_lead(page: DirectivesPage, qtbot: QtBot) -> None:
     row = page.model.rows()[0]
     page.select_directive(row.id)
+    settle(page, qtbot)  # the directive is read off the GUI thread
     dialog = page.edit_selected()
     assert dialog is not None
     dialog.show()
