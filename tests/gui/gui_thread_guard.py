@@ -40,8 +40,6 @@ TO_CONVERT = {
     "meeting/carryover_dialog.py offer_carryover",
     "meeting/speakers_panel.py _open",
     "meeting/window.py __init__",
-    "pages/field_visits.py _show_selected",
-    "pages/field_visits.py reload",
     "pages/settings.py <lambda>",
     "pages/settings.py _opened",
     "search/results.py run",

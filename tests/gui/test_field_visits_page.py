@@ -36,6 +36,7 @@ def _page(qtbot: QtBot, ctx: AppContext) -> FieldVisitsPage:
     page.show()
     qtbot.waitExposed(page)
     page.reload()
+    settle(qtbot)  # the month's visits, then the chosen one, are read off the GUI thread
     return page
 
 
@@ -50,6 +51,7 @@ def test_month_calendar_list_and_detail(qtbot: QtBot, work_ctx: AppContext) -> N
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.grab().save(str(SHOTS / "page.png"))
     page.move_month(+1)
+    settle(qtbot)
     assert "ต.บางนาค" in plain(page.list.item(0).text())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
+from sbpac_desktop.gui.meeting.window import MeetingWindow
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import meetings
@@ -15,15 +15,15 @@ from tests.gui.helpers import settle
 
 
 def test_a_page_reading_on_the_gui_thread_is_caught(qtbot: QtBot, ctx: AppContext) -> None:
-    page = FieldVisitsPage(ctx)
-    qtbot.addWidget(page)
+    meeting_id = meetings.list_meetings(ctx.db, ctx.actor)[0].id
     guard = GuiThreadGuard()
     guard.install()
     try:
-        page.reload()  # still reads on the GUI thread: listed, so it does not fail other tests
+        window = MeetingWindow(ctx, meeting_id)  # still reads on the GUI thread: listed, so no test fails
+        qtbot.addWidget(window)
     finally:
         guard.remove()
-    assert "pages/field_visits.py reload" in guard.sites
+    assert "meeting/window.py __init__" in guard.sites
     assert guard.new_sites() == []
 
 
