@@ -42,7 +42,6 @@ TO_CONVERT = {
     "meeting/window.py __init__",
     "pages/settings.py <lambda>",
     "pages/settings.py _opened",
-    "search/results.py run",
 }
 KNOWN_SITES = frozenset(MUST_BLOCK) | frozenset(TO_CONVERT)
 

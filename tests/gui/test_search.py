@@ -13,7 +13,7 @@ from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.search.results import SearchResultsDialog, snippet_html
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.services.app import AppContext
-from tests.gui.helpers import type_text
+from tests.gui.helpers import settle, type_text
 
 
 @pytest.fixture
@@ -32,6 +32,7 @@ def search_for(qtbot: QtBot, window: MainWindow, text: str) -> SearchResultsDial
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     dialog = window.findChild(SearchResultsDialog, "searchResults")
     assert dialog is not None and dialog.isVisible()
+    settle(qtbot)  # the search runs off the GUI thread
     return dialog
 
 
