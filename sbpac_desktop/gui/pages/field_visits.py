@@ -37,7 +37,7 @@ from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.field_visits_calendar import VISIT_TINT, VisitCalendar
 from sbpac_desktop.gui.pages.file_export import announce, ask_save_path, notice_label
 from sbpac_desktop.gui.text import date_text, digits, wrappable
-from sbpac_desktop.gui.widgets.loading import loading_message
+from sbpac_desktop.gui.widgets.loading import loading_message, refusal_to
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.field import field_visits
 from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK, FindingView, VisitDetail, VisitRow
@@ -145,17 +145,13 @@ class FieldVisitsPage(Page):
             if listing == self._listing:
                 self._show_rows(rows, select_id)
 
-        def refused(error: BaseException) -> None:
-            if listing != self._listing:
-                return
-            if not isinstance(error, AppError):
-                present_error(self, error)
-                return
-            self._say(self.tr("โหลดข้อมูลไม่สำเร็จ: {message}").format(message=error_text(error)))
-            self._show_rows([], None)
+        def refused(error: AppError) -> None:
+            if listing == self._listing:
+                self._say(self.tr("โหลดข้อมูลไม่สำเร็จ: {message}").format(message=error_text(error)))
+                self._show_rows([], None)
 
         read = partial(field_visits.list_visits, self.ctx.db, self.ctx.actor, year=self.year, month=self.month)
-        Operation(self, read, message=loading_message()).success(listed).failure(refused).run()
+        Operation(self, read, message=loading_message()).success(listed).failure(refusal_to(self, refused)).run()
 
     def _show_rows(self, rows: list[VisitRow], select_id: int | None) -> None:
         self.rows = rows
@@ -224,17 +220,13 @@ class FieldVisitsPage(Page):
                 self.detail_view.setHtml(detail_html(detail))
                 self._update_buttons()
 
-        def refused(error: BaseException) -> None:
-            if asked != self._asked:
-                return
-            self.detail_view.setHtml("")
-            if not isinstance(error, AppError):
-                present_error(self, error)
-                return
-            self._say(error_text(error))
+        def refused(error: AppError) -> None:
+            if asked == self._asked:
+                self.detail_view.setHtml("")
+                self._say(error_text(error))
 
         read = partial(field_visits.get_visit, self.ctx.db, self.ctx.actor, visit_id)
-        Operation(self, read, message=loading_message()).success(arrived).failure(refused).run()
+        Operation(self, read, message=loading_message()).success(arrived).failure(refusal_to(self, refused)).run()
 
     def _update_buttons(self) -> None:
         detail = self.detail

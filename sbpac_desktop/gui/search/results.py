@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import ThaiLabel, WrapDelegate, breakable, digits
-from sbpac_desktop.gui.widgets.loading import loading_message
+from sbpac_desktop.gui.widgets.loading import loading_message, refusal_to
 from sbpac_desktop.services import search as search_service
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives.directives import DirectiveFilter
@@ -158,16 +157,12 @@ class SearchResultsDialog(QDialog):
                 self.hits, self.more = found.hits, found.more
                 self._fill(query)
 
-        def refused(error: BaseException) -> None:
-            if asked != self._asked:
-                return
-            if not isinstance(error, AppError):
-                present_error(self, error)
-                return
-            self.summary.setText(self.tr("ค้นหาไม่สำเร็จ: {message}").format(message=error_text(error)))
+        def refused(error: AppError) -> None:
+            if asked == self._asked:
+                self.summary.setText(self.tr("ค้นหาไม่สำเร็จ: {message}").format(message=error_text(error)))
 
         read = partial(search_service.search_results, self.ctx.db, self.ctx.actor, query, self.limit)
-        Operation(self, read, message=loading_message()).success(arrived).failure(refused).run()
+        Operation(self, read, message=loading_message()).success(arrived).failure(refusal_to(self, refused)).run()
 
     def _fill(self, query: str) -> None:
         self.tree.clear()

@@ -9,6 +9,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.operations import BusyWidgets, Operation
 
 T = TypeVar("T")
@@ -44,3 +45,18 @@ def read_choices(
 def loading_message() -> str:
     """The status bar's text while a view reads, the list pages' own (one translation)."""
     return QCoreApplication.translate("TablePage", "กำลังโหลด…")
+
+
+def refusal_to(owner: QWidget, show: Callable[[AppError], object]) -> Callable[[BaseException], None]:
+    """An Operation's failure callback for a view's read: a refusal (AppError) goes to `show`, the
+    view's own error line; anything else is a bug and goes to the one error presenter."""
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, AppError):
+            show(error)
+            return
+        from sbpac_desktop.gui.errors import present_error  # errors imports widgets: keep this light
+
+        present_error(owner, error)
+
+    return failed
