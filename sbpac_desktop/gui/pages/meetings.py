@@ -144,7 +144,10 @@ class MeetingsPage(TablePage):
         menu.popup(self.table.viewport().mapToGlobal(point))
 
     def _offer_carryover(self, view: MeetingView) -> None:
-        self.carryover = offer_carryover(self.ctx, view.id, self)
+        offer_carryover(self.ctx, view.id, self, opened=self._carryover_opened)
+
+    def _carryover_opened(self, dialog: CarryOverDialog) -> None:
+        self.carryover = dialog
 
     def _created(self, view: MeetingView) -> None:
         self._select_id = view.id
