@@ -324,3 +324,18 @@ def test_new_directive_says_the_number_comes_on_save(page: DirectivesPage, qtbot
     lists_filled(qtbot, dialog)
     assert dialog.seq_row.isVisible()
     dialog.reject()
+
+
+def test_filters_and_actions_wait_for_their_background_reads(qtbot: QtBot, work_ctx: AppContext) -> None:
+    """Nothing can be picked or done on lists and a directive that have not arrived yet."""
+    page = DirectivesPage(work_ctx)
+    qtbot.addWidget(page)
+    page.reload()
+    assert not page.year_filter.isEnabled() and not page.place_filter.isEnabled()  # their lists are on their way
+    settle(page, qtbot)
+    assert page.year_filter.isEnabled() and page.year_filter.count() > 1 and page.place_filter.province.count() > 1
+    row = page.model.rows()[1]
+    page.select_directive(row.id)
+    assert page.detail.detail is None and not page.edit_button.isEnabled()  # the directive is on its way
+    settle(page, qtbot)
+    assert page.detail.detail is not None and page.detail.detail.row.id == row.id and page.edit_button.isEnabled()
