@@ -63,6 +63,7 @@ def test_double_click_on_an_agenda_hit_opens_the_meeting(qtbot: QtBot, window: M
     row = row_of(dialog, "agenda_item")
     hit = dialog.hit_at(row)
     dialog.open_row(row)
+    settle(qtbot)  # the meeting is read off the GUI thread before its window opens
     meeting_window = window.page("meetings").windows[hit.meeting_id]  # type: ignore[attr-defined]
     assert isinstance(meeting_window, MeetingWindow) and meeting_window.isVisible()
     meeting_window.close()
