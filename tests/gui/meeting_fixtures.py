@@ -23,6 +23,7 @@ def open_meeting_window(qtbot: QtBot, ctx: AppContext, number_text: str) -> Meet
         if index.data(ITEM_ROLE).number_text(False) == number_text:
             page.table.doubleClicked.emit(index)
             break
+    settle(qtbot)  # the meeting is read off the GUI thread before its window opens
     window = next(iter(page.windows.values()))
     window.test_page = page  # type: ignore[attr-defined]  # qtbot holds widgets weakly; the page owns the window
     window.resize(1366, 768)

@@ -31,9 +31,17 @@ def _new_meeting(ctx: AppContext) -> int:
     return meetings.create_meeting(ctx.db, ctx.actor, data).id
 
 
+def _offered(qtbot: QtBot, ctx: AppContext, meeting_id: int) -> CarryOverDialog | None:
+    """The dialog offer_carryover opens once its proposal has been read off the GUI thread (None: nothing to offer)."""
+    opened: list[CarryOverDialog] = []
+    offer_carryover(ctx, meeting_id, None, REFERENCE_DATE, opened=opened.append)
+    settle(qtbot)
+    return opened[0] if opened else None
+
+
 def test_accept_edit_and_drop_lines(qtbot: QtBot, work_ctx: AppContext, wait_ops: Callable[[], None]) -> None:
     meeting_id = _new_meeting(work_ctx)
-    dialog = offer_carryover(work_ctx, meeting_id, None, REFERENCE_DATE)
+    dialog = _offered(qtbot, work_ctx, meeting_id)
     assert isinstance(dialog, CarryOverDialog)
     qtbot.addWidget(dialog)
     # shown with Thai digits like the rest of the window; stored (below) with Arabic ones
@@ -71,7 +79,8 @@ def test_drop_a_whole_part_and_nothing_to_offer_twice(
     qtbot: QtBot, work_ctx: AppContext, wait_ops: Callable[[], None]
 ) -> None:
     meeting_id = _new_meeting(work_ctx)
-    dialog = offer_carryover(work_ctx, meeting_id, None, REFERENCE_DATE)
+    dialog = _offered(qtbot, work_ctx, meeting_id)
+    assert dialog is not None
     qtbot.addWidget(dialog)
     dialog.follow_check.setChecked(False)  # only item 2 this time
     assert not dialog.lines.isEnabled()
@@ -85,7 +94,7 @@ def test_drop_a_whole_part_and_nothing_to_offer_twice(
     wait_ops()
     numbers = [i.number for i in agenda.list_items(work_ctx.db, work_ctx.actor, meeting_id)]
     assert numbers == ["2.1"]
-    again = offer_carryover(work_ctx, meeting_id, None, REFERENCE_DATE)
+    again = _offered(qtbot, work_ctx, meeting_id)
     assert again is not None and not again.certify_check.isEnabled() and again.follow_check.isChecked()
     qtbot.addWidget(again)
     again.reject()

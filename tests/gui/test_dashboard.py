@@ -70,8 +70,8 @@ def test_numbers_open_the_tracker_filtered(qtbot: QtBot, window: MainWindow) -> 
     with qtbot.waitSignal(page.drill_down) as blocker:
         page.tiles["overdue"].clicked.emit()
     assert isinstance(blocker.args[0], DrillDown) and blocker.args[0].filter.status == "overdue"
-    assert window.current_key() == "directives" and tracker.status_filter.currentData() == "overdue"
     qtbot.waitUntil(lambda: operations.is_idle() and not tracker.model.loading, timeout=10_000)
+    assert window.current_key() == "directives" and tracker.status_filter.currentData() == "overdue"
     assert tracker.model.rowCount(), "the tracker shows the real-date overdue list"
     window.show_page("dashboard")
     page._overdue_clicked(1, 0)  # ขส. 005/2563

@@ -185,7 +185,7 @@ FACTORIES: dict[str, Callable[[type, Demo], QDialog]] = {
     # the civil-society network (issue #15): the demo's first member, every place, the open directives
     "MemberDialog": lambda cls, d: cls(d.ctx, _places(d), member=_first_member(d)),
     "NetworkReportDialog": lambda cls, d: cls(d.ctx, _first_member(d), _places(d), _directive_choices(d)),
-    "SpeakerDialog": lambda cls, d: cls(d.ctx, _first_item(d), d.people(), org.list_positions(d.ctx.db, d.ctx.actor)),
+    "SpeakerDialog": lambda cls, d: cls(d.ctx, _first_item(d), d.people()),
     # signing (issue #13): a long folder name in the suggested output, as a real save path has
     "SignDialog": lambda cls, d: cls(
         d.ctx, Path("รายงานการประชุม 10-2562.pdf"), Path("/home/เลขานุการ/เอกสาร/รายงานการประชุม 10-2562 (ลงนาม).pdf")

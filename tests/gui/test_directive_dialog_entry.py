@@ -199,7 +199,7 @@ BUILDERS: dict[str, Callable[[AppContext], QDialog]] = {
         ctx, network.list_members(ctx.db, ctx.actor)[0], places.all_places(ctx.db, ctx.actor), [], today=TODAY
     ),
     "SpeakerDialog": lambda ctx: speaker_dialog.SpeakerDialog(
-        ctx, _first_item(ctx), org.list_people(ctx.db, ctx.actor), org.list_positions(ctx.db, ctx.actor)
+        ctx, _first_item(ctx), org.list_people(ctx.db, ctx.actor)
     ),
     "ClosureDecisionDialog": lambda ctx: workflow_dialogs.ClosureDecisionDialog(
         ctx, _detail(ctx), get_workflow(ctx.db, ctx.actor, _detail(ctx).row.id), today=TODAY

@@ -29,7 +29,7 @@ from sbpac_desktop.services.directives.directives import DirectiveFilter
 from sbpac_desktop.services.directives.workflow import get_workflow
 from sbpac_desktop.services.meetings import meetings
 from sbpac_desktop.store.models import Incumbency, Person, User
-from tests.gui.helpers import lists_filled, type_text
+from tests.gui.helpers import lists_filled, settle, type_text
 
 TODAY = date(2020, 1, 20)
 SHOTS = Path("/tmp/sbpac-workflow-shots")
@@ -46,6 +46,7 @@ def _pane(qtbot: QtBot, ctx: AppContext, directive_id: int) -> DirectiveDetailPa
     pane.resize(520, 760)
     pane.show()
     pane.show_detail(directives.get_directive(ctx.db, ctx.actor, directive_id, today=TODAY))
+    settle(qtbot)  # the workflow the actions depend on is read off the GUI thread
     return pane
 
 

@@ -91,8 +91,9 @@ def test_ctrl_f_focuses_the_text_filter(window: MainWindow, page: DirectivesPage
     assert QApplication.focusWidget() is page.text_filter
 
 
-def test_detail_pane_shows_assignments_and_history(page: DirectivesPage) -> None:
+def test_detail_pane_shows_assignments_and_history(page: DirectivesPage, qtbot: QtBot) -> None:
     assert page.select_directive(page.model.rows()[1].id)
+    settle(page, qtbot)  # the directive is read off the GUI thread
     detail = page.detail
     assert detail.title.text() == "ขส. ๐๐๑/๒๕๖๓"
     assert "ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)" in detail.lead.text().replace("\u200b", "")
@@ -106,6 +107,7 @@ def test_add_progress_report(
 ) -> None:
     row = next(r for r in page.model.rows() if r.number_text(False) == "ขส. 002/2563")
     page.select_directive(row.id)
+    settle(page, qtbot)  # the directive is read off the GUI thread
     qtbot.mouseClick(page.progress_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert isinstance(dialog, ProgressDialog)
@@ -137,6 +139,7 @@ def test_progress_validation_marks_the_field(
     page: DirectivesPage, qtbot: QtBot, wait_ops: Callable[[], None]
 ) -> None:
     page.select_directive(page.model.rows()[1].id)
+    settle(page, qtbot)  # the directive is read off the GUI thread
     dialog = page.add_progress()
     assert dialog is not None
     lists_filled(qtbot, dialog)
@@ -197,6 +200,7 @@ def test_edit_conflict_keeps_the_input(
     # arrive in pages from the worker, and an arbitrary row may be closed or led by a unit.
     row = _open_directive_led_by_a_position(work_ctx)
     assert page.select_directive(row.id)
+    settle(page, qtbot)  # the directive is read off the GUI thread
     dialog = page.edit_selected()
     assert isinstance(dialog, DirectiveDialog)
     lists_filled(qtbot, dialog)
@@ -235,6 +239,7 @@ def test_edit_saves_with_the_version(
 ) -> None:
     row = page.model.rows()[3]
     page.select_directive(row.id)
+    settle(page, qtbot)  # the directive is read off the GUI thread
     dialog = page.edit_selected()
     assert dialog is not None
     lists_filled(qtbot, dialog)
@@ -297,6 +302,7 @@ def test_pages_are_fetched_as_the_view_needs_them(page: DirectivesPage, qtbot: Q
 def test_edit_shows_the_number_once_and_the_start_of_the_lead(page: DirectivesPage, qtbot: QtBot) -> None:
     row = page.model.rows()[0]
     page.select_directive(row.id)
+    settle(page, qtbot)  # the directive is read off the GUI thread
     dialog = page.edit_selected()
     assert dialog is not None
     dialog.show()
@@ -318,3 +324,18 @@ def test_new_directive_says_the_number_comes_on_save(page: DirectivesPage, qtbot
     lists_filled(qtbot, dialog)
     assert dialog.seq_row.isVisible()
     dialog.reject()
+
+
+def test_filters_and_actions_wait_for_their_background_reads(qtbot: QtBot, work_ctx: AppContext) -> None:
+    """Nothing can be picked or done on lists and a directive that have not arrived yet."""
+    page = DirectivesPage(work_ctx)
+    qtbot.addWidget(page)
+    page.reload()
+    assert not page.year_filter.isEnabled() and not page.place_filter.isEnabled()  # their lists are on their way
+    settle(page, qtbot)
+    assert page.year_filter.isEnabled() and page.year_filter.count() > 1 and page.place_filter.province.count() > 1
+    row = page.model.rows()[1]
+    page.select_directive(row.id)
+    assert page.detail.detail is None and not page.edit_button.isEnabled()  # the directive is on its way
+    settle(page, qtbot)
+    assert page.detail.detail is not None and page.detail.detail.row.id == row.id and page.edit_button.isEnabled()

@@ -31,6 +31,7 @@ def page(qtbot: QtBot, ctx: AppContext, settings: QSettings) -> FieldVisitsPage:
     assert isinstance(visits, FieldVisitsPage)
     visits.today = date(2019, 11, 14)
     visits.show_month(2019, 11)  # the demo's first visits: ต.สะบารัง on the 14th, ต.สะเตง on the 28th
+    settle(qtbot)  # read off the GUI thread
     qtbot.wait(50)
     return visits
 

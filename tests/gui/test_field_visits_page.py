@@ -23,7 +23,7 @@ from sbpac_desktop.services.directives import directives
 from sbpac_desktop.services.field import field_visits, network
 from sbpac_desktop.services.meetings import carryover, meetings
 from sbpac_desktop.store.models import User
-from tests.gui.helpers import lists_filled, type_text
+from tests.gui.helpers import lists_filled, settle, type_text
 
 SHOTS = Path("/tmp/sbpac-field")
 
@@ -36,6 +36,7 @@ def _page(qtbot: QtBot, ctx: AppContext) -> FieldVisitsPage:
     page.show()
     qtbot.waitExposed(page)
     page.reload()
+    settle(qtbot)  # the month's visits, then the chosen one, are read off the GUI thread
     return page
 
 
@@ -50,6 +51,7 @@ def test_month_calendar_list_and_detail(qtbot: QtBot, work_ctx: AppContext) -> N
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.grab().save(str(SHOTS / "page.png"))
     page.move_month(+1)
+    settle(qtbot)
     assert "ต.บางนาค" in plain(page.list.item(0).text())
 
 
@@ -122,6 +124,7 @@ def test_directive_pane_marks_network_reports_as_external(qtbot: QtBot, work_ctx
     pane = DirectiveDetailPane(ctx=work_ctx)
     qtbot.addWidget(pane)
     pane.show_detail(directives.get_directive(work_ctx.db, work_ctx.actor, directive_id))
+    settle(qtbot)  # the network's reports are read off the GUI thread
     text = plain(pane.progress.toPlainText())
     assert "รายงานจากภาคประชาชน (ข้อมูลประกอบ ไม่เปลี่ยนสถานะข้อสั่งการ)" in text
     assert "ไม่เห็นผล" in text and "บัณฑิตอาสาพัฒนามาตุภูมิ" in text

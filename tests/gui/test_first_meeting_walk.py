@@ -232,6 +232,7 @@ def new_meeting(window: MainWindow, qtbot: QtBot, wait_ops: Callable[[], None]) 
     wait_ops()
     qtbot.waitUntil(lambda: page.selected_meeting() is not None)
     qtbot.mouseClick(page.open_button, LEFT)  # เปิดการประชุม
+    wait_ops()  # the meeting is read off the GUI thread before its window opens
     meeting_window = page.windows.get(page.selected_meeting().id)
     assert meeting_window is not None
     qtbot.waitExposed(meeting_window)

@@ -219,7 +219,9 @@ def test_switching_to_english_at_run_time(qtbot: QtBot, ctx: AppContext, setting
     window.show_page("meetings")
     qtbot.waitUntil(lambda: window.page("meetings").model.rowCount() == 2, timeout=5000)  # type: ignore[attr-defined]
     meeting_id = window.page("meetings").model.rows()[0].id  # type: ignore[attr-defined]
-    meeting_window = window.page("meetings").open_meeting(meeting_id)  # type: ignore[attr-defined]
+    window.page("meetings").open_meeting(meeting_id)  # type: ignore[attr-defined]
+    settle(qtbot)  # the meeting is read off the GUI thread before its window opens
+    meeting_window = window.page("meetings").windows[meeting_id]  # type: ignore[attr-defined]
     window.show_page("settings")
     page = window.settings_page
     assert page is not None

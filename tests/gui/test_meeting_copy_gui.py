@@ -88,10 +88,12 @@ def test_copy_action_asks_the_date_and_opens_the_new_meeting(
 def test_planned_minutes_in_the_dialog_the_editor_and_the_total(
     page: MeetingsPage, qtbot: QtBot, work_ctx: AppContext, source_id: int, wait_ops: Callable[[], None]
 ) -> None:
-    window = page.open_meeting(source_id)
+    page.open_meeting(source_id)
+    settle(qtbot)  # the meeting is read off the GUI thread, then its window's lists
+    window = page.windows[source_id]
     window.resize(1366, 768)
     qtbot.waitExposed(window)
-    settle(qtbot)  # the lists load off the GUI thread
+    settle(qtbot)
     tab = window.agenda_tab
     model = tab.model
     first = model.index_of_item(next(v.id for v in model.views() if v.number == "4.1"))
@@ -140,9 +142,11 @@ def test_planned_minutes_in_the_dialog_the_editor_and_the_total(
 def test_a_new_start_time_moves_every_planned_start(
     page: MeetingsPage, qtbot: QtBot, work_ctx: AppContext, source_id: int
 ) -> None:
-    window = page.open_meeting(source_id)
+    page.open_meeting(source_id)
+    settle(qtbot)  # the meeting is read off the GUI thread, then its window's lists
+    window = page.windows[source_id]
     qtbot.waitExposed(window)
-    settle(qtbot)  # the lists load off the GUI thread
+    settle(qtbot)
     tab = window.agenda_tab
     view = meetings.get_meeting(work_ctx.db, work_ctx.actor, source_id)
     window.show_meeting(replace(view, start_time=time(13, 0)))  # what a saved edit of the meeting shows

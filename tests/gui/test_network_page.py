@@ -288,6 +288,7 @@ def test_a_search_hit_on_a_network_report_opens_its_member(
     qtbot.waitExposed(window)
     dialog = show_search_results(window, "แผนเผชิญเหตุ")
     assert dialog is not None
+    wait_ops()  # the search runs off the GUI thread
     row = next(r for r in range(dialog.tree.topLevelItemCount()) if dialog.hit_at(r).kind == "external_report")
     hit = dialog.hit_at(row)
     dialog.open_row(row)

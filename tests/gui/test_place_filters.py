@@ -17,6 +17,7 @@ from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
+from tests.gui.helpers import settle
 
 SHOTS = Path("/tmp")
 
@@ -64,6 +65,7 @@ def test_tracker_narrows_by_province_then_district(qtbot: QtBot, window: MainWin
     _pick(place, "district", "อำเภอเมืองปัตตานี")
     assert _tracker_seqs(qtbot, tracker) == {3}
     tracker.select_directive(tracker.model.rows()[0].id)  # its places show in the detail pane
+    settle(qtbot)  # read off the GUI thread
     qtbot.wait(50)  # the pane lays out its new rows
     shown = tracker.detail.places.text().replace("\u200b", "")
     assert shown == "ต.สะบารัง (ปัตตานี), ต.สะเตง (ยะลา)"
@@ -104,6 +106,7 @@ def test_dashboard_narrows_and_drills_down_with_the_place(qtbot: QtBot, window: 
     tracker = window.page("directives")
     assert isinstance(tracker, DirectivesPage)
     assert window.current_key() == "directives"
+    settle(qtbot)  # the tracker's place list is read off the GUI thread; the drill-down applies once it is here
     assert tracker.place_filter.province.currentText() == "จังหวัดปัตตานี"
     assert tracker.place_filter.district.currentText() == "อำเภอเมืองปัตตานี"
     assert _tracker_seqs(qtbot, tracker) == {3}
@@ -147,6 +150,7 @@ def test_exports_follow_the_place(qtbot: QtBot, window: MainWindow, tmp_path: Pa
         "จังหวัดปัตตานี" in [str(c) for c in row] for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
     )
     window.show_page("directives")
+    settle(qtbot)  # the place list is read off the GUI thread
     tracker = window.page("directives")
     assert isinstance(tracker, DirectivesPage)
     _pick(tracker.place_filter, "province", "จังหวัดปัตตานี")

@@ -13,7 +13,7 @@ from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.search.results import SearchResultsDialog, snippet_html
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.services.app import AppContext
-from tests.gui.helpers import type_text
+from tests.gui.helpers import settle, type_text
 
 
 @pytest.fixture
@@ -32,6 +32,7 @@ def search_for(qtbot: QtBot, window: MainWindow, text: str) -> SearchResultsDial
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     dialog = window.findChild(SearchResultsDialog, "searchResults")
     assert dialog is not None and dialog.isVisible()
+    settle(qtbot)  # the search runs off the GUI thread
     return dialog
 
 
@@ -62,6 +63,7 @@ def test_double_click_on_an_agenda_hit_opens_the_meeting(qtbot: QtBot, window: M
     row = row_of(dialog, "agenda_item")
     hit = dialog.hit_at(row)
     dialog.open_row(row)
+    settle(qtbot)  # the meeting is read off the GUI thread before its window opens
     meeting_window = window.page("meetings").windows[hit.meeting_id]  # type: ignore[attr-defined]
     assert isinstance(meeting_window, MeetingWindow) and meeting_window.isVisible()
     meeting_window.close()

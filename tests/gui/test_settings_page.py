@@ -146,7 +146,9 @@ def test_switching_to_another_file_reloads_every_page(
     window.show_page("meetings")  # loads it; the meeting window opens from there
     qtbot.waitUntil(lambda: old_meetings.model.rowCount() > 0, timeout=5000)  # type: ignore[attr-defined]
     meeting_id = old_meetings.model.rows()[0].id  # type: ignore[attr-defined]
-    meeting_window = old_meetings.open_meeting(meeting_id)  # type: ignore[attr-defined]
+    old_meetings.open_meeting(meeting_id)  # type: ignore[attr-defined]
+    wait_ops()  # the meeting is read off the GUI thread before its window opens
+    meeting_window = old_meetings.windows[meeting_id]  # type: ignore[attr-defined]
     window.show_page("settings")
     page = _page(window)
     page.ui.openFileButton.click()

@@ -19,7 +19,7 @@ from sbpac_desktop.gui.meeting.window import MeetingWindow
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import meetings, speakers
 from sbpac_desktop.services.meetings.speakers import MAX_SPEECH
-from tests.gui.helpers import type_text
+from tests.gui.helpers import lists_filled, type_text
 from tests.gui.meeting_fixtures import open_meeting_window
 
 
@@ -45,6 +45,7 @@ def _dialog(panel: speakers_panel.SpeakersPanel, qtbot: QtBot, button: str = "ad
     qtbot.mouseClick(panel.buttons[button], Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     assert isinstance(dialog, SpeakerDialog)
+    lists_filled(qtbot, dialog)  # the posts are read off the GUI thread
     return dialog
 
 

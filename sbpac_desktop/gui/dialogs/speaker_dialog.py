@@ -13,6 +13,7 @@ from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo, post_label
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import speakers
 from sbpac_desktop.services.meetings.speakers import MAX_SPEECH, SpeakerInput, SpeakerView
+from sbpac_desktop.services.people import org
 from sbpac_desktop.services.people.org import PersonView, PositionView
 
 
@@ -22,7 +23,6 @@ class SpeakerDialog(FormDialog[SpeakerInput, SpeakerView]):
         ctx: AppContext,
         item_id: int,
         people: Sequence[PersonView],
-        posts: Sequence[PositionView],
         parent: QWidget | None = None,
         *,
         entry: SpeakerView | None = None,
@@ -38,7 +38,6 @@ class SpeakerDialog(FormDialog[SpeakerInput, SpeakerView]):
         self.person.setToolTip(self.tr("เลือกจากรายชื่อ หรือพิมพ์ชื่อผู้กล่าวเอง เช่น ผู้แทนกรมบัญชีกลาง"))
         self.post = IdCombo(self, none_label=self.tr("— ไม่ระบุตำแหน่ง —"), editable=True)
         self.post.setObjectName("speakerPost")
-        self.post.set_items([(post_label(p), p.id) for p in posts])
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("speakerText")
         self.text.setTabChangesFocus(True)
@@ -55,6 +54,13 @@ class SpeakerDialog(FormDialog[SpeakerInput, SpeakerView]):
             self._show(entry)
         self.person.setFocus()
         self.resize(640, 420)
+        self.read_choices(lambda: org.list_positions(ctx.db, ctx.actor), self._fill_posts, hold=[self.post])
+
+    def _fill_posts(self, posts: Sequence[PositionView]) -> None:
+        """The posts arrive from the database thread; the stored turn's post is shown once they are here."""
+        self.post.set_items([(post_label(p), p.id) for p in posts])
+        if self.entry is not None:
+            self.post.set_value(self.entry.position_id)
 
     def _show(self, entry: SpeakerView) -> None:
         if entry.person_id is not None:

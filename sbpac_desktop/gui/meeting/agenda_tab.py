@@ -5,6 +5,7 @@ the tree is then rebuilt from the numbers the service computed."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,6 +33,7 @@ from sbpac_desktop.gui.meeting.agenda_model import KIND_ROLE, SECTION_ROLE, VIEW
 from sbpac_desktop.gui.meeting.agenda_moves import relocate, step
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import ThaiLabel, WrapDelegate, digits, thai_digits
+from sbpac_desktop.gui.widgets.loading import loading_message
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import agenda
 from sbpac_desktop.services.meetings.agenda import AgendaItemInput, AgendaItemView
@@ -147,8 +149,18 @@ class AgendaTab(QWidget):
     def sections(self) -> dict[int, str]:
         return section_titles(self.meeting.agenda_template)
 
-    def reload(self) -> None:
-        self.show_items(agenda.list_items(self.ctx.db, self.ctx.actor, self.meeting.id))
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the agenda on the database thread; the tab is held until it is here, so nothing is
+        edited or moved on a tree that is about to change (typing in the editor is kept)."""
+        self.setEnabled(False)
+
+        def arrived(items: list[AgendaItemView]) -> None:
+            self.setEnabled(True)
+            self.show_items(items, select_id)
+
+        read = partial(agenda.list_items, self.ctx.db, self.ctx.actor, self.meeting.id)
+        # a refusal goes to the error presenter and the tab stays held: its tree is not what the database holds
+        Operation(self, read, message=loading_message()).success(arrived).run()
 
     def show_items(self, items: Sequence[AgendaItemView], select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else (self.editor.view.id if self.editor.view else None)
@@ -297,9 +309,7 @@ class AgendaTab(QWidget):
             section=section, parent_id=parent_id,
         )  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(
-            lambda item: self.show_items(agenda.list_items(self.ctx.db, self.ctx.actor, self.meeting.id), item.id)
-        )
+        dialog.saved.connect(lambda item: self.reload(item.id))
         self.dialog = dialog
         dialog.open()
         return dialog

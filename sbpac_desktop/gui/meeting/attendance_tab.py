@@ -6,8 +6,9 @@ and keeps what was typed."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QShowEvent, QStandardItem
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +32,7 @@ from sbpac_desktop.gui.meeting.attendance_prefill import PrefillButton
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.field_errors import error_label
+from sbpac_desktop.gui.widgets.loading import loading_message, refusal_to
 from sbpac_desktop.gui.widgets.pickers import CheckList
 from sbpac_desktop.gui.widgets.table import PaddedDelegate
 from sbpac_desktop.services.app import AppContext
@@ -88,6 +90,7 @@ class AttendanceTab(QWidget):
         self.people = list(people)
         self.posts_by_person = position_texts(people, posts)
         self.read_only = False
+        self._loading = False  # the rows are on their way
         self.picker: PeoplePicker | None = None
         self.model = AttendanceModel(self)
         self.model.set_people({p.id: p.full_name for p in people})
@@ -161,7 +164,23 @@ class AttendanceTab(QWidget):
 
     # --- data ----------------------------------------------------------------------
     def reload(self) -> None:
-        self.show_rows(attendance.list_attendance(self.ctx.db, self.ctx.actor, self.meeting_id))
+        """Read the attendance on the database thread; adding, removing and prefilling wait for it."""
+        self._loading = True
+        self.set_read_only(self.read_only)
+        read = partial(attendance.list_attendance, self.ctx.db, self.ctx.actor, self.meeting_id)
+        op = Operation(self, read, message=loading_message()).success(self._loaded)
+        op.failure(refusal_to(self, self._load_refused)).run()
+
+    def _loaded(self, rows: Sequence[AttendanceView]) -> None:
+        self._loading = False
+        self.show_rows(rows)
+        self.set_read_only(self.read_only)
+
+    def _load_refused(self, error: AppError) -> None:
+        self.error.setText(
+            QCoreApplication.translate("TablePage", "โหลดข้อมูลไม่สำเร็จ: {message}").format(message=user_message(error))
+        )
+        self.error.show()
 
     def show_rows(self, rows: Sequence[AttendanceView]) -> None:
         self.model.set_rows(rows)
@@ -188,9 +207,10 @@ class AttendanceTab(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
         self.model.set_read_only(read_only)
-        self.add_button.setEnabled(not read_only)
-        self.remove_button.setEnabled(not read_only)
-        self.prefill_button.setEnabled(not read_only)
+        editable = not read_only and not self._loading  # nothing is added or removed before the rows are here
+        self.add_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable)
+        self.prefill_button.setEnabled(editable)
 
     # --- saving edits --------------------------------------------------------------
     def _item_changed(self, item: QStandardItem) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -29,8 +30,10 @@ from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.form import FormDialog
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.meeting.field_proposals import ProposalTable
+from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import digits, plain, wrappable
 from sbpac_desktop.gui.widgets.items import table_item
+from sbpac_desktop.gui.widgets.loading import loading_message
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings.carryover import (
     AcceptedLine,
@@ -174,18 +177,29 @@ class CarryOverDialog(FormDialog[CarryOverChoice, CarryOverResult]):
 
 
 def offer_carryover(
-    ctx: AppContext, meeting_id: int, parent: QWidget | None = None, today: date | None = None
-) -> CarryOverDialog | None:
-    """Open the dialog when there is something to carry over into an empty section 2 or 3."""
-    proposal = propose_carryover(ctx.db, ctx.actor, meeting_id, today)
-    certify = bool(proposal.certify_title) and not proposal.has_certify_item
-    follow = bool(proposal.lines) and not proposal.has_follow_up_item
-    if not (certify or follow or proposal.proposals):
-        return None
-    dialog = CarryOverDialog(ctx, proposal, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
+    ctx: AppContext,
+    meeting_id: int,
+    parent: QWidget | None = None,
+    today: date | None = None,
+    opened: Callable[[CarryOverDialog], object] | None = None,
+) -> None:
+    """Read what could be carried over on the database thread, then open the dialog (and hand it to
+    `opened`) when there is something for an empty section 2 or 3. A refusal goes to the error
+    presenter, as any failed call."""
+
+    def arrived(proposal: CarryOverProposal) -> None:
+        certify = bool(proposal.certify_title) and not proposal.has_certify_item
+        follow = bool(proposal.lines) and not proposal.has_follow_up_item
+        if not (certify or follow or proposal.proposals):
+            return
+        dialog = CarryOverDialog(ctx, proposal, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        if opened is not None:
+            opened(dialog)
+
+    read = partial(propose_carryover, ctx.db, ctx.actor, meeting_id, today)
+    Operation(parent, read, message=loading_message()).success(arrived).run()
 
 
 def stored(text: str) -> str:

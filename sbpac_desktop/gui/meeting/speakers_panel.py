@@ -16,7 +16,6 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import speakers
 from sbpac_desktop.services.meetings.speakers import SpeakerView
-from sbpac_desktop.services.people import org
 from sbpac_desktop.services.people.org import PersonView
 
 PREVIEW = 160  # characters of a turn shown in the list; the dialog has the whole text
@@ -125,8 +124,7 @@ class SpeakersPanel(QWidget):
     def _open(self, entry: SpeakerView | None) -> SpeakerDialog | None:
         if self.item_id is None or self.read_only:
             return None
-        posts = org.list_positions(self.ctx.db, self.ctx.actor)
-        dialog = SpeakerDialog(self.ctx, self.item_id, self.people, posts, self, entry=entry)
+        dialog = SpeakerDialog(self.ctx, self.item_id, self.people, self, entry=entry)  # it reads the posts itself
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda saved: self.reload(saved.id))
         self.dialog = dialog

@@ -4,6 +4,8 @@ the invitation letter and the directive memos) and three tabs —
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -24,17 +26,35 @@ from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import meetings
 from sbpac_desktop.services.meetings.meetings import MeetingView
 from sbpac_desktop.services.people import org
+from sbpac_desktop.services.people.org import PersonView, PositionView
 from sbpac_desktop.thai import long_date, time_text
 
 
+@dataclass(frozen=True)
+class OpenedMeeting:
+    """What the window is built from, read together on the database thread (`read_meeting`)."""
+
+    meeting: MeetingView
+    people: list[PersonView]
+    posts: list[PositionView]
+
+
+def read_meeting(ctx: AppContext, meeting_id: int) -> OpenedMeeting:  # worker thread
+    return OpenedMeeting(
+        meetings.get_meeting(ctx.db, ctx.actor, meeting_id),
+        org.list_people(ctx.db, ctx.actor),
+        org.list_positions(ctx.db, ctx.actor),
+    )
+
+
 class MeetingWindow(QWidget):
-    def __init__(self, ctx: AppContext, meeting_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, opened: OpenedMeeting, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.setObjectName("meetingWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.meeting = meetings.get_meeting(ctx.db, ctx.actor, meeting_id)
-        people = org.list_people(ctx.db, ctx.actor)
+        self.meeting = opened.meeting
+        meeting_id, people = opened.meeting.id, opened.people
         self.heading = heading_label("", self)
         self.heading.setWordWrap(True)
         self.details = ThaiLabel(self)  # venue and chair can be long: wrap between Thai words
@@ -42,7 +62,7 @@ class MeetingWindow(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("meetingTabs")
         self.agenda_tab = AgendaTab(ctx, self.meeting, people, self)
-        self.attendance_tab = AttendanceTab(ctx, meeting_id, people, org.list_positions(ctx.db, ctx.actor), self)
+        self.attendance_tab = AttendanceTab(ctx, meeting_id, people, opened.posts, self)
         self.minutes_tab = MinutesTab(ctx, self.meeting, self)
         self.tabs.addTab(self.agenda_tab, self.tr("ระเบียบวาระ"))
         self.tabs.addTab(self.attendance_tab, self.tr("ผู้เข้าประชุม"))

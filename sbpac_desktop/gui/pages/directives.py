@@ -33,7 +33,7 @@ from sbpac_desktop.gui.widgets.directive_detail import DirectiveDetailPane
 from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
 from sbpac_desktop.reporting.spreadsheets import WrittenFile
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directives import directives, tracker
+from sbpac_desktop.services.directives import tracker
 from sbpac_desktop.services.directives.directive_views import DirectiveRow
 from sbpac_desktop.services.directives.directives import DirectiveFilter
 from sbpac_desktop.services.directives.tracker import TrackerCounts, TrackerPage, TrackerQuery
@@ -54,8 +54,11 @@ class DirectivesPage(TablePage):
         self.heading.setText(self.tr("ข้อสั่งการ"))
         self.dialog: QWidget | None = None
         self._select_id: int | None = None
+        self._choices_pending = False  # the year and place filters' lists are on their way
+        self._waiting: tuple[DirectiveFilter, int | None] | None = None  # a drill-down that came before them
         self._pinned = DirectiveFilter()  # dimension/meeting from apply_filter; no filter box shows them
         self.detail = DirectiveDetailPane(self)
+        self.detail.shown.connect(self._update_buttons)  # the directive arrives off the GUI thread
         self._build_tools()
         self._build_filters()
         self._rearrange()
@@ -160,17 +163,15 @@ class DirectivesPage(TablePage):
     def reload(self) -> None:
         """Ask for the first page of the current filters (and the counts); answers arrive later."""
         self._filter_timer.stop()
+        if not self.loaded:
+            self.loaded = self._choices_pending = True
+            boxes = self.year_filter, self.place_filter
+            tracker_filters.load_choices(self, self.ctx, *boxes, self._choices_arrived, self._choices_failed)
+        if self._choices_pending:
+            return  # the rows are asked for once the filters' lists are here
         self._keep = self._select_id if self._select_id is not None else self._selected_id()
         self._explicit_select = self._select_id is not None
         self._select_id = None
-        if not self.loaded:
-            self.loaded = True
-            try:
-                self._fill_years(tracker.tracker_years(self.ctx.db, self.ctx.actor))
-                tracker_filters.fill_places(self.place_filter, self.ctx)
-            except AppError as error:
-                self.show_error(error)
-                return
         flt = self.filters()
         self.model.set_query(replace(self.model.query, filters=flt))
         self._request_counts(flt)
@@ -221,11 +222,14 @@ class DirectivesPage(TablePage):
             )
             header.blockSignals(False)
 
-    def _fill_years(self, years: list[int]) -> None:
-        self.year_filter.blockSignals(True)
-        for year in years:
-            self.year_filter.addItem(self.tr("ปีงบประมาณ {year}").format(year=digits(str(year))), year)
-        self.year_filter.blockSignals(False)
+    def _choices_arrived(self) -> None:
+        self._choices_pending = False
+        waiting, self._waiting = self._waiting, None
+        self.apply_filter(*waiting) if waiting else self.reload()
+
+    def _choices_failed(self, error: BaseException) -> None:
+        self._choices_pending = self.loaded = False  # showing the page again asks again
+        self._load_failed(error)
 
     def _changed(self) -> None:
         if self.loaded:
@@ -274,12 +278,11 @@ class DirectivesPage(TablePage):
         self._update_buttons()
 
     def _show_detail(self, directive_id: int) -> None:
-        try:
-            self.detail.show_detail(directives.get_directive(self.ctx.db, self.ctx.actor, directive_id))
-        except AppError as error:
-            self.detail.show_detail(None)
-            self.error.setText(error_text(error))
-            self.error.show()
+        self.detail.show_directive(directive_id, self._detail_refused)
+
+    def _detail_refused(self, error: AppError) -> None:
+        self.error.setText(error_text(error))
+        self.error.show()
 
     def _update_buttons(self) -> None:
         has = self.detail.detail is not None
@@ -367,6 +370,9 @@ class DirectivesPage(TablePage):
         """Show the tracker narrowed to `flt`. A dimension or meeting in `flt` has no filter
         box here: it applies until the user changes any filter by hand."""
         self.ensure_loaded()
+        if self._choices_pending:  # the year and place lists are not here yet: apply it when they are
+            self._waiting = (flt, select_id)
+            return
         boxes = (self.status_filter, self.year_filter, self.assignee_filter, self.text_filter)
         for box in boxes:
             box.blockSignals(True)

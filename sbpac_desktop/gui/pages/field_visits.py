@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +37,7 @@ from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.field_visits_calendar import VISIT_TINT, VisitCalendar
 from sbpac_desktop.gui.pages.file_export import announce, ask_save_path, notice_label
 from sbpac_desktop.gui.text import date_text, digits, wrappable
+from sbpac_desktop.gui.widgets.loading import loading_message, refusal_to
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.field import field_visits
 from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK, FindingView, VisitDetail, VisitRow
@@ -60,6 +62,7 @@ class FieldVisitsPage(Page):
         self.detail: VisitDetail | None = None
         self.operation: Operation[Any] | None = None
         self.dialog: Any = None
+        self._listing = self._asked = 0  # the latest month and visit asked for: older answers are dropped
         self.heading = heading_label(self.tr("การลงพื้นที่"), self)
         self.month_label = QLabel(self)
         self.month_label.setObjectName("visitMonth")
@@ -130,14 +133,30 @@ class FieldVisitsPage(Page):
 
     # --- loading --------------------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
+        """Read the month's visits on the database thread; the actions wait for the chosen visit."""
         self.loaded = True
         self.month_label.setText(digits(f"{THAI_MONTHS[self.month - 1]} {self.year + 543}"))
-        try:
-            self.rows = field_visits.list_visits(self.ctx.db, self.ctx.actor, year=self.year, month=self.month)
-        except AppError as error:
-            self.rows = []
-            self._say(self.tr("โหลดข้อมูลไม่สำเร็จ: {message}").format(message=error_text(error)))
+        self._listing, self._asked = self._listing + 1, self._asked + 1  # what is on its way is outdated
+        listing = self._listing
+        self.detail = None
+        self._update_buttons()
+
+        def listed(rows: list[VisitRow]) -> None:
+            if listing == self._listing:
+                self._show_rows(rows, select_id)
+
+        def refused(error: AppError) -> None:
+            if listing == self._listing:
+                self._say(self.tr("โหลดข้อมูลไม่สำเร็จ: {message}").format(message=error_text(error)))
+                self._show_rows([], None)
+
+        read = partial(field_visits.list_visits, self.ctx.db, self.ctx.actor, year=self.year, month=self.month)
+        Operation(self, read, message=loading_message()).success(listed).failure(refusal_to(self, refused)).run()
+
+    def _show_rows(self, rows: list[VisitRow], select_id: int | None) -> None:
+        self.rows = rows
         self.calendar.show_month(self.year, self.month, self.rows, self.today)
+        self.list.blockSignals(True)  # the chosen visit is read once, below
         self.list.clear()
         for row in self.rows:
             text = f"{date_text(row.visit_on)} · {row.title} ({row.status_th})\n{' '.join(row.place_labels)}"
@@ -148,6 +167,7 @@ class FieldVisitsPage(Page):
             QListWidgetItem(self.tr("ยังไม่มีการลงพื้นที่ในเดือนนี้"), self.list).setFlags(Qt.ItemFlag.NoItemFlags)
         target = next((i for i, r in enumerate(self.rows) if r.id == select_id), 0 if self.rows else -1)
         self.list.setCurrentRow(target)
+        self.list.blockSignals(False)
         self._show_selected()
 
     def move_month(self, step: int) -> None:
@@ -167,9 +187,15 @@ class FieldVisitsPage(Page):
 
     def open_visit(self, visit_id: int) -> None:
         """From search: show the visit's month and select it."""
-        detail = field_visits.get_visit(self.ctx.db, self.ctx.actor, visit_id)
-        self.year, self.month = detail.row.visit_on.year, detail.row.visit_on.month
-        self.reload(select_id=visit_id)
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def found(detail: VisitDetail) -> None:
+            self.year, self.month = detail.row.visit_on.year, detail.row.visit_on.month
+            self.reload(select_id=visit_id)
+
+        Operation(self, lambda: field_visits.get_visit(db, actor, visit_id), message=loading_message()).success(
+            found
+        ).run()  # a refusal goes to the error presenter, as before
 
     # --- the chosen visit -----------------------------------------------------------------------
     def selected_id(self) -> int | None:
@@ -178,15 +204,29 @@ class FieldVisitsPage(Page):
         return value if isinstance(value, int) else None
 
     def _show_selected(self) -> None:
+        """Read the chosen visit on the database thread; its actions stay off until it is here."""
         visit_id = self.selected_id()
         self.detail = None
-        if visit_id is not None:
-            try:
-                self.detail = field_visits.get_visit(self.ctx.db, self.ctx.actor, visit_id)
-            except AppError as error:
-                self._say(error_text(error))
-        self.detail_view.setHtml(detail_html(self.detail) if self.detail else "")
+        self._asked += 1
+        asked = self._asked
         self._update_buttons()
+        if visit_id is None:
+            self.detail_view.setHtml("")
+            return
+
+        def arrived(detail: VisitDetail) -> None:
+            if asked == self._asked:
+                self.detail = detail
+                self.detail_view.setHtml(detail_html(detail))
+                self._update_buttons()
+
+        def refused(error: AppError) -> None:
+            if asked == self._asked:
+                self.detail_view.setHtml("")
+                self._say(error_text(error))
+
+        read = partial(field_visits.get_visit, self.ctx.db, self.ctx.actor, visit_id)
+        Operation(self, read, message=loading_message()).success(arrived).failure(refusal_to(self, refused)).run()
 
     def _update_buttons(self) -> None:
         detail = self.detail

@@ -4,6 +4,7 @@ to open one, F2 (or the แก้ไข button, or the row's context menu) to ed
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -12,12 +13,15 @@ from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QWidget
 
 from sbpac_desktop.gui.dialogs.copy_meeting_dialog import CopyMeetingDialog
 from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
+from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.meeting.carryover_dialog import CarryOverDialog, offer_carryover
-from sbpac_desktop.gui.meeting.window import MeetingWindow
+from sbpac_desktop.gui.meeting.window import MeetingWindow, OpenedMeeting, read_meeting
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.meetings import MeetingsModel
+from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import TablePage
+from sbpac_desktop.gui.widgets.loading import loading_message
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import meetings
 from sbpac_desktop.services.meetings.meeting_copy import CopyResult
@@ -29,6 +33,7 @@ class MeetingsPage(TablePage):
         super().__init__(ctx, MeetingsModel(), parent)
         self.heading.setText(self.tr("การประชุม"))
         self.windows: dict[int, MeetingWindow] = {}
+        self._opening: set[int] = set()  # meetings being read to open their window
         self.dialog: MeetingDialog | CopyMeetingDialog | None = None
         self.carryover: CarryOverDialog | None = None
         self.new_button = QPushButton(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon), self.tr("ประชุมใหม่"))
@@ -144,7 +149,10 @@ class MeetingsPage(TablePage):
         menu.popup(self.table.viewport().mapToGlobal(point))
 
     def _offer_carryover(self, view: MeetingView) -> None:
-        self.carryover = offer_carryover(self.ctx, view.id, self)
+        offer_carryover(self.ctx, view.id, self, opened=self._carryover_opened)
+
+    def _carryover_opened(self, dialog: CarryOverDialog) -> None:
+        self.carryover = dialog
 
     def _created(self, view: MeetingView) -> None:
         self._select_id = view.id
@@ -161,22 +169,41 @@ class MeetingsPage(TablePage):
         view = index.data(ITEM_ROLE) if index.isValid() else None
         return view if isinstance(view, MeetingView) else None
 
-    def open_selected(self) -> MeetingWindow | None:
+    def open_selected(self) -> None:
         view = self.selected_meeting()
-        return self.open_meeting(view.id) if view else None
+        if view is not None:
+            self.open_meeting(view.id)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         view = index.data(ITEM_ROLE)
         if isinstance(view, MeetingView):
             self.open_meeting(view.id)
 
-    def open_meeting(self, meeting_id: int) -> MeetingWindow:
-        """One window per meeting; opening it again brings the existing one forward."""
+    def open_meeting(self, meeting_id: int) -> None:
+        """One window per meeting, built once the meeting has been read on the database thread;
+        opening it again brings the existing one forward."""
         window = self.windows.get(meeting_id)
-        if window is None or not shiboken6.isValid(window):  # closed windows delete themselves
-            window = MeetingWindow(self.ctx, meeting_id, self)
-            self.windows[meeting_id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        return window
+        if window is not None and shiboken6.isValid(window):  # closed windows delete themselves
+            _bring_forward(window)
+            return
+        if meeting_id in self._opening:
+            return  # asked again while it is being read: one window
+        self._opening.add(meeting_id)
+
+        def arrived(opened: OpenedMeeting) -> None:
+            self._opening.discard(meeting_id)
+            self.windows[meeting_id] = window = MeetingWindow(self.ctx, opened, self)
+            _bring_forward(window)
+
+        def failed(error: BaseException) -> None:
+            self._opening.discard(meeting_id)
+            present_error(self, error)
+
+        read = partial(read_meeting, self.ctx, meeting_id)
+        Operation(self, read, message=loading_message()).success(arrived).failure(failed).run()
+
+
+def _bring_forward(window: MeetingWindow) -> None:
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -4,13 +4,20 @@ gui/pages/directives.py, which holds the page itself."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from sbpac_desktop.domain.status import STATUS_KEYS
+from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.widgets.loading import loading_message, read_choices
 from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
 from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.directives import tracker
+from sbpac_desktop.services.places import PlaceView
 
 
 def status_combo(parent: QWidget) -> QComboBox:
@@ -31,9 +38,39 @@ def status_combo(parent: QWidget) -> QComboBox:
     return combo
 
 
-def fill_places(place_filter: PlaceFilter, ctx: AppContext) -> None:
-    """Provinces and districts of the area (a few dozen rows; tambons are not offered as a filter).
-    Raises AppError like any service call; the page shows it."""
+@dataclass(frozen=True)
+class FilterChoices:
+    years: list[int]
+    places: list[PlaceView]
+
+
+def _read(ctx: AppContext) -> FilterChoices:
+    """Worker thread: the fiscal years in use, the provinces and districts of the area (a few dozen
+    rows; tambons are not offered as a filter). Raises AppError like any service call."""
     rows = places.list_places(ctx.db, ctx.actor, level="province")
     rows += places.list_places(ctx.db, ctx.actor, level="district")
-    place_filter.set_places(rows)
+    return FilterChoices(tracker.tracker_years(ctx.db, ctx.actor), rows)
+
+
+def load_choices(
+    page: QWidget,
+    ctx: AppContext,
+    year_filter: QComboBox,
+    place_filter: PlaceFilter,
+    then: Callable[[], None],
+    failed: Callable[[BaseException], object],
+) -> None:
+    """Fill the year and place filters from the database thread, then `then`; both boxes are held
+    until their lists are here, so no one filters on a list that is not there yet."""
+
+    def filled(choices: FilterChoices) -> None:
+        year_filter.blockSignals(True)
+        for year in choices.years:
+            label = QCoreApplication.translate("DirectivesPage", "ปีงบประมาณ {year}")
+            year_filter.addItem(label.format(year=digits(str(year))), year)
+        year_filter.blockSignals(False)
+        place_filter.set_places(choices.places)
+        then()
+
+    hold = (year_filter, place_filter)
+    read_choices(page, lambda: _read(ctx), filled, hold=hold, message=loading_message(), failed=failed)

@@ -8,6 +8,7 @@ directive on the directives page.
 from __future__ import annotations
 
 import html
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import (
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.i18n import error_text
+from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import ThaiLabel, WrapDelegate, breakable, digits
+from sbpac_desktop.gui.widgets.loading import loading_message, refusal_to
 from sbpac_desktop.services import search as search_service
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives.directives import DirectiveFilter
-from sbpac_desktop.services.search import SearchHit, snippet_parts
+from sbpac_desktop.services.search import SearchHit, SearchResults, snippet_parts
 
 if TYPE_CHECKING:
     from sbpac_desktop.gui.main_window import MainWindow
@@ -105,6 +108,7 @@ class SearchResultsDialog(QDialog):
         self.hits: list[SearchHit] = []
         self.more = False  # matching records beyond those shown
         self.limit = 50  # hits shown, best first
+        self._asked = 0  # the latest search
         self.setObjectName("searchResults")
         self.setWindowTitle(self.tr("ผลการค้นหา"))
         self.resize(900, 480)
@@ -135,18 +139,30 @@ class SearchResultsDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(hint)
 
-    def run(self, text: str) -> list[SearchHit]:
+    def run(self, text: str) -> None:
+        """Search on the database thread; the hits (or the refusal) show here when they arrive, and
+        an older search still on its way is dropped."""
         query = text.strip()
-        try:
-            found = search_service.search_results(self.ctx.db, self.ctx.actor, query, self.limit) if query else None
-            self.hits, self.more = (found.hits, found.more) if found else ([], False)
-        except AppError as error:
-            self.hits, self.more = [], False
-            self.summary.setText(self.tr("ค้นหาไม่สำเร็จ: {message}").format(message=error_text(error)))
-            self.tree.clear()
-            return self.hits
-        self._fill(query)
-        return self.hits
+        self._asked += 1
+        asked = self._asked
+        self.hits, self.more = [], False
+        self.tree.clear()  # no hit of the previous search can be opened meanwhile
+        if not query:
+            self._fill(query)
+            return
+        self.summary.setText(loading_message())
+
+        def arrived(found: SearchResults) -> None:
+            if asked == self._asked:
+                self.hits, self.more = found.hits, found.more
+                self._fill(query)
+
+        def refused(error: AppError) -> None:
+            if asked == self._asked:
+                self.summary.setText(self.tr("ค้นหาไม่สำเร็จ: {message}").format(message=error_text(error)))
+
+        read = partial(search_service.search_results, self.ctx.db, self.ctx.actor, query, self.limit)
+        Operation(self, read, message=loading_message()).success(arrived).failure(refusal_to(self, refused)).run()
 
     def _fill(self, query: str) -> None:
         self.tree.clear()

@@ -3,10 +3,12 @@ the workflow actions the signed-in user may take, and the progress history."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.enums import AssignmentRole
@@ -15,14 +17,18 @@ from sbpac_desktop.domain.workflow import RequestStatus
 from sbpac_desktop.gui.dialogs.history_dialog import HistoryDialog, open_history
 from sbpac_desktop.gui.domain_labels import status_text
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
+from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import BLANK, date_text, digits, or_blank, percent_text, thai_digits, wrappable
 from sbpac_desktop.gui.widgets.directive_actions import DirectiveActions
-from sbpac_desktop.gui.widgets.external_reports import external_html
+from sbpac_desktop.gui.widgets.external_reports import read_external, reports_html
+from sbpac_desktop.gui.widgets.loading import loading_message
 from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives.directive_views import ProgressView
-from sbpac_desktop.services.directives.directives import DirectiveDetail
+from sbpac_desktop.services.directives.directives import DirectiveDetail, get_directive
 from sbpac_desktop.services.directives.workflow import WorkflowView, get_workflow
+from sbpac_desktop.services.field.network import ExternalReportView
+from sbpac_desktop.services.places import PlaceView
 
 
 def _value_label(parent: QWidget, name: str) -> QLabel:
@@ -33,7 +39,31 @@ def _value_label(parent: QWidget, name: str) -> QLabel:
     return label
 
 
+@dataclass(frozen=True)
+class Extras:
+    """What the pane shows beside the directive itself, read together on the database thread."""
+
+    workflow: WorkflowView | None
+    places: list[PlaceView]
+    external: list[ExternalReportView]
+
+
+def read_extras(ctx: AppContext, directive_id: int, today: date | None) -> Extras:
+    """Worker thread. Each part may be refused on its own: the facts still show without it."""
+    try:
+        workflow: WorkflowView | None = get_workflow(ctx.db, ctx.actor, directive_id, today)
+    except AppError:
+        workflow = None  # the actions stay hidden
+    try:
+        tied = places.directive_places(ctx.db, ctx.actor, directive_id)
+    except AppError:
+        tied = []
+    return Extras(workflow, tied, read_external(ctx, directive_id))
+
+
 class DirectiveDetailPane(QFrame):
+    shown = Signal()  # a directive (or none) is shown: the page's buttons follow `detail`
+
     def __init__(
         self, parent: QWidget | None = None, *, ctx: AppContext | None = None, today: date | None = None
     ) -> None:
@@ -44,6 +74,7 @@ class DirectiveDetailPane(QFrame):
         self.today = today
         self.detail: DirectiveDetail | None = None
         self.workflow: WorkflowView | None = None
+        self._asked = 0  # the latest read; an older answer arriving late is dropped
         self.title = _value_label(self, "detailTitle")
         self.title.setStyleSheet("font-weight: bold;")
         self.status = _value_label(self, "detailStatus")
@@ -103,17 +134,72 @@ class DirectiveDetailPane(QFrame):
             return None
         return open_history(self.ctx, "directive", self.detail.row.id, self.detail.row.number_text(thai_digits()), self)
 
+    def show_directive(self, directive_id: int, failed: Callable[[AppError], None]) -> None:
+        """Read the directive on the database thread and show it; a refusal empties the pane and
+        goes to `failed` (the page's error line)."""
+        if self.ctx is None:
+            return
+        ctx, today = self.ctx, self.today
+        self._asked += 1
+        asked = self._asked
+        self.detail = None  # nothing may act on the directive shown before until the new one is here
+        self.action_bar.set_directive(None, None)
+        self.setEnabled(False)
+        self.shown.emit()
+
+        def read() -> tuple[DirectiveDetail, Extras]:
+            return get_directive(ctx.db, ctx.actor, directive_id), read_extras(ctx, directive_id, today)
+
+        def arrived(answer: tuple[DirectiveDetail, Extras]) -> None:
+            if asked == self._asked:
+                self._show(answer[0], answer[1])
+
+        def refused(error: BaseException) -> None:
+            if not isinstance(error, AppError):
+                raise error  # programming errors reach the global handler
+            if asked == self._asked:
+                self.show_detail(None)
+                failed(error)
+
+        Operation(self, read, message=loading_message()).success(arrived).failure(refused).run()
+
     def show_detail(self, detail: DirectiveDetail | None) -> None:
+        """Show `detail` at once; its workflow, places and the network's reports follow from the
+        database thread, and the actions stay hidden until the workflow they depend on is here."""
+        self._asked += 1
+        self._show(detail, None)
+        if detail is None or self.ctx is None:
+            return
+        ctx, today, asked = self.ctx, self.today, self._asked
+
+        def arrived(extras: Extras) -> None:
+            if asked == self._asked:
+                self._show(detail, extras)
+
+        Operation(self, lambda: read_extras(ctx, detail.row.id, today), message=loading_message()).success(
+            arrived
+        ).run()
+
+    def _show(self, detail: DirectiveDetail | None, extras: Extras | None) -> None:
         self.detail = detail
+        self.setEnabled(True)
         parts = (self.title, self.text, self.form_host, self.history_label, self.progress, self.history_button)
         for widget in parts:
             widget.setVisible(detail is not None)
         self.empty.setVisible(detail is None)
-        self.workflow = self._load_workflow(detail)
+        self.workflow = extras.workflow if extras else None
         self.action_bar.set_directive(detail, self.workflow)
+        self.shown.emit()
         if detail is None:
             self.progress.clear()
             return
+        self._show_facts(detail)
+        self.places.setText(self._places_text(extras.places if extras else []))
+        self.history.setText(self.workflow_text(self.workflow))
+        # the civil-society network's reports follow, marked as external (issue #15)
+        self.progress.setHtml(self.history_html(detail.reports) + reports_html(extras.external if extras else []))
+
+    def _show_facts(self, detail: DirectiveDetail) -> None:
         row = detail.row
         self.title.setText(row.number_text(thai_digits()))
         self.text.setText(wrappable(row.text))
@@ -141,31 +227,12 @@ class DirectiveDetailPane(QFrame):
         supports = [a.label for a in detail.assignments if a.role is AssignmentRole.SUPPORT]
         self.lead.setText(wrappable("\n".join(leads)) if leads else BLANK)
         self.supporting.setText(wrappable("\n".join(supports)) if supports else BLANK)
-        self.places.setText(self._places_text(row.id))
-        self.history.setText(self.workflow_text(self.workflow))
-        # the civil-society network's reports follow, marked as external (issue #15)
-        self.progress.setHtml(self.history_html(detail.reports) + external_html(self.ctx, row.id))
 
-    def _places_text(self, directive_id: int) -> str:
+    def _places_text(self, tied: list[PlaceView]) -> str:
         """'ต.สะบารัง (ปัตตานี), จ.สตูล' — short, the pane has little height; the full names as the tooltip."""
-        self.places.setToolTip("")
-        if self.ctx is None:
-            return BLANK
-        try:
-            tied = places.directive_places(self.ctx.db, self.ctx.actor, directive_id)
-        except AppError:
-            return BLANK
         self.places.setToolTip("\n".join(p.label for p in tied))
         shown = [p.short_label + (f" ({p.province_name})" if p.province_name else "") for p in tied]
         return wrappable(", ".join(shown)) if tied else BLANK
-
-    def _load_workflow(self, detail: DirectiveDetail | None) -> WorkflowView | None:
-        if detail is None or self.ctx is None:
-            return None
-        try:
-            return get_workflow(self.ctx.db, self.ctx.actor, detail.row.id, self.today)
-        except AppError:
-            return None  # the facts still show; the actions stay hidden
 
     def workflow_text(self, workflow: WorkflowView | None) -> str:
         """'ขยายเวลาจาก ๓๑ ธ.ค. ๒๕๖๒ เป็น ๓๑ มี.ค. ๒๕๖๓ (อนุมัติ)', 'ขอปิดเรื่อง (รอรับทราบการปิดเรื่อง)'."""

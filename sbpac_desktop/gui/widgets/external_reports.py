@@ -16,15 +16,12 @@ from sbpac_desktop.services.field.network import ExternalReportView, reports_on_
 EXTERNAL_TINT = "#fff4e0"  # a warm band: clearly not one of the officers' reports
 
 
-def external_html(ctx: AppContext | None, directive_id: int) -> str:
-    """'' when there are none (or they cannot be read): the officers' history shows alone."""
-    if ctx is None:
-        return ""
+def read_external(ctx: AppContext, directive_id: int) -> list[ExternalReportView]:
+    """Worker thread: [] when they cannot be read, so the officers' history shows alone."""
     try:
-        reports = reports_on_directive(ctx.db, ctx.actor, directive_id)
+        return reports_on_directive(ctx.db, ctx.actor, directive_id)
     except AppError:
-        return ""
-    return reports_html(reports)
+        return []
 
 
 def reports_html(reports: list[ExternalReportView]) -> str:

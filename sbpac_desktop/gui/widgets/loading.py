@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.operations import BusyWidgets, Operation
 
 T = TypeVar("T")
@@ -20,11 +22,13 @@ def read_choices(
     *,
     hold: Iterable[QWidget] = (),
     message: str,
+    failed: Callable[[BaseException], object] | None = None,
 ) -> Operation[T]:
     """Run `fetch` on the database thread, hand its answer to `then` here, then release `hold`.
 
     The held widgets (Save, the inputs the lists fill) stay disabled if the read fails: the error
-    is presented and only Cancel is left, so nothing is saved from half-filled lists."""
+    is presented (or handed to `failed`) and only Cancel is left, so nothing is saved from
+    half-filled lists."""
     held = BusyWidgets(hold)
     held.disable()
 
@@ -32,4 +36,27 @@ def read_choices(
         held.enable()  # first: `then` may keep some disabled (a field that cannot change)
         then(choices)
 
-    return Operation(owner, fetch, message=message).success(arrived).run()
+    operation = Operation(owner, fetch, message=message).success(arrived)
+    if failed is not None:
+        operation.failure(failed)
+    return operation.run()
+
+
+def loading_message() -> str:
+    """The status bar's text while a view reads, the list pages' own (one translation)."""
+    return QCoreApplication.translate("TablePage", "กำลังโหลด…")
+
+
+def refusal_to(owner: QWidget, show: Callable[[AppError], object]) -> Callable[[BaseException], None]:
+    """An Operation's failure callback for a view's read: a refusal (AppError) goes to `show`, the
+    view's own error line; anything else is a bug and goes to the one error presenter."""
+
+    def failed(error: BaseException) -> None:
+        if isinstance(error, AppError):
+            show(error)
+            return
+        from sbpac_desktop.gui.errors import present_error  # errors imports widgets: keep this light
+
+        present_error(owner, error)
+
+    return failed
