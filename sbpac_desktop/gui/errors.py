@@ -28,7 +28,7 @@ from sbpac_desktop import logs
 from sbpac_desktop.domain.errors import AppError, ConflictError, PermissionDenied, ValidationError
 from sbpac_desktop.gui.i18n import error_text, problem_text
 from sbpac_desktop.gui.operations import DETAILS_ATTRIBUTE
-from sbpac_desktop.gui.text import ThaiLabel, breakable, wrappable
+from sbpac_desktop.gui.text import ThaiLabel, breakable
 
 log = logging.getLogger(__name__)
 
@@ -130,16 +130,6 @@ def _message_box(parent: QWidget | None, error: AppError) -> QMessageBox:
     box.setObjectName("appErrorBox")
     box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("errors", "ตกลง"))
     return box
-
-
-def show_refusal(page: QWidget, line: QLabel, error: BaseException, template: str) -> None:
-    """A refusal (AppError) in red on the page's own error line, worded by `template` ({message});
-    anything else is a bug and goes to the error dialog, as everywhere."""
-    if not isinstance(error, AppError):
-        present_error(page, error)
-        return
-    line.setText(wrappable(template.format(message=error_text(error))))
-    line.show()
 
 
 def present_error(parent: QWidget | None, error: BaseException) -> QDialog:

@@ -44,6 +44,7 @@ from sbpac_desktop.gui.pages.dashboard_parts import (
 from sbpac_desktop.gui.pages.dashboard_parts import table_item as _item
 from sbpac_desktop.gui.pages.dashboard_plan import PlanPanel, dashboard_plan_tree
 from sbpac_desktop.gui.text import digits, wrappable
+from sbpac_desktop.gui.widgets.loading import refusal_on_line
 from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
 from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
@@ -209,12 +210,9 @@ class DashboardPage(Page):
             )
             return view, meetings.list_series(db, actor), area, dashboard_plan_tree(ctx, year, today, place_id)
 
-        Operation(self, load, message=self.tr("กำลังโหลดภาพรวม…")).success(self._show).failure(self._failed).run()
-
-    def _failed(self, error: BaseException) -> None:
-        from sbpac_desktop.gui.errors import show_refusal
-
-        show_refusal(self, self.error, error, self.tr("โหลดข้อมูลไม่สำเร็จ: {message}"))
+        Operation(self, load, message=self.tr("กำลังโหลดภาพรวม…")).success(self._show).failure(
+            refusal_on_line(self, self.error, self.tr("โหลดข้อมูลไม่สำเร็จ: {message}"))
+        ).run()
 
     def _show(self, answer: tuple[DashboardView, list[SeriesView], list[PlaceView] | None, PlanTree | None]) -> None:
         view, series, area, tree = answer

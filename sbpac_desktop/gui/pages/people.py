@@ -23,12 +23,12 @@ from sbpac_desktop.gui.dialogs.person_dialog import PersonDialog
 from sbpac_desktop.gui.dialogs.person_term_dialog import TermDialog
 from sbpac_desktop.gui.dialogs.position_dialog import PositionDialog
 from sbpac_desktop.gui.dialogs.unit_dialog import OrgUnitDialog
-from sbpac_desktop.gui.errors import show_refusal
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export, people_import
 from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.people_tabs import PersonsTab, PostsTab, UnitsTab
 from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.widgets.loading import refusal_on_line
 from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.people import org
@@ -130,15 +130,14 @@ class PeoplePage(Page):
                 org.list_incumbencies(db, actor),
             )
 
-        Operation(self, read, message=self.tr("กำลังโหลด…")).success(self._read).failure(self._failed).run()
+        Operation(self, read, message=self.tr("กำลังโหลด…")).success(self._read).failure(
+            refusal_on_line(self, self.error, self.tr("โหลดข้อมูลไม่สำเร็จ: {message}"))
+        ).run()
 
     def _read(self, data: OrgData) -> None:
         self.data = data
         self.error.hide()
         self._show()
-
-    def _failed(self, error: BaseException) -> None:
-        show_refusal(self, self.error, error, self.tr("โหลดข้อมูลไม่สำเร็จ: {message}"))
 
     def _show(self, *_: object) -> None:
         every = self.show_inactive.isChecked()

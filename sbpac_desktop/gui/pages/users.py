@@ -18,11 +18,12 @@ from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
 from sbpac_desktop.gui.dialogs.user_dialog import PasswordDialog, RoleDialog, UserDialog
 from sbpac_desktop.gui.domain_labels import domain_label
-from sbpac_desktop.gui.errors import confirm, show_refusal
+from sbpac_desktop.gui.errors import confirm
 from sbpac_desktop.gui.models.base import ITEM_ROLE, DtoTableModel
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import TablePage
 from sbpac_desktop.gui.text import digits, or_blank, wrappable
+from sbpac_desktop.gui.widgets.loading import refusal_on_line
 from sbpac_desktop.services.admin import users
 from sbpac_desktop.services.admin.users import UserView
 from sbpac_desktop.services.app import AppContext
@@ -221,7 +222,7 @@ class UsersPage(TablePage):
         """In red on the page (the last administrator, one's own account); anything else as usual."""
         self.operation = None
         self._update_buttons()
-        show_refusal(self, self.error, error, self.tr("ทำรายการไม่ได้: {message}"))
+        refusal_on_line(self, self.error, self.tr("ทำรายการไม่ได้: {message}"))(error)
 
     def refusal(self) -> str | None:
         return self.error.text().replace("\u200b", "") if not self.error.isHidden() else None

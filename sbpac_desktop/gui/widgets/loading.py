@@ -7,10 +7,12 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from sbpac_desktop.domain.errors import AppError
+from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.operations import BusyWidgets, Operation
+from sbpac_desktop.gui.text import wrappable
 
 T = TypeVar("T")
 
@@ -60,3 +62,13 @@ def refusal_to(owner: QWidget, show: Callable[[AppError], object]) -> Callable[[
         present_error(owner, error)
 
     return failed
+
+
+def refusal_on_line(owner: QWidget, line: QLabel, template: str) -> Callable[[BaseException], None]:
+    """`refusal_to` with the pages' usual showing: `template` ({message}) on the view's error line."""
+
+    def show(error: AppError) -> None:
+        line.setText(wrappable(template.format(message=error_text(error))))
+        line.show()
+
+    return refusal_to(owner, show)
