@@ -84,7 +84,10 @@ def _latest_meeting_id(studio: Studio) -> int:
 
 def _meeting_window(studio: Studio, tab: int) -> Any:
     page = _main_page(studio, "meetings")
-    window = page.open_meeting(_latest_meeting_id(studio))
+    meeting_id = _latest_meeting_id(studio)
+    page.open_meeting(meeting_id)  # the window is built once the meeting has been read
+    studio.settle()
+    window = page.windows[meeting_id]
     window.resize(WIDTH, HEIGHT - 40)
     window.move(0, 0)
     window.tabs.setCurrentIndex(tab)
@@ -165,6 +168,7 @@ def _conflict(studio: Studio) -> Any:
 
     page = _directives_page(studio)
     dialog = page.edit_selected()
+    studio.settle()  # its pick lists arrive from the database thread before Save is let go
     detail = dialog.detail
     later = (detail.row.due_on or detail.row.issued_on) + timedelta(days=30)
     ctx = studio.ctx
@@ -221,7 +225,10 @@ def _carry_over(studio: Studio) -> Any:
         latest.chair_person_id, latest.recorder_person_id,
     )  # fmt: skip
     created = meetings.create_meeting(ctx.db, ctx.actor, data)
-    return _dialog(studio, lambda: offer_carryover(ctx, created.id, studio.window, today=date(2019, 11, 20)))
+    opened: list[Any] = []  # the dialog opens once the proposal has been read
+    offer_carryover(ctx, created.id, studio.window, today=date(2019, 11, 20), opened=opened.append)
+    studio.settle()
+    return _dialog(studio, lambda: opened[0] if opened else None)
 
 
 def all_shots(studio: Studio) -> list[Shot]:
