@@ -23,7 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from sbpac_desktop.gui import operations, render_jobs
+from sbpac_desktop import render_jobs
+from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.process_operations import ProcessOperation
@@ -60,7 +61,10 @@ def timed(app: QApplication, page: DirectivesPage, action: Callable[[], None]) -
     started = time.perf_counter()
     action()
     spin(1)
-    while page.model.loading:
+    # The first showing reads the filters' lists before it asks for rows (model.loading is still
+    # False then): wait for rows, not only for the end of a load (every timed view has rows).
+    deadline = started + 120
+    while (page.model.loading or page.model.rowCount() == 0) and time.perf_counter() < deadline:
         spin(1)
     took = time.perf_counter() - started
     wait_idle(app, page)

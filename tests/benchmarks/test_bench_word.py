@@ -56,5 +56,5 @@ def test_word_and_letter_commands_end_to_end(benchmark, demo_db, tmp_path, name,
         subprocess.run(command, check=True, capture_output=True)
 
     benchmark.pedantic(run, rounds=3, iterations=1)
-    record(f"CLI {name} (process start to file written)", "SQLite", bench_median(benchmark), target=5.0)
+    record(f"CLI {name} (process start to file written)", "SQLite", bench_median(benchmark), target=1.5)  # issue 16
     assert any(tmp_path.iterdir())
