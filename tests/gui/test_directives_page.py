@@ -339,3 +339,21 @@ def test_filters_and_actions_wait_for_their_background_reads(qtbot: QtBot, work_
     assert page.detail.detail is None and not page.edit_button.isEnabled()  # the directive is on its way
     settle(page, qtbot)
     assert page.detail.detail is not None and page.detail.detail.row.id == row.id and page.edit_button.isEnabled()
+
+
+def test_a_directive_that_is_not_there_is_said_on_the_page_and_nothing_can_be_done_on_it(
+    page: DirectivesPage, qtbot: QtBot
+) -> None:
+    """A search hit or a dashboard line naming a directive the database no longer has: the detail
+    read is refused (NotFound, a real service answer, no mock) and said on the page's error line;
+    the pane stays empty and Edit and Progress stay off."""
+    page.apply_filter(DirectiveFilter(), select_id=2_000_000_000)
+    settle(page, qtbot)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=10_000)
+    assert "ไม่พบ" in page.error.text().replace("\u200b", "")
+    assert page.detail.detail is None
+    assert not page.edit_button.isEnabled() and not page.progress_button.isEnabled()
+    page.select_directive(page.model.rows()[0].id)  # a real one still opens afterwards
+    settle(page, qtbot)
+    assert page.detail.detail is not None and page.edit_button.isEnabled()
+    assert not page.error.isVisible()  # and the old refusal no longer stands over it

@@ -1,6 +1,5 @@
-"""ข้อสั่งการ: the directive tracker — filters above the table (status, post/assignee,
-fiscal year, text), derived status colours, and on the right the selected directive
-with its assignments and progress history. New (Ctrl+N), edit, add a progress report.
+"""ข้อสั่งการ: the directive tracker — filters above the table (status, post/assignee, fiscal year,
+text), status colours, the selected directive on the right. New (Ctrl+N), edit, add progress.
 
 Rows come a page at a time from the tracker service (filtered and sorted in SQL, off the
 GUI thread); the summary line's counts per status come from a separate GROUP BY query."""
@@ -278,6 +277,7 @@ class DirectivesPage(TablePage):
         self._update_buttons()
 
     def _show_detail(self, directive_id: int) -> None:
+        self.error.hide()  # a refusal about the directive shown before must not stand over the next one
         self.detail.show_directive(directive_id, self._detail_refused)
 
     def _detail_refused(self, error: AppError) -> None:
