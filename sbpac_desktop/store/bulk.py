@@ -1,5 +1,6 @@
 """Bulk loading for large generated data sets: rows go in with one executemany per chunk
-(SQLite) or PostgreSQL COPY through psycopg, inside the caller's transaction.
+(SQLite) or PostgreSQL COPY through psycopg, inside the caller's transaction, each COPY followed
+by an ANALYZE of its table (see `_copy`).
 
 The search index is suspended while loading and rebuilt once at the end (`search_index_
 suspended`): per-row FTS triggers or GIN index updates cost several times more than one
@@ -48,6 +49,12 @@ def _copy(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
                 copy.write(buffer.getvalue())
                 buffer = io.StringIO()
         copy.write(buffer.getvalue())
+    # The row triggers' lookups (store/pg_guards.py: the summary of each directive a batch of
+    # reports touches) are planned from table statistics, and a table that grew inside this one
+    # transaction has none: the planner took the 10,000-directive set for empty and scanned
+    # progress_report whole for every directive (170 s). Fresh statistics after each batch keep
+    # those lookups on their indexes (25 s); ANALYZE samples at most 30,000 rows, so it stays cheap.
+    connection.exec_driver_sql(f'ANALYZE "{table.name}"')
 
 
 def _copy_text(value: Any) -> str:
