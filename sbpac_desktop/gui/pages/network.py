@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSpli
 
 from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
+from sbpac_desktop.gui.dialogs.import_previews import network_preview
 from sbpac_desktop.gui.dialogs.network_dialogs import MemberDialog, NetworkReportDialog
 from sbpac_desktop.gui.errors import confirm, present_error
 from sbpac_desktop.gui.models.base import ITEM_ROLE
@@ -25,6 +27,7 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export, network_import
 from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.network_models import MembersModel, ReportsModel, kind_text
+from sbpac_desktop.gui.pages.spreadsheet_import import open_preview
 from sbpac_desktop.gui.text import date_text, digits
 from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.gui.widgets.table import DtoTableView
@@ -34,6 +37,7 @@ from sbpac_desktop.services.field import network
 from sbpac_desktop.services.field.field_choices import directive_choices
 from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK
 from sbpac_desktop.services.field.network import ExternalReportView, MemberView
+from sbpac_desktop.services.field.network_import import import_network_reports
 from sbpac_desktop.services.places import PlaceView
 
 ResultT = TypeVar("ResultT")  # what the background call answers
@@ -315,15 +319,13 @@ class NetworkPage(Page):
     def import_from_file(self, path: Path | None = None) -> ImportPreviewDialog | None:
         if not can_record_network(self.ctx):
             return None
-        path = path or network_import.ask_import_file(self)
-        if path is None:
-            return None
-        dialog = network_import.import_dialog(self.ctx, self, path, self.today)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(lambda _preview: self.reload())
-        self.import_dialog = dialog
-        dialog.open()
-        return dialog
+        titles = (
+            self.tr("เลือกไฟล์รายงานจากเครือข่ายภาคประชาชน"),
+            self.tr("นำเข้ารายงานจากเครือข่ายภาคประชาชนและบัณฑิตอาสา"),
+        )
+        service = partial(import_network_reports, today=self.today)
+        self.import_dialog = open_preview(self.ctx, self, path, titles, service, network_preview, self.reload)
+        return self.import_dialog
 
     def _run(self, call: Callable[[], ResultT], done: Callable[[ResultT], object], message: str) -> None:
         if self.operation is not None:

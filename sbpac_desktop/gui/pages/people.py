@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
+from sbpac_desktop.gui.dialogs.import_previews import org_preview
 from sbpac_desktop.gui.dialogs.person_dialog import PersonDialog
 from sbpac_desktop.gui.dialogs.person_term_dialog import TermDialog
 from sbpac_desktop.gui.dialogs.position_dialog import PositionDialog
@@ -27,12 +28,14 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export, people_import
 from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.people_tabs import PersonsTab, PostsTab, UnitsTab
+from sbpac_desktop.gui.pages.spreadsheet_import import open_preview
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.loading import refusal_on_line
 from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.people import org
 from sbpac_desktop.services.people.org import IncumbencyView, OrgUnitView, PersonView, PositionView
+from sbpac_desktop.services.people.org_import import import_org
 from sbpac_desktop.thai import normalize_text
 
 
@@ -205,15 +208,9 @@ class PeoplePage(Page):
         self.operation = people_import.download_template(self, self.notice, path)
 
     def import_from_file(self, path: Path | None = None) -> ImportPreviewDialog | None:
-        path = path or people_import.ask_import_file(self)
-        if path is None:
-            return None
-        dialog = people_import.import_dialog(self.ctx, self, path)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(lambda _preview: self.reload())
-        self.import_dialog = dialog
-        dialog.open()
-        return dialog
+        titles = (self.tr("เลือกไฟล์หน่วยงานและบุคคล"), self.tr("นำเข้าหน่วยงาน ตำแหน่ง บุคคล และวาระจากไฟล์"))
+        self.import_dialog = open_preview(self.ctx, self, path, titles, import_org, org_preview, self.reload)
+        return self.import_dialog
 
     # --- keyboard -----------------------------------------------------------------
     def focus_search(self) -> None:
