@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
@@ -25,7 +25,7 @@ from sbpac_desktop.gui.errors import confirm, present_error
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export, network_import
-from sbpac_desktop.gui.pages.base import Page, heading_label
+from sbpac_desktop.gui.pages.base import Page, details_below, heading_label
 from sbpac_desktop.gui.pages.network_models import MembersModel, ReportsModel, kind_text
 from sbpac_desktop.gui.pages.spreadsheet_import import open_preview
 from sbpac_desktop.gui.text import date_text, digits
@@ -131,15 +131,7 @@ class NetworkPage(Page):
         ):  # fmt: skip
             member_bar.addWidget(self._button(key, text, tip, slot))
         member_bar.addStretch(1)
-        lower = QWidget(self)
-        column = QVBoxLayout(lower)
-        column.setContentsMargins(0, 4, 0, 0)
-        column.addWidget(self.reports_title)
-        column.addWidget(self.reports, 1)
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.setChildrenCollapsible(False)
-        split.addWidget(self.members)
-        split.addWidget(lower)
+        split = details_below(self, self.members, self.reports_title, self.reports)
         split.setSizes([300, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
