@@ -9,7 +9,7 @@ follow-up item: 'ที่ประชุมรับทราบผลการ
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,7 +30,7 @@ from sbpac_desktop.domain.workflow import (
 from sbpac_desktop.services.common import audit, clean, ensure_meeting_editable, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail, presented_lines
-from sbpac_desktop.services.directives.requests import by_directive, record_decision
+from sbpac_desktop.services.directives.requests import RequestView, by_directive, record_decision, request_head
 from sbpac_desktop.services.names import user_names
 from sbpac_desktop.services.permissions import ISSUER_SIDE, require, require_assignee
 from sbpac_desktop.store.database import Database
@@ -40,12 +40,7 @@ MEETING_CLOSURE_TEXT = "ที่ประชุมรับทราบผล�
 
 
 @dataclass(frozen=True)
-class ClosureView:
-    id: int
-    version: int
-    directive_id: int
-    requested_by: str | None
-    requested_at: datetime
+class ClosureView(RequestView):
     note: str | None
     status: RequestStatus
     decided_by: str | None
@@ -74,11 +69,7 @@ def closure_views(session: Session, directive_ids: list[int]) -> dict[int, tuple
     )
     return by_directive(
         ClosureView(
-            r.id,
-            r.version,
-            r.directive_id,
-            users.get(r.requested_by_id or -1),
-            r.requested_at,
+            *request_head(r, users),
             r.note,
             RequestStatus(r.status),
             users.get(r.decided_by_id or -1),

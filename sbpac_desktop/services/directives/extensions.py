@@ -29,7 +29,7 @@ from sbpac_desktop.domain.workflow import (
 from sbpac_desktop.services.common import audit, check_version, clean_required, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
-from sbpac_desktop.services.directives.requests import by_directive, record_decision
+from sbpac_desktop.services.directives.requests import RequestView, by_directive, record_decision, request_head
 from sbpac_desktop.services.names import user_names
 from sbpac_desktop.services.permissions import ISSUER_SIDE, require, require_assignee
 from sbpac_desktop.store.database import Database
@@ -38,12 +38,7 @@ from sbpac_desktop.thai import medium_date
 
 
 @dataclass(frozen=True)
-class ExtensionView:
-    id: int
-    version: int
-    directive_id: int
-    requested_by: str | None
-    requested_at: datetime
+class ExtensionView(RequestView):
     original_due_on: date | None
     requested_due_on: date
     reason: str
@@ -76,11 +71,7 @@ def extension_views(session: Session, directive_ids: list[int]) -> dict[int, tup
     )
     return by_directive(
         ExtensionView(
-            r.id,
-            r.version,
-            r.directive_id,
-            users.get(r.requested_by_id or -1),
-            r.requested_at,
+            *request_head(r, users),
             r.original_due_on,
             r.requested_due_on,
             r.reason,

@@ -1,10 +1,13 @@
-"""What extension and closure requests share: both rows record who decided, when and why in the
-same columns (store/models.py), so a decision on either is written by one function."""
+"""What extension and closure requests share: both rows record who asked and when, and who
+decided, when and why, in the same columns (store/models.py); their views start with the same
+fields and a decision on either is written by one function."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol, TypeVar
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeVar
 
 from sbpac_desktop.domain.workflow import RequestStatus
 from sbpac_desktop.services.common import clean
@@ -13,12 +16,25 @@ from sbpac_desktop.store.base import utcnow
 from sbpac_desktop.store.models import ClosureRequest, ExtensionRequest
 
 
-class _OfDirective(Protocol):
-    @property
-    def directive_id(self) -> int: ...
+@dataclass(frozen=True)
+class RequestView:
+    """The head of a request's view; ExtensionView and ClosureView add their own fields after it."""
+
+    id: int
+    version: int
+    directive_id: int
+    requested_by: str | None
+    requested_at: datetime
 
 
-V = TypeVar("V", bound=_OfDirective)
+def request_head(
+    row: ExtensionRequest | ClosureRequest, users: dict[int, str]
+) -> tuple[int, int, int, str | None, datetime]:
+    """RequestView's fields for `row` (`users`: services.names.user_names), in their order."""
+    return row.id, row.version, row.directive_id, users.get(row.requested_by_id or -1), row.requested_at
+
+
+V = TypeVar("V", bound=RequestView)
 
 
 def by_directive(views: Iterable[V]) -> dict[int, tuple[V, ...]]:
