@@ -1287,10 +1287,6 @@ plan</translation>
         <translation>Choose the directives file to import</translation>
     </message>
     <message>
-        <source>ตารางคำนวณ (*.xlsx *.csv)</source>
-        <translation>Spreadsheet (*.xlsx *.csv)</translation>
-    </message>
-    <message>
         <source>นำเข้า…</source>
         <translation>Import…</translation>
     </message>
@@ -1866,6 +1862,10 @@ plan</translation>
     <message>
         <source>บันทึกเป็นไฟล์ &apos;{name}&apos; ไม่ได้ — นามสกุลไฟล์ต้องเป็น {suffixes}</source>
         <translation>Cannot save as &apos;{name}&apos;: the file name must end in {suffixes}</translation>
+    </message>
+    <message>
+        <source>กำลังบันทึกแบบฟอร์ม…</source>
+        <translation>Saving the form…</translation>
     </message>
 </context>
 <context>
@@ -2947,22 +2947,6 @@ You can still change the status of the minutes.</translation>
         <source>บันทึกแบบรายงานไว้ที่ {path} แล้ว</source>
         <translation>Report form saved to {path}</translation>
     </message>
-    <message>
-        <source>กำลังบันทึกแบบฟอร์ม…</source>
-        <translation>Saving the form…</translation>
-    </message>
-    <message>
-        <source>เลือกไฟล์รายงานจากเครือข่ายภาคประชาชน</source>
-        <translation>Choose the file of reports from the network</translation>
-    </message>
-    <message>
-        <source>ตารางคำนวณ (*.xlsx *.csv)</source>
-        <translation>Spreadsheet (*.xlsx *.csv)</translation>
-    </message>
-    <message>
-        <source>นำเข้ารายงานจากเครือข่ายภาคประชาชนและบัณฑิตอาสา</source>
-        <translation>Import reports from the civil-society network and volunteer graduates</translation>
-    </message>
 </context>
 <context>
     <name>NetworkPage</name>
@@ -3073,6 +3057,14 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>กำลังลบรายงาน…</source>
         <translation>Removing the report…</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์รายงานจากเครือข่ายภาคประชาชน</source>
+        <translation>Choose the file of reports from the network</translation>
+    </message>
+    <message>
+        <source>นำเข้ารายงานจากเครือข่ายภาคประชาชนและบัณฑิตอาสา</source>
+        <translation>Import reports from the civil-society network and volunteer graduates</translation>
     </message>
     <message>
         <source>บัณฑิตอาสา</source>
@@ -3342,22 +3334,6 @@ You can still change the status of the minutes.</translation>
         <source>บันทึกแบบฟอร์มไว้ที่ {path} แล้ว</source>
         <translation>Form saved to {path}</translation>
     </message>
-    <message>
-        <source>กำลังบันทึกแบบฟอร์ม…</source>
-        <translation>Saving the form…</translation>
-    </message>
-    <message>
-        <source>เลือกไฟล์หน่วยงานและบุคคล</source>
-        <translation>Choose the units and people file</translation>
-    </message>
-    <message>
-        <source>ตารางคำนวณ (*.xlsx *.csv)</source>
-        <translation>Spreadsheet (*.xlsx *.csv)</translation>
-    </message>
-    <message>
-        <source>นำเข้าหน่วยงาน ตำแหน่ง บุคคล และวาระจากไฟล์</source>
-        <translation>Import units, posts, people and terms from a file</translation>
-    </message>
 </context>
 <context>
     <name>PeopleModel</name>
@@ -3435,6 +3411,14 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>กำลังบันทึก…</source>
         <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์หน่วยงานและบุคคล</source>
+        <translation>Choose the units and people file</translation>
+    </message>
+    <message>
+        <source>นำเข้าหน่วยงาน ตำแหน่ง บุคคล และวาระจากไฟล์</source>
+        <translation>Import units, posts, people and terms from a file</translation>
     </message>
 </context>
 <context>
@@ -4817,6 +4801,13 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>ลบคำกล่าวของ {who} ?</source>
         <translation>Delete the statement by {who}?</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetImport</name>
+    <message>
+        <source>ตารางคำนวณ (*.xlsx *.csv)</source>
+        <translation>Spreadsheet (*.xlsx *.csv)</translation>
     </message>
 </context>
 <context>

@@ -12,12 +12,7 @@ from sbpac_desktop.cli.args import (
     add_tracker_filters,
     date_arg,
 )
-from sbpac_desktop.cli.output import (
-    directive_json,
-    directive_lines,
-    emit,
-    emit_json,
-)
+from sbpac_desktop.cli.output import NO_DIRECTIVES, directive_entry, directive_json, emit, emit_listing
 from sbpac_desktop.cli.session import open_signed_in
 from sbpac_desktop.cli.users import create_first_admin
 
@@ -81,12 +76,7 @@ def cmd_directives(args: argparse.Namespace) -> int:
         rows = directives.list_directives(ctx.db, ctx.actor, filters, today=args.as_of or date.today())
     finally:
         ctx.close()
-    if args.json:
-        emit_json([directive_json(r) for r in rows])
-    else:
-        for line in directive_lines(rows, args.thai_digits):
-            emit(line)
-    return 0
+    return emit_listing(args, rows, directive_json, directive_entry, NO_DIRECTIVES, "ข้อสั่งการ")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

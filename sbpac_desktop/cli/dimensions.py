@@ -15,7 +15,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import id_arg, whole_number
-from sbpac_desktop.cli.output import emit, emit_json
+from sbpac_desktop.cli.output import emit, emit_listing
 from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.thai import apply_digits
@@ -52,16 +52,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     with signed_in(args) as ctx:
         rows = dimensions.list_dimensions(ctx.db, ctx.actor, include_inactive=args.all)
-    if args.json:
-        emit_json([_json(v) for v in rows])
-        return 0
-    if not rows:
-        emit("ยังไม่มีมิติการพัฒนา (เพิ่มด้วยคำสั่ง dimensions add ชื่อมิติ --short ชื่อย่อ)")
-        return 0
-    for view in rows:
-        emit(_line(view, args.thai_digits))
-    emit(f"รวม {apply_digits(str(len(rows)), args.thai_digits)} มิติ")
-    return 0
+    empty = "ยังไม่มีมิติการพัฒนา (เพิ่มด้วยคำสั่ง dimensions add ชื่อมิติ --short ชื่อย่อ)"
+    return emit_listing(args, rows, _json, lambda view, thai_digits: [_line(view, thai_digits)], empty, "มิติ")
 
 
 def _current(ctx: Any, dimension_id: int) -> DimensionView:

@@ -10,7 +10,7 @@ from datetime import time
 from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import add_list_options, date_arg, fiscal_year_arg, id_arg, meeting_ref_arg, whole_number
-from sbpac_desktop.cli.output import emit, emit_json, meeting_json, meeting_lines
+from sbpac_desktop.cli.output import NO_MEETINGS, emit, emit_json, emit_listing, meeting_entry, meeting_json
 from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.enums import AgendaTemplate, RecordingStyle
 from sbpac_desktop.thai import parse_thai_time, to_arabic_digits
@@ -90,12 +90,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     with signed_in(args) as ctx:
         rows = meetings.list_meetings(ctx.db, ctx.actor, series_id=args.series, fiscal_year_be=args.fiscal_year)
-    if args.json:
-        emit_json([full_json(m) for m in rows])
-    else:
-        for line in meeting_lines(rows, args.thai_digits):
-            emit(line)
-    return 0
+    return emit_listing(args, rows, full_json, meeting_entry, NO_MEETINGS, "การประชุม")
 
 
 def cmd_create(args: argparse.Namespace) -> int:
@@ -121,7 +116,6 @@ def cmd_create(args: argparse.Namespace) -> int:
         )
         view = meetings.create_meeting(ctx.db, ctx.actor, data)
     return _show(view, args, "สร้างการประชุมแล้ว")
-
 
 
 EDITABLE = {

@@ -11,10 +11,10 @@ Only admin and secretary accounts import; the reports never change a directive.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
 from sbpac_desktop.cli.args import directive_ref_arg
+from sbpac_desktop.cli.imports import add_import_command, problem_line, refused
 from sbpac_desktop.cli.org import xlsx_arg
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.session import signed_in
@@ -22,8 +22,6 @@ from sbpac_desktop.thai import medium_date
 
 if TYPE_CHECKING:
     from sbpac_desktop.services.field.network_import import NetworkImportReport
-
-EXIT_INVALID_DATA = 2
 
 
 def cmd_template(args: argparse.Namespace) -> int:
@@ -40,9 +38,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def report_lines(report: NetworkImportReport) -> list[str]:
     lines = [f"ไฟล์: {report.path} ({report.source_th})"]
-    for problem in report.problems:
-        where = "ทั้งไฟล์" if problem.row is None else f"แถว {problem.row}"
-        lines.append(f"{where}: {problem.message_th}")
+    lines += [problem_line(problem) for problem in report.problems]
     for row in report.rows:
         state = "ไม่รับ" if row.action == "refused" else "รับ"
         lines.append(f"แถว {row.row} [{state}] {row.label} — {row.detail_th}")
@@ -63,10 +59,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         for line in report_lines(report):
             emit(line)
-    if not report.ok:
-        print("ข้อผิดพลาด: ข้อมูลในไฟล์ไม่ถูกต้อง — ไม่ได้บันทึกข้อมูลใด ๆ", file=sys.stderr)
-        return EXIT_INVALID_DATA
-    return 0
+    return 0 if report.ok else refused()
 
 
 def cmd_members(args: argparse.Namespace) -> int:
@@ -114,11 +107,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     template = actions.add_parser("template", help="สร้างแบบรายงาน (.xlsx) ให้เครือข่ายกรอก")
     template.add_argument("file", type=xlsx_arg, metavar="FILE.xlsx")
     template.set_defaults(handler=cmd_template)
-    imports = actions.add_parser("import", help="นำเข้ารายงานจากไฟล์ .xlsx หรือ .csv (ทั้งหมดหรือไม่เลย)")
-    imports.add_argument("file", metavar="FILE")
-    imports.add_argument("--dry-run", action="store_true", help="ตรวจสอบอย่างเดียว ไม่บันทึก")
-    imports.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON (output JSON)")
-    imports.set_defaults(handler=cmd_import)
+    add_import_command(actions, "import", "นำเข้ารายงานจากไฟล์ .xlsx หรือ .csv (ทั้งหมดหรือไม่เลย)", cmd_import, json=True)
     members = actions.add_parser("members", help="ทะเบียนเครือข่ายและบัณฑิตอาสา")
     members.add_argument("--place", default=None, metavar="PLACE")
     members.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON (output JSON)")

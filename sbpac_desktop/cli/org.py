@@ -8,10 +8,10 @@ or why it is refused) and exits 2 when any row is refused, in which case nothing
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sbpac_desktop.cli.imports import add_import_command, problem_line, refused
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.session import signed_in
 
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from sbpac_desktop.services.people.org_import import OrgImportReport, OrgRowResult
     from sbpac_desktop.services.spreadsheets.row_plan import RowProblem
 
-EXIT_INVALID_DATA = 2
 IMPORT_HELP = """นำเข้าหน่วยงาน ตำแหน่ง บุคคล และวาระการดำรงตำแหน่ง จากไฟล์ .xlsx หรือ .csv (UTF-8 หรือ Windows-874)
 
 หนึ่งแถวต่อหนึ่งรายการ คอลัมน์ 'ประเภท' = หน่วยงาน / ตำแหน่ง / บุคคล / วาระ
@@ -55,15 +54,7 @@ def cmd_org_import(args: argparse.Namespace) -> int:
     else:
         for line in report_lines(report):
             emit(line)
-    if not report.ok:
-        print(f"ข้อผิดพลาด: ข้อมูลในไฟล์ไม่ถูกต้อง {len(report.errors):,} รายการ — ไม่ได้บันทึกข้อมูลใด ๆ", file=sys.stderr)
-        return EXIT_INVALID_DATA
-    return 0
-
-
-def _where(problem: RowProblem) -> str:
-    where = "ทั้งไฟล์" if problem.row is None else f"แถว {problem.row}"
-    return where + (f" คอลัมน์ {problem.column}" if problem.column else "")
+    return 0 if report.ok else refused(len(report.errors))
 
 
 def row_line(row: OrgRowResult) -> str:
@@ -77,9 +68,7 @@ def row_line(row: OrgRowResult) -> str:
 
 def report_lines(report: OrgImportReport) -> list[str]:
     lines = [f"ไฟล์: {report.path} ({report.source_th})"]
-    for problem in report.problems:
-        kind = "ผิดพลาด" if problem.is_error else "คำเตือน"
-        lines.append(f"[{kind}] {_where(problem)}: {problem.message_th}")
+    lines += [problem_line(problem) for problem in report.problems]
     lines += [row_line(row) for row in report.rows]
     lines.append(report.summary_th())
     return lines
@@ -115,16 +104,9 @@ def report_json(report: OrgImportReport) -> dict[str, Any]:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("org", help="หน่วยงาน ตำแหน่ง บุคคล: นำเข้าจากไฟล์และแบบฟอร์ม (organisation import)")
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(group))
-    parser = actions.add_parser(
-        "import",
-        help="นำเข้าจากไฟล์ .xlsx หรือ .csv",
-        description=IMPORT_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    add_import_command(
+        actions, "import", "นำเข้าจากไฟล์ .xlsx หรือ .csv", cmd_org_import, description=IMPORT_HELP, json=True
     )
-    parser.add_argument("file", metavar="FILE", help="ไฟล์ .xlsx หรือ .csv")
-    parser.add_argument("--dry-run", action="store_true", help="ตรวจสอบและรายงานทีละแถวเท่านั้น ไม่บันทึก")
-    parser.add_argument("--json", action="store_true", help="รายงานเป็น JSON")
-    parser.set_defaults(handler=cmd_org_import)
     template = actions.add_parser("template", help="บันทึกแบบฟอร์มนำเข้า (.xlsx) พร้อมคำอธิบาย")
     template.add_argument("file", metavar="FILE", type=xlsx_arg, help="ไฟล์ .xlsx ที่จะบันทึก")
     template.set_defaults(handler=cmd_org_template)

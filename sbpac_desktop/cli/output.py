@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from sbpac_desktop.thai import apply_digits, be_year, long_date, medium_date, time_text
 
 if TYPE_CHECKING:
     from sbpac_desktop.services.directives.directive_views import DirectiveRow
     from sbpac_desktop.services.meetings.meetings import MeetingView
+
+RowT = TypeVar("RowT")
+NO_MEETINGS = "ยังไม่มีการประชุมในฐานข้อมูล (ใช้คำสั่ง demo เพื่อเพิ่มข้อมูลตัวอย่าง)"
+NO_DIRECTIVES = "ไม่พบข้อสั่งการตามเงื่อนไขที่ระบุ"
 
 
 def emit(text: str, stream: TextIO | None = None) -> None:
@@ -22,22 +27,43 @@ def emit_json(payload: Any) -> None:
     emit(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
-def meeting_lines(meetings: Sequence[MeetingView], thai_digits: bool) -> list[str]:
-    if not meetings:
-        return ["ยังไม่มีการประชุมในฐานข้อมูล (ใช้คำสั่ง demo เพื่อเพิ่มข้อมูลตัวอย่าง)"]
-    lines = []
-    for m in meetings:
-        when = long_date(m.meeting_date, thai_digits=thai_digits)
-        if m.start_time:
-            when += f" เวลา {time_text(m.start_time, thai_digits=thai_digits)}"
-        lines += [
-            f"[{apply_digits(str(m.id), thai_digits)}] {m.title}",
-            f"    ครั้งที่ {m.number_text(thai_digits)}  เมื่อ{when}",
-            f"    ณ {m.venue}",
-            f"    ปีงบประมาณ {apply_digits(str(m.fiscal_year), thai_digits)}  สถานะ: {m.status.label}",
-        ]
-    lines.append(f"รวม {apply_digits(str(len(meetings)), thai_digits)} การประชุม")
-    return lines
+def total_line(count: int, noun: str, thai_digits: bool) -> str:
+    return f"รวม {apply_digits(str(count), thai_digits)} {noun}"
+
+
+def emit_listing(
+    args: argparse.Namespace,
+    rows: Sequence[RowT],
+    to_json: Callable[[RowT], Any],
+    entry: Callable[[RowT, bool], list[str]],
+    empty: str,
+    noun: str,
+) -> int:
+    """A list command's output: JSON for scripts (--json); else each row's `entry` lines and
+    'รวม N `noun`', or the `empty` line when there is no row. Exit code 0."""
+    if args.json:
+        emit_json([to_json(row) for row in rows])
+        return 0
+    if not rows:
+        emit(empty)
+        return 0
+    for row in rows:
+        for line in entry(row, args.thai_digits):
+            emit(line)
+    emit(total_line(len(rows), noun, args.thai_digits))
+    return 0
+
+
+def meeting_entry(m: MeetingView, thai_digits: bool) -> list[str]:
+    when = long_date(m.meeting_date, thai_digits=thai_digits)
+    if m.start_time:
+        when += f" เวลา {time_text(m.start_time, thai_digits=thai_digits)}"
+    return [
+        f"[{apply_digits(str(m.id), thai_digits)}] {m.title}",
+        f"    ครั้งที่ {m.number_text(thai_digits)}  เมื่อ{when}",
+        f"    ณ {m.venue}",
+        f"    ปีงบประมาณ {apply_digits(str(m.fiscal_year), thai_digits)}  สถานะ: {m.status.label}",
+    ]
 
 
 def meeting_json(m: MeetingView) -> dict[str, Any]:
@@ -60,22 +86,16 @@ def meeting_json(m: MeetingView) -> dict[str, Any]:
     }
 
 
-def directive_lines(rows: Sequence[DirectiveRow], thai_digits: bool) -> list[str]:
-    if not rows:
-        return ["ไม่พบข้อสั่งการตามเงื่อนไขที่ระบุ"]
-    lines = []
-    for r in rows:
-        due = r.effective_due
-        due_text = medium_date(due, thai_digits=thai_digits) if due else "ไม่กำหนด"
-        percent = "-" if r.latest_percent is None else f"ร้อยละ {r.latest_percent}"
-        lines += [
-            f"{r.number_text(thai_digits)}  [{apply_digits(r.status.label, thai_digits)}]",
-            f"    {r.text}",
-            f"    ผู้รับผิดชอบหลัก: {r.lead_label or 'ยังไม่มอบหมาย'}",
-            f"    กำหนดแล้วเสร็จ: {due_text}  ความก้าวหน้า: {apply_digits(percent, thai_digits)}",
-        ]
-    lines.append(f"รวม {apply_digits(str(len(rows)), thai_digits)} ข้อสั่งการ")
-    return lines
+def directive_entry(r: DirectiveRow, thai_digits: bool) -> list[str]:
+    due = r.effective_due
+    due_text = medium_date(due, thai_digits=thai_digits) if due else "ไม่กำหนด"
+    percent = "-" if r.latest_percent is None else f"ร้อยละ {r.latest_percent}"
+    return [
+        f"{r.number_text(thai_digits)}  [{apply_digits(r.status.label, thai_digits)}]",
+        f"    {r.text}",
+        f"    ผู้รับผิดชอบหลัก: {r.lead_label or 'ยังไม่มอบหมาย'}",
+        f"    กำหนดแล้วเสร็จ: {due_text}  ความก้าวหน้า: {apply_digits(percent, thai_digits)}",
+    ]
 
 
 def directive_json(r: DirectiveRow) -> dict[str, Any]:

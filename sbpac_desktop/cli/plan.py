@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import add_list_options, fiscal_year_arg, id_arg, whole_number
+from sbpac_desktop.cli.imports import add_import_command
 from sbpac_desktop.cli.output import emit, emit_json
 from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.errors import ValidationError
@@ -220,7 +221,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report.add_argument("--quarter", type=quarter_arg, required=True)
     report.add_argument("-o", "--output", required=True, help="ไฟล์ .pdf หรือ .docx")
     report.set_defaults(handler=cmd_report)
-    imports = actions.add_parser("import", help="นำเข้าโครงการ ตัวชี้วัด และผลรายไตรมาสจากไฟล์ (ทั้งหมดหรือไม่นำเข้าเลย)")
-    imports.add_argument("file", metavar="FILE", help="ไฟล์ .xlsx หรือ .csv")
-    imports.add_argument("--dry-run", action="store_true", help="ตรวจสอบอย่างเดียว ไม่บันทึก")
-    imports.set_defaults(handler=cmd_import)
+    add_import_command(actions, "import", "นำเข้าโครงการ ตัวชี้วัด และผลรายไตรมาสจากไฟล์ (ทั้งหมดหรือไม่นำเข้าเลย)", cmd_import)

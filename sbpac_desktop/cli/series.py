@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import id_arg, meeting_ref_arg
-from sbpac_desktop.cli.output import emit, emit_json
+from sbpac_desktop.cli.output import emit, emit_json, emit_listing, total_line
 from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.enums import AgendaTemplate
 from sbpac_desktop.thai import apply_digits, to_arabic_digits
@@ -134,17 +134,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.meetings import series
 
     rows = _with_context(args, lambda ctx: series.list_series(ctx.db, ctx.actor, include_inactive=args.all))
-    if args.json:
-        emit_json([series_json(v) for v in rows])
-        return 0
-    if not rows:
-        emit('ยังไม่มีชุดการประชุม (เพิ่มด้วยคำสั่ง series add "ชื่อชุดการประชุม")')
-        return 0
-    for view in rows:
-        for line in series_lines(view, args.thai_digits):
-            emit(line)
-    emit(f"รวม {apply_digits(str(len(rows)), args.thai_digits)} ชุดการประชุม")
-    return 0
+    empty = 'ยังไม่มีชุดการประชุม (เพิ่มด้วยคำสั่ง series add "ชื่อชุดการประชุม")'
+    return emit_listing(args, rows, series_json, series_lines, empty, "ชุดการประชุม")
 
 
 def cmd_posts(args: argparse.Namespace) -> int:
@@ -160,7 +151,7 @@ def cmd_posts(args: argparse.Namespace) -> int:
         state = "" if p.active else "  [ระงับการใช้งาน]"
         ident = apply_digits(str(p.id), args.thai_digits)
         emit(f"[{ident}] {p.short_code or '-'}  {p.label} — {p.holder_name or 'ว่าง'}{state}")
-    emit(f"รวม {apply_digits(str(len(rows)), args.thai_digits)} ตำแหน่ง")
+    emit(total_line(len(rows), "ตำแหน่ง", args.thai_digits))
     return 0
 
 

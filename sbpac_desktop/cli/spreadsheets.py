@@ -8,20 +8,19 @@ has invalid data, in which case nothing was written.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sbpac_desktop.cli.args import add_tracker_filters
+from sbpac_desktop.cli.imports import add_import_command, problem_line, refused
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.thai import apply_digits, medium_date
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services.spreadsheets.directive_import import ImportReport, RowOutcome, RowProblem
+    from sbpac_desktop.services.spreadsheets.directive_import import ImportReport, RowOutcome
 
-EXIT_INVALID_DATA = 2
 MAX_PROBLEM_LINES = 200
 IMPORT_HELP = """นำเข้าข้อสั่งการจากไฟล์ .xlsx หรือ .csv (UTF-8 หรือ Windows-874) หนึ่งแถวต่อหนึ่งข้อสั่งการ
 
@@ -76,21 +75,7 @@ def cmd_import_directives(args: argparse.Namespace) -> int:
         report = import_directives(ctx.db, ctx.actor, args.file, dry_run=args.dry_run)
     for line in report_lines(report):
         emit(line)
-    if not report.ok:
-        print(
-            f"ข้อผิดพลาด: ข้อมูลในไฟล์ไม่ถูกต้อง {len(report.errors):,} รายการ — ไม่ได้บันทึกข้อมูลใด ๆ",
-            file=sys.stderr,
-        )
-        return EXIT_INVALID_DATA
-    return 0
-
-
-def problem_line(problem: RowProblem) -> str:
-    where = "ทั้งไฟล์" if problem.row is None else f"แถว {problem.row}"
-    if problem.column:
-        where += f" คอลัมน์ {problem.column}"
-    kind = "ผิดพลาด" if problem.is_error else "คำเตือน"
-    return f"[{kind}] {where}: {problem.message_th}"
+    return 0 if report.ok else refused(len(report.errors))
 
 
 OUTCOME_TH = {"new": "เพิ่มใหม่", "updated": "ปรับปรุง", "unchanged": "ไม่เปลี่ยนแปลง", "refused": "ไม่รับ"}
@@ -129,15 +114,8 @@ def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 def _import_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = sub.add_parser("import", help="นำเข้าจากไฟล์ Excel หรือ CSV (import from .xlsx/.csv)")
     what = group.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=type(group))
-    parser = what.add_parser(
-        "directives",
-        help="ข้อสั่งการและรายงานผลล่าสุด (directives with latest progress)",
-        description=IMPORT_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("file", metavar="FILE", help="ไฟล์ .xlsx หรือ .csv (UTF-8 หรือ Windows-874)")
-    parser.add_argument("--dry-run", action="store_true", help="ตรวจสอบและรายงานปัญหาเท่านั้น ไม่บันทึก")
-    parser.set_defaults(handler=cmd_import_directives)
+    help_text = "ข้อสั่งการและรายงานผลล่าสุด (directives with latest progress)"
+    add_import_command(what, "directives", help_text, cmd_import_directives, description=IMPORT_HELP)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import DatabaseError, ValidationError
 from sbpac_desktop.services.attachment_names import safe_file_name, stored_name
-from sbpac_desktop.services.common import audit, ensure_meeting_editable, get_or_raise, snapshot
+from sbpac_desktop.services.common import audit, ensure_meeting_editable, erase_row, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, REPORT_PROGRESS, require, require_assignee
 from sbpac_desktop.store.database import Database
@@ -231,9 +231,7 @@ def remove_attachment(db: Database, actor: Actor, attachment_id: int) -> None:
         row = get_or_raise(session, Attachment, attachment_id, "ไฟล์แนบ")
         kind, owner_id = _owner_of(row)
         _check_owner(session, actor, kind, owner_id, "ลบไฟล์แนบ")
-        before = snapshot(row)
-        session.delete(row)
-        audit(session, actor, "delete", row, before)
+        erase_row(session, actor, row)
 
 
 # --- temporary copies ---------------------------------------------------------------

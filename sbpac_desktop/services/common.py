@@ -131,6 +131,13 @@ def audit(
     _append(session, actor, [(action, type(row).__tablename__, entity_id, before, after)])
 
 
+def erase_row(session: Session, actor: Actor, row: Base) -> None:
+    """Delete the row; its audit entry keeps every column as it was, the only copy left after."""
+    before = snapshot(row)
+    session.delete(row)
+    audit(session, actor, "delete", row, before)
+
+
 def audit_many(
     session: Session,
     actor: Actor,

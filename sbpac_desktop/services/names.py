@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.people import full_name
-from sbpac_desktop.store.models import Incumbency, Person
+from sbpac_desktop.store.models import Incumbency, Person, User
 
 
 def person_name(session: Session, person_id: int | None) -> str | None:
@@ -19,6 +19,11 @@ def person_name(session: Session, person_id: int | None) -> str | None:
 
 def person_names(session: Session) -> dict[int, str]:
     return {p.id: full_name(p.prefix, p.first_name, p.last_name) for p in session.scalars(select(Person))}
+
+
+def user_names(session: Session) -> dict[int, str]:
+    """Every account's display name by id (who asked, decided or wrote an audit entry)."""
+    return {u.id: u.display_name for u in session.scalars(select(User))}
 
 
 def person_names_of(session: Session, person_ids: Iterable[int]) -> dict[int, str]:

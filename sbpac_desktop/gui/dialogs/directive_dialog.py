@@ -253,19 +253,7 @@ class DirectiveDialog(FormDialog):
         row = detail.row
         self.source.setText(self.tr("เลขที่ {number}").format(number=row.number_text(thai_digits())))
         self.left_form.setRowVisible(self.seq_row, False)  # the number is already shown at the top
-        self.text_edit.setPlainText(row.text)
-        self.dimension.set_value(NO_DIMENSION if detail.dimension_id is None else detail.dimension_id)
-        self.priority.set_value(row.priority)
-        self.cycle.set_value(detail.report_cycle)
-        self.issued_on.setDate(row.issued_on)
-        self._show_due(row.due_on, detail.no_due_reason)
-        for assignment in detail.assignments:
-            key = _key(assignment)
-            if assignment.role is AssignmentRole.LEAD:
-                self.lead.set_value(key)
-            else:
-                self.supporting.set_checked(key)
-        self._lead_changed()
+        self.show_input(directive_input(detail), detail)
 
     # --- conflicts (someone saved this directive meanwhile) ------------------------------
     def _handle_conflicts(self, detail: DirectiveDetail) -> None:

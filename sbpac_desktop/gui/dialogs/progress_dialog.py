@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from sbpac_desktop.domain.enums import AssignmentRole
 from sbpac_desktop.domain.errors import FieldProblem
@@ -17,6 +16,7 @@ from sbpac_desktop.gui.text import ThaiLabel, thai_digits
 from sbpac_desktop.gui.widgets.attachments import AttachFailure, AttachmentsWidget, attach_all, report_failures
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import IdCombo, PersonCombo
+from sbpac_desktop.gui.widgets.text_box import text_box
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.attachments import OwnerKind
 from sbpac_desktop.services.directives import progress
@@ -24,23 +24,6 @@ from sbpac_desktop.services.directives.directive_views import AssignmentView
 from sbpac_desktop.services.directives.directives import DirectiveDetail
 from sbpac_desktop.services.directives.progress import ProgressInput
 from sbpac_desktop.services.people import org
-
-
-class _TextBox(QPlainTextEdit):
-    """Asks for its minimum height, not Qt's ~190 px: four text boxes asking for that made the
-    dialog 813 px tall, past a 768 px screen. Extra height the dialog has is still shared out."""
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(super().sizeHint().width(), self.minimumHeight())
-
-
-def _text_box(parent: QWidget, name: str, placeholder: str, height: int = 64) -> QPlainTextEdit:
-    box = _TextBox(parent)
-    box.setObjectName(name)
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    box.setMinimumHeight(height)
-    return box
 
 
 def _assignment_label(assignment: AssignmentView) -> str:
@@ -75,10 +58,12 @@ class ProgressDialog(FormDialog[ProgressInput, DirectiveDetail]):
         self.period.setPlaceholderText(self.tr("เช่น ไตรมาสที่ ๑ (๑ ต.ค. ๖๒ – ๓๑ ธ.ค. ๖๒) — ไม่บังคับ"))
         self.reporter = PersonCombo(self, none_label=self.tr("— ไม่ระบุ —"))
         self.reporter.setObjectName("reporter")
-        self.result_edit = _text_box(self, "result", self.tr("ผลการดำเนินการ"), 80)
-        self.problems = _text_box(self, "problems", self.tr("ปัญหา/อุปสรรค (ถ้ามี)"))
-        self.suggestions = _text_box(self, "suggestions", self.tr("ข้อเสนอแนะ / ความต้องการสนับสนุน (ถ้ามี)"))
-        self.next_step = _text_box(self, "nextStep", self.tr("การดำเนินการต่อไป (ถ้ามี)"))
+        self.result_edit = text_box(self, "result", self.tr("ผลการดำเนินการ"), 80, compact=True)
+        self.problems = text_box(self, "problems", self.tr("ปัญหา/อุปสรรค (ถ้ามี)"), 64, compact=True)
+        self.suggestions = text_box(
+            self, "suggestions", self.tr("ข้อเสนอแนะ / ความต้องการสนับสนุน (ถ้ามี)"), 64, compact=True
+        )
+        self.next_step = text_box(self, "nextStep", self.tr("การดำเนินการต่อไป (ถ้ามี)"), 64, compact=True)
         bind = self.errors.bind
         form = QFormLayout()
         form.setVerticalSpacing(6)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLabel, QPlainTextEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLabel, QRadioButton, QWidget
 
 from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.form import FormDialog, InputT
@@ -17,6 +17,7 @@ from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.text import date_text, digits, thai_digits, wrappable
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
 from sbpac_desktop.gui.widgets.pickers import IdCombo
+from sbpac_desktop.gui.widgets.text_box import text_box
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives import blocking, closure, extensions
 from sbpac_desktop.services.directives.directives import DirectiveDetail
@@ -24,15 +25,6 @@ from sbpac_desktop.services.directives.extensions import ExtensionView
 from sbpac_desktop.services.directives.workflow import WorkflowView
 from sbpac_desktop.services.meetings import meetings
 from sbpac_desktop.services.meetings.meetings import MeetingView
-
-
-def _text_box(parent: QWidget, name: str, placeholder: str, height: int = 72) -> QPlainTextEdit:
-    box = QPlainTextEdit(parent)
-    box.setObjectName(name)
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    box.setMinimumHeight(height)
-    return box
 
 
 class WorkflowDialog(FormDialog[InputT, DirectiveDetail]):
@@ -64,7 +56,7 @@ class BlockDialog(WorkflowDialog[str]):
         super().__init__(ctx, detail, parent, **kw)
         self.setObjectName("blockDialog")
         self.setWindowTitle(self.tr("แจ้งติดขัด {number}").format(number=detail.row.number_text(thai_digits())))
-        self.reason = _text_box(self, "reason", self.tr("เช่น รอการจัดสรรงบประมาณ / รอผลการพิจารณาของจังหวัด"))
+        self.reason = text_box(self, "reason", self.tr("เช่น รอการจัดสรรงบประมาณ / รอผลการพิจารณาของจังหวัด"), 72)
         self.form.addRow(self.tr("เหตุที่ติดขัด"), self.errors.bind("reason", self.reason))
         self.save_button.setText(self.tr("แจ้งติดขัด"))
         self.reason.setFocus()
@@ -88,7 +80,7 @@ class ExtensionRequestDialog(WorkflowDialog[tuple[date | None, str]]):
         current.setObjectName("currentDue")
         self.new_due = BeDateEdit(self)
         self.new_due.setObjectName("requestedDue")
-        self.reason = _text_box(self, "reason", self.tr("เหตุผลและความจำเป็นที่ต้องขยายเวลา"))
+        self.reason = text_box(self, "reason", self.tr("เหตุผลและความจำเป็นที่ต้องขยายเวลา"), 72)
         self.form.addRow(self.tr("กำหนดแล้วเสร็จปัจจุบัน"), current)
         self.form.addRow(self.tr("ขอขยายเวลาถึง (พ.ศ.)"), self.errors.bind("requested_due_on", self.new_due))
         self.form.addRow(self.tr("เหตุผล"), self.errors.bind("reason", self.reason))
@@ -136,7 +128,7 @@ class ExtensionDecisionDialog(WorkflowDialog[tuple[bool, str]]):
         row = QFormLayout(choice)
         row.setContentsMargins(0, 0, 0, 0)
         row.addRow(self.approve, self.reject_choice)
-        self.note = _text_box(self, "decisionNote", self.tr("หมายเหตุ (ต้องระบุเหตุผลเมื่อไม่อนุมัติ)"), 56)
+        self.note = text_box(self, "decisionNote", self.tr("หมายเหตุ (ต้องระบุเหตุผลเมื่อไม่อนุมัติ)"), 56)
         self.form.addRow(self.tr("คำขอ"), asked)
         self.form.addRow(self.tr("ผู้ขอ"), QLabel(request.requested_by or "-", self))
         self.form.addRow(self.tr("เหตุผลของผู้ขอ"), why)
@@ -164,7 +156,7 @@ class ClosureRequestDialog(WorkflowDialog[str]):
         self.setWindowTitle(self.tr("ขอปิดเรื่อง {number}").format(number=detail.row.number_text(thai_digits())))
         percent = detail.row.latest_percent
         latest = QLabel(self.tr("ร้อยละ {p}").format(p=digits(str(percent))) if percent is not None else "-", self)
-        self.note = _text_box(self, "note", self.tr("สรุปผลการดำเนินการที่แล้วเสร็จ (ไม่บังคับ)"))
+        self.note = text_box(self, "note", self.tr("สรุปผลการดำเนินการที่แล้วเสร็จ (ไม่บังคับ)"), 72)
         self.form.addRow(self.tr("ความก้าวหน้าล่าสุด"), latest)
         self.form.addRow(self.tr("สรุปผล"), self.errors.bind("note", self.note))
         hint = QLabel(self.tr("ข้อสั่งการจะปิดเมื่อฝ่ายเลขานุการหรือที่ประชุมรับทราบแล้ว"), self)
@@ -217,7 +209,7 @@ class ClosureDecisionDialog(WorkflowDialog[tuple[bool, date | None, int | None, 
         self.meeting_dates: dict[int, date] = {}  # the meetings offered, read off the GUI thread
         db, actor = ctx.db, ctx.actor
         self.read_choices(lambda: meetings.list_meetings(db, actor), self._meetings_read, hold=[self.meeting])
-        self.note = _text_box(self, "decisionNote", self.tr("หมายเหตุ (ต้องระบุเหตุผลเมื่อยังไม่ให้ปิดเรื่อง)"), 56)
+        self.note = text_box(self, "decisionNote", self.tr("หมายเหตุ (ต้องระบุเหตุผลเมื่อยังไม่ให้ปิดเรื่อง)"), 56)
         if self.pending is not None:
             asked = self.tr("{who} ขอปิดเรื่อง: {note}").format(
                 who=self.pending.requested_by or "-", note=self.pending.note or "-"

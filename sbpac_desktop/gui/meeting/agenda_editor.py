@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -27,21 +26,13 @@ from sbpac_desktop.gui.widgets.attachments import AttachmentsWidget
 from sbpac_desktop.gui.widgets.field_errors import FieldErrors, error_label
 from sbpac_desktop.gui.widgets.minutes_spin import MinutesSpinBox, minutes_row
 from sbpac_desktop.gui.widgets.pickers import PersonCombo
+from sbpac_desktop.gui.widgets.text_box import text_box
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.attachments import OwnerKind
 from sbpac_desktop.services.meetings.agenda import AgendaItemInput, AgendaItemView
 from sbpac_desktop.services.people.org import PersonView
 
 TEXT_FIELDS = ("background", "proposal", "discussion", "resolution")
-
-
-def _text_box(parent: QWidget, name: str, placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit(parent)
-    box.setObjectName(name)
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    box.setMinimumHeight(56)
-    return box
 
 
 class AgendaItemEditor(QWidget):
@@ -68,10 +59,10 @@ class AgendaItemEditor(QWidget):
         self.minutes.setObjectName("itemMinutes")
         self.minutes.setToolTip(self.tr("เวลาที่ใช้กับเรื่องนี้ในการประชุม เว้นว่างได้ถ้ายังไม่กำหนด"))
         self.texts = {
-            "background": _text_box(self, "background", self.tr("ความเป็นมา / ข้อเท็จจริง")),
-            "proposal": _text_box(self, "proposal", self.tr("ข้อเสนอเพื่อพิจารณา")),
-            "discussion": _text_box(self, "discussion", self.tr("สรุปสาระการอภิปรายในที่ประชุม")),
-            "resolution": _text_box(self, "resolution", self.tr("มติที่ประชุม เช่น ที่ประชุมรับทราบ")),
+            "background": text_box(self, "background", self.tr("ความเป็นมา / ข้อเท็จจริง"), 56),
+            "proposal": text_box(self, "proposal", self.tr("ข้อเสนอเพื่อพิจารณา"), 56),
+            "discussion": text_box(self, "discussion", self.tr("สรุปสาระการอภิปรายในที่ประชุม"), 56),
+            "resolution": text_box(self, "resolution", self.tr("มติที่ประชุม เช่น ที่ประชุมรับทราบ"), 56),
         }
         self.general_error = error_label(self)
         self.errors = FieldErrors(self.general_error)

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.i18n import error_text
@@ -29,6 +29,33 @@ def heading_label(text: str, parent: QWidget | None = None) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def page_column(page: QWidget, heading: QLabel) -> tuple[QVBoxLayout, QHBoxLayout]:
+    """The page's layout (its margins and spacing) with the top row, the heading first and
+    stretching; the caller adds its tools to the row and the rest of the page below it."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(16, 12, 16, 12)
+    layout.setSpacing(6)
+    top = QHBoxLayout()
+    top.addWidget(heading, 1)
+    layout.addLayout(top)
+    return layout, top
+
+
+def details_below(page: QWidget, upper: QWidget, title: QLabel, details: QWidget) -> QSplitter:
+    """The page's list above; below it, under its title, the chosen row's details (a series'
+    members, a member's reports). Neither part can be dragged shut."""
+    lower = QWidget(page)
+    column = QVBoxLayout(lower)
+    column.setContentsMargins(0, 4, 0, 0)
+    column.addWidget(title)
+    column.addWidget(details, 1)
+    split = QSplitter(Qt.Orientation.Vertical, page)
+    split.setChildrenCollapsible(False)
+    split.addWidget(upper)
+    split.addWidget(lower)
+    return split
 
 
 class Page(QWidget):
@@ -70,14 +97,9 @@ class TablePage(Page):
         self._layout()
 
     def _layout(self) -> None:
-        layout = QVBoxLayout(self)
+        layout, top = page_column(self, self.heading)
         self.column = layout  # heading, summary, error, table: subclasses may insert into it
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(6)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
         top.addLayout(self.tools)
-        layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)

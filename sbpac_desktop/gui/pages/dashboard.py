@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from sbpac_desktop.domain.status import STATUS_KEYS
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.pages.base import Page, heading_label
+from sbpac_desktop.gui.pages.base import Page, heading_label, page_column
 from sbpac_desktop.gui.pages.dashboard_export import DashboardTableExport
 from sbpac_desktop.gui.pages.dashboard_parts import (
     BAR_COLOURS,
@@ -144,15 +144,10 @@ class DashboardPage(Page):
         return table
 
     def _lay_out(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(6)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
+        layout, top = page_column(self, self.heading)
         filters = (self.year_filter, self.quarter_filter, self.series_filter, self.place_filter)
         for widget in (*filters, self.export_button):
             top.addWidget(widget)
-        layout.addLayout(top)
         layout.addWidget(self.error)
         tiles = QHBoxLayout()
         tiles.setSpacing(8)

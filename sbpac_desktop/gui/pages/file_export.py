@@ -70,13 +70,13 @@ def save_template(
     page: QWidget,
     notice: QLabel | None,
     path: Path | None,
-    texts: tuple[str, str, str, str],
+    texts: tuple[str, str, str],
     write: Callable[[Path], Path],
 ) -> Operation[Any] | None:
     """Ask where an xlsx form goes (unless `path` is given), then `write` it off the GUI thread.
-    `texts`: the dialog title, the default file name, "saved to {path}" and the busy message,
-    already translated by the caller (so lupdate sees them where they belong)."""
-    title, default_name, saved_text, busy = texts
+    `texts`: the dialog title, the default file name and "saved to {path}", already translated
+    by the caller (so lupdate sees them where they belong)."""
+    title, default_name, saved_text = texts
     if path is None:
         offered = [(QCoreApplication.translate("FileExport", "Excel (*.xlsx)"), ".xlsx")]
         try:
@@ -91,4 +91,5 @@ def save_template(
     def saved(written: Path) -> None:
         announce(page, notice, saved_text.format(path=written))
 
+    busy = QCoreApplication.translate("FileExport", "กำลังบันทึกแบบฟอร์ม…")
     return Operation(page, lambda: write(target), message=busy).success(saved).run()

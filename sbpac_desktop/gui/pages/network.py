@@ -10,21 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
+from sbpac_desktop.gui.dialogs.import_previews import network_preview
 from sbpac_desktop.gui.dialogs.network_dialogs import MemberDialog, NetworkReportDialog
 from sbpac_desktop.gui.errors import confirm, present_error
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export, network_import
-from sbpac_desktop.gui.pages.base import Page, heading_label
+from sbpac_desktop.gui.pages.base import Page, details_below, heading_label
 from sbpac_desktop.gui.pages.network_models import MembersModel, ReportsModel, kind_text
+from sbpac_desktop.gui.pages.spreadsheet_import import open_preview
 from sbpac_desktop.gui.text import date_text, digits
 from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.gui.widgets.table import DtoTableView
@@ -34,6 +37,7 @@ from sbpac_desktop.services.field import network
 from sbpac_desktop.services.field.field_choices import directive_choices
 from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK
 from sbpac_desktop.services.field.network import ExternalReportView, MemberView
+from sbpac_desktop.services.field.network_import import import_network_reports
 from sbpac_desktop.services.places import PlaceView
 
 ResultT = TypeVar("ResultT")  # what the background call answers
@@ -127,15 +131,7 @@ class NetworkPage(Page):
         ):  # fmt: skip
             member_bar.addWidget(self._button(key, text, tip, slot))
         member_bar.addStretch(1)
-        lower = QWidget(self)
-        column = QVBoxLayout(lower)
-        column.setContentsMargins(0, 4, 0, 0)
-        column.addWidget(self.reports_title)
-        column.addWidget(self.reports, 1)
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.setChildrenCollapsible(False)
-        split.addWidget(self.members)
-        split.addWidget(lower)
+        split = details_below(self, self.members, self.reports_title, self.reports)
         split.setSizes([300, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -315,15 +311,13 @@ class NetworkPage(Page):
     def import_from_file(self, path: Path | None = None) -> ImportPreviewDialog | None:
         if not can_record_network(self.ctx):
             return None
-        path = path or network_import.ask_import_file(self)
-        if path is None:
-            return None
-        dialog = network_import.import_dialog(self.ctx, self, path, self.today)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(lambda _preview: self.reload())
-        self.import_dialog = dialog
-        dialog.open()
-        return dialog
+        titles = (
+            self.tr("เลือกไฟล์รายงานจากเครือข่ายภาคประชาชน"),
+            self.tr("นำเข้ารายงานจากเครือข่ายภาคประชาชนและบัณฑิตอาสา"),
+        )
+        service = partial(import_network_reports, today=self.today)
+        self.import_dialog = open_preview(self.ctx, self, path, titles, service, network_preview, self.reload)
+        return self.import_dialog
 
     def _run(self, call: Callable[[], ResultT], done: Callable[[ResultT], object], message: str) -> None:
         if self.operation is not None:

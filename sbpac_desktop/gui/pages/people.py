@@ -15,24 +15,27 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QTabWidget, QWidget
 
 from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
+from sbpac_desktop.gui.dialogs.import_previews import org_preview
 from sbpac_desktop.gui.dialogs.person_dialog import PersonDialog
 from sbpac_desktop.gui.dialogs.person_term_dialog import TermDialog
 from sbpac_desktop.gui.dialogs.position_dialog import PositionDialog
 from sbpac_desktop.gui.dialogs.unit_dialog import OrgUnitDialog
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export, people_import
-from sbpac_desktop.gui.pages.base import Page, heading_label
+from sbpac_desktop.gui.pages.base import Page, heading_label, page_column
 from sbpac_desktop.gui.pages.people_tabs import PersonsTab, PostsTab, UnitsTab
+from sbpac_desktop.gui.pages.spreadsheet_import import open_preview
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.loading import refusal_on_line
 from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.people import org
 from sbpac_desktop.services.people.org import IncumbencyView, OrgUnitView, PersonView, PositionView
+from sbpac_desktop.services.people.org_import import import_org
 from sbpac_desktop.thai import normalize_text
 
 
@@ -101,16 +104,9 @@ class PeoplePage(Page):
         )
 
     def _lay_out(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(6)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.search)
-        top.addWidget(self.show_inactive)
-        top.addWidget(self.template_button)
-        top.addWidget(self.import_button)
-        layout.addLayout(top)
+        layout, top = page_column(self, self.heading)
+        for widget in (self.search, self.show_inactive, self.template_button, self.import_button):
+            top.addWidget(widget)
         layout.addWidget(self.summary)
         layout.addWidget(self.notice)
         layout.addWidget(self.error)
@@ -205,15 +201,9 @@ class PeoplePage(Page):
         self.operation = people_import.download_template(self, self.notice, path)
 
     def import_from_file(self, path: Path | None = None) -> ImportPreviewDialog | None:
-        path = path or people_import.ask_import_file(self)
-        if path is None:
-            return None
-        dialog = people_import.import_dialog(self.ctx, self, path)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(lambda _preview: self.reload())
-        self.import_dialog = dialog
-        dialog.open()
-        return dialog
+        titles = (self.tr("เลือกไฟล์หน่วยงานและบุคคล"), self.tr("นำเข้าหน่วยงาน ตำแหน่ง บุคคล และวาระจากไฟล์"))
+        self.import_dialog = open_preview(self.ctx, self, path, titles, import_org, org_preview, self.reload)
+        return self.import_dialog
 
     # --- keyboard -----------------------------------------------------------------
     def focus_search(self) -> None:

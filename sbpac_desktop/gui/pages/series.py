@@ -10,13 +10,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sbpac_desktop.gui.dialogs.series_dialog import SeriesDialog
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.series import MembersModel, SeriesModel
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.pages.base import TablePage
+from sbpac_desktop.gui.pages.base import TablePage, details_below
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services.app import AppContext
@@ -71,15 +71,7 @@ class SeriesPage(TablePage):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.removeWidget(self.table)
-        lower = QWidget(self)
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 4, 0, 0)
-        lower_layout.addWidget(self.members_heading)
-        lower_layout.addWidget(self.members_table, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
-        splitter.addWidget(lower)
+        splitter = details_below(self, self.table, self.members_heading, self.members_table)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)

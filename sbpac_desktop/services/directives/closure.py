@@ -9,7 +9,7 @@ follow-up item: 'ที่ประชุมรับทราบผลการ
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,21 +30,17 @@ from sbpac_desktop.domain.workflow import (
 from sbpac_desktop.services.common import audit, clean, ensure_meeting_editable, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail, presented_lines
+from sbpac_desktop.services.directives.requests import RequestView, by_directive, record_decision, request_head
+from sbpac_desktop.services.names import user_names
 from sbpac_desktop.services.permissions import ISSUER_SIDE, require, require_assignee
-from sbpac_desktop.store.base import utcnow
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import ClosureRequest, Directive, Meeting, User
+from sbpac_desktop.store.models import ClosureRequest, Directive, Meeting
 
 MEETING_CLOSURE_TEXT = "ที่ประชุมรับทราบผลการดำเนินการและให้ปิดข้อสั่งการ"
 
 
 @dataclass(frozen=True)
-class ClosureView:
-    id: int
-    version: int
-    directive_id: int
-    requested_by: str | None
-    requested_at: datetime
+class ClosureView(RequestView):
     note: str | None
     status: RequestStatus
     decided_by: str | None
@@ -64,32 +60,26 @@ class ClosureView:
 def closure_views(session: Session, directive_ids: list[int]) -> dict[int, tuple[ClosureView, ...]]:
     if not directive_ids:
         return {}
-    users = {u.id: u.display_name for u in session.scalars(select(User))}
+    users = user_names(session)
     query = (
         select(ClosureRequest, Meeting)
         .outerjoin(Meeting, Meeting.id == ClosureRequest.meeting_id)
         .where(ClosureRequest.directive_id.in_(directive_ids))
         .order_by(ClosureRequest.requested_at, ClosureRequest.id)
     )
-    found: dict[int, list[ClosureView]] = {}
-    for r, meeting in session.execute(query):
-        found.setdefault(r.directive_id, []).append(
-            ClosureView(
-                r.id,
-                r.version,
-                r.directive_id,
-                users.get(r.requested_by_id or -1),
-                r.requested_at,
-                r.note,
-                RequestStatus(r.status),
-                users.get(r.decided_by_id or -1),
-                r.decided_on,
-                r.meeting_id,
-                meeting_number_text(meeting.number, meeting.be_year, thai_digits=False) if meeting else None,
-                r.decision_note,
-            )
+    return by_directive(
+        ClosureView(
+            *request_head(r, users),
+            r.note,
+            RequestStatus(r.status),
+            users.get(r.decided_by_id or -1),
+            r.decided_on,
+            r.meeting_id,
+            meeting_number_text(meeting.number, meeting.be_year, thai_digits=False) if meeting else None,
+            r.decision_note,
         )
-    return {key: tuple(value) for key, value in found.items()}
+        for r, meeting in session.execute(query)
+    )
 
 
 def _pending(session: Session, directive_id: int) -> ClosureRequest | None:
@@ -152,12 +142,9 @@ def acknowledge_closure(
         if row is None:  # the secretariat closes without a request: the record still says who and when
             row = ClosureRequest(directive_id=directive.id, requested_by_id=actor.user_id)
             session.add(row)
-        row.status = RequestStatus.APPROVED.value
-        row.decided_by_id = actor.user_id
-        row.decided_at = utcnow()
+        record_decision(row, actor, RequestStatus.APPROVED, note)
         row.decided_on = closed_on
         row.meeting_id = meeting.id if meeting else None
-        row.decision_note = clean(note)
         audit(session, actor, "update" if before_row else "create", row, before_row)
         before = snapshot(directive)
         directive.state = DirectiveState.CLOSED.value
@@ -185,10 +172,7 @@ def decline_closure(
         if expected_version is not None and row.version != expected_version:
             raise ConflictError("คำขอปิดเรื่องนี้ถูกแก้ไขแล้ว — โปรดโหลดใหม่", "Closure request changed; reload it")
         before = snapshot(row)
-        row.status = RequestStatus.REJECTED.value
-        row.decided_by_id = actor.user_id
-        row.decided_at = utcnow()
-        row.decision_note = clean(note)
+        record_decision(row, actor, RequestStatus.REJECTED, note)
         audit(session, actor, "update", row, before)
         directive = get_or_raise(session, Directive, row.directive_id, "ข้อสั่งการ")
         return build_detail(session, directive, today or date.today())

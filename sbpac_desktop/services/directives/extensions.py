@@ -26,23 +26,19 @@ from sbpac_desktop.domain.workflow import (
     require_open,
     require_pending,
 )
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.common import audit, check_version, clean_required, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
+from sbpac_desktop.services.directives.requests import RequestView, by_directive, record_decision, request_head
+from sbpac_desktop.services.names import user_names
 from sbpac_desktop.services.permissions import ISSUER_SIDE, require, require_assignee
-from sbpac_desktop.store.base import utcnow
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import Directive, ExtensionRequest, User
+from sbpac_desktop.store.models import Directive, ExtensionRequest
 from sbpac_desktop.thai import medium_date
 
 
 @dataclass(frozen=True)
-class ExtensionView:
-    id: int
-    version: int
-    directive_id: int
-    requested_by: str | None
-    requested_at: datetime
+class ExtensionView(RequestView):
     original_due_on: date | None
     requested_due_on: date
     reason: str
@@ -67,31 +63,25 @@ def extension_views(session: Session, directive_ids: list[int]) -> dict[int, tup
     """Every request of each directive, oldest first."""
     if not directive_ids:
         return {}
-    users = {u.id: u.display_name for u in session.scalars(select(User))}
+    users = user_names(session)
     query = (
         select(ExtensionRequest)
         .where(ExtensionRequest.directive_id.in_(directive_ids))
         .order_by(ExtensionRequest.requested_at, ExtensionRequest.id)
     )
-    found: dict[int, list[ExtensionView]] = {}
-    for r in session.scalars(query):
-        found.setdefault(r.directive_id, []).append(
-            ExtensionView(
-                r.id,
-                r.version,
-                r.directive_id,
-                users.get(r.requested_by_id or -1),
-                r.requested_at,
-                r.original_due_on,
-                r.requested_due_on,
-                r.reason,
-                RequestStatus(r.status),
-                users.get(r.decided_by_id or -1),
-                r.decided_at,
-                r.decision_note,
-            )
+    return by_directive(
+        ExtensionView(
+            *request_head(r, users),
+            r.original_due_on,
+            r.requested_due_on,
+            r.reason,
+            RequestStatus(r.status),
+            users.get(r.decided_by_id or -1),
+            r.decided_at,
+            r.decision_note,
         )
-    return {key: tuple(value) for key, value in found.items()}
+        for r in session.scalars(query)
+    )
 
 
 def _pending(session: Session, directive_id: int) -> ExtensionRequest | None:
@@ -186,10 +176,7 @@ def _decide(
         require_pending(RequestStatus(row.status), "คำขอขยายเวลา")
         directive = get_or_raise(session, Directive, row.directive_id, "ข้อสั่งการ")
         before = snapshot(row)
-        row.status = (RequestStatus.APPROVED if approve else RequestStatus.REJECTED).value
-        row.decided_by_id = actor.user_id
-        row.decided_at = utcnow()
-        row.decision_note = clean(note)
+        record_decision(row, actor, RequestStatus.APPROVED if approve else RequestStatus.REJECTED, note)
         audit(session, actor, "update", row, before)
         if approve:
             require_open(DirectiveState(directive.state), "ขยายเวลา")

@@ -23,9 +23,10 @@ from sbpac_desktop.services.field_text import (
     field_label,
     value_text,
 )
+from sbpac_desktop.services.names import user_names
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import AgendaItem, Assignment, AuditEntry, User
+from sbpac_desktop.store.models import AgendaItem, Assignment, AuditEntry
 
 # Summaries the app keeps in step by itself (store.directive_summary): not a person's edit.
 DERIVED = frozenset({"effective_due_on", "latest_percent", "latest_report_on"})
@@ -146,7 +147,7 @@ def record_history(
         family = _FAMILIES.get(entity)
         if include_related and family is not None:
             entries.update({e.id: e for e in family(session, entity_id)})
-        users = {u.id: u.display_name for u in session.scalars(select(User))}
+        users = user_names(session)
         ordered = sorted(entries.values(), key=lambda e: e.id, reverse=True)
         return [_entry(session, e, users) for e in ordered]
 

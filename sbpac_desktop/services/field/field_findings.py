@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.common import audit, check_version, clean, clean_required, erase_row, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.progress import ProgressInput, insert_progress
 from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK, LABEL_TH, FindingView, finding_views
@@ -96,9 +96,7 @@ def remove_finding(db: Database, actor: Actor, finding_id: int) -> None:
                 "ข้อค้นพบนี้ถูกนำไปเป็นรายงานผลหรือเรื่องในระเบียบวาระแล้ว จึงลบไม่ได้",
                 "This finding became a progress report or an agenda item",
             )
-        before = snapshot(row)
-        session.delete(row)
-        audit(session, actor, "delete", row, before)
+        erase_row(session, actor, row)
 
 
 def _one(session: Session, row: VisitFinding) -> FindingView:

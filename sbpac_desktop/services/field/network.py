@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.common import audit, check_version, clean, clean_required, erase_row, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK
 from sbpac_desktop.services.permissions import READ_DATA, require
@@ -266,9 +266,7 @@ def remove_report(db: Database, actor: Actor, report_id: int) -> None:
     require(actor, EDIT_FIELD_WORK, "ลบรายงานจากภาคประชาชน")
     with db.unit_of_work() as session:
         row = get_or_raise(session, ExternalReport, report_id, REPORT_TH)
-        before = snapshot(row)
-        session.delete(row)
-        audit(session, actor, "delete", row, before)
+        erase_row(session, actor, row)
 
 
 def _report_views(session: Session, where: list[ColumnElement[bool]]) -> list[ExternalReportView]:

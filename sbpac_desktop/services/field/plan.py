@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.plan import IndicatorRule, budget_problems, indicator_problems
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.common import audit, check_version, clean, clean_required, erase_row, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_PLAN, require
 from sbpac_desktop.services.places import checked_place_ids
@@ -215,9 +215,7 @@ def remove_project(db: Database, actor: Actor, project_id: int) -> None:
     require(actor, EDIT_PLAN, "ลบโครงการออกจากแผนบูรณาการ")
     with db.unit_of_work() as session:
         row = get_or_raise(session, PlanProject, project_id, PROJECT_TH)
-        before = snapshot(row)
-        session.delete(row)
-        audit(session, actor, "delete", row, before)
+        erase_row(session, actor, row)
 
 
 # --- indicators ------------------------------------------------------------------------------------
@@ -291,6 +289,4 @@ def remove_indicator(db: Database, actor: Actor, indicator_id: int) -> None:
     require(actor, EDIT_PLAN, "ลบตัวชี้วัด")
     with db.unit_of_work() as session:
         row = get_or_raise(session, PlanIndicator, indicator_id, INDICATOR_TH)
-        before = snapshot(row)
-        session.delete(row)
-        audit(session, actor, "delete", row, before)
+        erase_row(session, actor, row)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.plan import QUARTERS, budget_problems
-from sbpac_desktop.services.common import audit, clean, get_or_raise, snapshot
+from sbpac_desktop.services.common import audit, clean, erase_row, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.field.plan import INDICATOR_TH, MAX_SATANG, PROJECT_TH, budget_rows
 from sbpac_desktop.services.permissions import require_post_holder
@@ -82,9 +82,7 @@ def write_actual(session: Session, actor: Actor, quarter: int, data: ActualInput
     row = session.scalar(query)
     if data.value is None:
         if row is not None:
-            before = snapshot(row)
-            session.delete(row)
-            audit(session, actor, "delete", row, before)
+            erase_row(session, actor, row)
         return None
     if row is None:
         row = PlanActual(indicator_id=indicator.id, quarter=quarter, value=data.value, note=note)

@@ -18,6 +18,7 @@ from sbpac_desktop.services.common import (
     clean,
     clean_required,
     ensure_meeting_editable,
+    erase_row,
     get_or_raise,
     snapshot,
 )
@@ -232,9 +233,7 @@ def delete_item(db: Database, actor: Actor, item_id: int) -> None:
         item = get_or_raise(session, AgendaItem, item_id, "เรื่องในระเบียบวาระ")
         meeting_id = item.meeting_id
         ensure_meeting_editable(get_or_raise(session, Meeting, meeting_id, "การประชุม"))
-        before = snapshot(item)
-        session.delete(item)
-        audit(session, actor, "delete", item, before)
+        erase_row(session, actor, item)
         renumber(session, meeting_id)
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import AttendanceKind
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, clean, ensure_meeting_editable, get_or_raise, snapshot
+from sbpac_desktop.services.common import audit, clean, ensure_meeting_editable, erase_row, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
@@ -89,9 +89,7 @@ def remove_attendance(db: Database, actor: Actor, attendance_id: int) -> None:
     with db.unit_of_work() as session:
         row = get_or_raise(session, Attendance, attendance_id, "รายชื่อผู้เข้าประชุม")
         ensure_meeting_editable(get_or_raise(session, Meeting, row.meeting_id, "การประชุม"))
-        before = snapshot(row)
-        session.delete(row)
-        audit(session, actor, "delete", row, before)
+        erase_row(session, actor, row)
 
 
 def list_attendance(db: Database, actor: Actor, meeting_id: int) -> list[AttendanceView]:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.enums import AgendaTemplate, OrgUnitKind
 from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.common import audit, check_version, clean, clean_required, erase_row, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import current_holders
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
@@ -219,9 +219,7 @@ def _replace_members(session: Session, actor: Actor, series_id: int, members: Se
     wanted = {m.position_id for m in members}
     for position_id, row in stored.items():
         if position_id not in wanted:
-            before = snapshot(row)
-            session.delete(row)
-            audit(session, actor, "delete", row, before)
+            erase_row(session, actor, row)
     for order, member in enumerate(members, start=1):
         found = stored.get(member.position_id)
         role = clean(member.meeting_role)

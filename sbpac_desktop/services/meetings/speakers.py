@@ -20,6 +20,7 @@ from sbpac_desktop.services.common import (
     clean,
     clean_required,
     ensure_meeting_editable,
+    erase_row,
     get_or_raise,
     snapshot,
 )
@@ -150,9 +151,7 @@ def delete_entry(db: Database, actor: Actor, entry_id: int) -> None:
         entry = get_or_raise(session, SpeakerEntry, entry_id, "คำกล่าว")
         item_id = entry.agenda_item_id
         _editable_item(session, item_id)
-        before = snapshot(entry)
-        session.delete(entry)
-        audit(session, actor, "delete", entry, before)
+        erase_row(session, actor, entry)
         session.flush()
         _renumber(_entries(session, item_id))
 
