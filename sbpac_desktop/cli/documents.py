@@ -48,7 +48,7 @@ def _quarter(text: str) -> int:
 
 
 def _write(document: str, doc: object, args: argparse.Namespace, what: str) -> int:
-    from sbpac_desktop.reporting.engine import OutputPathError
+    from sbpac_desktop.reporting.output_file import OutputPathError
 
     path = args.output
     if getattr(args, "pdfa", False) and path.suffix.lower() != ".pdf":

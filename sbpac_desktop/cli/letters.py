@@ -40,7 +40,7 @@ def _need_document(path: Path) -> None:
 
 
 def cmd_invitation(args: argparse.Namespace) -> int:
-    from sbpac_desktop.reporting.engine import OutputPathError
+    from sbpac_desktop.reporting.output_file import OutputPathError
     from sbpac_desktop.services.meetings import letters, meetings
 
     _need_document(args.output)
@@ -58,7 +58,7 @@ def cmd_invitation(args: argparse.Namespace) -> int:
 
 
 def cmd_memo(args: argparse.Namespace) -> int:
-    from sbpac_desktop.reporting.engine import OutputPathError
+    from sbpac_desktop.reporting.output_file import OutputPathError
     from sbpac_desktop.services.meetings import letters, meetings
 
     folder = args.output.suffix.lower() not in OUTPUT_SUFFIXES

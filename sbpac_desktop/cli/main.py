@@ -150,7 +150,7 @@ def _is_output_path_error(error: OSError) -> bool:
     """The renderers' own refusal (missing folder, a name too long, a folder named like the file):
     its message is already Thai. Imported here only, so a command that writes no document never
     loads the reporting package."""
-    from sbpac_desktop.reporting.engine import OutputPathError
+    from sbpac_desktop.reporting.output_file import OutputPathError
 
     return isinstance(error, OutputPathError)
 

@@ -150,8 +150,6 @@ def cmd_disbursed(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from sbpac_desktop.reporting.plan_report import render_plan_report
-    from sbpac_desktop.reporting.word.plan_report import render_plan_report_docx
     from sbpac_desktop.services.field import plan_report
 
     suffix = Path(args.output).suffix.lower()
@@ -159,7 +157,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise ValidationError.single("output", "ไฟล์รายงานต้องลงท้ายด้วย .pdf หรือ .docx", "Output must be .pdf or .docx")
     with signed_in(args) as ctx:
         report = plan_report.plan_report(ctx.db, ctx.actor, args.year, args.quarter)
-    writer = render_plan_report if suffix == ".pdf" else render_plan_report_docx
+    if suffix == ".pdf":  # only the writer it uses: a Word file never loads ReportLab
+        from sbpac_desktop.reporting.plan_report import render_plan_report as writer
+    else:
+        from sbpac_desktop.reporting.word.plan_report import render_plan_report_docx as writer
     emit(f"บันทึกรายงานแล้ว: {writer(report, args.output)}")
     return 0
 

@@ -11,18 +11,14 @@ import os
 from pathlib import Path
 
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
 
-from sbpac_desktop.domain.documents import AgendaDoc, AgendaEntry, AgendaSection
-from sbpac_desktop.reporting.common import Writer, clock, gap, long_date_text, rule
+from sbpac_desktop.domain.documents import AgendaDoc, AgendaSection
+from sbpac_desktop.reporting.agenda_text import LABEL_WIDTH, SUB_INDENT, TIME_WIDTH, time_cell_text, total_text
+from sbpac_desktop.reporting.common import Writer, gap, rule
+from sbpac_desktop.reporting.document_text import clock, long_date_text
 from sbpac_desktop.reporting.engine import build_pdf
-from sbpac_desktop.thai import duration_text, time_text
-
-LABEL_WIDTH = 3.3 * cm
-TIME_WIDTH = 2.4 * cm
-SUB_INDENT = 0.9 * cm
-TEXT_WIDTH = 16 * cm
+from sbpac_desktop.reporting.layout import TEXT_WIDTH
 
 
 def agenda_header(w: Writer, doc: AgendaDoc) -> list[Flowable]:
@@ -35,29 +31,6 @@ def agenda_header(w: Writer, doc: AgendaDoc) -> list[Flowable]:
         w.centred(f"ณ {h.venue}"),
         rule(),
     ]
-
-
-def time_cell_text(entry: AgendaEntry) -> str:
-    """'09.30 น. (90 นาที)' / '09.30 น.' / '90 นาที' / '' — Arabic digits, the paragraph converts.
-    Plain minutes keep the narrow column to two lines (start, then length); the total under
-    the table says hours and minutes."""
-    parts = []
-    if entry.start_time is not None:
-        parts.append(time_text(entry.start_time, thai_digits=False))
-    if entry.planned_minutes is not None:
-        length = f"{entry.planned_minutes} นาที"
-        parts.append(f"({length})" if parts else length)
-    return " ".join(parts)
-
-
-def total_text(doc: AgendaDoc) -> str:
-    """'รวมเวลาที่วางแผน 2 ชั่วโมง 15 นาที · เลิกประมาณ 11.45 น.' (+ how many items have no time)."""
-    text = f"รวมเวลาที่วางแผน {duration_text(doc.planned_minutes, thai_digits=False)}"
-    if doc.planned_end is not None:
-        text += f" · เลิกประมาณ {time_text(doc.planned_end, thai_digits=False)}"
-    if doc.unplanned_count:
-        text += f" (ยังไม่กำหนดเวลา {doc.unplanned_count} เรื่อง)"
-    return text
 
 
 def _section_rows(w: Writer, section: AgendaSection, timed: bool) -> list[list[object]]:

@@ -13,12 +13,12 @@ from reportlab.platypus import Flowable, PageBreak
 from sbpac_desktop.domain.documents import DossierDoc
 from sbpac_desktop.reporting.agenda import agenda_flowables
 from sbpac_desktop.reporting.anchor_footer import anchor_footer
-from sbpac_desktop.reporting.common import Writer, gap, long_date_text, people_block, rule
+from sbpac_desktop.reporting.common import Writer, gap, people_block, rule
+from sbpac_desktop.reporting.document_text import long_date_text
+from sbpac_desktop.reporting.dossier_text import PARTS
 from sbpac_desktop.reporting.engine import build_pdf
 from sbpac_desktop.reporting.followup import followup_flowables
 from sbpac_desktop.reporting.minutes import minutes_flowables
-
-PARTS = ("ระเบียบวาระการประชุม", "รายชื่อผู้เข้าประชุม", "รายงานการประชุม", "รายงานผลการติดตามข้อสั่งการ")
 
 
 class PageMark(Flowable):

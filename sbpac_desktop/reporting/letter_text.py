@@ -1,17 +1,23 @@
-"""The wording of the letters' fixed lines, shared by the PDF (letters.py) and Word
-(word/letters.py) writers so both print the same text. Arabic digits here; the writers
-convert when the document uses Thai digits."""
+"""The wording of the letters' fixed lines and their layout, shared by the PDF (letters.py) and
+Word (word/letters.py) writers so both print the same text at the same places; free of ReportLab.
+Arabic digits here; the writers convert when the document uses Thai digits."""
 
 from __future__ import annotations
 
 from sbpac_desktop.domain.letters import DirectiveMemo, InvitationLetter, Letterhead, MemoItem, Signer
-from sbpac_desktop.reporting.common import date_text
+from sbpac_desktop.reporting.document_text import date_text
+from sbpac_desktop.reporting.layout import CM, TEXT_WIDTH
 from sbpac_desktop.thai import long_date
 
 CLOSING = "ขอแสดงความนับถือ"
 DISTRIBUTION_TITLE = "บัญชีแจกจ่าย"
 MEMO_TITLE = "บันทึกข้อความ"
 DOTTED_NAME = "(......................................)"
+
+HALF = TEXT_WIDTH / 2  # the date, the closing and the signature start at the centre of the text
+LABEL_INDENT = 2.2 * CM  # wrapped lines of เรื่อง / เรียน hang under the text, not the label
+LETTER_EMBLEM = 3 * CM
+MEMO_EMBLEM = 1.5 * CM
 
 
 def number_line(number: str) -> str:

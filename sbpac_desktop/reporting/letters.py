@@ -19,13 +19,11 @@ from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak
 from sbpac_desktop.domain.letters import DirectiveMemo, InvitationLetter, Signer
 from sbpac_desktop.reporting import letter_text as words
 from sbpac_desktop.reporting.agenda import agenda_flowables
-from sbpac_desktop.reporting.common import TEXT_WIDTH, Writer, gap
+from sbpac_desktop.reporting.common import Writer, gap
 from sbpac_desktop.reporting.engine import BODY_SIZE, LEADING, build_pdf
+from sbpac_desktop.reporting.layout import TEXT_WIDTH
+from sbpac_desktop.reporting.letter_text import HALF, LABEL_INDENT, LETTER_EMBLEM, MEMO_EMBLEM
 
-HALF = TEXT_WIDTH / 2  # the date, the closing and the signature start at the centre of the text
-LABEL_INDENT = 2.2 * cm  # wrapped lines of เรื่อง / เรียน hang under the text, not the label
-LETTER_EMBLEM = 3 * cm
-MEMO_EMBLEM = 1.5 * cm
 MEMO_TITLE_SIZE = round(BODY_SIZE * 29 / 16, 1)  # TH Sarabun New 29 pt (docs/CONVENTIONS.md §6.3)
 MEMO_LABEL_SIZE = round(BODY_SIZE * 20 / 16, 1)  # labels 20 pt
 

@@ -11,25 +11,10 @@ from reportlab.platypus import Flowable
 from sbpac_desktop.domain.documents import AgendaEntry, AgendaSection, MinutesDoc
 from sbpac_desktop.domain.enums import RecordingStyle
 from sbpac_desktop.reporting.anchor_footer import anchor_footer
-from sbpac_desktop.reporting.common import (
-    Writer,
-    clock,
-    directive_sentence,
-    gap,
-    long_date_text,
-    people_block,
-    rule,
-    signature,
-)
+from sbpac_desktop.reporting.common import Writer, gap, people_block, rule, signature
+from sbpac_desktop.reporting.document_text import clock, directive_sentence, long_date_text
 from sbpac_desktop.reporting.engine import build_pdf
-
-ITEM_INDENT = 1.0 * cm
-TEXT_INDENT = 1.5 * cm
-
-
-def meeting_name(body_name: str) -> str:
-    """'การประชุมผู้บริหาร…' → 'ผู้บริหาร…', so the title reads 'รายงานการประชุมผู้บริหาร…'."""
-    return body_name.removeprefix("การประชุม").strip()
+from sbpac_desktop.reporting.minutes_text import ITEM_INDENT, TEXT_INDENT, body_runs, meeting_name
 
 
 def header_block(w: Writer, doc: MinutesDoc) -> list[Flowable]:
@@ -67,40 +52,6 @@ def entry_block(w: Writer, entry: AgendaEntry, style: RecordingStyle) -> list[Fl
     # closures acknowledged at this meeting: one sentence each, under the follow-up item
     flow += [w.para(sentence, leftIndent=body_indent, firstLineIndent=0) for sentence in entry.closures]
     return [*flow, gap(0.3)]
-
-
-Runs = list[tuple[str, bool]]  # (text, bold) pieces of one paragraph
-SAID = "กล่าวว่า"
-
-
-def body_runs(entry: AgendaEntry, style: RecordingStyle) -> list[Runs]:
-    """The item's paragraphs above its resolution, in print order (PDF and Word share this):
-    background; the proposal under its own label 'ข้อเสนอ'; in the verbatim style each speaker's
-    turn ('นาย ก ข (ตำแหน่ง) กล่าวว่า …'); the discussion. Resolutions-only prints the proposal
-    alone, as the reason for the resolution (docs/CONVENTIONS.md §2.3)."""
-    if style is RecordingStyle.RESOLUTIONS:
-        return [[(entry.proposal, False)]] if entry.proposal else []
-    runs: list[Runs] = [[(p, False)] for p in _paragraphs(entry.background or "")]
-    runs += _led(_paragraphs(entry.proposal or ""), [("ข้อเสนอ", True), ("  ", False)])
-    if style is RecordingStyle.VERBATIM:
-        for speaker, text in entry.speeches:
-            # a non-verbal event is written in brackets and printed as it is: "(ที่ประชุมปรบมือ)";
-            # so is a turn whose speaker was removed from the register since (no "… กล่าวว่า" alone)
-            silent = _bracketed(text) or not speaker.strip()
-            lead: Runs = [] if silent else [(speaker, True), (f" {SAID} ", False)]
-            runs += _led(_paragraphs(text), lead)
-    runs += [[(p, False)] for p in _paragraphs(entry.discussion or "")]
-    return runs
-
-
-def _bracketed(text: str) -> bool:
-    text = text.strip()
-    return text.startswith("(") and text.endswith(")") and "\n\n" not in text
-
-
-def _led(paragraphs: list[str], lead: Runs) -> list[Runs]:
-    """The first paragraph opens with `lead`; the others follow as plain paragraphs."""
-    return [[*(lead if index == 0 else []), (p, False)] for index, p in enumerate(paragraphs)]
 
 
 def section_block(w: Writer, section: AgendaSection, style: RecordingStyle) -> list[Flowable]:
@@ -143,8 +94,3 @@ def render(doc: MinutesDoc, path: str | os.PathLike[str], *, thai_digits: bool =
         thai_digits=thai_digits,
         page_header=anchor_footer(doc.audit_anchor),
     )
-
-
-def _paragraphs(text: str) -> list[str]:
-    """Blank lines separate paragraphs; single newlines stay as line breaks inside one."""
-    return [part.strip() for part in text.split("\n\n") if part.strip()]

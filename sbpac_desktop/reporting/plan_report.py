@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
 
 from sbpac_desktop.domain.plan_report import (
@@ -22,21 +21,13 @@ from sbpac_desktop.domain.plan_report import (
 from sbpac_desktop.reporting.common import Writer, gap
 from sbpac_desktop.reporting.engine import build_pdf
 from sbpac_desktop.reporting.followup import HEADER_FILL, STATUS_FILLS
+from sbpac_desktop.reporting.plan_text import DIRECTIVE_WIDTHS, GROUP_WIDTHS, HEADINGS, INDICATOR_WIDTHS
 
-GROUP_WIDTHS = (3.4 * cm, 1.1 * cm, 1.1 * cm, 1.1 * cm, 1.2 * cm, 1.3 * cm, 1.8 * cm, 1.8 * cm, 1.8 * cm, 1.4 * cm)
-INDICATOR_WIDTHS = (3.8 * cm, 4.0 * cm, 1.4 * cm, 1.5 * cm, 1.5 * cm, 1.5 * cm, 2.3 * cm)
-DIRECTIVE_WIDTHS = (4.0 * cm, 8.5 * cm, 3.5 * cm)
 STATE_FILLS = {
     "on_track": STATUS_FILLS["done"],
     "behind": STATUS_FILLS["overdue"],
     "no_data": STATUS_FILLS["not_started"],
 }
-HEADINGS = (
-    "๑. สรุปผลตามมิติการพัฒนา",
-    "๒. สรุปผลตามหน่วยงานเจ้าของโครงการ",
-    "๓. ผลตัวชี้วัดรายโครงการ",
-    "๔. สถานะข้อสั่งการที่เกี่ยวข้องกับโครงการ",
-)
 
 
 def _group_table(w: Writer, rows: tuple[tuple[str, ...], ...], label: str) -> Flowable:

@@ -11,9 +11,7 @@ from reportlab.platypus import Flowable
 from sbpac_desktop.domain.field_report import VisitReport
 from sbpac_desktop.reporting.common import Writer, gap, signature
 from sbpac_desktop.reporting.engine import build_pdf
-from sbpac_desktop.reporting.visit_text import TITLE, visit_lines
-
-LABEL_INDENT = 2.5 * cm
+from sbpac_desktop.reporting.visit_text import LABEL_INDENT, TITLE, visit_lines
 
 
 def visit_flowables(report: VisitReport, w: Writer) -> list[Flowable]:

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sbpac_desktop.domain.field_report import VisitReport
+from sbpac_desktop.reporting.layout import CM
 from sbpac_desktop.thai import long_date
 
 TITLE = "รายงานผลการลงพื้นที่ติดตามการดำเนินงาน"
+LABEL_INDENT = 2.5 * CM  # wrapped lines of a labelled line hang under its text
 EXTERNAL_HEADING = "รายงานจากภาคประชาชนในพื้นที่เดียวกัน (ข้อมูลประกอบ ไม่ใช่รายงานของส่วนราชการ)"
 
 

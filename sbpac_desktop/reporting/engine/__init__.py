@@ -13,10 +13,16 @@ ToUnicode map that reads every glyph back as the stored text.
     thai_table(rows, col_widths, ...)     a Table of ThaiParagraph cells
     build_pdf(path, flowables, ...)       A4 official layout, atomic write
     write_atomically(path, write)         the same all-or-nothing write for other formats (Word)
+
+Margins, OutputPathError and write_atomically live in ReportLab-free modules (reporting.layout,
+reporting.output_file) so the Word writer does not load this package; they are re-exported here.
 """
 
+from sbpac_desktop.reporting.layout import OFFICIAL_MARGINS, Margins
+from sbpac_desktop.reporting.output_file import OutputPathError, write_atomically
+
 from .canvas_text import shaped_text
-from .document import OFFICIAL_MARGINS, Margins, OutputPathError, build_pdf, write_atomically
+from .document import build_pdf
 from .fonts import BODY_SIZE, BOLD, LEADING, REGULAR, register_fonts
 from .paragraph import ThaiParagraph
 from .shaping import text_width

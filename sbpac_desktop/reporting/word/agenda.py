@@ -10,8 +10,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from sbpac_desktop.domain.documents import AgendaDoc, AgendaSection
-from sbpac_desktop.reporting.agenda import LABEL_WIDTH, SUB_INDENT, TIME_WIDTH, time_cell_text, total_text
-from sbpac_desktop.reporting.common import TEXT_WIDTH, clock, long_date_text
+from sbpac_desktop.reporting.agenda_text import LABEL_WIDTH, SUB_INDENT, TIME_WIDTH, time_cell_text, total_text
+from sbpac_desktop.reporting.document_text import clock, long_date_text
+from sbpac_desktop.reporting.layout import TEXT_WIDTH
 from sbpac_desktop.reporting.word.base import Runs, WordWriter, row_cells
 
 

@@ -1,6 +1,6 @@
 """WordWriter: an editable .docx with the official page and named Thai styles a clerk can change.
 
-The page is the PDFs' page (engine.OFFICIAL_MARGINS: A4, 3 cm left, 2 cm right, 2.5 cm top,
+The page is the PDFs' page (layout.OFFICIAL_MARGINS: A4, 3 cm left, 2 cm right, 2.5 cm top,
 2 cm bottom). Every style names TH Sarabun New 16 pt for Latin *and* complex-script text:
 Word formats Thai with the complex-script properties (w:cs font, w:szCs size, w:bCs bold),
 so setting only the Latin font would leave Thai in the default font. The font is named, not
@@ -29,7 +29,8 @@ from docx.styles.style import BaseStyle, CharacterStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from sbpac_desktop.reporting.engine import OFFICIAL_MARGINS, write_atomically
+from sbpac_desktop.reporting.layout import OFFICIAL_MARGINS
+from sbpac_desktop.reporting.output_file import write_atomically
 from sbpac_desktop.thai import segment, to_thai_digits
 
 FONT = "TH Sarabun New"

@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 
 from sbpac_desktop.domain.documents import DossierDoc
-from sbpac_desktop.reporting.common import long_date_text
-from sbpac_desktop.reporting.dossier import PARTS
+from sbpac_desktop.reporting.document_text import long_date_text
+from sbpac_desktop.reporting.dossier_text import PARTS
 from sbpac_desktop.reporting.word.agenda import add_agenda
 from sbpac_desktop.reporting.word.base import HEADING, WordWriter
 from sbpac_desktop.reporting.word.followup import add_followup

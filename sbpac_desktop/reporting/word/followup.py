@@ -8,30 +8,24 @@ from pathlib import Path
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from reportlab.lib.units import cm
 
 from sbpac_desktop.domain.documents import FollowUpDoc, FollowUpGroup
-from sbpac_desktop.reporting.common import long_date_text
-from sbpac_desktop.reporting.followup import (
+from sbpac_desktop.reporting.document_text import long_date_text
+from sbpac_desktop.reporting.followup_text import (
     COLUMNS,
-    HEADER_FILL,
+    HEADER_FILL_HEX,
     NOTES_HEADING,
     PRESENTED_INDENT,
     REPORTER_ROLE,
-    STATUS_FILLS,
+    STATUS_FILL_HEX,
+    SUMMARY_WIDTHS,
     SUPPORT_HEADING,
     WIDTHS,
+    directive_cells,
     notes_of,
 )
-from sbpac_desktop.reporting.followup import _row as directive_cells  # the one definition of a row's cells
 from sbpac_desktop.reporting.word.base import CELL_SMALL, HEADING, WordWriter, row_cells, shade
 from sbpac_desktop.reporting.word.minutes import signature
-
-SUMMARY_WIDTHS = (6 * cm, 3 * cm)
-
-
-def _hex(colour) -> str:
-    return colour.hexval()[2:].upper()  # ReportLab '0xf6c9c4' -> 'F6C9C4'
 
 
 def summary(w: WordWriter, doc: FollowUpDoc) -> None:
@@ -41,7 +35,7 @@ def summary(w: WordWriter, doc: FollowUpDoc) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER  # ReportLab centres a table narrower than the text
     rows_of = list(table.rows)
     for cell in row_cells(rows_of[0]):
-        shade(cell, _hex(HEADER_FILL))
+        shade(cell, HEADER_FILL_HEX)
     for row in rows_of:
         row_cells(row)[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # as the PDF
 
@@ -55,10 +49,10 @@ def group(w: WordWriter, part: FollowUpGroup, lead_in_heading: bool) -> None:
     table = w.table(rows, WIDTHS, cell_style=CELL_SMALL)
     rows_of = list(table.rows)
     for cell in row_cells(rows_of[0]):
-        shade(cell, _hex(HEADER_FILL))
+        shade(cell, HEADER_FILL_HEX)
     for row, line in zip(rows_of[1:], part.rows, strict=True):
-        if line.status_key in STATUS_FILLS:
-            shade(row_cells(row)[4], _hex(STATUS_FILLS[line.status_key]))
+        if line.status_key in STATUS_FILL_HEX:
+            shade(row_cells(row)[4], STATUS_FILL_HEX[line.status_key])
 
 
 def add_followup(w: WordWriter, doc: FollowUpDoc) -> None:

@@ -11,12 +11,11 @@ from pathlib import Path
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
-from reportlab.lib.units import cm
 
 from sbpac_desktop.domain.letters import DirectiveMemo, InvitationLetter, Signer
 from sbpac_desktop.reporting import letter_text as words
-from sbpac_desktop.reporting.common import TEXT_WIDTH
-from sbpac_desktop.reporting.letters import HALF, LABEL_INDENT, LETTER_EMBLEM, MEMO_EMBLEM
+from sbpac_desktop.reporting.layout import CM, TEXT_WIDTH
+from sbpac_desktop.reporting.letter_text import HALF, LABEL_INDENT, LETTER_EMBLEM, MEMO_EMBLEM
 from sbpac_desktop.reporting.word.agenda import add_agenda
 from sbpac_desktop.reporting.word.base import BODY, BODY_INDENT, WordWriter, run_size
 
@@ -70,7 +69,7 @@ def add_invitation(w: WordWriter, letter: InvitationLetter) -> None:
         w.page_break()
         w.centred(words.DISTRIBUTION_TITLE, bold=True)
         for line in words.distribution_lines(letter):
-            w.para(line, indent=1 * cm, first_line=-0.8 * cm)
+            w.para(line, indent=1 * CM, first_line=-0.8 * CM)
     if letter.agenda is not None:
         w.page_break()
         add_agenda(w, letter.agenda)
@@ -104,7 +103,7 @@ def add_memo(w: WordWriter, memo: DirectiveMemo) -> None:
     w.para(f"เรียน  {memo.addressee}", space_before=6)
     w.para(memo.opening, BODY_INDENT)
     for index, item in enumerate(memo.items, start=1):
-        w.para(words.memo_item(index, item), indent=3.1 * cm, first_line=-0.6 * cm)
+        w.para(words.memo_item(index, item), indent=3.1 * CM, first_line=-0.6 * CM)
     w.para(memo.closing, BODY_INDENT)
     _signature(w, memo.signer, None)
 

@@ -5,23 +5,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reportlab.lib.units import cm
-
 from sbpac_desktop.domain.documents import AgendaEntry, AgendaSection, MinutesDoc, PersonLine
 from sbpac_desktop.domain.enums import RecordingStyle
-from sbpac_desktop.reporting.common import clock, directive_sentence, long_date_text, person_rows
-from sbpac_desktop.reporting.minutes import ITEM_INDENT, TEXT_INDENT, body_runs, meeting_name
+from sbpac_desktop.reporting.document_text import clock, directive_sentence, long_date_text, person_rows
+from sbpac_desktop.reporting.layout import CM, PEOPLE_WIDTHS, SIGNATURE_INDENT
+from sbpac_desktop.reporting.minutes_text import ITEM_INDENT, TEXT_INDENT, body_runs, meeting_name
 from sbpac_desktop.reporting.word.base import BODY_INDENT, HEADING, WordWriter
-
-PEOPLE_WIDTHS = (1.0 * cm, 4.8 * cm, 7.0 * cm, 3.2 * cm)  # as reporting.common.people_block
-SIGNATURE_INDENT = 7 * cm
 
 
 def people(w: WordWriter, heading: str, lines: tuple[PersonLine, ...], empty: str = "ไม่มี") -> None:
     """ผู้มาประชุม / ผู้ไม่มาประชุม / ผู้เข้าร่วมประชุม: a numbered table without lines."""
     w.para(heading, HEADING)
     if not lines:
-        w.para(empty, indent=1 * cm)
+        w.para(empty, indent=1 * CM)
         return
     w.table(person_rows(lines), PEOPLE_WIDTHS, header_rows=0, grid=False)
 
@@ -46,7 +42,7 @@ def entry(w: WordWriter, item: AgendaEntry, style: RecordingStyle) -> None:
     if item.directives:
         w.para("ข้อสั่งการ", HEADING, indent=body_indent, space_before=0)
         for number, line in enumerate(item.directives, start=1):
-            w.para(f"{number}) {directive_sentence(line)}", indent=body_indent + 0.6 * cm, first_line=-0.6 * cm)
+            w.para(f"{number}) {directive_sentence(line)}", indent=body_indent + 0.6 * CM, first_line=-0.6 * CM)
     for sentence in item.closures:
         w.para(sentence, indent=body_indent)
 
@@ -66,7 +62,7 @@ def signature(w: WordWriter, role: str, person: PersonLine | None) -> None:
     """(ลงชื่อ) ...... role, the name in brackets, the position: in the right half, as the PDF."""
     w.gap()
     w.gap()
-    first = w.para(f"(ลงชื่อ) ...................................... {role}", indent=SIGNATURE_INDENT - 1.2 * cm)
+    first = w.para(f"(ลงชื่อ) ...................................... {role}", indent=SIGNATURE_INDENT - 1.2 * CM)
     first.paragraph_format.keep_with_next = True
     name = f"({person.name})" if person else "(......................................)"
     w.para(name, indent=SIGNATURE_INDENT, keep_with_next=True)
@@ -97,8 +93,3 @@ def render(doc: MinutesDoc, path: str | os.PathLike[str], *, thai_digits: bool =
     add_minutes(w, doc)
     w.footer_note(doc.audit_anchor)
     return w.save(path)
-
-
-def paragraphs(text: str) -> list[str]:
-    """Blank lines separate paragraphs (as reporting.minutes does); single newlines stay line breaks."""
-    return [part.strip() for part in text.split("\n\n") if part.strip()]

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from sbpac_desktop.domain.plan_report import DIRECTIVE_COLUMNS, GROUP_COLUMNS, INDICATOR_COLUMNS, TITLE, PlanReport
-from sbpac_desktop.reporting.plan_report import DIRECTIVE_WIDTHS, GROUP_WIDTHS, HEADINGS, INDICATOR_WIDTHS
+from sbpac_desktop.reporting.plan_text import DIRECTIVE_WIDTHS, GROUP_WIDTHS, HEADINGS, INDICATOR_WIDTHS
 from sbpac_desktop.reporting.word.base import BODY_INDENT, WordWriter
 
 

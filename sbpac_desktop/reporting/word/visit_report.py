@@ -5,11 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reportlab.lib.units import cm
-
 from sbpac_desktop.domain.field_report import VisitReport
-from sbpac_desktop.reporting.visit_report import LABEL_INDENT
-from sbpac_desktop.reporting.visit_text import TITLE, visit_lines
+from sbpac_desktop.reporting.layout import CM
+from sbpac_desktop.reporting.visit_text import LABEL_INDENT, TITLE, visit_lines
 from sbpac_desktop.reporting.word.base import BODY_INDENT, WordWriter
 
 
@@ -25,12 +23,12 @@ def add_visit_report(w: WordWriter, report: VisitReport) -> None:
         elif line.kind == "heading":
             w.para([(line.text, True)], space_before=6)
         elif line.kind == "item":
-            w.para(line.text, indent=1.6 * cm, first_line=-0.6 * cm)
+            w.para(line.text, indent=1.6 * CM, first_line=-0.6 * CM)
         elif line.kind == "signature":
             for _ in range(2):
                 w.gap()
-            w.para(f"(ลงชื่อ) ...................................... {line.text}", indent=5.8 * cm)
-            w.para("(......................................)", indent=7 * cm)
+            w.para(f"(ลงชื่อ) ...................................... {line.text}", indent=5.8 * CM)
+            w.para("(......................................)", indent=7 * CM)
         else:
             w.para(line.text, BODY_INDENT)
 
