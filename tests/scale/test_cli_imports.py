@@ -1,7 +1,8 @@
 """The command line starts cheap (issue #16): `--version` imports no database, document or
 Thai-language library at all, and listing directives on an up-to-date database imports
 SQLAlchemy but not Alembic, ReportLab, python-docx, the spreadsheet writers, pythainlp or
-geothai (those load inside the commands that need them). Checked in a real process."""
+geothai (those load inside the commands that need them); writing a Word file loads python-docx but
+not ReportLab and the PDF engine. Checked in a real process."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import zipfile
 import sys
 from pathlib import Path
 
@@ -75,3 +77,21 @@ def test_an_old_schema_still_goes_through_alembic(tmp_path: Path) -> None:
     with sqlite3.connect(database) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.HEAD_REVISION
     conn.close()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("minutes", "10/2562"), ("letters", "memo", "10/2562"), ("dossier", "10/2562")],
+    ids=["minutes", "letters-memo", "dossier"],
+)
+def test_a_word_file_loads_no_pdf_engine(tmp_path: Path, demo_database: Path, command: tuple[str, ...]) -> None:
+    """The Word writer takes the page, the widths and the text it shares with the PDF from
+    ReportLab-free modules, so a .docx is written without importing ReportLab at all."""
+    target = tmp_path / "out.docx"
+    state = _probe(tmp_path, "--db", str(demo_database), *command, "-o", str(target))
+    assert state["exit_code"] == 0, state
+    assert "docx" in state["imported"]
+    assert "reportlab" not in state["imported"]
+    with zipfile.ZipFile(target) as document:  # a whole Word file, with the meeting in it
+        body = document.read("word/document.xml").decode("utf-8")
+    assert "10/2562" in body or "๑๐/๒๕๖๒" in body
