@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sbpac_desktop.domain.documents import DirectiveLine
-from sbpac_desktop.reporting.common import directive_sentence, thai_list
+from sbpac_desktop.reporting.document_text import directive_sentence, thai_list
 
 ASG = "ผู้ช่วยเลขาธิการ ศอ.บต. (กรมบัญชีกลาง)"
 

@@ -12,8 +12,8 @@ from docx.shared import Cm
 from sbpac_desktop.reporting import agenda as agenda_pdf
 from sbpac_desktop.reporting import followup as followup_pdf
 from sbpac_desktop.reporting import minutes as minutes_pdf
-from sbpac_desktop.reporting.common import TEXT_WIDTH
 from sbpac_desktop.reporting.engine import OutputPathError
+from sbpac_desktop.reporting.layout import TEXT_WIDTH
 from sbpac_desktop.reporting.word import agenda, followup, minutes
 from sbpac_desktop.reporting.word.base import BODY, CELL, FONT, HEADING, TABLE, TITLE, document_digits
 from sbpac_desktop.services.app import open_app

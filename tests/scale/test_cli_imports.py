@@ -11,8 +11,8 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import zipfile
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest

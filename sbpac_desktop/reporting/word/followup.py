@@ -10,20 +10,8 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from sbpac_desktop.domain.documents import FollowUpDoc, FollowUpGroup
+from sbpac_desktop.reporting import followup_text as shared
 from sbpac_desktop.reporting.document_text import long_date_text
-from sbpac_desktop.reporting.followup_text import (
-    COLUMNS,
-    HEADER_FILL_HEX,
-    NOTES_HEADING,
-    PRESENTED_INDENT,
-    REPORTER_ROLE,
-    STATUS_FILL_HEX,
-    SUMMARY_WIDTHS,
-    SUPPORT_HEADING,
-    WIDTHS,
-    directive_cells,
-    notes_of,
-)
 from sbpac_desktop.reporting.word.base import CELL_SMALL, HEADING, WordWriter, row_cells, shade
 from sbpac_desktop.reporting.word.minutes import signature
 
@@ -31,28 +19,28 @@ from sbpac_desktop.reporting.word.minutes import signature
 def summary(w: WordWriter, doc: FollowUpDoc) -> None:
     total = sum(count for _label, count in doc.counts)
     rows = [["สถานะ", "จำนวน (ข้อ)"], *[[label, str(count)] for label, count in doc.counts], ["รวม", str(total)]]
-    table = w.table(rows, SUMMARY_WIDTHS)
+    table = w.table(rows, shared.SUMMARY_WIDTHS)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER  # ReportLab centres a table narrower than the text
     rows_of = list(table.rows)
     for cell in row_cells(rows_of[0]):
-        shade(cell, HEADER_FILL_HEX)
+        shade(cell, shared.HEADER_FILL_HEX)
     for row in rows_of:
         row_cells(row)[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # as the PDF
 
 
 def group(w: WordWriter, part: FollowUpGroup, lead_in_heading: bool) -> None:
-    columns = list(COLUMNS)
+    columns = list(shared.COLUMNS)
     if lead_in_heading:
-        columns[2] = SUPPORT_HEADING
+        columns[2] = shared.SUPPORT_HEADING
     w.para(f"{part.name} ({len(part.rows)} ข้อ)", HEADING)
-    rows = [columns, *[directive_cells(line, lead_in_heading) for line in part.rows]]
-    table = w.table(rows, WIDTHS, cell_style=CELL_SMALL)
+    rows = [columns, *[shared.directive_cells(line, lead_in_heading) for line in part.rows]]
+    table = w.table(rows, shared.WIDTHS, cell_style=CELL_SMALL)
     rows_of = list(table.rows)
     for cell in row_cells(rows_of[0]):
-        shade(cell, HEADER_FILL_HEX)
+        shade(cell, shared.HEADER_FILL_HEX)
     for row, line in zip(rows_of[1:], part.rows, strict=True):
-        if line.status_key in STATUS_FILL_HEX:
-            shade(row_cells(row)[4], STATUS_FILL_HEX[line.status_key])
+        if line.status_key in shared.STATUS_FILL_HEX:
+            shade(row_cells(row)[4], shared.STATUS_FILL_HEX[line.status_key])
 
 
 def add_followup(w: WordWriter, doc: FollowUpDoc) -> None:
@@ -66,7 +54,7 @@ def add_followup(w: WordWriter, doc: FollowUpDoc) -> None:
     if doc.presented:
         w.para(doc.presented_heading or "", HEADING)
         for number, title in doc.presented:
-            w.para(f"{number} {title}", indent=PRESENTED_INDENT, first_line=-PRESENTED_INDENT)
+            w.para(f"{number} {title}", indent=shared.PRESENTED_INDENT, first_line=-shared.PRESENTED_INDENT)
         w.gap()
     if not doc.groups:
         w.para("ไม่พบข้อสั่งการตามเงื่อนไขที่ระบุ")
@@ -74,19 +62,19 @@ def add_followup(w: WordWriter, doc: FollowUpDoc) -> None:
         group(w, part, lead_in_heading=doc.grouped_by == "assignee")
         notes(w, part)
     if doc.signed:
-        signature(w, REPORTER_ROLE, doc.reporter)
+        signature(w, shared.REPORTER_ROLE, doc.reporter)
 
 
 def notes(w: WordWriter, part: FollowUpGroup) -> None:
     """Each directive's problems, suggestions and next step under its group's table, as the PDF."""
-    noted = [(line, notes_of(line)) for line in part.rows if notes_of(line)]
+    noted = [(line, shared.notes_of(line)) for line in part.rows if shared.notes_of(line)]
     if not noted:
         return
-    w.para(NOTES_HEADING, HEADING, space_before=0)
+    w.para(shared.NOTES_HEADING, HEADING, space_before=0)
     for line, labelled in noted:
-        w.para([(line.number, True)], indent=PRESENTED_INDENT / 2, keep_with_next=True)
+        w.para([(line.number, True)], indent=shared.PRESENTED_INDENT / 2, keep_with_next=True)
         for label, text in labelled:
-            w.labelled(label, text, PRESENTED_INDENT)
+            w.labelled(label, text, shared.PRESENTED_INDENT)
 
 
 def render(doc: FollowUpDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:
