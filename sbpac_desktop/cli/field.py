@@ -196,8 +196,6 @@ def cmd_visits_cancel(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_report(args: argparse.Namespace) -> int:
-    from sbpac_desktop.reporting.visit_report import render_visit_report
-    from sbpac_desktop.reporting.word.visit_report import render_visit_report_docx
     from sbpac_desktop.services.field.field_report import build_visit_report
 
     out = Path(args.out)
@@ -205,7 +203,10 @@ def cmd_visits_report(args: argparse.Namespace) -> int:
         raise ValidationError.single("out", "ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .pdf หรือ .docx", "--out must end in .pdf or .docx")
     with signed_in(args) as ctx:
         report = build_visit_report(ctx.db, ctx.actor, args.id)
-    render = render_visit_report if out.suffix.lower() == ".pdf" else render_visit_report_docx
+    if out.suffix.lower() == ".pdf":  # only the writer it uses: a Word file never loads ReportLab
+        from sbpac_desktop.reporting.visit_report import render_visit_report as render
+    else:
+        from sbpac_desktop.reporting.word.visit_report import render_visit_report_docx as render
     emit(f"บันทึกรายงานการลงพื้นที่แล้ว: {render(report, out, thai_digits=not args.arabic_digits)}")
     return 0
 
