@@ -28,12 +28,12 @@ from sbpac_desktop.gui.operations import busy_tracker, wait_for_idle
 from sbpac_desktop.gui.page_registry import PageEntry, page_entries
 from sbpac_desktop.gui.pages.base import Page
 from sbpac_desktop.gui.reminders import install_reminders
-from sbpac_desktop.gui.search.results import SearchResultsDialog, show_search_results
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import SYSTEM_LOGIN
 
 if TYPE_CHECKING:
     from sbpac_desktop.gui.pages.settings import SettingsPage
+    from sbpac_desktop.gui.search.results import SearchResultsDialog
 
 SETTINGS_ORGANIZATION = "SBPAC"
 SETTINGS_APPLICATION = "SBPAC Desktop"
@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_search_results(self) -> SearchResultsDialog | None:
+        from sbpac_desktop.gui.search.results import show_search_results  # on first search, not at start-up
+
         return show_search_results(self, self.search.text())
 
     def _build_status_bar(self) -> None:
