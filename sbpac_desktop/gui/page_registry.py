@@ -6,6 +6,7 @@ or asked for (`MainWindow.page`), so start-up loads the one page it opens on, no
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -14,13 +15,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle
 
+from sbpac_desktop.gui.pages.base import Page
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import SYSTEM_LOGIN
 from sbpac_desktop.services.permissions import MANAGE_USERS
 
 if TYPE_CHECKING:
     from sbpac_desktop.gui.main_window import MainWindow
-    from sbpac_desktop.gui.pages.base import Page
 
 SP = QStyle.StandardPixmap
 
@@ -39,16 +40,16 @@ def can_manage_users(ctx: AppContext) -> bool:
     return ctx.actor.role in MANAGE_USERS and ctx.actor.login != SYSTEM_LOGIN
 
 
-def _meetings(window: MainWindow) -> Page:
-    from sbpac_desktop.gui.pages.meetings import MeetingsPage
+def _plain(module: str, class_name: str) -> Callable[[MainWindow], Page]:
+    """A page built from the open database alone, its module `gui.pages.<module>` imported on first use."""
 
-    return MeetingsPage(window.ctx)
+    def build(window: MainWindow) -> Page:
+        page = getattr(importlib.import_module(f"sbpac_desktop.gui.pages.{module}"), class_name)(window.ctx)
+        if not isinstance(page, Page):
+            raise TypeError(f"{module}.{class_name} is not a Page")
+        return page
 
-
-def _directives(window: MainWindow) -> Page:
-    from sbpac_desktop.gui.pages.directives import DirectivesPage
-
-    return DirectivesPage(window.ctx)
+    return build
 
 
 def _dashboard(window: MainWindow) -> Page:
@@ -72,42 +73,6 @@ def _dashboard(window: MainWindow) -> Page:
     return page
 
 
-def _field_visits(window: MainWindow) -> Page:
-    from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
-
-    return FieldVisitsPage(window.ctx)
-
-
-def _network(window: MainWindow) -> Page:
-    from sbpac_desktop.gui.pages.network import NetworkPage
-
-    return NetworkPage(window.ctx)
-
-
-def _plan(window: MainWindow) -> Page:
-    from sbpac_desktop.gui.pages.plan import PlanPage
-
-    return PlanPage(window.ctx)
-
-
-def _people(window: MainWindow) -> Page:
-    from sbpac_desktop.gui.pages.people import PeoplePage
-
-    return PeoplePage(window.ctx)
-
-
-def _series(window: MainWindow) -> Page:
-    from sbpac_desktop.gui.pages.series import SeriesPage
-
-    return SeriesPage(window.ctx)
-
-
-def _dimensions(window: MainWindow) -> Page:
-    from sbpac_desktop.gui.pages.dimensions import DimensionsPage
-
-    return DimensionsPage(window.ctx)
-
-
 def _settings(window: MainWindow) -> Page:
     """One Settings page for the window's life: it is the page that switches language and database."""
     from sbpac_desktop.gui.pages.settings import SettingsPage
@@ -118,26 +83,20 @@ def _settings(window: MainWindow) -> Page:
     return window.settings_page
 
 
-def _users(window: MainWindow) -> Page:
-    from sbpac_desktop.gui.pages.users import UsersPage
-
-    return UsersPage(window.ctx)
-
-
 # The navigation in its order: key, icon, builder (users is added for an administrator only).
 PAGES: list[tuple[str, QStyle.StandardPixmap, Callable[[MainWindow], Page]]] = [
-    ("meetings", SP.SP_FileDialogDetailedView, _meetings),
-    ("directives", SP.SP_DialogApplyButton, _directives),
+    ("meetings", SP.SP_FileDialogDetailedView, _plain("meetings", "MeetingsPage")),
+    ("directives", SP.SP_DialogApplyButton, _plain("directives", "DirectivesPage")),
     ("dashboard", SP.SP_ComputerIcon, _dashboard),
-    ("field_visits", SP.SP_DriveNetIcon, _field_visits),
-    ("network", SP.SP_DirLinkIcon, _network),
-    ("plan", SP.SP_FileDialogInfoView, _plan),
-    ("people", SP.SP_DirHomeIcon, _people),
-    ("series", SP.SP_FileDialogListView, _series),
-    ("dimensions", SP.SP_FileDialogContentsView, _dimensions),
+    ("field_visits", SP.SP_DriveNetIcon, _plain("field_visits", "FieldVisitsPage")),
+    ("network", SP.SP_DirLinkIcon, _plain("network", "NetworkPage")),
+    ("plan", SP.SP_FileDialogInfoView, _plain("plan", "PlanPage")),
+    ("people", SP.SP_DirHomeIcon, _plain("people", "PeoplePage")),
+    ("series", SP.SP_FileDialogListView, _plain("series", "SeriesPage")),
+    ("dimensions", SP.SP_FileDialogContentsView, _plain("dimensions", "DimensionsPage")),
     ("settings", SP.SP_FileDialogInfoView, _settings),
 ]
-USERS_PAGE = ("users", SP.SP_DialogYesButton, _users)
+USERS_PAGE = ("users", SP.SP_DialogYesButton, _plain("users", "UsersPage"))
 
 
 def page_labels() -> dict[str, str]:
