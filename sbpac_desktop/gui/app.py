@@ -22,8 +22,7 @@ from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog
 from sbpac_desktop.gui.display_probe import display_problem
 from sbpac_desktop.gui.fonts import apply_ui_font
 from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
-from sbpac_desktop.gui.pages.settings import LAST_DATABASE_KEY
-from sbpac_desktop.gui.startup import NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
+from sbpac_desktop.gui.startup import LAST_DATABASE_KEY, NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
 from sbpac_desktop.gui.text import install_clipboard_scrubber
 from sbpac_desktop.services import auth
 from sbpac_desktop.services.admin.maintenance import backup_on_close

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
@@ -26,20 +25,15 @@ from PySide6.QtWidgets import (
 from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.menus import MainMenus
 from sbpac_desktop.gui.operations import busy_tracker, wait_for_idle
+from sbpac_desktop.gui.page_registry import PageEntry, page_entries
 from sbpac_desktop.gui.pages.base import Page
-from sbpac_desktop.gui.pages.dimensions import DimensionsPage
-from sbpac_desktop.gui.pages.directives import DirectivesPage
-from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
-from sbpac_desktop.gui.pages.meetings import MeetingsPage
-from sbpac_desktop.gui.pages.network import NetworkPage
-from sbpac_desktop.gui.pages.people import PeoplePage
-from sbpac_desktop.gui.pages.plan import PlanPage
-from sbpac_desktop.gui.pages.series import SeriesPage
-from sbpac_desktop.gui.pages.settings import SettingsPage
 from sbpac_desktop.gui.reminders import install_reminders
-from sbpac_desktop.gui.search.results import SearchResultsDialog, show_search_results
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import SYSTEM_LOGIN
+
+if TYPE_CHECKING:
+    from sbpac_desktop.gui.pages.settings import SettingsPage
+    from sbpac_desktop.gui.search.results import SearchResultsDialog
 
 SETTINGS_ORGANIZATION = "SBPAC"
 SETTINGS_APPLICATION = "SBPAC Desktop"
@@ -55,14 +49,6 @@ def app_settings() -> QSettings:
     return QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION)
 
 
-@dataclass(frozen=True)
-class PageEntry:
-    key: str
-    label: str
-    icon: QIcon
-    page: Page
-
-
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,11 +59,9 @@ class MainWindow(QMainWindow):
         self.settings_page: SettingsPage | None = None
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(DEFAULT_SIZE)
-        self.entries = self._build_pages()
+        self.entries = page_entries(self)  # pages are built when first shown (gui/page_registry.py)
         self.nav = self._build_navigation()
         self.stack = QStackedWidget(self)
-        for entry in self.entries:
-            self.stack.addWidget(entry.page)
         self._build_central()
         self._build_toolbar()
         self._build_status_bar()
@@ -91,58 +75,6 @@ class MainWindow(QMainWindow):
     # --- construction ------------------------------------------------------------
     def _icon(self, pixmap: QStyle.StandardPixmap) -> QIcon:
         return self.style().standardIcon(pixmap)
-
-    def _build_pages(self) -> list[PageEntry]:
-        sp, ctx, icon = QStyle.StandardPixmap, self.ctx, self._icon
-        return [
-            PageEntry("meetings", self.tr("การประชุม"), icon(sp.SP_FileDialogDetailedView), MeetingsPage(ctx)),
-            PageEntry("directives", self.tr("ข้อสั่งการ"), icon(sp.SP_DialogApplyButton), DirectivesPage(ctx)),
-            PageEntry("dashboard", self.tr("ภาพรวม"), icon(sp.SP_ComputerIcon), self._dashboard_page()),
-            PageEntry("field_visits", self.tr("การลงพื้นที่"), icon(sp.SP_DriveNetIcon), FieldVisitsPage(ctx)),
-            PageEntry("network", self.tr("เครือข่ายภาคประชาชน"), icon(sp.SP_DirLinkIcon), NetworkPage(ctx)),
-            PageEntry("plan", self.tr("แผนบูรณาการ"), icon(sp.SP_FileDialogInfoView), PlanPage(ctx)),
-            PageEntry("people", self.tr("บุคคลและหน่วยงาน"), icon(sp.SP_DirHomeIcon), PeoplePage(ctx)),
-            PageEntry("series", self.tr("ชุดการประชุม"), icon(sp.SP_FileDialogListView), SeriesPage(ctx)),
-            PageEntry("dimensions", self.tr("มิติการพัฒนา"), icon(sp.SP_FileDialogContentsView), DimensionsPage(ctx)),
-            PageEntry("settings", self.tr("ตั้งค่า"), icon(sp.SP_FileDialogInfoView), self._settings_page()),
-            *self._admin_pages(),
-        ]
-
-    def _admin_pages(self) -> list[PageEntry]:
-        """Accounts: only a signed-in administrator sees the page (services refuse anyone else too)."""
-        from sbpac_desktop.gui.pages.users import UsersPage, can_manage_users
-
-        if not can_manage_users(self.ctx):
-            return []
-        icon = self._icon(QStyle.StandardPixmap.SP_DialogYesButton)
-        return [PageEntry("users", self.tr("บัญชีผู้ใช้"), icon, UsersPage(self.ctx))]
-
-    def _dashboard_page(self) -> Page:
-        from sbpac_desktop.gui.pages.dashboard import DashboardPage, DrillDown
-        from sbpac_desktop.gui.pages.dashboard_plan import PlanTarget
-
-        page = DashboardPage(self.ctx)
-
-        def drill(target: DrillDown) -> None:  # a number on the dashboard opens the tracker filtered to it
-            self.page_as("directives", DirectivesPage).apply_filter(target.filter, target.select_id)
-            self.show_page("directives")
-
-        page.drill_down.connect(drill)
-
-        def open_plan(target: PlanTarget) -> None:  # a dimension card of the M&E panel opens the plan page on it
-            plan = self.page_as("plan", PlanPage)
-            plan.show_dimension(target.fiscal_year, target.quarter, target.dimension)
-            self.show_page("plan")
-
-        page.open_plan.connect(open_plan)
-        return page
-
-    def _settings_page(self) -> Page:
-        """One Settings page for the window's life: it is the page that switches language and database."""
-        if self.settings_page is None:
-            self.settings_page = SettingsPage(self.ctx, self.settings)
-            self.settings_page.database_opened.connect(self.switch_context)
-        return self.settings_page
 
     def _build_navigation(self) -> QListWidget:
         nav = QListWidget(self)
@@ -220,6 +152,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_search_results(self) -> SearchResultsDialog | None:
+        from sbpac_desktop.gui.search.results import show_search_results  # on first search, not at start-up
+
         return show_search_results(self, self.search.text())
 
     def _build_status_bar(self) -> None:
@@ -246,7 +180,15 @@ class MainWindow(QMainWindow):
         return [entry.key for entry in self.entries]
 
     def page(self, key: str) -> Page:
-        return self.entries[self.page_keys().index(key)].page
+        """The page of `key`, built (not loaded) on first use: its module is imported only now."""
+        return self._built(self.entries[self.page_keys().index(key)])
+
+    def _built(self, entry: PageEntry) -> Page:
+        if entry.page is None:
+            entry.page = entry.build()
+        if self.stack.indexOf(entry.page) < 0:  # Settings outlives a rebuild: it is already there
+            self.stack.addWidget(entry.page)
+        return entry.page
 
     def page_as(self, key: str, kind: type[PageT]) -> PageT:
         """The page of `key` as the class that has the calls wanted (drill-downs, search results)."""
@@ -264,13 +206,13 @@ class MainWindow(QMainWindow):
     def _switch_to(self, row: int) -> None:
         if row < 0:
             return
-        page = self.entries[row].page
+        page = self._built(self.entries[row])
         self.stack.setCurrentWidget(page)
         if self._shown_once:
             page.ensure_loaded()
 
     def current_page(self) -> Page:
-        return self.entries[max(self.nav.currentRow(), 0)].page
+        return self._built(self.entries[max(self.nav.currentRow(), 0)])
 
     def reload_current(self) -> None:
         self.current_page().reload()
@@ -328,14 +270,11 @@ class MainWindow(QMainWindow):
         wait_for_idle()  # an answer for an old page must not arrive at a deleted widget
         key = self.current_key()
         for entry in self.entries:
-            if entry.page is not self.settings_page:
+            if entry.page is not None and entry.page is not self.settings_page:
                 self._keep_open_windows(entry.page)
                 self.stack.removeWidget(entry.page)
                 entry.page.deleteLater()
-        self.entries = self._build_pages()
-        for index, entry in enumerate(self.entries):
-            if self.stack.indexOf(entry.page) != index:
-                self.stack.insertWidget(index, entry.page)
+        self.entries = page_entries(self)  # the current page is built below, the others when shown
         self.nav.blockSignals(True)
         self.nav.clear()
         self._fill_navigation(self.nav)

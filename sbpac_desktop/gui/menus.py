@@ -127,9 +127,10 @@ class MainMenus(QObject):
 
     # --- what the actions do -------------------------------------------------------------
     def open_database(self) -> None:
-        page = self.window.settings_page
-        if page is not None:
-            page.open_file()  # the Settings page opens it and hands the window the new database
+        from sbpac_desktop.gui.pages.settings import SettingsPage
+
+        # The Settings page opens it and hands the window the new database (built now if not yet shown).
+        self.window.page_as("settings", SettingsPage).open_file()
 
     def focus_search(self) -> None:
         self.window.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 NO_DISPLAY_EXIT = 3
 SMOKE_ENV = "SBPAC_GUI_SMOKE"
 SMOKE_QUIT_MS = 300
+# QSettings key of the database opened last (written by the Settings page, read at start-up);
+# here, so that start-up does not import the Settings page for it.
+LAST_DATABASE_KEY = "database/last"
 
 _DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 _PLATFORMS_NEEDING_DISPLAY = ("linux", "freebsd", "openbsd", "netbsd")

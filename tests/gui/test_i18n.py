@@ -249,6 +249,9 @@ def test_switching_to_english_at_run_time(qtbot: QtBot, ctx: AppContext, setting
         assert meetings_page.model.index(0, 0).data() == "10/2562"  # type: ignore[attr-defined]
         header = meetings_page.model.headerData(2, Qt.Orientation.Horizontal)  # type: ignore[attr-defined]
         assert header == "Meeting title"
+        assert window.entries[window.page_keys().index("series")].page is None  # never shown yet
+        window.show_page("series")  # built now, in the language chosen since
+        assert window.page("series").heading.text() == "Meeting series"  # type: ignore[attr-defined]
         # And back to Thai, still at run time.
         page.choose_language("th")
         qtbot.waitUntil(lambda: window.nav.item(0).text() == "การประชุม", timeout=5000)

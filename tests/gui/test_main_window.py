@@ -71,6 +71,20 @@ def test_navigation_switches_pages_and_loads_on_first_show(window: MainWindow, q
     assert isinstance(window.stack.currentWidget(), DashboardPage)
 
 
+def test_only_the_page_shown_is_built_the_others_on_first_use(window: MainWindow) -> None:
+    """Start-up builds the page it opens on; the rest wait for their first show or page() (issue #16)."""
+    assert [entry.key for entry in window.entries if entry.page is not None] == ["meetings"]
+    assert window.stack.count() == 1
+    plan = window.page("plan")  # asked for (a drill-down, a search result): built, added, not shown or read
+    assert window.stack.indexOf(plan) >= 0 and window.stack.currentWidget() is not plan
+    assert not plan.loaded
+    assert window.page("plan") is plan  # built once
+    window.show_page("series")
+    assert window.stack.currentWidget() is window.page("series")
+    assert sorted(e.key for e in window.entries if e.page is not None) == ["meetings", "plan", "series"]
+    assert window.stack.count() == 3
+
+
 def test_status_bar_shows_database_and_user(window: MainWindow, ctx: AppContext, demo_db: str) -> None:
     assert window.database_label.text() == f"ฐานข้อมูล: {demo_db}"
     assert window.user_label.text() == f"ผู้ใช้: {ctx.actor.display_name}"
@@ -106,6 +120,8 @@ def test_service_error_is_shown_in_thai_on_the_page(
 
 
 def test_minimum_size_fits_a_1366x768_laptop(window: MainWindow) -> None:
+    for key in window.page_keys():  # pages are built on first use: the hint must cover every one
+        window.page(key)
     minimum = window.minimumSize()
     assert minimum.width() <= 1366 and minimum.height() <= 768 - 40  # taskbar
     assert window.minimumSizeHint().width() <= 1366

@@ -166,6 +166,37 @@ def test_switching_to_another_file_reloads_every_page(
     assert window.ctx.actor.login == "admin2" and "ผู้ดูแลสำนักงานใหม่" in window.user_label.text()
 
 
+def test_file_open_switches_database_before_settings_was_ever_shown(
+    qtbot: QtBot, work_ctx: AppContext, settings: QSettings, wait_ops: Wait, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Pages are built on first show: File → เปิดไฟล์ฐานข้อมูล… (Ctrl+O) builds the Settings page
+    it works through, and a page first shown after the switch reads the new database."""
+    other = tmp_path / "other-office.db"
+    open_app(str(other), create=True).close()
+    monkeypatch.setattr(settings_module, "choose_database_file", lambda parent, start: str(other))
+    monkeypatch.setattr(settings_module, "sign_in_to", _first_admin)
+    win = MainWindow(work_ctx, settings)
+    win.close_context = lambda old: None  # work_ctx is the fixture's to close
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    wait_ops()
+    assert win.settings_page is None  # never shown, so never built
+    try:
+        win.menus.open_action.trigger()
+        wait_ops()
+        assert win.ctx is not work_ctx and win.ctx.database_display == str(other)
+        assert win.settings_page is not None and win.settings_page.ctx is win.ctx
+        win.show_page("people")  # first shown now, on the new (empty) database
+        wait_ops()
+        assert win.page("people").ctx is win.ctx
+        assert win.page("people").model.rowCount() == 0  # type: ignore[attr-defined]
+    finally:
+        if win.ctx is not work_ctx:
+            win.ctx.close()
+
+
 def test_leaving_the_sign_in_keeps_the_current_database(
     window: MainWindow, work_ctx: AppContext, settings: QSettings, wait_ops: Wait, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

@@ -43,10 +43,12 @@ def test_main_window_shows_without_heavy_modules(tmp_path: Path) -> None:
 def test_the_window_modules_load_without_pythainlp() -> None:
     """pythainlp (0.3-0.8 s to import) loads with the first segmented or cleaned-up Thai text, on
     the database thread, never while the window's modules import (a table keyed at import
-    through the full Thai clean-up once pulled it in)."""
+    through the full Thai clean-up once pulled it in). Pages import on their first show (gui/page_registry.py),
+    so every page module is imported here too: a first show must not pay for pythainlp either."""
     script = (
-        "import sys\n"
-        "import sbpac_desktop.gui.app, sbpac_desktop.gui.main_window\n"
+        "import importlib, pkgutil, sys\n"
+        "import sbpac_desktop.gui.app, sbpac_desktop.gui.main_window, sbpac_desktop.gui.pages as pages\n"
+        "for page in pkgutil.iter_modules(pages.__path__): importlib.import_module(f'{pages.__name__}.{page.name}')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pythainlp'))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)

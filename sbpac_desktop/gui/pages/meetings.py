@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton, QStyle, QWidget
 
-from sbpac_desktop.gui.dialogs.copy_meeting_dialog import CopyMeetingDialog
-from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
 from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.events import app_events
-from sbpac_desktop.gui.meeting.carryover_dialog import CarryOverDialog, offer_carryover
-from sbpac_desktop.gui.meeting.window import MeetingWindow, OpenedMeeting, read_meeting
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.meetings import MeetingsModel
 from sbpac_desktop.gui.operations import Operation
@@ -24,8 +21,16 @@ from sbpac_desktop.gui.pages.base import TablePage
 from sbpac_desktop.gui.widgets.loading import loading_message
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import meetings
-from sbpac_desktop.services.meetings.meeting_copy import CopyResult
 from sbpac_desktop.services.meetings.meetings import MeetingView
+
+# The dialogs and the meeting window load on first use: this is the page the window usually opens
+# on, so what it imports at construction is start-up time (issue #16).
+if TYPE_CHECKING:
+    from sbpac_desktop.gui.dialogs.copy_meeting_dialog import CopyMeetingDialog
+    from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
+    from sbpac_desktop.gui.meeting.carryover_dialog import CarryOverDialog
+    from sbpac_desktop.gui.meeting.window import MeetingWindow, OpenedMeeting
+    from sbpac_desktop.services.meetings.meeting_copy import CopyResult
 
 
 class MeetingsPage(TablePage):
@@ -102,6 +107,8 @@ class MeetingsPage(TablePage):
         self._changed()
 
     def new_record(self) -> MeetingDialog:
+        from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
+
         dialog = MeetingDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._created)
@@ -112,6 +119,8 @@ class MeetingsPage(TablePage):
 
     def edit_selected(self) -> MeetingDialog | None:
         """Certified meetings open read-only with the reason in Thai (the service refuses too)."""
+        from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
+
         view = self.selected_meeting()
         if view is None:
             return None
@@ -124,6 +133,8 @@ class MeetingsPage(TablePage):
 
     def copy_selected(self) -> CopyMeetingDialog | None:
         """คัดลอกการประชุม: ask the new date, copy, then open the new meeting (and its carry-over)."""
+        from sbpac_desktop.gui.dialogs.copy_meeting_dialog import CopyMeetingDialog
+
         view = self.selected_meeting()
         if view is None:
             return None
@@ -149,6 +160,8 @@ class MeetingsPage(TablePage):
         menu.popup(self.table.viewport().mapToGlobal(point))
 
     def _offer_carryover(self, view: MeetingView) -> None:
+        from sbpac_desktop.gui.meeting.carryover_dialog import offer_carryover
+
         offer_carryover(self.ctx, view.id, self, opened=self._carryover_opened)
 
     def _carryover_opened(self, dialog: CarryOverDialog) -> None:
@@ -182,6 +195,8 @@ class MeetingsPage(TablePage):
     def open_meeting(self, meeting_id: int) -> None:
         """One window per meeting, built once the meeting has been read on the database thread;
         opening it again brings the existing one forward."""
+        from sbpac_desktop.gui.meeting.window import MeetingWindow, read_meeting
+
         window = self.windows.get(meeting_id)
         if window is not None and shiboken6.isValid(window):  # closed windows delete themselves
             _bring_forward(window)

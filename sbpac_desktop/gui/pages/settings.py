@@ -18,6 +18,7 @@ from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.forms.ui_settings_page import Ui_SettingsPage
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import HEADING_SCALE, Page
+from sbpac_desktop.gui.startup import LAST_DATABASE_KEY
 from sbpac_desktop.services import auth
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.admin.database_check import DatabaseCheck, check_database, location_to_remember
@@ -28,7 +29,6 @@ from sbpac_desktop.services.meetings.series import SeriesView
 from sbpac_desktop.services.people import office
 from sbpac_desktop.services.settings import OrgSettings, SettingsInput
 
-LAST_DATABASE_KEY = "database/last"
 OK_STYLE = "color: #1b6e20;"
 PROBLEM_STYLE = "color: #b3261e;"
 

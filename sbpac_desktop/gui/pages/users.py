@@ -27,18 +27,11 @@ from sbpac_desktop.gui.widgets.loading import refusal_on_line
 from sbpac_desktop.services.admin import users
 from sbpac_desktop.services.admin.users import UserView
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.context import SYSTEM_LOGIN
 from sbpac_desktop.services.people import org
 from sbpac_desktop.services.people.org import PersonView
-from sbpac_desktop.services.permissions import MANAGE_USERS
 
 LOCKED_COLOUR = QColor("#b3261e")
 OFF_COLOUR = QColor("#8a8a8a")
-
-
-def can_manage_users(ctx: AppContext) -> bool:
-    """A signed-in administrator (not the built-in setup account, which adds only the first admin)."""
-    return ctx.actor.role in MANAGE_USERS and ctx.actor.login != SYSTEM_LOGIN
 
 
 @dataclass(frozen=True)

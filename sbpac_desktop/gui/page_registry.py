@@ -1,0 +1,127 @@
+"""The main window's pages: what the navigation lists (key, label, icon) and how each page is
+built. A page's module is imported and its widget constructed only when the page is first shown
+or asked for (`MainWindow.page`), so start-up loads the one page it opens on, not all eleven
+(issue #16: most of the start-up time was importing pages nobody had opened yet)."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QStyle
+
+from sbpac_desktop.gui.pages.base import Page
+from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.context import SYSTEM_LOGIN
+from sbpac_desktop.services.permissions import MANAGE_USERS
+
+if TYPE_CHECKING:
+    from sbpac_desktop.gui.main_window import MainWindow
+
+SP = QStyle.StandardPixmap
+
+
+@dataclass
+class PageEntry:
+    key: str
+    label: str
+    icon: QIcon
+    build: Callable[[], Page]  # imports the page's module: called once, on first use
+    page: Page | None = None  # None until the page is first shown or asked for
+
+
+def can_manage_users(ctx: AppContext) -> bool:
+    """A signed-in administrator (not the built-in setup account, which adds only the first admin)."""
+    return ctx.actor.role in MANAGE_USERS and ctx.actor.login != SYSTEM_LOGIN
+
+
+def _plain(module: str, class_name: str) -> Callable[[MainWindow], Page]:
+    """A page built from the open database alone, its module `gui.pages.<module>` imported on first use."""
+
+    def build(window: MainWindow) -> Page:
+        page = getattr(importlib.import_module(f"sbpac_desktop.gui.pages.{module}"), class_name)(window.ctx)
+        if not isinstance(page, Page):
+            raise TypeError(f"{module}.{class_name} is not a Page")
+        return page
+
+    return build
+
+
+def _dashboard(window: MainWindow) -> Page:
+    from sbpac_desktop.gui.pages.dashboard import DashboardPage, DrillDown
+    from sbpac_desktop.gui.pages.dashboard_plan import PlanTarget
+    from sbpac_desktop.gui.pages.directives import DirectivesPage
+    from sbpac_desktop.gui.pages.plan import PlanPage
+
+    page = DashboardPage(window.ctx)
+
+    def drill(target: DrillDown) -> None:  # a number on the dashboard opens the tracker filtered to it
+        window.page_as("directives", DirectivesPage).apply_filter(target.filter, target.select_id)
+        window.show_page("directives")
+
+    def open_plan(target: PlanTarget) -> None:  # a dimension card of the M&E panel opens the plan page on it
+        window.page_as("plan", PlanPage).show_dimension(target.fiscal_year, target.quarter, target.dimension)
+        window.show_page("plan")
+
+    page.drill_down.connect(drill)
+    page.open_plan.connect(open_plan)
+    return page
+
+
+def _settings(window: MainWindow) -> Page:
+    """One Settings page for the window's life: it is the page that switches language and database."""
+    from sbpac_desktop.gui.pages.settings import SettingsPage
+
+    if window.settings_page is None:
+        window.settings_page = SettingsPage(window.ctx, window.settings)
+        window.settings_page.database_opened.connect(window.switch_context)
+    return window.settings_page
+
+
+# The navigation in its order: key, icon, builder (users is added for an administrator only).
+PAGES: list[tuple[str, QStyle.StandardPixmap, Callable[[MainWindow], Page]]] = [
+    ("meetings", SP.SP_FileDialogDetailedView, _plain("meetings", "MeetingsPage")),
+    ("directives", SP.SP_DialogApplyButton, _plain("directives", "DirectivesPage")),
+    ("dashboard", SP.SP_ComputerIcon, _dashboard),
+    ("field_visits", SP.SP_DriveNetIcon, _plain("field_visits", "FieldVisitsPage")),
+    ("network", SP.SP_DirLinkIcon, _plain("network", "NetworkPage")),
+    ("plan", SP.SP_FileDialogInfoView, _plain("plan", "PlanPage")),
+    ("people", SP.SP_DirHomeIcon, _plain("people", "PeoplePage")),
+    ("series", SP.SP_FileDialogListView, _plain("series", "SeriesPage")),
+    ("dimensions", SP.SP_FileDialogContentsView, _plain("dimensions", "DimensionsPage")),
+    ("settings", SP.SP_FileDialogInfoView, _settings),
+]
+USERS_PAGE = ("users", SP.SP_DialogYesButton, _plain("users", "UsersPage"))
+
+
+def page_labels() -> dict[str, str]:
+    """In the current language; the window's translation context, where the catalogue has them."""
+    return {
+        "meetings": QCoreApplication.translate("MainWindow", "การประชุม"),
+        "directives": QCoreApplication.translate("MainWindow", "ข้อสั่งการ"),
+        "dashboard": QCoreApplication.translate("MainWindow", "ภาพรวม"),
+        "field_visits": QCoreApplication.translate("MainWindow", "การลงพื้นที่"),
+        "network": QCoreApplication.translate("MainWindow", "เครือข่ายภาคประชาชน"),
+        "plan": QCoreApplication.translate("MainWindow", "แผนบูรณาการ"),
+        "people": QCoreApplication.translate("MainWindow", "บุคคลและหน่วยงาน"),
+        "series": QCoreApplication.translate("MainWindow", "ชุดการประชุม"),
+        "dimensions": QCoreApplication.translate("MainWindow", "มิติการพัฒนา"),
+        "settings": QCoreApplication.translate("MainWindow", "ตั้งค่า"),
+        "users": QCoreApplication.translate("MainWindow", "บัญชีผู้ใช้"),
+    }
+
+
+def page_entries(window: MainWindow) -> list[PageEntry]:
+    """Nothing is built here; each builder reads `window.ctx` when it runs, so a page built after
+    a database switch reads the new database, and is built in the language chosen by then."""
+    pages = [*PAGES, USERS_PAGE] if can_manage_users(window.ctx) else PAGES
+    labels, style = page_labels(), window.style()
+    return [
+        PageEntry(key, labels[key], style.standardIcon(pixmap), functools.partial(build, window))
+        for key, pixmap, build in pages
+    ]
