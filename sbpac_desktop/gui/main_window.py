@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.menus import MainMenus
 from sbpac_desktop.gui.operations import busy_tracker, wait_for_idle
-from sbpac_desktop.gui.page_registry import PageEntry, page_entries
+from sbpac_desktop.gui.page_registry import PageEntry, page_entries, preload_later
 from sbpac_desktop.gui.pages.base import Page
 from sbpac_desktop.gui.reminders import install_reminders
 from sbpac_desktop.services.app import AppContext
@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             QTimer.singleShot(0, self, self._load_current)  # cancelled if the window is gone
+            preload_later(self)  # the other pages' modules, in idle time
 
     def _load_current(self) -> None:
         self.current_page().ensure_loaded()

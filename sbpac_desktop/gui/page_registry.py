@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle
 
@@ -97,6 +97,39 @@ PAGES: list[tuple[str, QStyle.StandardPixmap, Callable[[MainWindow], Page]]] = [
     ("settings", SP.SP_FileDialogInfoView, _settings),
 ]
 USERS_PAGE = ("users", SP.SP_DialogYesButton, _plain("users", "UsersPage"))
+
+
+# Every page module, the tracker first: what a clerk opens most is ready soonest.
+PAGE_MODULES = (
+    "directives",
+    "dashboard",
+    "meetings",
+    "field_visits",
+    "network",
+    "plan",
+    "people",
+    "series",
+    "dimensions",
+    "settings",
+    "users",
+)
+PRELOAD_DELAY_MS = 600  # after the window is usable; a clerk's first click rarely comes sooner
+
+
+def preload_later(owner: QObject) -> None:
+    """Import the page modules not yet imported, one per turn of the event loop, starting a moment
+    after start-up. Why: pages are built on first show (start-up stays short), but a first click
+    on the tracker then paid for importing it (0.2-0.3 s); done here in idle time, the first click
+    only builds the widgets. On the window's thread on purpose: a module may create Qt objects
+    when imported, and one import at a time keeps each pause short. Stops with `owner`."""
+    pending = [f"sbpac_desktop.gui.pages.{name}" for name in PAGE_MODULES]
+
+    def next_module() -> None:
+        if pending:
+            importlib.import_module(pending.pop(0))
+            QTimer.singleShot(0, owner, next_module)
+
+    QTimer.singleShot(PRELOAD_DELAY_MS, owner, next_module)
 
 
 def page_labels() -> dict[str, str]:

@@ -85,6 +85,15 @@ def test_only_the_page_shown_is_built_the_others_on_first_use(window: MainWindow
     assert window.stack.count() == 3
 
 
+def test_every_page_module_is_preloaded(window: MainWindow) -> None:
+    """page_registry.PAGE_MODULES names the module of every page the window can build, so a page
+    added to the registry is also imported ahead in idle time."""
+    from sbpac_desktop.gui.page_registry import PAGE_MODULES
+
+    built = {type(window.page(key)).__module__ for key in window.page_keys()}
+    assert built <= {f"sbpac_desktop.gui.pages.{name}" for name in PAGE_MODULES}
+
+
 def test_status_bar_shows_database_and_user(window: MainWindow, ctx: AppContext, demo_db: str) -> None:
     assert window.database_label.text() == f"ฐานข้อมูล: {demo_db}"
     assert window.user_label.text() == f"ผู้ใช้: {ctx.actor.display_name}"

@@ -54,3 +54,31 @@ def test_the_window_modules_load_without_pythainlp() -> None:
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_page_modules_are_imported_in_idle_time_after_start() -> None:
+    """Pages are built on first show, and their modules are imported a moment after start-up, one
+    per event-loop turn (page_registry.preload_later): none before the delay, all after it."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QObject, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from sbpac_desktop.gui import page_registry\n"
+        "app = QApplication([])\n"
+        "names = [f'sbpac_desktop.gui.pages.{n}' for n in page_registry.PAGE_MODULES]\n"
+        "owner = QObject()\n"
+        "page_registry.preload_later(owner)\n"
+        "seen = {}\n"
+        "def look(when): seen[when] = sorted(n for n in names if n in sys.modules)\n"
+        "QTimer.singleShot(page_registry.PRELOAD_DELAY_MS // 3, lambda: look('before'))\n"
+        "QTimer.singleShot(page_registry.PRELOAD_DELAY_MS + 8000, lambda: (look('after'), app.quit()))\n"
+        "app.exec()\n"
+        "print(len(seen['before']), len(seen['after']), len(names))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    before, after, total = (int(n) for n in done.stdout.split())
+    assert (before, after) == (0, total)
