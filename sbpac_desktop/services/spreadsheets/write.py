@@ -19,14 +19,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import FromClause, Table, insert, select
+from sqlalchemy import FromClause, Table, select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.services.common import audit_many, clean
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.spreadsheets.row_plan import PlannedDirective
-from sbpac_desktop.store import directive_summary
+from sbpac_desktop.store import bulk, directive_summary
 from sbpac_desktop.store.base import Base, utcnow
 from sbpac_desktop.store.models import Assignment, Directive, ProgressReport
 from sbpac_desktop.store.search_index import sqlite_insert_triggers_suspended
@@ -113,10 +113,10 @@ def _report_values(item: PlannedDirective, lead_id: int, now: datetime, text: _C
 
 
 def _insert(session: Session, table: FromClause, rows: list[dict[str, Any]]) -> None:
-    """One executemany. (INSERT … RETURNING with the rows' order kept ran one statement
-    per row on SQLite; the ids are read back by each table's natural key instead.)"""
-    if rows:
-        session.connection().execute(insert(cast(Table, table)), rows)  # a mapped class's __table__
+    """One executemany (store.bulk: straight to the driver on SQLite). (INSERT … RETURNING with
+    the rows' order kept ran one statement per row on SQLite; the ids are read back by each
+    table's natural key instead.)"""
+    bulk.execute_many(session.connection(), cast(Table, table), rows)  # a mapped class's __table__
 
 
 def _directive_ids(session: Session, rows: list[dict[str, Any]]) -> list[int]:
