@@ -7,7 +7,6 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
-from types import SimpleNamespace
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import Table, inspect, select
@@ -168,13 +167,8 @@ def _append(
         audit_anchors.note_appended(session, None, None)  # the server's head, read at commit
         return
     last = connection.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
-    last_id, previous = (0, None) if last is None else (last[0], last[1])
-    for row in rows:
-        # the id is part of the hash, so it is chosen here (under SQLite's one-writer lock)
-        entry = SimpleNamespace(**row, id=last_id + 1, at=utcnow(), prev_hash=previous)
-        entry.hash = previous = audit_chain.entry_hash(entry)
-        last_id = entry.id
-        row.update(id=entry.id, at=entry.at, prev_hash=entry.prev_hash, hash=entry.hash)
+    # the id is part of the hash, so it is chosen here (under SQLite's one-writer lock)
+    last_id, previous = audit_chain.link(rows, *((0, None) if last is None else (last[0], last[1])))
     bulk.execute_many(connection, cast(Table, AuditEntry.__table__), rows)  # no ORM bulk machinery
     audit_anchors.note_appended(session, last_id, previous)
 
