@@ -10,10 +10,9 @@ missing trigger behind.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert, text
@@ -42,8 +41,9 @@ def execute_many(connection: Connection, table: Table, rows: Sequence[dict[str, 
     SQLite: straight to the driver's executemany. SQLAlchemy's own path spends two thirds of a
     10,000-row import's INSERT time building and converting a parameter dict per row; here each
     column's bind processor (the same the Core INSERT uses: dates as SQLAlchemy's text) runs once
-    per distinct value of a column whose values repeat (dates, times of the batch). Core keeps the statement when a column with a Python-side default is left
-    out (only Core computes it), and on other back ends (PostgreSQL: insertmanyvalues)."""
+    per distinct value (dates repeat, a batch shares its timestamps). Core keeps the statement
+    when a column with a Python-side default is left out (only Core computes it), and on other
+    back ends (PostgreSQL: insertmanyvalues)."""
     if not rows:
         return
     keys = list(rows[0])
@@ -56,41 +56,24 @@ def execute_many(connection: Connection, table: Table, rows: Sequence[dict[str, 
     quote = dialect.identifier_preparer
     names = ", ".join(quote.format_column(c) for c in columns)
     sql = f"INSERT INTO {quote.format_table(table)} ({names}) VALUES ({', '.join('?' * len(keys))})"
-    converters: list[tuple[int, Any, dict[Any, Any] | None]] = [
-        (index, process, {} if _repeats(rows, key) else None)
-        for index, (key, column) in enumerate(zip(keys, columns, strict=True))
-        if (process := column.type.dialect_impl(dialect).bind_processor(dialect)) is not None
-    ]
-    values = itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
-    connection.exec_driver_sql(sql, [_converted(values(row), converters) for row in rows])
+    values = [[row[key] for row in rows] for key in keys]  # column by column
+    for index, column in enumerate(columns):
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            values[index] = _processed(values[index], process)
+    connection.exec_driver_sql(sql, list(zip(*values, strict=True)))
 
 
-def _repeats(rows: Sequence[dict[str, Any]], key: str) -> bool:
-    """Whether a column's values repeat enough (in the first rows) to be worth remembering converted."""
-    try:
-        sample = [(type(row[key]), row[key]) for row in rows[:64]]
-        return len(set(sample)) * 2 <= len(sample)
-    except TypeError:  # unhashable values
-        return False
-
-
-def _converted(row: tuple[Any, ...], converters: list[tuple[int, Any, dict[Any, Any] | None]]) -> tuple[Any, ...]:
-    if not converters:
-        return row
-    out = list(row)
-    for index, process, seen in converters:
-        value = out[index]  # None too: a type may store something for it (JSON's 'null')
-        if seen is None:
-            out[index] = process(value)
-        else:
-            key = (type(value), value)  # 1 == True == 1.0, and the processors may tell them apart
-            try:
-                out[index] = seen[key]
-            except KeyError:
-                out[index] = seen[key] = process(value)
-            except TypeError:  # an unhashable value: converted each time
-                out[index] = process(value)
-    return tuple(out)
+def _processed(values: list[Any], process: Callable[[Any], Any]) -> list[Any]:
+    """One column's values through its bind processor, each distinct value once when that is
+    safe: one type besides None (1 == True == 1.0 must not share a result), hashable."""
+    if len({type(value) for value in values} - {type(None)}) <= 1:
+        try:
+            converted = {value: process(value) for value in set(values)}
+        except TypeError:  # unhashable
+            return [process(value) for value in values]
+        return [converted[value] for value in values]
+    return [process(value) for value in values]
 
 
 def _copy(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:

@@ -52,6 +52,7 @@ PROGRESS_FIELDS = ("percent", "result", "report_date", "problems", "suggestions"
 # Field names in the services' ValidationError -> spreadsheet column.
 _SERVICE_FIELDS = {"text": "text", "due_on": "due", "extended_due_on": "extended", "seq": "number"}
 _SERVICE_FIELDS |= {"result": "result", "percent": "percent", "report_date": "report_date"}
+_PLAIN_CELLS = (str, date, type(None))  # values equal only to their own kind (not 1 == True, not datetime)
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ class _RowReader:
         self.cells: dict[str, object] = {}  # this row's value of each column the header has (short rows: fewer)
         self.iso_cells: dict[str, object] = {}
         self.assigned: dict[tuple[str | None, ...], tuple[AssignmentInput, ...]] = {}  # names that resolved
+        self.dates: dict[tuple[object, object], date | None] = {}  # (cell, ISO twin) that read cleanly
 
     def label(self, column: int) -> str:
         title = self.header.titles.get(column)
@@ -222,7 +224,19 @@ class _RowReader:
             return None
 
     def date_of(self, name: str) -> date | None:
-        """The date of a BE text column, checked against its ISO twin when the file has both."""
+        """The date of a BE text column, checked against its ISO twin when the file has both;
+        remembered for a pair of text or date cells that gave no problem (dates repeat)."""
+        key = (self.cell(name), self.cell(name, iso=True))
+        if key in self.dates:
+            return self.dates[key]
+        failed, self.failed = self.failed, False
+        found = self._date_of(name)
+        if not self.failed and all(type(value) in _PLAIN_CELLS for value in key):
+            self.dates[key] = found
+        self.failed = self.failed or failed
+        return found
+
+    def _date_of(self, name: str) -> date | None:
         shown = self.take(name, date_value)
         assert shown is None or isinstance(shown, date)
         try:
