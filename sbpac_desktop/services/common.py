@@ -7,17 +7,16 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
-from types import SimpleNamespace
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, insert, inspect, select
+from sqlalchemy import Table, inspect, select
 from sqlalchemy.orm import Session, object_session
 
 from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.domain.errors import ConflictError, NotFound
 from sbpac_desktop.services import audit_anchors
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.store import audit_chain, directive_summary
+from sbpac_desktop.store import audit_chain, bulk, directive_summary
 from sbpac_desktop.store.base import Base, Versioned, utcnow
 from sbpac_desktop.store.models import AuditEntry, Directive, Meeting
 from sbpac_desktop.thai import normalize_text
@@ -175,15 +174,9 @@ def _append(
         audit_anchors.note_appended(session, None, None)  # the server's head, read at commit
         return
     last = connection.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
-    last_id, previous = (0, None) if last is None else (last[0], last[1])
-    for row in rows:
-        # the id is part of the hash, so it is chosen here (under SQLite's one-writer lock)
-        entry = SimpleNamespace(**row, id=last_id + 1, at=utcnow(), prev_hash=previous)
-        entry.hash = previous = audit_chain.entry_hash(entry)
-        last_id = entry.id
-        row.update(id=entry.id, at=entry.at, prev_hash=entry.prev_hash, hash=entry.hash)
-    table = cast(Table, AuditEntry.__table__)
-    connection.execute(insert(table), rows)  # Core executemany: no ORM bulk machinery
+    # the id is part of the hash, so it is chosen here (under SQLite's one-writer lock)
+    last_id, previous = audit_chain.link(rows, *((0, None) if last is None else (last[0], last[1])))
+    bulk.execute_many(connection, cast(Table, AuditEntry.__table__), rows)  # no ORM bulk machinery
     audit_anchors.note_appended(session, last_id, previous)
 
 

@@ -20,6 +20,8 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from sbpac_desktop.store.base import utcnow
+
 AUDIT_CHAIN_LOCK = 0x5B9AD  # advisory-lock key shared by every copy of the app
 HASH_RULE = 2
 _NULL = "~"
@@ -32,19 +34,20 @@ def at_text(at: datetime | str) -> str:
         at = datetime.fromisoformat(at)
     if at.tzinfo is not None:
         at = at.astimezone(UTC).replace(tzinfo=None)
+    if at.year >= 1000:  # the same text, several times faster; strftime's %Y pads no shorter year
+        return at.isoformat(" ", "microseconds")
     return at.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _field(value: Any) -> str:
-    if value is None:
-        return _NULL
-    text_value = str(value)
-    return f"{len(text_value)}:{text_value}"
+def _digest(*parts: Any) -> str:
+    """The formula: "v2" and each part as "<length>:<text>" (NULL as "~"), "|" apart, sha256 hex."""
+    fields = [_NULL if p is None else f"{len(text_value := str(p))}:{text_value}" for p in parts]
+    return hashlib.sha256(("v2|" + "|".join(fields)).encode("utf-8")).hexdigest()
 
 
 def entry_hash(entry: Any) -> str:
     """Rule-2 hash of an AuditEntry (or anything with its attributes)."""
-    parts = (
+    return _digest(
         entry.id,
         None if entry.at is None else at_text(entry.at),
         entry.user_id,
@@ -55,7 +58,28 @@ def entry_hash(entry: Any) -> str:
         entry.after_json,
         entry.prev_hash,
     )
-    return hashlib.sha256(("v2|" + "|".join(_field(p) for p in parts)).encode("utf-8")).hexdigest()
+
+
+def link(rows: list[dict[str, Any]], last_id: int, previous: str | None) -> tuple[int, str | None]:
+    """SQLite: give each new entry (action, entity, entity_id, before_json, after_json, user_id), in
+    order, its id, time, link and hash after the entry (`last_id`, `previous`); the new head back."""
+    for row in rows:
+        last_id += 1
+        at = utcnow()
+        digest = _digest(
+            last_id,
+            at_text(at),
+            row["user_id"],
+            row["action"],
+            row["entity"],
+            row["entity_id"],
+            row["before_json"],
+            row["after_json"],
+            previous,
+        )
+        row.update(id=last_id, at=at, prev_hash=previous, hash=digest)
+        previous = digest
+    return last_id, previous
 
 
 @dataclass(frozen=True)

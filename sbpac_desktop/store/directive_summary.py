@@ -89,14 +89,23 @@ def drop_sqlite_triggers(connection: Connection) -> None:
 
 
 @contextmanager
-def sqlite_triggers_suspended(connection: Connection) -> Iterator[None]:
+def sqlite_triggers_suspended(connection: Connection, *, catch_up: bool = True) -> Iterator[None]:
     """For a bulk load in the caller's transaction: no per-row trigger work while inside, then one
     UPDATE of every directive the block inserted or gave new assignments or reports (ids above the
     maxima before it). Only inserts are caught up: a bulk writer does not update or delete. The
     caller's rollback also undoes the DROP (SQLite DDL is transactional). PostgreSQL keeps its
-    statement-level triggers (migration 0007): nothing to do there."""
+    statement-level triggers (migration 0007): nothing to do there. `catch_up=False`: the writer
+    inserted only new directives with their own assignments and reports, and wrote their summary
+    columns itself; the triggers are only put back."""
     if connection.dialect.name != "sqlite":
         yield
+        return
+    if not catch_up:
+        drop_sqlite_triggers(connection)
+        try:
+            yield
+        finally:
+            install_sqlite_triggers(connection)
         return
     tables = ("directive", "assignment", "progress_report")
     before = {t: connection.exec_driver_sql(f"SELECT COALESCE(MAX(id), 0) FROM {t}").scalar_one() for t in tables}

@@ -126,7 +126,7 @@ def _value(value: object) -> object:
 
 
 def _values(row: list[object]) -> Values:
-    values = [_value(v) for v in row]
+    values = [(v or None) if type(v) is str else _value(v) for v in row]  # texts, most cells, inline
     while values and values[-1] is None:
         values.pop()
     return tuple(values)

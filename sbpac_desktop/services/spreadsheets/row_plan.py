@@ -52,6 +52,7 @@ PROGRESS_FIELDS = ("percent", "result", "report_date", "problems", "suggestions"
 # Field names in the services' ValidationError -> spreadsheet column.
 _SERVICE_FIELDS = {"text": "text", "due_on": "due", "extended_due_on": "extended", "seq": "number"}
 _SERVICE_FIELDS |= {"result": "result", "percent": "percent", "report_date": "report_date"}
+_PLAIN_CELLS = (str, date, type(None))  # values equal only to their own kind (not 1 == True, not datetime)
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,10 @@ class _RowReader:
         self.undated: list[int] = []  # new directives with neither a due date nor the reason for none
         self.reported: set[tuple[int | None, str | None]] = set()  # cells the reader already faulted
         self.row, self.failed, self.existing = 0, False, False
-        self.values: tuple[object, ...] = ()
+        self.cells: dict[str, object] = {}  # this row's value of each column the header has (short rows: fewer)
+        self.iso_cells: dict[str, object] = {}
+        self.assigned: dict[tuple[str | None, ...], tuple[AssignmentInput, ...]] = {}  # names that resolved
+        self.dates: dict[tuple[object, object], date | None] = {}  # (cell, ISO twin) that read cleanly
 
     def label(self, column: int) -> str:
         title = self.header.titles.get(column)
@@ -210,8 +214,7 @@ class _RowReader:
         self.failed = True
 
     def cell(self, name: str, iso: bool = False) -> object:
-        column = (self.header.iso_columns if iso else self.header.columns).get(name)
-        return self.values[column] if column is not None and column < len(self.values) else None
+        return (self.iso_cells if iso else self.cells).get(name)
 
     def take(self, name: str, parse: Callable[[object], object]) -> object:
         try:
@@ -221,7 +224,19 @@ class _RowReader:
             return None
 
     def date_of(self, name: str) -> date | None:
-        """The date of a BE text column, checked against its ISO twin when the file has both."""
+        """The date of a BE text column, checked against its ISO twin when the file has both;
+        remembered for a pair of text or date cells that gave no problem (dates repeat)."""
+        key = (self.cell(name), self.cell(name, iso=True))
+        if key in self.dates:
+            return self.dates[key]
+        failed, self.failed = self.failed, False
+        found = self._date_of(name)
+        if not self.failed and all(type(value) in _PLAIN_CELLS for value in key):
+            self.dates[key] = found
+        self.failed = self.failed or failed
+        return found
+
+    def _date_of(self, name: str) -> date | None:
         shown = self.take(name, date_value)
         assert shown is None or isinstance(shown, date)
         try:
@@ -236,7 +251,8 @@ class _RowReader:
         return shown or iso
 
     def read(self, row: int, values: Sequence[object]) -> PlannedDirective | PlannedUpdate | None:
-        self.row, self.values, self.failed, self.existing = row, tuple(values), False, False
+        self.row, self.failed, self.existing = row, False, False
+        self.cells, self.iso_cells = _cells(self.header.columns, values), _cells(self.header.iso_columns, values)
         issued = self.date_of("issued")
         if issued is None and is_blank(self.cell("issued")) and is_blank(self.cell("issued", iso=True)):
             self.problem("issued", "กรุณากรอกวันที่สั่งการ")
@@ -276,18 +292,26 @@ class _RowReader:
         )
 
     def _assignments(self) -> tuple[AssignmentInput, ...]:
-        agency = text_value(self.cell("agency"))
+        """The row's assignees; a sheet repeats the same few names, so each set that resolved
+        without a problem is remembered (a failing one is looked up again: its row is reported)."""
+        agency, lead, support = (text_value(self.cell(name)) for name in ("agency", "lead", "support"))
+        known = self.assigned.get((agency, lead, support))
+        if known is not None:
+            return known
         found: list[AssignmentInput] = []
-        lead = text_value(self.cell("lead"))
         names = [(lead, "lead", AssignmentRole.LEAD)] if lead else []
         names += [(n, "support", AssignmentRole.SUPPORT) for n in names_value(self.cell("support"))]
+        failed = False
         for name, column, role in names:
             try:
                 target = self.lookups.assignee(name, agency if role is AssignmentRole.LEAD else None)
             except CellError as exc:
                 self.problem(column, str(exc))
+                failed = True
                 continue
             found.append(AssignmentInput(target.position_id, target.org_unit_id, role))
+        if not failed:
+            self.assigned[(agency, lead, support)] = tuple(found)
         return tuple(found)
 
     def _progress(self, data: DirectiveInput) -> ProgressInput | None:
@@ -349,6 +373,11 @@ class _RowReader:
                 f"(คอลัมน์ '{FIELDS['no_due_reason'][0]}') — ข้อสั่งการเหล่านี้จะไม่เกินกำหนด: แถว "
             )
             self.problems.append(RowProblem(None, None, message + _rows_text(self.undated), False))
+
+
+def _cells(columns: dict[str, int], values: Sequence[object]) -> dict[str, object]:
+    width = len(values)
+    return {name: values[index] for name, index in columns.items() if index < width}
 
 
 def _rows_text(rows: list[int]) -> str:

@@ -10,8 +10,9 @@ as the editor's services store it (common.clean), each distinct value once.
 
 The summary columns are written with the rows (a new directive's only report sits on its
 first assignment, which is the lead, listed first: the latest report by the summary's rule);
-on SQLite their per-row triggers are suspended meanwhile and the new directives recomputed
-once at the end (store.directive_summary), on PostgreSQL the server's triggers derive them.
+on SQLite their per-row triggers are suspended meanwhile and not caught up (the rows already
+hold what the rule gives: tests/services/test_spreadsheet_import.py compares them with a full
+recompute), on PostgreSQL the server's triggers derive them.
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import FromClause, Table, insert, select
+from sqlalchemy import Date, DateTime, FromClause, Table, select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.services.common import audit_many, clean
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.spreadsheets.row_plan import PlannedDirective
-from sbpac_desktop.store import directive_summary
+from sbpac_desktop.store import bulk, directive_summary
 from sbpac_desktop.store.base import Base, utcnow
 from sbpac_desktop.store.models import Assignment, Directive, ProgressReport
 from sbpac_desktop.store.search_index import sqlite_insert_triggers_suspended
@@ -40,8 +41,10 @@ def write_plan(session: Session, actor: Actor, planned: list[PlannedDirective], 
     now = utcnow()
     indexed = (Directive.__tablename__, ProgressReport.__tablename__)
     connection = session.connection()
-    # the new rows indexed once, and their summary columns computed once (SQLite)
-    with sqlite_insert_triggers_suspended(connection, indexed), directive_summary.sqlite_triggers_suspended(connection):
+    # the new rows indexed once (SQLite); their summary columns are in the rows themselves (and in
+    # their audit entries, which must match the stored row), so no per-row trigger nor catch-up
+    summary_kept = directive_summary.sqlite_triggers_suspended(connection, catch_up=False)
+    with sqlite_insert_triggers_suspended(connection, indexed), summary_kept:
         for start in range(0, len(planned), BATCH):
             _write_batch(session, actor, planned[start : start + BATCH], today, now, text)
 
@@ -113,10 +116,10 @@ def _report_values(item: PlannedDirective, lead_id: int, now: datetime, text: _C
 
 
 def _insert(session: Session, table: FromClause, rows: list[dict[str, Any]]) -> None:
-    """One executemany. (INSERT … RETURNING with the rows' order kept ran one statement
-    per row on SQLite; the ids are read back by each table's natural key instead.)"""
-    if rows:
-        session.connection().execute(insert(cast(Table, table)), rows)  # a mapped class's __table__
+    """One executemany (store.bulk: straight to the driver on SQLite). (INSERT … RETURNING with
+    the rows' order kept ran one statement per row on SQLite; the ids are read back by each
+    table's natural key instead.)"""
+    bulk.execute_many(session.connection(), cast(Table, table), rows)  # a mapped class's __table__
 
 
 def _directive_ids(session: Session, rows: list[dict[str, Any]]) -> list[int]:
@@ -177,30 +180,32 @@ def _write_batch(
         session,
         actor,
         [
-            *_entries("directive", directive_ids, directive_rows, _snapshot_keys(Directive)),
-            *_entries("progress_report", report_ids, report_rows, _snapshot_keys(ProgressReport)),
+            *_entries("directive", directive_ids, directive_rows, Directive),
+            *_entries("progress_report", report_ids, report_rows, ProgressReport),
         ],
     )
 
 
-def _snapshot_keys(model: type[Base]) -> list[str]:
-    from sqlalchemy import inspect
-
-    return [attr.key for attr in inspect(model).column_attrs]
-
-
 def _entries(
-    entity: str, ids: list[int], rows: list[dict[str, Any]], keys: list[str]
+    entity: str, ids: list[int], rows: list[dict[str, Any]], model: type[Base]
 ) -> list[tuple[str, str, int | None, None, dict[str, Any]]]:
     """What common.snapshot would give for each inserted row ('create' entries): dates as ISO
-    text. The row dicts are copied whole and only their date values converted (one pass each)."""
+    text. The row dicts are copied and only the date and time columns' values converted, each
+    distinct value once (a batch shares its dates and its one timestamp)."""
+    from sqlalchemy import inspect
+
+    attrs = inspect(model).column_attrs
+    plain = [attr.key for attr in attrs if attr.key != "id"]
+    dated = [attr.key for attr in attrs if isinstance(attr.columns[0].type, Date | DateTime)]
+    iso: dict[date, str] = {}
     entries: list[tuple[str, str, int | None, None, dict[str, Any]]] = []
-    plain = [key for key in keys if key != "id"]
     for row_id, row in zip(ids, rows, strict=True):
         after = {key: row[key] for key in plain}
-        for key, value in after.items():
-            if isinstance(value, date):  # datetime is a date too
-                after[key] = value.isoformat()
+        for key in dated:
+            value = after[key]
+            if value is not None:
+                text = iso.get(value)
+                after[key] = text if text is not None else iso.setdefault(value, value.isoformat())
         after["id"] = row_id
         entries.append(("create", entity, row_id, None, after))
     return entries
