@@ -145,8 +145,9 @@ def _write_csv(headers: Sequence[str], rows: Sequence[Sequence[object]], tmp: Pa
     with open(tmp, "w", encoding=CSV_ENCODING, newline="") as stream:
         writer = csv.writer(stream, lineterminator=table_columns.CSV_LINE_END)
         writer.writerow([neutralize(h) for h in headers])
-        if not table_columns.same_width(rows):
-            writer.writerows(safe_rows(rows))
+        if len(headers) < 2 or not table_columns.same_width(rows):
+            # one column (a row of one empty field is '""' there) or rows of several widths
+            writer.writerows([[_safe(v) for v in row] for row in rows])
             return
         for text in table_columns.csv_lines(rows, table_columns.CsvField(neutralize, _NEEDS_ESCAPE), _CSV_BATCH):
             stream.write(text)

@@ -143,7 +143,8 @@ def splice_rows(book_path: Path, sheet_part: str, before_row: int, chunks: Itera
                 if item.filename != sheet_part:
                     target.writestr(item, data)
                     continue
-                at = data.index(marker)
+                # an empty last row has no <row> of its own: the rows then go before the end
+                at = data.find(marker) if marker in data else data.index(b"</sheetData>")
                 with target.open(item.filename, "w", force_zip64=True) as part:
                     part.write(data[:at])
                     for chunk in chunks:

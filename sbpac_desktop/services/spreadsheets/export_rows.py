@@ -1,12 +1,11 @@
 """The export's rows straight from SQL, as plain tuples (no DirectiveRow objects in between).
 
-One SELECT reads every directive of the view with its meeting, dimension and the summary
-columns store.directive_summary keeps (effective due date, latest percent and report
-date); the text of that latest report comes from a correlated subquery that only looks
-at the reports of that one date. A second SELECT reads the assignments (lead and
-supporting units). The filters are tracker_sql's, used as a subquery, so a view of any
-size needs no IN list. The values agree with services.directives.directive_views (lead's newest
-report, else the newest of any assignee); tests compare the two.
+One SELECT reads every directive of the view with its meeting, dimension, the summary
+columns store.directive_summary keeps (effective due date, latest percent, report date and
+result) and its assignees as one short key (worked out into labels once per key). The
+filters are tracker_sql's, applied to that SELECT. The values agree with
+services.directives.directive_views (lead's newest report, else the newest of any assignee);
+tests compare the two.
 
 Formatting repeats a lot (the same dates, statuses and labels on thousands of rows), so
 each distinct value is formatted once and the columns are mapped through those tables (map
@@ -19,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnClause, ColumnElement, Select, String, literal_column, select, type_coerce
+from sqlalchemy import ColumnElement, Select, String, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import DirectiveState, Priority
@@ -31,16 +30,6 @@ from sbpac_desktop.store.models import DevelopmentDimension, Directive, Meeting,
 from sbpac_desktop.thai import apply_digits, medium_date
 
 SUPPORT_SEPARATOR = "; "
-
-# The result of the report the summary columns describe: of the reports dated
-# latest_report_on, the lead's (first lead by id, else first assignment), else the newest id.
-_LATEST_RESULT: ColumnClause[Any] = literal_column(
-    "(SELECT pr.result FROM progress_report AS pr JOIN assignment AS a ON a.id = pr.assignment_id "
-    "WHERE a.directive_id = directive.id AND pr.report_date = directive.latest_report_on "
-    "ORDER BY CASE WHEN a.id = (SELECT l.id FROM assignment AS l WHERE l.directive_id = a.directive_id "
-    "ORDER BY CASE WHEN l.role = 'lead' THEN 0 ELSE 1 END, l.id LIMIT 1) THEN 0 ELSE 1 END, pr.id DESC LIMIT 1)"
-)
-
 
 def _raw(column: Any) -> Any:
     """A date column as the driver gives it (SQLite: ISO text): each distinct value is turned
@@ -87,7 +76,7 @@ def _directives_query(conditions: Sequence[ColumnElement[bool]], dialect: str) -
             _raw(d.extended_due_on),
             d.blocked_reason,
             d.latest_percent,
-            _LATEST_RESULT,
+            d.latest_result,
             _raw(d.latest_report_on),
             literal_column(_ASSIGNEE_KEY[dialect]),
         )

@@ -89,6 +89,7 @@ def _directive_values(item: PlannedDirective, today: date, now: datetime, text: 
         "effective_due_on": data.extended_due_on or data.due_on,
         "latest_percent": report.percent if report else None,
         "latest_report_on": report.report_date if report else None,
+        "latest_result": text.required(report.result) if report else None,
         "blocked_reason": None,
         "blocked_on": None,
         **_versioned(now),
