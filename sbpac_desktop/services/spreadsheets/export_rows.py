@@ -22,7 +22,7 @@ from sqlalchemy import ColumnElement, Select, String, literal_column, select, ty
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import DirectiveState, Priority
-from sbpac_desktop.domain.numbering import directive_number_text, meeting_number_text
+from sbpac_desktop.domain.numbering import directive_number_texts, meeting_number_text
 from sbpac_desktop.domain.status import derive_status, effective_due
 from sbpac_desktop.services.directives import tracker_sql
 from sbpac_desktop.services.directives.directive_views import DirectiveFilter, _post_label
@@ -146,7 +146,6 @@ def export_rows(session: Session, filters: DirectiveFilter, today: date, thai: b
     )
     # Column at a time: each distinct value formatted once, then looked up with map() (C speed)
     be = {d: medium_date(d, thai_digits=thai) if d else None for d in {*issued, *due, *extended, *reported}}
-    number = {key: directive_number_text(key[0], key[1], thai_digits=thai) for key in set(zip(seq, year, strict=True))}
     meeting = {
         key: apply_digits(meeting_number_text(key[0], key[1], thai_digits=False), thai) if key[0] is not None else None
         for key in set(zip(m_number, m_year, strict=True))
@@ -164,7 +163,7 @@ def export_rows(session: Session, filters: DirectiveFilter, today: date, thai: b
     keys = {key: assignees(key) for key in set(assignee_key)}
     lead, agency, supporting = zip(*map(keys.__getitem__, assignee_key), strict=True)
     return zip(
-        map(number.__getitem__, zip(seq, year, strict=True)),
+        directive_number_texts(seq, year, thai_digits=thai),
         body,
         map(meeting.__getitem__, zip(m_number, m_year, strict=True)),
         dimension,
