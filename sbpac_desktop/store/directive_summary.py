@@ -8,7 +8,9 @@ reading every report. Instead these columns summarise them:
 - effective_due_on: the approved extension, else the due date;
 - latest_percent / latest_report_on / latest_result: the lead's newest report (by report date,
   then id), else the newest report of any assignee (the rule of services.directives.directive_views);
-  the result since migration 0012, for the export (a lookup per directive cost it a second).
+  the result since migration 0012, for the export (a lookup per directive cost it a second);
+- assignee_key (0012): the assignees in id order as one short text (store/summary_rule.py), which
+  the export turns into labels once per distinct key.
 
 Triggers keep them, whoever writes: on SQLite those of migration 0011 (`SQLITE_TRIGGERS`,
 named trg_summary_*), on PostgreSQL those of migration 0007 (store/pg_guards.py). Nothing
@@ -30,20 +32,22 @@ from sqlalchemy.orm.util import identity_key
 
 from sbpac_desktop.store import pg_guards
 from sbpac_desktop.store.models import Directive
-from sbpac_desktop.store.summary_rule import latest_report
+from sbpac_desktop.store.summary_rule import assignee_key, latest_report
 
 _SERVER_DERIVES = "sbpac_server_derives_summary"
 CHUNK = 2_000  # ids per statement (PostgreSQL caps parameters at 65,535)
-# latest_result since migration 0012; migrations 0004 to 0011 kept the first three
+# latest_result and assignee_key since migration 0012; migrations 0004 to 0011 kept the first three
 COLUMNS_0011 = ("effective_due_on", "latest_percent", "latest_report_on")
-COLUMNS = (*COLUMNS_0011, "latest_result")
+COLUMNS = (*COLUMNS_0011, "latest_result", "assignee_key")
 TRIGGER_PREFIX = "trg_summary_"
 _REPORT_COLUMN = {"latest_percent": "percent", "latest_report_on": "report_date", "latest_result": "result"}
 
 
-def update_summary(columns: tuple[str, ...] = COLUMNS) -> str:
+def update_summary(columns: tuple[str, ...] = COLUMNS, dialect: str = "sqlite") -> str:
     """UPDATE directive SET every summary column of `columns` (without a WHERE)."""
     derived = [f"{c} = {latest_report(_REPORT_COLUMN[c], 'directive.id')}" for c in columns if c in _REPORT_COLUMN]
+    if "assignee_key" in columns:
+        derived.append(f"assignee_key = {assignee_key('directive.id', dialect)}")
     return f"UPDATE directive SET effective_due_on = COALESCE(extended_due_on, due_on), {', '.join(derived)}"
 
 
@@ -66,6 +70,7 @@ def sqlite_triggers(columns: tuple[str, ...] = COLUMNS) -> tuple[str, ...]:
     # A directive's own UPDATE re-derives only its due date: the UPDATEs below set the summary
     # columns alone, so they do not set this one off again.
     report_fields = ", ".join(["percent", *(["result"] if "latest_result" in columns else [])])
+    assignment_fields = "directive_id, role" + (", position_id, org_unit_id" if "assignee_key" in columns else "")
     return (
         _trigger("directive_ai", "INSERT", "directive", "NEW.id", columns),
         f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}directive_au AFTER UPDATE OF due_on, extended_due_on "
@@ -74,7 +79,11 @@ def sqlite_triggers(columns: tuple[str, ...] = COLUMNS) -> tuple[str, ...]:
         "WHERE id = NEW.id; END",
         _trigger("assignment_ai", "INSERT", "assignment", "NEW.directive_id", columns),
         _trigger(
-            "assignment_au", "UPDATE OF directive_id, role", "assignment", "OLD.directive_id, NEW.directive_id", columns
+            "assignment_au",
+            f"UPDATE OF {assignment_fields}",
+            "assignment",
+            "OLD.directive_id, NEW.directive_id",
+            columns,
         ),
         _trigger("assignment_ad", "DELETE", "assignment", "OLD.directive_id", columns),
         _trigger("progress_report_ai", "INSERT", "progress_report", _of_assignment("NEW.assignment_id"), columns),
@@ -136,14 +145,15 @@ def refresh(
     migrations (which name the columns of their time), and a repair after writes that went around
     the triggers."""
     if directive_ids is None:
-        connection.execute(text(update_summary(columns)))
+        connection.execute(text(update_summary(columns, connection.dialect.name)))
         return
     ordered = sorted(set(directive_ids))
     if connection.dialect.name == "postgresql" and _server_derives(connection):
         for start in range(0, len(ordered), CHUNK):
             pg_guards.refresh_summary(connection, ordered[start : start + CHUNK])
         return
-    statement = text(UPDATE_SUMMARY + " WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+    update = update_summary(columns, connection.dialect.name)
+    statement = text(update + " WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
     for start in range(0, len(ordered), CHUNK):
         connection.execute(statement, {"ids": ordered[start : start + CHUNK]})
 
@@ -169,7 +179,14 @@ def reload(session: Session, directive_ids: Iterable[int]) -> None:
     query = (
         text(f"SELECT id, {', '.join(COLUMNS)} FROM directive WHERE id IN :ids")
         .bindparams(bindparam("ids", expanding=True))
-        .columns(id=Integer, effective_due_on=Date, latest_percent=Integer, latest_report_on=Date, latest_result=Text)
+        .columns(
+            id=Integer,
+            effective_due_on=Date,
+            latest_percent=Integer,
+            latest_report_on=Date,
+            latest_result=Text,
+            assignee_key=Text,
+        )
     )
     ordered = sorted(loaded)
     for start in range(0, len(ordered), CHUNK):

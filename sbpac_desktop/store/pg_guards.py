@@ -1,9 +1,9 @@
 """PostgreSQL rules that hold whoever connects (migration 0007), beside the grants of pg_roles:
 
-- directive's summary columns (effective_due_on, latest_percent, latest_report_on, latest_result) are computed
-  by a BEFORE trigger from the rows they summarise: no one can store a false value, and
-  `sbpac_refresh_directive_summary` (SECURITY DEFINER) recomputes them after a progress report
-  for a login that may not write those columns itself;
+- directive's summary columns (effective_due_on, latest_percent, latest_report_on; latest_result
+  and assignee_key since 0012) are computed by a BEFORE trigger from the rows they summarise: no
+  one can store a false value, and `sbpac_refresh_directive_summary` (SECURITY DEFINER)
+  recomputes them after a progress report for a login that may not write those columns itself;
 - every change of a directive leaves an audit entry: a deferred trigger looks, at commit, for an
   entry the transaction wrote on that directive and writes one itself (before/after as stored)
   when a statement outside the app changed it. A change of the derived columns alone is not a
@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-from sbpac_desktop.store.summary_rule import latest_report
+from sbpac_desktop.store.summary_rule import assignee_key, latest_report
 
-# latest_result since migration 0012; migration 0007 derived the first three
+# latest_result and assignee_key since migration 0012; migration 0007 derived the first three
 DERIVED_0007 = ("effective_due_on", "latest_percent", "latest_report_on")
-DERIVED = (*DERIVED_0007, "latest_result")
+DERIVED = (*DERIVED_0007, "latest_result", "assignee_key")
 _REPORT_COLUMN = {"latest_percent": "percent", "latest_report_on": "report_date", "latest_result": "result"}
 
 
@@ -33,6 +33,8 @@ def _derive_function(derived: tuple[str, ...]) -> str:
     assigned = "".join(
         f"  NEW.{c} := {latest_report(_REPORT_COLUMN[c], 'NEW.id')};\n" for c in derived if c in _REPORT_COLUMN
     )
+    if "assignee_key" in derived:
+        assigned += f"  NEW.assignee_key := {assignee_key('NEW.id', 'postgresql')};\n"
     return f"""
 CREATE OR REPLACE FUNCTION sbpac_directive_derive() RETURNS trigger
 LANGUAGE plpgsql SET search_path = public AS $$

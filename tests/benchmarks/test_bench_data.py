@@ -34,7 +34,7 @@ def _export_sql() -> str:
     assignee key), unfiltered, as SQLite text."""
     from sbpac_desktop.services.spreadsheets.export_rows import _directives_query
 
-    query = _directives_query((), "sqlite")
+    query = _directives_query(())
     return str(query.compile(dialect=sqlite_dialect(), compile_kwargs={"literal_binds": True}))
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, literal_column, select, type_coerce
+from sqlalchemy import ColumnElement, Select, String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import DirectiveState, Priority
@@ -41,23 +41,7 @@ def _as_date(value: object) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[return-value]
 
 
-# Each assignment of the directive in id order as a token, 'L'/'S' (lead or supporting) then
-# 'p'/'u' and the post or unit id: one short text per directive instead of a second query
-# whose 200,000 rows Python had to group. SQLite 3.40 has no ORDER BY inside an aggregate;
-# it concatenates in the order of an ordered subquery.
-_TOKEN = (
-    "CASE WHEN a.role = 'lead' THEN 'L' ELSE 'S' END || "
-    "COALESCE('p' || CAST(a.position_id AS TEXT), 'u' || CAST(a.org_unit_id AS TEXT))"
-)
-_ASSIGNEE_KEY = {
-    "sqlite": f"(SELECT group_concat(k, ',') FROM (SELECT {_TOKEN} AS k FROM assignment AS a "
-    "WHERE a.directive_id = directive.id ORDER BY a.id))",
-    "postgresql": f"(SELECT string_agg({_TOKEN}, ',' ORDER BY a.id) FROM assignment AS a "
-    "WHERE a.directive_id = directive.id)",
-}
-
-
-def _directives_query(conditions: Sequence[ColumnElement[bool]], dialect: str) -> Select[Any]:
+def _directives_query(conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
     """The export's one SELECT; `conditions` are tracker_sql's filters over `directive`
     (applied to it directly: with none, the rows come in the order of the number's index)."""
     d = Directive
@@ -78,7 +62,7 @@ def _directives_query(conditions: Sequence[ColumnElement[bool]], dialect: str) -
             d.latest_percent,
             d.latest_result,
             _raw(d.latest_report_on),
-            literal_column(_ASSIGNEE_KEY[dialect]),
+            d.assignee_key,
         )
         .outerjoin(Meeting, Meeting.id == d.meeting_id)
         .outerjoin(DevelopmentDimension, DevelopmentDimension.id == d.dimension_id)
@@ -135,7 +119,7 @@ def export_rows(session: Session, filters: DirectiveFilter, today: date, thai: b
     connection = session.connection()
     conditions = tracker_sql.conditions(session, filters, today)
     assignees = _Assignees(session)
-    rows = connection.execute(_directives_query(conditions, connection.dialect.name)).all()
+    rows = connection.execute(_directives_query(conditions)).all()
     if not rows:
         return iter(())
     (year, seq, body, m_number, m_year, dimension, prio, state, raw_issued, raw_due, raw_extended, blocked,
