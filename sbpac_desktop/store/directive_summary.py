@@ -138,9 +138,7 @@ def sqlite_triggers_suspended(connection: Connection) -> Iterator[None]:
         install_sqlite_triggers(connection)
 
 
-def refresh(
-    connection: Connection, directive_ids: Iterable[int] | None, columns: tuple[str, ...] = COLUMNS
-) -> None:
+def refresh(connection: Connection, directive_ids: Iterable[int] | None, columns: tuple[str, ...] = COLUMNS) -> None:
     """Recompute the summary columns of `directive_ids` (every directive when None): the backfill of
     migrations (which name the columns of their time), and a repair after writes that went around
     the triggers."""

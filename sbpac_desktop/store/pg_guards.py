@@ -119,7 +119,6 @@ for _table, _function in (("progress_report", "reports"), ("assignment", "assign
         DROP_SUMMARY_TRIGGERS.append(f"DROP TRIGGER IF EXISTS {_name} ON {_table}")
 
 
-
 def triggers(derived: tuple[str, ...] = DERIVED) -> list[str]:
     """The directive's and the summary's triggers; the audit skips a change of `derived` alone."""
     not_content = _not_content(derived)

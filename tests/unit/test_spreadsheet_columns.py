@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from sbpac_desktop.reporting.spreadsheets import CSV_ENCODING, neutralize, write_table
 
-TEXT = st.text(alphabet=st.sampled_from('ก่ขส. 1A,"\r\n=+-@\'\t＝x'), max_size=8)
+TEXT = st.text(alphabet=st.sampled_from("ก่ขส. 1A,\"\r\n=+-@'\t＝x"), max_size=8)
 VALUE = st.one_of(
     st.none(),
     TEXT,

@@ -31,6 +31,7 @@ from sbpac_desktop.thai import apply_digits, medium_date
 
 SUPPORT_SEPARATOR = "; "
 
+
 def _raw(column: Any) -> Any:
     """A date column as the driver gives it (SQLite: ISO text): each distinct value is turned
     into a `date` once in export_rows instead of once per row by SQLAlchemy's processor."""
