@@ -15,25 +15,28 @@ Values: `date` becomes a real date cell in .xlsx (ISO text in .csv), `int` a num
 from __future__ import annotations
 
 import csv
+import gc
 import os
 import tempfile
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sbpac_desktop.domain.errors import EXIT_OUTPUT, AppError
-from sbpac_desktop.reporting import xlsx_rows
+from sbpac_desktop.reporting import table_columns, xlsx_rows
 
 FORMULA_TRIGGERS = frozenset("=+-@\t\r＝＋－＠")
 ESCAPE = "'"
-_NEEDS_ESCAPE = FORMULA_TRIGGERS | {ESCAPE}
+_NEEDS_ESCAPE = FORMULA_TRIGGERS | {ESCAPE}  # the first characters neutralize() changes
 SUPPORTED_SUFFIXES = (".xlsx", ".csv")
 CSV_ENCODING = "utf-8-sig"
 DATE_FORMAT = "yyyy-mm-dd"
 MIN_WIDTH, MAX_WIDTH, DATE_WIDTH = 6, 60, 12
+_CSV_BATCH = 2_000  # rows per write
 _WIDTH_SAMPLE = 2000  # rows looked at to size a column; enough for a stable width, fast on 50k rows
 
 
@@ -129,22 +132,41 @@ def write_table(
             f"นามสกุลไฟล์ต้องเป็น .xlsx หรือ .csv (ได้รับ '{target.name}')",
             f"The output file must end in .xlsx or .csv (got '{target.name}')",
         )
-    data = safe_rows(rows)
-    titles = [neutralize(h) for h in headers]
-    if suffix == ".csv":
-        _atomic_write(target, lambda tmp: _write_csv(titles, data, tmp))
-    else:
-        widths = column_widths(headers, rows)
-        _atomic_write(target, lambda tmp: _write_xlsx(titles, data, widths, tmp, sheet_name, info))
+    with _without_cycle_collection():
+        if suffix == ".csv":
+            _atomic_write(target, lambda tmp: _write_csv(headers, rows, tmp))
+        else:
+            titles = [neutralize(h) for h in headers]
+            widths = column_widths(headers, rows)
+            _atomic_write(target, lambda tmp: _write_xlsx(titles, rows, widths, tmp, sheet_name, info))
     return WrittenFile(target, len(rows), target.stat().st_size)
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """A large table's cell texts and row strings hold no reference cycles: Python's cycle
+    collector would only walk them, several times per 100,000 rows."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def _write_csv(headers: Sequence[str], rows: Sequence[Sequence[object]], tmp: Path) -> None:
-    """None is an empty field, a date its ISO text, a number its digits."""
+    """None is an empty field, a date its ISO text, a number its digits; every text neutralised.
+    The bytes are the csv module's (table_columns asks it for each distinct value once)."""
     with open(tmp, "w", encoding=CSV_ENCODING, newline="") as stream:
-        writer = csv.writer(stream, lineterminator="\r\n")
-        writer.writerow(headers)
-        writer.writerows(rows)
+        writer = csv.writer(stream, lineterminator=table_columns.CSV_LINE_END)
+        writer.writerow([neutralize(h) for h in headers])
+        if len(headers) < 2 or not table_columns.same_width(rows):
+            # one column (a row of one empty field is '""' there) or rows of several widths
+            writer.writerows([[_safe(v) for v in row] for row in rows])
+            return
+        for text in table_columns.csv_lines(rows, table_columns.CsvField(neutralize, _NEEDS_ESCAPE), _CSV_BATCH):
+            stream.write(text)
 
 
 _XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
@@ -160,25 +182,41 @@ def _write_xlsx(
     info: Sequence[tuple[str, str]],
 ) -> None:
     """xlsxwriter writes the workbook with the header and the last data row; the rows in
-    between are spliced in as XML afterwards (xlsx_rows: one string per row, not one API
-    call per cell). Dates are serial numbers under a date format: real date cells."""
+    between are spliced in as XML afterwards (xlsx_rows: each distinct value of a column
+    made into XML once, not one API call per cell). Their text goes to the workbook's shared
+    strings before it closes. Dates are serial numbers under a date format: real date cells."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(tmp), _XLSX_OPTIONS)
+    chunks = None
     try:
-        date_format = _sheet(book, sheet_name, headers, rows[-1:], len(rows), widths, freeze=True)
-        # The spliced rows name the date format by its style index. xlsxwriter gives a
-        # format one when a cell uses it; ask for it now, as writing such a cell would.
-        date_style = date_format._get_xf_index()
+        date_format = _sheet(book, sheet_name, headers, safe_rows(rows[-1:]), len(rows), widths, freeze=True)
         if info:
             details = [("รายการ", "ค่า"), *info]
             extra = safe_rows(info)
             _sheet(book, "ข้อมูลการส่งออก", details[0], extra, len(extra), column_widths(details[0], list(info)))
+        if len(rows) > 1:
+            # The spliced rows name the date format by its style index. xlsxwriter gives a
+            # format one when a cell uses it; ask for it now, as writing such a cell would.
+            date_style = date_format._get_xf_index()
+            chunks = xlsx_rows.row_chunks(rows[:-1], 2, date_style, _shared_strings(book), neutralize)
     finally:
         book.close()
-    if len(rows) > 1:
-        chunks = xlsx_rows.row_chunks(rows[:-1], 2, len(headers), date_style)
+    if chunks is not None:
         xlsx_rows.splice_rows(tmp, "xl/worksheets/sheet1.xml", len(rows) + 1, chunks)
+
+
+def _shared_strings(book: Any) -> xlsx_rows.Shared:
+    """Adds a text to the workbook's shared strings as xlsxwriter's write_string does, once
+    for all the cells that use it (the table counts every use)."""
+    table = book.str_table
+
+    def shared(text: str, uses: int) -> int:
+        index: int = table._get_shared_string_index(text)
+        table.count += uses - 1
+        return index
+
+    return shared
 
 
 def _sheet(

@@ -13,12 +13,17 @@ import math
 import re
 import shutil
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
+from itertools import count, repeat
 from pathlib import Path
+
+from sbpac_desktop.reporting import table_columns
 
 MAX_TEXT = 32_767  # Excel's cell limit; xlsxwriter truncates the same way
 _CHUNK_ROWS = 5_000
+Shared = Callable[[str, int], int]  # (text, cells using it) -> its index in the shared strings
+ROW_MARK = "\x00"  # stands for the row number in a cell's XML (never in the XML itself)
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 0 for every date from 1900-03-01 on
 _BUGGY_UNTIL = date(1900, 3, 1)  # Excel counts a phantom 29 Feb 1900
 _LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
@@ -58,57 +63,71 @@ def column_name(index: int) -> str:
 
 
 class _CellXml:
-    """Formats one cell; `date_style` is the xf index of the workbook's date format."""
+    """The XML of one column's cells with the row number left as `ROW_MARK` (each row fills
+    its own in at once). Text goes to the workbook's shared strings: `shared` gives its index,
+    and xlsxwriter writes and escapes the table when it closes the book, as it does for its
+    own cells."""
 
-    def __init__(self, columns: int, date_style: int) -> None:
-        self.names = [column_name(c) for c in range(columns)]
-        self.date_style = date_style
-        self.serials: dict[date, str] = {}
+    def __init__(self, column: int, date_style: int, shared: Shared, clean: Callable[[str], str]) -> None:
+        self.ref = f'<c r="{column_name(column)}{ROW_MARK}"'
+        self.date_style, self.shared, self.clean = date_style, shared, clean
 
-    def text(self, ref: str, value: str, plain: bool = False) -> str:
-        """`plain`: the caller knows the text needs no escaping."""
-        if len(value) > MAX_TEXT:
-            value, plain = value[:MAX_TEXT], False
-        space = ' xml:space="preserve"' if value and (value[0].isspace() or value[-1].isspace()) else ""
-        return f'<c r="{ref}" t="inlineStr"><is><t{space}>{value if plain else escape_text(value)}</t></is></c>'
-
-    def cell(self, ref: str, value: object) -> str:
-        kind = value.__class__
-        if kind is str:
-            return self.text(ref, value)  # type: ignore[arg-type]
+    def __call__(self, value: object, uses: int = 1) -> str:
+        ref, kind = self.ref, value.__class__
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return self.text(self.clean(value), uses)
         if kind is int:
-            return f'<c r="{ref}"><v>{value}</v></c>'
+            return f"{ref}><v>{value}</v></c>"
         if kind is bool:
-            return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'  # type: ignore[call-overload]
+            return f'{ref} t="b"><v>{int(value)}</v></c>'  # type: ignore[call-overload]
         if isinstance(value, date):
-            serial = self.serials.get(value)
-            if serial is None:
-                serial = self.serials[value] = repr(excel_serial(value)).removesuffix(".0")
-            return f'<c r="{ref}" s="{self.date_style}"><v>{serial}</v></c>'
+            serial = repr(excel_serial(value)).removesuffix(".0")
+            return f'{ref} s="{self.date_style}"><v>{serial}</v></c>'
         if isinstance(value, int | float):
             number = float(value)
-            return f'<c r="{ref}"><v>{number!r}</v></c>' if math.isfinite(number) else ""
-        return self.text(ref, str(value))
+            return f"{ref}><v>{number!r}</v></c>" if math.isfinite(number) else ""
+        return self.text(str(value), uses)
 
-    def row(self, number: int, values: Sequence[object]) -> str:
-        names, cell, text = self.names, self.cell, self.text
-        # one search over the row's text joined decides whether any cell needs escaping (a
-        # match that only spans two cells merely sends the row through escape_text, which is exact)
-        plain = _SPECIAL.search("".join(v for v in values if v.__class__ is str)) is None
-        body = "".join(
-            (text(f"{names[c]}{number}", v, plain) if v.__class__ is str else cell(f"{names[c]}{number}", v))
-            for c, v in enumerate(values)
-            if v is not None
-        )
-        return f'<row r="{number}">{body}</row>'
+    def text(self, value: str, uses: int) -> str:
+        value = value[:MAX_TEXT]  # xlsxwriter truncates its own cells the same way
+        if (value.startswith("<r>") and value.endswith("</r>")) or _LITERAL_ESCAPE.search(value):
+            # Inline, as before the shared strings: xlsxwriter would take '<r>…</r>' for rich-text
+            # XML, and a literal '_x0041_' (escaped '_x005F_x0041_') reads back decoded twice
+            # from the shared strings by the importer's reader
+            return self.inline(value)
+        if uses == 1:  # nothing to share (a directive's number): inline costs xlsxwriter nothing
+            return self.inline(value)
+        return f'{self.ref} t="s"><v>{self.shared(value, uses)}</v></c>'
+
+    def inline(self, value: str) -> str:
+        space = ' xml:space="preserve"' if value and (value[0].isspace() or value[-1].isspace()) else ""
+        return f'{self.ref} t="inlineStr"><is><t{space}>{escape_text(value)}</t></is></c>'
+
+    def table(self, uses: Mapping[object, int]) -> dict[object, str]:
+        return {value: self(value, times) for value, times in uses.items()}
 
 
-def row_chunks(rows: Sequence[Sequence[object]], first: int, columns: int, date_style: int) -> Iterator[bytes]:
-    """UTF-8 XML of `rows`, the first one being spreadsheet row `first` (1-based)."""
-    cells = _CellXml(columns, date_style)
-    for start in range(0, len(rows), _CHUNK_ROWS):
-        chunk = rows[start : start + _CHUNK_ROWS]
-        yield "".join(cells.row(first + start + i, r) for i, r in enumerate(chunk)).encode("utf-8")
+def row_chunks(
+    rows: Sequence[Sequence[object]],
+    first: int,
+    date_style: int,
+    shared: Shared,
+    clean: Callable[[str], str],
+) -> Iterator[bytes]:
+    """UTF-8 XML of `rows` (all of one width), the first one being spreadsheet row `first`.
+    Every distinct text is given to `shared` (with its number of cells) before this returns:
+    the workbook must still be open. The XML itself is made as the chunks are read."""
+    width = max(map(len, rows), default=0)
+    padded = rows if table_columns.same_width(rows) else [(*r, *(None,) * (width - len(r))) for r in rows]
+    columns = [
+        list(table_columns.encoded(column, _CellXml(c, date_style, shared, clean), counted=True))
+        for c, column in enumerate(zip(*padded, strict=True))
+    ]
+    templates = map("".join, zip(repeat(f'<row r="{ROW_MARK}">'), *columns, repeat("</row>")))
+    numbered = map(str.replace, templates, repeat(ROW_MARK), map(str, count(first)))
+    return (("".join(batch)).encode("utf-8") for batch in table_columns.batches(numbered, _CHUNK_ROWS))
 
 
 def splice_rows(book_path: Path, sheet_part: str, before_row: int, chunks: Iterator[bytes]) -> None:
@@ -124,7 +143,8 @@ def splice_rows(book_path: Path, sheet_part: str, before_row: int, chunks: Itera
                 if item.filename != sheet_part:
                     target.writestr(item, data)
                     continue
-                at = data.index(marker)
+                # an empty last row has no <row> of its own: the rows then go before the end
+                at = data.find(marker) if marker in data else data.index(b"</sheetData>")
                 with target.open(item.filename, "w", force_zip64=True) as part:
                     part.write(data[:at])
                     for chunk in chunks:

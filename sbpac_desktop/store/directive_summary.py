@@ -3,11 +3,14 @@
 Derived status depends on the effective due date and the latest progress percent. Both
 live in other rows (the extension date beside the due date, the newest progress report
 of the lead assignment), so finding "overdue" among 100,000 directives would mean
-reading every report. Instead three columns summarise them:
+reading every report. Instead these columns summarise them:
 
 - effective_due_on: the approved extension, else the due date;
-- latest_percent / latest_report_on: the lead's newest report (by report date, then id),
-  else the newest report of any assignee (the rule of services.directives.directive_views).
+- latest_percent / latest_report_on / latest_result: the lead's newest report (by report date,
+  then id), else the newest report of any assignee (the rule of services.directives.directive_views);
+  the result since migration 0012, for the export (a lookup per directive cost it a second);
+- assignee_key (0012): the assignees in id order as one short text (store/summary_rule.py), which
+  the export turns into labels once per distinct key.
 
 Triggers keep them, whoever writes: on SQLite those of migration 0011 (`SQLITE_TRIGGERS`,
 named trg_summary_*), on PostgreSQL those of migration 0007 (store/pg_guards.py). Nothing
@@ -22,32 +25,39 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Date, Integer, bindparam, text
+from sqlalchemy import Connection, Date, Integer, Text, bindparam, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from sbpac_desktop.store import pg_guards
 from sbpac_desktop.store.models import Directive
-from sbpac_desktop.store.summary_rule import latest_report
+from sbpac_desktop.store.summary_rule import assignee_key, latest_report
 
 _SERVER_DERIVES = "sbpac_server_derives_summary"
 CHUNK = 2_000  # ids per statement (PostgreSQL caps parameters at 65,535)
-COLUMNS = ("effective_due_on", "latest_percent", "latest_report_on")
+# latest_result and assignee_key since migration 0012; migrations 0004 to 0011 kept the first three
+COLUMNS_0011 = ("effective_due_on", "latest_percent", "latest_report_on")
+COLUMNS = (*COLUMNS_0011, "latest_result", "assignee_key")
 TRIGGER_PREFIX = "trg_summary_"
+_REPORT_COLUMN = {"latest_percent": "percent", "latest_report_on": "report_date", "latest_result": "result"}
 
 
-UPDATE_SUMMARY = (
-    "UPDATE directive SET effective_due_on = COALESCE(extended_due_on, due_on), "
-    f"latest_percent = {latest_report('percent', 'directive.id')}, "
-    f"latest_report_on = {latest_report('report_date', 'directive.id')}"
-)
+def update_summary(columns: tuple[str, ...] = COLUMNS, dialect: str = "sqlite") -> str:
+    """UPDATE directive SET every summary column of `columns` (without a WHERE)."""
+    derived = [f"{c} = {latest_report(_REPORT_COLUMN[c], 'directive.id')}" for c in columns if c in _REPORT_COLUMN]
+    if "assignee_key" in columns:
+        derived.append(f"assignee_key = {assignee_key('directive.id', dialect)}")
+    return f"UPDATE directive SET effective_due_on = COALESCE(extended_due_on, due_on), {', '.join(derived)}"
 
 
-def _trigger(name: str, event: str, table: str, directives: str) -> str:
+UPDATE_SUMMARY = update_summary()
+
+
+def _trigger(name: str, event: str, table: str, directives: str, columns: tuple[str, ...]) -> str:
     return (
         f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}{name} AFTER {event} ON {table} "
-        f"BEGIN {UPDATE_SUMMARY} WHERE id IN ({directives}); END"
+        f"BEGIN {update_summary(columns)} WHERE id IN ({directives}); END"
     )
 
 
@@ -55,31 +65,45 @@ def _of_assignment(assignment_id: str) -> str:
     return f"SELECT directive_id FROM assignment WHERE id = {assignment_id}"
 
 
-# A directive's own UPDATE re-derives only its due date: the UPDATEs below set the summary
-# columns alone, so they do not set this one off again.
-SQLITE_TRIGGERS = (
-    _trigger("directive_ai", "INSERT", "directive", "NEW.id"),
-    f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}directive_au AFTER UPDATE OF due_on, extended_due_on "
-    "ON directive WHEN NEW.effective_due_on IS NOT COALESCE(NEW.extended_due_on, NEW.due_on) "
-    "BEGIN UPDATE directive SET effective_due_on = COALESCE(NEW.extended_due_on, NEW.due_on) "
-    "WHERE id = NEW.id; END",
-    _trigger("assignment_ai", "INSERT", "assignment", "NEW.directive_id"),
-    _trigger("assignment_au", "UPDATE OF directive_id, role", "assignment", "OLD.directive_id, NEW.directive_id"),
-    _trigger("assignment_ad", "DELETE", "assignment", "OLD.directive_id"),
-    _trigger("progress_report_ai", "INSERT", "progress_report", _of_assignment("NEW.assignment_id")),
-    _trigger(
-        "progress_report_au",
-        "UPDATE OF assignment_id, report_date, percent",
-        "progress_report",
-        f"{_of_assignment('OLD.assignment_id')} UNION {_of_assignment('NEW.assignment_id')}",
-    ),
-    _trigger("progress_report_ad", "DELETE", "progress_report", _of_assignment("OLD.assignment_id")),
-)
+def sqlite_triggers(columns: tuple[str, ...] = COLUMNS) -> tuple[str, ...]:
+    """The CREATE TRIGGER statements that keep `columns` (a migration names the ones of its time)."""
+    # A directive's own UPDATE re-derives only its due date: the UPDATEs below set the summary
+    # columns alone, so they do not set this one off again.
+    report_fields = ", ".join(["percent", *(["result"] if "latest_result" in columns else [])])
+    assignment_fields = "directive_id, role" + (", position_id, org_unit_id" if "assignee_key" in columns else "")
+    return (
+        _trigger("directive_ai", "INSERT", "directive", "NEW.id", columns),
+        f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}directive_au AFTER UPDATE OF due_on, extended_due_on "
+        "ON directive WHEN NEW.effective_due_on IS NOT COALESCE(NEW.extended_due_on, NEW.due_on) "
+        "BEGIN UPDATE directive SET effective_due_on = COALESCE(NEW.extended_due_on, NEW.due_on) "
+        "WHERE id = NEW.id; END",
+        _trigger("assignment_ai", "INSERT", "assignment", "NEW.directive_id", columns),
+        _trigger(
+            "assignment_au",
+            f"UPDATE OF {assignment_fields}",
+            "assignment",
+            "OLD.directive_id, NEW.directive_id",
+            columns,
+        ),
+        _trigger("assignment_ad", "DELETE", "assignment", "OLD.directive_id", columns),
+        _trigger("progress_report_ai", "INSERT", "progress_report", _of_assignment("NEW.assignment_id"), columns),
+        _trigger(
+            "progress_report_au",
+            f"UPDATE OF assignment_id, report_date, {report_fields}",
+            "progress_report",
+            f"{_of_assignment('OLD.assignment_id')} UNION {_of_assignment('NEW.assignment_id')}",
+            columns,
+        ),
+        _trigger("progress_report_ad", "DELETE", "progress_report", _of_assignment("OLD.assignment_id"), columns),
+    )
+
+
+SQLITE_TRIGGERS = sqlite_triggers()
 SQLITE_TRIGGER_NAMES = tuple(statement.split()[5] for statement in SQLITE_TRIGGERS)
 
 
-def install_sqlite_triggers(connection: Connection) -> None:
-    for statement in SQLITE_TRIGGERS:
+def install_sqlite_triggers(connection: Connection, columns: tuple[str, ...] = COLUMNS) -> None:
+    for statement in sqlite_triggers(columns):
         connection.exec_driver_sql(statement)
 
 
@@ -123,18 +147,20 @@ def sqlite_triggers_suspended(connection: Connection, *, catch_up: bool = True) 
         install_sqlite_triggers(connection)
 
 
-def refresh(connection: Connection, directive_ids: Iterable[int] | None) -> None:
+def refresh(connection: Connection, directive_ids: Iterable[int] | None, columns: tuple[str, ...] = COLUMNS) -> None:
     """Recompute the summary columns of `directive_ids` (every directive when None): the backfill of
-    migrations, and a repair after writes that went around the triggers."""
+    migrations (which name the columns of their time), and a repair after writes that went around
+    the triggers."""
     if directive_ids is None:
-        connection.execute(text(UPDATE_SUMMARY))
+        connection.execute(text(update_summary(columns, connection.dialect.name)))
         return
     ordered = sorted(set(directive_ids))
     if connection.dialect.name == "postgresql" and _server_derives(connection):
         for start in range(0, len(ordered), CHUNK):
             pg_guards.refresh_summary(connection, ordered[start : start + CHUNK])
         return
-    statement = text(UPDATE_SUMMARY + " WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+    update = update_summary(columns, connection.dialect.name)
+    statement = text(update + " WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
     for start in range(0, len(ordered), CHUNK):
         connection.execute(statement, {"ids": ordered[start : start + CHUNK]})
 
@@ -158,9 +184,16 @@ def reload(session: Session, directive_ids: Iterable[int]) -> None:
         if isinstance(obj, Directive):
             loaded[directive_id] = obj
     query = (
-        text("SELECT id, effective_due_on, latest_percent, latest_report_on FROM directive WHERE id IN :ids")
+        text(f"SELECT id, {', '.join(COLUMNS)} FROM directive WHERE id IN :ids")
         .bindparams(bindparam("ids", expanding=True))
-        .columns(id=Integer, effective_due_on=Date, latest_percent=Integer, latest_report_on=Date)
+        .columns(
+            id=Integer,
+            effective_due_on=Date,
+            latest_percent=Integer,
+            latest_report_on=Date,
+            latest_result=Text,
+            assignee_key=Text,
+        )
     )
     ordered = sorted(loaded)
     for start in range(0, len(ordered), CHUNK):

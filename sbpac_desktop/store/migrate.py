@@ -22,7 +22,7 @@ UPGRADE_LOCK_KEY = 0x5B9AC  # any constant shared by every copy of the app
 # The newest revision in migrations/versions (a unit test keeps it equal to alembic's head).
 # A database already at it is recognised without importing alembic, which costs a command
 # more than its own work; any other revision takes alembic's full path as before.
-HEAD_REVISION = "0011_summary_triggers"
+HEAD_REVISION = "0012_export_summary"
 ALEMBIC_VERSION_TABLE = "alembic_version"
 
 

@@ -231,6 +231,8 @@ class Directive(Versioned, Base):
     effective_due_on: Mapped[date | None] = mapped_column(Date, server_default=_db(), server_onupdate=_db())
     latest_percent: Mapped[int | None] = mapped_column(Integer, server_default=_db(), server_onupdate=_db())
     latest_report_on: Mapped[date | None] = mapped_column(Date, server_default=_db(), server_onupdate=_db())
+    latest_result: Mapped[str | None] = mapped_column(Text, server_default=_db(), server_onupdate=_db())
+    assignee_key: Mapped[str | None] = mapped_column(Text, server_default=_db(), server_onupdate=_db())
     blocked_reason: Mapped[str | None] = mapped_column(Text)  # set while the work is stuck (ติดขัด)
     blocked_on: Mapped[date | None] = mapped_column(Date)
     # "ไม่กำหนด" chosen on purpose: why this directive has no due date (None while a due date is set)

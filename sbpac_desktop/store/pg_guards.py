@@ -1,9 +1,9 @@
 """PostgreSQL rules that hold whoever connects (migration 0007), beside the grants of pg_roles:
 
-- directive's summary columns (effective_due_on, latest_percent, latest_report_on) are computed
-  by a BEFORE trigger from the rows they summarise: no one can store a false value, and
-  `sbpac_refresh_directive_summary` (SECURITY DEFINER) recomputes them after a progress report
-  for a login that may not write those columns itself;
+- directive's summary columns (effective_due_on, latest_percent, latest_report_on; latest_result
+  and assignee_key since 0012) are computed by a BEFORE trigger from the rows they summarise: no
+  one can store a false value, and `sbpac_refresh_directive_summary` (SECURITY DEFINER)
+  recomputes them after a progress report for a login that may not write those columns itself;
 - every change of a directive leaves an audit entry: a deferred trigger looks, at commit, for an
   entry the transaction wrote on that directive and writes one itself (before/after as stored)
   when a statement outside the app changed it. A change of the derived columns alone is not a
@@ -16,23 +16,36 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-from sbpac_desktop.store.summary_rule import latest_report
+from sbpac_desktop.store.summary_rule import assignee_key, latest_report
 
-DERIVED = ("effective_due_on", "latest_percent", "latest_report_on")
-# Not the directive's content: bumped by every save, or recomputed from other rows.
-_NOT_CONTENT = "ARRAY['effective_due_on', 'latest_percent', 'latest_report_on', 'version', 'updated_at']"
+# latest_result and assignee_key since migration 0012; migration 0007 derived the first three
+DERIVED_0007 = ("effective_due_on", "latest_percent", "latest_report_on")
+DERIVED = (*DERIVED_0007, "latest_result", "assignee_key")
+_REPORT_COLUMN = {"latest_percent": "percent", "latest_report_on": "report_date", "latest_result": "result"}
 
 
-FUNCTIONS = f"""
+def _not_content(derived: tuple[str, ...]) -> str:
+    """Not the directive's content: bumped by every save, or recomputed from other rows."""
+    return "ARRAY[" + ", ".join(f"'{c}'" for c in (*derived, "version", "updated_at")) + "]"
+
+
+def _derive_function(derived: tuple[str, ...]) -> str:
+    assigned = "".join(
+        f"  NEW.{c} := {latest_report(_REPORT_COLUMN[c], 'NEW.id')};\n" for c in derived if c in _REPORT_COLUMN
+    )
+    if "assignee_key" in derived:
+        assigned += f"  NEW.assignee_key := {assignee_key('NEW.id', 'postgresql')};\n"
+    return f"""
 CREATE OR REPLACE FUNCTION sbpac_directive_derive() RETURNS trigger
 LANGUAGE plpgsql SET search_path = public AS $$
 BEGIN
   NEW.effective_due_on := COALESCE(NEW.extended_due_on, NEW.due_on);
-  NEW.latest_percent := {latest_report("percent", "NEW.id")};
-  NEW.latest_report_on := {latest_report("report_date", "NEW.id")};
-  RETURN NEW;
+{assigned}  RETURN NEW;
 END
-$$;
+$$;"""
+
+
+FUNCTIONS = """
 CREATE OR REPLACE FUNCTION sbpac_refresh_directive_summary(ids integer[]) RETURNS void
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
   -- the BEFORE trigger computes the values; this only makes it run for these directives
@@ -80,7 +93,7 @@ $$;
 """
 
 DROP_SUMMARY_TRIGGERS: list[str] = []
-TRIGGERS = [
+_DIRECTIVE_TRIGGERS = [
     "DROP TRIGGER IF EXISTS sbpac_directive_derive ON directive",
     "CREATE TRIGGER sbpac_directive_derive BEFORE INSERT OR UPDATE ON directive"
     " FOR EACH ROW EXECUTE FUNCTION sbpac_directive_derive()",
@@ -90,19 +103,29 @@ TRIGGERS = [
     " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION sbpac_directive_audited()",
     "CREATE CONSTRAINT TRIGGER sbpac_directive_audited_write AFTER UPDATE ON directive"
     " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
-    f" WHEN ((to_jsonb(OLD) - {_NOT_CONTENT}) IS DISTINCT FROM (to_jsonb(NEW) - {_NOT_CONTENT}))"
+    " WHEN ((to_jsonb(OLD) - {not_content}) IS DISTINCT FROM (to_jsonb(NEW) - {not_content}))"
     " EXECUTE FUNCTION sbpac_directive_audited()",
 ]
+_SUMMARY_TRIGGERS: list[str] = []
 
 for _table, _function in (("progress_report", "reports"), ("assignment", "assignments")):
     for _event, _transition in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
         _name = f"sbpac_summary_{_table}_{_event.lower()}"
-        TRIGGERS += [
+        _SUMMARY_TRIGGERS += [
             f"DROP TRIGGER IF EXISTS {_name} ON {_table}",
             f"CREATE TRIGGER {_name} AFTER {_event} ON {_table} REFERENCING {_transition} TABLE AS changed_rows"
             f" FOR EACH STATEMENT EXECUTE FUNCTION sbpac_summary_after_{_function}()",
         ]
         DROP_SUMMARY_TRIGGERS.append(f"DROP TRIGGER IF EXISTS {_name} ON {_table}")
+
+
+def triggers(derived: tuple[str, ...] = DERIVED) -> list[str]:
+    """The directive's and the summary's triggers; the audit skips a change of `derived` alone."""
+    not_content = _not_content(derived)
+    return [*(t.format(not_content=not_content) for t in _DIRECTIVE_TRIGGERS), *_SUMMARY_TRIGGERS]
+
+
+TRIGGERS = triggers()
 
 _DECIDED = "(status = 'pending') = (decided_at IS NULL)"
 CHECKS = [
@@ -123,14 +146,20 @@ DROP = [
 ]
 
 
-def install(connection: Connection) -> None:
-    """Functions, triggers and CHECKs (run by migration 0007, after the audit functions)."""
-    with connection.connection.driver_connection.cursor() as cursor:  # type: ignore[union-attr]
-        cursor.execute(FUNCTIONS)
-    for statement in TRIGGERS:
-        connection.execute(text(statement))
+def install(connection: Connection, derived: tuple[str, ...] = DERIVED) -> None:
+    """Functions, triggers and CHECKs (run by migration 0007, after the audit functions, with the
+    summary columns of its time)."""
+    install_summary(connection, derived)
     for table, name, condition in CHECKS:
         connection.execute(text(f"ALTER TABLE {table} ADD CONSTRAINT {name} CHECK ({condition})"))
+
+
+def install_summary(connection: Connection, derived: tuple[str, ...] = DERIVED) -> None:
+    """The functions and triggers that derive `derived` (again, when a migration adds a column)."""
+    with connection.connection.driver_connection.cursor() as cursor:  # type: ignore[union-attr]
+        cursor.execute(_derive_function(derived) + FUNCTIONS)  # plpgsql bodies: no bind parameters
+    for statement in triggers(derived):
+        connection.execute(text(statement))
 
 
 def uninstall(connection: Connection) -> None:

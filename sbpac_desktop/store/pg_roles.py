@@ -41,7 +41,8 @@ GROUPS = {
 STAFF = ("sbpac_admins", "sbpac_secretaries")
 MAX_FAILED = 5  # services/auth.py MAX_FAILED_SIGN_INS; repeated here so the server enforces it
 SCRAM_ITERATIONS = 4096
-SUMMARY_COLUMNS = ("effective_due_on", "latest_percent", "latest_report_on")  # store/directive_summary.py
+# store/directive_summary.py
+SUMMARY_COLUMNS = ("effective_due_on", "latest_percent", "latest_report_on", "latest_result", "assignee_key")
 BLOCKED_COLUMNS = ("blocked_reason", "blocked_on")  # services/directives/blocking.py: officers mark work blocked
 OFFICER_REQUEST_TABLES = ("extension_request", "closure_request")
 USER_COLUMNS = (

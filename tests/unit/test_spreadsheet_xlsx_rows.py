@@ -121,3 +121,14 @@ def test_spliced_rows_read_back_as_written(tmp_path):
     assert back[0][0] == "a & b < c > d" and back[1][2] == datetime(1900, 1, 16)
     texts = [values[0] for _n, values in read_grid(path, lambda _v: False).rows[1:]]
     assert texts == [t[:32_767].strip() for t, *_rest in rows] or texts == [t[:32_767] for t, *_rest in rows]
+
+
+def test_text_like_rich_text_xml_stays_text(tmp_path):
+    """xlsxwriter takes a shared string '<r>…</r>' for rich-text XML: the spliced rows write such
+    a text inline, so it reads back as typed (xlsxwriter's own last row would lose it)."""
+    from sbpac_desktop.reporting.spreadsheets import write_table
+
+    rows = [("<r>looks like rich text</r>", 1), ("<r><t>x</t></r>", 2), ("plain", 3)]
+    path = write_table(tmp_path / "rich.xlsx", ["ข้อความ", "n"], rows).path
+    back = list(openpyxl.load_workbook(path).active.iter_rows(min_row=2, max_row=3, values_only=True))
+    assert back == rows[:2]

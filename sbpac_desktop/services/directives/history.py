@@ -29,7 +29,7 @@ from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, Assignment, AuditEntry
 
 # Summaries the app keeps in step by itself (store.directive_summary): not a person's edit.
-DERIVED = frozenset({"effective_due_on", "latest_percent", "latest_report_on"})
+DERIVED = frozenset({"effective_due_on", "latest_percent", "latest_report_on", "latest_result", "assignee_key"})
 CHUNK = 200  # ids per LIKE group, to keep statements small
 
 

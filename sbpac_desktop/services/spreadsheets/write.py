@@ -31,6 +31,7 @@ from sbpac_desktop.store import bulk, directive_summary
 from sbpac_desktop.store.base import Base, utcnow
 from sbpac_desktop.store.models import Assignment, Directive, ProgressReport
 from sbpac_desktop.store.search_index import sqlite_insert_triggers_suspended
+from sbpac_desktop.store.summary_rule import assignee_token
 
 BATCH = 2_000  # directives per round of INSERTs
 
@@ -92,6 +93,9 @@ def _directive_values(item: PlannedDirective, today: date, now: datetime, text: 
         "effective_due_on": data.extended_due_on or data.due_on,
         "latest_percent": report.percent if report else None,
         "latest_report_on": report.report_date if report else None,
+        "latest_result": text.required(report.result) if report else None,
+        "assignee_key": ",".join(assignee_token(a.role.value, a.position_id, a.org_unit_id) for a in data.assignments)
+        or None,
         "blocked_reason": None,
         "blocked_on": None,
         **_versioned(now),

@@ -34,7 +34,7 @@ INDEXES = (
 def upgrade() -> None:
     for name, type_ in COLUMNS:
         op.add_column("directive", sa.Column(name, type_, nullable=True))
-    directive_summary.refresh(op.get_bind(), None)  # backfill every existing directive
+    directive_summary.refresh(op.get_bind(), None, directive_summary.COLUMNS_0011)  # backfill every existing directive
     for name, columns in INDEXES:
         op.create_index(name, "directive", columns)
 

@@ -34,7 +34,7 @@ def upgrade() -> None:
         cursor.execute(audit_chain.PG_FUNCTIONS)
     for statement in audit_chain.PG_TRIGGERS:
         op.execute(statement)
-    pg_guards.install(bind)
+    pg_guards.install(bind, pg_guards.DERIVED_0007)
     groups_exist = bind.execute(sa.text("SELECT count(*) FROM pg_roles WHERE rolname = 'sbpac_officers'")).scalar()
     if groups_exist:  # an office database: its grants follow the new rules at once, not at the next init
         pg_roles.install(bind)

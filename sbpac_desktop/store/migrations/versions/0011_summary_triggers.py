@@ -26,8 +26,8 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return
-    directive_summary.install_sqlite_triggers(bind)
-    directive_summary.refresh(bind, None)
+    directive_summary.install_sqlite_triggers(bind, directive_summary.COLUMNS_0011)
+    directive_summary.refresh(bind, None, directive_summary.COLUMNS_0011)
 
 
 def downgrade() -> None:
