@@ -181,56 +181,53 @@ def _write_xlsx(
     sheet_name: str,
     info: Sequence[tuple[str, str]],
 ) -> None:
-    """xlsxwriter writes the workbook with the header and the last data row; the rows in
-    between are spliced in as XML afterwards (xlsx_rows: each distinct value of a column
-    made into XML once, not one API call per cell). Their text goes to the workbook's shared
-    strings before it closes. Dates are serial numbers under a date format: real date cells."""
+    """xlsxwriter writes the workbook with the header and the last data row (every row when the
+    other rows hold a date and that row has neither a date nor an empty cell to name the date
+    style); the rows in between are spliced in as XML afterwards (xlsx_rows: each distinct value of a column
+    made into XML once, not one API call per cell), each cell in its column's style as the
+    written sheet names it, so they wrap like xlsxwriter's own rows. Only xlsxwriter's public
+    API is used. Dates are serial numbers under the date column's format: real date cells."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(tmp), _XLSX_OPTIONS)
-    chunks = None
+    splice, date_cell = len(rows) > 1, None
     try:
-        date_format = _sheet(book, sheet_name, headers, safe_rows(rows[-1:]), len(rows), widths, freeze=True)
+        sheet, date_format = _sheet(book, sheet_name, headers, len(rows), widths, freeze=True)
+        if splice and any(isinstance(value, date) for row in rows[:-1] for value in row):
+            date_cell = _date_cell(sheet, date_format, rows[-1], len(rows))
+            splice = date_cell is not None  # else xlsxwriter writes every row itself
+        own = rows[-1:] if splice else rows
+        _cells(sheet, date_format, safe_rows(own), 1 + len(rows) - len(own))
         if info:
             details = [("รายการ", "ค่า"), *info]
             extra = safe_rows(info)
-            _sheet(book, "ข้อมูลการส่งออก", details[0], extra, len(extra), column_widths(details[0], list(info)))
-        if len(rows) > 1:
-            # The spliced rows name the date format by its style index. xlsxwriter gives a
-            # format one when a cell uses it; ask for it now, as writing such a cell would.
-            date_style = date_format._get_xf_index()
-            chunks = xlsx_rows.row_chunks(rows[:-1], 2, date_style, _shared_strings(book), neutralize)
+            info_sheet, info_dates = _sheet(
+                book, "ข้อมูลการส่งออก", details[0], len(extra), column_widths(details[0], list(info))
+            )
+            _cells(info_sheet, info_dates, extra, 1)
     finally:
         book.close()
-    if chunks is not None:
-        xlsx_rows.splice_rows(tmp, "xl/worksheets/sheet1.xml", len(rows) + 1, chunks)
-
-
-def _shared_strings(book: Any) -> xlsx_rows.Shared:
-    """Adds a text to the workbook's shared strings as xlsxwriter's write_string does, once
-    for all the cells that use it (the table counts every use)."""
-    table = book.str_table
-
-    def shared(text: str, uses: int) -> int:
-        index: int = table._get_shared_string_index(text)
-        table.count += uses - 1
-        return index
-
-    return shared
+    if splice:
+        part = "xl/worksheets/sheet1.xml"
+        written = xlsx_rows.sheet_xml(tmp, part)
+        styles = xlsx_rows.column_styles(written)
+        date_style = xlsx_rows.cell_style(written, date_cell) if date_cell else None
+        del written
+        chunks = xlsx_rows.row_chunks(rows[:-1], 2, styles, date_style, neutralize)
+        xlsx_rows.splice_rows(tmp, part, len(rows) + 1, chunks)
 
 
 def _sheet(
     book: Any,
     name: str,
     headers: Sequence[str],
-    tail: Sequence[Sequence[object]],
     row_count: int,
     widths: list[int],
     *,
     freeze: bool = False,
-) -> Any:
-    """A sheet with its header and `tail`, the last rows of `row_count` (the rest is
-    spliced in later); returns the date format its cells use."""
+) -> tuple[Any, Any]:
+    """A sheet with its header, column widths and styles (wrapped when wide) for `row_count`
+    rows; returns it with the date format its date cells use."""
     sheet = book.add_worksheet(name)
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     plain = book.add_format({"valign": "top"})
@@ -243,9 +240,22 @@ def _sheet(
     header = book.add_format(_HEADER_STYLE)
     for col, title in enumerate(headers):
         sheet.write_string(0, col, title, header)
-    date_format = book.add_format({"num_format": DATE_FORMAT})
-    _cells(sheet, date_format, tail, 1 + row_count - len(tail))
-    return date_format
+    return sheet, book.add_format({"num_format": DATE_FORMAT, "valign": "top"})
+
+
+def _date_cell(sheet: Any, date_format: Any, last: Sequence[object], row: int) -> str | None:
+    """A cell of the last row (`row`, 0-based) that will carry the date format, so the written
+    sheet names the format's style for the spliced rows' dates: a date of that row, else one of
+    its empty cells given the format (still empty, so the table keeps its size). A format gets
+    its style index only when a written cell uses it. None when the row has neither."""
+    for column, value in enumerate(last):
+        if isinstance(value, date):
+            return f"{xlsx_rows.column_name(column)}{row + 1}"
+    for column, value in enumerate(last):
+        if value is None:
+            sheet.write_blank(row, column, None, date_format)
+            return f"{xlsx_rows.column_name(column)}{row + 1}"
+    return None
 
 
 def _cells(sheet: Any, date_format: Any, rows: Sequence[Sequence[object]], first: int) -> None:

@@ -1,10 +1,11 @@
 """Fast .xlsx body: the sheet rows as OOXML text, spliced into a workbook xlsxwriter made.
 
 xlsxwriter builds everything around the data (styles, column widths, frozen header,
-autofilter, the second sheet) and writes the header row and the last data row itself.
-The rows in between, 100,000 x 19 cells for a full export, cost ~12 µs a cell through
-its per-cell API on this hardware; here each row is one f-string join, the same XML
-xlsxwriter writes (inline strings, the same escapes), streamed into the copied zip.
+autofilter, the second sheet) through its public API and writes the header row and the last
+data row itself. The rows in between, 100,000 x 19 cells for a full export, cost ~12 µs a cell
+through its per-cell API on this hardware; here each column's distinct values are made into
+the XML xlsxwriter writes (inline strings, the same escapes) once, each row is one join, and
+the rows are streamed into the copied zip, in the styles the written sheet gives its columns.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from sbpac_desktop.reporting import table_columns
 
 MAX_TEXT = 32_767  # Excel's cell limit; xlsxwriter truncates the same way
 _CHUNK_ROWS = 5_000
-Shared = Callable[[str, int], int]  # (text, cells using it) -> its index in the shared strings
 ROW_MARK = "\x00"  # stands for the row number in a cell's XML (never in the XML itself)
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 0 for every date from 1900-03-01 on
 _BUGGY_UNTIL = date(1900, 3, 1)  # Excel counts a phantom 29 Feb 1900
@@ -64,65 +64,90 @@ def column_name(index: int) -> str:
 
 class _CellXml:
     """The XML of one column's cells with the row number left as `ROW_MARK` (each row fills
-    its own in at once). Text goes to the workbook's shared strings: `shared` gives its index,
-    and xlsxwriter writes and escapes the table when it closes the book, as it does for its
-    own cells."""
+    its own in at once), every cell in the column's own style: the style xlsxwriter gave the
+    column (`column_styles`), so the spliced rows wrap and align like the rows it wrote itself;
+    a date in the date format's style (`cell_style`). Text is written inline, as xlsxwriter's
+    constant_memory mode does."""
 
-    def __init__(self, column: int, date_style: int, shared: Shared, clean: Callable[[str], str]) -> None:
-        self.ref = f'<c r="{column_name(column)}{ROW_MARK}"'
-        self.date_style, self.shared, self.clean = date_style, shared, clean
+    def __init__(self, column: int, style: int | None, date_style: int | None, clean: Callable[[str], str]) -> None:
+        cell = f'<c r="{column_name(column)}{ROW_MARK}"'
+        self.ref = f'{cell} s="{style}"' if style is not None else cell
+        self.date_ref = f'{cell} s="{date_style}"' if date_style is not None else cell
+        self.clean = clean
 
-    def __call__(self, value: object, uses: int = 1) -> str:
+    def __call__(self, value: object) -> str:
         ref, kind = self.ref, value.__class__
         if value is None:
             return ""
         if isinstance(value, str):
-            return self.text(self.clean(value), uses)
+            return self.text(self.clean(value))
         if kind is int:
             return f"{ref}><v>{value}</v></c>"
         if kind is bool:
             return f'{ref} t="b"><v>{int(value)}</v></c>'  # type: ignore[call-overload]
         if isinstance(value, date):
             serial = repr(excel_serial(value)).removesuffix(".0")
-            return f'{ref} s="{self.date_style}"><v>{serial}</v></c>'
+            return f"{self.date_ref}><v>{serial}</v></c>"
         if isinstance(value, int | float):
             number = float(value)
             return f"{ref}><v>{number!r}</v></c>" if math.isfinite(number) else ""
-        return self.text(str(value), uses)
+        return self.text(str(value))
 
-    def text(self, value: str, uses: int) -> str:
+    def text(self, value: str) -> str:
         value = value[:MAX_TEXT]  # xlsxwriter truncates its own cells the same way
-        if (value.startswith("<r>") and value.endswith("</r>")) or _LITERAL_ESCAPE.search(value):
-            # Inline, as before the shared strings: xlsxwriter would take '<r>…</r>' for rich-text
-            # XML, and a literal '_x0041_' (escaped '_x005F_x0041_') reads back decoded twice
-            # from the shared strings by the importer's reader
-            return self.inline(value)
-        if uses == 1:  # nothing to share (a directive's number): inline costs xlsxwriter nothing
-            return self.inline(value)
-        return f'{self.ref} t="s"><v>{self.shared(value, uses)}</v></c>'
-
-    def inline(self, value: str) -> str:
         space = ' xml:space="preserve"' if value and (value[0].isspace() or value[-1].isspace()) else ""
         return f'{self.ref} t="inlineStr"><is><t{space}>{escape_text(value)}</t></is></c>'
 
     def table(self, uses: Mapping[object, int]) -> dict[object, str]:
-        return {value: self(value, times) for value, times in uses.items()}
+        return {value: self(value) for value in uses}
+
+
+_COLUMN = re.compile(rb'<col min="(\d+)" max="(\d+)"[^>]*?\sstyle="(\d+)"')
+
+
+def column_styles(sheet_xml: bytes) -> dict[int, int]:
+    """Column index -> the style xlsxwriter wrote for it (`set_column` with a format), read from
+    the sheet's <cols> (OOXML): a style's index is known only once the workbook is written."""
+    head = sheet_xml[: sheet_xml.find(b"<sheetData")]
+    styles: dict[int, int] = {}
+    for first, last, style in _COLUMN.findall(head):
+        for column in range(int(first) - 1, int(last)):
+            styles[column] = int(style)
+    return styles
+
+
+def cell_style(sheet_xml: bytes, ref: str) -> int:
+    """The style of the written cell `ref` ("C101"), or of the row `ref` ("102") when it is a row
+    number: the row's own format."""
+    if ref.isdigit():
+        pattern = rb'<row r="' + ref.encode() + rb'"[^>]*? s="(\d+)"'
+    else:
+        pattern = rb'<c r="' + ref.encode() + rb'" s="(\d+)"'
+    found = re.search(pattern, sheet_xml)
+    if found is None:
+        raise ValueError(f"no style for {ref} in the written sheet")
+    return int(found.group(1))
+
+
+def sheet_xml(book_path: Path, sheet_part: str) -> bytes:
+    with zipfile.ZipFile(book_path) as book:
+        return book.read(sheet_part)
 
 
 def row_chunks(
     rows: Sequence[Sequence[object]],
     first: int,
-    date_style: int,
-    shared: Shared,
+    styles: Mapping[int, int],
+    date_style: int | None,
     clean: Callable[[str], str],
 ) -> Iterator[bytes]:
-    """UTF-8 XML of `rows` (all of one width), the first one being spreadsheet row `first`.
-    Every distinct text is given to `shared` (with its number of cells) before this returns:
-    the workbook must still be open. The XML itself is made as the chunks are read."""
+    """UTF-8 XML of `rows` (padded to one width), the first one being spreadsheet row `first`,
+    each column's cells in `styles[column]`, dates in `date_style` (None: there are none). The
+    XML is made as the chunks are read."""
     width = max(map(len, rows), default=0)
     padded = rows if table_columns.same_width(rows) else [(*r, *(None,) * (width - len(r))) for r in rows]
     columns = [
-        list(table_columns.encoded(column, _CellXml(c, date_style, shared, clean), counted=True))
+        list(table_columns.encoded(column, _CellXml(c, styles.get(c), date_style, clean)))
         for c, column in enumerate(zip(*padded, strict=True))
     ]
     templates = map("".join, zip(repeat(f'<row r="{ROW_MARK}">'), *columns, repeat("</row>")))

@@ -132,3 +132,26 @@ def test_text_like_rich_text_xml_stays_text(tmp_path):
     path = write_table(tmp_path / "rich.xlsx", ["ข้อความ", "n"], rows).path
     back = list(openpyxl.load_workbook(path).active.iter_rows(min_row=2, max_row=3, values_only=True))
     assert back == rows[:2]
+
+
+def test_spliced_rows_take_their_columns_style_and_dates_read_as_dates(tmp_path):
+    """The rows between the header and xlsxwriter's own last row are spliced in as XML: each cell
+    in its column's style (a wide text column wraps and aligns top, as the last row does), dates
+    in the date format, whether or not the last row holds a date. Only xlsxwriter's public API
+    gives those styles (the sheet it wrote names them)."""
+    from datetime import date
+
+    from sbpac_desktop.reporting.spreadsheets import write_table
+
+    long_text = "ให้ทุกหน่วยจัดทำข้อมูลพื้นฐานระดับตำบลเพื่อใช้วางแผนพัฒนาพื้นที่ " * 4
+    for last in ((long_text, date(2020, 1, 3), 3), (long_text, None, 3)):
+        rows = [(long_text, date(2020, 1, 1), 1), (long_text, date(2020, 1, 2), 2), last]
+        path = write_table(tmp_path / "styled.xlsx", ["ข้อสั่งการ", "กำหนด", "ลำดับ"], rows).path
+        sheet = openpyxl.load_workbook(path).active
+        middle, final = sheet.cell(row=2, column=1), sheet.cell(row=4, column=1)
+        assert middle.alignment.wrap_text and middle.alignment.vertical == "top"
+        assert (final.alignment.wrap_text, final.alignment.vertical) == (True, "top")
+        assert sheet.cell(row=3, column=2).value.date() == date(2020, 1, 2)
+        assert sheet.cell(row=3, column=2).number_format == "yyyy-mm-dd"
+        assert sheet.cell(row=3, column=3).value == 2 and sheet.cell(row=3, column=3).number_format == "General"
+        assert sheet.max_row == 4 and sheet.max_column == 3
