@@ -196,8 +196,9 @@ def _write_xlsx(
         if splice and any(isinstance(value, date) for row in rows[:-1] for value in row):
             date_cell = _date_cell(sheet, date_format, rows[-1], len(rows))
             splice = date_cell is not None  # else xlsxwriter writes every row itself
-        own = rows[-1:] if splice else rows
-        _cells(sheet, date_format, safe_rows(own), 1 + len(rows) - len(own))
+        if not splice:  # the rows the splice would have written, the same way
+            _cells(sheet, date_format, safe_rows(rows[:-1]), 1, spliced_like=True)
+        _cells(sheet, date_format, safe_rows(rows[-1:]), len(rows))
         if info:
             details = [("รายการ", "ค่า"), *info]
             extra = safe_rows(info)
@@ -247,10 +248,12 @@ def _date_cell(sheet: Any, date_format: Any, last: Sequence[object], row: int) -
     """A cell of the last row (`row`, 0-based) that will carry the date format, so the written
     sheet names the format's style for the spliced rows' dates: a date of that row, else one of
     its empty cells given the format (still empty, so the table keeps its size). A format gets
-    its style index only when a written cell uses it. None when the row has neither."""
+    its style index only when a written cell uses it. None when the row has neither, or nothing."""
     for column, value in enumerate(last):
         if isinstance(value, date):
             return f"{xlsx_rows.column_name(column)}{row + 1}"
+    if all(value is None for value in last):
+        return None  # a formatted blank would make an empty last row a row of the sheet
     for column, value in enumerate(last):
         if value is None:
             sheet.write_blank(row, column, None, date_format)
@@ -258,13 +261,19 @@ def _date_cell(sheet: Any, date_format: Any, last: Sequence[object], row: int) -
     return None
 
 
-def _cells(sheet: Any, date_format: Any, rows: Sequence[Sequence[object]], first: int) -> None:
+def _cells(
+    sheet: Any, date_format: Any, rows: Sequence[Sequence[object]], first: int, *, spliced_like: bool = False
+) -> None:
+    """`spliced_like`: text as the spliced rows have it (an empty text stays an empty text;
+    `write` would leave the cell blank), for rows written here only when no splice is possible."""
     for r, row in enumerate(rows, start=first):
         for c, value in enumerate(row):
             if value is None:
                 continue
             if isinstance(value, date):
                 sheet.write_number(r, c, xlsx_rows.excel_serial(value), date_format)
+            elif spliced_like and isinstance(value, str):
+                sheet.write_string(r, c, value)
             else:
                 sheet.write(r, c, value)
 

@@ -1,8 +1,7 @@
-"""Typed ORM models for every entity of the data model (ARCHITECTURE.md, "Packages").
-
-Text columns hold normalized Thai (services normalize before writing); dates are
-ISO Gregorian and become Buddhist Era only when displayed or printed.
-"""
+"""Typed ORM models of the data model (ARCHITECTURE.md, "Packages"); the field follow-up tables
+and the integrated plan's are in models_field and models_plan, imported at the end. Text columns
+hold normalized Thai (services normalize before writing); dates are ISO Gregorian, in the
+Buddhist Era only when displayed or printed."""
 
 from __future__ import annotations
 
@@ -398,5 +397,4 @@ class Setting(Versioned, Base):
     value_json: Mapped[str] = mapped_column(Text)
 
 
-# models_field: the field follow-up tables (places, visits, network); models_plan: the integrated plan's M&E
 from sbpac_desktop.store import models_field, models_plan  # noqa: E402, F401
