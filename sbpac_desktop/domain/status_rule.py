@@ -109,6 +109,24 @@ def status_key(facts: Facts) -> str:
     return next(key for key, condition in STATUS_RULE if holds(condition, facts))
 
 
+def _percents(condition: Condition) -> set[int | None]:
+    if isinstance(condition, AnyOf):
+        return {value for part in condition.parts for value in _percents(part)}
+    return {condition.value} if isinstance(condition, PercentIs) else set()
+
+
+# The percents the rule compares with; any other percent gives the same status as every other.
+COMPARED_PERCENTS = frozenset(value for _key, condition in STATUS_RULE for value in _percents(condition))
+_OTHER_PERCENT = next(value for value in range(101) if value not in COMPARED_PERCENTS)
+
+
+def percent_class(percent: int | None) -> int | None:
+    """One percent standing for all those the rule cannot tell apart from `percent`: itself
+    where the rule compares with it, else one shared stand-in. Lets a caller derive a status
+    once per distinct class instead of once per distinct percent (the spreadsheet export)."""
+    return percent if percent in COMPARED_PERCENTS else _OTHER_PERCENT
+
+
 # --- normal form for filters ------------------------------------------------------------------
 @dataclass(frozen=True)
 class Conjunction:

@@ -137,3 +137,20 @@ facts_strategy = st.builds(
 @given(cases=st.lists(facts_strategy, min_size=1, max_size=40))
 def test_sql_agrees_with_python_on_random_directives(db_url: str, cases: list[Facts]) -> None:
     _check_sql_agrees(db_url, cases)
+
+
+def test_a_percent_and_its_class_give_the_same_status() -> None:
+    """percent_class may stand for a percent wherever only the status is wanted (the export
+    derives one label per class): for every percent, state, due date and block it agrees."""
+    from sbpac_desktop.domain.status_rule import COMPARED_PERCENTS, percent_class
+
+    today = date(2026, 11, 25)
+    assert {None, 100} == COMPARED_PERCENTS
+    dues = (None, today - timedelta(days=3), today + timedelta(days=3), today + timedelta(days=60))
+    for percent, state, due, blocked in product([None, *range(101)], DirectiveState, dues, (False, True)):
+        facts = Facts(state, percent, due, blocked, today)
+        same = Facts(state, percent_class(percent), due, blocked, today)
+        assert status_key(facts) == status_key(same), (percent, state, due, blocked)
+        assert derive_status(state, percent, due, today).label == derive_status(
+            state, percent_class(percent), due, today
+        ).label

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.enums import DirectiveState, Priority
 from sbpac_desktop.domain.numbering import directive_number_texts, meeting_number_text
 from sbpac_desktop.domain.status import derive_status, effective_due
+from sbpac_desktop.domain.status_rule import percent_class
 from sbpac_desktop.services.directives import tracker_sql
 from sbpac_desktop.services.directives.directive_views import DirectiveFilter, _post_label
 from sbpac_desktop.store.models import DevelopmentDimension, Directive, Meeting, OrgUnit, Position
@@ -110,11 +111,6 @@ class _Assignees:
         return (entries[lead][0], entries[lead][1], others)
 
 
-def _progress_class(percent: int | None) -> int | None:
-    """What of the percent the status label reads: none yet, done, or anything in between."""
-    return percent if percent is None or percent == 100 else 0
-
-
 def export_rows(session: Session, filters: DirectiveFilter, today: date, thai: bool) -> Iterator[tuple[object, ...]]:
     """The rows of spreadsheets.export.HEADERS for every directive matching `filters`, by number."""
     connection = session.connection()
@@ -136,8 +132,8 @@ def export_rows(session: Session, filters: DirectiveFilter, today: date, thai: b
         for key in set(zip(m_number, m_year, strict=True))
     }
     priority = {value: Priority(value).label for value in set(prio)}
-    # the label reads the progress (not the exact percent), the effective due date and the block
-    progress = {value: _progress_class(value) for value in set(percent)}
+    # the label reads the percent's class under the status rule, the effective due date and the block
+    progress = {value: percent_class(value) for value in set(percent)}
     status_keys = list(
         zip(state, map(progress.__getitem__, percent), map(effective_due, due, extended), blocked, strict=True)
     )
