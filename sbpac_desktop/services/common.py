@@ -137,6 +137,20 @@ def erase_row(session: Session, actor: Actor, row: Base) -> None:
     audit(session, actor, "delete", row, before)
 
 
+def change_row(session: Session, actor: Actor, row: Base, **values: Any) -> None:
+    """Set columns of the row and write one audited "update" with the row as it was before.
+    Only mapped columns are accepted: a misspelt name on an ORM object would otherwise become a
+    plain Python attribute that is never stored, and the change would be lost without a word."""
+    columns = {attr.key for attr in inspect(row).mapper.column_attrs}
+    unknown = sorted(set(values) - columns)
+    if unknown:
+        raise AttributeError(f"{type(row).__name__} has no column {', '.join(unknown)}")
+    before = snapshot(row)
+    for name, value in values.items():
+        setattr(row, name, value)
+    audit(session, actor, "update", row, before)
+
+
 def audit_many(
     session: Session,
     actor: Actor,

@@ -20,7 +20,14 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ConflictError, ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.common import (
+    audit,
+    change_row,
+    check_version,
+    clean,
+    clean_required,
+    get_or_raise,
+)
 from sbpac_desktop.services.context import Actor, system_actor
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database
@@ -141,10 +148,7 @@ def update_dimension(
         row = get_or_raise(session, DevelopmentDimension, dimension_id, LABEL_TH)
         check_version(row, expected_version, LABEL_TH)
         _validate(session, data, dimension_id)
-        before = snapshot(row)
-        row.name = clean_required(data.name)
-        row.short_name = clean(data.short_name)
-        audit(session, actor, "update", row, before)
+        change_row(session, actor, row, name=clean_required(data.name), short_name=clean(data.short_name))
         return _view(row)
 
 
@@ -157,9 +161,7 @@ def set_dimension_active(
         row = get_or_raise(session, DevelopmentDimension, dimension_id, LABEL_TH)
         check_version(row, expected_version, LABEL_TH)
         if row.active != active:
-            before = snapshot(row)
-            row.active = active
-            audit(session, actor, "update", row, before)
+            change_row(session, actor, row, active=active)
         return _view(row)
 
 
@@ -183,9 +185,7 @@ def move_dimension(
         rows.insert(position - 1, row)
         for number, each in enumerate(rows, start=1):
             if each.sort_order != number:
-                before = snapshot(each)
-                each.sort_order = number
-                audit(session, actor, "update", each, before)
+                change_row(session, actor, each, sort_order=number)
     return list_dimensions(db, actor, include_inactive=True)
 
 

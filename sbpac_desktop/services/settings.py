@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ConflictError, ValidationError
-from sbpac_desktop.services.common import audit, snapshot
+from sbpac_desktop.services.common import audit, change_row
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database
@@ -124,6 +124,4 @@ def _store(session: Session, actor: Actor, row: Setting | None, key: str, value:
         return
     if row.value_json == encoded:
         return
-    before = snapshot(row)
-    row.value_json = encoded
-    audit(session, actor, "update", row, before)
+    change_row(session, actor, row, value_json=encoded)

@@ -6,10 +6,11 @@ from sqlalchemy import select
 
 from sbpac_desktop.domain.enums import AttendanceKind, UserRole
 from sbpac_desktop.domain.errors import PermissionDenied, ValidationError
+from sbpac_desktop.services.common import change_row
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.meetings import attendance
 from sbpac_desktop.services.people import org
-from sbpac_desktop.store.models import AuditEntry
+from sbpac_desktop.store.models import AuditEntry, Person
 from tests.services.helpers import meeting, person, post, series
 
 
@@ -89,3 +90,29 @@ def test_overlapping_terms_show_the_newest_holder(ctx):
     assert holders[pid] == "นายสมศรี มาใหม่"
     before = {p.id: p.holder_name for p in org.list_positions(ctx.db, ctx.actor, today=date(2019, 12, 1))}
     assert before[pid] == "นายกิตติ พาณิชย์ดี"
+
+
+def test_change_row_refuses_a_misspelt_column_and_changes_nothing(ctx):
+    """A name that is not a column would become a plain attribute and never be stored."""
+    pid = person(ctx)
+    with ctx.db.unit_of_work() as session:
+        row = session.get(Person, pid)
+        with pytest.raises(AttributeError, match="frist_name"):
+            change_row(session, ctx.actor, row, first_name="สมศักดิ์", frist_name="สมศักดิ์")
+        assert row.first_name == "กิตติ"
+        assert not session.is_modified(row)
+    with ctx.db.unit_of_work() as session:
+        actions = [e.action for e in session.scalars(select(AuditEntry).where(AuditEntry.entity == "person"))]
+    assert actions == ["create"]
+
+
+def test_change_row_audits_before_and_after(ctx):
+    pid = person(ctx)
+    with ctx.db.unit_of_work() as session:
+        change_row(session, ctx.actor, session.get(Person, pid), first_name="สมศักดิ์", phone="073-123456")
+    with ctx.db.unit_of_work() as session:
+        assert session.get(Person, pid).first_name == "สมศักดิ์"
+        last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
+    assert (last.action, last.entity) == ("update", "person")
+    assert '"first_name": "กิตติ"' in last.before_json and '"phone": null' in last.before_json
+    assert '"first_name": "สมศักดิ์"' in last.after_json and "073-123456" in last.after_json

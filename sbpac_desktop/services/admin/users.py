@@ -18,7 +18,7 @@ from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import ConflictError, NotFound, ValidationError
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import auth
-from sbpac_desktop.services.common import audit, check_version, get_or_raise, snapshot
+from sbpac_desktop.services.common import audit, change_row, check_version, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import MANAGE_USERS, require
 from sbpac_desktop.store import pg_roles
@@ -177,9 +177,7 @@ def change_role(
             return _view(user)
         if user.role == UserRole.ADMIN.value:
             _keep_an_admin(session, actor, user, "เปลี่ยนบทบาท")
-        before = snapshot(user)
-        user.role = new_role.value
-        audit(session, actor, "update", user, before)
+        change_row(session, actor, user, role=new_role.value)
         pg_roles.set_group(session, user.login, new_role.value)
         return _view(user)
 
@@ -192,11 +190,7 @@ def reset_password(db: Database, actor: Actor, login_or_id: str | int, new_passw
     checker.raise_if_any()
     with db.unit_of_work() as session:
         user = _find(session, login_or_id)
-        before = snapshot(user)
-        user.password_hash = auth.hash_password(new_password)
-        user.failed_logins = 0
-        user.locked = False
-        audit(session, actor, "update", user, before)
+        change_row(session, actor, user, password_hash=auth.hash_password(new_password), failed_logins=0, locked=False)
         pg_roles.set_password(session, user.login, new_password)
         return _view(user)
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.workflow import check_reason, require_open
-from sbpac_desktop.services.common import audit, check_version, clean, get_or_raise, snapshot
+from sbpac_desktop.services.common import change_row, check_version, clean, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
 from sbpac_desktop.services.permissions import require_assignee
@@ -31,10 +31,7 @@ def block(
         require_assignee(session, actor, directive.assignments, today, "แจ้งว่าข้อสั่งการติดขัด")
         check_version(directive, expected_version, "ข้อสั่งการ")
         require_open(DirectiveState(directive.state), "แจ้งติดขัด")
-        before = snapshot(directive)
-        directive.blocked_reason = clean(reason)
-        directive.blocked_on = today
-        audit(session, actor, "update", directive, before)
+        change_row(session, actor, directive, blocked_reason=clean(reason), blocked_on=today)
         return build_detail(session, directive, today)
 
 
@@ -51,8 +48,5 @@ def unblock(
         require_assignee(session, actor, directive.assignments, today, "ยกเลิกสถานะติดขัด")
         check_version(directive, expected_version, "ข้อสั่งการ")
         if directive.blocked_reason is not None:
-            before = snapshot(directive)
-            directive.blocked_reason = None
-            directive.blocked_on = None
-            audit(session, actor, "update", directive, before)
+            change_row(session, actor, directive, blocked_reason=None, blocked_on=None)
         return build_detail(session, directive, today)

@@ -27,7 +27,7 @@ from sbpac_desktop.domain.workflow import (
     require_open,
     require_pending,
 )
-from sbpac_desktop.services.common import audit, clean, ensure_meeting_editable, get_or_raise, snapshot
+from sbpac_desktop.services.common import audit, change_row, clean, ensure_meeting_editable, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail, presented_lines
 from sbpac_desktop.services.directives.requests import RequestView, by_directive, record_decision, request_head
@@ -146,12 +146,15 @@ def acknowledge_closure(
         row.decided_on = closed_on
         row.meeting_id = meeting.id if meeting else None
         audit(session, actor, "update" if before_row else "create", row, before_row)
-        before = snapshot(directive)
-        directive.state = DirectiveState.CLOSED.value
-        directive.closed_on = closed_on
-        directive.blocked_reason = None
-        directive.blocked_on = None
-        audit(session, actor, "update", directive, before)
+        change_row(
+            session,
+            actor,
+            directive,
+            state=DirectiveState.CLOSED.value,
+            closed_on=closed_on,
+            blocked_reason=None,
+            blocked_on=None,
+        )
         return build_detail(session, directive, today)
 
 

@@ -13,7 +13,15 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text, next_sequence
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import conflicts
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.common import (
+    audit,
+    change_row,
+    check_version,
+    clean,
+    clean_required,
+    get_or_raise,
+    snapshot,
+)
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import (
     DirectiveDetail,
@@ -302,10 +310,13 @@ def set_state(
         return closure.acknowledge_closure(db, actor, directive_id, on=on, today=today)
     with db.unit_of_work() as session:
         directive = get_or_raise(session, Directive, directive_id, "ข้อสั่งการ")
-        before = snapshot(directive)
-        directive.state = state.value
-        directive.closed_on = None  # cancelled or reopened: closing returned above through closure
-        audit(session, actor, "update", directive, before)
+        change_row(
+            session,
+            actor,
+            directive,
+            state=state.value,
+            closed_on=None,  # cancelled or reopened: closing returned above through closure
+        )
         return build_detail(session, directive, today or date.today())
 
 

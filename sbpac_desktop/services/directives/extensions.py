@@ -26,7 +26,7 @@ from sbpac_desktop.domain.workflow import (
     require_open,
     require_pending,
 )
-from sbpac_desktop.services.common import audit, check_version, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.common import audit, change_row, check_version, clean_required, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
 from sbpac_desktop.services.directives.requests import RequestView, by_directive, record_decision, request_head
@@ -180,9 +180,12 @@ def _decide(
         audit(session, actor, "update", row, before)
         if approve:
             require_open(DirectiveState(directive.state), "ขยายเวลา")
-            before_directive = snapshot(directive)
-            directive.extended_due_on = row.requested_due_on  # due_on stays the original
-            audit(session, actor, "update", directive, before_directive)
+            change_row(
+                session,
+                actor,
+                directive,
+                extended_due_on=row.requested_due_on,  # due_on stays the original
+            )
         return build_detail(session, directive, today)
 
 

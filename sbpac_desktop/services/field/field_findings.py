@@ -20,7 +20,16 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, erase_row, get_or_raise, snapshot
+from sbpac_desktop.services.common import (
+    audit,
+    change_row,
+    check_version,
+    clean,
+    clean_required,
+    erase_row,
+    get_or_raise,
+    snapshot,
+)
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.progress import ProgressInput, insert_progress
 from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK, LABEL_TH, FindingView, finding_views
@@ -153,8 +162,5 @@ def propose_finding(
             raise ValidationError.single(
                 "finding", "ข้อค้นพบนี้บรรจุในระเบียบวาระแล้ว", "This finding is already on an agenda"
             )
-        before = snapshot(row)
-        row.proposal_state = "proposed"
-        row.proposal_title = clean(title) or row.text
-        audit(session, actor, "update", row, before)
+        change_row(session, actor, row, proposal_state="proposed", proposal_title=clean(title) or row.text)
         return _one(session, row)

@@ -21,8 +21,8 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.common import (
-    audit,
     audit_many,
+    change_row,
     check_version,
     clean,
     clean_required,
@@ -227,12 +227,15 @@ def record_outcome(
         if visit.visit_on > (today or date.today()):
             check.add("status", "ยังไม่ถึงวันลงพื้นที่ — บันทึกผลได้ตั้งแต่วันลงพื้นที่", "The visit has not happened yet")
         check.raise_if_any()
-        before = snapshot(visit)
-        visit.participants = clean_required(data.participants)
-        visit.summary = clean_required(data.summary)
-        visit.issues = clean(data.issues)
-        visit.status = "done"
-        audit(session, actor, "update", visit, before)
+        change_row(
+            session,
+            actor,
+            visit,
+            participants=clean_required(data.participants),
+            summary=clean_required(data.summary),
+            issues=clean(data.issues),
+            status="done",
+        )
         return _detail(session, visit)
 
 
@@ -245,9 +248,7 @@ def cancel_visit(db: Database, actor: Actor, visit_id: int, expected_version: in
             raise ValidationError.single(
                 "status", "ลงพื้นที่และบันทึกผลแล้ว ยกเลิกไม่ได้", "A visit that was carried out cannot be cancelled"
             )
-        before = snapshot(visit)
-        visit.status = "cancelled"
-        audit(session, actor, "update", visit, before)
+        change_row(session, actor, visit, status="cancelled")
         return _detail(session, visit)
 
 

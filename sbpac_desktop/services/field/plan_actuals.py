@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.plan import QUARTERS, budget_problems
-from sbpac_desktop.services.common import audit, clean, erase_row, get_or_raise, snapshot
+from sbpac_desktop.services.common import audit, change_row, clean, erase_row, get_or_raise, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.field.plan import INDICATOR_TH, MAX_SATANG, PROJECT_TH, budget_rows
 from sbpac_desktop.services.permissions import require_post_holder
@@ -140,9 +140,7 @@ def write_disbursement(
         session.flush()
         audit(session, actor, "create", row)
         return row
-    before = snapshot(row)
-    row.disbursed_satang = satang
-    audit(session, actor, "update", row, before)
+    change_row(session, actor, row, disbursed_satang=satang)
     return row
 
 

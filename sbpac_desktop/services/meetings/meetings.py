@@ -15,6 +15,7 @@ from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import conflicts
 from sbpac_desktop.services.common import (
     audit,
+    change_row,
     check_version,
     clean,
     clean_required,
@@ -212,9 +213,7 @@ def set_status(db: Database, actor: Actor, meeting_id: int, status: MeetingStatu
         meeting = get_or_raise(session, Meeting, meeting_id, "การประชุม")
         if status.value != meeting.status:
             ensure_meeting_editable(meeting)  # certification is final; corrections come as new versions
-        before = snapshot(meeting)
-        meeting.status = status.value
-        audit(session, actor, "update", meeting, before)
+        change_row(session, actor, meeting, status=status.value)
         return _view(session, meeting)
 
 

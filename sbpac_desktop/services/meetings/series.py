@@ -19,7 +19,16 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.enums import AgendaTemplate, OrgUnitKind
 from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, erase_row, get_or_raise, snapshot
+from sbpac_desktop.services.common import (
+    audit,
+    change_row,
+    check_version,
+    clean,
+    clean_required,
+    erase_row,
+    get_or_raise,
+    snapshot,
+)
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import current_holders
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
@@ -270,9 +279,7 @@ def set_series_active(
         series = get_or_raise(session, MeetingSeries, series_id, "ชุดการประชุม")
         check_version(series, expected_version, "ชุดการประชุม")
         if series.active != active:
-            before = snapshot(series)
-            series.active = active
-            audit(session, actor, "update", series, before)
+            change_row(session, actor, series, active=active)
         return _view(session, series, date.today())
 
 

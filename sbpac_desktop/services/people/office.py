@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ConflictError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, snapshot
+from sbpac_desktop.services.common import audit, change_row
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database
@@ -144,6 +144,4 @@ def _store(session: Session, actor: Actor, row: Setting | None, key: str, value:
         audit(session, actor, "create", row)
         return
     if row.value_json != encoded:
-        before = snapshot(row)
-        row.value_json = encoded
-        audit(session, actor, "update", row, before)
+        change_row(session, actor, row, value_json=encoded)

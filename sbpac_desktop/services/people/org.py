@@ -19,7 +19,14 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from sbpac_desktop.domain.enums import OrgUnitKind, PositionKind
 from sbpac_desktop.domain.errors import ConflictError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.common import (
+    audit,
+    change_row,
+    check_version,
+    clean,
+    clean_required,
+    get_or_raise,
+)
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import current_holders
 from sbpac_desktop.services.people.org_people import (
@@ -120,7 +127,10 @@ class PositionView:
 
 
 def _taken(
-    session: Session, column: InstrumentedAttribute[str | None], value: str | None, own_id: int | None,
+    session: Session,
+    column: InstrumentedAttribute[str | None],
+    value: str | None,
+    own_id: int | None,
     model: type[OrgUnit] | type[Position],
 ) -> bool:
     """Is `value` already used by another row? Compared after the same cleaning as stored text."""
@@ -190,12 +200,15 @@ def update_org_unit(db: Database, actor: Actor, unit_id: int, expected_version: 
         unit = get_or_raise(session, OrgUnit, unit_id, "หน่วยงาน")
         check_version(unit, expected_version, "หน่วยงาน")
         _validate_unit(session, data, unit_id)
-        before = snapshot(unit)
-        unit.name = clean_required(data.name)
-        unit.short_name = clean(data.short_name)
-        unit.kind = data.kind.value
-        unit.parent_id = data.parent_id
-        audit(session, actor, "update", unit, before)
+        change_row(
+            session,
+            actor,
+            unit,
+            name=clean_required(data.name),
+            short_name=clean(data.short_name),
+            kind=data.kind.value,
+            parent_id=data.parent_id,
+        )
         return _unit_view(unit)
 
 
@@ -219,13 +232,10 @@ def set_org_unit_active(db: Database, actor: Actor, unit_id: int, expected_versi
                 still.append(f"ตำแหน่ง {posts} ตำแหน่ง")
             if still:
                 raise ConflictError(
-                    f"ระงับ “{unit.name}” ไม่ได้ เพราะยังมี{' และ'.join(still)}ที่ใช้งานอยู่ — "
-                    "กรุณาระงับหรือย้ายรายการเหล่านั้นก่อน",
+                    f"ระงับ “{unit.name}” ไม่ได้ เพราะยังมี{' และ'.join(still)}ที่ใช้งานอยู่ — กรุณาระงับหรือย้ายรายการเหล่านั้นก่อน",
                     f"The unit still has {children} active sub-units and {posts} active posts",
                 )
-        before = snapshot(unit)
-        unit.active = active
-        audit(session, actor, "update", unit, before)
+        change_row(session, actor, unit, active=active)
         return _unit_view(unit)
 
 
@@ -300,12 +310,15 @@ def update_position(
         position = get_or_raise(session, Position, position_id, "ตำแหน่ง")
         check_version(position, expected_version, "ตำแหน่ง")
         _validate_position(session, data, position_id)
-        before = snapshot(position)
-        position.title = clean_required(data.title)
-        position.kind = data.kind.value
-        position.short_code = clean(data.short_code)
-        position.org_unit_id = data.org_unit_id
-        audit(session, actor, "update", position, before)
+        change_row(
+            session,
+            actor,
+            position,
+            title=clean_required(data.title),
+            kind=data.kind.value,
+            short_code=clean(data.short_code),
+            org_unit_id=data.org_unit_id,
+        )
         session.flush()
         session.refresh(position)
         return _position_views(session, [position], date.today())[0]
@@ -326,9 +339,7 @@ def set_position_active(
                 f"ตำแหน่ง “{position.title}” ยังมีผู้ดำรงตำแหน่ง ({held[0].person_name}) — กรุณาบันทึกวันสิ้นสุดวาระก่อนระงับ",
                 "The post still has a holder; end the term first",
             )
-        before = snapshot(position)
-        position.active = active
-        audit(session, actor, "update", position, before)
+        change_row(session, actor, position, active=active)
         session.flush()
         return _position_views(session, [position], day)[0]
 

@@ -20,7 +20,15 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import ConflictError, ValidationError
 from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.common import (
+    audit,
+    change_row,
+    check_version,
+    clean,
+    clean_required,
+    get_or_raise,
+    snapshot,
+)
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database
@@ -130,13 +138,16 @@ def update_person(db: Database, actor: Actor, person_id: int, expected_version: 
     with db.unit_of_work() as session:
         person = get_or_raise(session, Person, person_id, "บุคคล")
         check_version(person, expected_version, "ข้อมูลบุคคล")
-        before = snapshot(person)
-        person.prefix = clean(data.prefix)
-        person.first_name = clean_required(data.first_name)
-        person.last_name = clean_required(data.last_name)
-        person.email = clean(data.email)
-        person.phone = clean(data.phone)
-        audit(session, actor, "update", person, before)
+        change_row(
+            session,
+            actor,
+            person,
+            prefix=clean(data.prefix),
+            first_name=clean_required(data.first_name),
+            last_name=clean_required(data.last_name),
+            email=clean(data.email),
+            phone=clean(data.phone),
+        )
         return _person_view(person)
 
 
@@ -156,9 +167,7 @@ def set_person_active(
                     f"{held[0].position_title} อยู่ — กรุณาบันทึกวันสิ้นสุดวาระก่อนระงับ",
                     "This person still holds a post; end the term first",
                 )
-        before = snapshot(person)
-        person.active = active
-        audit(session, actor, "update", person, before)
+        change_row(session, actor, person, active=active)
         return _person_view(person)
 
 
@@ -237,9 +246,7 @@ def _close_previous(session: Session, actor: Actor, position_id: int, start_on: 
             Incumbency.start_on < start_on,
         )
     ):
-        before = snapshot(row)
-        row.end_on = start_on - timedelta(days=1)
-        audit(session, actor, "update", row, before)
+        change_row(session, actor, row, end_on=start_on - timedelta(days=1))
 
 
 def assign_incumbency(db: Database, actor: Actor, data: IncumbencyInput) -> int:
