@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle
 
+from sbpac_desktop.gui.idle import IdleWatch
 from sbpac_desktop.gui.pages.base import Page
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.context import SYSTEM_LOGIN
@@ -114,20 +115,28 @@ PAGE_MODULES = (
     "users",
 )
 PRELOAD_DELAY_MS = 600  # after the window is usable; a clerk's first click rarely comes sooner
+PRELOAD_RETRY_MS = 100  # how soon to look again while the window is not idle
 
 
 def preload_later(owner: QObject) -> None:
-    """Import the page modules not yet imported, one per turn of the event loop, starting a moment
-    after start-up. Why: pages are built on first show (start-up stays short), but a first click
-    on the tracker then paid for importing it (0.2-0.3 s); done here in idle time, the first click
-    only builds the widgets. On the window's thread on purpose: a module may create Qt objects
-    when imported, and one import at a time keeps each pause short. Stops with `owner`."""
+    """Import the page modules not yet imported, one at a time while the window is idle,
+    starting a moment after start-up. Why: pages are built on first show (start-up stays
+    short), but a first click on the tracker then paid for importing it (0.2-0.3 s); done here
+    in idle time, the first click only builds the widgets. Idle (gui/idle.py) means no
+    operation running and no input for a moment: an import never delays a query the clerk just
+    asked for. On the window's thread on purpose: a module may create Qt objects when imported,
+    and one import at a time keeps each pause short. Stops with `owner`."""
     pending = [f"sbpac_desktop.gui.pages.{name}" for name in PAGE_MODULES]
+    watch = IdleWatch(owner)
 
     def next_module() -> None:
-        if pending:
+        if not pending:
+            watch.stop()
+        elif watch.is_idle():
             importlib.import_module(pending.pop(0))
             QTimer.singleShot(0, owner, next_module)
+        else:
+            QTimer.singleShot(PRELOAD_RETRY_MS, owner, next_module)
 
     QTimer.singleShot(PRELOAD_DELAY_MS, owner, next_module)
 
