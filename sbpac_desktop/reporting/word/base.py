@@ -140,7 +140,10 @@ class WordWriter:
 
     def _last_section(self) -> Element:
         """The last section's w:sectPr: the body's own, after its content (ECMA-376 §17.6.17)."""
-        return self._body[-1]
+        properties = self._body[-1]
+        if properties.tag != qn("w:sectPr"):
+            raise RuntimeError("the document body does not end with its w:sectPr")
+        return properties
 
     def _added(self, tag: str) -> Element:
         """The block python-docx has just added: it appends at the body's end, before the w:sectPr."""
