@@ -2,7 +2,8 @@
 
 Each writer takes the same document tree (domain.documents) as its PDF twin in reporting/
 and prints the same strings in the same order, so the two cannot drift apart; the tests
-read both back and compare. See base.py for the page, the named Thai styles and the font.
+read both back and compare. See base.py for the page, the named Thai styles and the font,
+ooxml.py for the XML python-docx has no setting for (its public API only, issue #17).
 
     minutes.render(MinutesDoc, path, thai_digits=)     รายงานการประชุม (แบบที่ ๑๑)
     agenda.render(AgendaDoc, path, thai_digits=)       ระเบียบวาระการประชุม

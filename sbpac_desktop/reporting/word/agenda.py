@@ -13,7 +13,7 @@ from sbpac_desktop.domain.documents import AgendaDoc, AgendaSection
 from sbpac_desktop.reporting.agenda_text import LABEL_WIDTH, SUB_INDENT, TIME_WIDTH, time_cell_text, total_text
 from sbpac_desktop.reporting.document_text import clock, long_date_text
 from sbpac_desktop.reporting.layout import TEXT_WIDTH
-from sbpac_desktop.reporting.word.base import Runs, WordWriter, row_cells
+from sbpac_desktop.reporting.word.base import Runs, WordWriter
 
 
 def header(w: WordWriter, doc: AgendaDoc) -> None:
@@ -55,12 +55,11 @@ def add_agenda(w: WordWriter, doc: AgendaDoc) -> None:
     else:
         widths = (LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH)
     table = w.table(rows, widths, header_rows=1 if timed else 0, grid=False)
-    rows_of = list(table.rows)
     if timed:
-        row_cells(rows_of[0])[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for row, depth in zip(rows_of, depths, strict=True):
+        table.paragraph(0, 2).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for row, depth in enumerate(depths):
         if depth:  # sub-items indented as in the PDF
-            row_cells(row)[1].paragraphs[0].paragraph_format.left_indent = Pt(SUB_INDENT * depth)
+            table.paragraph(row, 1).paragraph_format.left_indent = Pt(SUB_INDENT * depth)
     if timed:
         w.gap()
         w.centred(total_text(doc))

@@ -9,12 +9,17 @@ Windows) and LibreOffice asks fontconfig for a Thai font (Sarabun, when installe
 
 Digits follow the document's setting exactly as the PDF engine does (engine.breaking): every
 word is converted to Thai digits except words with Latin letters (URLs, e-mail, English names).
+
+Only python-docx's public API (issue #17): what it has no setting for (w:szCs, w:lang, the page
+number field and format, borders, shading, header rows, the paragraph style set without a name
+look-up) is written with plain lxml calls on elements reached publicly, in word/ooxml.py.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
@@ -22,15 +27,16 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.styles.style import BaseStyle, CharacterStyle
-from docx.table import Table, _Cell, _Row
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from sbpac_desktop.reporting.layout import OFFICIAL_MARGINS
 from sbpac_desktop.reporting.output_file import write_atomically
+from sbpac_desktop.reporting.word import ooxml
+from sbpac_desktop.reporting.word.ooxml import Element, paragraph_element, run_properties, set_child, set_style
 from sbpac_desktop.thai import segment, to_thai_digits
 
 FONT = "TH Sarabun New"
@@ -56,8 +62,6 @@ Runs = Sequence[tuple[str, bool]]
 _AFTER_SZ_CS = ("w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
                 "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")  # fmt: skip
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
-_AFTER_PG_NUM_TYPE = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
-                      "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")  # fmt: skip
 
 
 def document_digits(text: str, thai_digits: bool) -> str:
@@ -75,33 +79,25 @@ def _has_latin(token: str) -> bool:
 
 def thai_font(style: CharacterStyle, size_pt: float, bold: bool = False) -> None:
     """TH Sarabun New at `size_pt` for Latin and complex script (Thai), bold in both if asked."""
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), FONT)
-    style.font.size = Pt(size_pt)
-    style.font.bold = bold
-    _set_child(rpr, "w:szCs", str(round(size_pt * 2)), _AFTER_SZ_CS)
+    font = style.font
+    font.name = FONT  # w:ascii and w:hAnsi
+    font.size = Pt(size_pt)
+    font.bold = bold
     if bold:
-        rpr.get_or_add_bCs()
-    lang = _set_child(rpr, "w:lang", None, _AFTER_LANG)
+        font.cs_bold = True
+    rpr = run_properties(font)
+    fonts = rpr.find(qn("w:rFonts"))
+    for attribute in ("w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    set_child(rpr, "w:szCs", str(round(size_pt * 2)), _AFTER_SZ_CS)
+    lang = set_child(rpr, "w:lang", None, _AFTER_LANG)
     lang.set(qn("w:bidi"), "th-TH")  # complex-script language: Word's Thai word breaking and proofing
 
 
 def run_size(run, size_pt: float) -> None:
     """A run's size for Latin and Thai (w:sz and w:szCs): Word sizes Thai text by w:szCs."""
     run.font.size = Pt(size_pt)
-    _set_child(run._r.get_or_add_rPr(), "w:szCs", str(round(size_pt * 2)), _AFTER_SZ_CS)
-
-
-def _set_child(parent, tag: str, value: str | None, successors: tuple[str, ...]):
-    child = parent.find(qn(tag))
-    if child is None:
-        child = OxmlElement(tag)
-        parent.insert_element_before(child, *successors)
-    if value is not None:
-        child.set(qn("w:val"), value)
-    return child
+    set_child(run_properties(run.font), "w:szCs", str(round(size_pt * 2)), _AFTER_SZ_CS)
 
 
 class WordWriter:
@@ -110,6 +106,7 @@ class WordWriter:
     def __init__(self, thai_digits: bool = True, *, title: str = "", author: str = "") -> None:
         self.thai_digits = thai_digits
         self.document = Document()
+        self._body = self.document.element.find(qn("w:body"))
         self._page_setup()
         self._styles()
         properties = self.document.core_properties
@@ -136,19 +133,24 @@ class WordWriter:
         paragraph.style = self.document.styles["Normal"]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run("- ")
-        field = OxmlElement("w:fldSimple")
-        field.set(qn("w:instr"), "PAGE")
         if self.thai_digits:
-            numbering = OxmlElement("w:pgNumType")
-            numbering.set(qn("w:fmt"), "thaiNumbers")
-            self.document.sections[0]._sectPr.insert_element_before(numbering, *_AFTER_PG_NUM_TYPE)
-        run = OxmlElement("w:r")
-        text = OxmlElement("w:t")
-        text.text = document_digits("2", self.thai_digits)
-        run.append(text)
-        field.append(run)
-        paragraph._p.append(field)
+            ooxml.add_page_number_format(self._last_section(), "thaiNumbers")
+        ooxml.page_number_field(paragraph_element(paragraph), document_digits("2", self.thai_digits))
         paragraph.add_run(" -")
+
+    def _last_section(self) -> Element:
+        """The last section's w:sectPr: the body's own, after its content (ECMA-376 §17.6.17)."""
+        properties = self._body[-1]
+        if properties.tag != qn("w:sectPr"):
+            raise RuntimeError("the document body does not end with its w:sectPr")
+        return properties
+
+    def _added(self, tag: str) -> Element:
+        """The block python-docx has just added: it appends at the body's end, before the w:sectPr."""
+        block = self._last_section().getprevious()
+        if block is None or block.tag != qn(tag):
+            raise RuntimeError(f"python-docx did not add the {tag} at the body's end")
+        return block
 
     def _styles(self) -> None:
         styles = self.document.styles
@@ -170,7 +172,8 @@ class WordWriter:
             table_style = styles.add_style(name, WD_STYLE_TYPE.TABLE)
             table_style.base_style = styles[base]
             thai_font(table_style, BODY_PT)
-            _cell_margins(table_style, CELL_PADDING_TWIPS)
+            # the PDF tables' 3 pt padding (Word's default 0.19 cm wraps 'ระเบียบวาระที่ ๑' in its column)
+            ooxml.cell_margins(table_style.element, CELL_PADDING_TWIPS)
 
     def _paragraph_style(self, name: str, base: BaseStyle, *, bold: bool = False, size: float = BODY_PT):
         style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -216,8 +219,7 @@ class WordWriter:
                     paragraph.add_run().add_break(WD_BREAK.LINE)
                 run = paragraph.add_run(line)
                 if bold:
-                    run.bold = True
-                    run._r.get_or_add_rPr().get_or_add_bCs()
+                    run.bold = run.font.cs_bold = True
 
     def _style_id(self, name: str) -> str:
         """Style ids looked up once: python-docx scans every style on each `style=` it is given."""
@@ -228,7 +230,7 @@ class WordWriter:
     def add_styled(self, style: str) -> Paragraph:
         """A new body paragraph in the named style."""
         paragraph = self.document.add_paragraph()
-        paragraph._p.style = self._style_id(style)
+        set_style(paragraph_element(paragraph), self._style_id(style))
         return paragraph
 
     def centred(self, text: str, bold: bool = False) -> Paragraph:
@@ -245,14 +247,7 @@ class WordWriter:
         fmt = paragraph.paragraph_format
         fmt.left_indent = fmt.right_indent = Cm(4.8)  # 40 % of the 16 cm text width remains
         fmt.space_after = Pt(BODY_PT / 2)
-        borders = OxmlElement("w:pBdr")
-        bottom = OxmlElement("w:bottom")
-        for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-            bottom.set(qn(key), value)
-        borders.append(bottom)
-        paragraph._p.get_or_add_pPr().insert_element_before(
-            borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc", "w:rPr"
-        )
+        ooxml.bottom_border(paragraph_element(paragraph))
         return paragraph
 
     def gap(self) -> Paragraph:
@@ -263,11 +258,7 @@ class WordWriter:
         no number on its first page, '- ๒ -' on its second, as for the first letter."""
         section = self.document.add_section(WD_SECTION.NEW_PAGE)  # copies the page, header and number format
         section.different_first_page_header_footer = True
-        numbering = section._sectPr.find(qn("w:pgNumType"))
-        if numbering is None:
-            numbering = OxmlElement("w:pgNumType")
-            section._sectPr.insert_element_before(numbering, *_AFTER_PG_NUM_TYPE)
-        numbering.set(qn("w:start"), "1")
+        ooxml.restart_page_numbers(self._last_section())
 
     def page_break(self) -> None:
         self.add_styled(BODY).add_run().add_break(WD_BREAK.PAGE)
@@ -281,24 +272,29 @@ class WordWriter:
         header_rows: int = 1,
         grid: bool = True,
         cell_style: str = CELL,
-    ) -> Table:
+    ) -> WrittenTable:
         """A real Word table; `widths` in points. Header rows are bold and repeat on every page."""
         table = self.document.add_table(rows=0, cols=len(widths), style=TABLE if grid else LIST_TABLE)
+        tbl = self._added("w:tbl")
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         for column, width in zip(table.columns, widths, strict=True):
             column.width = Pt(width)
+        written = WrittenTable(table, [])
+        style_id = self._style_id(cell_style)
         for index, values in enumerate(rows):
             header = index < header_rows
-            row = table.add_row()
+            table.add_row()  # its cells have their column's width
+            tr = tbl[-1]  # the row just added: the table's last child
             if header:
-                _repeat_as_header(row)
-            for cell, value in zip(row_cells(row), values, strict=True):  # add_row gave each its column's width
-                paragraph = cell.paragraphs[0]
-                paragraph._p.style = self._style_id(cell_style)
-                runs = [(value, header)] if isinstance(value, str) else value
-                self._fill(paragraph, runs)
-        return table
+                ooxml.repeat_as_header(tr)
+            cells = list(tr.iterchildren(qn("w:tc")))
+            written.cells.append(cells)
+            for tc, value in zip(cells, values, strict=True):
+                paragraph = written.paragraph_in(tc)
+                set_style(paragraph_element(paragraph), style_id)
+                self._fill(paragraph, [(value, header)] if isinstance(value, str) else value)
+        return written
 
     def footer_note(self, text: str) -> None:
         """Small right-aligned text at the foot of every page, first included: the audit anchor
@@ -317,38 +313,23 @@ class WordWriter:
         return write_atomically(path, lambda temporary: self.document.save(str(temporary)))
 
 
-def row_cells(row: _Row) -> list[_Cell]:
-    """The row's cells in linear time. python-docx's `row.cells` lays out the whole table's grid
-    on every call, which made a 1,250-row follow-up report take half a minute."""
-    return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
+@dataclass(frozen=True)
+class WrittenTable:
+    """A table WordWriter.table wrote: python-docx's Table (alignment, `rows` of a small table) and
+    each row's w:tc elements, kept as written. python-docx's one public way to a row's cells,
+    `row.cells`, lays out the whole table on every call in 1.1.0 (a 1,250-row follow-up table took
+    half a minute) and still costs 7x this per row in 1.2."""
 
+    table: Table
+    cells: list[list[Element]]
 
-def shade(cell: _Cell, fill_hex: str) -> None:
-    """A cell's background (the follow-up status colours); `fill_hex` like 'F6C9C4'."""
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill_hex)):
-        shading.set(qn(key), value)
-    properties.append(shading)
+    def paragraph_in(self, tc: Element) -> Paragraph:
+        """The cell's (first) paragraph, as python-docx's public Paragraph."""
+        return Paragraph(tc.find(qn("w:p")), self.table)
 
+    def paragraph(self, row: int, column: int) -> Paragraph:
+        return self.paragraph_in(self.cells[row][column])
 
-def _cell_margins(style: BaseStyle, twips: int) -> None:
-    """The PDF tables' 3 pt cell padding (Word's default 0.19 cm wraps 'ระเบียบวาระที่ ๑' in its column)."""
-    properties = style.element.find(qn("w:tblPr"))
-    if properties is None:
-        properties = OxmlElement("w:tblPr")
-        style.element.insert_element_before(properties, "w:trPr", "w:tcPr", "w:tblStylePr")
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("w:left", "w:right"):
-        margin = OxmlElement(side)
-        margin.set(qn("w:w"), str(twips))
-        margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    properties.append(margins)
-
-
-def _repeat_as_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+    def shade(self, row: int, column: int, fill_hex: str) -> None:
+        """A cell's background (the follow-up status colours); `fill_hex` like 'F6C9C4'."""
+        ooxml.shade(self.cells[row][column], fill_hex)

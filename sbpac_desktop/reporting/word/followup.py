@@ -12,7 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from sbpac_desktop.domain.documents import FollowUpDoc, FollowUpGroup
 from sbpac_desktop.reporting import followup_text as shared
 from sbpac_desktop.reporting.document_text import long_date_text
-from sbpac_desktop.reporting.word.base import CELL_SMALL, HEADING, WordWriter, row_cells, shade
+from sbpac_desktop.reporting.word.base import CELL_SMALL, HEADING, WordWriter
 from sbpac_desktop.reporting.word.minutes import signature
 
 
@@ -20,12 +20,11 @@ def summary(w: WordWriter, doc: FollowUpDoc) -> None:
     total = sum(count for _label, count in doc.counts)
     rows = [["สถานะ", "จำนวน (ข้อ)"], *[[label, str(count)] for label, count in doc.counts], ["รวม", str(total)]]
     table = w.table(rows, shared.SUMMARY_WIDTHS)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER  # ReportLab centres a table narrower than the text
-    rows_of = list(table.rows)
-    for cell in row_cells(rows_of[0]):
-        shade(cell, shared.HEADER_FILL_HEX)
-    for row in rows_of:
-        row_cells(row)[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # as the PDF
+    table.table.alignment = WD_TABLE_ALIGNMENT.CENTER  # ReportLab centres a table narrower than the text
+    for column in range(len(rows[0])):
+        table.shade(0, column, shared.HEADER_FILL_HEX)
+    for row in range(len(rows)):
+        table.paragraph(row, 1).alignment = WD_ALIGN_PARAGRAPH.RIGHT  # as the PDF
 
 
 def group(w: WordWriter, part: FollowUpGroup, lead_in_heading: bool) -> None:
@@ -35,12 +34,11 @@ def group(w: WordWriter, part: FollowUpGroup, lead_in_heading: bool) -> None:
     w.para(f"{part.name} ({len(part.rows)} ข้อ)", HEADING)
     rows = [columns, *[shared.directive_cells(line, lead_in_heading) for line in part.rows]]
     table = w.table(rows, shared.WIDTHS, cell_style=CELL_SMALL)
-    rows_of = list(table.rows)
-    for cell in row_cells(rows_of[0]):
-        shade(cell, shared.HEADER_FILL_HEX)
-    for row, line in zip(rows_of[1:], part.rows, strict=True):
+    for column in range(len(columns)):
+        table.shade(0, column, shared.HEADER_FILL_HEX)
+    for row, line in enumerate(part.rows, start=1):
         if line.status_key in shared.STATUS_FILL_HEX:
-            shade(row_cells(row)[4], shared.STATUS_FILL_HEX[line.status_key])
+            table.shade(row, 4, shared.STATUS_FILL_HEX[line.status_key])
 
 
 def add_followup(w: WordWriter, doc: FollowUpDoc) -> None:

@@ -80,14 +80,14 @@ def _memo_title(w: WordWriter, memo: DirectiveMemo) -> None:
     side = MEMO_EMBLEM * 1.6
     table = w.table([["", [(words.MEMO_TITLE, True)], ""]], (side, TEXT_WIDTH - 2 * side, side), header_rows=0,
                     grid=False)  # fmt: skip
-    title = table.rows[0].cells[1].paragraphs[0]
+    title = table.paragraph(0, 1)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for run in title.runs:
         run_size(run, MEMO_TITLE_PT)
     if memo.head.emblem:
-        picture = table.rows[0].cells[0].paragraphs[0].add_run()
+        picture = table.paragraph(0, 0).add_run()
         picture.add_picture(io.BytesIO(memo.head.emblem), height=Pt(MEMO_EMBLEM))
-    for cell in table.rows[0].cells:
+    for cell in table.table.rows[0].cells:
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
@@ -96,9 +96,9 @@ def add_memo(w: WordWriter, memo: DirectiveMemo) -> None:
     _big_label(w.para([("ส่วนราชการ", True), ("  " + words.memo_office_line(memo.head), False)]))
     number = [("ที่", True), ("  " + memo.number, False)]
     dated = [("วันที่", True), ("  " + words.letter_date(memo), False)]
-    row = w.table([[number, dated]], (HALF, HALF), header_rows=0, grid=False).rows[0]
-    for cell in row.cells:
-        _big_label(cell.paragraphs[0])
+    table = w.table([[number, dated]], (HALF, HALF), header_rows=0, grid=False)
+    for column in range(2):
+        _big_label(table.paragraph(0, column))
     _big_label(w.para([("เรื่อง", True), ("  " + memo.subject, False)], indent=LABEL_INDENT, first_line=-LABEL_INDENT))
     w.para(f"เรียน  {memo.addressee}", space_before=6)
     w.para(memo.opening, BODY_INDENT)
