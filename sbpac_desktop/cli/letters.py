@@ -19,7 +19,7 @@ from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.reporting.writers import writer
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+_SPACES = re.compile(r"\s+")
 RUNNING_NUMBER = whole_number(1, 999_999, "เลขที่หนังสือ", "45")  # ที่ นร 5207/ว 45
 
 
@@ -59,6 +59,7 @@ def cmd_invitation(args: argparse.Namespace) -> int:
 
 def cmd_memo(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.output_file import OutputPathError
+    from sbpac_desktop.services.attachment_names import safe_file_name
     from sbpac_desktop.services.meetings import letters, meetings
 
     folder = args.output.suffix.lower() not in OUTPUT_SUFFIXES
@@ -75,7 +76,9 @@ def cmd_memo(args: argparse.Namespace) -> int:
             return 0
         suffix = ".docx" if args.word else ".pdf"
         for index, memo in enumerate(memos, start=1):
-            target = args.output / f"บันทึกข้อความ-{index:02d}-{_UNSAFE.sub('_', memo.addressee)[:80]}{suffix}"
+            # at most 180 bytes: 80 Thai characters of a long addressee were 240 bytes, and ext4 allows 255
+            name = safe_file_name(f"บันทึกข้อความ-{index:02d}-{_SPACES.sub('_', memo.addressee)}{suffix}")
+            target = args.output / name
             emit(f"บันทึกแล้ว: {_writer(target).render_memos([memo], target, thai_digits=digits)}")
     except OutputPathError as error:
         raise OutputError(str(error), f"Cannot write {args.output}") from error

@@ -51,6 +51,16 @@ def test_memos_in_one_file_or_one_per_unit(demo_db, tmp_path):
     assert "บันทึกข้อความ" in Document(str(files[0])).paragraphs[0].text or Document(str(files[0])).tables
 
 
+def test_memo_file_names_fit_the_file_system(demo_db, tmp_path):
+    """Meeting 9/2562 has addressees of 80+ Thai characters: 3 bytes each in UTF-8, past ext4's
+    255-byte limit for a name ("File name too long" before)."""
+    result = run("--db", str(demo_db), "letters", "memo", "9/2562", "-o", str(tmp_path), "--word")
+    assert result.returncode == 0, result.stderr
+    names = [f.name for f in tmp_path.iterdir()]
+    assert names and all(len(n.encode("utf-8")) <= 180 and n.endswith(".docx") for n in names)
+    assert all(" " not in n and "/" not in n for n in names)
+
+
 @pytest.mark.parametrize(
     ("args", "fragment", "code"),
     [
