@@ -92,7 +92,7 @@ class DirectiveInput:
     place_ids: tuple[int, ...] | None = None
 
 
-def _validate(data: DirectiveInput) -> None:
+def validate_directive(data: DirectiveInput) -> None:
     check = Checker()
     check.required("text", data.text, "ข้อความข้อสั่งการ", "Directive text")
     check.not_before(
@@ -209,7 +209,7 @@ def _fill(directive: Directive, data: DirectiveInput) -> None:
     directive.no_due_reason = clean(data.no_due_reason) if data.due_on is None else None
 
 
-def _sync_assignments(session: Session, directive: Directive, wanted: tuple[AssignmentInput, ...]) -> None:
+def sync_assignments(session: Session, directive: Directive, wanted: tuple[AssignmentInput, ...]) -> None:
     """Keep rows (and their progress reports) for assignees that stay; add and drop the rest."""
     existing = {(a.position_id, a.org_unit_id): a for a in directive.assignments}
     keep = set()
@@ -229,14 +229,14 @@ def _sync_assignments(session: Session, directive: Directive, wanted: tuple[Assi
 
 def create_directive(db: Database, actor: Actor, data: DirectiveInput, today: date | None = None) -> DirectiveDetail:
     require(actor, EDIT_DIRECTIVES, "ออกข้อสั่งการ")
-    _validate(data)
+    validate_directive(data)
     check_due_choice(data)
     with db.unit_of_work() as session:
         _check_references(session, data)
         year = fiscal_year(data.issued_on)
         directive = Directive(fiscal_year=year, seq=_sequence(session, year, data.seq), state=DirectiveState.OPEN.value)
         _fill(directive, data)
-        _sync_assignments(session, directive, data.assignments)
+        sync_assignments(session, directive, data.assignments)
         session.add(directive)
         audit(session, actor, "create", directive)
         _write_places(session, actor, directive, data)
@@ -258,7 +258,7 @@ def update_directive(
     require(actor, EDIT_DIRECTIVES, "แก้ไขข้อสั่งการ")
     if overwrite:
         conflicts.require_overwrite(actor)
-    _validate(data)
+    validate_directive(data)
     check_due_choice(data)
     with db.unit_of_work() as session:
         directive = get_or_raise(session, Directive, directive_id, "ข้อสั่งการ")
@@ -270,7 +270,7 @@ def update_directive(
             directive.seq = _sequence(session, year, data.seq, directive.id)
             directive.fiscal_year = year
         _fill(directive, data)
-        _sync_assignments(session, directive, data.assignments)
+        sync_assignments(session, directive, data.assignments)
         audit(session, actor, "overwrite" if overwrite else "update", directive, before)
         _write_places(session, actor, directive, data)
         return build_detail(session, directive, today or date.today())

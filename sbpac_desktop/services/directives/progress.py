@@ -29,7 +29,7 @@ class ProgressInput:
     reporter_person_id: int | None = None
 
 
-def _validate(data: ProgressInput, issued_on: date) -> None:
+def validate_report(data: ProgressInput, issued_on: date) -> None:
     check = Checker()
     check.required("result", data.result, "ผลการดำเนินการ", "Result")
     check.percent("percent", data.percent)
@@ -58,11 +58,11 @@ def insert_progress(
 ) -> ProgressReport:
     """Validate, write and audit one report inside the caller's unit of work (the caller checked
     who may report): a field-visit finding becomes a report in the same transaction as its link."""
-    _validate(data, directive.issued_on)
+    validate_report(data, directive.issued_on)
     if data.reporter_person_id is not None:
         get_or_raise(session, Person, data.reporter_person_id, "ผู้รายงาน")
     report = ProgressReport(assignment_id=assignment.id)
-    _fill(report, data)
+    fill_report(report, data)
     session.add(report)
     audit(session, actor, "create", report)
     return report
@@ -85,14 +85,14 @@ def update_progress(
         require_assignee(session, actor, [assignment], today or date.today(), "แก้ไขรายงานผลการดำเนินการ")
         require_assignee(session, actor, [previous], today or date.today(), "แก้ไขรายงานผลการดำเนินการ")
         directive = get_or_raise(session, Directive, assignment.directive_id, "ข้อสั่งการ")
-        _validate(data, directive.issued_on)
+        validate_report(data, directive.issued_on)
         before = snapshot(report)
-        _fill(report, data)
+        fill_report(report, data)
         audit(session, actor, "update", report, before)
         return build_detail(session, directive, today or date.today())
 
 
-def _fill(report: ProgressReport, data: ProgressInput) -> None:
+def fill_report(report: ProgressReport, data: ProgressInput) -> None:
     report.assignment_id = data.assignment_id
     report.report_date = data.report_date
     report.percent = data.percent

@@ -149,7 +149,7 @@ def _unit_view(unit: OrgUnit) -> OrgUnitView:
     )
 
 
-def _validate_unit(session: Session, data: OrgUnitInput, own_id: int | None) -> None:
+def validate_unit(session: Session, data: OrgUnitInput, own_id: int | None) -> None:
     check = Checker()
     check.required("name", data.name, "ชื่อหน่วยงาน", "Unit name")
     check.max_length("name", data.name, NAME_LIMIT, "ชื่อหน่วยงาน")
@@ -163,12 +163,12 @@ def _validate_unit(session: Session, data: OrgUnitInput, own_id: int | None) -> 
         parent = session.get(OrgUnit, data.parent_id)
         if parent is None:
             check.add("parent_id", "ไม่พบหน่วยงานต้นสังกัดที่เลือก", "Parent unit not found")
-        elif own_id is not None and _is_under(session, parent, own_id):
+        elif own_id is not None and is_under(session, parent, own_id):
             check.add("parent_id", "หน่วยงานต้นสังกัดต้องไม่ใช่หน่วยงานนี้หรือหน่วยงานย่อยของหน่วยงานนี้", "Cycle")
     check.raise_if_any()
 
 
-def _is_under(session: Session, unit: OrgUnit | None, ancestor_id: int) -> bool:
+def is_under(session: Session, unit: OrgUnit | None, ancestor_id: int) -> bool:
     seen: set[int] = set()
     while unit is not None and unit.id not in seen:
         if unit.id == ancestor_id:
@@ -181,7 +181,7 @@ def _is_under(session: Session, unit: OrgUnit | None, ancestor_id: int) -> bool:
 def create_org_unit(db: Database, actor: Actor, data: OrgUnitInput) -> OrgUnitView:
     require(actor, EDIT_MASTER_DATA, "เพิ่มหน่วยงาน")
     with db.unit_of_work() as session:
-        _validate_unit(session, data, None)
+        validate_unit(session, data, None)
         unit = OrgUnit(
             name=clean_required(data.name),
             short_name=clean(data.short_name),
@@ -199,7 +199,7 @@ def update_org_unit(db: Database, actor: Actor, unit_id: int, expected_version: 
     with db.unit_of_work() as session:
         unit = get_or_raise(session, OrgUnit, unit_id, "หน่วยงาน")
         check_version(unit, expected_version, "หน่วยงาน")
-        _validate_unit(session, data, unit_id)
+        validate_unit(session, data, unit_id)
         change_row(
             session,
             actor,
@@ -267,7 +267,7 @@ def _position_views(session: Session, positions: list[Position], today: date) ->
     ]
 
 
-def _validate_position(session: Session, data: PositionInput, own_id: int | None) -> None:
+def validate_position(session: Session, data: PositionInput, own_id: int | None) -> None:
     check = Checker()
     check.required("title", data.title, "ชื่อตำแหน่ง", "Position title")
     check.max_length("title", data.title, NAME_LIMIT, "ชื่อตำแหน่ง")
@@ -287,7 +287,7 @@ def _validate_position(session: Session, data: PositionInput, own_id: int | None
 def create_position(db: Database, actor: Actor, data: PositionInput) -> PositionView:
     require(actor, EDIT_MASTER_DATA, "เพิ่มตำแหน่ง")
     with db.unit_of_work() as session:
-        _validate_position(session, data, None)
+        validate_position(session, data, None)
         position = Position(
             title=clean_required(data.title),
             kind=data.kind.value,
@@ -309,7 +309,7 @@ def update_position(
     with db.unit_of_work() as session:
         position = get_or_raise(session, Position, position_id, "ตำแหน่ง")
         check_version(position, expected_version, "ตำแหน่ง")
-        _validate_position(session, data, position_id)
+        validate_position(session, data, position_id)
         change_row(
             session,
             actor,

@@ -1,5 +1,5 @@
 """Apply the rows of an organisation spreadsheet inside one open transaction, with the org
-services' own rules (org._validate_unit/_validate_position/_is_under, org_people's person,
+services' own rules (org.validate_unit/validate_position/is_under, org_people's person,
 date and overlap checks), so a row is accepted exactly when the window would accept it.
 
 Rows are applied by kind, not file order — units, then their parents, posts, people, terms —
@@ -155,7 +155,7 @@ class OrgRowApplier:
             return
         unit = self.session.scalar(select(OrgUnit).where(OrgUnit.name == clean(name)))
         data = org_rules.OrgUnitInput(name, kind or OrgUnitKind(unit.kind if unit else OrgUnitKind.OTHER), short)
-        if not row.validated(lambda: org_rules._validate_unit(self.session, data, unit.id if unit else None)):
+        if not row.validated(lambda: org_rules.validate_unit(self.session, data, unit.id if unit else None)):
             return
         if unit is None:
             unit = OrgUnit(name=clean(name), short_name=clean(short), kind=data.kind.value, active=True)
@@ -174,7 +174,7 @@ class OrgRowApplier:
         parent = self._one_unit(row, text, "parent")
         if parent is None:
             return
-        if org_rules._is_under(self.session, parent, unit.id):
+        if org_rules.is_under(self.session, parent, unit.id):
             row.fail("parent", f"สังกัด “{text}” ทำให้เกิดวงวน — หน่วยงานแม่ต้องไม่ใช่หน่วยงานนี้หรือหน่วยงานย่อยของหน่วยงานนี้")
             return
         row.change(unit, "parent_id", parent.id, "สังกัด")
@@ -207,7 +207,7 @@ class OrgRowApplier:
             return
         stored_kind = PositionKind(post.kind) if post else PositionKind.OTHER
         data = org_rules.PositionInput(title, kind or stored_kind, code, unit.id if unit else None)
-        if not row.validated(lambda: org_rules._validate_position(self.session, data, post.id if post else None)):
+        if not row.validated(lambda: org_rules.validate_position(self.session, data, post.id if post else None)):
             return
         if post is None:
             post = Position(title=clean(title), short_code=clean(code), kind=data.kind.value, active=True)
@@ -245,7 +245,7 @@ class OrgRowApplier:
         if row.errors or not self._first(row, RowKind.PERSON, name_key(f"{first}|{last}"), "first_name", what):
             return
         data = people_rules.PersonInput(first, last, prefix, email, phone)
-        if not row.validated(lambda: people_rules._validate_person(data)):
+        if not row.validated(lambda: people_rules.validate_person(data)):
             return
         found = self.people_named(first, last)
         if len(found) > 1:
@@ -276,7 +276,7 @@ class OrgRowApplier:
         row.label = f"{full_name(person.prefix, person.first_name, person.last_name)} — {post.title}"
         if not self._first(row, RowKind.TERM, f"{person.id}|{post.id}|{start}", "start", "วาระเดียวกัน"):
             return
-        if not row.validated(lambda: people_rules._check_dates(start, end)):
+        if not row.validated(lambda: people_rules.check_term_dates(start, end)):
             return
         if not person.active:
             row.fail("first_name", "บุคคลนี้ถูกระงับการใช้งานแล้ว")
@@ -289,7 +289,7 @@ class OrgRowApplier:
         )
         own = term.id if term else None
         if row.errors or not row.validated(
-            lambda: people_rules._check_no_overlap(self.session, post.id, start, end, acting, own)
+            lambda: people_rules.check_no_overlap(self.session, post.id, start, end, acting, own)
         ):
             return
         self._save_term(row, term, person.id, post.id, start, end, acting)

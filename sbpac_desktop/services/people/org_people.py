@@ -101,7 +101,7 @@ def _person_view(p: Person) -> PersonView:
     )
 
 
-def _validate_person(data: PersonInput) -> None:
+def validate_person(data: PersonInput) -> None:
     check = Checker()
     check.required("first_name", data.first_name, "ชื่อ", "First name")
     check.required("last_name", data.last_name, "นามสกุล", "Last name")
@@ -117,7 +117,7 @@ def _validate_person(data: PersonInput) -> None:
 
 def create_person(db: Database, actor: Actor, data: PersonInput) -> PersonView:
     require(actor, EDIT_MASTER_DATA, "เพิ่มบุคคล")
-    _validate_person(data)
+    validate_person(data)
     with db.unit_of_work() as session:
         person = Person(
             prefix=clean(data.prefix),
@@ -134,7 +134,7 @@ def create_person(db: Database, actor: Actor, data: PersonInput) -> PersonView:
 
 def update_person(db: Database, actor: Actor, person_id: int, expected_version: int, data: PersonInput) -> PersonView:
     require(actor, EDIT_MASTER_DATA, "แก้ไขข้อมูลบุคคล")
-    _validate_person(data)
+    validate_person(data)
     with db.unit_of_work() as session:
         person = get_or_raise(session, Person, person_id, "บุคคล")
         check_version(person, expected_version, "ข้อมูลบุคคล")
@@ -216,13 +216,13 @@ def _term_text(term: IncumbencyView) -> str:
     return f"{term.person_name} ({medium_date(term.start_on, thai_digits=False)} – {end})"
 
 
-def _check_dates(start_on: date, end_on: date | None) -> None:
+def check_term_dates(start_on: date, end_on: date | None) -> None:
     check = Checker()
     check.not_before("end_on", end_on, start_on, "วันสิ้นสุดต้องไม่ก่อนวันเริ่มดำรงตำแหน่ง", "End date is before the start date")
     check.raise_if_any()
 
 
-def _check_no_overlap(
+def check_no_overlap(
     session: Session, position_id: int, start_on: date, end_on: date | None, acting: bool, own_id: int | None
 ) -> None:
     if acting:
@@ -251,7 +251,7 @@ def _close_previous(session: Session, actor: Actor, position_id: int, start_on: 
 
 def assign_incumbency(db: Database, actor: Actor, data: IncumbencyInput) -> int:
     require(actor, EDIT_MASTER_DATA, "กำหนดผู้ดำรงตำแหน่ง")
-    _check_dates(data.start_on, data.end_on)
+    check_term_dates(data.start_on, data.end_on)
     with db.unit_of_work() as session:
         person = get_or_raise(session, Person, data.person_id, "บุคคล")
         position = get_or_raise(session, Position, data.position_id, "ตำแหน่ง")
@@ -264,7 +264,7 @@ def assign_incumbency(db: Database, actor: Actor, data: IncumbencyInput) -> int:
         if data.end_previous and not data.acting:
             _close_previous(session, actor, data.position_id, data.start_on)
             session.flush()
-        _check_no_overlap(session, data.position_id, data.start_on, data.end_on, data.acting, None)
+        check_no_overlap(session, data.position_id, data.start_on, data.end_on, data.acting, None)
         row = Incumbency(
             person_id=data.person_id,
             position_id=data.position_id,
@@ -288,11 +288,11 @@ def update_incumbency(
 ) -> IncumbencyView:
     """Correct a term's dates or end it (the holder and the post stay as recorded)."""
     require(actor, EDIT_MASTER_DATA, "แก้ไขวาระการดำรงตำแหน่ง")
-    _check_dates(start_on, end_on)
+    check_term_dates(start_on, end_on)
     with db.unit_of_work() as session:
         row = get_or_raise(session, Incumbency, incumbency_id, "วาระการดำรงตำแหน่ง")
         check_version(row, expected_version, "วาระการดำรงตำแหน่ง")
-        _check_no_overlap(session, row.position_id, start_on, end_on, acting, row.id)
+        check_no_overlap(session, row.position_id, start_on, end_on, acting, row.id)
         before = snapshot(row)
         row.start_on, row.end_on, row.acting = start_on, end_on, acting
         audit(session, actor, "update", row, before)

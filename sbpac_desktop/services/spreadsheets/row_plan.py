@@ -262,9 +262,9 @@ class _RowReader:
         year = fiscal_year(issued) if issued else None
         if year is not None and isinstance(numbered, tuple):
             self._check_number(year, *numbered)
-        self._validate(lambda: directive_rules._validate(data))
+        self._validate(lambda: directive_rules.validate_directive(data))
         if report is not None and issued is not None:
-            self._validate(lambda: progress_rules._validate(report, issued))
+            self._validate(lambda: progress_rules.validate_report(report, issued))
         if self.failed or year is None:
             return None
         if self.existing and isinstance(numbered, tuple):

@@ -9,7 +9,7 @@ What a row may change, each only when the file has the column:
   `extended_due_on` — so it follows the same rules: the issuer's side only (secretary/admin),
   open directives only, a later date than the current one, no request pending;
 - the assignees (ผู้รับผิดชอบหลัก, หน่วยงานสนับสนุน): synced like the editor does
-  (directives._sync_assignments), except that an assignee with progress reports is never
+  (directives.sync_assignments), except that an assignee with progress reports is never
   dropped (the reports would go with it);
 - progress: the row's progress columns add a report on the lead unless an identical one
   (same percent and result, and same date when the file gives one) is already there, so an
@@ -296,7 +296,7 @@ def write_updates(session: Session, actor: Actor, changes: list[DirectiveChange]
         if change.text is not None:
             directive.text = change.text
         if change.assignments is not None:
-            directive_rules._sync_assignments(session, directive, change.assignments)
+            directive_rules.sync_assignments(session, directive, change.assignments)
         extension = _extend(session, actor, change, now) if change.new_due is not None else None
         if change.labels:
             audit(session, actor, "update", directive, before)
@@ -306,7 +306,7 @@ def write_updates(session: Session, actor: Actor, changes: list[DirectiveChange]
             session.flush()
             lead = min(directive.assignments, key=lambda a: (a.role != AssignmentRole.LEAD.value, a.id))
             report = ProgressReport(assignment_id=lead.id)
-            progress_rules._fill(report, replace(change.progress, assignment_id=lead.id))
+            progress_rules.fill_report(report, replace(change.progress, assignment_id=lead.id))
             session.add(report)
             audit(session, actor, "create", report)
 
