@@ -121,11 +121,14 @@ def _validate(session: Session, data: DimensionInput, own_id: int | None) -> Non
     check.raise_if_any()
 
 
+def _columns(data: DimensionInput) -> dict[str, object]:
+    """What the form sets, cleaned: the same for a new dimension and an edited one."""
+    return {"name": clean_required(data.name), "short_name": clean(data.short_name)}
+
+
 def _insert(session: Session, actor: Actor, data: DimensionInput) -> DevelopmentDimension:
     last = session.scalar(select(func.max(DevelopmentDimension.sort_order))) or 0
-    row = DevelopmentDimension(
-        name=clean_required(data.name), short_name=clean(data.short_name), sort_order=last + 1, active=True
-    )
+    row = DevelopmentDimension(**_columns(data), sort_order=last + 1, active=True)
     session.add(row)
     audit(session, actor, "create", row)
     return row
@@ -148,7 +151,7 @@ def update_dimension(
         row = get_or_raise(session, DevelopmentDimension, dimension_id, LABEL_TH)
         check_version(row, expected_version, LABEL_TH)
         _validate(session, data, dimension_id)
-        change_row(session, actor, row, name=clean_required(data.name), short_name=clean(data.short_name))
+        change_row(session, actor, row, **_columns(data))
         return _view(row)
 
 

@@ -115,18 +115,22 @@ def validate_person(data: PersonInput) -> None:
     check.raise_if_any()
 
 
+def _person_columns(data: PersonInput) -> dict[str, object]:
+    """The columns a person's form sets, cleaned: the same for a new person and an edited one."""
+    return {
+        "prefix": clean(data.prefix),
+        "first_name": clean_required(data.first_name),
+        "last_name": clean_required(data.last_name),
+        "email": clean(data.email),
+        "phone": clean(data.phone),
+    }
+
+
 def create_person(db: Database, actor: Actor, data: PersonInput) -> PersonView:
     require(actor, EDIT_MASTER_DATA, "เพิ่มบุคคล")
     validate_person(data)
     with db.unit_of_work() as session:
-        person = Person(
-            prefix=clean(data.prefix),
-            first_name=clean_required(data.first_name),
-            last_name=clean_required(data.last_name),
-            email=clean(data.email),
-            phone=clean(data.phone),
-            active=True,
-        )
+        person = Person(**_person_columns(data), active=True)
         session.add(person)
         audit(session, actor, "create", person)
         return _person_view(person)
@@ -138,16 +142,7 @@ def update_person(db: Database, actor: Actor, person_id: int, expected_version: 
     with db.unit_of_work() as session:
         person = get_or_raise(session, Person, person_id, "บุคคล")
         check_version(person, expected_version, "ข้อมูลบุคคล")
-        change_row(
-            session,
-            actor,
-            person,
-            prefix=clean(data.prefix),
-            first_name=clean_required(data.first_name),
-            last_name=clean_required(data.last_name),
-            email=clean(data.email),
-            phone=clean(data.phone),
-        )
+        change_row(session, actor, person, **_person_columns(data))
         return _person_view(person)
 
 
