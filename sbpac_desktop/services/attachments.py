@@ -222,8 +222,8 @@ def list_attachments(db: Database, actor: Actor, owner_kind: OwnerKind, owner_id
     kind = OwnerKind(owner_kind)
     columns = [c for c in Attachment.__table__.c if c.key != "content"]  # never load the blobs for a list
     with db.unit_of_work() as session:
-        rows = session.execute(select(*columns).where(_OWNER_COLUMN[kind] == owner_id).order_by(Attachment.id))
-        return [_view(Attachment(**row._mapping)) for row in rows]
+        query = select(*columns).where(_OWNER_COLUMN[kind] == owner_id).order_by(Attachment.id)
+        return [_view(Attachment(**row)) for row in session.execute(query).mappings()]
 
 
 def remove_attachment(db: Database, actor: Actor, attachment_id: int) -> None:
