@@ -37,6 +37,11 @@ def _directive_fk(table: str) -> sa.ForeignKeyConstraint:
 
 
 def upgrade() -> None:
+    _add_blocking_and_extension_requests()
+    _add_closure_requests_and_carryover_lines()
+
+
+def _add_blocking_and_extension_requests() -> None:
     # Plain ADD COLUMN (no table rebuild) keeps the search triggers on directive in place.
     op.add_column("directive", sa.Column("blocked_reason", sa.Text(), nullable=True))
     op.add_column("directive", sa.Column("blocked_on", sa.Date(), nullable=True))
@@ -69,6 +74,9 @@ def upgrade() -> None:
         sqlite_where=sa.text("status = 'pending'"),
         postgresql_where=sa.text("status = 'pending'"),
     )
+
+
+def _add_closure_requests_and_carryover_lines() -> None:
     op.create_table(
         "closure_request",
         sa.Column("id", sa.Integer(), nullable=False),

@@ -97,6 +97,16 @@ def downgrade() -> None:
 
 
 def _create_tables() -> None:
+    _create_tables_place()
+    _create_tables_network_member()
+    _create_tables_field_visit_to_field_visit_place()
+    _create_tables_field_visit_position_to_directive_place()
+    _create_tables_external_report()
+    _create_tables_field_visit_directive()
+    _create_tables_visit_finding()
+
+
+def _create_tables_place() -> None:
     op.create_table(
         "place",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -129,6 +139,9 @@ def _create_tables() -> None:
         batch.create_index("ix_place_parent_name", ["parent_id", "name_th"], unique=False)
         batch.create_index(batch.f("ix_place_province_id"), ["province_id"], unique=False)
 
+
+def _create_tables_network_member() -> None:
+
     op.create_table(
         "network_member",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -155,6 +168,9 @@ def _create_tables() -> None:
     )
     with op.batch_alter_table("network_member", schema=None) as batch:
         batch.create_index(batch.f("ix_network_member_place_id"), ["place_id"], unique=False)
+
+
+def _create_tables_field_visit_to_field_visit_place() -> None:
 
     op.create_table(
         "field_visit",
@@ -202,6 +218,9 @@ def _create_tables() -> None:
         batch.create_index(batch.f("ix_field_visit_place_place_id"), ["place_id"], unique=False)
         batch.create_index(batch.f("ix_field_visit_place_visit_id"), ["visit_id"], unique=False)
 
+
+def _create_tables_field_visit_position_to_directive_place() -> None:
+
     op.create_table(
         "field_visit_position",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -247,6 +266,9 @@ def _create_tables() -> None:
         batch.create_index(batch.f("ix_directive_place_directive_id"), ["directive_id"], unique=False)
         batch.create_index(batch.f("ix_directive_place_place_id"), ["place_id"], unique=False)
 
+
+def _create_tables_external_report() -> None:
+
     op.create_table(
         "external_report",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -288,6 +310,9 @@ def _create_tables() -> None:
         batch.create_index(batch.f("ix_external_report_place_id"), ["place_id"], unique=False)
         batch.create_index("ix_external_report_report_on", ["report_on"], unique=False)
 
+
+def _create_tables_field_visit_directive() -> None:
+
     op.create_table(
         "field_visit_directive",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -311,6 +336,9 @@ def _create_tables() -> None:
     with op.batch_alter_table("field_visit_directive", schema=None) as batch:
         batch.create_index(batch.f("ix_field_visit_directive_directive_id"), ["directive_id"], unique=False)
         batch.create_index(batch.f("ix_field_visit_directive_visit_id"), ["visit_id"], unique=False)
+
+
+def _create_tables_visit_finding() -> None:
 
     op.create_table(
         "visit_finding",

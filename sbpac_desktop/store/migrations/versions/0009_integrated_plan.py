@@ -52,6 +52,13 @@ def downgrade() -> None:
 
 
 def _create_tables() -> None:
+    _create_tables_integrated_plan_to_plan_project()
+    _create_tables_plan_budget_to_plan_indicator()
+    _create_tables_plan_project_place_to_plan_actual()
+    _create_tables_plan_project_directive()
+
+
+def _create_tables_integrated_plan_to_plan_project() -> None:
     op.create_table(
         "integrated_plan",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -98,6 +105,9 @@ def _create_tables() -> None:
         batch_op.create_index(batch_op.f("ix_plan_project_dimension_id"), ["dimension_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_plan_project_owner_position_id"), ["owner_position_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_plan_project_plan_id"), ["plan_id"], unique=False)
+
+
+def _create_tables_plan_budget_to_plan_indicator() -> None:
 
     op.create_table(
         "plan_budget",
@@ -149,6 +159,9 @@ def _create_tables() -> None:
     with op.batch_alter_table("plan_indicator", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_plan_indicator_project_id"), ["project_id"], unique=False)
 
+
+def _create_tables_plan_project_place_to_plan_actual() -> None:
+
     op.create_table(
         "plan_project_place",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -196,6 +209,9 @@ def _create_tables() -> None:
     )
     with op.batch_alter_table("plan_actual", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_plan_actual_indicator_id"), ["indicator_id"], unique=False)
+
+
+def _create_tables_plan_project_directive() -> None:
 
     op.create_table(
         "plan_project_directive",
