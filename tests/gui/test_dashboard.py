@@ -119,9 +119,7 @@ def test_layout_fits_1366_wide(qtbot: QtBot, window: MainWindow) -> None:
     assert edge <= overdue.viewport().width()
 
 
-def test_a_progress_report_saved_elsewhere_updates_the_figures(
-    qtbot: QtBot, work_ctx: AppContext, wait_ops
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_progress_report_saved_elsewhere_updates_the_figures(qtbot: QtBot, work_ctx: AppContext, wait_ops) -> None:  # type: ignore[no-untyped-def]
     """The dashboard was read once, when first shown: a directive finished since (a progress
     report of 100 % in the tracker or the meeting window) left its tiles as they were."""
     from sbpac_desktop.gui.dialogs.progress_dialog import ProgressDialog

@@ -236,7 +236,10 @@ class DirectivesPage(TablePage):
 
     def counts_text(self, counts: TrackerCounts) -> str:
         if not counts.total:
-            return self.tr("ยังไม่มีข้อมูล")
+            if self.filters() != DirectiveFilter():
+                return self.tr("ไม่พบข้อสั่งการตามเงื่อนไขที่กรอง")
+            # a new office: say where directives come from, not just that there are none
+            return self.tr("ยังไม่มีข้อสั่งการ — กด “ข้อสั่งการใหม่” หรือเพิ่มจากเรื่องในระเบียบวาระของการประชุม")
         total = self.tr("ทั้งหมด {count} รายการ").format(count=digits(f"{counts.total:,}"))
         parts = [
             (self.tr("เกินกำหนด"), counts.count("overdue")),

@@ -152,6 +152,14 @@ class PeoplePage(Page):
         labels = {p.id: post_label(p) for p in data.positions}
         self.persons_tab.show_data(people, data.terms, labels, self.today)
         vacant = sum(1 for p in positions if p.active and not p.holder_name)
+        if not (data.units or data.positions or data.people):  # a new office: where to start
+            self.summary.setText(
+                self.tr(
+                    "ยังไม่มีหน่วยงานและบุคคล — กด “นำเข้าจากไฟล์…” (แบบฟอร์มจาก “ดาวน์โหลดแบบฟอร์ม”) "
+                    "หรือเพิ่มทีละรายการ: หน่วยงาน ตำแหน่ง บุคคล แล้วกำหนดผู้ดำรงตำแหน่ง"
+                )
+            )
+            return
         self.summary.setText(
             self.tr("ตำแหน่ง {posts} ตำแหน่ง (ว่าง {vacant}) · หน่วยงาน {units} แห่ง · บุคคล {people} คน").format(
                 posts=digits(str(len(positions))), vacant=digits(str(vacant)),
