@@ -21,7 +21,14 @@ from sbpac_desktop.gui.dialogs.progress_dialog import ProgressDialog
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.meeting.window import MeetingWindow
 from tests.gui.helpers import lists_filled, type_text
-from tests.gui.test_first_meeting_walk import LEFT, SHOTS, answer_file_dialogs, index_containing, shot
+from tests.gui.test_first_meeting_walk import (
+    LEFT,
+    SHOTS,
+    answer_file_dialogs,
+    index_containing,
+    meeting_dialog,
+    shot,
+)
 from tests.gui.test_first_meeting_walk import window as first_admin_window  # noqa: F401 - a fixture
 
 UNIT = "กองยุทธศาสตร์การพัฒนา"
@@ -165,16 +172,7 @@ def add_series(window: MainWindow, qtbot: QtBot, wait_ops: Callable[[], None]) -
 
 
 def open_meeting(window: MainWindow, qtbot: QtBot, wait_ops: Callable[[], None]) -> MeetingWindow:
-    window.show_page("meetings")
-    page = window.page("meetings")
-    qtbot.mouseClick(page.new_button, LEFT)
-    dialog = page.dialog
-    qtbot.waitExposed(dialog)
-    lists_filled(qtbot, dialog)
-    dialog.series.setCurrentIndex(index_containing(dialog.series, SERIES))
-    dialog.meeting_date.line_edit.clear()
-    qtbot.keyClicks(dialog.meeting_date.line_edit, "15/1/2564")
-    dialog.start_time.clear()
+    page, dialog = meeting_dialog(window, qtbot, SERIES, "15/1/2564")
     qtbot.keyClicks(dialog.start_time, "25.99")  # no such time
     refused(qtbot, dialog, wait_ops, "29_meeting_bad_time")
     dialog.start_time.clear()
