@@ -287,6 +287,8 @@ def test_fresh_office_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pyt
     assert dashboard.overdue.item(0, 0).text() == "ขส. ๐๐๑/๒๕๖๔"  # type: ignore[attr-defined]
     tracker = window.page("directives")
     window.show_page("directives")
+    # the tracker too was first seen empty: the first directive's fiscal year must be offered
+    assert tracker.year_filter.findData(2564) > 0  # type: ignore[attr-defined]
     type_text(qtbot, tracker.text_filter, "ไม่มีเรื่องนี้")
     qtbot.waitUntil(lambda: tracker.summary.text() == "ไม่พบข้อสั่งการตามเงื่อนไขที่กรอง", timeout=10_000)
     meeting.close()
