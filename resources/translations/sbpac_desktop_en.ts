@@ -1384,6 +1384,14 @@ plan</translation>
         <translation>Follow-up report…</translation>
     </message>
     <message>
+        <source>ไม่พบข้อสั่งการตามเงื่อนไขที่กรอง</source>
+        <translation>No directives match the filters</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีข้อสั่งการ — กด “ข้อสั่งการใหม่” หรือเพิ่มจากเรื่องในระเบียบวาระของการประชุม</source>
+        <translation>No directives yet — press “New directive” or add one from an agenda item of a meeting</translation>
+    </message>
+    <message>
         <source>ยังไม่ดำเนินการ</source>
         <translation>Not started</translation>
     </message>
@@ -1426,10 +1434,6 @@ plan</translation>
     <message>
         <source>ปีงบประมาณ {year}</source>
         <translation>Fiscal year {year}</translation>
-    </message>
-    <message>
-        <source>ยังไม่มีข้อมูล</source>
-        <translation>No records yet</translation>
     </message>
     <message>
         <source>ทั้งหมด {count} รายการ</source>
@@ -3403,6 +3407,10 @@ You can still change the status of the minutes.</translation>
     <message>
         <source>โหลดข้อมูลไม่สำเร็จ: {message}</source>
         <translation>Could not load the data: {message}</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีหน่วยงานและบุคคล — กด “นำเข้าจากไฟล์…” (แบบฟอร์มจาก “ดาวน์โหลดแบบฟอร์ม”) หรือเพิ่มทีละรายการ: หน่วยงาน ตำแหน่ง บุคคล แล้วกำหนดผู้ดำรงตำแหน่ง</source>
+        <translation>No units or people yet — press “Import from a file…” (the form from “Download the template”) or add them one by one: units, posts, people, then assign the post holders</translation>
     </message>
     <message>
         <source>ตำแหน่ง {posts} ตำแหน่ง (ว่าง {vacant}) · หน่วยงาน {units} แห่ง · บุคคล {people} คน</source>

@@ -12,6 +12,7 @@ class AppEvents(QObject):
     meetings_changed = Signal()
     meeting_changed = Signal(int)  # meeting id: agenda, attendance or status of one meeting
     directives_changed = Signal()
+    org_changed = Signal()  # a unit, post, person or term saved: pages holding posts read them again
 
 
 _events: AppEvents | None = None

@@ -117,3 +117,26 @@ def test_layout_fits_1366_wide(qtbot: QtBot, window: MainWindow) -> None:
     last = overdue.columnCount() - 1
     edge = overdue.horizontalHeader().sectionViewportPosition(last) + overdue.columnWidth(last)
     assert edge <= overdue.viewport().width()
+
+
+def test_a_progress_report_saved_elsewhere_updates_the_figures(qtbot: QtBot, work_ctx: AppContext, wait_ops) -> None:  # type: ignore[no-untyped-def]
+    """The dashboard was read once, when first shown: a directive finished since (a progress
+    report of 100 % in the tracker or the meeting window) left its tiles as they were."""
+    from sbpac_desktop.gui.dialogs.progress_dialog import ProgressDialog
+    from sbpac_desktop.services.directives import directives
+
+    page = DashboardPage(work_ctx, today=REFERENCE_DATE)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded_view, timeout=10_000):
+        page.reload()
+    done = page.tiles["done"].number.text()
+    row = next(r for r in directives.list_directives(work_ctx.db, work_ctx.actor) if r.latest_percent in (None, 0))
+    detail = directives.get_directive(work_ctx.db, work_ctx.actor, row.id)
+    dialog = ProgressDialog(work_ctx, detail, today=REFERENCE_DATE)
+    qtbot.addWidget(dialog)
+    wait_ops()
+    dialog.percent.setValue(100)
+    dialog.result_edit.setPlainText("ดำเนินการแล้วเสร็จ")
+    with qtbot.waitSignal(page.loaded_view, timeout=10_000):
+        dialog.save_button.click()
+    assert page.tiles["done"].number.text() != done

@@ -212,17 +212,23 @@ def add_series(window: MainWindow, qtbot: QtBot, wait_ops: Callable[[], None]) -
     shot(window, "05_series_page")
 
 
-def new_meeting(window: MainWindow, qtbot: QtBot, wait_ops: Callable[[], None]) -> MeetingWindow:
+def meeting_dialog(window: MainWindow, qtbot: QtBot, series: str, day: str):  # type: ignore[no-untyped-def]
+    """ประชุมใหม่ on the meetings page, the series and the BE day typed in; the page and its dialog."""
     window.show_page("meetings")
     page = window.page("meetings")
     qtbot.mouseClick(page.new_button, LEFT)  # ประชุมใหม่
     dialog = page.dialog
     qtbot.waitExposed(dialog)
     lists_filled(qtbot, dialog)
-    dialog.series.setCurrentIndex(index_containing(dialog.series, SERIES))
+    dialog.series.setCurrentIndex(index_containing(dialog.series, series))
     dialog.meeting_date.line_edit.clear()
-    qtbot.keyClicks(dialog.meeting_date.line_edit, "05/11/2563")
+    qtbot.keyClicks(dialog.meeting_date.line_edit, day)
     dialog.start_time.clear()
+    return page, dialog
+
+
+def new_meeting(window: MainWindow, qtbot: QtBot, wait_ops: Callable[[], None]) -> MeetingWindow:
+    page, dialog = meeting_dialog(window, qtbot, SERIES, "05/11/2563")
     qtbot.keyClicks(dialog.start_time, "09.30")
     qtbot.waitUntil(lambda: dialog.venue.currentText() == VENUE)
     assert "ศักดิ์ชัย" in dialog.chair.currentText()

@@ -277,3 +277,30 @@ def test_changing_the_date_follows_the_chair_post_unless_the_user_chose(qtbot: Q
     dialog.meeting_date.setDate(date(2020, 1, 14))
     assert dialog.chair.value() == people["นายรอง ตัวอย่าง"]
     dialog.reject()
+
+
+def test_a_post_added_on_the_people_page_is_offered_without_reopening(
+    page: SeriesPage, qtbot: QtBot, work_ctx: AppContext, wait_ops: Callable[[], None]
+) -> None:
+    """A new office opens ชุดการประชุม before it has posts, adds them on บุคคลและหน่วยงาน, comes
+    back: the series dialog must offer them (it offered only "— ไม่ระบุ —": the page kept the
+    posts it read when first shown)."""
+    from sbpac_desktop.gui.dialogs.position_dialog import PositionDialog
+    from sbpac_desktop.gui.pages.people import PeoplePage
+
+    people = PeoplePage(work_ctx)
+    qtbot.addWidget(people)
+    people.reload()
+    wait_ops()
+    people.edit_position(None)
+    dialog = people.dialog
+    assert isinstance(dialog, PositionDialog)
+    type_text(qtbot, dialog.ui.title, "ผู้อำนวยการกองยุทธศาสตร์การพัฒนา")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    series_dialog = page.new_record()
+    assert series_dialog is not None
+    offered = [series_dialog.chair.itemText(i) for i in range(series_dialog.chair.count())]
+    assert any(text.startswith("ผู้อำนวยการกองยุทธศาสตร์การพัฒนา") for text in offered)
+    series_dialog.reject()

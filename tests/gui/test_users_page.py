@@ -219,3 +219,28 @@ def test_only_administrators_see_the_page(qtbot, admin_ctx, settings):
     assert "users" not in other.page_keys()
     labels = [other.nav.item(i).text() for i in range(other.nav.count())]
     assert "บัญชีผู้ใช้" not in labels
+
+
+def test_a_person_added_on_the_people_page_can_be_linked_at_once(qtbot, page, admin_ctx, wait_ops):
+    """The users page read the people when first shown: a new office that looked at it before
+    typing in its staff could not link an account to them until restart."""
+    from sbpac_desktop.gui.dialogs.person_dialog import PersonDialog
+    from sbpac_desktop.gui.pages.people import PeoplePage
+
+    people = PeoplePage(admin_ctx)
+    qtbot.addWidget(people)
+    people.reload()
+    wait_ops()
+    people.edit_person(None)
+    dialog = people.dialog
+    assert isinstance(dialog, PersonDialog)
+    type_text(qtbot, dialog.ui.firstName, "อรทัย")
+    type_text(qtbot, dialog.ui.lastName, "ใหม่ล่าสุด")
+    save(qtbot, dialog)
+    wait_ops()
+    click(qtbot, page.add_button)
+    user_dialog = page.dialog
+    assert isinstance(user_dialog, UserDialog)
+    offered = [user_dialog.ui.person.itemText(i) for i in range(user_dialog.ui.person.count())]
+    assert any("อรทัย ใหม่ล่าสุด" in text for text in offered)
+    user_dialog.reject()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from sbpac_desktop.domain.status import STATUS_KEYS
+from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label, page_column
@@ -94,6 +95,8 @@ class DashboardPage(Page):
         self.plan_panel = PlanPanel(self)  # M&E of the fiscal year's integrated plan, per dimension
         self.plan_panel.open_dimension.connect(self.open_plan)
         self._lay_out()
+        # a directive or progress report saved anywhere: the figures shown are out of date
+        app_events().directives_changed.connect(self._directives_changed)  # bound: disconnected on delete
 
     # --- construction ------------------------------------------------------------
     def _build_filters(self) -> None:
@@ -208,6 +211,10 @@ class DashboardPage(Page):
         Operation(self, load, message=self.tr("กำลังโหลดภาพรวม…")).success(self._show).failure(
             refusal_on_line(self, self.error, self.tr("โหลดข้อมูลไม่สำเร็จ: {message}"))
         ).run()
+
+    def _directives_changed(self) -> None:
+        if self.loaded:
+            self.reload()
 
     def _show(self, answer: tuple[DashboardView, list[SeriesView], list[PlaceView] | None, PlanTree | None]) -> None:
         view, series, area, tree = answer

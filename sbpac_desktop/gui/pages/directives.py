@@ -231,12 +231,13 @@ class DirectivesPage(TablePage):
         self._load_failed(error)
 
     def _changed(self) -> None:
-        if self.loaded:
+        if self.loaded:  # the years too: a new directive may open a fiscal year
+            tracker_filters.refresh_years(self, self.ctx, self.year_filter, self._schedule)
             self.reload()
 
     def counts_text(self, counts: TrackerCounts) -> str:
         if not counts.total:
-            return self.tr("ยังไม่มีข้อมูล")
+            return tracker_filters.empty_text(self.filters())
         total = self.tr("ทั้งหมด {count} รายการ").format(count=digits(f"{counts.total:,}"))
         parts = [
             (self.tr("เกินกำหนด"), counts.count("overdue")),
@@ -326,8 +327,7 @@ class DirectivesPage(TablePage):
         return dialog
 
     def export_tracker(self) -> None:
-        """Ctrl+E: the rows of the current filters (the tracker's own query) to .xlsx or .csv,
-        written in the worker process."""
+        """Ctrl+E: the rows of the current filters to .xlsx or .csv, written in the worker process."""
         try:
             target = file_export.ask_save_path(
                 self, self.tr("ส่งออกข้อสั่งการ"), "directives.xlsx", file_export.spreadsheet_filters()

@@ -24,6 +24,7 @@ from sbpac_desktop.gui.dialogs.person_dialog import PersonDialog
 from sbpac_desktop.gui.dialogs.person_term_dialog import TermDialog
 from sbpac_desktop.gui.dialogs.position_dialog import PositionDialog
 from sbpac_desktop.gui.dialogs.unit_dialog import OrgUnitDialog
+from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import file_export, people_import
 from sbpac_desktop.gui.pages.base import Page, heading_label, page_column
@@ -151,6 +152,14 @@ class PeoplePage(Page):
         labels = {p.id: post_label(p) for p in data.positions}
         self.persons_tab.show_data(people, data.terms, labels, self.today)
         vacant = sum(1 for p in positions if p.active and not p.holder_name)
+        if not (data.units or data.positions or data.people):  # a new office: where to start
+            self.summary.setText(
+                self.tr(
+                    "ยังไม่มีหน่วยงานและบุคคล — กด “นำเข้าจากไฟล์…” (แบบฟอร์มจาก “ดาวน์โหลดแบบฟอร์ม”) "
+                    "หรือเพิ่มทีละรายการ: หน่วยงาน ตำแหน่ง บุคคล แล้วกำหนดผู้ดำรงตำแหน่ง"
+                )
+            )
+            return
         self.summary.setText(
             self.tr("ตำแหน่ง {posts} ตำแหน่ง (ว่าง {vacant}) · หน่วยงาน {units} แห่ง · บุคคล {people} คน").format(
                 posts=digits(str(len(positions))), vacant=digits(str(vacant)),
@@ -161,7 +170,7 @@ class PeoplePage(Page):
     # --- dialogs (the tabs call these) ---------------------------------------------
     def _open(self, dialog: DialogT) -> DialogT:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _result: self.reload())
+        dialog.saved.connect(self._changed)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -192,9 +201,10 @@ class PeoplePage(Page):
         self.operation = Operation(self, call, message=self.tr("กำลังบันทึก…"))
         self.operation.success(self._changed).run()  # a refusal (still holds a post...) goes to the error dialog
 
-    def _changed(self, _result: object) -> None:
+    def _changed(self, _result: object = None) -> None:
         self.operation = None
         self.reload()
+        app_events().org_changed.emit()
 
     # --- spreadsheet template and import ----------------------------------------------
     def download_template(self, path: Path | None = None) -> None:
@@ -202,7 +212,7 @@ class PeoplePage(Page):
 
     def import_from_file(self, path: Path | None = None) -> ImportPreviewDialog | None:
         titles = (self.tr("เลือกไฟล์หน่วยงานและบุคคล"), self.tr("นำเข้าหน่วยงาน ตำแหน่ง บุคคล และวาระจากไฟล์"))
-        self.import_dialog = open_preview(self.ctx, self, path, titles, import_org, org_preview, self.reload)
+        self.import_dialog = open_preview(self.ctx, self, path, titles, import_org, org_preview, self._changed)
         return self.import_dialog
 
     # --- keyboard -----------------------------------------------------------------

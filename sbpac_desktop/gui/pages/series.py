@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sbpac_desktop.gui.dialogs.series_dialog import SeriesDialog
+from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.series import MembersModel, SeriesModel
 from sbpac_desktop.gui.operations import Operation
@@ -59,6 +60,9 @@ class SeriesPage(TablePage):
         self.table.doubleClicked.connect(self.edit_selected)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.edit_selected,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        # the posts the dialog offers were read when the page first showed: a post added since
+        # on the people page must be offered too (a new office visits this page before it has any)
+        app_events().org_changed.connect(self._org_changed)  # bound method: disconnected on delete
 
     def _button(self, text: str, tip: str, name: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -90,6 +94,10 @@ class SeriesPage(TablePage):
             self._show()
 
         self.read_then(read, shown)
+
+    def _org_changed(self) -> None:
+        if self.loaded:
+            self.reload()
 
     def _show(self, *_: object) -> None:
         current = self.selected()

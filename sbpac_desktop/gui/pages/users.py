@@ -19,6 +19,7 @@ from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
 from sbpac_desktop.gui.dialogs.user_dialog import PasswordDialog, RoleDialog, UserDialog
 from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.errors import confirm
+from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.models.base import ITEM_ROLE, DtoTableModel
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import TablePage
@@ -106,6 +107,12 @@ class UsersPage(TablePage):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda *_: self.change_role())
         self._update_buttons()
+        # the people an account may be linked to were read when the page first showed
+        app_events().org_changed.connect(self._org_changed)  # bound method: disconnected on delete
+
+    def _org_changed(self) -> None:
+        if self.loaded:
+            self.reload()
 
     def _button(self, name: str, text: str, slot: Callable[[], object], icon: Any = None) -> QPushButton:
         button = QPushButton(text, self) if icon is None else QPushButton(icon, text, self)
