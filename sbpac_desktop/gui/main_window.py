@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.database_label = QLabel(self)
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.database_label.setContentsMargins(6, 0, 0, 0)  # the status bar starts at the window's edge: "ฐ" was cut
         self.user_label = QLabel(self)
         self.busy_label = QLabel(self)
         self.busy_bar = QProgressBar(self)

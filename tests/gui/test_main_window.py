@@ -96,6 +96,8 @@ def test_every_page_module_is_preloaded(window: MainWindow) -> None:
 
 def test_status_bar_shows_database_and_user(window: MainWindow, ctx: AppContext, demo_db: str) -> None:
     assert window.database_label.text() == f"ฐานข้อมูล: {demo_db}"
+    # the label starts at the window's edge: without a margin the left of "ฐ" was cut off
+    assert window.database_label.contentsRect().left() >= 4
     assert window.user_label.text() == f"ผู้ใช้: {ctx.actor.display_name}"
 
 
