@@ -1085,7 +1085,7 @@ plan</translation>
         <translation>Source</translation>
     </message>
     <message>
-        <source>ด้าน / ความเร่งด่วน</source>
+        <source>มิติการพัฒนา / ความเร่งด่วน</source>
         <translation>Dimension / priority</translation>
     </message>
     <message>

@@ -108,7 +108,7 @@ class DirectiveDetailPane(QFrame):
         form.addRow(self.tr("สั่งการเมื่อ"), self.issued)
         form.addRow(self.tr("กำหนดแล้วเสร็จ"), self.due)
         form.addRow(self.tr("ที่มา"), self.source)
-        form.addRow(self.tr("ด้าน / ความเร่งด่วน"), self.facts)
+        form.addRow(self.tr("มิติการพัฒนา / ความเร่งด่วน"), self.facts)
         form.addRow(self.tr("ผู้รับผิดชอบหลัก"), self.lead)
         form.addRow(self.tr("ผู้รับผิดชอบร่วม"), self.supporting)
         form.addRow(self.tr("พื้นที่"), self.places)
