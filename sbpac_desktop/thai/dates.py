@@ -8,6 +8,7 @@ Dates are stored as ISO Gregorian; everything here is for display and input.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, time, timedelta
 
@@ -151,10 +152,11 @@ def parse_thai_date(text: str) -> date:
     month = _month_number(match["month"]) if match else None
     if match is None or month is None:
         raise DateTextError("unreadable", shown, f"อ่านวันที่ไม่ได้: {shown} (ตัวอย่าง: 22/10/2562 หรือ 22 ต.ค. 2562)")
+    year = _gregorian_year(match["year"])
     try:
-        result = date(_gregorian_year(match["year"]), month, int(match["day"]))
+        result = date(year, month, int(match["day"]))
     except ValueError as exc:
-        raise DateTextError("invalid", shown, f"วันที่ไม่ถูกต้อง: {shown}") from exc
+        raise DateTextError("invalid", shown, f"วันที่ไม่ถูกต้อง: {shown}{_days_in(year, month)}") from exc
     _check_weekday(match.groupdict().get("weekday"), result, shown)
     return result
 
@@ -170,7 +172,15 @@ def parse_thai_time(text: str) -> time:
     try:
         return time(int(match["hour"]), int(match["minute"]))
     except ValueError as exc:
-        raise ValueError(f"เวลาไม่ถูกต้อง: {shown}") from exc
+        raise ValueError(f"เวลาไม่ถูกต้อง: {shown} (ชั่วโมง 0-23 นาที 0-59)") from exc
+
+
+def _days_in(year: int, month: int) -> str:
+    """What makes a day of a known month wrong, said the way a clerk checks it on a calendar."""
+    if not (1 <= year <= 9999 and 1 <= month <= 12):  # a month 13 is wrong on its own
+        return ""
+    days = calendar.monthrange(year, month)[1]
+    return f" ({THAI_MONTHS[month - 1]} {year + BE_OFFSET} มี {days} วัน)"
 
 
 def _month_number(token: str) -> int | None:

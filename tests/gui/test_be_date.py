@@ -42,7 +42,7 @@ def test_typing_is_read_and_tidied(editor: BeDateEdit, qtbot: QtBot) -> None:
 def test_rejects_31_february_with_a_thai_message(editor: BeDateEdit, qtbot: QtBot) -> None:
     qtbot.keyClicks(editor.line_edit, "31/02/2563")
     assert editor.date() is None
-    assert editor.problem() == "วันที่ไม่ถูกต้อง: 31/02/2563"
+    assert editor.problem() == "วันที่ไม่ถูกต้อง: 31/02/2563 (กุมภาพันธ์ 2563 มี 29 วัน)"
     editor.line_edit.editingFinished.emit()
     assert editor.text() == "31/02/2563"  # what was typed stays, to be corrected
 

@@ -76,7 +76,7 @@ def test_be_date_edit_errors_in_thai_unchanged(qtbot: QtBot) -> None:
     field = BeDateEdit()
     qtbot.addWidget(field)
     field.set_text("31/02/2563")
-    assert field.problem() == "วันที่ไม่ถูกต้อง: 31/02/2563"
+    assert field.problem() == "วันที่ไม่ถูกต้อง: 31/02/2563 (กุมภาพันธ์ 2563 มี 29 วัน)"
     field.set_text("วันจันทร์ที่ 22 ตุลาคม 2562")
     assert field.problem() == "วันในสัปดาห์ไม่ตรงกับวันที่: วันจันทร์ที่ 22 ตุลาคม 2562 (วันนั้นเป็นวันอังคาร)"
 

@@ -269,7 +269,7 @@ def test_fresh_office_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pyt
     org = add_org(window, qtbot, wait_ops)
     assert org["unit"] == {"name": "กรุณากรอกชื่อหน่วยงาน"} and org["post"] == {"title": "กรุณากรอกชื่อตำแหน่ง"}
     assert set(org["person"]) == {"first_name", "last_name"}
-    assert org["term"] == {"start_on": "วันที่ไม่ถูกต้อง: 31/02/2563"}
+    assert org["term"] == {"start_on": "วันที่ไม่ถูกต้อง: 31/02/2563 (กุมภาพันธ์ 2563 มี 29 วัน)"}
     # the series page was seen before the post existed: its dialog must offer the post now
     assert add_series(window, qtbot, wait_ops)["duplicate"] == {"name": f"มีชุดการประชุมชื่อ “{SERIES}” อยู่แล้ว"}
     meeting = open_meeting(window, qtbot, wait_ops)

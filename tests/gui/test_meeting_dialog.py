@@ -130,7 +130,7 @@ def test_client_side_problems_are_shown_together(window: MainWindow, qtbot: QtBo
     dialog.start_time.setText("25.00")
     dialog.submit()
     assert sorted(dialog.errors.marked()) == ["meeting_date", "start_time", "title", "venue"]
-    assert dialog.errors.message("meeting_date") == "วันที่ไม่ถูกต้อง: 31/02/2563"
+    assert dialog.errors.message("meeting_date") == "วันที่ไม่ถูกต้อง: 31/02/2563 (กุมภาพันธ์ 2563 มี 29 วัน)"
     assert dialog.errors.message("title") == "กรุณากรอกชื่อการประชุม"
     assert QApplication.focusWidget() is dialog.title_edit or not dialog.isActiveWindow()
     dialog.reject()

@@ -196,7 +196,7 @@ def test_parse_rejects_with_a_thai_message(text):
 
 
 def test_impossible_date_message_quotes_the_input():
-    with pytest.raises(ValueError, match=r"^วันที่ไม่ถูกต้อง: 31/02/2563$"):
+    with pytest.raises(ValueError, match=r"^วันที่ไม่ถูกต้อง: 31/02/2563 \(กุมภาพันธ์ 2563 มี 29 วัน\)$"):
         parse_thai_date("31/02/2563")
 
 
@@ -252,3 +252,22 @@ def test_parse_time_round_trips_time_text(moment, thai_digits):
     assert parse_thai_time(time_text(moment, thai_digits=thai_digits)) == moment.replace(
         second=0, microsecond=0
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("29/02/2562", "วันที่ไม่ถูกต้อง: 29/02/2562 (กุมภาพันธ์ 2562 มี 28 วัน)"),  # not a leap year (2019)
+        ("31 เม.ย. 2563", "วันที่ไม่ถูกต้อง: 31 เม.ย. 2563 (เมษายน 2563 มี 30 วัน)"),
+        ("30/02/2020", "วันที่ไม่ถูกต้อง: 30/02/2020 (กุมภาพันธ์ 2563 มี 29 วัน)"),  # a Gregorian year is told in BE
+    ],
+)
+def test_a_day_past_the_month_says_how_many_days_it_has(typed, message):
+    with pytest.raises(ValueError) as raised:
+        parse_thai_date(typed)
+    assert str(raised.value) == message
+
+
+def test_an_impossible_time_says_the_ranges():
+    with pytest.raises(ValueError, match=r"^เวลาไม่ถูกต้อง: 25\.99 \(ชั่วโมง 0-23 นาที 0-59\)$"):
+        parse_thai_time("25.99")
