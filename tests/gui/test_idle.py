@@ -17,6 +17,12 @@ def _quiet(qtbot: QtBot, watch: IdleWatch) -> None:
     qtbot.waitUntil(watch.is_idle, timeout=int(idle.QUIET_SECONDS * 1000) + 2000)
 
 
+def _press_a_key(qtbot: QtBot) -> None:
+    box = QLineEdit()
+    qtbot.addWidget(box)
+    qtbot.keyClick(box, Qt.Key.Key_A)
+
+
 def test_idle_only_after_a_quiet_moment(qtbot: QtBot) -> None:
     owner = QObject()
     watch = IdleWatch(owner)
@@ -29,9 +35,7 @@ def test_a_key_press_makes_the_window_busy(qtbot: QtBot) -> None:
     owner = QObject()
     watch = IdleWatch(owner)
     _quiet(qtbot, watch)
-    box = QLineEdit()
-    qtbot.addWidget(box)
-    qtbot.keyClick(box, Qt.Key.Key_A)
+    _press_a_key(qtbot)
     assert not watch.is_idle()
     started = time.monotonic()
     _quiet(qtbot, watch)
@@ -59,7 +63,5 @@ def test_stopped_watch_no_longer_sees_input(qtbot: QtBot) -> None:
     watch = IdleWatch(owner)
     _quiet(qtbot, watch)
     watch.stop()
-    box = QLineEdit()
-    qtbot.addWidget(box)
-    qtbot.keyClick(box, Qt.Key.Key_A)
+    _press_a_key(qtbot)
     assert watch.is_idle()
