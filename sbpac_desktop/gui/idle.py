@@ -34,6 +34,7 @@ class IdleWatch(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.last_active = time.monotonic()
+        self.watching = True
         tracker = operations.busy_tracker()
         tracker.busy_changed.connect(self._operation_changed)
         app = QCoreApplication.instance()
@@ -49,6 +50,9 @@ class IdleWatch(QObject):
         self.last_active = time.monotonic()  # its start, and again its end (the results arrive)
 
     def stop(self) -> None:
+        if not self.watching:
+            return
+        self.watching = False
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
