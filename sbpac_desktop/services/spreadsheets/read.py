@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sbpac_desktop.services.spreadsheets.calamine import read_plain_sheet
 from sbpac_desktop.services.spreadsheets.xlsx_parts import sheet_parts
-from sbpac_desktop.services.spreadsheets.xlsx_scan import NotPlain, sheet_values
+from sbpac_desktop.services.spreadsheets.xlsx_scan import NotPlain, shared_strings, sheet_values
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_SHEET_XML_BYTES = 1024 * 1024 * 1024  # guards against a ZIP bomb posing as a workbook
@@ -224,7 +224,7 @@ def _read_sheet(path: Path, book, archive: zipfile.ZipFile, sheet) -> Grid:  # t
     formulas = _formula_cells(path, sheet.title) if _FORMULA.search(xml) else set()
     del xml
     try:
-        values = enumerate(sheet_values(archive, member, book.epoch, book.shared_strings), start=1)
+        values = enumerate(sheet_values(archive, member, book.epoch, shared_strings(archive)), start=1)
         _collect(grid, ((number, (row, _notes(number, row, formulas))) for number, row in values))
     except (NotPlain, ValueError, KeyError, IndexError):
         grid.rows, grid.blank_rows, grid.notes, grid.too_many_rows = [], [], [], False
@@ -252,7 +252,7 @@ def _sheet_member(archive: zipfile.ZipFile, title: str) -> str:
     for part in sheet_parts(archive):
         if part.name == title and part.kind != "chartsheet" and part.member in names:
             return part.member
-    raise UnreadableFile(_DAMAGED)  # openpyxl found the sheet elsewhere (e.g. no package relationships)
+    raise UnreadableFile(_DAMAGED)  # openpyxl read the same parts: only a file changed meanwhile gets here
 
 
 def _sheet_xml(archive: zipfile.ZipFile, member: str) -> bytes:

@@ -1,5 +1,5 @@
 """The parts of an .xlsx the importers' readers look up themselves: the workbook part, the XML
-member of each sheet, and the number format of each cell style.
+member of each sheet and of the shared strings, and the number format of each cell style.
 
 An .xlsx is a ZIP of XML parts: [Content_Types].xml says which part is the workbook, and the
 workbook's relationships (xl/_rels/workbook.xml.rels) name its sheets' parts. Both readers need
@@ -22,6 +22,7 @@ RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 OFFICE_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 STYLES = "xl/styles.xml"
+SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 WORKBOOK_TYPES = tuple(  # template, macro-enabled template, macro-enabled, plain: openpyxl's order
     f"application/vnd.{kind}.main+xml"
     for kind in (
@@ -56,19 +57,35 @@ def relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, s
     }
 
 
-def workbook_part(archive: zipfile.ZipFile) -> str:
-    """The workbook's member, found as openpyxl finds it (which the full reader must follow): the
-    first part [Content_Types].xml declares a workbook of, in turn, each kind openpyxl knows;
-    else xl/workbook.xml when a default declares one. It does not read the package's own
-    relationships (_rels/.rels), so neither does this: a file without them opens in both."""
+def _declared(archive: zipfile.ZipFile, content_types: tuple[str, ...]) -> str | None:
+    """The first part [Content_Types].xml declares of, in turn, each of these types, as openpyxl's
+    manifest finds it; None when there is none."""
     types = fromstring(archive.read("[Content_Types].xml"))
-    for kind in WORKBOOK_TYPES:
+    for kind in content_types:
         for override in types.iter(CONTENT_TYPES + "Override"):
             if override.get("ContentType") == kind:
                 return override.get("PartName", "")[1:]
+    return None
+
+
+def workbook_part(archive: zipfile.ZipFile) -> str:
+    """The workbook's member, found as openpyxl finds it (which the full reader must follow): the
+    part [Content_Types].xml declares a workbook of, in turn, each kind openpyxl knows; else
+    xl/workbook.xml when a default declares one. It does not read the package's own
+    relationships (_rels/.rels), so neither does this: a file without them opens in both."""
+    found = _declared(archive, WORKBOOK_TYPES)
+    if found is not None:
+        return found
+    types = fromstring(archive.read("[Content_Types].xml"))
     if any(default.get("ContentType") in WORKBOOK_TYPES for default in types.iter(CONTENT_TYPES + "Default")):
         return "xl/workbook.xml"
     raise KeyError("no workbook part")
+
+
+def shared_strings_part(archive: zipfile.ZipFile) -> str | None:
+    """The shared strings' member, where openpyxl reads them from ([Content_Types].xml); None
+    when the workbook has none (every text inline)."""
+    return _declared(archive, (SHARED_STRINGS,))
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> list[SheetPart]:
