@@ -60,28 +60,29 @@ def test_openpyxl_book_with_shared_strings(tmp_path, monkeypatch):
 
 def test_strict_ooxml_goes_to_openpyxl(tmp_path):
     """Strict OOXML uses another namespace: the fast reader refuses it (the caller falls back)."""
-    import io
     import zipfile
 
     from sbpac_desktop.services.spreadsheets.xlsx_scan import NotPlain, sheet_values
 
-    path = tmp_path / "plain.xlsx"
+    path, strict = tmp_path / "plain.xlsx", tmp_path / "strict.xlsx"
     book = openpyxl.Workbook()
     book.active.append(["เลขที่", "ข้อสั่งการ"])
     book.save(path)
+    member = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(strict, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == member:
+                data = data.replace(
+                    b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                    b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+                )
+            target.writestr(name, data)
     opened = openpyxl.load_workbook(path, read_only=True)
-    sheet = opened.worksheets[0]
-    assert list(sheet_values(opened, sheet)) == [("เลขที่", "ข้อสั่งการ")]
-    strict = opened._archive.read(sheet._worksheet_path).replace(
-        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main", b"http://purl.oclc.org/ooxml/spreadsheetml/main"
-    )
-    data = io.BytesIO()
-    with zipfile.ZipFile(data, "w") as target:
-        target.writestr(sheet._worksheet_path, strict)
-    original, opened._archive = opened._archive, zipfile.ZipFile(data)
-    with pytest.raises(NotPlain):
-        list(sheet_values(opened, sheet))
-    opened._archive = original
+    with zipfile.ZipFile(path) as archive:
+        assert list(sheet_values(archive, member, opened.epoch, [])) == [("เลขที่", "ข้อสั่งการ")]
+    with zipfile.ZipFile(strict) as archive, pytest.raises(NotPlain):
+        list(sheet_values(archive, member, opened.epoch, []))
     opened.close()
 
 

@@ -1,7 +1,8 @@
 """Office spreadsheets in and out: what this package owns.
 
-- `read` (with `calamine`, the fast reader, and `xlsx_scan`, the ElementTree pass over a sheet's
-  XML) turns an .xlsx or .csv into a grid of values with per-cell notes, or a Thai refusal;
+- `read` (with `calamine`, the fast reader, `xlsx_scan`, the ElementTree pass over a sheet's XML,
+  and `xlsx_parts`, which finds that XML and the styles in the package) turns an .xlsx or .csv
+  into a grid of values with per-cell notes, or a Thai refusal;
 - `fields` names the directive columns and parses their cells; `lookups` resolves the names in
   them (posts, units, dimensions, meetings) once per file; `row_plan` checks every row and plans
   new directives and updates without touching the database; `write` inserts a planned import in

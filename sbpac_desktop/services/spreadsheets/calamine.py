@@ -16,20 +16,16 @@ with _xHHHH_ escapes or empty texts go to the full reader too (calamine reads th
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
-from xml.etree.ElementTree import fromstring
 
-MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-OFFICE_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+from sbpac_desktop.services.spreadsheets.xlsx_parts import cell_formats, relationships, sheet_parts, workbook_part
+
 BUILTIN_PERCENT_FORMATS = frozenset({9, 10})  # 0% and 0.00%
-FIRST_CUSTOM_FORMAT = 164
 _PREFIXED_ROOT = re.compile(rb"<\w+:worksheet[\s>]")
 _EMPTY_TEXT = re.compile(rb"<t(?:\s[^>]*)?(?:/>|></t>)")
 _INT_LIMIT = 2**53
@@ -54,7 +50,7 @@ def read_plain_sheet(
         from python_calamine import CalamineWorkbook, SheetTypeEnum  # imported on use, like openpyxl
 
         with zipfile.ZipFile(path) as archive:
-            members = _sheet_members(archive)
+            members = {p.name: p.member for p in sheet_parts(archive) if p.kind == "worksheet"}
             book = CalamineWorkbook.from_path(str(path))
             try:
                 worksheet = SheetTypeEnum.WorkSheet
@@ -96,7 +92,7 @@ def _needs_full_reader(archive: zipfile.ZipFile, xml: bytes) -> bool:
     prefix (which the plain byte tests would miss): plain `in` tests, a pass over the bytes each."""
     if b"<f" in xml or b't="d"' in xml or _PREFIXED_ROOT.search(xml[:4096]) or _odd_text(xml):
         return True
-    strings = [m for kind, m in _relationships(archive, _workbook_part(archive)).values() if kind == "sharedStrings"]
+    strings = [m for kind, m in relationships(archive, workbook_part(archive)).values() if kind == "sharedStrings"]
     if strings and _odd_text(archive.read(strings[0])):
         return True
     return any(b' s="%d"' % index in xml for index in _percent_styles(archive))
@@ -132,57 +128,14 @@ def _values(row: list[object]) -> Values:
     return tuple(values)
 
 
-# --- the package's parts ---------------------------------------------------------------
-
-
-def _target(base: str, target: str) -> str:
-    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
-
-
-def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
-    """Id -> (type's last word, member) of one part's relationships."""
-    folder, name = posixpath.split(part)
-    rels = fromstring(archive.read(posixpath.join(folder, "_rels", name + ".rels")))
-    return {
-        r.get("Id", ""): (r.get("Type", "").rsplit("/", 1)[-1], _target(folder, r.get("Target", "")))
-        for r in rels.iter(RELS + "Relationship")
-    }
-
-
-def _workbook_part(archive: zipfile.ZipFile) -> str:
-    found = [m for kind, m in _relationships(archive, "").values() if kind == "officeDocument"]
-    return found[0]
-
-
-def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> its XML member (transitional OOXML only: strict files have other names)."""
-    part = _workbook_part(archive)
-    rels = _relationships(archive, part)
-    workbook = fromstring(archive.read(part))
-    return {
-        sheet.get("name", ""): rels[sheet.get(OFFICE_REL, "")][1]
-        for sheet in workbook.iter(MAIN + "sheet")
-        if rels.get(sheet.get(OFFICE_REL, ""), ("", ""))[0] == "worksheet"
-    }
-
-
 def _percent_styles(archive: zipfile.ZipFile) -> set[int]:
-    """Indexes of the cell styles whose number format shows a percent."""
-    part = _workbook_part(archive)
-    found = [m for kind, m in _relationships(archive, part).values() if kind == "styles"]
-    if not found:
-        return set()
-    styles = fromstring(archive.read(found[0]))
-    custom = {int(f.get("numFmtId", "-1")): f.get("formatCode", "") for f in styles.iter(MAIN + "numFmt")}
-    holder = styles.find(MAIN + "cellXfs")
-    xfs = [] if holder is None else holder.findall(MAIN + "xf")
-    percent = set()
-    for index, xf in enumerate(xfs):
-        fid = int(xf.get("numFmtId", "0"))
-        shown = fid in BUILTIN_PERCENT_FORMATS if fid < FIRST_CUSTOM_FORMAT else "%" in custom.get(fid, "")
-        if shown:
-            percent.add(index)
-    return percent
+    """Indexes of the cell styles whose number format shows a percent (the code the workbook
+    defines for the id, else the built-in one: 0% and 0.00% are the only built-in percents)."""
+    return {
+        index
+        for index, (fid, code) in enumerate(cell_formats(archive))
+        if ("%" in code if code is not None else fid in BUILTIN_PERCENT_FORMATS)
+    }
 
 
 __all__ = ["PlainSheet", "read_plain_sheet"]

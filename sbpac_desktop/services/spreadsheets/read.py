@@ -20,7 +20,8 @@ from datetime import datetime, time
 from pathlib import Path
 
 from sbpac_desktop.services.spreadsheets.calamine import read_plain_sheet
-from sbpac_desktop.services.spreadsheets.xlsx_scan import NotPlain, sheet_values
+from sbpac_desktop.services.spreadsheets.xlsx_parts import sheet_parts
+from sbpac_desktop.services.spreadsheets.xlsx_scan import NotPlain, shared_strings, sheet_values
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_SHEET_XML_BYTES = 1024 * 1024 * 1024  # guards against a ZIP bomb posing as a workbook
@@ -190,9 +191,14 @@ def _read_xlsx(path: Path, looks_like_header: HeaderTest) -> Grid:
     return read_xlsx_full(path, looks_like_header)
 
 
+_DAMAGED = "อ่านไฟล์ Excel (.xlsx) ไม่ได้ — ไฟล์อาจเสียหาย"
+
+
 def read_xlsx_full(path: Path, looks_like_header: HeaderTest) -> Grid:
     """openpyxl opens the workbook (formula cells, number formats, the messages for a damaged
-    file); the values come from spreadsheets.xlsx_scan, or openpyxl itself for unusual sheets."""
+    file) and picks the sheet; the values come from spreadsheets.xlsx_scan, or openpyxl itself
+    for unusual sheets. The sheet's XML is found with spreadsheets.xlsx_parts (openpyxl keeps
+    its location private)."""
     try:
         import openpyxl  # imported on use: the CLI and GUI start faster without it
 
@@ -200,27 +206,32 @@ def read_xlsx_full(path: Path, looks_like_header: HeaderTest) -> Grid:
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign ZIP
         raise UnreadableFile("เปิดไฟล์ Excel (.xlsx) ไม่ได้ — ไฟล์อาจเสียหาย หรือเป็นไฟล์ ZIP/Word ที่ไม่ใช่ตารางคำนวณ") from exc
     try:
-        sheet = _pick_sheet(book, looks_like_header)
-        xml = _sheet_xml(book, sheet)
-        grid = Grid(f"Excel (.xlsx) แผ่นงาน '{sheet.title}'")
-        grid.merged = [_bounds(ref) for ref in _MERGE.findall(xml) if b":" in ref]
-        formulas = _formula_cells(path, sheet.title) if _FORMULA.search(xml) else set()
-        del xml
-        try:
-            values = enumerate(sheet_values(book, sheet), start=1)
-            _collect(grid, ((number, (row, _notes(number, row, formulas))) for number, row in values))
-        except (NotPlain, ValueError, KeyError, IndexError):
-            grid.rows, grid.blank_rows, grid.notes, grid.too_many_rows = [], [], [], False
-            sheet.reset_dimensions()  # openpyxl reads what the fast path leaves to it
-            rows = enumerate(sheet.iter_rows(), start=1)
-            _collect(grid, ((number, _row(number, cells, formulas)) for number, cells in rows))
-        return grid
+        with zipfile.ZipFile(path) as archive:
+            return _read_sheet(path, book, archive, _pick_sheet(book, looks_like_header))
     except UnreadableFile:
         raise
     except Exception as exc:
-        raise UnreadableFile("อ่านไฟล์ Excel (.xlsx) ไม่ได้ — ไฟล์อาจเสียหาย") from exc
+        raise UnreadableFile(_DAMAGED) from exc
     finally:
         book.close()
+
+
+def _read_sheet(path: Path, book, archive: zipfile.ZipFile, sheet) -> Grid:  # type: ignore[no-untyped-def]
+    member = _sheet_member(archive, sheet.title)
+    xml = _sheet_xml(archive, member)
+    grid = Grid(f"Excel (.xlsx) แผ่นงาน '{sheet.title}'")
+    grid.merged = [_bounds(ref) for ref in _MERGE.findall(xml) if b":" in ref]
+    formulas = _formula_cells(path, sheet.title) if _FORMULA.search(xml) else set()
+    del xml
+    try:
+        values = enumerate(sheet_values(archive, member, book.epoch, shared_strings(archive)), start=1)
+        _collect(grid, ((number, (row, _notes(number, row, formulas))) for number, row in values))
+    except (NotPlain, ValueError, KeyError, IndexError):
+        grid.rows, grid.blank_rows, grid.notes, grid.too_many_rows = [], [], [], False
+        sheet.reset_dimensions()  # openpyxl reads what the fast path leaves to it
+        rows = enumerate(sheet.iter_rows(), start=1)
+        _collect(grid, ((number, _row(number, cells, formulas)) for number, cells in rows))
+    return grid
 
 
 def _pick_sheet(book, looks_like_header: HeaderTest):  # type: ignore[no-untyped-def]
@@ -234,10 +245,18 @@ def _pick_sheet(book, looks_like_header: HeaderTest):  # type: ignore[no-untyped
     return sheets[0]
 
 
-def _sheet_xml(book, sheet) -> bytes:  # type: ignore[no-untyped-def]
+def _sheet_member(archive: zipfile.ZipFile, title: str) -> str:
+    """The ZIP member of the sheet openpyxl opened as `title`: openpyxl opens every sheet of the
+    workbook but a chartsheet, when its member exists, and takes its name as the title."""
+    names = set(archive.namelist())
+    for part in sheet_parts(archive):
+        if part.name == title and part.kind != "chartsheet" and part.member in names:
+            return part.member
+    raise UnreadableFile(_DAMAGED)  # openpyxl read the same parts: only a file changed meanwhile gets here
+
+
+def _sheet_xml(archive: zipfile.ZipFile, member: str) -> bytes:
     """The worksheet's XML, for what read-only openpyxl does not report (merged cells, formulas)."""
-    archive: zipfile.ZipFile = book._archive
-    member = sheet._worksheet_path  # openpyxl < 3.2 (pinned in pyproject)
     if archive.getinfo(member).file_size > MAX_SHEET_XML_BYTES:
         raise UnreadableFile("แผ่นงานในไฟล์ Excel ใหญ่เกินไป — โปรดแบ่งไฟล์ก่อนนำเข้า")
     return archive.read(member)
