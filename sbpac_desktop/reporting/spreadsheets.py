@@ -252,8 +252,10 @@ def _date_cell(sheet: Any, date_format: Any, last: Sequence[object], row: int) -
     for column, value in enumerate(last):
         if isinstance(value, date):
             return f"{xlsx_rows.column_name(column)}{row + 1}"
-    if all(value is None for value in last):
-        return None  # a formatted blank would make an empty last row a row of the sheet
+    if all(value is None or value == "" for value in last):
+        # written by write(), '' stays a blank too: a formatted blank would make this empty
+        # last row a row of the sheet
+        return None
     for column, value in enumerate(last):
         if value is None:
             sheet.write_blank(row, column, None, date_format)

@@ -56,6 +56,16 @@ def test_csv_rows_of_different_widths_and_one_empty_field(tmp_path):
 @given(width=st.integers(1, 4), data=st.data())
 def test_xlsx_cells_read_back_as_xlsxwriters_own(tmp_path, width, data):
     rows = data.draw(st.lists(st.lists(VALUE, min_size=width, max_size=width), min_size=2, max_size=25))
+    _same_cells_as_xlsxwriter(tmp_path, width, rows)
+
+
+def test_xlsx_last_row_of_empty_texts_adds_no_row(tmp_path):
+    """Found by the property above: a last row of None and '' (blank when xlsxwriter writes it)
+    was given a formatted blank for the date style, which made it a row of the sheet."""
+    _same_cells_as_xlsxwriter(tmp_path, 2, [[None, date(2000, 1, 1)], [None, ""]])
+
+
+def _same_cells_as_xlsxwriter(tmp_path, width, rows):
     headers = [f"c{i}" for i in range(width)]
     path = write_table(tmp_path / "new.xlsx", headers, rows).path
     reference = tmp_path / "reference.xlsx"
