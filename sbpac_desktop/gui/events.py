@@ -13,6 +13,7 @@ class AppEvents(QObject):
     meeting_changed = Signal(int)  # meeting id: agenda, attendance or status of one meeting
     directives_changed = Signal()
     org_changed = Signal()  # a unit, post, person or term saved: pages holding posts read them again
+    series_changed = Signal()  # a meeting series saved, activated or deactivated: lists of series read again
 
 
 _events: AppEvents | None = None

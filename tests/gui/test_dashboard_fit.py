@@ -4,13 +4,15 @@ scrolling), the chart's dimension names fit left of the bars and its legend show
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QBarCategoryAxis
+from PySide6.QtCharts import QBarCategoryAxis, QCategoryAxis
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QTableWidget
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.gui import i18n
@@ -19,6 +21,8 @@ from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
 from tests.gui.helpers import settle
+
+SHOTS = Path(os.environ.get("SBPAC_WALK_SHOTS", "/tmp/walk"))
 
 
 @pytest.fixture(params=[i18n.THAI, i18n.ENGLISH])
@@ -80,3 +84,27 @@ def test_chart_labels_and_legend_are_whole(page: DashboardPage, language: str) -
         assert bar.label().replace(" ", "&nbsp;") in shown
     right = legend.mapTo(page, legend.rect().topRight()).x()
     assert right <= page.width()
+
+
+def test_count_axis_reads_in_the_interface_digits_upright_and_whole(page: DashboardPage, language: str) -> None:
+    """The counts under the bars were Arabic ("%d" of a QValueAxis) beside Thai figures everywhere
+    else. They are ๐ ๑ ๒ ๓ in Thai (0 1 2 3 in English), upright, and the last one inside the chart."""
+    counts = next(a for a in page.chart.axes(Qt.Orientation.Horizontal) if isinstance(a, QCategoryAxis))
+    wanted = ["๐", "๑", "๒", "๓"] if language == i18n.THAI else ["0", "1", "2", "3"]  # the demo's top: 3
+    assert counts.categoriesLabels() == wanted
+    assert [counts.endValue(label) for label in wanted] == [0, 1, 2, 3]
+    assert (counts.min(), counts.max()) == (0, 3)
+    plot = page.chart.plotArea()
+    below = [
+        item  # Qt's label items show in Python as plain QGraphicsItem
+        for item in page.chart.scene().items()
+        if item.isVisible() and type(item) is QGraphicsItem and item.sceneBoundingRect().top() >= plot.bottom()
+    ]
+    assert len(below) == len(wanted)  # Qt's label items: one per tick, none hidden as overlapping
+    for item in below:
+        assert item.rotation() == 0 and not item.sceneTransform().isRotating()
+        assert item.sceneBoundingRect().height() > item.sceneBoundingRect().width()  # one digit on one line
+    right = max(item.sceneBoundingRect().right() for item in below)
+    assert right <= page.chart.size().width() - 4, f"({language}) the top count reaches {right}"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.export_chart(str(SHOTS / f"dashboard_chart_{language}.png"))

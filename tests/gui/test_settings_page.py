@@ -15,13 +15,16 @@ from pytestqt.qtbot import QtBot
 from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages import settings as settings_module
+from sbpac_desktop.gui.pages.series import SeriesPage
 from sbpac_desktop.gui.pages.settings import LAST_DATABASE_KEY, SettingsPage
 from sbpac_desktop.services import auth
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.app import AppContext, open_app
 from sbpac_desktop.services.meetings import meetings
 from sbpac_desktop.services.settings import SettingsInput
-from tests.gui.helpers import lists_filled
+from tests.gui.helpers import lists_filled, type_text
+from tests.gui.test_first_meeting_walk import shot
+from tests.gui.test_first_meeting_walk import window as first_admin_window  # noqa: F401 - a fixture
 
 Wait = Callable[[], None]
 PASSWORD = "correct horse battery"
@@ -316,3 +319,65 @@ def test_start_up_reopens_the_remembered_database_or_falls_back(tmp_path: Path, 
         ctx.close()
     finally:
         machine.remove(LAST_DATABASE_KEY)
+
+
+def _add_series(qtbot: QtBot, page: SeriesPage, name: str, wait_ops: Wait) -> None:
+    """Through the series page's own dialog, as a secretary adds one (a name is all it needs)."""
+    qtbot.waitUntil(page.add_button.isEnabled)
+    page.add_button.click()
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    type_text(qtbot, dialog.name_edit, name)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.save_button.click()
+    wait_ops()
+
+
+def _deactivate(qtbot: QtBot, page: SeriesPage, name: str, wait_ops: Wait) -> None:
+    page.select(next(s.id for s in page.rows if s.name == name))
+    assert page.active_button.text() == "ระงับการใช้งาน"
+    page.active_button.click()
+    wait_ops()
+    qtbot.waitUntil(lambda: not next(s for s in page.rows if s.name == name).active)
+
+
+def test_a_series_added_or_deactivated_later_is_offered_without_losing_the_form(
+    qtbot: QtBot,
+    first_admin_window: MainWindow,  # noqa: F811 - pytest passes the imported fixture by name
+    wait_ops: Wait,
+) -> None:
+    """A fresh office: the settings page was seen before any series existed. The series page's
+    saves must reach its list at once, and the unsaved digits choice and series pick must stay."""
+    window = first_admin_window
+    window.show_page("settings")
+    wait_ops()
+    page = _page(window)
+    combo = page.ui.seriesCombo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["— ไม่ระบุ —"]
+    page.ui.arabicDigitsRadio.setChecked(True)  # changed, not saved
+    window.show_page("series")
+    wait_ops()
+    series_page = window.page("series")
+    assert isinstance(series_page, SeriesPage)
+    first, second = "การประชุมคณะทำงานขับเคลื่อนการพัฒนา", "การประชุมหัวหน้าส่วนราชการ"
+    _add_series(qtbot, series_page, first, wait_ops)
+    _add_series(qtbot, series_page, second, wait_ops)
+    window.show_page("settings")
+    wait_ops()
+    assert sorted(combo.itemText(i) for i in range(1, combo.count())) == sorted([first, second])
+    assert page.ui.arabicDigitsRadio.isChecked()
+    combo.setCurrentIndex(combo.findText(second))  # picked, not saved
+    window.show_page("series")
+    _deactivate(qtbot, series_page, first, wait_ops)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["— ไม่ระบุ —", second]
+    assert combo.currentText() == second and page.ui.arabicDigitsRadio.isChecked()
+    window.show_page("settings")
+    shot(window, "settings_series_kept")
+    window.show_page("series")
+    _deactivate(qtbot, series_page, second, wait_ops)  # the picked one is gone: none, the rest kept
+    assert [combo.itemText(i) for i in range(combo.count())] == ["— ไม่ระบุ —"]
+    assert combo.currentData() is None and page.ui.arabicDigitsRadio.isChecked()
+    assert page.form_input() == SettingsInput(False, None)
+    window.show_page("settings")
+    shot(window, "settings_after_series_deactivated")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label, page_column
+from sbpac_desktop.gui.pages.dashboard_chart import count_axis, right_overhang
 from sbpac_desktop.gui.pages.dashboard_export import DashboardTableExport
 from sbpac_desktop.gui.pages.dashboard_parts import (
     BAR_COLOURS,
@@ -304,20 +305,17 @@ class DashboardPage(Page):
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([d.name for d in view.dimensions])
-        values = QValueAxis()
-        values.setLabelFormat("%d")
-        values.setRange(0, max([d.total for d in view.dimensions] + [1]))
-        values.setTickCount(min(max([d.total for d in view.dimensions] + [1]), 8) + 1)
+        values = count_axis(max([d.total for d in view.dimensions], default=0))  # in the office's digits
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
         categories.setReverse(True)
         categories.setTruncateLabels(False)
-        for axis in (categories, values):
+        for axis in (categories, values):  # after addAxis: the chart's theme sets its own font there
             axis.setLabelsFont(self.font())
         self.legend.setText(legend_html([(BAR_COLOURS[key], bar.label()) for key, bar in self.bar_sets.items()]))
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.setMargins(QMargins(4, 4, 4 + right_overhang(values, self.font()), 4))
 
     def _fill_overdue(self, view: DashboardView) -> None:
         headers = [self.tr("เลขที่"), self.tr("ข้อสั่งการ"), self.tr("ผู้รับผิดชอบหลัก"), self.tr("ล่าช้า (วัน)"),

@@ -172,3 +172,4 @@ class SeriesPage(TablePage):
         self.operation = None
         self._select_after = view.id  # selected once the list has been read again
         self.reload()
+        app_events().series_changed.emit()  # the settings page offers the active series as the default

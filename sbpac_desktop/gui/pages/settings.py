@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 from sbpac_desktop import logs
 from sbpac_desktop.domain.errors import AppError, ConflictError, ValidationError
 from sbpac_desktop.gui import i18n
+from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.forms.ui_settings_page import Ui_SettingsPage
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import HEADING_SCALE, Page
@@ -24,7 +25,7 @@ from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.admin.database_check import DatabaseCheck, check_database, location_to_remember
 from sbpac_desktop.services.app import AppContext, Database, open_unsigned
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.meetings import series as meeting_series
 from sbpac_desktop.services.meetings.series import SeriesView
 from sbpac_desktop.services.people import office
 from sbpac_desktop.services.settings import OrgSettings, SettingsInput
@@ -82,6 +83,9 @@ class SettingsPage(Page):
         self._add_office_button()
         self._connect()
         self.show_location()
+        # the series were read when the page first showed: one added or deactivated since on the
+        # series page must be offered (or withdrawn) without a restart
+        app_events().series_changed.connect(self._series_changed)  # bound method: disconnected on delete
 
     def _connect(self) -> None:
         ui = self.ui
@@ -148,7 +152,8 @@ class SettingsPage(Page):
         self.show_location()
 
         def load() -> tuple[OrgSettings, list[SeriesView]]:
-            return org_settings.get_settings(ctx.db, ctx.actor), meetings.list_series(ctx.db, ctx.actor)
+            # the active series only: a new meeting (which the default preselects) cannot go to another
+            return org_settings.get_settings(ctx.db, ctx.actor), meeting_series.list_series(ctx.db, ctx.actor)
 
         op = Operation(self, load, message=self.tr("กำลังโหลดการตั้งค่า…"))
         op.success(self._show_settings).failure(lambda error: self._failed(self.ui.documentsMessage, error)).run()
@@ -168,6 +173,19 @@ class SettingsPage(Page):
             combo.addItem(series.name, series.id)
         index = combo.findData(wanted)
         combo.setCurrentIndex(index if index >= 0 else 0)
+
+    def _series_changed(self) -> None:
+        """Read only the list of series again: the digits choice and a series picked but not yet
+        saved stay as the user left them (a pick whose series is gone falls back to none)."""
+        if self.current is None:  # not read yet, or another database opening: its reload reads them
+            return
+        ctx = self.ctx
+        op = Operation(self, lambda: meeting_series.list_series(ctx.db, ctx.actor))
+        op.success(self._series_read).failure(lambda error: self._failed(self.ui.documentsMessage, error)).run()
+
+    def _series_read(self, series: list[SeriesView]) -> None:
+        self.series = series
+        self._fill_series()
 
     def form_input(self) -> SettingsInput:
         return SettingsInput(self.ui.thaiDigitsRadio.isChecked(), self.ui.seriesCombo.currentData())

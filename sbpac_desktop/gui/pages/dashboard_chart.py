@@ -1,0 +1,53 @@
+"""The dashboard chart's count axis: whole numbers in the digits the office chose (Thai by default).
+
+QValueAxis formats its labels with printf ("%d") and has no label callback, so its labels are
+always Arabic digits. A QCategoryAxis whose boundaries sit on whole counts, labelled on the
+boundary (AxisLabelsPositionOnValue), draws the same ticks with any text: `digits(...)` as every
+other number on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCharts import QCategoryAxis
+from PySide6.QtGui import QFont, QFontMetrics
+
+from sbpac_desktop.gui.text import digits
+
+MAX_STEPS = 8  # at most this many intervals: labels stay apart on a narrow chart
+
+
+def _nice_steps() -> Iterator[int]:
+    """1 2 5 10 20 25 50 100 200 250 500 …: steps a reader adds up at a glance."""
+    scale = 1
+    while True:
+        yield from (scale, 2 * scale, 5 * scale) if scale < 10 else (scale, 2 * scale, 25 * scale // 10, 5 * scale)
+        scale *= 10
+
+
+def count_ticks(maximum: int) -> list[int]:
+    """Whole-number ticks from 0 up to at least `maximum` (at least 1, so an empty chart still has
+    an axis), in the smallest nice step that needs at most MAX_STEPS intervals."""
+    top = max(maximum, 1)
+    step = next(s for s in _nice_steps() if -(-top // s) <= MAX_STEPS)
+    return list(range(0, -(-top // step) * step + 1, step))
+
+
+def count_axis(maximum: int) -> QCategoryAxis:
+    """The bottom axis of the bar chart: 0 … the top tick, each tick labelled in the office's digits."""
+    ticks = count_ticks(maximum)
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setStartValue(0)
+    for tick in ticks:
+        axis.append(digits(str(tick)), tick)  # the label shows at the category's end: the tick itself
+    axis.setRange(0, ticks[-1])
+    return axis
+
+
+def right_overhang(axis: QCategoryAxis, font: QFont) -> int:
+    """How far the top label reaches right of the plot: Qt Charts leaves room for category labels
+    between boundaries, not for one centred on the last boundary, so the chart's margin must."""
+    labels = axis.categoriesLabels()
+    return QFontMetrics(font).horizontalAdvance(labels[-1]) // 2 + 1 if labels else 0
