@@ -139,6 +139,18 @@ def test_csv_encodings_and_delimiters(tmp_path, data, source):
     ]
 
 
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_apostrophes_in_a_cell_do_not_change_the_delimiter(tmp_path, separator):
+    """Found by the property test above: a cell "\\n''\\t" made csv.Sniffer take ' for the quote
+    and the tab for the delimiter, and the row's cells were lost. The header line decides."""
+    text = separator.join(["ข้อสั่งการ", "วันที่สั่งการ", "c0"]) + "\r\n"
+    text += separator.join(["ข้อความ", "22/10/2562", '"\n\'\'\t"']) + "\r\n"
+    path = tmp_path / "quotes.csv"
+    path.write_text(text, encoding="utf-8")
+    grid = read_grid(path, looks_like_header)
+    assert grid.rows[1] == (2, ("ข้อความ", "22/10/2562", "\n''\t"))
+
+
 def test_a_short_windows_874_file_is_read_as_thai(tmp_path):
     """Two lines give a detector little to go on (charset-normalizer 3.5 called these bytes cp932,
     Japanese); read.py's closed list of codecs reads them as the Thai they are."""

@@ -133,15 +133,31 @@ def _looks_like_text(text: str) -> bool:
 
 def _delimiter(text: str) -> str:
     """Comma, tab or semicolon (Excel in a Thai or European locale), by csv.Sniffer over the first
-    lines — quoted Thai text with commas inside does not fool it; a one-column file is a comma."""
+    lines — quoted Thai text with commas inside does not fool it; a one-column file is a comma.
+    The sniff is checked on the header line: apostrophes in a cell ("''") can make the Sniffer
+    take ' for the quote and guess a delimiter that leaves the header in one piece, while another
+    one splits it (Excel always quotes with ")."""
     sample = text.lstrip("\ufeff")[:16384]
+    widths = _header_widths(sample)
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
-    except csv.Error:  # nothing consistent to go on: count on the header line
-        first_line = sample.split("\n", 1)[0]
-        counts = {sep: first_line.count(sep) for sep in (",", "\t", ";")}
-        best = max(counts, key=lambda sep: counts[sep])
-        return best if counts[best] else ","
+        sniffed = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
+    except csv.Error:  # nothing consistent to go on: the header line decides
+        sniffed = None
+    if sniffed is not None and (widths[sniffed] > 1 or max(widths.values()) == 1):
+        return sniffed
+    best = max(widths, key=lambda sep: widths[sep])  # ties: the comma, listed first
+    return best if widths[best] > 1 else ","
+
+
+def _header_widths(sample: str) -> dict[str, int]:
+    """How many columns the first record has with each delimiter, read with Excel's quoting."""
+    widths = {}
+    for sep in (",", "\t", ";"):
+        try:
+            widths[sep] = len(next(csv.reader(io.StringIO(sample, newline=""), delimiter=sep), []))
+        except csv.Error:
+            widths[sep] = 0
+    return widths
 
 
 def _read_csv(text: str, encoding: str) -> Grid:
