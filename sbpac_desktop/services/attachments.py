@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import DatabaseError, ValidationError
 from sbpac_desktop.services.attachment_names import safe_file_name, stored_name
-from sbpac_desktop.services.common import audit, ensure_meeting_editable, erase_row, get_or_raise
+from sbpac_desktop.services.audit_trail import audit, erase_row
+from sbpac_desktop.services.common import ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, REPORT_PROGRESS, require, require_assignee
 from sbpac_desktop.store.database import Database

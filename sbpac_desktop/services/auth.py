@@ -26,7 +26,7 @@ from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import PermissionDenied
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import dimensions, places
-from sbpac_desktop.services.common import audit, snapshot
+from sbpac_desktop.services.audit_trail import audit, snapshot
 from sbpac_desktop.services.context import SYSTEM_LOGIN, Actor, system_actor
 from sbpac_desktop.store import pg_roles
 from sbpac_desktop.store.database import Database

@@ -20,19 +20,14 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ConflictError, ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import (
-    audit,
-    change_row,
-    check_version,
-    clean,
-    clean_required,
-    get_or_raise,
-)
+from sbpac_desktop.services.audit_trail import audit, change_row
+from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor, system_actor
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AuditEntry, DevelopmentDimension, Directive
 from sbpac_desktop.thai import normalize_text
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 NAME_LIMIT = 200  # development_dimension.name is VARCHAR(200)
 SHORT_LIMIT = 60

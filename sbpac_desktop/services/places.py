@@ -19,7 +19,8 @@ from sqlalchemy import ColumnElement, Select, delete, select
 from sqlalchemy.orm import Session, aliased
 
 from sbpac_desktop.domain.errors import ValidationError
-from sbpac_desktop.services.common import audit_many, get_or_raise, snapshot
+from sbpac_desktop.services.audit_trail import audit_many, snapshot
+from sbpac_desktop.services.common import get_or_raise
 from sbpac_desktop.services.context import Actor, system_actor
 from sbpac_desktop.services.permissions import EDIT_DIRECTIVES, READ_DATA, require
 from sbpac_desktop.store.database import Database

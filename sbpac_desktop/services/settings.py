@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ConflictError, ValidationError
-from sbpac_desktop.services.common import audit, change_row
+from sbpac_desktop.services.audit_trail import audit, change_row
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database

@@ -89,6 +89,18 @@ def normalize_optional(text: str | None) -> str | None:
     return None if text is None else normalize_text(text)
 
 
+def clean(text: str | None) -> str | None:
+    """Text as the services store it: normalized, and an empty string becomes None."""
+    if text is None:
+        return None
+    return normalize_text(text) or None
+
+
+def clean_required(text: str | None) -> str:
+    """`clean` for a column that is never NULL: nothing given is the empty string."""
+    return clean(text) or ""
+
+
 def has_lone_combining_mark(text: str) -> bool:
     """True if some Thai vowel sign or tone mark has no consonant to sit on.
 

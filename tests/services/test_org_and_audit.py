@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from sbpac_desktop.domain.enums import AttendanceKind, UserRole
 from sbpac_desktop.domain.errors import PermissionDenied, ValidationError
-from sbpac_desktop.services.common import change_row
+from sbpac_desktop.services.audit_trail import change_row
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.meetings import attendance
 from sbpac_desktop.services.people import org

@@ -250,7 +250,7 @@ def test_imported_rows_are_audited_searchable_and_summarised(ctx, exported):
 
     from sbpac_desktop.services import search
     from sbpac_desktop.services.admin.maintenance import verify_audit_chain
-    from sbpac_desktop.services.common import snapshot
+    from sbpac_desktop.services.audit_trail import snapshot
     from sbpac_desktop.store import directive_summary
     from sbpac_desktop.store.models import AuditEntry, Directive, ProgressReport
 

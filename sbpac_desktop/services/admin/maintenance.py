@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import DatabaseError
 from sbpac_desktop.services import audit_anchors
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.common import _entry_hash as entry_hash  # the one formula audit() writes with
 from sbpac_desktop.store import backup as backups
 from sbpac_desktop.store import instance_lock, migrate
+from sbpac_desktop.store.audit_chain import entry_hash  # the one formula the audit trail writes with
 from sbpac_desktop.store.database import open_database
 from sbpac_desktop.store.engine import connection_error, create_app_engine, probe
 from sbpac_desktop.store.integrity import (

@@ -18,7 +18,8 @@ from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import ConflictError, NotFound, ValidationError
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import auth
-from sbpac_desktop.services.common import audit, change_row, check_version, get_or_raise, snapshot
+from sbpac_desktop.services.audit_trail import audit, change_row, snapshot
+from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import MANAGE_USERS, require
 from sbpac_desktop.store import pg_roles

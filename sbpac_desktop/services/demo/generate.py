@@ -31,7 +31,7 @@ from sqlalchemy import func, select
 
 from sbpac_desktop.domain.errors import ConflictError, ValidationError
 from sbpac_desktop.services import lookups, places
-from sbpac_desktop.services.common import audit_many
+from sbpac_desktop.services.audit_trail import audit_many
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.demo import demo_data as demo
 from sbpac_desktop.services.demo import generate_field

@@ -7,12 +7,14 @@ from datetime import date
 
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.workflow import check_reason, require_open
-from sbpac_desktop.services.common import change_row, check_version, clean, get_or_raise
+from sbpac_desktop.services.audit_trail import change_row
+from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
 from sbpac_desktop.services.permissions import require_assignee
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Directive
+from sbpac_desktop.thai.normalize import clean
 
 
 def block(

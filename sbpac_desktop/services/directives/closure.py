@@ -27,7 +27,8 @@ from sbpac_desktop.domain.workflow import (
     require_open,
     require_pending,
 )
-from sbpac_desktop.services.common import audit, change_row, clean, ensure_meeting_editable, get_or_raise, snapshot
+from sbpac_desktop.services.audit_trail import audit, change_row, snapshot
+from sbpac_desktop.services.common import ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail, presented_lines
 from sbpac_desktop.services.directives.requests import RequestView, by_directive, record_decision, request_head
@@ -35,6 +36,7 @@ from sbpac_desktop.services.names import user_names
 from sbpac_desktop.services.permissions import ISSUER_SIDE, require, require_assignee
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import ClosureRequest, Directive, Meeting
+from sbpac_desktop.thai.normalize import clean
 
 MEETING_CLOSURE_TEXT = "ที่ประชุมรับทราบผลการดำเนินการและให้ปิดข้อสั่งการ"
 

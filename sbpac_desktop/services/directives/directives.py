@@ -13,15 +13,8 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text, next_sequence
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import conflicts
-from sbpac_desktop.services.common import (
-    audit,
-    change_row,
-    check_version,
-    clean,
-    clean_required,
-    get_or_raise,
-    snapshot,
-)
+from sbpac_desktop.services.audit_trail import audit, change_row, snapshot
+from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import (
     DirectiveDetail,
@@ -44,6 +37,7 @@ from sbpac_desktop.store.models import (
     Position,
 )
 from sbpac_desktop.thai import fiscal_year
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 NO_DUE_REASON_LIMIT = 500
 

@@ -26,7 +26,8 @@ from sbpac_desktop.domain.workflow import (
     require_open,
     require_pending,
 )
-from sbpac_desktop.services.common import audit, change_row, check_version, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.audit_trail import audit, change_row, snapshot
+from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
 from sbpac_desktop.services.directives.requests import RequestView, by_directive, record_decision, request_head
@@ -35,6 +36,7 @@ from sbpac_desktop.services.permissions import ISSUER_SIDE, require, require_ass
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Directive, ExtensionRequest
 from sbpac_desktop.thai import medium_date
+from sbpac_desktop.thai.normalize import clean_required
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,14 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.audit_trail import audit, snapshot
+from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
 from sbpac_desktop.services.permissions import REPORT_PROGRESS, require, require_assignee
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Assignment, Directive, Person, ProgressReport
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from datetime import datetime
 from typing import TypeVar
 
 from sbpac_desktop.domain.workflow import RequestStatus
-from sbpac_desktop.services.common import clean
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.store.base import utcnow
 from sbpac_desktop.store.models import ClosureRequest, ExtensionRequest
+from sbpac_desktop.thai.normalize import clean
 
 
 @dataclass(frozen=True)

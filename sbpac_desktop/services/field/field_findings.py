@@ -20,16 +20,8 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import (
-    audit,
-    change_row,
-    check_version,
-    clean,
-    clean_required,
-    erase_row,
-    get_or_raise,
-    snapshot,
-)
+from sbpac_desktop.services.audit_trail import audit, change_row, erase_row, snapshot
+from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.progress import ProgressInput, insert_progress
 from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK, LABEL_TH, FindingView, finding_views
@@ -39,6 +31,7 @@ from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Assignment, Directive
 from sbpac_desktop.store.models_field import FieldVisit, VisitFinding
 from sbpac_desktop.thai import long_date
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 FINDING_TH = "ข้อค้นพบจากการลงพื้นที่"
 

@@ -20,15 +20,8 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import (
-    audit_many,
-    change_row,
-    check_version,
-    clean,
-    clean_required,
-    get_or_raise,
-    snapshot,
-)
+from sbpac_desktop.services.audit_trail import audit_many, change_row, snapshot
+from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.services.places import PlaceView, checked_place_ids, place_and_descendants
@@ -44,6 +37,7 @@ from sbpac_desktop.store.models_field import (
     Place,
     VisitFinding,
 )
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 EDIT_FIELD_WORK = EDIT_MEETINGS  # the secretariat records visits and network reports
 LABEL_TH = "การลงพื้นที่"

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, erase_row, get_or_raise, snapshot
+from sbpac_desktop.services.audit_trail import audit, erase_row, snapshot
+from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK
 from sbpac_desktop.services.permissions import READ_DATA, require
@@ -30,6 +31,7 @@ from sbpac_desktop.services.places import checked_place_ids, place_and_descendan
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Directive
 from sbpac_desktop.store.models_field import ExternalReport, NetworkMember, Place
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 KIND_TH = {"network": "เครือข่ายภาคประชาชน", "volunteer": "บัณฑิตอาสาพัฒนามาตุภูมิ"}
 RATING_TH = {"effective": "เห็นผล", "partial": "เห็นผลบางส่วน", "not_effective": "ไม่เห็นผล"}

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.plan import IndicatorRule, budget_problems, indicator_problems
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, check_version, clean, clean_required, erase_row, get_or_raise, snapshot
+from sbpac_desktop.services.audit_trail import audit, erase_row, snapshot
+from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_PLAN, require
 from sbpac_desktop.services.places import checked_place_ids
@@ -33,6 +34,7 @@ from sbpac_desktop.store.models_plan import (
     PlanProjectDirective,
     PlanProjectPlace,
 )
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 PLAN_TH = "แผนบูรณาการ"
 PROJECT_TH = "โครงการ"

@@ -21,13 +21,15 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.plan import QUARTERS, budget_problems
-from sbpac_desktop.services.common import audit, change_row, clean, erase_row, get_or_raise, snapshot
+from sbpac_desktop.services.audit_trail import audit, change_row, erase_row, snapshot
+from sbpac_desktop.services.common import get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.field.plan import INDICATOR_TH, MAX_SATANG, PROJECT_TH, budget_rows
 from sbpac_desktop.services.permissions import require_post_holder
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models_plan import IntegratedPlan, PlanActual, PlanBudget, PlanIndicator, PlanProject
 from sbpac_desktop.thai.dates import fiscal_quarter_bounds
+from sbpac_desktop.thai.normalize import clean
 
 NOTE_LIMIT = 2000
 

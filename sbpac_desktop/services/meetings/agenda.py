@@ -12,21 +12,14 @@ from sbpac_desktop.domain.enums import AgendaTemplate
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import agenda_number_text
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import (
-    audit,
-    check_version,
-    clean,
-    clean_required,
-    ensure_meeting_editable,
-    erase_row,
-    get_or_raise,
-    snapshot,
-)
+from sbpac_desktop.services.audit_trail import audit, erase_row, snapshot
+from sbpac_desktop.services.common import check_version, ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, Meeting, Person
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,14 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import AttendanceKind
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, clean, ensure_meeting_editable, erase_row, get_or_raise, snapshot
+from sbpac_desktop.services.audit_trail import audit, erase_row, snapshot
+from sbpac_desktop.services.common import ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Attendance, Meeting, Person
+from sbpac_desktop.thai.normalize import clean
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,8 @@ from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import meeting_number_text
 from sbpac_desktop.domain.workflow import RequestStatus
-from sbpac_desktop.services.common import audit, clean, clean_required, ensure_meeting_editable, get_or_raise
+from sbpac_desktop.services.audit_trail import audit
+from sbpac_desktop.services.common import ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveRow, rows_for_ids
 from sbpac_desktop.services.meetings.agenda import renumber
@@ -40,6 +41,7 @@ from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, CarryOverLine, ClosureRequest, Directive, Meeting
 from sbpac_desktop.thai import long_date
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 FOLLOW_UP_TITLE = "ผลการดำเนินการตามข้อสั่งการ"
 CERTIFY_PREFIX = "รับรองรายงานการประชุม"

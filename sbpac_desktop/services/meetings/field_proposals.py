@@ -16,12 +16,14 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import AgendaTemplate
 from sbpac_desktop.domain.errors import ValidationError
-from sbpac_desktop.services.common import audit, clean_required, get_or_raise, snapshot
+from sbpac_desktop.services.audit_trail import audit, snapshot
+from sbpac_desktop.services.common import get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.field.field_findings import FINDING_TH
 from sbpac_desktop.services.meetings.agenda import renumber
 from sbpac_desktop.store.models import AgendaItem, Meeting
 from sbpac_desktop.store.models_field import FieldVisit, VisitFinding
+from sbpac_desktop.thai.normalize import clean_required
 
 
 @dataclass(frozen=True)

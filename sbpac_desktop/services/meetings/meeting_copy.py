@@ -24,7 +24,8 @@ from sbpac_desktop.domain.enums import MeetingStatus, RecordingStyle
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.meeting_title import title_for_fiscal_year
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import audit, get_or_raise
+from sbpac_desktop.services.audit_trail import audit
+from sbpac_desktop.services.common import get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.meetings.agenda import renumber
 

@@ -13,16 +13,8 @@ from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.numbering import meeting_number_text, next_sequence, parse_meeting_number
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import conflicts
-from sbpac_desktop.services.common import (
-    audit,
-    change_row,
-    check_version,
-    clean,
-    clean_required,
-    ensure_meeting_editable,
-    get_or_raise,
-    snapshot,
-)
+from sbpac_desktop.services.audit_trail import audit, change_row, snapshot
+from sbpac_desktop.services.common import check_version, ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.meetings import series as series_service
 from sbpac_desktop.services.meetings.series import SeriesView
@@ -31,6 +23,7 @@ from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Meeting, MeetingSeries, Person
 from sbpac_desktop.thai import be_year, fiscal_year
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 
 @dataclass(frozen=True)

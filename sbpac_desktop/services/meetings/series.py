@@ -19,21 +19,14 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.enums import AgendaTemplate, OrgUnitKind
 from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import (
-    audit,
-    change_row,
-    check_version,
-    clean,
-    clean_required,
-    erase_row,
-    get_or_raise,
-    snapshot,
-)
+from sbpac_desktop.services.audit_trail import audit, change_row, erase_row, snapshot
+from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import current_holders
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import MeetingSeries, Position, SeriesMember
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 NAME_LIMIT = 300
 SHORT_LIMIT = 60

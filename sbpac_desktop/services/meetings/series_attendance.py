@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.enums import AgendaTemplate, AttendanceKind
 from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.numbering import meeting_number_text
-from sbpac_desktop.services.common import audit, ensure_meeting_editable, get_or_raise
+from sbpac_desktop.services.audit_trail import audit
+from sbpac_desktop.services.common import ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.meetings import attendance
 from sbpac_desktop.services.meetings.attendance import AttendanceView

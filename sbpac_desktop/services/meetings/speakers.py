@@ -14,21 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import (
-    audit,
-    check_version,
-    clean,
-    clean_required,
-    ensure_meeting_editable,
-    erase_row,
-    get_or_raise,
-    snapshot,
-)
+from sbpac_desktop.services.audit_trail import audit, erase_row, snapshot
+from sbpac_desktop.services.common import check_version, ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, Meeting, Person, Position, SpeakerEntry
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 MAX_SPEAKER = 300  # a name with its post, as store.models.NAME
 MAX_SPEECH = 20_000  # about ten printed pages for one turn: longer is a paste gone wrong

@@ -19,14 +19,8 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from sbpac_desktop.domain.enums import OrgUnitKind, PositionKind
 from sbpac_desktop.domain.errors import ConflictError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import (
-    audit,
-    change_row,
-    check_version,
-    clean,
-    clean_required,
-    get_or_raise,
-)
+from sbpac_desktop.services.audit_trail import audit, change_row
+from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import current_holders
 from sbpac_desktop.services.people.org_people import (
@@ -48,6 +42,7 @@ from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, requ
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import OrgUnit, Position
 from sbpac_desktop.thai import thai_sort_key
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 __all__ = [
     "IncumbencyInput",

@@ -29,8 +29,7 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.enums import OrgUnitKind, PositionKind
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.people import full_name
-from sbpac_desktop.services.common import audit, snapshot
-from sbpac_desktop.services.common import clean as _service_clean
+from sbpac_desktop.services.audit_trail import audit, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.people import org as org_rules
 from sbpac_desktop.services.people import org_people as people_rules
@@ -47,6 +46,7 @@ from sbpac_desktop.services.spreadsheets.fields import CellError, date_value, te
 from sbpac_desktop.services.spreadsheets.lookups import name_key
 from sbpac_desktop.store.base import Base
 from sbpac_desktop.store.models import Incumbency, OrgUnit, Person, Position
+from sbpac_desktop.thai.normalize import clean as _service_clean
 
 # Field names in the services' ValidationErrors -> spreadsheet column keys.
 _SERVICE_COLUMNS = {

@@ -20,20 +20,14 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import ConflictError, ValidationError
 from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.common import (
-    audit,
-    change_row,
-    check_version,
-    clean,
-    clean_required,
-    get_or_raise,
-    snapshot,
-)
+from sbpac_desktop.services.audit_trail import audit, change_row, snapshot
+from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Incumbency, Person, Position
 from sbpac_desktop.thai import medium_date, thai_sort_key
+from sbpac_desktop.thai.normalize import clean, clean_required
 
 NAME_LIMIT = 120
 

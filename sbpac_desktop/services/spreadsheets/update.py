@@ -33,7 +33,7 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.domain.status import effective_due
 from sbpac_desktop.domain.workflow import RequestStatus, check_extension
-from sbpac_desktop.services.common import audit, clean, snapshot
+from sbpac_desktop.services.audit_trail import audit, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives import directives as directive_rules
 from sbpac_desktop.services.directives import progress as progress_rules
@@ -45,6 +45,7 @@ from sbpac_desktop.services.spreadsheets.row_plan import PlannedUpdate, RowProbl
 from sbpac_desktop.store.base import utcnow
 from sbpac_desktop.store.models import Assignment, Directive, ExtensionRequest, OrgUnit, Position, ProgressReport
 from sbpac_desktop.thai import medium_date
+from sbpac_desktop.thai.normalize import clean
 
 CHUNK = 1_000  # numbers per query (PostgreSQL caps parameters)
 _KEPT = {"issued": ("issued_on", "issued_on"), "priority": ("priority", "priority"),

@@ -24,7 +24,7 @@ from sqlalchemy import Date, DateTime, FromClause, Table, select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import DirectiveState
-from sbpac_desktop.services.common import audit_many, clean
+from sbpac_desktop.services.audit_trail import audit_many
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.spreadsheets.row_plan import PlannedDirective
 from sbpac_desktop.store import bulk, directive_summary
@@ -32,6 +32,7 @@ from sbpac_desktop.store.base import Base, utcnow
 from sbpac_desktop.store.models import Assignment, Directive, ProgressReport
 from sbpac_desktop.store.search_index import sqlite_insert_triggers_suspended
 from sbpac_desktop.store.summary_rule import assignee_token
+from sbpac_desktop.thai.normalize import clean
 
 BATCH = 2_000  # directives per round of INSERTs
 
