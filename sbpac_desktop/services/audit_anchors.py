@@ -84,7 +84,7 @@ def database_key(url: URL) -> str:
 
 
 def note_appended(session: Session, last_id: int | None, last_hash: str | None) -> None:
-    """services/common.py after each append: the head to anchor at commit (None: read it then)."""
+    """services/audit_trail.py after each append: the head to anchor at commit (None: read it then)."""
     session.info[_HEAD] = (last_id, last_hash) if last_id is not None else None
     run_at_commit(session, ANCHOR_AT_COMMIT)
 

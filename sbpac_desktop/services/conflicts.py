@@ -99,7 +99,7 @@ def stale_details(
 
 
 def jsonable(value: Any) -> Any:
-    """As `common.snapshot` stores it (kept here so common can import this module lazily)."""
+    """As `audit_trail.snapshot` stores it (kept here so common can import this module lazily)."""
     return value.isoformat() if isinstance(value, date | datetime | time) else value
 
 

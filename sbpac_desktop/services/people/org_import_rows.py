@@ -61,7 +61,7 @@ T = TypeVar("T")
 
 @lru_cache(maxsize=16_384)
 def clean(text: str | None) -> str | None:
-    """common.clean, remembered: a file names the same units, posts and people row after row."""
+    """thai.normalize.clean, remembered: a file names the same units, posts and people row after row."""
     return _service_clean(text)
 
 

@@ -6,7 +6,7 @@ progress reports (ids read back by each table's unique key), then the batch's au
 usual). The search index is kept in step by the database (PostgreSQL expression index); on
 SQLite the per-row FTS insert triggers are suspended for the import and the new rows indexed
 with one statement per table at the end, in the same transaction. Text is normalised exactly
-as the editor's services store it (common.clean), each distinct value once.
+as the editor's services store it (thai.normalize.clean), each distinct value once.
 
 The summary columns are written with the rows (a new directive's only report sits on its
 first assignment, which is the lead, listed first: the latest report by the summary's rule);
@@ -52,7 +52,7 @@ def write_plan(session: Session, actor: Actor, planned: list[PlannedDirective], 
 
 
 class _Cleaner:
-    """common.clean with a memory: imported sheets repeat the same texts many times."""
+    """thai.normalize.clean with a memory: imported sheets repeat the same texts many times."""
 
     def __init__(self) -> None:
         self.seen: dict[str | None, str | None] = {}
@@ -194,7 +194,7 @@ def _write_batch(
 def _entries(
     entity: str, ids: list[int], rows: list[dict[str, Any]], model: type[Base]
 ) -> list[tuple[str, str, int | None, None, dict[str, Any]]]:
-    """What common.snapshot would give for each inserted row ('create' entries): dates as ISO
+    """What audit_trail.snapshot would give for each inserted row ('create' entries): dates as ISO
     text. The row dicts are copied and only the date and time columns' values converted, each
     distinct value once (a batch shares its dates and its one timestamp)."""
     from sqlalchemy import inspect
