@@ -66,6 +66,13 @@ Item = Word | Space | _LineBreak
 
 def items_of(runs: Sequence[tuple[str, str]], *, thai_digits: bool = False) -> list[Item]:
     """Turn (text, font) runs into Words, Spaces and LINE_BREAKs."""
+    return list(_items_cached(tuple(runs), thai_digits))
+
+
+@functools.lru_cache(maxsize=4096)
+def _items_cached(runs: tuple[tuple[str, str], ...], thai_digits: bool) -> tuple[Item, ...]:
+    """items_of, remembered: a report's table repeats the same cells (a unit, a post, a status)
+    row after row. The items are frozen, so every paragraph may share them."""
     text = "".join(run_text for run_text, _font in runs).replace("\t", " ")
     fonts = _font_boundaries(runs)
     items: list[Item] = []
@@ -78,7 +85,7 @@ def items_of(runs: Sequence[tuple[str, str]], *, thai_digits: bool = False) -> l
             tokens = [token if _has_latin(token) else to_thai_digits(token) for token in tokens]
         items.extend(_line_items(tokens, offset, fonts))
         offset += len(line) + 1
-    return items
+    return tuple(items)
 
 
 @functools.lru_cache(maxsize=4096)
