@@ -101,6 +101,7 @@ class DashboardPage(Page):
         self._lay_out()
         # a directive or progress report saved anywhere: the figures shown are out of date
         app_events().directives_changed.connect(self._directives_changed)  # bound: disconnected on delete
+        app_events().series_changed.connect(self._directives_changed)  # the series filter: added, renamed
 
     # --- construction ------------------------------------------------------------
     def _build_filters(self) -> None:
@@ -263,8 +264,8 @@ class DashboardPage(Page):
             (self.year_filter, [(self.tr("ปีงบประมาณ {y}").format(y=digits(str(y))), y) for y in view.fiscal_years]),
             (self.series_filter, [(s.name, s.id) for s in series]),
         ):
-            have = [combo.itemData(i) for i in range(1, combo.count())]
-            if have != [value for _text, value in wanted]:
+            have = [(combo.itemText(i), combo.itemData(i)) for i in range(1, combo.count())]
+            if have != wanted:  # a renamed series too: its name, not only its id
                 current = combo.currentData()
                 combo.blockSignals(True)
                 while combo.count() > 1:

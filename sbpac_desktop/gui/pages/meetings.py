@@ -76,6 +76,7 @@ class MeetingsPage(TablePage):
         self._select_id: int | None = None
         app_events().meetings_changed.connect(self._changed)
         app_events().meeting_changed.connect(self._meeting_changed)  # bound methods: disconnected on delete
+        app_events().series_changed.connect(self._changed)  # a renamed series: its meetings' rows say the new name
 
     def reload(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
