@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.gui import i18n
-from sbpac_desktop.gui.main_window import MINIMUM_SIZE, MainWindow
+from sbpac_desktop.gui.main_window import MINIMUM_SIZE
 from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.services.app import AppContext, open_app
-from tests.gui.helpers import settle
+from tests.gui.helpers import shown_window
 
 SHOTS = Path(os.environ.get("SBPAC_WALK_SHOTS", "/tmp/walk"))
 
@@ -63,12 +63,7 @@ def _cut_or_covered(page: QWidget) -> list[str]:
 @pytest.mark.parametrize("size", [(1366, 768), (MINIMUM_SIZE.width(), MINIMUM_SIZE.height())])
 def test_new_office_dashboard_reads_whole(qtbot: QtBot, empty_ctx: AppContext, settings: QSettings,
                                           language: str, size: tuple[int, int]) -> None:  # fmt: skip
-    window = MainWindow(empty_ctx, settings)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
-    settle(qtbot)
+    window = shown_window(qtbot, empty_ctx, settings, size)
     page = window.page("dashboard")
     assert isinstance(page, DashboardPage)
     with qtbot.waitSignal(page.loaded_view, timeout=10_000):

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
@@ -17,19 +16,9 @@ from sbpac_desktop.gui.pages.series import SeriesPage
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import meetings, series
 from sbpac_desktop.services.meetings.series import SeriesInput
-from tests.gui.helpers import lists_filled, settle
+from tests.gui.helpers import lists_filled, shown_window
 
 RENAMED = "การประชุมคณะกรรมการติดตามข้อสั่งการ (ชื่อใหม่)"
-
-
-def _window(qtbot: QtBot, ctx: AppContext, settings: QSettings) -> MainWindow:
-    window = MainWindow(ctx, settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    settle(qtbot)
-    return window
 
 
 def _series_items(page: DashboardPage) -> list[tuple[str, int]]:
@@ -40,7 +29,7 @@ def _series_items(page: DashboardPage) -> list[tuple[str, int]]:
 def test_dashboard_filter_and_meetings_follow_the_series_page(
     qtbot: QtBot, work_ctx: AppContext, settings: QSettings, wait_ops: Callable[[], None]
 ) -> None:
-    window = _window(qtbot, work_ctx, settings)
+    window = shown_window(qtbot, work_ctx, settings)
     demo = series.list_series(work_ctx.db, work_ctx.actor)[0]
     dashboard = window.page("dashboard")
     assert isinstance(dashboard, DashboardPage)

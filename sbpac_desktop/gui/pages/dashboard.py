@@ -32,6 +32,7 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label, page_column
 from sbpac_desktop.gui.pages.dashboard_chart import count_axis, right_overhang
 from sbpac_desktop.gui.pages.dashboard_export import DashboardTableExport
+from sbpac_desktop.gui.pages.dashboard_layout import filter_bar, fold_filters
 from sbpac_desktop.gui.pages.dashboard_parts import (
     BAR_COLOURS,
     TIER_COLOURS,
@@ -39,10 +40,8 @@ from sbpac_desktop.gui.pages.dashboard_parts import (
     Tile,
     cap_matrix_width,
     chart_with_legend,
-    filter_bar,
     fit_matrix_columns,
     fit_overdue_columns,
-    fold_filters,
     legend_html,
     legend_label,
 )

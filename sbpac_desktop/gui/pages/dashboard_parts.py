@@ -3,23 +3,12 @@ drill-down request a click sends to the directive tracker."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.escalation import Tier
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
@@ -174,37 +163,3 @@ def chart_with_legend(parent: QWidget, chart: QWidget, legend: QLabel) -> QWidge
     column.addWidget(chart, 1)
     column.addWidget(legend)
     return box
-
-
-def filter_bar(parent: QWidget, filters: Sequence[QWidget]) -> QWidget:
-    """The page's filters side by side, kept to their own widths (`fold_filters` moves them)."""
-    bar = QWidget(parent)
-    bar.setObjectName("dashboardFilters")
-    row = QHBoxLayout(bar)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(6)
-    for widget in filters:
-        row.addWidget(widget)
-    row.addStretch(1)
-    return bar
-
-
-def fold_filters(column: QBoxLayout, top: QBoxLayout, bar: QWidget, width: int) -> None:
-    """The filters beside the heading (whole) when the page is `width` wide enough for the row,
-    else on their own row under it, so neither the heading nor a filter is cut or covered."""
-    others = []
-    for index in range(top.count()):
-        item = top.itemAt(index)
-        widget = item.widget() if item is not None else None
-        if widget is not None and widget is not bar:
-            others.append(widget)
-    margins = column.contentsMargins()
-    spacing = max(top.spacing(), column.spacing(), 0)
-    need = sum(w.sizeHint().width() for w in (*others, bar)) + spacing * len(others) + margins.left() + margins.right()
-    beside = top.indexOf(bar) >= 0
-    if need <= width and not beside:
-        column.removeWidget(bar)
-        top.insertWidget(1, bar)
-    elif need > width and beside:
-        top.removeWidget(bar)
-        column.insertWidget(1, bar)  # page_column: the top row is the column's first item
