@@ -820,6 +820,14 @@ plan</translation>
         <translation>{n} directives</translation>
     </message>
     <message>
+        <source>ไม่พบข้อสั่งการตามเงื่อนไขที่กรอง</source>
+        <translation>No directives match the filters</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีข้อสั่งการ — ตัวเลขจะแสดงเมื่อบันทึกข้อสั่งการในหน้า “ข้อสั่งการ” หรือจากระเบียบวาระการประชุม</source>
+        <translation>No directives yet — the figures show once directives are recorded on the “Directives” page or from a meeting&apos;s agenda</translation>
+    </message>
+    <message>
         <source>ไตรมาส {q}/{y}</source>
         <translation>Q{q}/{y}</translation>
     </message>

@@ -3,10 +3,16 @@ waiting for a window to settle."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+
+if TYPE_CHECKING:
+    from sbpac_desktop.gui.main_window import MainWindow
+    from sbpac_desktop.services.app import AppContext
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
@@ -32,3 +38,16 @@ def lists_filled(qtbot: QtBot, dialog: QWidget) -> None:
     """Wait until a dialog's pick lists, read off the GUI thread (FormDialog.read_choices), filled it."""
     qtbot.waitUntil(lambda: not getattr(dialog, "choices_pending", False), timeout=10_000)
     settle(qtbot)
+
+
+def shown_window(qtbot: QtBot, ctx: AppContext, settings: QSettings, size: tuple[int, int] = (1366, 768)) -> MainWindow:
+    """The main window at `size`, shown, its first page's lists read."""
+    from sbpac_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    settle(qtbot)
+    return window

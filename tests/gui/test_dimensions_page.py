@@ -122,3 +122,22 @@ def test_stale_row_is_refused_on_the_page(qtbot: QtBot, work_ctx: AppContext, wa
     assert not page.error.isHidden() and shown == "ทำรายการไม่ได้: มีผู้อื่นแก้ไขรายการนี้ไปแล้ว — แสดงข้อมูลล่าสุดแล้ว โปรดลองอีกครั้ง"
     assert page.model.rows()[0].name == "ด้านมั่นคง"  # their change is on screen now
     assert dimensions.list_dimensions(work_ctx.db, work_ctx.actor, include_inactive=True)[0].active
+
+
+def test_page_open_dialog_keeps_connects_and_deletes_on_close(qtbot: QtBot, work_ctx: AppContext) -> None:
+    """Page.open_dialog, which every page uses for its form dialogs: kept as page.dialog, open
+    window-modal, each slot called in order with what was saved, deleted once closed."""
+    import shiboken6
+
+    from sbpac_desktop.gui.dialogs.dimension_dialog import DimensionDialog
+
+    page = _page(qtbot, work_ctx)
+    heard: list[tuple[str, object]] = []
+    dialog = page.open_dialog(DimensionDialog(work_ctx, page), lambda v: heard.append(("a", v)),
+                              lambda v: heard.append(("b", v)))  # fmt: skip
+    assert page.dialog is dialog and dialog.isVisible() and dialog.isModal()
+    assert dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.saved.emit("view")
+    assert heard == [("a", "view"), ("b", "view")]
+    dialog.reject()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5_000)  # deleted once closed

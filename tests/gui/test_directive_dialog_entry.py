@@ -10,8 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPlainTextEdit, QTextEdit
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.domain.workflow import RequestStatus
@@ -98,6 +98,27 @@ def test_only_active_dimensions_are_offered_but_the_current_one_stays(qtbot: QtB
     lists_filled(qtbot, edit)
     assert edit.dimension.value() == social.id
     assert edit.dimension.currentText() == "สังคม (ระงับการใช้งานแล้ว)"
+
+
+def test_no_due_box_stands_apart_from_the_due_dates_red_frame(qtbot: QtBot, work_ctx: AppContext, wait_ops) -> None:
+    """The walk's finding: the whole due row was framed red, "ไม่กำหนด" inside the frame and
+    touching the date. Only the date's text box is framed; the box keeps a gap, level with it."""
+    dialog = _new(qtbot, work_ctx)
+    _fill_all_but(dialog, work_ctx, due=False)
+    dialog.submit()
+    wait_ops()
+    assert dialog.errors.marked() == ["due_on"]
+    framed = [w for w in dialog.findChildren(QWidget) if "border" in w.styleSheet() and w.isVisible()]
+    assert framed == [dialog.due_on.line_edit]
+    assert "border" not in dialog.no_due.styleSheet() and not any(w.isAncestorOf(dialog.no_due) for w in framed)
+    date_box = dialog.due_on.line_edit
+    date_right = date_box.mapTo(dialog, QPoint(date_box.width(), 0)).x()
+    box_left = dialog.no_due.mapTo(dialog, QPoint(0, 0)).x()
+    assert box_left - date_right >= 8
+    date_middle = date_box.mapTo(dialog, date_box.rect().center()).y()
+    assert abs(dialog.no_due.mapTo(dialog, dialog.no_due.rect().center()).y() - date_middle) <= 2
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SHOTS / "due_date_refused.png"))
 
 
 def test_due_date_or_no_due_with_a_reason(qtbot: QtBot, work_ctx: AppContext, wait_ops) -> None:

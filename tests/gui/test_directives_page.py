@@ -357,3 +357,22 @@ def test_a_directive_that_is_not_there_is_said_on_the_page_and_nothing_can_be_do
     settle(page, qtbot)
     assert page.detail.detail is not None and page.edit_button.isEnabled()
     assert not page.error.isVisible()  # and the old refusal no longer stands over it
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (960, 560)])
+def test_number_column_keeps_each_number_on_one_line(page: DirectivesPage, window: MainWindow, qtbot: QtBot,
+                                                     size: tuple[int, int]) -> None:  # fmt: skip
+    """The walk's finding: "ขส. ๐๐๑/๒๕๖๔" wrapped over two lines beside the detail pane, the
+    short columns narrowed to share half the width. The number column is sized from the font
+    (a number of the widest digits) and is never narrowed."""
+    window.resize(*size)
+    page.table.selectRow(0)  # the detail pane opens beside the table
+    settle(page, qtbot)
+    qtbot.wait(20)
+    table = page.table
+    metrics = table.fontMetrics()
+    width = table.columnWidth(page.model.COL_NUMBER)
+    for text in [row.number_text() for row in page.model.rows()] + ["ขส. ๘๘๘/๒๘๘๘", "ขส. ๐๐๐/๒๐๐๐"]:
+        lines = metrics.boundingRect(0, 0, width - 8, 10_000, Qt.TextFlag.TextWordWrap, text).height()
+        assert lines < 2 * metrics.lineSpacing(), f"{text} wraps in {width} px at {size}"
+    window.grab().save(f"/tmp/tracker_numbers_{size[0]}.png")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, NamedTuple
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -155,17 +156,20 @@ class DirectiveDialog(FormDialog):
         bind = self.errors.bind
         left = QFormLayout()
         left.setVerticalSpacing(8)
+        left.setHorizontalSpacing(12)  # the longest label, "กำหนดแล้วเสร็จ (พ.ศ.)", touched its field
         left.addRow(self.tr("ข้อสั่งการ"), bind("text", self.text_edit))
         left.addRow(self.tr("มิติการพัฒนา"), bind("dimension_id", self.dimension))
         left.addRow(self.tr("ความเร่งด่วน"), bind("priority", self.priority))
         left.addRow(self.tr("รอบการรายงาน"), bind("report_cycle", self.cycle))
         left.addRow(self.tr("วันที่สั่งการ (พ.ศ.)"), bind("issued_on", self.issued_on))
-        due_row = QWidget(self)
-        due_layout = QHBoxLayout(due_row)
-        due_layout.setContentsMargins(0, 0, 0, 0)
-        due_layout.addWidget(self.due_on, 1)
-        due_layout.addWidget(self.no_due)
-        left.addRow(self.tr("กำหนดแล้วเสร็จ (พ.ศ.)"), bind("due_on", due_row))
+        # Only the date is framed red and has the message under it; "ไม่กำหนด" stands apart,
+        # level with the date (the whole row was framed, the box touching the date's frame).
+        due_row = QHBoxLayout()
+        due_row.setSpacing(12)
+        due_row.addWidget(bind("due_on", self.due_on), 1)
+        self.no_due.setMinimumHeight(self.due_on.sizeHint().height())  # its box centred on the date's line
+        due_row.addWidget(self.no_due, 0, Qt.AlignmentFlag.AlignTop)
+        left.addRow(self.tr("กำหนดแล้วเสร็จ (พ.ศ.)"), due_row)
         self.reason_row = bind("no_due_reason", self.no_due_reason)
         left.addRow(self.tr("เหตุผลที่ไม่กำหนด"), self.reason_row)
         self.seq_row = bind("seq", QLabel(self.tr("ออกให้อัตโนมัติเมื่อบันทึก"), self))

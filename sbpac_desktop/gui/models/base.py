@@ -63,6 +63,12 @@ class DtoTableModel(QAbstractTableModel, Generic[RowT]):
     def alignment(self, column: int) -> Qt.AlignmentFlag:
         return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
+    def one_line_samples(self) -> dict[int, Sequence[str]]:
+        """Columns that must never wrap (a directive number), each with texts as wide as its
+        widest usual one: the view sizes them from the font (no row is measured for it) and
+        never narrows them."""
+        return {}
+
     # --- public -------------------------------------------------------------------
     def set_rows(self, rows: Sequence[RowT]) -> None:
         self.beginResetModel()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.gui.domain_labels import status_text
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.operations import Operation
@@ -94,6 +95,7 @@ class DirectivesModel(DtoTableModel[DirectiveRow]):
             return
         fetch, query, generation = self._fetch, self._query, self._generation
         self._loading = True
+
         def fetch_ready_to_wrap() -> TrackerPage:
             page = fetch(query, offset, PAGE_SIZE)
             warm_segmenter()  # the texts wrap: the dictionary is built here, not on the window's thread
@@ -152,6 +154,11 @@ class DirectivesModel(DtoTableModel[DirectiveRow]):
             self.tr("สถานะ"),
             self.tr("ร้อยละ"),
         )
+
+    def one_line_samples(self) -> dict[int, Sequence[str]]:
+        """ขส. ddd/2ddd for every digit d: the widest digit of the font decides (Thai or Arabic, as shown)."""
+        thai = thai_digits()
+        return {self.COL_NUMBER: [directive_number_text(d * 111, 2000 + d * 111, thai_digits=thai) for d in range(10)]}
 
     def display(self, row: DirectiveRow, column: int) -> str:
         if column == self.COL_NUMBER:

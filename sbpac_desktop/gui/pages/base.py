@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -17,6 +17,9 @@ from sbpac_desktop.gui.text import digits, wrappable
 from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.thai.segment import warm as warm_segmenter
+
+if TYPE_CHECKING:  # the dialogs load on first use, not with every page
+    from sbpac_desktop.gui.dialogs.form import DialogT
 
 HEADING_SCALE = 1.45
 T = TypeVar("T")
@@ -65,6 +68,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.loaded = False
+        self.dialog: QWidget | None = None  # the dialog the page opened last (tests reach it here)
 
     def ensure_loaded(self) -> None:
         if not self.loaded:
@@ -75,6 +79,16 @@ class Page(QWidget):
 
     def focus_search(self) -> None:
         """Ctrl+F: pages with a filter box put the cursor there."""
+
+    def open_dialog(self, dialog: DialogT, *on_saved: Callable[[Any], object]) -> DialogT:
+        """Open a form dialog window-modal, deleted when it closes and kept as `self.dialog`;
+        each of `on_saved` gets what its service returned when it saves."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for slot in on_saved:
+            dialog.saved.connect(slot)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def new_record(self) -> QWidget | None:
         """Ctrl+N: pages that create something open their dialog."""

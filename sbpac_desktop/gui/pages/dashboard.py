@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,11 +32,13 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label, page_column
 from sbpac_desktop.gui.pages.dashboard_chart import count_axis, right_overhang
 from sbpac_desktop.gui.pages.dashboard_export import DashboardTableExport
+from sbpac_desktop.gui.pages.dashboard_layout import filter_bar, fold_filters
 from sbpac_desktop.gui.pages.dashboard_parts import (
     BAR_COLOURS,
     TIER_COLOURS,
     DrillDown,
     Tile,
+    cap_matrix_width,
     chart_with_legend,
     fit_matrix_columns,
     fit_overdue_columns,
@@ -98,6 +100,7 @@ class DashboardPage(Page):
         self._lay_out()
         # a directive or progress report saved anywhere: the figures shown are out of date
         app_events().directives_changed.connect(self._directives_changed)  # bound: disconnected on delete
+        app_events().series_changed.connect(self._directives_changed)  # the series filter: added, renamed
 
     # --- construction ------------------------------------------------------------
     def _build_filters(self) -> None:
@@ -149,8 +152,11 @@ class DashboardPage(Page):
 
     def _lay_out(self) -> None:
         layout, top = page_column(self, self.heading)
-        filters = (self.year_filter, self.quarter_filter, self.series_filter, self.place_filter)
-        for widget in (*filters, self.export_button):
+        self.column, self.top_row = layout, top
+        self.filter_bar = filter_bar(
+            self, (self.year_filter, self.quarter_filter, self.series_filter, self.place_filter)
+        )
+        for widget in (self.filter_bar, self.export_button):
             top.addWidget(widget)
         layout.addWidget(self.error)
         tiles = QHBoxLayout()
@@ -162,7 +168,8 @@ class DashboardPage(Page):
         self.table_export = DashboardTableExport(self, top)  # ส่งออกตาราง… (gui/pages/dashboard_export.py)
         middle = QSplitter(Qt.Orientation.Horizontal, self)
         middle.addWidget(self._titled(self.tr("ผู้รับผิดชอบหลัก × สถานะ"), self.matrix))
-        middle.addWidget(self._titled(self.tr("จำนวนข้อสั่งการตามมิติการพัฒนา"), self.chart_box))
+        self.chart_column = self._titled(self.tr("จำนวนข้อสั่งการตามมิติการพัฒนา"), self.chart_box)
+        middle.addWidget(self.chart_column)
         middle.setSizes([700, 420])
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
@@ -174,6 +181,16 @@ class DashboardPage(Page):
         split.addWidget(self.bottom_tabs)
         split.setSizes([300, 240])
         layout.addWidget(split, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        fold_filters(self.column, self.top_row, self.filter_bar, event.size().width())  # under the heading when narrow
+        cap_matrix_width(self.matrix, self._matrix_room(event.size().width()))
+        super().resizeEvent(event)
+
+    def _matrix_room(self, width: int) -> int:
+        """What the matrix may take of a page `width` wide, the chart keeping its least width."""
+        margins = self.column.contentsMargins()
+        return width - margins.left() - margins.right() - self.chart_column.minimumSizeHint().width() - 8
 
     def _titled(self, title: str, widget: QWidget) -> QWidget:
         box = QWidget(self)
@@ -246,8 +263,8 @@ class DashboardPage(Page):
             (self.year_filter, [(self.tr("ปีงบประมาณ {y}").format(y=digits(str(y))), y) for y in view.fiscal_years]),
             (self.series_filter, [(s.name, s.id) for s in series]),
         ):
-            have = [combo.itemData(i) for i in range(1, combo.count())]
-            if have != [value for _text, value in wanted]:
+            have = [(combo.itemText(i), combo.itemData(i)) for i in range(1, combo.count())]
+            if have != wanted:  # a renamed series too: its name, not only its id
                 current = combo.currentData()
                 combo.blockSignals(True)
                 while combo.count() > 1:
@@ -259,6 +276,13 @@ class DashboardPage(Page):
 
     def _summary_text(self, view: DashboardView) -> str:
         parts = [self.tr("ข้อสั่งการ {n} เรื่อง").format(n=digits(str(view.total)))]
+        if not view.total:  # a new office, or filters that leave none: say which
+            filtered = any(v is not None for v in (*self.scope(), self.place_filter.place_id()))
+            parts = [
+                self.tr("ไม่พบข้อสั่งการตามเงื่อนไขที่กรอง")
+                if filtered
+                else self.tr("ยังไม่มีข้อสั่งการ — ตัวเลขจะแสดงเมื่อบันทึกข้อสั่งการในหน้า “ข้อสั่งการ” หรือจากระเบียบวาระการประชุม")
+            ]
         for rate in view.completion[:5]:
             if rate.rate is None:
                 continue
@@ -285,7 +309,7 @@ class DashboardPage(Page):
                 tint = STATUS_COLOURS.get(key) if count else None
                 self.matrix.setItem(r, c, _item(digits(str(count)), (row.label, key), tint, True))
             self.matrix.setItem(r, len(keys) + 1, _item(digits(str(row.total)), (row.label, None), None, True))
-        fit_matrix_columns(self.matrix)
+        fit_matrix_columns(self.matrix, self._matrix_room(self.width()))
 
     def _fill_chart(self, view: DashboardView) -> None:
         self.chart.removeAllSeries()

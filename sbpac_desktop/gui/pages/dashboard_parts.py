@@ -88,9 +88,11 @@ LEAD_COLUMN_WIDTH = 240
 TIER_COLUMN_WIDTH = 190
 
 
-def fit_matrix_columns(table: QTableWidget) -> None:
+def fit_matrix_columns(table: QTableWidget, room: int) -> None:
     """Status columns as wide as their headers; the post names take the rest, never less than
-    NAME_COLUMN_WIDTH (the table asks the splitter for that much instead of squeezing them)."""
+    NAME_COLUMN_WIDTH (the table asks the splitter for that much instead of squeezing them).
+    In a window narrower than that (`room` px for the table) it scrolls sideways instead of
+    being cut at the splitter."""
     header = table.horizontalHeader()
     for column in range(1, table.columnCount()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -100,8 +102,25 @@ def fit_matrix_columns(table: QTableWidget) -> None:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     others = sum(header.sectionSize(c) for c in range(1, table.columnCount()))
     scroll = table.verticalScrollBar().sizeHint().width()
-    table.setMinimumWidth(others + NAME_COLUMN_WIDTH + scroll + 2 * table.frameWidth())
+    table.setProperty("wantedWidth", others + NAME_COLUMN_WIDTH + scroll + 2 * table.frameWidth())
+    cap_matrix_width(table, room)
     table.resizeRowsToContents()
+
+
+def cap_matrix_width(table: QTableWidget, room: int) -> None:
+    """The matrix's least width is what it wants, or the `room` there is: then the post names keep
+    NAME_COLUMN_WIDTH and the table scrolls sideways (it was cut at the splitter)."""
+    wanted = table.property("wantedWidth")
+    if not isinstance(wanted, int):
+        return
+    table.setMinimumWidth(max(min(wanted, room), NAME_COLUMN_WIDTH))
+    header = table.horizontalHeader()
+    if wanted <= room:
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    elif header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch:
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, NAME_COLUMN_WIDTH)
+        table.horizontalScrollBar().setValue(0)
 
 
 def fit_overdue_columns(table: QTableWidget) -> None:

@@ -143,23 +143,16 @@ class DimensionsPage(TablePage):
         self.active_button.setText(self.tr("เปิดใช้งาน") if off else self.tr("ระงับการใช้งาน"))
 
     # --- changes ------------------------------------------------------------------
-    def _open(self, dialog: DimensionDialog) -> DimensionDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._changed)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
     def new_record(self) -> DimensionDialog | None:
         if not can_edit_dimensions(self.ctx):
             return None
-        return self._open(DimensionDialog(self.ctx, self))
+        return self.open_dialog(DimensionDialog(self.ctx, self), self._changed)
 
     def edit_selected(self) -> DimensionDialog | None:
         chosen = self.selected()
         if chosen is None or not can_edit_dimensions(self.ctx):
             return None
-        return self._open(DimensionDialog(self.ctx, self, dimension=chosen))
+        return self.open_dialog(DimensionDialog(self.ctx, self, dimension=chosen), self._changed)
 
     def move_selected(self, step: int) -> None:
         chosen = self.selected()

@@ -295,12 +295,6 @@ class DirectivesPage(TablePage):
         self.text_filter.setFocus()
         self.text_filter.selectAll()
 
-    def _open(self, dialog: DirectiveDialog | ProgressDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._saved)
-        self.dialog = dialog
-        dialog.open()
-
     def _saved(self, detail: object) -> None:
         row = getattr(detail, "row", None)
         if isinstance(row, DirectiveRow):
@@ -309,21 +303,21 @@ class DirectivesPage(TablePage):
 
     def new_record(self) -> DirectiveDialog:
         dialog = DirectiveDialog(self.ctx, self)
-        self._open(dialog)
+        self.open_dialog(dialog, self._saved)
         return dialog
 
     def edit_selected(self) -> DirectiveDialog | None:
         if self.detail.detail is None:
             return None
         dialog = DirectiveDialog(self.ctx, self, detail=self.detail.detail)
-        self._open(dialog)
+        self.open_dialog(dialog, self._saved)
         return dialog
 
     def add_progress(self) -> ProgressDialog | None:
         if self.detail.detail is None or not self.detail.detail.assignments:
             return None
         dialog = ProgressDialog(self.ctx, self.detail.detail, self)
-        self._open(dialog)
+        self.open_dialog(dialog, self._saved)
         return dialog
 
     def export_tracker(self) -> None:

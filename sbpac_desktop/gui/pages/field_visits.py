@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui.dialogs.form import DialogT
 from sbpac_desktop.gui.dialogs.visit_dialog import VisitDialog
 from sbpac_desktop.gui.dialogs.visit_outcome_dialog import FindingDialog, OutcomeDialog, ToProgressDialog
 from sbpac_desktop.gui.errors import present_error
@@ -250,30 +249,23 @@ class FieldVisitsPage(Page):
         return next((f for f in self.detail.findings if f.directive_id and f.progress_report_id is None), None)
 
     # --- actions --------------------------------------------------------------------------------
-    def _open(self, dialog: DialogT) -> DialogT:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda result: self._changed(result))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
     def new_record(self) -> VisitDialog | None:
         if not can_record_visits(self.ctx):
             return None
-        return self._open(VisitDialog(self.ctx, self, day=date(self.year, self.month, 1)))
+        return self.open_dialog(VisitDialog(self.ctx, self, day=date(self.year, self.month, 1)), self._changed)
 
     def edit_selected(self) -> VisitDialog | None:
-        return self._open(VisitDialog(self.ctx, self, visit=self.detail)) if self.detail else None
+        return self.open_dialog(VisitDialog(self.ctx, self, visit=self.detail), self._changed) if self.detail else None
 
     def record_outcome(self) -> OutcomeDialog | None:
-        return self._open(OutcomeDialog(self.ctx, self.detail, self)) if self.detail else None
+        return self.open_dialog(OutcomeDialog(self.ctx, self.detail, self), self._changed) if self.detail else None
 
     def add_finding(self) -> FindingDialog | None:
-        return self._open(FindingDialog(self.ctx, self.detail, self)) if self.detail else None
+        return self.open_dialog(FindingDialog(self.ctx, self.detail, self), self._changed) if self.detail else None
 
     def finding_to_progress(self) -> ToProgressDialog | None:
         finding = self._convertible()
-        return self._open(ToProgressDialog(self.ctx, finding, self)) if finding else None
+        return self.open_dialog(ToProgressDialog(self.ctx, finding, self), self._changed) if finding else None
 
     def cancel_selected(self) -> None:
         if self.detail is not None:

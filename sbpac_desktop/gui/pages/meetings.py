@@ -76,6 +76,7 @@ class MeetingsPage(TablePage):
         self._select_id: int | None = None
         app_events().meetings_changed.connect(self._changed)
         app_events().meeting_changed.connect(self._meeting_changed)  # bound methods: disconnected on delete
+        app_events().series_changed.connect(self._changed)  # a renamed series: its meetings' rows say the new name
 
     def reload(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
@@ -109,13 +110,8 @@ class MeetingsPage(TablePage):
     def new_record(self) -> MeetingDialog:
         from sbpac_desktop.gui.dialogs.meeting_dialog import MeetingDialog
 
-        dialog = MeetingDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._created)
-        dialog.saved.connect(self._offer_carryover)  # a new meeting of a series: items 2 and 3
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        # a new meeting of a series: items 2 and 3 offered from the last meeting
+        return self.open_dialog(MeetingDialog(self.ctx, self), self._created, self._offer_carryover)
 
     def edit_selected(self) -> MeetingDialog | None:
         """Certified meetings open read-only with the reason in Thai (the service refuses too)."""
@@ -124,12 +120,7 @@ class MeetingsPage(TablePage):
         view = self.selected_meeting()
         if view is None:
             return None
-        dialog = MeetingDialog(self.ctx, self, meeting=view)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._created)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(MeetingDialog(self.ctx, self, meeting=view), self._created)
 
     def copy_selected(self) -> CopyMeetingDialog | None:
         """คัดลอกการประชุม: ask the new date, copy, then open the new meeting (and its carry-over)."""
@@ -138,12 +129,7 @@ class MeetingsPage(TablePage):
         view = self.selected_meeting()
         if view is None:
             return None
-        dialog = CopyMeetingDialog(self.ctx, view, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._copied)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(CopyMeetingDialog(self.ctx, view, self), self._copied)
 
     def _copied(self, result: CopyResult) -> None:
         self._created(result.meeting)

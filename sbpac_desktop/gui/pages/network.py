@@ -14,10 +14,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
+from sbpac_desktop.gui.dialogs.form import FormDialog
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
 from sbpac_desktop.gui.dialogs.import_previews import network_preview
 from sbpac_desktop.gui.dialogs.network_dialogs import MemberDialog, NetworkReportDialog
@@ -256,31 +255,24 @@ class NetworkPage(Page):
                 self.buttons[key].setToolTip(self.tr("บัญชีนี้ดูข้อมูลได้อย่างเดียว (บันทึกได้เฉพาะผู้ดูแลระบบและเลขานุการ)"))
 
     # --- actions --------------------------------------------------------------------------------
-    def _open(self, dialog: DialogT) -> DialogT:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._saved)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
     def new_record(self) -> MemberDialog | None:
         if not can_record_network(self.ctx):
             return None
         dialog = MemberDialog(self.ctx, self.data.places, self, kind=self.kind_filter.value())
-        return self._open(dialog)
+        return self.open_dialog(dialog, self._saved)
 
     def edit_selected(self) -> MemberDialog | None:
         member = self.selected_member()
         if member is None or not can_record_network(self.ctx):
             return None
-        return self._open(MemberDialog(self.ctx, self.data.places, self, member=member))
+        return self.open_dialog(MemberDialog(self.ctx, self.data.places, self, member=member), self._saved)
 
     def add_report(self) -> NetworkReportDialog | None:
         member = self.selected_member()
         if member is None or not can_record_network(self.ctx):
             return None
         dialog = NetworkReportDialog(self.ctx, member, self.data.places, self.data.directives, self, today=self.today)
-        return self._open(dialog)
+        return self.open_dialog(dialog, self._saved)
 
     def remove_selected_report(self) -> None:
         """A report entered twice or under the wrong member; asked first, audited by the service."""

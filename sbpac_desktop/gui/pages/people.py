@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QTabWidget, QWidget
 
-from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
+from sbpac_desktop.gui.dialogs.form import FormDialog
 from sbpac_desktop.gui.dialogs.import_preview_dialog import ImportPreviewDialog
 from sbpac_desktop.gui.dialogs.import_previews import org_preview
 from sbpac_desktop.gui.dialogs.person_dialog import PersonDialog
@@ -168,26 +168,20 @@ class PeoplePage(Page):
         )  # fmt: skip
 
     # --- dialogs (the tabs call these) ---------------------------------------------
-    def _open(self, dialog: DialogT) -> DialogT:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._changed)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
     def edit_unit(self, unit: OrgUnitView | None, parent_id: int | None = None) -> None:
-        self._open(OrgUnitDialog(self.ctx, self.data.units, self, unit=unit, parent_id=parent_id))
+        self.open_dialog(OrgUnitDialog(self.ctx, self.data.units, self, unit=unit, parent_id=parent_id), self._changed)
 
     def edit_position(self, position: PositionView | None) -> None:
-        self._open(PositionDialog(self.ctx, self.data.units, self, position=position))
+        self.open_dialog(PositionDialog(self.ctx, self.data.units, self, position=position), self._changed)
 
     def edit_person(self, person: PersonView | None) -> None:
-        self._open(PersonDialog(self.ctx, self, person=person))
+        self.open_dialog(PersonDialog(self.ctx, self, person=person), self._changed)
 
     def edit_term(self, position_id: int | None, term: IncumbencyView | None = None) -> None:
         positions = [p for p in self.data.positions if p.active or (term and p.id == term.position_id)]
         people = [p for p in self.data.people if p.active or (term and p.id == term.person_id)]
-        self._open(TermDialog(self.ctx, positions, people, self, position_id=position_id, term=term, today=self.today))
+        dialog = TermDialog(self.ctx, positions, people, self, position_id=position_id, term=term, today=self.today)
+        self.open_dialog(dialog, self._changed)
 
     def set_active(self, row: OrgUnitView | PositionView | PersonView, active: bool) -> None:
         db, actor, today = self.ctx.db, self.ctx.actor, self.today

@@ -143,12 +143,7 @@ class SeriesPage(TablePage):
 
     # --- actions ------------------------------------------------------------------
     def _open(self, view: SeriesView | None) -> SeriesDialog:
-        dialog = SeriesDialog(self.ctx, self.positions, self, series=view)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._saved)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(SeriesDialog(self.ctx, self.positions, self, series=view), self._saved)
 
     def new_record(self) -> SeriesDialog | None:
         """Ctrl+N as well: only once the posts are read, so the dialog never offers an empty list."""

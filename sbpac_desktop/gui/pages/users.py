@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QStyle, QWidget
 
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui.dialogs.form import DialogT, FormDialog
+from sbpac_desktop.gui.dialogs.form import FormDialog
 from sbpac_desktop.gui.dialogs.user_dialog import PasswordDialog, RoleDialog, UserDialog
 from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.errors import confirm
@@ -172,23 +172,16 @@ class UsersPage(TablePage):
         self.deactivate_button.setEnabled(user is not None and user.active and not mine)
 
     # --- changes ------------------------------------------------------------------
-    def _open(self, dialog: DialogT) -> DialogT:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._changed)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
     def new_record(self) -> FormDialog:
-        return self._open(UserDialog(self.ctx, self.people, self))
+        return self.open_dialog(UserDialog(self.ctx, self.people, self), self._changed)
 
     def change_role(self) -> FormDialog | None:
         user = self.selected_user()
-        return self._open(RoleDialog(self.ctx, user, self)) if user is not None else None
+        return self.open_dialog(RoleDialog(self.ctx, user, self), self._changed) if user is not None else None
 
     def reset_password(self) -> FormDialog | None:
         user = self.selected_user()
-        return self._open(PasswordDialog(self.ctx, user, self)) if user is not None else None
+        return self.open_dialog(PasswordDialog(self.ctx, user, self), self._changed) if user is not None else None
 
     def unlock(self) -> None:
         user = self.selected_user()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -27,6 +28,7 @@ MIN_WEIGHTED_WIDTH = 120
 MIN_CONTENT_WIDTH = 64
 CONTENT_SHARE = 0.5  # on a narrow window the short columns give way (and wrap) beyond half the width
 COLUMN_PADDING = 18
+ONE_LINE_PADDING = 8  # a one-line column: its text and margins exactly, a little air, no more
 EAGER_ROW_FIT = 60  # up to this many rows are all measured at once
 COLUMN_SAMPLE_ROWS = 60
 ROW_PADDING = 10  # Thai stacks marks above and below the line: give them air
@@ -50,6 +52,7 @@ class DtoTableView(QTableView):
         self.setModel(self.proxy)
         self.setItemDelegate(PaddedDelegate(self))
         self._content_widths: dict[int, int] = {}
+        self._one_line: dict[int, int] = {}  # columns that never wrap: their width from the font
         self._configure()
         self._row_timer = QTimer(self, singleShot=True, interval=0)
         self._row_timer.timeout.connect(self.fit_rows)
@@ -92,23 +95,37 @@ class DtoTableView(QTableView):
         return dict(weights) if weights else {self.source_model.columnCount() - 1: 1}
 
     def fit_columns(self) -> None:
-        """Measure the short columns once per reload, then share out the width."""
+        """Measure the short columns once per reload, then share out the width. A one-line column
+        is as wide as its model's samples in this font (or its header), whatever the rows."""
         weights = self.weights()
-        self._content_widths = {}
+        self._one_line = self.one_line_widths()
+        self._content_widths = dict(self._one_line)
         for column in range(self.source_model.columnCount()):
-            if column not in weights:
+            if column not in weights and column not in self._one_line:
                 self.resizeColumnToContents(column)
                 width = self.columnWidth(column) + COLUMN_PADDING
                 self._content_widths[column] = min(width, MAX_CONTENT_WIDTH)
         self.distribute_width()
 
+    def one_line_widths(self) -> dict[int, int]:
+        metrics = self.fontMetrics()
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1)
+        header = self.horizontalHeader()
+        return {
+            column: max(max(metrics.horizontalAdvance(text) for text in samples) + margin + ONE_LINE_PADDING,
+                        header.sectionSizeFromContents(column).width())
+            for column, samples in self.source_model.one_line_samples().items()
+        }  # fmt: skip
+
     def _shrunk_content_widths(self) -> dict[int, int]:
-        available = self.viewport().width() * CONTENT_SHARE
-        wanted = sum(self._content_widths.values())
+        fixed = self._one_line
+        available = self.viewport().width() * CONTENT_SHARE - sum(fixed.values())
+        shrinkable = {c: w for c, w in self._content_widths.items() if c not in fixed}
+        wanted = sum(shrinkable.values())
         if not wanted or wanted <= available:
             return dict(self._content_widths)
-        factor = available / wanted
-        return {c: max(MIN_CONTENT_WIDTH, int(w * factor)) for c, w in self._content_widths.items()}
+        factor = max(available, 0) / wanted
+        return {**fixed, **{c: max(MIN_CONTENT_WIDTH, int(w * factor)) for c, w in shrinkable.items()}}
 
     def distribute_width(self) -> None:
         weights = self.weights()
