@@ -67,6 +67,11 @@ def backup_error(target: Path, detail: str) -> DatabaseError:
     )
 
 
+# SQLite's companions of the temporary copy: the backup API copies the live file's WAL mode, so a
+# process killed before the copy switches to journal_mode=DELETE leaves -wal and -shm behind.
+_SIDECARS = ("-journal", "-wal", "-shm")
+
+
 def write_verified_copy(source: sqlite3.Connection, target: Path) -> None:
     """Online backup of `source` into `target`: temp file, integrity_check, fsync, rename."""
     temp = target.with_name(f".{target.name}.partial-{os.getpid()}")
@@ -83,7 +88,7 @@ def write_verified_copy(source: sqlite3.Connection, target: Path) -> None:
     except OSError as exc:
         raise backup_error(target, exc.strerror or str(exc)) from exc
     finally:
-        for leftover in (temp, temp.with_name(temp.name + "-journal")):
+        for leftover in (temp, *(temp.with_name(temp.name + suffix) for suffix in _SIDECARS)):
             with contextlib.suppress(OSError):
                 leftover.unlink()
 
@@ -160,7 +165,7 @@ def make_backup(
 
 
 STALE_PARTIAL_SECONDS = 24 * 3600
-_PARTIAL = re.compile(r"^\..+\.db\.partial-(?P<pid>\d+)(?:-journal)?$")
+_PARTIAL = re.compile(r"^\..+\.db\.partial-(?P<pid>\d+)(?:-journal|-wal|-shm)?$")
 
 
 def remove_stale_partials(folder: Path, now: float | None = None) -> list[Path]:

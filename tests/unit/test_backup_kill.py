@@ -102,3 +102,14 @@ def test_a_partial_of_a_running_process_is_kept(tmp_path: Path) -> None:
     assert backup.remove_stale_partials(tmp_path) == [dead]
     assert mine.exists() and other.exists()
     assert backup.remove_stale_partials(tmp_path, now=time.time() + 2 * 24 * 3600) == [mine]
+
+
+def test_a_dead_backups_wal_and_shm_are_cleared_too(tmp_path: Path) -> None:
+    """The copy starts in the live file's WAL mode: a kill before it switches to DELETE leaves
+    -wal and -shm beside the partial (seen in the kill test above); they go with it."""
+    dead = tmp_path / ".live-20261205-120000-on-close.db.partial-999999999"
+    companions = [dead.with_name(dead.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+    for path in (dead, *companions):
+        path.write_bytes(b"x")
+    assert sorted(backup.remove_stale_partials(tmp_path)) == sorted([dead, *companions])
+    assert list(tmp_path.iterdir()) == []
