@@ -1,9 +1,14 @@
-"""Start the real window (a smoke run: it closes itself) and write, as JSON, which heavy
-modules were already imported when the main window first showed and when it became usable
-(first show, then one turn of the event loop). `bare` instead opens a plain QMainWindow,
-the baseline for the start-up benchmark.
+"""Start the real window (a smoke run: it closes itself) and write, as JSON, when the main
+window first showed and which heavy modules were imported by then, when it became usable
+(first show, then one turn of the event loop), and when its first page was filled with the
+database's content (the page's rows shown, then one turn of the event loop, so they are
+painted). `bare` instead opens a plain QMainWindow, the baseline for the start-up benchmark.
 
     python -m tests.scale.startup_probe DB OUT.json [bare]
+
+OUT.json gets `started`, `shown`, `usable`, `heavy` and, for the real window, `filled`,
+`filled_rows` (the rows the first page shows), `filled_page` and `heavy_filled`. An OUT
+ending in `.jsonl` gets one line appended per run instead (for farm-bench's repeated runs).
 """
 
 from __future__ import annotations
@@ -18,12 +23,25 @@ from typing import Any
 HEAVY = ("pandas", "openpyxl", "reportlab", "alembic.command", "sbpac_desktop.reporting.engine")
 
 
+def _heavy() -> list[str]:
+    return [name for name in HEAVY if name in sys.modules]
+
+
 def _record(state: dict[str, Any]) -> None:
     from PySide6.QtCore import QTimer
 
     state["shown"] = time.time()
-    state["heavy"] = [name for name in HEAVY if name in sys.modules]
+    state["heavy"] = _heavy()
     QTimer.singleShot(0, lambda: state.setdefault("usable", time.time()))
+
+
+def _record_filled(state: dict[str, Any], page: Any, rows: int) -> None:
+    from PySide6.QtCore import QTimer
+
+    state["filled_page"] = type(page).__name__
+    state["filled_rows"] = rows
+    state["heavy_filled"] = _heavy()
+    QTimer.singleShot(0, lambda: state.setdefault("filled", time.time()))
 
 
 def _bare(state: dict[str, Any]) -> int:
@@ -39,6 +57,21 @@ def _bare(state: dict[str, Any]) -> int:
     return app.exec()
 
 
+def _watch_first_page(state: dict[str, Any]) -> None:
+    """The first rows a page of the main window shows, on the page the window has open."""
+    from sbpac_desktop.gui.pages import base
+
+    original = base.TablePage.show_rows
+
+    def show_rows(self: Any, rows: Any) -> None:
+        original(self, rows)
+        stack = getattr(self.window(), "stack", None)
+        if "filled_page" not in state and stack is not None and stack.currentWidget() is self:
+            _record_filled(state, self, len(rows))
+
+    base.TablePage.show_rows = show_rows  # type: ignore[method-assign]
+
+
 def _real(database: str, state: dict[str, Any]) -> int:
     from sbpac_desktop.gui import main_window
 
@@ -50,9 +83,19 @@ def _real(database: str, state: dict[str, Any]) -> int:
             _record(state)
 
     main_window.MainWindow.showEvent = show_event  # type: ignore[method-assign]
+    _watch_first_page(state)
     from sbpac_desktop.gui.app import run_gui
 
     return run_gui(database)
+
+
+def _write(out: str, state: dict[str, Any]) -> None:
+    if out.endswith(".jsonl"):
+        with open(out, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(state) + "\n")
+        return
+    with open(out, "w", encoding="utf-8") as handle:
+        json.dump(state, handle)
 
 
 def main() -> int:
@@ -60,8 +103,7 @@ def main() -> int:
     state: dict[str, Any] = {"started": time.time()}
     code = _bare(state) if sys.argv[3:] == ["bare"] else _real(database, state)
     state["exit_code"] = code
-    with open(out, "w", encoding="utf-8") as handle:
-        json.dump(state, handle)
+    _write(out, state)
     return code
 
 
