@@ -6,10 +6,10 @@ painted). `bare` instead opens a plain QMainWindow, the baseline for the start-u
 
     python -m tests.scale.startup_probe DB OUT.json [bare]
 
-OUT.json gets `started` (and `process_started`, the kernel's figure), `shown`, `usable`, `heavy`
-and, for the real window, `filled`, `filled_rows` (the rows the first page shows), `filled_page`
-and `heavy_filled`. An OUT ending in `.jsonl` gets one line appended per run instead (for
-farm-bench's repeated runs).
+OUT.json gets `started` (and `process_started`, the kernel's figure), `shown`, `usable`, `heavy`,
+`database_layer` (what of it was imported when the window showed) and, for the real window,
+`filled`, `filled_rows` (the rows the first page shows), `filled_page` and `heavy_filled`. An
+OUT ending in `.jsonl` gets one line appended per run instead (for farm-bench's repeated runs).
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from typing import Any
 # The document renderers (reporting.engine and what builds on it); reporting.spreadsheets is light
 # (csv and its own xlsx writer, pandas only when reading) and may load with the tracker page.
 HEAVY = ("pandas", "openpyxl", "reportlab", "alembic.command", "sbpac_desktop.reporting.engine")
+# What the main window's frame shows without (issue #16): it is on screen before the database opens.
+DATABASE_LAYER = ("sqlalchemy", "sbpac_desktop.store", "sbpac_desktop.services.app")
 
 
 def _heavy() -> list[str]:
@@ -34,6 +36,7 @@ def _record(state: dict[str, Any]) -> None:
 
     state["shown"] = time.time()
     state["heavy"] = _heavy()
+    state["database_layer"] = [name for name in DATABASE_LAYER if name in sys.modules]
     QTimer.singleShot(0, lambda: state.setdefault("usable", time.time()))
 
 
@@ -85,7 +88,13 @@ def _real(database: str, state: dict[str, Any]) -> int:
             _record(state)
 
     main_window.MainWindow.showEvent = show_event  # type: ignore[method-assign]
-    _watch_first_page(state)
+    attach = main_window.MainWindow.attach
+
+    def attach_watched(self: Any, ctx: Any) -> None:  # the pages' base module loads after the frame shows
+        _watch_first_page(state)
+        attach(self, ctx)
+
+    main_window.MainWindow.attach = attach_watched  # type: ignore[method-assign]
     from sbpac_desktop.gui.app import run_gui
 
     return run_gui(database)

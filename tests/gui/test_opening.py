@@ -1,0 +1,182 @@
+"""The main window's frame comes first (issue #16): it shows, holding its navigation, before
+the database is opened; the database then opens behind it and the first page fills. Every
+way the opening can end (a file that is not a database, a sign-in left, a smoke run) still
+ends as before, and the frame closes with it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from sbpac_desktop.domain.errors import DatabaseError
+from sbpac_desktop.gui import app as gui_app
+from sbpac_desktop.gui.app import run_gui
+from sbpac_desktop.gui.errors import ThaiMessageBox
+from sbpac_desktop.gui.main_window import MainWindow
+from sbpac_desktop.gui.opening import opening_text
+from sbpac_desktop.gui.pages.meetings import MeetingsPage
+from sbpac_desktop.services.app import AppContext
+from tests.gui.helpers import settle
+
+OPENING = "กำลังเปิดฐานข้อมูล…"
+
+
+@pytest.fixture(autouse=True)
+def _keep_root_logging() -> Iterator[None]:
+    """run_gui adds a log file handler; take it away again after each test."""
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers[:]:
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+
+
+def _frames() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def _held(window: MainWindow) -> dict[str, Any]:
+    """What the clerk sees of the frame: is it up, what it says, what can be clicked."""
+    return {
+        "visible": window.isVisible(),
+        "ready": window.is_ready(),
+        "nav": window.nav.isEnabled(),
+        "search": window.search.isEnabled(),
+        "actions": [a.isEnabled() for a in (window.reload_action, window.new_action, window.find_action)],
+        "pages": [a.isEnabled() for a in window.menus.page_actions],
+        "open_file": window.menus.open_action.isEnabled(),
+        "status": window.database_label.text(),
+        "page": window.stack.currentWidget().objectName(),
+    }
+
+
+@pytest.fixture
+def at_opening(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """The frames on screen at the moment run_gui starts opening the database."""
+    seen: list[dict[str, Any]] = []
+    original = gui_app._open_with_recovery
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        seen.extend(_held(frame) for frame in _frames())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(gui_app, "_open_with_recovery", watched)
+    return seen
+
+
+HELD = {
+    "visible": True,
+    "ready": False,
+    "nav": False,
+    "search": False,
+    "actions": [False, False, False],
+    "open_file": False,
+    "status": OPENING,
+    "page": "openingPage",
+}
+
+
+def test_the_frame_shows_holding_its_navigation_before_the_database_opens(
+    qapp: QApplication, demo_db: str, monkeypatch: pytest.MonkeyPatch, at_opening: list[dict[str, Any]]
+) -> None:
+    monkeypatch.setenv("SBPAC_GUI_SMOKE", "1")
+    assert run_gui(demo_db) == 0
+    assert len(at_opening) == 1
+    frame = at_opening[0]
+    assert {key: frame[key] for key in HELD} == HELD
+    assert frame["pages"] and not any(frame["pages"])  # Ctrl+1… held too
+    assert _frames() == []
+
+
+def test_an_open_failure_after_the_frame_shows_gives_the_thai_message_and_the_same_code(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    at_opening: list[dict[str, Any]],
+) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("นี่ไม่ใช่ฐานข้อมูล", encoding="utf-8")
+    boxes: list[tuple[str, int]] = []
+
+    def answer(box: QMessageBox) -> int:
+        boxes.append((box.text(), len(_frames())))  # the frame is still behind the message
+        return 0
+
+    monkeypatch.setattr(ThaiMessageBox, "exec", answer)
+    code = run_gui(str(bogus))
+    assert code == DatabaseError.exit_code  # as before the frame came first
+    assert "ไม่ใช่ฐานข้อมูลของโปรแกรม" in capsys.readouterr().err
+    assert len(boxes) == 1 and "ไม่ใช่ฐานข้อมูลของโปรแกรม" in boxes[0][0] and boxes[0][1] == 1
+    assert len(at_opening) == 1 and at_opening[0]["visible"]
+    assert _frames() == []  # closed with the failure
+
+
+def test_leaving_the_sign_in_closes_the_frame_and_returns_0(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at_opening: list[dict[str, Any]]
+) -> None:
+    from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog
+    from sbpac_desktop.services.app import open_app
+
+    path = tmp_path / "new.db"
+    open_app(str(path), create=True).close()
+    parents: list[object] = []
+
+    def leave(dialog: FirstAdminDialog) -> int:
+        parents.append(dialog.parent())
+        return 0
+
+    monkeypatch.setattr(FirstAdminDialog, "exec", leave)
+    assert run_gui(str(path)) == 0
+    assert len(at_opening) == 1 and at_opening[0]["visible"]
+    assert len(parents) == 1 and isinstance(parents[0], MainWindow)  # over the frame, centred on it
+    assert _frames() == []
+
+
+def test_attach_brings_the_frame_to_life_on_the_remembered_page(
+    qtbot: QtBot, ctx: AppContext, settings: QSettings
+) -> None:
+    settings.setValue("window/page", "directives")
+    frame = MainWindow(None, settings)
+    qtbot.addWidget(frame)
+    frame.show()
+    qtbot.waitExposed(frame)
+    assert {key: value for key, value in _held(frame).items() if key in HELD} == HELD
+    assert frame.current_key() == "directives"  # remembered, not built
+    assert all(entry.page is None for entry in frame.entries)
+    frame.attach(ctx)
+    settle(qtbot)
+    assert frame.is_ready() and frame.nav.isEnabled() and frame.search.isEnabled()
+    assert frame.reload_action.isEnabled() and all(a.isEnabled() for a in frame.menus.page_actions)
+    assert frame.current_key() == "directives"
+    assert frame.stack.currentWidget() is frame.page("directives")
+    assert frame.page("directives").loaded
+    assert frame.findChild(object, "openingPage") is None
+    assert frame.reminders.action in frame.toolbar.actions()
+    assert frame.database_label.text() != OPENING
+
+
+def test_a_language_change_while_opening_keeps_the_frame_holding(
+    qtbot: QtBot, ctx: AppContext, settings: QSettings
+) -> None:
+    frame = MainWindow(None, settings)
+    qtbot.addWidget(frame)
+    frame.show()
+    qtbot.waitExposed(frame)
+    QApplication.sendEvent(frame, QEvent(QEvent.Type.LanguageChange))
+    settle(qtbot)  # the queued rebuild of the pages ran: nothing was built without a database
+    assert all(entry.page is None for entry in frame.entries)
+    assert not frame.nav.isEnabled() and frame.database_label.text() == opening_text()
+    frame.attach(ctx)
+    settle(qtbot)
+    assert isinstance(frame.current_page(), MeetingsPage) and frame.current_page().loaded
+    assert all(a.isEnabled() for a in frame.menus.page_actions)
