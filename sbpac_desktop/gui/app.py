@@ -23,7 +23,7 @@ from sbpac_desktop import __version__, logs
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.display_probe import display_problem
-from sbpac_desktop.gui.fonts import apply_ui_font
+from sbpac_desktop.gui.fonts import apply_ui_font, font_files
 from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
 from sbpac_desktop.gui.startup import LAST_DATABASE_KEY, NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
 from sbpac_desktop.gui.text import install_clipboard_scrubber
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _open_boxes: set[QMessageBox] = set()
+
+FONT_FILES_KEY = "ui/font_files"  # the Sarabun files found at the last start (gui/fonts.py)
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -268,9 +270,14 @@ def _application() -> QApplication:
 def _prepare_application() -> QApplication:
     app = _application()
     QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
-    family = apply_ui_font(app)
+    settings = app_settings()
+    stored = settings.value(FONT_FILES_KEY, []) or []
+    known = [stored] if isinstance(stored, str) else [str(path) for path in stored]  # one item reads back as str
+    family = apply_ui_font(app, known)
     log.info("UI font: %s", family or "system default")
-    i18n.install_language(i18n.saved_language(app_settings()))
+    if family is not None and font_files() != known:
+        settings.setValue(FONT_FILES_KEY, font_files())  # found again next time without a search
+    i18n.install_language(i18n.saved_language(settings))
     install_clipboard_scrubber()
     return app
 

@@ -19,6 +19,7 @@ from sbpac_desktop.domain.errors import DatabaseError
 from sbpac_desktop.gui import app as gui_app
 from sbpac_desktop.gui.app import run_gui
 from sbpac_desktop.gui.errors import ThaiMessageBox
+from sbpac_desktop.gui.fonts import font_files
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.opening import opening_text
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
@@ -180,3 +181,26 @@ def test_a_language_change_while_opening_keeps_the_frame_holding(
     settle(qtbot)
     assert isinstance(frame.current_page(), MeetingsPage) and frame.current_page().loaded
     assert all(a.isEnabled() for a in frame.menus.page_actions)
+
+
+def test_the_font_files_found_once_are_used_again_and_a_stale_list_is_searched_anew(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    from sbpac_desktop.gui import fonts
+
+    assert fonts.apply_ui_font(qapp) == "Sarabun"
+    found = fonts.font_files()
+    assert found and all(Path(path).is_file() for path in found)
+    assert fonts.register_fonts(found) == "Sarabun"  # no search: the files are still there
+    assert fonts.apply_ui_font(qapp, [str(tmp_path / "gone.ttf")]) == "Sarabun"  # moved away: searched again
+    assert fonts.font_files() == found
+
+
+def test_start_up_remembers_the_font_files(qapp: QApplication) -> None:
+    from sbpac_desktop.gui.main_window import app_settings
+
+    settings = app_settings()
+    settings.remove(gui_app.FONT_FILES_KEY)
+    gui_app._prepare_application()
+    stored = settings.value(gui_app.FONT_FILES_KEY)
+    assert [str(path) for path in stored] == font_files()
