@@ -271,8 +271,8 @@ def _prepare_application() -> QApplication:
     app = _application()
     QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
     settings = app_settings()
-    stored = settings.value(FONT_FILES_KEY, []) or []
-    known = [stored] if isinstance(stored, str) else [str(path) for path in stored]  # one item reads back as str
+    stored = settings.value(FONT_FILES_KEY, [])
+    known = [stored] if isinstance(stored, str) else [str(path) for path in stored] if isinstance(stored, list) else []
     family = apply_ui_font(app, known)
     log.info("UI font: %s", family or "system default")
     if family is not None and font_files() != known:
