@@ -9,9 +9,11 @@ screen (issue #16), so this module imports no service at its top.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -105,6 +107,10 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
     _prepare_application()  # the frame and the sign-in dialog over it, in the UI font
     window = _show_frame()
     try:
+        _load_database_layer()
+        if not window.isVisible():
+            log.info("Closed while the database layer loaded")
+            return 0
         ctx = _open_with_recovery(database, environ, smoke, window)
     except AppError as error:
         log.error("Cannot open the database: %s", error.message_en)
@@ -155,6 +161,38 @@ def _hide_windows() -> None:
         widget.hide()
     app.processEvents()
     app.sync()
+
+
+# Imported on a helper thread while the frame shows: no Qt in them, and most of the start-up's cost.
+DATABASE_LAYER = ("sbpac_desktop.services.app", "sbpac_desktop.services.admin.maintenance")
+IMPORT_POLL_MS = 10
+
+
+def _load_database_layer() -> None:
+    """Import the database layer (SQLAlchemy, the mapped models: about a second) on a helper
+    thread while the window's thread runs its event loop, so the frame repaints and follows the
+    window system meanwhile (input is held: the frame's actions are disabled anyway). An
+    import error is raised here, on the window's thread."""
+    failures: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            for name in DATABASE_LAYER:
+                importlib.import_module(name)
+        except BaseException as error:  # handed to the window's thread
+            failures.append(error)
+
+    thread = threading.Thread(target=load, name="sbpac-database-import", daemon=True)
+    thread.start()
+    loop = QEventLoop()
+    timer = QTimer(loop)
+    timer.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
+    timer.start(IMPORT_POLL_MS)
+    if thread.is_alive():
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    thread.join()
+    if failures:
+        raise failures[0]
 
 
 def _open_with_recovery(

@@ -6,12 +6,15 @@ ends as before, and the frame closes with it."""
 from __future__ import annotations
 
 import logging
+import sys
+import threading
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -204,3 +207,63 @@ def test_start_up_remembers_the_font_files(qapp: QApplication) -> None:
     gui_app._prepare_application()
     stored = settings.value(gui_app.FONT_FILES_KEY)
     assert [str(path) for path in stored] == font_files()
+
+
+GATE = threading.Event()  # set by the window's thread; the module below waits for it while it imports
+
+
+@pytest.fixture
+def gated_layer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A stand-in for the database layer whose import finishes only once the window's thread
+    has run an event-loop turn: proof that the frame is not frozen while it loads."""
+    name = f"gated_layer_{uuid.uuid4().hex}"
+    (tmp_path / f"{name}.py").write_text(
+        "from tests.gui import test_opening\nassert test_opening.GATE.wait(20), 'the window thread never ran'\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(gui_app, "DATABASE_LAYER", (name, *gui_app.DATABASE_LAYER))
+    GATE.clear()
+    yield name
+    sys.modules.pop(name, None)
+
+
+def test_the_frame_runs_its_event_loop_while_the_database_layer_imports(
+    qapp: QApplication, demo_db: str, monkeypatch: pytest.MonkeyPatch, gated_layer: str
+) -> None:
+    monkeypatch.setenv("SBPAC_GUI_SMOKE", "1")
+    turns: list[bool] = []
+
+    def turn() -> None:
+        turns.append(gated_layer not in sys.modules)  # still importing
+        GATE.set()
+
+    QTimer.singleShot(0, turn)
+    assert run_gui(demo_db) == 0
+    assert turns == [True]
+
+
+def test_closing_the_frame_while_it_loads_quits_without_opening_the_database(
+    qapp: QApplication, demo_db: str, monkeypatch: pytest.MonkeyPatch, gated_layer: str, at_opening: list[Any]
+) -> None:
+    monkeypatch.setenv("SBPAC_GUI_SMOKE", "1")
+
+    def close() -> None:
+        for frame in _frames():
+            frame.close()
+        GATE.set()
+
+    QTimer.singleShot(0, close)
+    assert run_gui(demo_db) == 0
+    assert at_opening == []  # never opened
+    assert _frames() == []
+
+
+def test_an_import_failure_of_the_database_layer_reaches_the_window_thread(
+    qapp: QApplication, demo_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SBPAC_GUI_SMOKE", "1")
+    monkeypatch.setattr(gui_app, "DATABASE_LAYER", ("sbpac_desktop.no_such_module",))
+    with pytest.raises(ModuleNotFoundError):
+        run_gui(demo_db)
+    assert _frames() == []

@@ -7,9 +7,11 @@ painted). `bare` instead opens a plain QMainWindow, the baseline for the start-u
     python -m tests.scale.startup_probe DB OUT.json [bare]
 
 OUT.json gets `started` (and `process_started`, the kernel's figure), `shown`, `usable`, `heavy`,
-`database_layer` (what of it was imported when the window showed) and, for the real window,
-`filled`, `filled_rows` (the rows the first page shows), `filled_page` and `heavy_filled`. An
-OUT ending in `.jsonl` gets one line appended per run instead (for farm-bench's repeated runs).
+`database_layer` (what of it was imported when the window showed), `longest_pause` (from the
+first show until the first page filled, the longest the window ran no event-loop turn) and,
+for the real window, `filled`, `filled_rows` (the rows the first page shows), `filled_page`
+and `heavy_filled`. An OUT ending in `.jsonl` gets one line appended per run instead (for
+farm-bench's repeated runs).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 # The document renderers (reporting.engine and what builds on it); reporting.spreadsheets is light
 # (csv and its own xlsx writer, pandas only when reading) and may load with the tracker page.
 HEAVY = ("pandas", "openpyxl", "reportlab", "alembic.command", "sbpac_desktop.reporting.engine")
+HEARTBEAT_MS = 10
 # What the main window's frame shows without (issue #16): it is on screen before the database opens.
 DATABASE_LAYER = ("sqlalchemy", "sbpac_desktop.store", "sbpac_desktop.services.app")
 
@@ -38,6 +41,28 @@ def _record(state: dict[str, Any]) -> None:
     state["heavy"] = _heavy()
     state["database_layer"] = [name for name in DATABASE_LAYER if name in sys.modules]
     QTimer.singleShot(0, lambda: state.setdefault("usable", time.time()))
+    _heartbeat(state)
+
+
+def _heartbeat(state: dict[str, Any]) -> None:
+    """From the first show until the first page has filled: the longest time the window's
+    thread ran no event-loop turn (`longest_pause`, s), the frame frozen meanwhile."""
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    last = [time.monotonic()]
+    state["longest_pause"] = 0.0
+
+    def beat() -> None:
+        now = time.monotonic()
+        state["longest_pause"] = max(state["longest_pause"], now - last[0])
+        last[0] = now
+        if "filled" in state:
+            timer.stop()
+
+    timer.timeout.connect(beat)
+    timer.start(HEARTBEAT_MS)
+    state["_timer"] = timer  # kept alive; not written out
 
 
 def _record_filled(state: dict[str, Any], page: Any, rows: int) -> None:
@@ -113,6 +138,7 @@ def _process_started() -> float | None:
 
 
 def _write(out: str, state: dict[str, Any]) -> None:
+    state = {key: value for key, value in state.items() if not key.startswith("_")}
     if out.endswith(".jsonl"):
         with open(out, "a", encoding="utf-8") as handle:
             handle.write(json.dumps(state) + "\n")
