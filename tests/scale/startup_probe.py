@@ -113,13 +113,16 @@ def _real(database: str, state: dict[str, Any]) -> int:
             _record(state)
 
     main_window.MainWindow.showEvent = show_event  # type: ignore[method-assign]
-    attach = main_window.MainWindow.attach
-
-    def attach_watched(self: Any, ctx: Any) -> None:  # the pages' base module loads after the frame shows
+    attach = getattr(main_window.MainWindow, "attach", None)
+    if attach is None:  # a window built with its database (before issue #16): its pages are imported already
         _watch_first_page(state)
-        attach(self, ctx)
+    else:
 
-    main_window.MainWindow.attach = attach_watched  # type: ignore[method-assign]
+        def attach_watched(self: Any, ctx: Any) -> None:  # the pages' base module loads after the frame shows
+            _watch_first_page(state)
+            attach(self, ctx)
+
+        main_window.MainWindow.attach = attach_watched  # type: ignore[method-assign]
     from sbpac_desktop.gui.app import run_gui
 
     return run_gui(database)
