@@ -3,6 +3,10 @@ waiting for a window to settle."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -32,3 +36,16 @@ def lists_filled(qtbot: QtBot, dialog: QWidget) -> None:
     """Wait until a dialog's pick lists, read off the GUI thread (FormDialog.read_choices), filled it."""
     qtbot.waitUntil(lambda: not getattr(dialog, "choices_pending", False), timeout=10_000)
     settle(qtbot)
+
+
+@contextmanager
+def root_logging_kept() -> Iterator[None]:
+    """run_gui adds a log file handler: take it away again afterwards, and put the level back."""
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers[:]:
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)

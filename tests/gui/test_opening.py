@@ -5,7 +5,6 @@ ends as before, and the frame closes with it."""
 
 from __future__ import annotations
 
-import logging
 import sys
 import threading
 import uuid
@@ -27,7 +26,7 @@ from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.opening import opening_text
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.services.app import AppContext
-from tests.gui.helpers import settle
+from tests.gui.helpers import root_logging_kept, settle
 
 OPENING = "กำลังเปิดฐานข้อมูล…"
 
@@ -35,14 +34,8 @@ OPENING = "กำลังเปิดฐานข้อมูล…"
 @pytest.fixture(autouse=True)
 def _keep_root_logging() -> Iterator[None]:
     """run_gui adds a log file handler; take it away again after each test."""
-    root = logging.getLogger()
-    before, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers[:]:
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
+    with root_logging_kept():
+        yield
 
 
 def _frames() -> list[MainWindow]:
