@@ -28,7 +28,6 @@ from sbpac_desktop.gui.display_probe import display_problem
 from sbpac_desktop.gui.fonts import apply_ui_font, font_files
 from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
 from sbpac_desktop.gui.startup import LAST_DATABASE_KEY, NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
-from sbpac_desktop.gui.text import install_clipboard_scrubber
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -106,6 +105,9 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
     smoke = is_smoke_run(environ)
     _prepare_application()  # the frame and the sign-in dialog over it, in the UI font
     window = _show_frame()
+    from sbpac_desktop.gui.text import install_clipboard_scrubber  # Thai text tools: after the frame
+
+    install_clipboard_scrubber()
     try:
         _load_database_layer()
         if not window.isVisible():
@@ -316,7 +318,6 @@ def _prepare_application() -> QApplication:
     if family is not None and font_files() != known:
         settings.setValue(FONT_FILES_KEY, font_files())  # found again next time without a search
     i18n.install_language(i18n.saved_language(settings))
-    install_clipboard_scrubber()
     return app
 
 

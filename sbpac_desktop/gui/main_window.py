@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.menus import MainMenus
 from sbpac_desktop.gui.opening import OpeningState
 from sbpac_desktop.gui.operations import busy_tracker, wait_for_idle
@@ -307,7 +306,8 @@ class MainWindow(QMainWindow):
             self.menus.retranslate()
 
     def _retranslate_status(self) -> None:
-        from sbpac_desktop.services.context import SYSTEM_LOGIN  # imported once the database is open
+        from sbpac_desktop.gui.domain_labels import domain_label  # imported once the database is open
+        from sbpac_desktop.services.context import SYSTEM_LOGIN
 
         self.database_label.setText(self.tr("ฐานข้อมูล: {database}").format(database=self.ctx.database_display))
         actor = self.ctx.actor
