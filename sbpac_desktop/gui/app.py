@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sbpac_desktop import __version__, logs
@@ -167,7 +167,12 @@ def _hide_windows() -> None:
 
 # Imported on a helper thread while the frame shows: no Qt in them, and most of the start-up's cost.
 DATABASE_LAYER = ("sbpac_desktop.services.app", "sbpac_desktop.services.admin.maintenance")
-IMPORT_POLL_MS = 10
+
+
+class _Finished(QObject):
+    """Tells the window's thread, through its event loop, that the helper thread is done."""
+
+    finished = Signal()
 
 
 def _load_database_layer() -> None:
@@ -176,6 +181,9 @@ def _load_database_layer() -> None:
     window system meanwhile (input is held: the frame's actions are disabled anyway). An
     import error is raised here, on the window's thread."""
     failures: list[BaseException] = []
+    loop = QEventLoop()
+    done = _Finished(loop)
+    done.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)  # runs in the loop below
 
     def load() -> None:
         try:
@@ -183,15 +191,12 @@ def _load_database_layer() -> None:
                 importlib.import_module(name)
         except BaseException as error:  # handed to the window's thread
             failures.append(error)
+        finally:
+            done.finished.emit()
 
     thread = threading.Thread(target=load, name="sbpac-database-import", daemon=True)
     thread.start()
-    loop = QEventLoop()
-    timer = QTimer(loop)
-    timer.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
-    timer.start(IMPORT_POLL_MS)
-    if thread.is_alive():
-        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # no polling: the window's thread sleeps
     thread.join()
     if failures:
         raise failures[0]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -202,6 +202,7 @@ def test_start_up_remembers_the_font_files(qapp: QApplication) -> None:
     assert [str(path) for path in stored] == font_files()
 
 
+IMPORTING = threading.Event()  # set by the module below when its import starts (on the helper thread)
 GATE = threading.Event()  # set by the window's thread; the module below waits for it while it imports
 
 
@@ -211,14 +212,32 @@ def gated_layer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str
     has run an event-loop turn: proof that the frame is not frozen while it loads."""
     name = f"gated_layer_{uuid.uuid4().hex}"
     (tmp_path / f"{name}.py").write_text(
-        "from tests.gui import test_opening\nassert test_opening.GATE.wait(20), 'the window thread never ran'\n",
+        "from tests.gui import test_opening\n"
+        "test_opening.IMPORTING.set()\n"
+        "assert test_opening.GATE.wait(20), 'the window thread never ran'\n",
         encoding="utf-8",
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(gui_app, "DATABASE_LAYER", (name, *gui_app.DATABASE_LAYER))
     GATE.clear()
+    IMPORTING.clear()
     yield name
     sys.modules.pop(name, None)
+
+
+def _while_importing(qapp: QApplication, action: Callable[[], None]) -> QTimer:
+    """Run `action` once, on the window's thread, at an event-loop turn while the gated module imports."""
+    timer = QTimer(qapp)
+
+    def turn() -> None:
+        if IMPORTING.is_set() and not GATE.is_set():
+            action()
+            GATE.set()
+            timer.stop()
+
+    timer.timeout.connect(turn)
+    timer.start(5)
+    return timer
 
 
 def test_the_frame_runs_its_event_loop_while_the_database_layer_imports(
@@ -226,13 +245,10 @@ def test_the_frame_runs_its_event_loop_while_the_database_layer_imports(
 ) -> None:
     monkeypatch.setenv("SBPAC_GUI_SMOKE", "1")
     turns: list[bool] = []
-
-    def turn() -> None:
-        turns.append(gated_layer not in sys.modules)  # still importing
-        GATE.set()
-
-    QTimer.singleShot(0, turn)
+    helper = "sbpac-database-import"  # the thread waiting in the gated import
+    timer = _while_importing(qapp, lambda: turns.append(helper in {t.name for t in threading.enumerate()}))
     assert run_gui(demo_db) == 0
+    timer.stop()
     assert turns == [True]
 
 
@@ -244,10 +260,10 @@ def test_closing_the_frame_while_it_loads_quits_without_opening_the_database(
     def close() -> None:
         for frame in _frames():
             frame.close()
-        GATE.set()
 
-    QTimer.singleShot(0, close)
+    timer = _while_importing(qapp, close)
     assert run_gui(demo_db) == 0
+    timer.stop()
     assert at_opening == []  # never opened
     assert _frames() == []
 
