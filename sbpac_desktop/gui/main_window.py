@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self, ctx: AppContext | None, settings: QSettings | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._ctx: AppContext | None = None  # set by attach
         self.settings = settings if settings is not None else app_settings()
         # Closes a database the user switched away from (app.py adds the backup on close).
         self.close_context: Callable[[AppContext], None] = lambda old: old.close()
@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         once the window is on screen, filled."""
         from sbpac_desktop.gui.reminders import install_reminders
 
+        if self._ctx is not None:
+            raise RuntimeError("the main window has its database already (switch_context changes it)")
         self._ctx = ctx
         self.reminders = install_reminders(self)  # start-up panel, tray message (gui/reminders.py)
         self.toolbar.insertAction(self.reminders_place, self.reminders.action)
