@@ -2470,6 +2470,10 @@ Database: {database}</translation>
         <source>ผู้ใช้: {name} ({role})</source>
         <translation>User: {name} ({role})</translation>
     </message>
+    <message>
+        <source>กำลังเปิดฐานข้อมูล…</source>
+        <translation>Opening the database…</translation>
+    </message>
 </context>
 <context>
     <name>MeetingDialog</name>

@@ -1,37 +1,45 @@
 """Start the desktop application: one place, in the order ARCHITECTURE.md gives.
 
-excepthook and logging → display check → database (opened and migrated by the services)
-→ QApplication → font → main window. Nothing here runs at import time.
+excepthook and logging → display check → QApplication → font → the main window's frame, shown
+and painted → database (opened and migrated by the services; a sign-in or first-admin dialog
+over the frame) → the window's pages. Nothing here runs at import time, and the database layer
+(SQLAlchemy, the models: most of the start-up's cost) is imported only after the frame is on
+screen (issue #16), so this module imports no service at its top.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sbpac_desktop import __version__, logs
 from sbpac_desktop.domain.errors import AppError
-from sbpac_desktop.gui import i18n, recovery
-from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog
+from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.display_probe import display_problem
-from sbpac_desktop.gui.fonts import apply_ui_font
+from sbpac_desktop.gui.fonts import apply_ui_font, font_files
 from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
 from sbpac_desktop.gui.startup import LAST_DATABASE_KEY, NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
-from sbpac_desktop.gui.text import install_clipboard_scrubber
-from sbpac_desktop.services import auth
-from sbpac_desktop.services.admin.maintenance import backup_on_close
-from sbpac_desktop.services.app import AppContext, Database, credentials_from_env, open_unsigned, resolve_actor
-from sbpac_desktop.services.context import Actor
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from sbpac_desktop.services.app import AppContext, Database
+    from sbpac_desktop.services.context import Actor
 
 log = logging.getLogger(__name__)
 
 _open_boxes: set[QMessageBox] = set()
+
+FONT_FILES_KEY = "ui/font_files"  # the Sarabun files found at the last start (gui/fonts.py)
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -95,25 +103,52 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
         print(problem, file=sys.stderr)
         return NO_DISPLAY_EXIT
     smoke = is_smoke_run(environ)
+    _prepare_application()  # the frame and the sign-in dialog over it, in the UI font
+    window = _show_frame()
+    from sbpac_desktop.gui.text import install_clipboard_scrubber  # Thai text tools: after the frame
+
+    install_clipboard_scrubber()
     try:
-        _prepare_application()  # the sign-in dialog comes before the window, in the UI font
-        ctx = _open_with_recovery(database, environ, smoke)
+        _load_database_layer()
+        if not window.isVisible():
+            log.info("Closed while the database layer loaded")
+            return 0
+        ctx = _open_with_recovery(database, environ, smoke, window)
     except AppError as error:
         log.error("Cannot open the database: %s", error.message_en)
         _print_error(error.message_th)
         if not smoke:
+            from sbpac_desktop.gui import recovery
+
             recovery.show_open_failure(error)
+        window.close()
         return error.exit_code
+    except BaseException:
+        window.close()
+        raise
     if ctx is None:
         log.info("Sign-in cancelled")
+        window.close()
         return 0
     in_use = [ctx]  # the Settings page may switch to another database while the window is open
     try:
         log.info("GUI starting on %s", ctx.database_display)
-        return _run_window(ctx, smoke=smoke, in_use=in_use)
+        return _run_window(window, ctx, smoke=smoke, in_use=in_use)
     finally:
         _hide_windows()
         _close_context(in_use[0])
+
+
+def _show_frame() -> MainWindow:
+    """The main window without a database yet (gui/opening.py), on screen and painted before
+    the database layer is imported: the clerk sees the program start at once."""
+    app = _application()
+    window = MainWindow(None)
+    window.show()
+    app.processEvents()
+    app.sync()  # the window system has drawn it, not only Qt
+    app.processEvents()
+    return window
 
 
 def _hide_windows() -> None:
@@ -130,40 +165,91 @@ def _hide_windows() -> None:
     app.sync()
 
 
-def _open_with_recovery(database: str | None, environ: Mapping[str, str], smoke: bool) -> AppContext | None:
+# Imported on a helper thread while the frame shows: no Qt in them, and most of the start-up's cost.
+DATABASE_LAYER = ("sbpac_desktop.services.app", "sbpac_desktop.services.admin.maintenance")
+
+
+class _Finished(QObject):
+    """Tells the window's thread, through its event loop, that the helper thread is done."""
+
+    finished = Signal()
+
+
+def _load_database_layer() -> None:
+    """Import the database layer (SQLAlchemy, the mapped models: about a second) on a helper
+    thread while the window's thread runs its event loop, so the frame repaints and follows the
+    window system meanwhile (input is held: the frame's actions are disabled anyway). An
+    import error is raised here, on the window's thread."""
+    failures: list[BaseException] = []
+    loop = QEventLoop()
+    done = _Finished(loop)
+    done.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)  # runs in the loop below
+
+    def load() -> None:
+        try:
+            for name in DATABASE_LAYER:
+                importlib.import_module(name)
+        except BaseException as error:  # handed to the window's thread
+            failures.append(error)
+        finally:
+            done.finished.emit()
+
+    thread = threading.Thread(target=load, name="sbpac-database-import", daemon=True)
+    thread.start()
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # no polling: the window's thread sleeps
+    thread.join()
+    if failures:
+        raise failures[0]
+
+
+def _open_with_recovery(
+    database: str | None, environ: Mapping[str, str], smoke: bool, parent: QWidget | None = None
+) -> AppContext | None:
     """A damaged file (after an unclean shutdown) gets one guided restore, then a second try."""
+    from sbpac_desktop.gui import recovery
+
     try:
-        return _open_context(database, environ, smoke)
+        return _open_context(database, environ, smoke, parent)
     except AppError as error:
         if smoke or not recovery.offer_restore(error, database, environ):
             raise
-    return _open_context(database, environ, smoke)
+    return _open_context(database, environ, smoke, parent)
 
 
-def _open_context(database: str | None, environ: Mapping[str, str], smoke: bool = False) -> AppContext | None:
+def _open_context(
+    database: str | None, environ: Mapping[str, str], smoke: bool = False, parent: QWidget | None = None
+) -> AppContext | None:
     """--db, then SBPAC_DB, then the database last opened from Settings on this machine, then
     the per-user default. A remembered database that no longer opens (a file moved away, a
     server down, a password no longer in ~/.pgpass) falls back to the default, so the window
     still opens and Settings can point somewhere else. None: the user left the sign-in."""
+    from sbpac_desktop.services.app import open_unsigned
+
     remembered = str(app_settings().value(LAST_DATABASE_KEY, "") or "")
     if database or environ.get("SBPAC_DB") or not remembered:
-        return _open_signed_in(database, environ, smoke)
+        return _open_signed_in(database, environ, smoke, parent)
     try:
         db = open_unsigned(remembered, environ, create=False)
     except AppError as error:
         log.warning("Remembered database %s does not open (%s); using the default", remembered, error.message_en)
-        return _open_signed_in(None, {}, smoke)
-    return _sign_in_on(db, environ, smoke)
+        return _open_signed_in(None, {}, smoke, parent)
+    return _sign_in_on(db, environ, smoke, parent)
 
 
-def _open_signed_in(database: str | None, environ: Mapping[str, str], smoke: bool) -> AppContext | None:
-    return _sign_in_on(open_unsigned(database, environ, create=False), environ, smoke)
+def _open_signed_in(
+    database: str | None, environ: Mapping[str, str], smoke: bool, parent: QWidget | None
+) -> AppContext | None:
+    from sbpac_desktop.services.app import open_unsigned
+
+    return _sign_in_on(open_unsigned(database, environ, create=False), environ, smoke, parent)
 
 
-def _sign_in_on(db: Database, environ: Mapping[str, str], smoke: bool) -> AppContext | None:
+def _sign_in_on(db: Database, environ: Mapping[str, str], smoke: bool, parent: QWidget | None) -> AppContext | None:
     """db from services.app.open_unsigned; closed again unless someone signed in."""
+    from sbpac_desktop.services.app import AppContext
+
     try:
-        actor = _who_acts(db, environ, smoke=smoke)
+        actor = _who_acts(db, environ, smoke=smoke, parent=parent)
     except BaseException:
         db.close()
         raise
@@ -174,19 +260,24 @@ def _sign_in_on(db: Database, environ: Mapping[str, str], smoke: bool) -> AppCon
     return AppContext(db, actor)
 
 
-def _who_acts(db: Database, environ: Mapping[str, str], *, smoke: bool) -> Actor | None:
+def _who_acts(db: Database, environ: Mapping[str, str], *, smoke: bool, parent: QWidget | None = None) -> Actor | None:
     """A new database: the administrator account first (in a smoke run, which never waits for a
     person, the setup account). Otherwise a sign-in — from SBPAC_USER/SBPAC_PASSWORD when both
-    are set (a smoke run without them is refused), else the dialog. None: the user quit."""
+    are set (a smoke run without them is refused), else the dialog (over `parent`, the window's
+    frame). None: the user quit."""
+    from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog
+    from sbpac_desktop.services import auth
+    from sbpac_desktop.services.app import credentials_from_env, resolve_actor
+
     if smoke or credentials_from_env(environ) is not None:
         return resolve_actor(db, environ)
     where = db.location.display
     if auth.needs_first_admin(db):
         first = FirstAdminDialog(
-            lambda login, name, password: auth.create_first_admin(db, login, name, password), where
+            lambda login, name, password: auth.create_first_admin(db, login, name, password), where, parent
         )
         return first.actor if first.exec() else None
-    dialog = SignInDialog(lambda login, password: auth.sign_in(db, login, password), where)
+    dialog = SignInDialog(lambda login, password: auth.sign_in(db, login, password), where, parent)
     return dialog.actor if dialog.exec() else None
 
 
@@ -198,6 +289,8 @@ def _close_context(ctx: AppContext) -> None:
 def _backup_on_close(ctx: AppContext) -> None:
     """A verified, rotated copy of the day's work every time the window closes (SQLite only).
     A failed backup is logged, never a reason to lose the close."""
+    from sbpac_desktop.services.admin.maintenance import backup_on_close
+
     try:
         saved = backup_on_close(ctx)
     except Exception:
@@ -222,16 +315,21 @@ def _application() -> QApplication:
 def _prepare_application() -> QApplication:
     app = _application()
     QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
-    family = apply_ui_font(app)
+    settings = app_settings()
+    stored = settings.value(FONT_FILES_KEY, [])
+    known = [stored] if isinstance(stored, str) else [str(path) for path in stored] if isinstance(stored, list) else []
+    family = apply_ui_font(app, known)
     log.info("UI font: %s", family or "system default")
-    i18n.install_language(i18n.saved_language(app_settings()))
-    install_clipboard_scrubber()
+    if family is not None and font_files() != known:
+        settings.setValue(FONT_FILES_KEY, font_files())  # found again next time without a search
+    i18n.install_language(i18n.saved_language(settings))
     return app
 
 
-def _run_window(ctx: AppContext, *, smoke: bool, in_use: list[AppContext] | None = None) -> int:
+def _run_window(window: MainWindow, ctx: AppContext, *, smoke: bool, in_use: list[AppContext] | None = None) -> int:
+    """The frame gets its database: the navigation comes alive and the first page fills."""
     app = _application()  # prepared by _run before the sign-in
-    window = MainWindow(ctx)
+    window.attach(ctx)
     if in_use is not None:
 
         def switched(old: AppContext) -> None:
@@ -239,7 +337,6 @@ def _run_window(ctx: AppContext, *, smoke: bool, in_use: list[AppContext] | None
             _close_context(old)
 
         window.close_context = switched
-    window.show()
     if not smoke:
         window.reminders.at_startup()  # due-soon / overdue for the user's posts, when there are any
         return app.exec()

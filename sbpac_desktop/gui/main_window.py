@@ -22,18 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.menus import MainMenus
+from sbpac_desktop.gui.opening import OpeningState
 from sbpac_desktop.gui.operations import busy_tracker, wait_for_idle
 from sbpac_desktop.gui.page_registry import PageEntry, page_entries, preload_later
-from sbpac_desktop.gui.pages.base import Page
-from sbpac_desktop.gui.reminders import install_reminders
-from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.context import SYSTEM_LOGIN
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the frame shows before the database layer (SQLAlchemy, the models) is imported
+    from sbpac_desktop.gui.pages.base import Page
     from sbpac_desktop.gui.pages.settings import SettingsPage
+    from sbpac_desktop.gui.reminders import ReminderController
     from sbpac_desktop.gui.search.results import SearchResultsDialog
+    from sbpac_desktop.services.app import AppContext
 
 SETTINGS_ORGANIZATION = "SBPAC"
 SETTINGS_APPLICATION = "SBPAC Desktop"
@@ -42,7 +41,7 @@ MINIMUM_SIZE = QSize(960, 560)  # leaves room for a taskbar on a 1366×768 lapto
 NAV_WIDTH = 180
 SEARCH_WIDTH = 300
 
-PageT = TypeVar("PageT", bound=Page)
+PageT = TypeVar("PageT", bound="Page")
 
 
 def app_settings() -> QSettings:
@@ -50,9 +49,16 @@ def app_settings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+    """`MainWindow(None)` is the frame shown while the database opens (gui/app.py): navigation,
+    toolbar and menus disabled, the page area saying so; `attach(ctx)` makes it the window."""
+
+    reminders: ReminderController  # from attach: it reads the signed-in user's directives
+
+    def __init__(
+        self, ctx: AppContext | None, settings: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self._ctx: AppContext | None = None  # set by attach
         self.settings = settings if settings is not None else app_settings()
         # Closes a database the user switched away from (app.py adds the backup on close).
         self.close_context: Callable[[AppContext], None] = lambda old: old.close()
@@ -65,12 +71,51 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_toolbar()
         self._build_status_bar()
+        self.opening = OpeningState(self)  # the page area until the database is open (gui/opening.py)
         self.menus = MainMenus(self)  # File/Edit/View/Help over the toolbar's actions (gui/menus.py)
-        self.retranslate_ui()
         self._shown_once = False
         self._rebuild_queued = False
         self.nav.currentRowChanged.connect(self._switch_to)
         self._restore()
+        if ctx is None:
+            self.opening.hold()
+            self.retranslate_ui()
+        else:
+            self.attach(ctx)
+
+    @property
+    def ctx(self) -> AppContext:
+        if self._ctx is None:
+            raise RuntimeError("the main window has no database yet (still opening)")
+        return self._ctx
+
+    @ctx.setter
+    def ctx(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    def is_ready(self) -> bool:
+        """The database is open and someone signed in: the pages can be built."""
+        return self._ctx is not None
+
+    def attach(self, ctx: AppContext) -> None:
+        """The database is open: the navigation (with the users page for an administrator), the
+        reminders and the actions come alive, and the page the window opens on is built and,
+        once the window is on screen, filled."""
+        from sbpac_desktop.gui.reminders import install_reminders
+
+        if self._ctx is not None:
+            raise RuntimeError("the main window has its database already (switch_context changes it)")
+        self._ctx = ctx
+        self.reminders = install_reminders(self)  # start-up panel, tray message (gui/reminders.py)
+        self.toolbar.insertAction(self.reminders_place, self.reminders.action)
+        key = self.opening.key
+        self.opening.finish()
+        self._refill_navigation()
+        self.retranslate_ui()
+        self.show_page(key if key in self.page_keys() else "meetings")
+        self._switch_to(self.nav.currentRow())
+        if self._shown_once:
+            preload_later(self)
 
     # --- construction ------------------------------------------------------------
     def _icon(self, pixmap: QStyle.StandardPixmap) -> QIcon:
@@ -92,6 +137,14 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(entry.icon, entry.label, nav)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             item.setSizeHint(QSize(NAV_WIDTH - 8, 40))
+
+    def _refill_navigation(self) -> None:
+        self.entries = page_entries(self)
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self._fill_navigation(self.nav)
+        self.nav.blockSignals(False)
+        self.menus.fill_pages()
 
     def _build_central(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -122,15 +175,13 @@ class MainWindow(QMainWindow):
         self.report_action = QAction(self._icon(QStyle.StandardPixmap.SP_FileDialogDetailedView), "", self)
         self.report_action.triggered.connect(self.open_followup_report)
         toolbar.addAction(self.report_action)
-        self.reminders = install_reminders(self)  # start-up panel, tray message (gui/reminders.py)
-        toolbar.addAction(self.reminders.action)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(lambda: self.current_page().focus_search())
         self.addAction(self.find_action)
         spacer = QWidget(toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
+        self.reminders_place = toolbar.addWidget(spacer)  # the reminders' action goes before it (attach)
         toolbar.addWidget(self._build_search(toolbar))
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
@@ -199,13 +250,15 @@ class MainWindow(QMainWindow):
         return page
 
     def current_key(self) -> str:
+        if not self.is_ready():
+            return self.opening.key  # the page remembered, not yet shown
         return self.entries[max(self.nav.currentRow(), 0)].key
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self.page_keys().index(key))
 
     def _switch_to(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or not self.is_ready():
             return
         page = self._built(self.entries[row])
         self.stack.setCurrentWidget(page)
@@ -224,10 +277,12 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             QTimer.singleShot(0, self, self._load_current)  # cancelled if the window is gone
-            preload_later(self)  # the other pages' modules, in idle time
+            if self.is_ready():
+                preload_later(self)  # the other pages' modules, in idle time (else from attach)
 
     def _load_current(self) -> None:
-        self.current_page().ensure_loaded()
+        if self.is_ready():
+            self.current_page().ensure_loaded()
 
     # --- language and database -----------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -243,6 +298,19 @@ class MainWindow(QMainWindow):
         self.report_action.setToolTip(self.tr("พิมพ์รายงานผลการติดตามข้อสั่งการเป็น PDF"))
         self.search.setPlaceholderText(self.tr("ค้นหา…"))
         self.search.setToolTip(self.tr("ค้นหาการประชุม ระเบียบวาระ รายงานการประชุม ข้อสั่งการ และรายงานความก้าวหน้า (Enter)"))
+        if self.is_ready():
+            self._retranslate_status()
+        else:
+            self.opening.retranslate()
+        if getattr(self, "reminders", None) is not None:  # a QObject: no LanguageChange of its own
+            self.reminders.retranslate()
+        if getattr(self, "menus", None) is not None:
+            self.menus.retranslate()
+
+    def _retranslate_status(self) -> None:
+        from sbpac_desktop.gui.domain_labels import domain_label  # imported once the database is open
+        from sbpac_desktop.services.context import SYSTEM_LOGIN
+
         self.database_label.setText(self.tr("ฐานข้อมูล: {database}").format(database=self.ctx.database_display))
         actor = self.ctx.actor
         if actor.login == SYSTEM_LOGIN:  # a database without accounts yet: the name says it all
@@ -250,10 +318,6 @@ class MainWindow(QMainWindow):
         else:
             role = domain_label(actor.role.label)
             self.user_label.setText(self.tr("ผู้ใช้: {name} ({role})").format(name=actor.display_name, role=role))
-        if getattr(self, "reminders", None) is not None:  # a QObject: no LanguageChange of its own
-            self.reminders.retranslate()
-        if getattr(self, "menus", None) is not None:
-            self.menus.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """A new translator was installed (Settings → language): the shell retranslates in place;
@@ -276,12 +340,7 @@ class MainWindow(QMainWindow):
                 self._keep_open_windows(entry.page)
                 self.stack.removeWidget(entry.page)
                 entry.page.deleteLater()
-        self.entries = page_entries(self)  # the current page is built below, the others when shown
-        self.nav.blockSignals(True)
-        self.nav.clear()
-        self._fill_navigation(self.nav)
-        self.nav.blockSignals(False)
-        self.menus.fill_pages()
+        self._refill_navigation()  # the current page is built below, the others when shown
         self.show_page(key)
         self._switch_to(self.nav.currentRow())
 
@@ -322,8 +381,7 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        key = str(self.settings.value("window/page", "meetings"))
-        self.show_page(key if key in self.page_keys() else "meetings")
+        self.opening.key = str(self.settings.value("window/page", "meetings"))
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

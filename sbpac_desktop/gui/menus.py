@@ -16,10 +16,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from sbpac_desktop import __version__
-from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.shortcuts_dialog import ShortcutsDialog
-from sbpac_desktop.gui.text import digits
 
 if TYPE_CHECKING:
     from sbpac_desktop.gui.main_window import MainWindow
@@ -159,12 +157,16 @@ class MainMenus(QObject):
         self.operation.success(self._backed_up).failure(self._failed).run()
 
     def _backed_up(self, result: BackupResult) -> None:
+        from sbpac_desktop.gui.text import digits  # Thai text tools: not needed for the frame (issue #16)
+
         self.operation = None
         text = self.tr("สำรองข้อมูลแล้ว: {path} ({size} กิโลไบต์) ตรวจความสมบูรณ์ผ่าน")
         size = digits(f"{max(result.size_bytes // 1024, 1):,}")
         self.window.statusBar().showMessage(text.format(path=result.path, size=size), 20_000)
 
     def _failed(self, error: BaseException) -> None:
+        from sbpac_desktop.gui.errors import present_error
+
         self.operation = None
         self.dialog = present_error(self.window, error)
 
@@ -201,6 +203,8 @@ def choose_backup_file(parent: QWidget, default_name: str) -> str:
 
 
 def about_box(parent: QWidget, database: str) -> QMessageBox:
+    from sbpac_desktop.gui.text import digits
+
     box = QMessageBox(parent)
     box.setObjectName("aboutBox")
     box.setIcon(QMessageBox.Icon.Information)

@@ -16,13 +16,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle
 
 from sbpac_desktop.gui.idle import IdleWatch
-from sbpac_desktop.gui.pages.base import Page
-from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.context import SYSTEM_LOGIN
-from sbpac_desktop.services.permissions import MANAGE_USERS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the window's frame shows before the database layer (SQLAlchemy, models) is imported
     from sbpac_desktop.gui.main_window import MainWindow
+    from sbpac_desktop.gui.pages.base import Page
+    from sbpac_desktop.services.app import AppContext
 
 SP = QStyle.StandardPixmap
 
@@ -36,8 +34,14 @@ class PageEntry:
     page: Page | None = None  # None until the page is first shown or asked for
 
 
-def can_manage_users(ctx: AppContext) -> bool:
-    """A signed-in administrator (not the built-in setup account, which adds only the first admin)."""
+def can_manage_users(ctx: AppContext | None) -> bool:
+    """A signed-in administrator (not the built-in setup account, which adds only the first admin);
+    None while the database is still opening."""
+    if ctx is None:
+        return False
+    from sbpac_desktop.services.context import SYSTEM_LOGIN
+    from sbpac_desktop.services.permissions import MANAGE_USERS
+
     return ctx.actor.role in MANAGE_USERS and ctx.actor.login != SYSTEM_LOGIN
 
 
@@ -45,6 +49,8 @@ def _plain(module: str, class_name: str) -> Callable[[MainWindow], Page]:
     """A page built from the open database alone, its module `gui.pages.<module>` imported on first use."""
 
     def build(window: MainWindow) -> Page:
+        from sbpac_desktop.gui.pages.base import Page
+
         page = getattr(importlib.import_module(f"sbpac_desktop.gui.pages.{module}"), class_name)(window.ctx)
         if not isinstance(page, Page):
             raise TypeError(f"{module}.{class_name} is not a Page")
@@ -160,8 +166,9 @@ def page_labels() -> dict[str, str]:
 
 def page_entries(window: MainWindow) -> list[PageEntry]:
     """Nothing is built here; each builder reads `window.ctx` when it runs, so a page built after
-    a database switch reads the new database, and is built in the language chosen by then."""
-    pages = [*PAGES, USERS_PAGE] if can_manage_users(window.ctx) else PAGES
+    a database switch reads the new database, and is built in the language chosen by then. While
+    the database is still opening the list has no users page (no one has signed in yet)."""
+    pages = [*PAGES, USERS_PAGE] if can_manage_users(window.ctx if window.is_ready() else None) else PAGES
     labels, style = page_labels(), window.style()
     return [
         PageEntry(key, labels[key], style.standardIcon(pixmap), functools.partial(build, window))

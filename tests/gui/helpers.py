@@ -3,6 +3,9 @@ waiting for a window to settle."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt
@@ -51,3 +54,16 @@ def shown_window(qtbot: QtBot, ctx: AppContext, settings: QSettings, size: tuple
     qtbot.waitExposed(window)
     settle(qtbot)
     return window
+
+
+@contextmanager
+def root_logging_kept() -> Iterator[None]:
+    """run_gui adds a log file handler: take it away again afterwards, and put the level back."""
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers[:]:
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import subprocess
 import sys
@@ -16,19 +15,14 @@ from sbpac_desktop.gui import app as gui_app
 from sbpac_desktop.gui.app import run_gui
 from sbpac_desktop.gui.errors import ThaiMessageBox
 from sbpac_desktop.gui.startup import NO_DISPLAY_EXIT, NO_DISPLAY_MESSAGE
+from tests.gui.helpers import root_logging_kept
 
 
 @pytest.fixture(autouse=True)
 def _keep_root_logging() -> Iterator[None]:
     """run_gui adds a log file handler; take it away again after each test."""
-    root = logging.getLogger()
-    before, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers[:]:
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
+    with root_logging_kept():
+        yield
 
 
 def test_smoke_run_opens_the_window_and_returns_0(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop import __version__
+from sbpac_desktop.gui import errors as errors_module
 from sbpac_desktop.gui import menus as menus_module
 from sbpac_desktop.gui.help import GuideWindow, guide_path
 from sbpac_desktop.gui.main_window import MainWindow
@@ -141,7 +142,8 @@ def test_backup_into_a_missing_folder_is_refused_in_thai(
     target = tmp_path / "ไม่มีโฟลเดอร์นี้" / "x.db"
     monkeypatch.setattr(menus_module, "choose_backup_file", lambda parent, name: str(target))
     shown: list[str] = []
-    monkeypatch.setattr(menus_module, "present_error", lambda parent, error: shown.append(str(error)))
+    # menus imports present_error when it is needed (not with the window frame): patched at its source
+    monkeypatch.setattr(errors_module, "present_error", lambda parent, error: shown.append(str(error)))
     window.menus.backup_action.trigger()
     wait_ops()
     assert not target.exists()

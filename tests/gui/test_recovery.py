@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sbpac_desktop.domain.errors import DatabaseError
 from sbpac_desktop.gui import app as gui_app
 from sbpac_desktop.gui import recovery
+from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog
 from sbpac_desktop.gui.errors import ThaiMessageBox
 from sbpac_desktop.services.admin import maintenance
 from sbpac_desktop.services.app import open_app
@@ -71,7 +72,7 @@ def test_yes_restores_the_newest_good_backup_and_opens_it(
     db, good = damaged
     asked = _answer(monkeypatch, yes=True)
     # After the restore the demo file (no accounts yet) asks for the first administrator: leave it.
-    monkeypatch.setattr(gui_app.FirstAdminDialog, "exec", lambda dialog: 0)
+    monkeypatch.setattr(FirstAdminDialog, "exec", lambda dialog: 0)
     assert gui_app._open_with_recovery(str(db), dict(os.environ), smoke=False) is None
     open_app(str(db)).close()  # opens again: no damage, no unclean-shutdown mark left
     assert len(asked) == 1 and "เสียหาย" in asked[0] and good.name in asked[0]

@@ -3,7 +3,6 @@ user in the status bar, and smoke runs that never wait for a person."""
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +19,7 @@ from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.services import auth
 from sbpac_desktop.services.admin import users
 from sbpac_desktop.services.app import AppContext, open_app
-from tests.gui.helpers import type_text
+from tests.gui.helpers import root_logging_kept, type_text
 
 PASSWORD = "รหัสผ่านยาวพอ-1"
 SHOTS = Path(os.environ.get("SBPAC_SCREENSHOTS", "")) if os.environ.get("SBPAC_SCREENSHOTS") else None
@@ -35,14 +34,8 @@ def _shot(widget, name: str) -> None:
 @pytest.fixture(autouse=True)
 def _keep_root_logging() -> Iterator[None]:
     """run_gui adds a log file handler; take it away again after each test."""
-    root = logging.getLogger()
-    before, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers[:]:
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
+    with root_logging_kept():
+        yield
 
 
 @pytest.fixture

@@ -1,14 +1,23 @@
-"""Start the real window (a smoke run: it closes itself) and write, as JSON, which heavy
-modules were already imported when the main window first showed and when it became usable
-(first show, then one turn of the event loop). `bare` instead opens a plain QMainWindow,
-the baseline for the start-up benchmark.
+"""Start the real window (a smoke run: it closes itself) and write, as JSON, when the main
+window first showed and which heavy modules were imported by then, when it became usable
+(first show, then one turn of the event loop), and when its first page was filled with the
+database's content (the page's rows shown, then one turn of the event loop, so they are
+painted). `bare` instead opens a plain QMainWindow, the baseline for the start-up benchmark.
 
     python -m tests.scale.startup_probe DB OUT.json [bare]
+
+OUT.json gets `started` (and `process_started`, the kernel's figure), `shown`, `usable`, `heavy`,
+`database_layer` (what of it was imported when the window showed), `longest_pause` (from the
+first show until the first page filled, the longest the window ran no event-loop turn) and,
+for the real window, `filled`, `filled_rows` (the rows the first page shows), `filled_page`
+and `heavy_filled`. An OUT ending in `.jsonl` gets one line appended per run instead (for
+farm-bench's repeated runs).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from typing import Any
@@ -16,14 +25,53 @@ from typing import Any
 # The document renderers (reporting.engine and what builds on it); reporting.spreadsheets is light
 # (csv and its own xlsx writer, pandas only when reading) and may load with the tracker page.
 HEAVY = ("pandas", "openpyxl", "reportlab", "alembic.command", "sbpac_desktop.reporting.engine")
+HEARTBEAT_MS = 10
+# What the main window's frame shows without (issue #16): it is on screen before the database opens.
+DATABASE_LAYER = ("sqlalchemy", "sbpac_desktop.store", "sbpac_desktop.services.app")
+
+
+def _heavy() -> list[str]:
+    return [name for name in HEAVY if name in sys.modules]
 
 
 def _record(state: dict[str, Any]) -> None:
     from PySide6.QtCore import QTimer
 
     state["shown"] = time.time()
-    state["heavy"] = [name for name in HEAVY if name in sys.modules]
+    state["heavy"] = _heavy()
+    state["database_layer"] = [name for name in DATABASE_LAYER if name in sys.modules]
     QTimer.singleShot(0, lambda: state.setdefault("usable", time.time()))
+    _heartbeat(state)
+
+
+def _heartbeat(state: dict[str, Any]) -> None:
+    """From the first show until the first page has filled: the longest time the window's
+    thread ran no event-loop turn (`longest_pause`, s), the frame frozen meanwhile."""
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    last = [time.monotonic()]
+    state["longest_pause"] = 0.0
+
+    def beat() -> None:
+        now = time.monotonic()
+        state["longest_pause"] = max(state["longest_pause"], now - last[0])
+        last[0] = now
+        if "filled" in state:
+            timer.stop()
+
+    timer.timeout.connect(beat)
+    timer.start(HEARTBEAT_MS)
+    state["_timer"] = timer  # kept alive; not written out
+
+
+def _record_filled(state: dict[str, Any], page: Any, rows: int) -> None:
+    from PySide6.QtCore import QTimer
+
+    state["filled_page"] = type(page).__name__
+    state["filled_rows"] = rows
+    state["heavy_filled"] = _heavy()
+    QTimer.singleShot(0, lambda: state.setdefault("filled", time.time()))
 
 
 def _bare(state: dict[str, Any]) -> int:
@@ -39,6 +87,21 @@ def _bare(state: dict[str, Any]) -> int:
     return app.exec()
 
 
+def _watch_first_page(state: dict[str, Any]) -> None:
+    """The first rows a page of the main window shows, on the page the window has open."""
+    from sbpac_desktop.gui.pages import base
+
+    original = base.TablePage.show_rows
+
+    def show_rows(self: Any, rows: Any) -> None:
+        original(self, rows)
+        stack = getattr(self.window(), "stack", None)
+        if "filled_page" not in state and stack is not None and stack.currentWidget() is self:
+            _record_filled(state, self, len(rows))
+
+    base.TablePage.show_rows = show_rows  # type: ignore[method-assign]
+
+
 def _real(database: str, state: dict[str, Any]) -> int:
     from sbpac_desktop.gui import main_window
 
@@ -50,18 +113,49 @@ def _real(database: str, state: dict[str, Any]) -> int:
             _record(state)
 
     main_window.MainWindow.showEvent = show_event  # type: ignore[method-assign]
+    attach = getattr(main_window.MainWindow, "attach", None)
+    if attach is None:  # a window built with its database (before issue #16): its pages are imported already
+        _watch_first_page(state)
+    else:
+
+        def attach_watched(self: Any, ctx: Any) -> None:  # the pages' base module loads after the frame shows
+            _watch_first_page(state)
+            attach(self, ctx)
+
+        main_window.MainWindow.attach = attach_watched  # type: ignore[method-assign]
     from sbpac_desktop.gui.app import run_gui
 
     return run_gui(database)
 
 
-def main() -> int:
-    database, out = sys.argv[1], sys.argv[2]
-    state: dict[str, Any] = {"started": time.time()}
-    code = _bare(state) if sys.argv[3:] == ["bare"] else _real(database, state)
-    state["exit_code"] = code
+def _process_started() -> float | None:
+    """When the kernel started this process (Linux, in 10 ms steps), on the time.time() clock:
+    the interpreter's own start-up included. Counted from boot, as the kernel counts it."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            ticks = int(stat.read().rpartition(")")[2].split()[19])
+        since_boot = time.clock_gettime(time.CLOCK_BOOTTIME)
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+    return time.time() - (since_boot - ticks / os.sysconf("SC_CLK_TCK"))
+
+
+def _write(out: str, state: dict[str, Any]) -> None:
+    state = {key: value for key, value in state.items() if not key.startswith("_")}
+    if out.endswith(".jsonl"):
+        with open(out, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(state) + "\n")
+        return
     with open(out, "w", encoding="utf-8") as handle:
         json.dump(state, handle)
+
+
+def main() -> int:
+    database, out = sys.argv[1], sys.argv[2]
+    state: dict[str, Any] = {"started": time.time(), "process_started": _process_started()}
+    code = _bare(state) if sys.argv[3:] == ["bare"] else _real(database, state)
+    state["exit_code"] = code
+    _write(out, state)
     return code
 
 

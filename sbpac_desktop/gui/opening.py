@@ -1,0 +1,75 @@
+"""The main window while its database opens (issue #16): the frame shows first, before the
+database layer is even imported, and says what is happening; navigation, toolbar, menus,
+shortcuts and the search box are held until `MainWindow.attach` gives it an open database.
+Light on purpose: only Qt, so the frame costs what a bare window costs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from shiboken6 import Shiboken
+
+if TYPE_CHECKING:
+    from sbpac_desktop.gui.main_window import MainWindow
+
+HEADING_SCALE = 1.45  # as a page's heading (gui/pages/base.py), without importing the pages
+
+
+def opening_text() -> str:
+    return QCoreApplication.translate("MainWindow", "กำลังเปิดฐานข้อมูล…")
+
+
+class OpeningState:
+    """Built by the window; `hold` once its actions exist, `finish` when the database is open."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.key = "meetings"  # the page to open on, read from the settings by the window
+        self.held: list[QWidget | QAction] = []
+        self.page: QWidget | None = QWidget(window.stack)
+        self.page.setObjectName("openingPage")
+        self.label = QLabel(self.page)
+        self.label.setObjectName("openingLabel")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.label.font())
+        font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
+        self.label.setFont(font)
+        layout = QVBoxLayout(self.page)
+        layout.addWidget(self.label, 1)
+        window.stack.addWidget(self.page)
+        window.stack.setCurrentWidget(self.page)
+
+    def is_open(self) -> bool:
+        """True until `finish`: the window is still waiting for its database."""
+        return self.page is not None
+
+    def hold(self) -> None:
+        """Disable what needs a database: every enabled action of the window (menus and their
+        shortcuts included), the navigation and the search box."""
+        window = self.window
+        actions = [action for action in window.findChildren(QAction) if action.isEnabled()]
+        widgets: list[QWidget] = [window.nav, window.search]
+        self.held = [*actions, *widgets]
+        for item in self.held:
+            item.setEnabled(False)
+        self.retranslate()
+
+    def finish(self) -> None:
+        for item in self.held:
+            if Shiboken.isValid(item):  # a page's menu action is replaced when the pages are rebuilt
+                item.setEnabled(True)
+        self.held = []
+        if self.page is not None:
+            self.window.stack.removeWidget(self.page)
+            self.page.deleteLater()
+            self.page = None
+
+    def retranslate(self) -> None:
+        if self.page is None:
+            return
+        self.label.setText(opening_text())
+        self.window.database_label.setText(opening_text())
+        self.window.user_label.clear()
