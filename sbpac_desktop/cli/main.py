@@ -66,10 +66,10 @@ def command_module(name: str) -> ModuleType:
     return importlib.import_module(f"sbpac_desktop.cli.{name}")
 
 
-def _module_named_by(argv: Sequence[str]) -> str | None:
-    """The module of the command this line names; None when the whole parser must answer: no
-    command, a word that is no command, help, --version, or any option other than --db/--user
-    with a value (an abbreviated one among them)."""
+def _modules_named_by(argv: Sequence[str]) -> tuple[str, ...] | None:
+    """The module of the command this line names, none for the window (no command, or `gui`);
+    None when the whole parser must answer: a word that is no command, help, --version, or any
+    option other than --db/--user with a value (an abbreviated one among them)."""
     rest = list(argv)
     while rest:
         word = rest.pop(0)
@@ -78,14 +78,15 @@ def _module_named_by(argv: Sequence[str]) -> str | None:
                 return None
             rest.pop(0)
             continue
-        return next((module for module, commands in COMMAND_MODULES if word in commands), None)
-    return None
+        if word == "gui":
+            return ()
+        return next(((module,) for module, commands in COMMAND_MODULES if word in commands), None)
+    return ()
 
 
 def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
     """What parses this command line: the same answer as `build_parser()`'s, built faster."""
-    module = _module_named_by(argv)
-    return build_parser(None if module is None else (module,))
+    return build_parser(_modules_named_by(argv))
 
 
 def build_parser(only: tuple[str, ...] | None = None) -> argparse.ArgumentParser:

@@ -52,7 +52,6 @@ def test_a_named_command_builds_only_its_module(argv: list[str], command: str) -
 @pytest.mark.parametrize(
     "argv",
     [
-        [],
         ["--help"],
         ["-h", "directives"],
         ["--version"],
@@ -66,6 +65,12 @@ def test_a_named_command_builds_only_its_module(argv: list[str], command: str) -
 )
 def test_anything_else_gets_the_whole_parser(argv: list[str]) -> None:
     assert _commands(parser_for(argv)) == _commands(build_parser())
+
+
+@pytest.mark.parametrize("argv", [[], ["--db", "x.db"], ["gui"], ["--user", "somchai", "gui"]])
+def test_the_window_needs_no_command_module(argv: list[str]) -> None:
+    assert _commands(parser_for(argv)) == ["gui"]
+    assert vars(parser_for(argv).parse_args(argv)) == vars(build_parser().parse_args(argv))
 
 
 def test_same_parse_as_the_whole_parser() -> None:
