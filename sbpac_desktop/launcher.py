@@ -20,7 +20,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         import multiprocessing
 
         multiprocessing.freeze_support()
-    args = cli.build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = cli.parser_for(argv).parse_args(argv)
     if args.self_test:
         from sbpac_desktop.selftest import run_self_test  # Qt-free: proves an installed copy is complete
 

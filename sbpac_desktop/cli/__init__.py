@@ -1,5 +1,5 @@
 """The command line: the same services as the GUI, output in Thai with BE dates."""
 
-from sbpac_desktop.cli.main import build_parser, main, run
+from sbpac_desktop.cli.main import build_parser, main, parser_for, run
 
-__all__ = ["build_parser", "main", "run"]
+__all__ = ["build_parser", "main", "parser_for", "run"]

@@ -65,11 +65,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_directives(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.directives import directives
-    from sbpac_desktop.services.meetings import meetings
 
     ctx = _open(args)
     try:
-        meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id if args.meeting else None
+        meeting_id = _meeting_id(ctx, args.meeting) if args.meeting else None
         filters = directives.DirectiveFilter(
             status=args.status, fiscal_year=args.fiscal_year, assignee=args.assignee, meeting_id=meeting_id
         )
@@ -77,6 +76,12 @@ def cmd_directives(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     return emit_listing(args, rows, directive_json, directive_entry, NO_DIRECTIVES, "ข้อสั่งการ")
+
+
+def _meeting_id(ctx: AppContext, reference: str) -> int:
+    from sbpac_desktop.services.meetings import meetings  # only for --meeting: a listing needs none of it
+
+    return meetings.find_meeting(ctx.db, ctx.actor, reference).id
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

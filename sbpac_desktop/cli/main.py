@@ -4,35 +4,15 @@ from __future__ import annotations
 
 import argparse
 import errno
+import importlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 from typing import NoReturn
 
 from sbpac_desktop import __version__
-from sbpac_desktop.cli import (
-    agenda_items,
-    attendance,
-    commands,
-    dimensions,
-    documents,
-    field,
-    generate,
-    letters,
-    maintenance,
-    meetings,
-    network,
-    org,
-    plan,
-    progress,
-    search,
-    series,
-    sign,
-    spreadsheets,
-    users,
-    workflow,
-)
 from sbpac_desktop.domain.errors import (
     EXIT_CANCELLED,
     EXIT_OUTPUT,
@@ -55,31 +35,62 @@ class ThaiArgumentParser(argparse.ArgumentParser):
 
 
 # Each module adds its subcommands with `register(subparsers)`; the order is the order in --help.
-COMMAND_MODULES = (
-    commands,
-    series,
-    meetings,
-    agenda_items,
-    attendance,
-    progress,
-    dimensions,
-    documents,
-    letters,
-    spreadsheets,
-    org,
-    maintenance,
-    search,
-    users,
-    generate,
-    workflow,
-    field,  # places and visits (issue #15)
-    network,  # the civil-society network's reports (issue #15)
-    plan,  # the integrated plan's M&E (issue #15)
-    sign,  # PAdES sign and verify (issue #13 item 6)
+# The commands each one registers are named here too (a test checks them), so a command line that
+# names its command imports and builds that module's parsers only (`parser_for`).
+COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("commands", ("init", "demo", "directives")),
+    ("series", ("series",)),
+    ("meetings", ("meetings",)),
+    ("agenda_items", ("agenda-item", "minutes-text")),
+    ("attendance", ("attendance",)),
+    ("progress", ("progress",)),
+    ("dimensions", ("dimensions",)),
+    ("documents", ("agenda", "minutes", "followup-report", "dossier")),
+    ("letters", ("letters",)),
+    ("spreadsheets", ("export", "import")),
+    ("org", ("org",)),
+    ("maintenance", ("backup", "restore", "check")),
+    ("search", ("search",)),
+    ("users", ("users",)),
+    ("generate", ("generate",)),
+    ("workflow", ("directive",)),
+    ("field", ("places", "visits")),  # places and visits (issue #15)
+    ("network", ("network",)),  # the civil-society network's reports (issue #15)
+    ("plan", ("plan",)),  # the integrated plan's M&E (issue #15)
+    ("sign", ("sign", "verify")),  # PAdES sign and verify (issue #13 item 6)
 )
+_GLOBAL_VALUE_OPTIONS = ("--db", "--user")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"sbpac_desktop.cli.{name}")
+
+
+def _modules_named_by(argv: Sequence[str]) -> tuple[str, ...] | None:
+    """The module of the command this line names, none for the window (no command, or `gui`);
+    None when the whole parser must answer: a word that is no command, help, --version, or any
+    option other than --db/--user with a value (an abbreviated one among them)."""
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word.startswith("-"):
+            if word not in _GLOBAL_VALUE_OPTIONS or not rest or rest[0].startswith("-"):
+                return None
+            rest.pop(0)
+            continue
+        if word == "gui":
+            return ()
+        return next(((module,) for module, commands in COMMAND_MODULES if word in commands), None)
+    return ()
+
+
+def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """What parses this command line: the same answer as `build_parser()`'s, built faster."""
+    return build_parser(_modules_named_by(argv))
+
+
+def build_parser(only: tuple[str, ...] | None = None) -> argparse.ArgumentParser:
+    """Every command, or only those of the modules named in `only`."""
     parser = ThaiArgumentParser(
         prog="sbpac-desktop",
         description="ระบบการประชุมและติดตามข้อสั่งการ ศอ.บต. (SBPAC Desktop). ไม่ระบุคำสั่งจะเปิดหน้าต่างโปรแกรม",
@@ -103,14 +114,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ThaiArgumentParser)
     sub.add_parser("gui", help="เปิดหน้าต่างโปรแกรม (open the main window)")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    for name, _commands in COMMAND_MODULES:
+        if only is None or name in only:
+            command_module(name).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry used by tests and scripts; the console script goes through the launcher."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser_for(argv).parse_args(argv)
     if args.command in (None, "gui"):
         build_parser().print_help()
         return EXIT_USAGE

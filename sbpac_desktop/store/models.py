@@ -1,7 +1,6 @@
-"""Typed ORM models of the data model (ARCHITECTURE.md, "Packages"); the field follow-up tables
-and the integrated plan's are in models_field and models_plan, imported at the end. Text columns
-hold normalized Thai (services normalize before writing); dates are ISO Gregorian, in the
-Buddhist Era only when displayed or printed."""
+"""Typed ORM models of the data model (ARCHITECTURE.md, "Packages"); the field follow-up and the
+integrated plan's tables are in models_field and models_plan, imported at the end. Text columns hold
+normalized Thai (services normalize first); dates are ISO Gregorian, Buddhist Era only when shown."""
 
 from __future__ import annotations
 
@@ -29,7 +28,6 @@ from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 from sbpac_desktop.store.base import Base, Versioned, utcnow
 
 _db = FetchedValue  # a column value the database writes (triggers)
-
 NAME = 300
 SHORT = 60
 
@@ -282,19 +280,21 @@ class ProgressReport(Versioned, Base):
     next_step: Mapped[str | None] = mapped_column(Text)
 
 
+# One pending request per directive (migration 0005). A `postgresql_where` here makes SQLAlchemy
+# import its PostgreSQL dialect and drivers on every SQLite start: add_postgresql_predicates adds it.
+PENDING_ONLY = sql_text("status = 'pending'")
+PENDING_EXTENSION_INDEX = Index("ux_extension_request_pending", "directive_id", unique=True, sqlite_where=PENDING_ONLY)
+
+
+def add_postgresql_predicates() -> None:  # when a server database opens, and in alembic's env.py
+    PENDING_EXTENSION_INDEX.dialect_kwargs["postgresql_where"] = PENDING_ONLY
+
+
 class ExtensionRequest(Versioned, Base):
     """An assignee asks for a later due date; it counts only once the issuer's side approves."""
 
     __tablename__ = "extension_request"
-    __table_args__ = (
-        Index(
-            "ux_extension_request_pending",
-            "directive_id",
-            unique=True,
-            sqlite_where=sql_text("status = 'pending'"),
-            postgresql_where=sql_text("status = 'pending'"),
-        ),
-    )
+    __table_args__ = (PENDING_EXTENSION_INDEX,)
     id: Mapped[int] = mapped_column(primary_key=True)
     directive_id: Mapped[int] = mapped_column(ForeignKey("directive.id", ondelete="CASCADE"), index=True)
     requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))

@@ -1,5 +1,6 @@
 """Run the real console entry point (`sbpac_desktop.launcher.main`) with the given arguments in
-this process, then write as JSON which heavy libraries it had imported by the end. Used by
+this process, then write as JSON which heavy libraries and which of our own modules it had
+imported by the end. Used by
 test_cli_imports.py: the command line must stay cheap to start.
 
     python -m tests.scale.cli_probe OUT.json ARGS...
@@ -22,6 +23,7 @@ HEAVY = (
     "pythainlp",
     "geothai",
     "PySide6",
+    "sqlalchemy.dialects.postgresql",  # with its drivers; an SQLite file needs none of it
 )
 
 
@@ -35,7 +37,8 @@ def main() -> int:
         code = done.code
     imported = [name for name in HEAVY if name in sys.modules]
     with open(out, "w", encoding="utf-8") as handle:
-        json.dump({"exit_code": code, "imported": imported}, handle)
+        own = sorted(name for name in sys.modules if name.startswith("sbpac_desktop."))
+        json.dump({"exit_code": code, "imported": imported, "own": own}, handle)
     return 0
 
 

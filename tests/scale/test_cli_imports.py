@@ -14,9 +14,11 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import cast
 
 import pytest
 
+from sbpac_desktop.cli.main import COMMAND_MODULES
 from sbpac_desktop.services.app import open_app
 from sbpac_desktop.services.demo.demo import load_demo
 from sbpac_desktop.store import migrate
@@ -60,10 +62,20 @@ def test_version_imports_no_heavy_library(tmp_path: Path) -> None:
 
 
 def test_directives_json_imports_only_sqlalchemy(tmp_path: Path, demo_database: Path) -> None:
+    """...and of SQLAlchemy not the PostgreSQL dialect; of the command modules only its own (and
+    what that imports), not the meetings service (only `--meeting` needs it) nor reporting."""
     state = _probe(tmp_path, "--db", str(demo_database), "directives", "--json")
     assert state["exit_code"] == 0
     assert len(json.loads(str(state["stdout"]))) == 9  # the demo's directives: the command really ran
     assert state["imported"] == ["sqlalchemy"]
+    own = set(cast(list[str], state["own"]))
+    other_commands = {f"sbpac_desktop.cli.{name}" for name, _commands in COMMAND_MODULES} - {
+        "sbpac_desktop.cli.commands",
+        "sbpac_desktop.cli.users",  # commands.py's `init --admin` uses its first-admin helper
+    }
+    assert sorted(own & other_commands) == []
+    assert "sbpac_desktop.services.meetings.meetings" not in own
+    assert not any(name.startswith("sbpac_desktop.reporting") for name in own)
 
 
 def test_an_old_schema_still_goes_through_alembic(tmp_path: Path) -> None:

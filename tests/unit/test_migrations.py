@@ -66,3 +66,16 @@ def test_sqlite_is_at_head_with_durable_settings(tmp_path):
         }
     ctx.close()
     assert pragma == {"foreign_keys": 1, "journal_mode": "wal", "synchronous": 2, "busy_timeout": 15000}
+
+
+def test_the_pending_extension_index_is_partial_on_both_back_ends():
+    """Its PostgreSQL predicate is added when a server is opened (store/models.py says why)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+    from sqlalchemy.schema import CreateIndex
+
+    from sbpac_desktop.store import models
+
+    models.add_postgresql_predicates()
+    for dialect in (sqlite.dialect(), postgresql.dialect()):
+        ddl = str(CreateIndex(models.PENDING_EXTENSION_INDEX).compile(dialect=dialect))
+        assert ddl.startswith("CREATE UNIQUE INDEX") and ddl.endswith("WHERE status = 'pending'")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from alembic import context
 
-from sbpac_desktop.store.models import Base
+from sbpac_desktop.store.models import Base, add_postgresql_predicates
 from sbpac_desktop.store.search_index import include_name, include_object
 
 connection = context.config.attributes["connection"]
+add_postgresql_predicates()  # the partial indexes' server half, for an autogenerate on PostgreSQL
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
