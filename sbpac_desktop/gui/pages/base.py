@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.i18n import error_text
@@ -44,6 +44,25 @@ def page_column(page: QWidget, heading: QLabel) -> tuple[QVBoxLayout, QHBoxLayou
     top.addWidget(heading, 1)
     layout.addLayout(top)
     return layout, top
+
+
+def scrolled_column(page: QWidget, heading: QLabel) -> tuple[QVBoxLayout, QHBoxLayout, QScrollArea]:
+    """`page_column` inside a scroll area that fills the page: a page whose parts need more height
+    than the window's least size (960x560) gives them scrolls down instead of squeezing them over
+    each other. Widgets made with `page` as parent move into the column when added to it."""
+    body = QWidget(page)
+    body.setObjectName("pageBody")
+    scroll = QScrollArea(page)
+    scroll.setObjectName("pageScroll")
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    layout, top = page_column(body, heading)
+    scroll.setWidget(body)
+    return layout, top, scroll
 
 
 def details_below(page: QWidget, upper: QWidget, title: QLabel, details: QWidget) -> QSplitter:

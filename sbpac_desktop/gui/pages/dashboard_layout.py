@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 def filter_bar(parent: QWidget, filters: Sequence[QWidget]) -> QWidget:
@@ -41,3 +41,18 @@ def fold_filters(column: QBoxLayout, top: QBoxLayout, bar: QWidget, width: int) 
     elif need > width and beside:
         top.removeWidget(bar)
         column.insertWidget(1, bar)  # page_column: the top row is the column's first item
+
+
+def titled(parent: QWidget, title: str, widget: QWidget) -> QWidget:
+    """`widget` under its bold title."""
+    box = QWidget(parent)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 4, 0, 0)
+    column.setSpacing(2)
+    label = QLabel(title, box)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    column.addWidget(label)
+    column.addWidget(widget, 1)
+    return box

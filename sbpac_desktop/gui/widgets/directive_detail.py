@@ -9,7 +9,16 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sbpac_desktop.domain.enums import AssignmentRole
 from sbpac_desktop.domain.errors import AppError
@@ -29,6 +38,8 @@ from sbpac_desktop.services.directives.directives import DirectiveDetail, get_di
 from sbpac_desktop.services.directives.workflow import WorkflowView, get_workflow
 from sbpac_desktop.services.field.network import ExternalReportView
 from sbpac_desktop.services.places import PlaceView
+
+PROGRESS_LINES = 6  # the progress history keeps room for a report or two; the pane scrolls below
 
 
 def _value_label(parent: QWidget, name: str) -> QLabel:
@@ -116,7 +127,20 @@ class DirectiveDetailPane(QFrame):
         self.form_host = QWidget(self)
         self.form_host.setLayout(form)
         self.history_label = QLabel(self.tr("ความก้าวหน้า (ล่าสุดอยู่บน)"), self)
-        layout = QVBoxLayout(self)
+        # On a short window (960x560) the facts keep the height their wrapped text needs and the
+        # pane scrolls: squeezed into the pane's height, the rows were drawn over each other.
+        self.body = QWidget(self)
+        self.body.setObjectName("directiveDetailBody")
+        self.progress.setMinimumHeight(self.fontMetrics().lineSpacing() * PROGRESS_LINES)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("directiveDetailScroll")
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(6)
         layout.addWidget(self.empty)
@@ -127,6 +151,7 @@ class DirectiveDetailPane(QFrame):
         layout.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.history_label)
         layout.addWidget(self.progress, 1)
+        self.scroll.setWidget(self.body)
 
     def show_history(self) -> HistoryDialog | None:
         """ประวัติการแก้ไข of the shown directive, with its assignees, reports and files."""

@@ -117,6 +117,10 @@ class DtoTableView(QTableView):
             for column, samples in self.source_model.one_line_samples().items()
         }  # fmt: skip
 
+    def header_width(self, column: int) -> int:
+        """The width the column's header text needs in this font (a header never wraps)."""
+        return self.horizontalHeader().sectionSizeFromContents(column).width()
+
     def _shrunk_content_widths(self) -> dict[int, int]:
         fixed = self._one_line
         available = self.viewport().width() * CONTENT_SHARE - sum(fixed.values())
@@ -125,7 +129,8 @@ class DtoTableView(QTableView):
         if not wanted or wanted <= available:
             return dict(self._content_widths)
         factor = max(available, 0) / wanted
-        return {**fixed, **{c: max(MIN_CONTENT_WIDTH, int(w * factor)) for c, w in shrinkable.items()}}
+        least = {c: max(MIN_CONTENT_WIDTH, self.header_width(c)) for c in shrinkable}  # the cells wrap, not the header
+        return {**fixed, **{c: max(least[c], int(w * factor)) for c, w in shrinkable.items()}}
 
     def distribute_width(self) -> None:
         weights = self.weights()
@@ -134,10 +139,11 @@ class DtoTableView(QTableView):
             self.setColumnWidth(column, width)
         spare = self.viewport().width() - sum(content.values())
         total = sum(weights.values())
-        widths = {c: max(MIN_WEIGHTED_WIDTH, spare * w // total) for c, w in weights.items()}
+        least = {c: max(MIN_WEIGHTED_WIDTH, self.header_width(c)) for c in weights}
+        widths = {c: max(least[c], spare * w // total) for c, w in weights.items()}
         leftover = spare - sum(widths.values())
         first = min(widths)
-        widths[first] = max(MIN_WEIGHTED_WIDTH, widths[first] + leftover)
+        widths[first] = max(least[first], widths[first] + leftover)
         for column, width in widths.items():
             self.setColumnWidth(column, width)
         self.forget_row_heights()

@@ -1,0 +1,95 @@
+"""The main pages at the window's least size (960x560) and at 1366x768, in the app's Thai font:
+the tracker's detail pane scrolls instead of drawing its rows over each other, a table header is
+never narrower than its text, and the dashboard's chart keeps the height its labels need (the
+page scrolls) instead of showing its dimension names and counts as "…"."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCharts import QBarCategoryAxis
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QHeaderView
+from pytestqt.qtbot import QtBot
+
+from sbpac_desktop.gui import fonts
+from sbpac_desktop.gui.main_window import MINIMUM_SIZE, MainWindow
+from sbpac_desktop.gui.pages.dashboard import DashboardPage
+from sbpac_desktop.gui.pages.directives import DirectivesPage
+from sbpac_desktop.services.app import AppContext
+from tests.gui.helpers import cut_or_covered, settle, shown_window
+
+SHOTS = Path(os.environ.get("SBPAC_WALK_SHOTS", "/tmp/walk"))
+SIZES = [(MINIMUM_SIZE.width(), MINIMUM_SIZE.height()), (1366, 768)]
+
+
+@pytest.fixture
+def ui_font(qapp: QApplication) -> Iterator[str]:
+    """Sarabun, as the app sets it: offscreen Qt otherwise draws Thai in a fallback font (or boxes)."""
+    before = qapp.font()
+    family = fonts.apply_ui_font(qapp)  # type: ignore[arg-type]
+    if family is None:
+        pytest.skip("the Sarabun font package is not installed")
+    yield family
+    qapp.setFont(before)
+
+
+@pytest.fixture(params=SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def window(request: pytest.FixtureRequest, qtbot: QtBot, ctx: AppContext, settings: QSettings,
+           ui_font: str) -> MainWindow:  # fmt: skip
+    return shown_window(qtbot, ctx, settings, request.param)
+
+
+def _tracker(qtbot: QtBot, window: MainWindow) -> DirectivesPage:
+    window.show_page("directives")
+    page = window.page_as("directives", DirectivesPage)
+    settle(qtbot)
+    page.table.selectRow(0)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.places.text() != "", timeout=10_000)
+    qtbot.wait(50)
+    return page
+
+
+def _shot(window: MainWindow, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SHOTS / f"{name}_{window.width()}.png"))
+
+
+def test_tracker_detail_rows_do_not_overlap(qtbot: QtBot, window: MainWindow) -> None:
+    page = _tracker(qtbot, window)
+    _shot(window, "tracker_detail")
+    problems = cut_or_covered(page.detail)
+    assert not problems, f"{window.width()}x{window.height()}: " + "; ".join(problems)
+
+
+def test_tracker_headers_are_as_wide_as_their_text(qtbot: QtBot, window: MainWindow) -> None:
+    header: QHeaderView = _tracker(qtbot, window).table.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    model = header.model()
+    for column in range(header.count()):
+        text = str(model.headerData(column, Qt.Orientation.Horizontal))
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(text), (
+            f"{window.width()}: {text!r} {header.sectionSize(column)} px < {metrics.horizontalAdvance(text)}"
+        )
+
+
+def test_dashboard_chart_keeps_room_for_its_labels(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.page_as("dashboard", DashboardPage)
+    with qtbot.waitSignal(page.loaded_view, timeout=10_000):
+        window.show_page("dashboard")
+    qtbot.wait(50)
+    _shot(window, "dashboard_chart")
+    categories = next(a for a in page.chart.axes(Qt.Orientation.Vertical) if isinstance(a, QBarCategoryAxis))
+    metrics = QFontMetrics(categories.labelsFont())
+    plot = page.chart.plotArea()
+    names = categories.categories()
+    assert plot.height() >= len(names) * metrics.height(), f"{window.width()}: {plot.height()} px, {len(names)} names"
+    assert page.chart_view.height() - plot.bottom() >= metrics.height(), "no line left for the counts"
+    widest = max(metrics.horizontalAdvance(name) for name in names)
+    assert widest < plot.left(), f"{window.width()}: names need {widest} px, {plot.left()} left of the bars"
+    assert not cut_or_covered(page)
