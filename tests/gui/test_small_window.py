@@ -93,3 +93,5 @@ def test_dashboard_chart_keeps_room_for_its_labels(qtbot: QtBot, window: MainWin
     widest = max(metrics.horizontalAdvance(name) for name in names)
     assert widest < plot.left(), f"{window.width()}: names need {widest} px, {plot.left()} left of the bars"
     assert not cut_or_covered(page)
+    body = page.scroll.widget()  # the page scrolls down, never sideways: nothing is cut at the right
+    assert body.width() <= page.scroll.viewport().width(), f"{window.width()}: {body.width()} px in a narrower page"

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import digits, wrappable
+from sbpac_desktop.gui.widgets.scrolling import ScrollBody, scrolling
 from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.thai.segment import warm as warm_segmenter
@@ -50,18 +51,13 @@ def scrolled_column(page: QWidget, heading: QLabel) -> tuple[QVBoxLayout, QHBoxL
     """`page_column` inside a scroll area that fills the page: a page whose parts need more height
     than the window's least size (960x560) gives them scrolls down instead of squeezing them over
     each other. Widgets made with `page` as parent move into the column when added to it."""
-    body = QWidget(page)
+    body = ScrollBody(page)
     body.setObjectName("pageBody")
-    scroll = QScrollArea(page)
-    scroll.setObjectName("pageScroll")
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidgetResizable(True)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    layout, top = page_column(body, heading)
+    scroll = scrolling(page, body, "pageScroll")
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(scroll)
-    layout, top = page_column(body, heading)
-    scroll.setWidget(body)
     return layout, top, scroll
 
 

@@ -152,7 +152,7 @@ class DashboardPage(Page):
     def _lay_out(self) -> None:
         layout, top, self.scroll = scrolled_column(self, self.heading)  # a short window scrolls (960x560)
         self.column, self.top_row = layout, top
-        self.scroll.widget().installEventFilter(self)  # the column's width decides the filters' row
+        self.scroll.viewport().installEventFilter(self)  # the width shown decides the filters' row
         self.filter_bar = filter_bar(
             self, (self.year_filter, self.quarter_filter, self.series_filter, self.place_filter)
         )
@@ -183,8 +183,8 @@ class DashboardPage(Page):
         layout.addWidget(split, 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.scroll.widget() and event.type() == QEvent.Type.Resize:
-            width = self.scroll.widget().width()  # the page less the scroll bar, when it shows
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            width = self.scroll.viewport().width()  # the page less the scroll bar, when it shows
             fold_filters(self.column, self.top_row, self.filter_bar, width)  # under the heading when narrow
             cap_matrix_width(self.matrix, self._matrix_room(width))
         return super().eventFilter(watched, event)
@@ -298,7 +298,7 @@ class DashboardPage(Page):
                 tint = STATUS_COLOURS.get(key) if count else None
                 self.matrix.setItem(r, c, _item(digits(str(count)), (row.label, key), tint, True))
             self.matrix.setItem(r, len(keys) + 1, _item(digits(str(row.total)), (row.label, None), None, True))
-        fit_matrix_columns(self.matrix, self._matrix_room(self.scroll.widget().width()))
+        fit_matrix_columns(self.matrix, self._matrix_room(self.scroll.viewport().width()))
 
     def _fill_chart(self, view: DashboardView) -> None:
         self.chart.removeAllSeries()
