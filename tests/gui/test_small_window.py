@@ -11,15 +11,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QHeaderView
+from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.gui import fonts
 from sbpac_desktop.gui.main_window import MINIMUM_SIZE, MainWindow
 from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.gui.pages.directives import DirectivesPage
+from sbpac_desktop.gui.pages.network import NetworkPage
+from sbpac_desktop.gui.pages.people import PeoplePage
 from sbpac_desktop.services.app import AppContext
 from tests.gui.helpers import cut_or_covered, settle, shown_window
 
@@ -93,5 +95,44 @@ def test_dashboard_chart_keeps_room_for_its_labels(qtbot: QtBot, window: MainWin
     widest = max(metrics.horizontalAdvance(name) for name in names)
     assert widest < plot.left(), f"{window.width()}: names need {widest} px, {plot.left()} left of the bars"
     assert not cut_or_covered(page)
-    body = page.scroll.widget()  # the page scrolls down, never sideways: nothing is cut at the right
-    assert body.width() <= page.scroll.viewport().width(), f"{window.width()}: {body.width()} px in a narrower page"
+    body = page.scroll_area.widget()  # the page scrolls down, never sideways: nothing is cut at the right
+    assert body.width() <= page.scroll_area.viewport().width(), f"{window.width()}: {body.width()} px wide"
+
+
+def _row_problems(page: QWidget, widgets: list[QWidget]) -> list[str]:
+    """Each widget as wide as its text needs (its size hint) and none over another."""
+    problems = [
+        f"{type(w).__name__} {w.objectName()}: {w.width()} px of {w.sizeHint().width()}"
+        for w in widgets
+        if w.width() < w.sizeHint().width()
+    ]
+    areas = [(w, QRect(w.mapTo(page, QPoint(0, 0)), w.size())) for w in widgets]
+    for index, (one, area) in enumerate(areas):
+        covered = [other for other, rect in areas[index + 1 :] if area.intersects(rect)]
+        problems += [f"{one.objectName()} over {other.objectName()}" for other in covered]
+    return problems
+
+
+def test_people_top_row_is_whole(qtbot: QtBot, window: MainWindow) -> None:
+    """The search box covered the check box beside it and the heading was cut at 960 px: the
+    filters go under the heading when the row has no room for them."""
+    window.show_page("people")
+    page = window.page_as("people", PeoplePage)
+    settle(qtbot)
+    page.heading.setObjectName("heading")
+    _shot(window, "people_top")
+    widgets = [page.heading, page.search, page.show_inactive, page.template_button, page.import_button]
+    problems = _row_problems(page, widgets)
+    assert not problems, f"{window.width()}: " + "; ".join(problems)
+
+
+def test_network_top_row_is_whole(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_page("network")
+    page = window.page_as("network", NetworkPage)
+    settle(qtbot)
+    page.heading.setObjectName("heading")
+    _shot(window, "network_top")
+    buttons = [page.buttons[key] for key in ("networkTemplate", "networkImport")]
+    widgets = [page.heading, page.kind_filter, page.active_only, *buttons]
+    problems = _row_problems(page, widgets)
+    assert not problems, f"{window.width()}: " + "; ".join(problems)

@@ -31,7 +31,7 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label, scrolled_column
 from sbpac_desktop.gui.pages.dashboard_chart import chart_height, chart_width, count_axis, right_overhang
 from sbpac_desktop.gui.pages.dashboard_export import DashboardTableExport
-from sbpac_desktop.gui.pages.dashboard_layout import filter_bar, fold_filters, titled
+from sbpac_desktop.gui.pages.dashboard_layout import titled
 from sbpac_desktop.gui.pages.dashboard_parts import (
     BAR_COLOURS,
     TIER_COLOURS,
@@ -46,6 +46,7 @@ from sbpac_desktop.gui.pages.dashboard_parts import (
 )
 from sbpac_desktop.gui.pages.dashboard_parts import table_item as _item
 from sbpac_desktop.gui.pages.dashboard_plan import PlanPanel, dashboard_plan_tree
+from sbpac_desktop.gui.pages.top_row import filter_bar, fold_filters
 from sbpac_desktop.gui.text import digits, wrappable
 from sbpac_desktop.gui.widgets.loading import refusal_on_line
 from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
@@ -150,11 +151,11 @@ class DashboardPage(Page):
         return table
 
     def _lay_out(self) -> None:
-        layout, top, self.scroll = scrolled_column(self, self.heading)  # a short window scrolls (960x560)
+        layout, top, self.scroll_area = scrolled_column(self, self.heading)  # a short window scrolls (960x560)
         self.column, self.top_row = layout, top
-        self.scroll.viewport().installEventFilter(self)  # the width shown decides the filters' row
+        self.scroll_area.viewport().installEventFilter(self)  # the width shown decides the filters' row
         self.filter_bar = filter_bar(
-            self, (self.year_filter, self.quarter_filter, self.series_filter, self.place_filter)
+            self, (self.year_filter, self.quarter_filter, self.series_filter, self.place_filter), "dashboardFilters"
         )
         for widget in (self.filter_bar, self.export_button):
             top.addWidget(widget)
@@ -183,8 +184,8 @@ class DashboardPage(Page):
         layout.addWidget(split, 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
-            width = self.scroll.viewport().width()  # the page less the scroll bar, when it shows
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+            width = self.scroll_area.viewport().width()  # the page less the scroll bar, when it shows
             fold_filters(self.column, self.top_row, self.filter_bar, width)  # under the heading when narrow
             cap_matrix_width(self.matrix, self._matrix_room(width))
         return super().eventFilter(watched, event)
@@ -298,7 +299,7 @@ class DashboardPage(Page):
                 tint = STATUS_COLOURS.get(key) if count else None
                 self.matrix.setItem(r, c, _item(digits(str(count)), (row.label, key), tint, True))
             self.matrix.setItem(r, len(keys) + 1, _item(digits(str(row.total)), (row.label, None), None, True))
-        fit_matrix_columns(self.matrix, self._matrix_room(self.scroll.viewport().width()))
+        fit_matrix_columns(self.matrix, self._matrix_room(self.scroll_area.viewport().width()))
 
     def _fill_chart(self, view: DashboardView) -> None:
         self.chart.removeAllSeries()

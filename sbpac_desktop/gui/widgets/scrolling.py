@@ -4,7 +4,7 @@ instead of Qt squeezing its parts over each other, and fills the height when the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 
 class ScrollBody(QWidget):
@@ -19,6 +19,9 @@ class ScrollBody(QWidget):
 
 def scrolling(parent: QWidget, body: QWidget, name: str) -> QScrollArea:
     """A frameless scroll area named `name` showing `body` at its width; it scrolls only down."""
+    # as wide as the area shows, never wider (a wider column was cut at the right): the page folds
+    # its rows to fit instead (pages/top_row.py)
+    body.setSizePolicy(QSizePolicy.Policy.Ignored, body.sizePolicy().verticalPolicy())
     area = QScrollArea(parent)
     area.setObjectName(name)
     area.setFrameShape(QFrame.Shape.NoFrame)
