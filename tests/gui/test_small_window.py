@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCharts import QBarCategoryAxis
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.gui import fonts
@@ -136,3 +136,19 @@ def test_network_top_row_is_whole(qtbot: QtBot, window: MainWindow) -> None:
     widgets = [page.heading, page.kind_filter, page.active_only, *buttons]
     problems = _row_problems(page, widgets)
     assert not problems, f"{window.width()}: " + "; ".join(problems)
+
+
+def test_settings_rows_keep_their_height(qtbot: QtBot, window: MainWindow) -> None:
+    """At 560 px the settings form was squeezed: its rows' labels and buttons were drawn over each
+    other. It scrolls instead."""
+    window.show_page("settings")
+    page = window.page("settings")
+    settle(qtbot)
+    _shot(window, "settings")
+    problems = cut_or_covered(page)
+    squeezed = [
+        f"{button.text()!r}: {button.height()} px of {button.sizeHint().height()}"
+        for button in page.findChildren(QPushButton)
+        if button.isVisibleTo(page) and button.height() < button.sizeHint().height()
+    ]
+    assert not problems + squeezed, f"{window.width()}: " + "; ".join(problems + squeezed)

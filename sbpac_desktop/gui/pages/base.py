@@ -54,11 +54,7 @@ def scrolled_column(page: QWidget, heading: QLabel) -> tuple[QVBoxLayout, QHBoxL
     body = ScrollBody(page)
     body.setObjectName("pageBody")
     layout, top = page_column(body, heading)
-    scroll = scrolling(page, body, "pageScroll")
-    outer = QVBoxLayout(page)
-    outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(scroll)
-    return layout, top, scroll
+    return layout, top, scrolling(page, body, "pageScroll")
 
 
 def details_below(page: QWidget, upper: QWidget, title: QLabel, details: QWidget) -> QSplitter:

@@ -146,9 +146,6 @@ class DirectiveDetailPane(QFrame):
         layout.addWidget(self.history_label)
         layout.addWidget(self.progress, 1)
         self.scroll_area = scrolling(self, self.body, "directiveDetailScroll")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll_area)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """In a narrow pane (the window's least width) each value goes under its name, at the

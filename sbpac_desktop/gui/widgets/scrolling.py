@@ -4,7 +4,7 @@ instead of Qt squeezing its parts over each other, and fills the height when the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 
 class ScrollBody(QWidget):
@@ -18,7 +18,8 @@ class ScrollBody(QWidget):
 
 
 def scrolling(parent: QWidget, body: QWidget, name: str) -> QScrollArea:
-    """A frameless scroll area named `name` showing `body` at its width; it scrolls only down."""
+    """A frameless scroll area named `name` filling `parent` (its layout) and showing `body` at its
+    width; it scrolls only down."""
     # as wide as the area shows, never wider (a wider column was cut at the right): the page folds
     # its rows to fit instead (pages/top_row.py)
     body.setSizePolicy(QSizePolicy.Policy.Ignored, body.sizePolicy().verticalPolicy())
@@ -28,4 +29,7 @@ def scrolling(parent: QWidget, body: QWidget, name: str) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(body)
+    outer = QVBoxLayout(parent)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
     return area
