@@ -20,6 +20,7 @@ from sbpac_desktop.gui import fonts
 from sbpac_desktop.gui.main_window import MINIMUM_SIZE, MainWindow
 from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.gui.pages.directives import DirectivesPage
+from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
 from sbpac_desktop.gui.pages.network import NetworkPage
 from sbpac_desktop.gui.pages.people import PeoplePage
 from sbpac_desktop.services.app import AppContext
@@ -152,3 +153,14 @@ def test_settings_rows_keep_their_height(qtbot: QtBot, window: MainWindow) -> No
         if button.isVisibleTo(page) and button.height() < button.sizeHint().height()
     ]
     assert not problems + squeezed, f"{window.width()}: " + "; ".join(problems + squeezed)
+
+
+def test_field_visit_buttons_are_whole(qtbot: QtBot, window: MainWindow) -> None:
+    """Seven buttons under the calendar did not fit 960 px and were cut; the print buttons go to
+    a row of their own when they do not fit beside the others."""
+    window.show_page("field_visits")
+    page = window.page_as("field_visits", FieldVisitsPage)
+    settle(qtbot)
+    _shot(window, "field_visits")
+    problems = _row_problems(page, [b for b in page.buttons.values() if b.isVisibleTo(page)])
+    assert not problems, f"{window.width()}: " + "; ".join(problems)

@@ -23,14 +23,15 @@ def filter_bar(parent: QWidget, filters: Sequence[QWidget], name: str) -> QWidge
     return bar
 
 
-def fold_filters(column: QBoxLayout, top: QBoxLayout, bar: QWidget, width: int) -> None:
+def fold_filters(column: QBoxLayout, top: QBoxLayout, bar: QWidget, width: int, at: int = 1) -> None:
     """The filters beside the heading (whole) when the page is `width` wide enough for the row,
-    else on their own row under it, so neither the heading nor a filter is cut or covered."""
+    else on their own row under it, so neither the heading nor a filter is cut or covered. `at`
+    is the bar's place in the row when it fits; `top` may be any row of `column`."""
     others = []
     for index in range(top.count()):
         item = top.itemAt(index)
         widget = item.widget() if item is not None else None
-        if widget is not None and widget is not bar:
+        if widget is not None and widget is not bar and not widget.isHidden():
             others.append(widget)
     margins = column.contentsMargins()
     spacing = max(top.spacing(), column.spacing(), 0)
@@ -38,21 +39,21 @@ def fold_filters(column: QBoxLayout, top: QBoxLayout, bar: QWidget, width: int) 
     beside = top.indexOf(bar) >= 0
     if need <= width and not beside:
         column.removeWidget(bar)
-        top.insertWidget(1, bar)
+        top.insertWidget(at, bar)
     elif need > width and beside:
         top.removeWidget(bar)
-        column.insertWidget(1, bar)  # the top row is the column's first item
+        column.insertWidget(column.indexOf(top) + 1, bar)  # the row under `top`
 
 
 class FoldingFilters(QObject):
-    """Folds `bar` (in `top`, the first row of `column`) whenever `page` is resized."""
+    """Folds `bar` (in `top`, a row of `column`) whenever `page` is resized."""
 
-    def __init__(self, page: QWidget, column: QBoxLayout, top: QBoxLayout, bar: QWidget) -> None:
+    def __init__(self, page: QWidget, column: QBoxLayout, top: QBoxLayout, bar: QWidget, at: int = 1) -> None:
         super().__init__(page)
-        self.column, self.top, self.bar = column, top, bar
+        self.column, self.top, self.bar, self.at = column, top, bar, at
         page.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
-            fold_filters(self.column, self.top, self.bar, watched.width())
+            fold_filters(self.column, self.top, self.bar, watched.width(), self.at)
         return False
