@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCharts import QBarCategoryAxis
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QHeaderView, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QPushButton, QStyle, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.gui import fonts
@@ -25,6 +25,7 @@ from sbpac_desktop.gui.pages.network import NetworkPage
 from sbpac_desktop.gui.pages.people import PeoplePage
 from sbpac_desktop.services.app import AppContext
 from tests.gui.helpers import cut_or_covered, settle, shown_window
+from tests.gui.meeting_fixtures import open_meeting_window
 
 SHOTS = Path(os.environ.get("SBPAC_WALK_SHOTS", "/tmp/walk"))
 SIZES = [(MINIMUM_SIZE.width(), MINIMUM_SIZE.height()), (1366, 768)]
@@ -164,3 +165,32 @@ def test_field_visit_buttons_are_whole(qtbot: QtBot, window: MainWindow) -> None
     _shot(window, "field_visits")
     problems = _row_problems(page, [b for b in page.buttons.values() if b.isVisibleTo(page)])
     assert not problems, f"{window.width()}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_meeting_window_headers_and_menus_are_whole(qtbot: QtBot, work_ctx: AppContext, ui_font: str,
+                                                    size: tuple[int, int]) -> None:  # fmt: skip
+    """At 960 px the attendance table's stretching position column was squeezed to "ตำแห" (the
+    other columns kept 860 px), and the arrows of the two menu buttons covered their last letter."""
+    window = open_meeting_window(qtbot, work_ctx, "10/2562")
+    try:
+        window.resize(*size)
+        window.tabs.setCurrentWidget(window.attendance_tab)
+        qtbot.waitUntil(lambda: window.attendance_tab.model.rowCount() > 0, timeout=10_000)
+        qtbot.wait(50)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(SHOTS / f"meeting_attendance_{size[0]}.png"))
+        header = window.attendance_tab.table.horizontalHeader()
+        metrics = QFontMetrics(header.font())
+        for column in range(header.count()):
+            text = str(header.model().headerData(column, Qt.Orientation.Horizontal))
+            assert header.sectionSize(column) >= metrics.horizontalAdvance(text), f"{size}: {text!r} cut"
+        for name in ("documentsButton", "lettersButton"):
+            button = window.findChild(QToolButton, name)
+            assert button is not None
+            # Qt's common style draws the arrow from (right + 5 - indicator) and the text centred
+            arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+            text_end = (button.width() + button.fontMetrics().horizontalAdvance(button.text())) / 2
+            assert text_end <= button.width() - 1 + 5 - arrow, f"{size}: {name}'s arrow covers its text"
+    finally:
+        window.close()

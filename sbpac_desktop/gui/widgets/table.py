@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -176,3 +176,27 @@ class DtoTableView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.distribute_width()
+
+
+class SharedColumns(QObject):
+    """Columns of set widths beside one stretching column: on a narrow window (the least size,
+    960 px) the set widths shrink in proportion, never below their header text, so the stretching
+    column keeps `least` px instead of being squeezed to a few letters."""
+
+    def __init__(self, table: QTableView, widths: dict[int, int], least: int) -> None:
+        super().__init__(table)
+        self.table, self.widths, self.least = table, widths, least
+        table.viewport().installEventFilter(self)  # its width is the one shared out
+        self.share()
+
+    def share(self) -> None:
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - self.least
+        factor = min(1.0, max(room, 0) / sum(self.widths.values()))
+        for column, width in self.widths.items():
+            header.resizeSection(column, max(int(width * factor), header.sectionSizeFromContents(column).width()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.share()
+        return False
