@@ -58,14 +58,16 @@ def _area(widget: QWidget, page: QWidget) -> QRect:
 
 
 def cut_or_covered(page: QWidget) -> list[str]:
-    """Every visible label at least as tall as its text needs, overlapping no other visible label
-    and no widget beside it in the same parent."""
+    """Every visible label at least as tall as its text needs (and as wide, if it does not wrap),
+    overlapping no other visible label and no widget beside it in the same parent."""
     problems = []
     labels = [label for label in page.findChildren(QLabel) if label.isVisibleTo(page) and label.text()]
     for label in labels:
         need = label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
         if label.height() < need:
             problems.append(f"{label.text()[:40]!r}: {label.height()} px of {need}")
+        if not label.wordWrap() and label.width() < label.sizeHint().width():  # one line, cut at the right
+            problems.append(f"{label.text()[:40]!r}: {label.width()} px wide of {label.sizeHint().width()}")
         for other in page.findChildren(QWidget):
             near = isinstance(other, QLabel) or other.parentWidget() is label.parentWidget()
             if (other is label or not near or not other.isVisibleTo(page)

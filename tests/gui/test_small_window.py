@@ -23,7 +23,7 @@ from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
 from sbpac_desktop.gui.pages.network import NetworkPage
 from sbpac_desktop.gui.pages.people import PeoplePage
-from sbpac_desktop.services.app import AppContext
+from sbpac_desktop.services.app import AppContext, open_app
 from tests.gui.helpers import cut_or_covered, settle, shown_window
 from tests.gui.meeting_fixtures import open_meeting_window
 
@@ -194,3 +194,35 @@ def test_meeting_window_headers_and_menus_are_whole(qtbot: QtBot, work_ctx: AppC
             assert text_end <= button.width() - 1 + 5 - arrow, f"{size}: {name}'s arrow covers its text"
     finally:
         window.close()
+
+
+@pytest.fixture
+def empty_ctx(tmp_path: Path) -> Iterator[AppContext]:
+    context = open_app(str(tmp_path / "new-office.db"), create=True)
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("key", ["people", "network", "meetings", "series", "directives"])
+def test_a_new_offices_pages_read_whole(qtbot: QtBot, empty_ctx: AppContext, settings: QSettings, ui_font: str,
+                                        key: str) -> None:  # fmt: skip
+    """An empty database at 960x560: the people page's hint where to start ran past the page's edge
+    on one line; the summaries wrap."""
+    window = shown_window(qtbot, empty_ctx, settings, SIZES[0])
+    window.show_page(key)
+    settle(qtbot)
+    qtbot.wait(50)
+    _shot(window, f"empty_{key}")
+    problems = cut_or_covered(window.page(key))
+    assert not problems, f"{key}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("key", ["meetings", "directives", "people", "series", "dimensions", "field_visits", "network",
+                                 "settings"])  # fmt: skip
+def test_demo_pages_read_whole(qtbot: QtBot, window: MainWindow, key: str) -> None:
+    window.show_page(key)
+    settle(qtbot)
+    qtbot.wait(50)
+    _shot(window, f"demo_{key}")
+    problems = cut_or_covered(window.page(key))
+    assert not problems, f"{key} at {window.width()}: " + "; ".join(problems)

@@ -13,7 +13,7 @@ from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.text import digits, wrappable
+from sbpac_desktop.gui.text import ThaiLabel, digits, wrappable
 from sbpac_desktop.gui.widgets.scrolling import ScrollBody, scrolling
 from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services.app import AppContext
@@ -111,7 +111,7 @@ class TablePage(Page):
         self.model = model
         model.setParent(self)
         self.heading = heading_label("", self)  # subclasses set their translated title
-        self.summary = QLabel(self)
+        self.summary = ThaiLabel(self)  # wraps: a new office's hint is longer than 960 px
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")

@@ -28,7 +28,7 @@ from sbpac_desktop.gui.pages.base import Page, details_below, heading_label
 from sbpac_desktop.gui.pages.network_models import MembersModel, ReportsModel, kind_text
 from sbpac_desktop.gui.pages.spreadsheet_import import open_preview
 from sbpac_desktop.gui.pages.top_row import FoldingFilters, filter_bar
-from sbpac_desktop.gui.text import date_text, digits
+from sbpac_desktop.gui.text import ThaiLabel, date_text, digits
 from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services import places
@@ -69,7 +69,7 @@ class NetworkPage(Page):
         self.dialog: FormDialog | None = None
         self.import_dialog: ImportPreviewDialog | None = None
         self.heading = heading_label(self.tr("เครือข่ายภาคประชาชน"), self)
-        self.summary = QLabel(self)
+        self.summary = ThaiLabel(self)  # wraps: a new office's hint is longer than 960 px
         self.summary.setObjectName("networkSummary")
         self.error = QLabel(self)
         self.error.setWordWrap(True)

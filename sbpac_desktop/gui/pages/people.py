@@ -31,7 +31,7 @@ from sbpac_desktop.gui.pages.base import Page, heading_label, page_column
 from sbpac_desktop.gui.pages.people_tabs import PersonsTab, PostsTab, UnitsTab
 from sbpac_desktop.gui.pages.spreadsheet_import import open_preview
 from sbpac_desktop.gui.pages.top_row import FoldingFilters, filter_bar
-from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.text import ThaiLabel, digits
 from sbpac_desktop.gui.widgets.loading import refusal_on_line
 from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.services.app import AppContext
@@ -71,7 +71,7 @@ class PeoplePage(Page):
         self.dialog: FormDialog | None = None
         self.operation: Operation[Any] | None = None
         self.heading = heading_label(self.tr("บุคคลและหน่วยงาน"), self)
-        self.summary = QLabel(self)
+        self.summary = ThaiLabel(self)  # wraps: a new office's hint is longer than 960 px
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
