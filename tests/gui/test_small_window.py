@@ -196,6 +196,15 @@ def test_meeting_window_headers_and_menus_are_whole(qtbot: QtBot, work_ctx: AppC
         window.close()
 
 
+def _page_problems(qtbot: QtBot, window: MainWindow, key: str, data: str) -> list[str]:
+    """The page `key` shown, its labels checked (`cut_or_covered`), its picture saved."""
+    window.show_page(key)
+    settle(qtbot)
+    qtbot.wait(50)  # the layout follows the rows just shown
+    _shot(window, f"{data}_{key}")
+    return cut_or_covered(window.page(key))
+
+
 @pytest.fixture
 def empty_ctx(tmp_path: Path) -> Iterator[AppContext]:
     context = open_app(str(tmp_path / "new-office.db"), create=True)
@@ -208,21 +217,12 @@ def test_a_new_offices_pages_read_whole(qtbot: QtBot, empty_ctx: AppContext, set
                                         key: str) -> None:  # fmt: skip
     """An empty database at 960x560: the people page's hint where to start ran past the page's edge
     on one line; the summaries wrap."""
-    window = shown_window(qtbot, empty_ctx, settings, SIZES[0])
-    window.show_page(key)
-    settle(qtbot)
-    qtbot.wait(50)
-    _shot(window, f"empty_{key}")
-    problems = cut_or_covered(window.page(key))
+    problems = _page_problems(qtbot, shown_window(qtbot, empty_ctx, settings, SIZES[0]), key, "empty")
     assert not problems, f"{key}: " + "; ".join(problems)
 
 
 @pytest.mark.parametrize("key", ["meetings", "directives", "people", "series", "dimensions", "field_visits", "network",
                                  "settings"])  # fmt: skip
 def test_demo_pages_read_whole(qtbot: QtBot, window: MainWindow, key: str) -> None:
-    window.show_page(key)
-    settle(qtbot)
-    qtbot.wait(50)
-    _shot(window, f"demo_{key}")
-    problems = cut_or_covered(window.page(key))
+    problems = _page_problems(qtbot, window, key, "demo")
     assert not problems, f"{key} at {window.width()}: " + "; ".join(problems)
