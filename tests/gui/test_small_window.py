@@ -82,6 +82,15 @@ def test_tracker_headers_are_as_wide_as_their_text(qtbot: QtBot, window: MainWin
         )
 
 
+def test_tracker_filters_keep_their_widths(qtbot: QtBot, window: MainWindow) -> None:
+    """At 960 px the two text boxes were squeezed to a few letters of their hints beside the
+    lists; they go to a row of their own when the filter row has no room for them."""
+    page = _tracker(qtbot, window)
+    widgets = [page.status_filter, page.year_filter, page.place_filter, page.assignee_filter, page.text_filter]
+    problems = _row_problems(page, widgets)
+    assert not problems, f"{window.width()}: " + "; ".join(problems)
+
+
 def test_dashboard_chart_keeps_room_for_its_labels(qtbot: QtBot, window: MainWindow) -> None:
     page = window.page_as("dashboard", DashboardPage)
     with qtbot.waitSignal(page.loaded_view, timeout=10_000):

@@ -7,26 +7,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QWidget
 
 
-def filter_bar(parent: QWidget, filters: Sequence[QWidget], name: str) -> QWidget:
-    """The page's filters side by side, kept to their own widths (`fold_filters` moves them)."""
+def filter_bar(parent: QWidget, filters: Sequence[QWidget], name: str, stretches: Sequence[int] = ()) -> QWidget:
+    """The page's filters side by side (`fold_filters` moves them), kept to their own widths, or
+    sharing what the row leaves in proportion to `stretches` (text boxes)."""
     bar = QWidget(parent)
     bar.setObjectName(name)
     row = QHBoxLayout(bar)
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(6)
-    for widget in filters:
-        row.addWidget(widget)
-    row.addStretch(1)
+    for index, widget in enumerate(filters):
+        row.addWidget(widget, stretches[index] if stretches else 0)
+    if stretches:
+        bar.setSizePolicy(QSizePolicy.Policy.Expanding, bar.sizePolicy().verticalPolicy())
+    else:
+        row.addStretch(1)
     return bar
 
 
-def fold_filters(column: QBoxLayout, top: QBoxLayout, bar: QWidget, width: int, at: int = 1) -> None:
+def fold_filters(column: QBoxLayout, top: QBoxLayout, bar: QWidget, width: int, at: int = 1, stretch: int = 0) -> None:
     """The filters beside the heading (whole) when the page is `width` wide enough for the row,
     else on their own row under it, so neither the heading nor a filter is cut or covered. `at`
-    is the bar's place in the row when it fits; `top` may be any row of `column`."""
+    is the bar's place (and `stretch` its share) in the row when it fits; `top` may be any row of `column`."""
     others = []
     for index in range(top.count()):
         item = top.itemAt(index)
@@ -39,21 +43,23 @@ def fold_filters(column: QBoxLayout, top: QBoxLayout, bar: QWidget, width: int, 
     beside = top.indexOf(bar) >= 0
     if need <= width and not beside:
         column.removeWidget(bar)
-        top.insertWidget(at, bar)
+        top.insertWidget(at, bar, stretch)
     elif need > width and beside:
         top.removeWidget(bar)
         column.insertWidget(column.indexOf(top) + 1, bar)  # the row under `top`
 
 
 class FoldingFilters(QObject):
-    """Folds `bar` (in `top`, a row of `column`) whenever `page` is resized."""
+    """Folds `bar` (in `top`, a row of `column`) whenever `page` is resized or its layout asks
+    again (a filter's list filled later makes it wider)."""
 
-    def __init__(self, page: QWidget, column: QBoxLayout, top: QBoxLayout, bar: QWidget, at: int = 1) -> None:
+    def __init__(self, page: QWidget, column: QBoxLayout, top: QBoxLayout, bar: QWidget, at: int = 1,
+                 stretch: int = 0) -> None:  # fmt: skip
         super().__init__(page)
-        self.column, self.top, self.bar, self.at = column, top, bar, at
+        self.column, self.top, self.bar, self.at, self.stretch = column, top, bar, at, stretch
         page.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
-            fold_filters(self.column, self.top, self.bar, watched.width(), self.at)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest) and isinstance(watched, QWidget):
+            fold_filters(self.column, self.top, self.bar, watched.width(), self.at, self.stretch)
         return False
