@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 if TYPE_CHECKING:
@@ -67,3 +67,28 @@ def root_logging_kept() -> Iterator[None]:
             root.removeHandler(handler)
             handler.close()
     root.setLevel(level)
+
+
+def _area(widget: QWidget, page: QWidget) -> QRect:
+    return QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
+
+
+def cut_or_covered(page: QWidget) -> list[str]:
+    """Every visible label at least as tall as its text needs (and as wide, if it does not wrap),
+    overlapping no other visible label and no widget beside it in the same parent."""
+    problems = []
+    labels = [label for label in page.findChildren(QLabel) if label.isVisibleTo(page) and label.text()]
+    for label in labels:
+        need = label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
+        if label.height() < need:
+            problems.append(f"{label.text()[:40]!r}: {label.height()} px of {need}")
+        if not label.wordWrap() and label.width() < label.sizeHint().width():  # one line, cut at the right
+            problems.append(f"{label.text()[:40]!r}: {label.width()} px wide of {label.sizeHint().width()}")
+        for other in page.findChildren(QWidget):
+            near = isinstance(other, QLabel) or other.parentWidget() is label.parentWidget()
+            if (other is label or not near or not other.isVisibleTo(page)
+                    or other.isAncestorOf(label) or label.isAncestorOf(other)):  # fmt: skip
+                continue
+            if _area(label, page).intersects(_area(other, page)):
+                problems.append(f"{label.text()[:40]!r} covered by {type(other).__name__} {other.objectName()}")
+    return problems

@@ -10,15 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSettings
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.main_window import MINIMUM_SIZE
 from sbpac_desktop.gui.pages.dashboard import DashboardPage
 from sbpac_desktop.services.app import AppContext, open_app
-from tests.gui.helpers import shown_window
+from tests.gui.helpers import cut_or_covered, shown_window
 
 SHOTS = Path(os.environ.get("SBPAC_WALK_SHOTS", "/tmp/walk"))
 
@@ -37,29 +37,6 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
     i18n.install_language(i18n.THAI)
 
 
-def _area(widget: QWidget, page: QWidget) -> QRect:
-    return QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
-
-
-def _cut_or_covered(page: QWidget) -> list[str]:
-    """Every visible label at least as tall as its text needs, overlapping no other visible label
-    and no widget beside it in the same parent."""
-    problems = []
-    labels = [label for label in page.findChildren(QLabel) if label.isVisibleTo(page) and label.text()]
-    for label in labels:
-        need = label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
-        if label.height() < need:
-            problems.append(f"{label.text()[:40]!r}: {label.height()} px of {need}")
-        for other in page.findChildren(QWidget):
-            near = isinstance(other, QLabel) or other.parentWidget() is label.parentWidget()
-            if (other is label or not near or not other.isVisibleTo(page)
-                    or other.isAncestorOf(label) or label.isAncestorOf(other)):  # fmt: skip
-                continue
-            if _area(label, page).intersects(_area(other, page)):
-                problems.append(f"{label.text()[:40]!r} covered by {type(other).__name__} {other.objectName()}")
-    return problems
-
-
 @pytest.mark.parametrize("size", [(1366, 768), (MINIMUM_SIZE.width(), MINIMUM_SIZE.height())])
 def test_new_office_dashboard_reads_whole(qtbot: QtBot, empty_ctx: AppContext, settings: QSettings,
                                           language: str, size: tuple[int, int]) -> None:  # fmt: skip
@@ -72,7 +49,7 @@ def test_new_office_dashboard_reads_whole(qtbot: QtBot, empty_ctx: AppContext, s
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / f"dashboard_empty_{language}_{size[0]}.png"))
     assert page.view is not None and page.view.total == 0
-    problems = _cut_or_covered(page)
+    problems = cut_or_covered(page)
     assert not problems, f"({language}, {size}) " + "; ".join(problems)
     matrix = page.matrix  # every column inside the table, or reachable by its scroll bar
     header = matrix.horizontalHeader()

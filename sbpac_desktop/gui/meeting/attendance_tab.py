@@ -34,7 +34,7 @@ from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.field_errors import error_label
 from sbpac_desktop.gui.widgets.loading import loading_message, refusal_to
 from sbpac_desktop.gui.widgets.pickers import CheckList
-from sbpac_desktop.gui.widgets.table import PaddedDelegate
+from sbpac_desktop.gui.widgets.table import PaddedDelegate, SharedColumns
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import attendance
 from sbpac_desktop.services.meetings.attendance import AttendanceInput, AttendanceView
@@ -42,6 +42,8 @@ from sbpac_desktop.services.meetings.series_attendance import PrefillResult
 from sbpac_desktop.services.people.org import PersonView, PositionView
 
 # Suggestions for the role cell: stored as typed (data, not interface text), hence no tr().
+COLUMN_WIDTHS = {0: 210, 2: 150, 3: 150, 4: 190, 5: 160}  # at 1366 px; in proportion on a narrower window
+POSITION_LEAST = 200  # px the position column (it stretches) keeps on the least window
 MEETING_ROLES = ("ประธาน", "รองประธาน", "กรรมการ", "กรรมการและเลขานุการ", "เลขานุการ", "ผู้ช่วยเลขานุการ")
 
 
@@ -142,8 +144,7 @@ class AttendanceTab(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(AttendanceModel.COL_POSITION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 210), (2, 150), (3, 150), (4, 190), (5, 160)):
-            header.resizeSection(column, width)
+        self.columns = SharedColumns(table, COLUMN_WIDTHS, POSITION_LEAST)  # the position column stretches
         return table
 
     def _lay_out(self) -> None:

@@ -7,19 +7,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from sbpac_desktop import render_jobs
+from sbpac_desktop.gui.widgets.menu_button import MenuToolButton
 from sbpac_desktop.services.app import AppContext
 
 
-class DocumentsMenu(QToolButton):
+class DocumentsMenu(MenuToolButton):
     def __init__(self, ctx: AppContext, meeting_id: int, number_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.meeting_id, self.number_text = ctx, meeting_id, number_text
         self.setObjectName("documentsButton")
         self.setText(self.tr("ดูตัวอย่างและพิมพ์"))
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)
         number = number_text.replace("/", "-")
         # action text -> (job, extra arguments, file name without suffix)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QWidget
 
 from sbpac_desktop import render_jobs
 from sbpac_desktop.domain.errors import AppError
@@ -15,6 +15,7 @@ from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.pages import file_export
 from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import ThaiLabel
+from sbpac_desktop.gui.widgets.menu_button import MenuToolButton
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.process_jobs import Job
 
@@ -26,10 +27,9 @@ class LettersMenu(QWidget):
         super().__init__(parent)
         self.ctx, self.meeting_id, self.number_text = ctx, meeting_id, number_text
         self.saved_path: Path | None = None
-        self.button = QToolButton(self)
+        self.button = MenuToolButton(self)
         self.button.setObjectName("lettersButton")
         self.button.setText(self.tr("หนังสือ"))
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.button)
         self.invitation_action = menu.addAction(self.tr("หนังสือเชิญประชุม (ฉบับเดียว พร้อมบัญชีแจกจ่าย)…"))
         self.per_post_action = menu.addAction(self.tr("หนังสือเชิญประชุม (แยกฉบับละตำแหน่ง)…"))

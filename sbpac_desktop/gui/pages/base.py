@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.text import digits, wrappable
+from sbpac_desktop.gui.text import ThaiLabel, digits, wrappable
+from sbpac_desktop.gui.widgets.scrolling import ScrollBody, scrolling
 from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.thai.segment import warm as warm_segmenter
@@ -44,6 +45,16 @@ def page_column(page: QWidget, heading: QLabel) -> tuple[QVBoxLayout, QHBoxLayou
     top.addWidget(heading, 1)
     layout.addLayout(top)
     return layout, top
+
+
+def scrolled_column(page: QWidget, heading: QLabel) -> tuple[QVBoxLayout, QHBoxLayout, QScrollArea]:
+    """`page_column` inside a scroll area that fills the page: a page whose parts need more height
+    than the window's least size (960x560) gives them scrolls down instead of squeezing them over
+    each other. Widgets made with `page` as parent move into the column when added to it."""
+    body = ScrollBody(page)
+    body.setObjectName("pageBody")
+    layout, top = page_column(body, heading)
+    return layout, top, scrolling(page, body, "pageScroll")
 
 
 def details_below(page: QWidget, upper: QWidget, title: QLabel, details: QWidget) -> QSplitter:
@@ -100,7 +111,7 @@ class TablePage(Page):
         self.model = model
         model.setParent(self)
         self.heading = heading_label("", self)  # subclasses set their translated title
-        self.summary = QLabel(self)
+        self.summary = ThaiLabel(self)  # wraps: a new office's hint is longer than 960 px
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")

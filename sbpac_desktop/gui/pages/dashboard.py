@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries
-from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QResizeEvent
+from PySide6.QtCore import QEvent, QMargins, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,10 +28,10 @@ from sbpac_desktop.domain.status import STATUS_KEYS
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.operations import Operation
-from sbpac_desktop.gui.pages.base import Page, heading_label, page_column
-from sbpac_desktop.gui.pages.dashboard_chart import count_axis, right_overhang
+from sbpac_desktop.gui.pages.base import Page, heading_label, scrolled_column
+from sbpac_desktop.gui.pages.dashboard_chart import chart_height, chart_width, count_axis, right_overhang
 from sbpac_desktop.gui.pages.dashboard_export import DashboardTableExport
-from sbpac_desktop.gui.pages.dashboard_layout import filter_bar, fold_filters
+from sbpac_desktop.gui.pages.dashboard_layout import titled
 from sbpac_desktop.gui.pages.dashboard_parts import (
     BAR_COLOURS,
     TIER_COLOURS,
@@ -47,6 +46,7 @@ from sbpac_desktop.gui.pages.dashboard_parts import (
 )
 from sbpac_desktop.gui.pages.dashboard_parts import table_item as _item
 from sbpac_desktop.gui.pages.dashboard_plan import PlanPanel, dashboard_plan_tree
+from sbpac_desktop.gui.pages.top_row import filter_bar, fold_filters
 from sbpac_desktop.gui.text import digits, wrappable
 from sbpac_desktop.gui.widgets.loading import refusal_on_line
 from sbpac_desktop.gui.widgets.place_filter import PlaceFilter
@@ -151,10 +151,11 @@ class DashboardPage(Page):
         return table
 
     def _lay_out(self) -> None:
-        layout, top = page_column(self, self.heading)
+        layout, top, self.scroll_area = scrolled_column(self, self.heading)  # a short window scrolls (960x560)
         self.column, self.top_row = layout, top
+        self.scroll_area.viewport().installEventFilter(self)  # the width shown decides the filters' row
         self.filter_bar = filter_bar(
-            self, (self.year_filter, self.quarter_filter, self.series_filter, self.place_filter)
+            self, (self.year_filter, self.quarter_filter, self.series_filter, self.place_filter), "dashboardFilters"
         )
         for widget in (self.filter_bar, self.export_button):
             top.addWidget(widget)
@@ -167,8 +168,8 @@ class DashboardPage(Page):
         layout.addWidget(self.summary)
         self.table_export = DashboardTableExport(self, top)  # ส่งออกตาราง… (gui/pages/dashboard_export.py)
         middle = QSplitter(Qt.Orientation.Horizontal, self)
-        middle.addWidget(self._titled(self.tr("ผู้รับผิดชอบหลัก × สถานะ"), self.matrix))
-        self.chart_column = self._titled(self.tr("จำนวนข้อสั่งการตามมิติการพัฒนา"), self.chart_box)
+        middle.addWidget(titled(self, self.tr("ผู้รับผิดชอบหลัก × สถานะ"), self.matrix))
+        self.chart_column = titled(self, self.tr("จำนวนข้อสั่งการตามมิติการพัฒนา"), self.chart_box)
         middle.addWidget(self.chart_column)
         middle.setSizes([700, 420])
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -182,28 +183,17 @@ class DashboardPage(Page):
         split.setSizes([300, 240])
         layout.addWidget(split, 1)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        fold_filters(self.column, self.top_row, self.filter_bar, event.size().width())  # under the heading when narrow
-        cap_matrix_width(self.matrix, self._matrix_room(event.size().width()))
-        super().resizeEvent(event)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+            width = self.scroll_area.viewport().width()  # the page less the scroll bar, when it shows
+            fold_filters(self.column, self.top_row, self.filter_bar, width)  # under the heading when narrow
+            cap_matrix_width(self.matrix, self._matrix_room(width))
+        return super().eventFilter(watched, event)
 
     def _matrix_room(self, width: int) -> int:
         """What the matrix may take of a page `width` wide, the chart keeping its least width."""
         margins = self.column.contentsMargins()
         return width - margins.left() - margins.right() - self.chart_column.minimumSizeHint().width() - 8
-
-    def _titled(self, title: str, widget: QWidget) -> QWidget:
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 4, 0, 0)
-        column.setSpacing(2)
-        label = QLabel(title, box)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        column.addWidget(label)
-        column.addWidget(widget, 1)
-        return box
 
     # --- data ----------------------------------------------------------------------
     def scope(self) -> tuple[int | None, int | None, int | None]:
@@ -309,7 +299,7 @@ class DashboardPage(Page):
                 tint = STATUS_COLOURS.get(key) if count else None
                 self.matrix.setItem(r, c, _item(digits(str(count)), (row.label, key), tint, True))
             self.matrix.setItem(r, len(keys) + 1, _item(digits(str(row.total)), (row.label, None), None, True))
-        fit_matrix_columns(self.matrix, self._matrix_room(self.width()))
+        fit_matrix_columns(self.matrix, self._matrix_room(self.scroll_area.viewport().width()))
 
     def _fill_chart(self, view: DashboardView) -> None:
         self.chart.removeAllSeries()
@@ -340,6 +330,8 @@ class DashboardPage(Page):
             axis.setLabelsFont(self.font())
         self.legend.setText(legend_html([(BAR_COLOURS[key], bar.label()) for key, bar in self.bar_sets.items()]))
         self.chart.setMargins(QMargins(4, 4, 4 + right_overhang(values, self.font()), 4))
+        names, metrics = [d.name for d in view.dimensions], self.fontMetrics()  # whole labels: the page scrolls
+        self.chart_view.setMinimumSize(chart_width(names, metrics), chart_height(len(names), metrics))
 
     def _fill_overdue(self, view: DashboardView) -> None:
         headers = [self.tr("เลขที่"), self.tr("ข้อสั่งการ"), self.tr("ผู้รับผิดชอบหลัก"), self.tr("ล่าช้า (วัน)"),

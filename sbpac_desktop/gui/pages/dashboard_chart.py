@@ -15,6 +15,9 @@ from PySide6.QtGui import QFont, QFontMetrics
 
 from sbpac_desktop.gui.text import digits
 
+CATEGORY_AIR = 8  # px between two dimension names on the left axis
+CHART_FRAME = 48  # px the chart keeps round its plot area: its margins, ticks and the axis' line
+BAR_ROOM = 40  # px more for the bars than the names take
 MAX_STEPS = 8  # at most this many intervals: labels stay apart on a narrow chart
 
 
@@ -51,3 +54,18 @@ def right_overhang(axis: QCategoryAxis, font: QFont) -> int:
     between boundaries, not for one centred on the last boundary, so the chart's margin must."""
     labels = axis.categoriesLabels()
     return QFontMetrics(font).horizontalAdvance(labels[-1]) // 2 + 1 if labels else 0
+
+
+def chart_height(categories: int, metrics: QFontMetrics) -> int:
+    """The least height of the bar chart: a line (and a little air) per dimension name left of
+    the bars and a line for the counts under them. Below it Qt Charts drew the names and the
+    counts as "…"; the dashboard scrolls instead (960x560)."""
+    line = metrics.lineSpacing()
+    return max(categories, 1) * (line + CATEGORY_AIR) + line + CHART_FRAME
+
+
+def chart_width(names: list[str], metrics: QFontMetrics) -> int:
+    """The least width of the bar chart: its widest dimension name whole and room for the bars.
+    Qt Charts gives the names at most about half the chart's width and cuts them beyond it."""
+    widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+    return 2 * widest + BAR_ROOM + CHART_FRAME

@@ -1,43 +1,20 @@
-"""The dashboard's top row: the heading, its filters and buttons on one line when the page is
-wide enough, else the filters on their own line under the heading (the window's least width,
-960 px, has no room for both: the filters covered the heading)."""
+"""The dashboard's parts under their titles (its top row folds with `pages/top_row.py`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
-def filter_bar(parent: QWidget, filters: Sequence[QWidget]) -> QWidget:
-    """The page's filters side by side, kept to their own widths (`fold_filters` moves them)."""
-    bar = QWidget(parent)
-    bar.setObjectName("dashboardFilters")
-    row = QHBoxLayout(bar)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(6)
-    for widget in filters:
-        row.addWidget(widget)
-    row.addStretch(1)
-    return bar
-
-
-def fold_filters(column: QBoxLayout, top: QBoxLayout, bar: QWidget, width: int) -> None:
-    """The filters beside the heading (whole) when the page is `width` wide enough for the row,
-    else on their own row under it, so neither the heading nor a filter is cut or covered."""
-    others = []
-    for index in range(top.count()):
-        item = top.itemAt(index)
-        widget = item.widget() if item is not None else None
-        if widget is not None and widget is not bar:
-            others.append(widget)
-    margins = column.contentsMargins()
-    spacing = max(top.spacing(), column.spacing(), 0)
-    need = sum(w.sizeHint().width() for w in (*others, bar)) + spacing * len(others) + margins.left() + margins.right()
-    beside = top.indexOf(bar) >= 0
-    if need <= width and not beside:
-        column.removeWidget(bar)
-        top.insertWidget(1, bar)
-    elif need > width and beside:
-        top.removeWidget(bar)
-        column.insertWidget(1, bar)  # page_column: the top row is the column's first item
+def titled(parent: QWidget, title: str, widget: QWidget) -> QWidget:
+    """`widget` under its bold title."""
+    box = QWidget(parent)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 4, 0, 0)
+    column.setSpacing(2)
+    label = QLabel(title, box)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    column.addWidget(label)
+    column.addWidget(widget, 1)
+    return box

@@ -26,6 +26,7 @@ from sbpac_desktop.gui.models.directives import DirectivesModel
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages import directive_import, directive_scope, file_export, tracker_filters
 from sbpac_desktop.gui.pages.base import TablePage
+from sbpac_desktop.gui.pages.top_row import FoldingFilters, filter_bar
 from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import digits
 from sbpac_desktop.gui.widgets.directive_detail import DirectiveDetailPane
@@ -126,10 +127,12 @@ class DirectivesPage(TablePage):
         filters.addWidget(self.status_filter)
         filters.addWidget(self.year_filter)
         filters.addWidget(self.place_filter)
-        filters.addWidget(self.assignee_filter, 1)
-        filters.addWidget(self.text_filter, 2)
+        texts = filter_bar(self, (self.assignee_filter, self.text_filter), "trackerTextFilters", (1, 2))
+        filters.addWidget(texts, 1)
+        filters.addStretch(0)  # the other filters keep their widths when the text boxes fold under them
         layout.removeWidget(self.table)
         layout.insertLayout(1, filters)
+        self.folding = FoldingFilters(self, layout, filters, texts, filters.indexOf(texts), 1)  # own row if narrow
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)

@@ -35,6 +35,7 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label
 from sbpac_desktop.gui.pages.field_visits_calendar import VISIT_TINT, VisitCalendar
 from sbpac_desktop.gui.pages.file_export import announce, ask_save_path, notice_label
+from sbpac_desktop.gui.pages.top_row import FoldingFilters, filter_bar
 from sbpac_desktop.gui.text import date_text, digits, wrappable
 from sbpac_desktop.gui.widgets.loading import loading_message, refusal_to
 from sbpac_desktop.services.app import AppContext
@@ -107,10 +108,13 @@ class FieldVisitsPage(Page):
             ("addFinding", self.tr("เพิ่มข้อค้นพบ…"), self.add_finding, True),
             ("findingToProgress", self.tr("ข้อค้นพบ → รายงานผล…"), self.finding_to_progress, True),
             ("cancelVisit", self.tr("ยกเลิกการลงพื้นที่"), self.cancel_selected, True),
-            ("printPdf", self.tr("พิมพ์รายงาน (PDF)…"), lambda: self.print_report(".pdf"), False),
-            ("printWord", self.tr("Word…"), lambda: self.print_report(".docx"), False),
         ):
             actions.addWidget(self._button(key, text, slot, staff))
+        pdf = self._button("printPdf", self.tr("พิมพ์รายงาน (PDF)…"), lambda: self.print_report(".pdf"), False)
+        word = self._button("printWord", self.tr("Word…"), lambda: self.print_report(".docx"), False)
+        printing = filter_bar(self, (pdf, word), "printButtons")
+        actions.addWidget(printing)
+        at = actions.indexOf(printing)
         actions.addStretch(1)
         right = QWidget(self)
         column = QVBoxLayout(right)
@@ -129,6 +133,7 @@ class FieldVisitsPage(Page):
         layout.addWidget(self.notice)
         layout.addWidget(split, 1)
         layout.addLayout(actions)
+        self.folding = FoldingFilters(self, layout, actions, printing, at)  # on a row of their own when narrow
 
     # --- loading --------------------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:

@@ -27,7 +27,8 @@ from sbpac_desktop.gui.pages import file_export, network_import
 from sbpac_desktop.gui.pages.base import Page, details_below, heading_label
 from sbpac_desktop.gui.pages.network_models import MembersModel, ReportsModel, kind_text
 from sbpac_desktop.gui.pages.spreadsheet_import import open_preview
-from sbpac_desktop.gui.text import date_text, digits
+from sbpac_desktop.gui.pages.top_row import FoldingFilters, filter_bar
+from sbpac_desktop.gui.text import ThaiLabel, date_text, digits
 from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.gui.widgets.table import DtoTableView
 from sbpac_desktop.services import places
@@ -68,7 +69,7 @@ class NetworkPage(Page):
         self.dialog: FormDialog | None = None
         self.import_dialog: ImportPreviewDialog | None = None
         self.heading = heading_label(self.tr("เครือข่ายภาคประชาชน"), self)
-        self.summary = QLabel(self)
+        self.summary = ThaiLabel(self)  # wraps: a new office's hint is longer than 960 px
         self.summary.setObjectName("networkSummary")
         self.error = QLabel(self)
         self.error.setWordWrap(True)
@@ -111,8 +112,8 @@ class NetworkPage(Page):
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        top.addWidget(self.kind_filter)
-        top.addWidget(self.active_only)
+        filters = filter_bar(self, (self.kind_filter, self.active_only), "networkFilters")
+        top.addWidget(filters)
         top.addWidget(self._button("networkTemplate", self.tr("ดาวน์โหลดแบบฟอร์ม…"),
                                    self.tr("แบบรายงาน Excel ให้เครือข่ายและบัณฑิตอาสากรอก แล้วนำเข้ากลับ"),
                                    lambda: self.download_template()))  # fmt: skip
@@ -136,6 +137,7 @@ class NetworkPage(Page):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
         layout.addLayout(top)
+        self.folding = FoldingFilters(self, layout, top, filters)  # under the heading when narrow
         for widget in (self.summary, self.notice, self.error):
             layout.addWidget(widget)
         layout.addWidget(split, 1)

@@ -30,7 +30,8 @@ from sbpac_desktop.gui.pages import file_export, people_import
 from sbpac_desktop.gui.pages.base import Page, heading_label, page_column
 from sbpac_desktop.gui.pages.people_tabs import PersonsTab, PostsTab, UnitsTab
 from sbpac_desktop.gui.pages.spreadsheet_import import open_preview
-from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.pages.top_row import FoldingFilters, filter_bar
+from sbpac_desktop.gui.text import ThaiLabel, digits
 from sbpac_desktop.gui.widgets.loading import refusal_on_line
 from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.services.app import AppContext
@@ -70,7 +71,7 @@ class PeoplePage(Page):
         self.dialog: FormDialog | None = None
         self.operation: Operation[Any] | None = None
         self.heading = heading_label(self.tr("บุคคลและหน่วยงาน"), self)
-        self.summary = QLabel(self)
+        self.summary = ThaiLabel(self)  # wraps: a new office's hint is longer than 960 px
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
@@ -106,8 +107,10 @@ class PeoplePage(Page):
 
     def _lay_out(self) -> None:
         layout, top = page_column(self, self.heading)
-        for widget in (self.search, self.show_inactive, self.template_button, self.import_button):
+        bar = filter_bar(self, (self.search, self.show_inactive), "peopleFilters")
+        for widget in (bar, self.template_button, self.import_button):
             top.addWidget(widget)
+        self.folding = FoldingFilters(self, layout, top, bar)  # under the heading on a narrow window
         layout.addWidget(self.summary)
         layout.addWidget(self.notice)
         layout.addWidget(self.error)

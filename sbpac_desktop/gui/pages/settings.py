@@ -20,6 +20,7 @@ from sbpac_desktop.gui.forms.ui_settings_page import Ui_SettingsPage
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import HEADING_SCALE, Page
 from sbpac_desktop.gui.startup import LAST_DATABASE_KEY
+from sbpac_desktop.gui.widgets.scrolling import ScrollBody, scrolling
 from sbpac_desktop.services import auth
 from sbpac_desktop.services import settings as org_settings
 from sbpac_desktop.services.admin.database_check import DatabaseCheck, check_database, location_to_remember
@@ -70,7 +71,9 @@ class SettingsPage(Page):
         super().__init__(ctx, parent)
         self.settings = settings
         self.ui = Ui_SettingsPage()
-        self.ui.setupUi(self)
+        self.body = ScrollBody(self)  # the form scrolls on a short window (960x560) instead of squeezing
+        self.ui.setupUi(self.body)
+        self.scroll_area = scrolling(self, self.body, "settingsScroll")
         font = QFont(self.ui.heading.font())
         font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
         font.setBold(True)

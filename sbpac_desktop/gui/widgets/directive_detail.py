@@ -9,7 +9,16 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sbpac_desktop.domain.enums import AssignmentRole
 from sbpac_desktop.domain.errors import AppError
@@ -22,6 +31,7 @@ from sbpac_desktop.gui.text import BLANK, date_text, digits, or_blank, percent_t
 from sbpac_desktop.gui.widgets.directive_actions import DirectiveActions
 from sbpac_desktop.gui.widgets.external_reports import read_external, reports_html
 from sbpac_desktop.gui.widgets.loading import loading_message
+from sbpac_desktop.gui.widgets.scrolling import ScrollBody, scrolling
 from sbpac_desktop.services import places
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives.directive_views import ProgressView
@@ -29,6 +39,9 @@ from sbpac_desktop.services.directives.directives import DirectiveDetail, get_di
 from sbpac_desktop.services.directives.workflow import WorkflowView, get_workflow
 from sbpac_desktop.services.field.network import ExternalReportView
 from sbpac_desktop.services.places import PlaceView
+
+PROGRESS_LINES = 6  # the progress history keeps room for a report or two; the pane scrolls below
+NAMES_SHARE = 2.5  # the values go under their names when these would take more than 1/2.5 of the pane
 
 
 def _value_label(parent: QWidget, name: str) -> QLabel:
@@ -102,7 +115,7 @@ class DirectiveDetailPane(QFrame):
         self.show_detail(None)
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setVerticalSpacing(4)
         form.addRow(self.tr("สถานะ"), self.status)
         form.addRow(self.tr("สั่งการเมื่อ"), self.issued)
@@ -116,7 +129,12 @@ class DirectiveDetailPane(QFrame):
         self.form_host = QWidget(self)
         self.form_host.setLayout(form)
         self.history_label = QLabel(self.tr("ความก้าวหน้า (ล่าสุดอยู่บน)"), self)
-        layout = QVBoxLayout(self)
+        # On a short window (960x560) the facts keep the height their wrapped text needs and the
+        # pane scrolls: squeezed into the pane's height, the rows were drawn over each other.
+        self.body = ScrollBody(self)
+        self.body.setObjectName("directiveDetailBody")
+        self.progress.setMinimumHeight(self.fontMetrics().lineSpacing() * PROGRESS_LINES)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(6)
         layout.addWidget(self.empty)
@@ -127,6 +145,18 @@ class DirectiveDetailPane(QFrame):
         layout.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.history_label)
         layout.addWidget(self.progress, 1)
+        self.scroll_area = scrolling(self, self.body, "directiveDetailScroll")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """In a narrow pane (the window's least width) each value goes under its name, at the
+        pane's whole width, rather than in a column a few words wide beside the names."""
+        names = [self.form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(self.form.rowCount())]
+        widest = max((item.sizeHint().width() for item in names if item is not None), default=0)
+        narrow = event.size().width() < widest * NAMES_SHARE
+        wrap = QFormLayout.RowWrapPolicy.WrapAllRows if narrow else QFormLayout.RowWrapPolicy.DontWrapRows
+        if self.form.rowWrapPolicy() != wrap:
+            self.form.setRowWrapPolicy(wrap)
+        super().resizeEvent(event)
 
     def show_history(self) -> HistoryDialog | None:
         """ประวัติการแก้ไข of the shown directive, with its assignees, reports and files."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -117,6 +117,10 @@ class DtoTableView(QTableView):
             for column, samples in self.source_model.one_line_samples().items()
         }  # fmt: skip
 
+    def header_width(self, column: int) -> int:
+        """The width the column's header text needs in this font (a header never wraps)."""
+        return self.horizontalHeader().sectionSizeFromContents(column).width()
+
     def _shrunk_content_widths(self) -> dict[int, int]:
         fixed = self._one_line
         available = self.viewport().width() * CONTENT_SHARE - sum(fixed.values())
@@ -125,7 +129,8 @@ class DtoTableView(QTableView):
         if not wanted or wanted <= available:
             return dict(self._content_widths)
         factor = max(available, 0) / wanted
-        return {**fixed, **{c: max(MIN_CONTENT_WIDTH, int(w * factor)) for c, w in shrinkable.items()}}
+        least = {c: max(MIN_CONTENT_WIDTH, self.header_width(c)) for c in shrinkable}  # the cells wrap, not the header
+        return {**fixed, **{c: max(least[c], int(w * factor)) for c, w in shrinkable.items()}}
 
     def distribute_width(self) -> None:
         weights = self.weights()
@@ -134,10 +139,11 @@ class DtoTableView(QTableView):
             self.setColumnWidth(column, width)
         spare = self.viewport().width() - sum(content.values())
         total = sum(weights.values())
-        widths = {c: max(MIN_WEIGHTED_WIDTH, spare * w // total) for c, w in weights.items()}
+        least = {c: max(MIN_WEIGHTED_WIDTH, self.header_width(c)) for c in weights}
+        widths = {c: max(least[c], spare * w // total) for c, w in weights.items()}
         leftover = spare - sum(widths.values())
         first = min(widths)
-        widths[first] = max(MIN_WEIGHTED_WIDTH, widths[first] + leftover)
+        widths[first] = max(least[first], widths[first] + leftover)
         for column, width in widths.items():
             self.setColumnWidth(column, width)
         self.forget_row_heights()
@@ -170,3 +176,27 @@ class DtoTableView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.distribute_width()
+
+
+class SharedColumns(QObject):
+    """Columns of set widths beside one stretching column: on a narrow window (the least size,
+    960 px) the set widths shrink in proportion, never below their header text, so the stretching
+    column keeps `least` px instead of being squeezed to a few letters."""
+
+    def __init__(self, table: QTableView, widths: dict[int, int], least: int) -> None:
+        super().__init__(table)
+        self.table, self.widths, self.least = table, widths, least
+        table.viewport().installEventFilter(self)  # its width is the one shared out
+        self.share()
+
+    def share(self) -> None:
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - self.least
+        factor = min(1.0, max(room, 0) / sum(self.widths.values()))
+        for column, width in self.widths.items():
+            header.resizeSection(column, max(int(width * factor), header.sectionSizeFromContents(column).width()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.share()
+        return False
