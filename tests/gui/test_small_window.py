@@ -110,6 +110,27 @@ def test_dashboard_chart_keeps_room_for_its_labels(qtbot: QtBot, window: MainWin
     assert body.width() <= page.scroll_area.viewport().width(), f"{window.width()}: {body.width()} px wide"
 
 
+def test_dashboard_filters_fold_when_the_data_widens_them(qtbot: QtBot, ctx: AppContext, settings: QSettings,
+                                                          ui_font: str) -> None:  # fmt: skip
+    """The filters' row was decided on a resize only: a filter widened by the rows read later (a
+    province's districts, the fiscal years) left it beside the heading with no room, the heading
+    cut (1320-1360 px with the demo data), and the matrix kept a width the chart grown since left
+    no room for (the chart cut at the right)."""
+    window = shown_window(qtbot, ctx, settings, (1600, 768))
+    page = window.page_as("dashboard", DashboardPage)
+    window.show_page("dashboard")
+    settle(qtbot)
+    assert page.top_row.indexOf(page.filter_bar) >= 0  # room for the row at 1600 px
+    page.year_filter.addItem("ปีงบประมาณ " * 12, None)  # a filter grows by far more than the row has left
+    page.chart_view.setMinimumWidth(page.chart_view.minimumWidth() + 200)  # and the chart grows
+    settle(qtbot)
+    qtbot.wait(50)
+    assert page.top_row.indexOf(page.filter_bar) < 0, "the filters stayed beside the heading"
+    assert page.heading.width() >= page.heading.sizeHint().width()
+    middle = page.chart_column.parentWidget()
+    assert middle.width() >= middle.minimumSizeHint().width(), "the chart is cut at the right"
+
+
 def _row_problems(page: QWidget, widgets: list[QWidget]) -> list[str]:
     """Each widget as wide as its text needs (its size hint) and none over another."""
     problems = [

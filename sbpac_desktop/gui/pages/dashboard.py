@@ -184,7 +184,9 @@ class DashboardPage(Page):
         layout.addWidget(split, 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+        # resized, or the page's parts asked for other sizes (a filter filled later, the chart's
+        # least size set by its data): the column's layout tells the viewport, its parent
+        if watched is self.scroll_area.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
             width = self.scroll_area.viewport().width()  # the page less the scroll bar, when it shows
             fold_filters(self.column, self.top_row, self.filter_bar, width)  # under the heading when narrow
             cap_matrix_width(self.matrix, self._matrix_room(width))
