@@ -341,6 +341,8 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(entry.page)
                 entry.page.deleteLater()
         self._refill_navigation()  # the current page is built below, the others when shown
+        if not self.is_ready():
+            return  # still opening: no page yet (the remembered one may be the users page); attach shows it
         self.show_page(key)
         self._switch_to(self.nav.currentRow())
 

@@ -165,6 +165,7 @@ def test_attach_brings_the_frame_to_life_on_the_remembered_page(
 def test_a_language_change_while_opening_keeps_the_frame_holding(
     qtbot: QtBot, ctx: AppContext, settings: QSettings
 ) -> None:
+    settings.setValue("window/page", "users")  # an administrator's last page: not listed before sign-in
     frame = MainWindow(None, settings)
     qtbot.addWidget(frame)
     frame.show()
