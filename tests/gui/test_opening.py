@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -23,7 +23,7 @@ from sbpac_desktop.gui.app import run_gui
 from sbpac_desktop.gui.errors import ThaiMessageBox
 from sbpac_desktop.gui.fonts import font_files
 from sbpac_desktop.gui.main_window import MainWindow
-from sbpac_desktop.gui.opening import opening_text
+from sbpac_desktop.gui.opening import DECORATION, DEFAULT_SIZE, MINIMUM_SIZE, first_size, opening_text
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.services.app import AppContext
 from tests.gui.helpers import root_logging_kept, settle
@@ -276,3 +276,24 @@ def test_an_import_failure_of_the_database_layer_reaches_the_window_thread(
     with pytest.raises(ModuleNotFoundError):
         run_gui(demo_db)
     assert _frames() == []
+
+
+@pytest.mark.parametrize("free", [QSize(1366, 768), QSize(1366, 728), QSize(1280, 800)])
+def test_a_first_frame_with_its_title_bar_fits_the_screen(free: QSize) -> None:
+    """Seen on a real X server at 1366x768: 1280x720 and the title bar ran past the screen's
+    bottom, hiding the status bar. With no saved geometry the frame fits the free area."""
+    size = first_size(free)
+    assert size.height() + DECORATION.height() <= free.height()
+    assert size.width() + DECORATION.width() <= free.width()
+    assert size.height() >= MINIMUM_SIZE.height()
+
+
+def test_a_first_frame_is_the_default_on_a_large_screen_and_the_minimum_on_a_tiny_one() -> None:
+    assert first_size(QSize(1920, 1040)) == DEFAULT_SIZE
+    assert first_size(QSize(800, 480)) == MINIMUM_SIZE
+
+
+def test_a_new_frame_takes_its_first_size_from_its_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow(None, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.size() == first_size(window.screen().availableGeometry().size())
