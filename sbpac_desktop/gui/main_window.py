@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the frame shows before the database layer (SQLAlchemy, the 
 SETTINGS_ORGANIZATION = "SBPAC"
 SETTINGS_APPLICATION = "SBPAC Desktop"
 NAV_WIDTH = 180
+NAV_ROW = QSize(NAV_WIDTH - 8, 38)  # an administrator's 11 rows fit 960x560 without a scroll bar
 SEARCH_WIDTH = 300
 
 PageT = TypeVar("PageT", bound="Page")
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         nav = QListWidget(self)
         nav.setObjectName("navigation")
         nav.setIconSize(QSize(22, 22))
-        nav.setSpacing(2)
+        nav.setSpacing(1)
         nav.setMinimumWidth(NAV_WIDTH)
         nav.setMaximumWidth(NAV_WIDTH + 80)
         nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
         for entry in self.entries:
             item = QListWidgetItem(entry.icon, entry.label, nav)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
-            item.setSizeHint(QSize(NAV_WIDTH - 8, 40))
+            item.setSizeHint(NAV_ROW)
 
     def _refill_navigation(self) -> None:
         self.entries = page_entries(self)
