@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, QSize, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QSettings, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -136,6 +136,32 @@ def test_leaving_the_sign_in_closes_the_frame_and_returns_0(
     assert run_gui(str(path)) == 0
     assert len(at_opening) == 1 and at_opening[0]["visible"]
     assert len(parents) == 1 and isinstance(parents[0], MainWindow)  # over the frame, centred on it
+    assert _frames() == []
+
+
+def test_a_close_asked_while_the_database_opens_quits_before_the_dialog(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen on a real X server: the frame closed (Alt+F4) just after the database layer loaded,
+    while the database opened; the close waited, the first-admin dialog came up modal over the
+    frame and Qt dropped the close. The close is now taken before any dialog."""
+    from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog
+    from sbpac_desktop.services.app import open_app
+
+    path = tmp_path / "new.db"
+    open_app(str(path), create=True).close()
+    original = gui_app._open_with_recovery
+    dialogs: list[object] = []
+
+    def close_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        for frame in _frames():
+            QTimer.singleShot(0, frame.close)  # waits in the queue, as the window system's close did
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(gui_app, "_open_with_recovery", close_meanwhile)
+    monkeypatch.setattr(FirstAdminDialog, "exec", lambda dialog: dialogs.append(dialog) or 0)
+    assert run_gui(str(path)) == 0
+    assert dialogs == []
     assert _frames() == []
 
 
@@ -266,6 +292,14 @@ def test_closing_the_frame_while_it_loads_quits_without_opening_the_database(
     timer.stop()
     assert at_opening == []  # never opened
     assert _frames() == []
+
+
+def test_the_loading_loop_lets_the_window_systems_close_in() -> None:
+    """On a real X server, closing the frame (title bar, Alt+F4) while the database layer
+    imported did nothing: the loop excluded user input, which in Qt includes the window system's
+    close, and the sign-in dialog came up anyway. Offscreen Qt sends no such close, so the test
+    above closes the frame itself; this one keeps the loop from holding the window system's."""
+    assert not gui_app.LOAD_LOOP_FLAGS & QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
 
 
 def test_an_import_failure_of_the_database_layer_reaches_the_window_thread(
