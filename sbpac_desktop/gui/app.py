@@ -167,6 +167,7 @@ def _hide_windows() -> None:
 
 # Imported on a helper thread while the frame shows: no Qt in them, and most of the start-up's cost.
 DATABASE_LAYER = ("sbpac_desktop.services.app", "sbpac_desktop.services.admin.maintenance")
+LOAD_LOOP_FLAGS = QEventLoop.ProcessEventsFlag.AllEvents  # a close from the window system is "user input"
 
 
 class _Finished(QObject):
@@ -178,7 +179,9 @@ class _Finished(QObject):
 def _load_database_layer() -> None:
     """Import the database layer (SQLAlchemy, the mapped models: about a second) on a helper
     thread while the window's thread runs its event loop, so the frame repaints and follows the
-    window system meanwhile (input is held: the frame's actions are disabled anyway). An
+    window system meanwhile. User input is let in (LOAD_LOOP_FLAGS): the frame holds its actions,
+    navigation and search, and Qt counts the window system's close among user input, so holding
+    input held the close too (seen on a real X server: the sign-in dialog came up anyway). An
     import error is raised here, on the window's thread."""
     failures: list[BaseException] = []
     loop = QEventLoop()
@@ -196,7 +199,7 @@ def _load_database_layer() -> None:
 
     thread = threading.Thread(target=load, name="sbpac-database-import", daemon=True)
     thread.start()
-    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # no polling: the window's thread sleeps
+    loop.exec(LOAD_LOOP_FLAGS)  # no polling: the window's thread sleeps
     thread.join()
     if failures:
         raise failures[0]
@@ -272,13 +275,26 @@ def _who_acts(db: Database, environ: Mapping[str, str], *, smoke: bool, parent: 
     if smoke or credentials_from_env(environ) is not None:
         return resolve_actor(db, environ)
     where = db.location.display
+    dialog: FirstAdminDialog | SignInDialog
     if auth.needs_first_admin(db):
-        first = FirstAdminDialog(
+        dialog = FirstAdminDialog(
             lambda login, name, password: auth.create_first_admin(db, login, name, password), where, parent
         )
-        return first.actor if first.exec() else None
-    dialog = SignInDialog(lambda login, password: auth.sign_in(db, login, password), where, parent)
-    return dialog.actor if dialog.exec() else None
+    else:
+        dialog = SignInDialog(lambda login, password: auth.sign_in(db, login, password), where, parent)
+    if _closed_meanwhile(parent) or not dialog.exec():
+        return None
+    return dialog.actor
+
+
+def _closed_meanwhile(frame: QWidget | None) -> bool:
+    """A close of the frame asked while the database opened (and the dialog was built) is
+    taken before the dialog comes up: once the modal dialog is up the frame is blocked and Qt
+    drops a close from the window system (seen on X). One that arrives later still is lost."""
+    if frame is None:
+        return False
+    QApplication.processEvents()
+    return not frame.isVisible()
 
 
 def _close_context(ctx: AppContext) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sbpac_desktop.gui.menus import MainMenus
-from sbpac_desktop.gui.opening import OpeningState
+from sbpac_desktop.gui.opening import DEFAULT_SIZE, MINIMUM_SIZE, OpeningState, first_size
 from sbpac_desktop.gui.operations import busy_tracker, wait_for_idle
 from sbpac_desktop.gui.page_registry import PageEntry, page_entries, preload_later
 
@@ -36,9 +36,8 @@ if TYPE_CHECKING:  # the frame shows before the database layer (SQLAlchemy, the 
 
 SETTINGS_ORGANIZATION = "SBPAC"
 SETTINGS_APPLICATION = "SBPAC Desktop"
-DEFAULT_SIZE = QSize(1280, 720)
-MINIMUM_SIZE = QSize(960, 560)  # leaves room for a taskbar on a 1366×768 laptop screen
 NAV_WIDTH = 180
+NAV_ROW = QSize(NAV_WIDTH - 8, 38)  # an administrator's 11 rows fit 960x560 without a scroll bar
 SEARCH_WIDTH = 300
 
 PageT = TypeVar("PageT", bound="Page")
@@ -64,7 +63,7 @@ class MainWindow(QMainWindow):
         self.close_context: Callable[[AppContext], None] = lambda old: old.close()
         self.settings_page: SettingsPage | None = None
         self.setMinimumSize(MINIMUM_SIZE)
-        self.resize(DEFAULT_SIZE)
+        self.resize(first_size(self.screen().availableGeometry().size()))
         self.entries = page_entries(self)  # pages are built when first shown (gui/page_registry.py)
         self.nav = self._build_navigation()
         self.stack = QStackedWidget(self)
@@ -125,7 +124,7 @@ class MainWindow(QMainWindow):
         nav = QListWidget(self)
         nav.setObjectName("navigation")
         nav.setIconSize(QSize(22, 22))
-        nav.setSpacing(2)
+        nav.setSpacing(1)
         nav.setMinimumWidth(NAV_WIDTH)
         nav.setMaximumWidth(NAV_WIDTH + 80)
         nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -136,7 +135,7 @@ class MainWindow(QMainWindow):
         for entry in self.entries:
             item = QListWidgetItem(entry.icon, entry.label, nav)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
-            item.setSizeHint(QSize(NAV_WIDTH - 8, 40))
+            item.setSizeHint(NAV_ROW)
 
     def _refill_navigation(self) -> None:
         self.entries = page_entries(self)

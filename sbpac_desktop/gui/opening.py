@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from shiboken6 import Shiboken
@@ -16,6 +16,16 @@ if TYPE_CHECKING:
     from sbpac_desktop.gui.main_window import MainWindow
 
 HEADING_SCALE = 1.45  # as a page's heading (gui/pages/base.py), without importing the pages
+DEFAULT_SIZE = QSize(1280, 720)
+MINIMUM_SIZE = QSize(960, 560)  # leaves room for a taskbar on a 1366×768 laptop screen
+DECORATION = QSize(32, 64)  # the window system's title bar and borders, around the window's own size
+
+
+def first_size(available: QSize) -> QSize:
+    """The frame's size on a first start (no saved geometry): the default, but never taller or
+    wider than the screen's free area with the title bar counted. 720 px plus a title bar ran
+    past the bottom of a 1366×768 screen and hid the status bar (seen on a real X server)."""
+    return DEFAULT_SIZE.boundedTo(available - DECORATION).expandedTo(MINIMUM_SIZE)
 
 
 def opening_text() -> str:

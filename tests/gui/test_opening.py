@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QSettings, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -23,7 +23,7 @@ from sbpac_desktop.gui.app import run_gui
 from sbpac_desktop.gui.errors import ThaiMessageBox
 from sbpac_desktop.gui.fonts import font_files
 from sbpac_desktop.gui.main_window import MainWindow
-from sbpac_desktop.gui.opening import opening_text
+from sbpac_desktop.gui.opening import DECORATION, DEFAULT_SIZE, MINIMUM_SIZE, first_size, opening_text
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.services.app import AppContext
 from tests.gui.helpers import root_logging_kept, settle
@@ -136,6 +136,32 @@ def test_leaving_the_sign_in_closes_the_frame_and_returns_0(
     assert run_gui(str(path)) == 0
     assert len(at_opening) == 1 and at_opening[0]["visible"]
     assert len(parents) == 1 and isinstance(parents[0], MainWindow)  # over the frame, centred on it
+    assert _frames() == []
+
+
+def test_a_close_asked_while_the_database_opens_quits_before_the_dialog(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen on a real X server: the frame closed (Alt+F4) just after the database layer loaded,
+    while the database opened; the close waited, the first-admin dialog came up modal over the
+    frame and Qt dropped the close. The close is now taken before any dialog."""
+    from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog
+    from sbpac_desktop.services.app import open_app
+
+    path = tmp_path / "new.db"
+    open_app(str(path), create=True).close()
+    original = gui_app._open_with_recovery
+    dialogs: list[object] = []
+
+    def close_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        for frame in _frames():
+            QTimer.singleShot(0, frame.close)  # waits in the queue, as the window system's close did
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(gui_app, "_open_with_recovery", close_meanwhile)
+    monkeypatch.setattr(FirstAdminDialog, "exec", lambda dialog: dialogs.append(dialog) or 0)
+    assert run_gui(str(path)) == 0
+    assert dialogs == []
     assert _frames() == []
 
 
@@ -269,6 +295,14 @@ def test_closing_the_frame_while_it_loads_quits_without_opening_the_database(
     assert _frames() == []
 
 
+def test_the_loading_loop_lets_the_window_systems_close_in() -> None:
+    """On a real X server, closing the frame (title bar, Alt+F4) while the database layer
+    imported did nothing: the loop excluded user input, which in Qt includes the window system's
+    close, and the sign-in dialog came up anyway. Offscreen Qt sends no such close, so the test
+    above closes the frame itself; this one keeps the loop from holding the window system's."""
+    assert not gui_app.LOAD_LOOP_FLAGS & QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+
+
 def test_an_import_failure_of_the_database_layer_reaches_the_window_thread(
     qapp: QApplication, demo_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -277,3 +311,24 @@ def test_an_import_failure_of_the_database_layer_reaches_the_window_thread(
     with pytest.raises(ModuleNotFoundError):
         run_gui(demo_db)
     assert _frames() == []
+
+
+@pytest.mark.parametrize("free", [QSize(1366, 768), QSize(1366, 728), QSize(1280, 800)])
+def test_a_first_frame_with_its_title_bar_fits_the_screen(free: QSize) -> None:
+    """Seen on a real X server at 1366x768: 1280x720 and the title bar ran past the screen's
+    bottom, hiding the status bar. With no saved geometry the frame fits the free area."""
+    size = first_size(free)
+    assert size.height() + DECORATION.height() <= free.height()
+    assert size.width() + DECORATION.width() <= free.width()
+    assert size.height() >= MINIMUM_SIZE.height()
+
+
+def test_a_first_frame_is_the_default_on_a_large_screen_and_the_minimum_on_a_tiny_one() -> None:
+    assert first_size(QSize(1920, 1040)) == DEFAULT_SIZE
+    assert first_size(QSize(800, 480)) == MINIMUM_SIZE
+
+
+def test_a_new_frame_takes_its_first_size_from_its_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow(None, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.size() == first_size(window.screen().availableGeometry().size())

@@ -125,6 +125,30 @@ def test_sign_in_dialog_says_the_account_is_locked(qtbot: QtBot, fresh):
     assert dialog.actor is None
 
 
+def _tab_order(dialog) -> list:
+    """The widgets Tab reaches from the focused one, in order, until it comes back."""
+    start = widget = dialog.focusWidget()
+    order = [start]
+    while (widget := widget.nextInFocusChain()) is not start:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            order.append(widget)
+    return order
+
+
+def test_both_dialogs_open_with_the_cursor_in_the_login_box(qtbot: QtBot, fresh):
+    """Found on a real X server: the dialogs opened with the focus on the default button, so
+    typing went nowhere, and Tab then a space pressed ออกจากโปรแกรม."""
+    first = _first_admin_dialog(fresh)
+    sign_in = _sign_in_dialog(fresh)
+    for dialog in (first, sign_in):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    assert _tab_order(first) == [
+        first.login, first.display_name, first.password, first.confirm, first.ok_button, first.cancel_button
+    ]
+    assert _tab_order(sign_in) == [sign_in.login, sign_in.password, sign_in.ok_button, sign_in.cancel_button]
+
+
 def test_status_bar_shows_the_signed_in_user_and_role(qtbot: QtBot, fresh, settings):
     admin = auth.create_first_admin(fresh.db, "somchai", "สมชาย", PASSWORD)
     users.create_user(fresh.db, admin, users.UserInput("malee", "นางมาลี ดีงาม", "viewer", PASSWORD))

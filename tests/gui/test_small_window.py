@@ -23,6 +23,7 @@ from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
 from sbpac_desktop.gui.pages.network import NetworkPage
 from sbpac_desktop.gui.pages.people import PeoplePage
+from sbpac_desktop.services import auth
 from sbpac_desktop.services.app import AppContext, open_app
 from tests.gui.helpers import cut_or_covered, settle, shown_window
 from tests.gui.meeting_fixtures import open_meeting_window
@@ -256,3 +257,21 @@ def test_a_new_offices_pages_read_whole(qtbot: QtBot, empty_ctx: AppContext, set
 def test_demo_pages_read_whole(qtbot: QtBot, window: MainWindow, key: str) -> None:
     problems = _page_problems(qtbot, window, key, "demo")
     assert not problems, f"{key} at {window.width()}: " + "; ".join(problems)
+
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_navigation_shows_every_page_name_whole(qtbot: QtBot, empty_ctx: AppContext, settings: QSettings, ui_font: str,
+                                                size: tuple[int, int]) -> None:  # fmt: skip
+    """Seen on a real X server at 960x560, signed in as the first administrator: eleven 40 px rows
+    with 2 px spacing needed a scroll bar, which took the width "เครือข่ายภาคประชาชน" needed."""
+    admin = auth.create_first_admin(empty_ctx.db, "admin", "นายสมชาย ใจดี", "รหัสผ่านยาวพอ-1")
+    window = shown_window(qtbot, AppContext(empty_ctx.db, admin), settings, size)
+    nav = window.nav
+    assert nav.count() == len(window.page_keys()) == 11  # the administrator's accounts page too
+    assert not nav.verticalScrollBar().isVisible()
+    metrics = QFontMetrics(nav.font())
+    for row in range(nav.count()):
+        item = nav.item(row)
+        text_room = nav.visualItemRect(item).width() - nav.iconSize().width() - 12
+        assert metrics.horizontalAdvance(item.text()) <= text_room, item.text()

@@ -10,6 +10,7 @@ cleared after a wrong password so the next attempt starts clean.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -63,10 +64,10 @@ class _AccountDialog(QDialog):
         self.ok_button.setDefault(True)
         self.buttons = QDialogButtonBox(self)
         self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(self.tr("ออกจากโปรแกรม"))
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("ออกจากโปรแกรม"))
         self.ok_button.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
         layout.setSpacing(10)
@@ -82,6 +83,14 @@ class _AccountDialog(QDialog):
         if secret:
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         return edit, self.errors.bind(field, edit)
+
+    def fields_first(self, *fields: QLineEdit) -> None:
+        """Typing starts in the first field and Tab walks the fields, then the buttons. The
+        buttons are made before the fields, so Qt's own order put them first: the dialog opened
+        with the focus on its default button, and Tab, then a space, pressed ออกจากโปรแกรม."""
+        for before, after in pairwise([*fields, self.ok_button, self.cancel_button]):
+            QWidget.setTabOrder(before, after)
+        fields[0].setFocus()
 
     def submit(self) -> None:
         raise NotImplementedError
@@ -105,6 +114,7 @@ class SignInDialog(_AccountDialog):
         self.form.addRow(self.tr("ชื่อผู้ใช้"), login_box)
         self.form.addRow(self.tr("รหัสผ่าน"), password_box)
         self.ok_button.setText(self.tr("ลงชื่อเข้าใช้"))
+        self.fields_first(self.login, self.password)
         self.resize(520, self.sizeHint().height())
 
     def submit(self) -> None:
@@ -146,6 +156,7 @@ class FirstAdminDialog(_AccountDialog):
         self.form.addRow(self.tr("รหัสผ่าน"), password_box)
         self.form.addRow(self.tr("ยืนยันรหัสผ่าน"), confirm_box)
         self.ok_button.setText(self.tr("สร้างบัญชีและเริ่มใช้งาน"))
+        self.fields_first(self.login, self.display_name, self.password, self.confirm)
         self.resize(640, self.sizeHint().height())
 
     def submit(self) -> None:
