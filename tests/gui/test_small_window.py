@@ -19,11 +19,12 @@ from pytestqt.qtbot import QtBot
 from sbpac_desktop.gui import fonts
 from sbpac_desktop.gui.main_window import MINIMUM_SIZE, MainWindow
 from sbpac_desktop.gui.pages.dashboard import DashboardPage
+from sbpac_desktop.gui.pages.dashboard_chart import NAME_ROOM
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.field_visits import FieldVisitsPage
 from sbpac_desktop.gui.pages.network import NetworkPage
 from sbpac_desktop.gui.pages.people import PeoplePage
-from sbpac_desktop.services import auth
+from sbpac_desktop.services import auth, dimensions
 from sbpac_desktop.services.app import AppContext, open_app
 from tests.gui.helpers import cut_or_covered, settle, shown_window
 from tests.gui.meeting_fixtures import open_meeting_window
@@ -130,6 +131,40 @@ def test_dashboard_filters_fold_when_the_data_widens_them(qtbot: QtBot, ctx: App
     assert page.heading.width() >= page.heading.sizeHint().width()
     middle = page.chart_column.parentWidget()
     assert middle.width() >= middle.minimumSizeHint().width(), "the chart is cut at the right"
+
+
+def test_dashboard_chart_cuts_long_dimension_names(qtbot: QtBot, work_db: str, settings: QSettings,
+                                                   ui_font: str) -> None:  # fmt: skip
+    """A dimension's name may be 300 characters: whole, it made the chart wider than the window
+    (bars, axis and legend cut at the right, at 960 px). Names end in "…" beyond NAME_ROOM, and
+    two cut alike stay two bars (the category axis drops a repeated label)."""
+    context = open_app(work_db)
+    try:
+        for n, view in enumerate(dimensions.list_dimensions(context.db, context.actor)):
+            long_name = "การพัฒนาคุณภาพชีวิตและความเป็นอยู่ของประชาชนในพื้นที่จังหวัดชายแดนภาคใต้ ด้านที่ " + str(n)
+            data = dimensions.DimensionInput(long_name, view.short_name)
+            dimensions.update_dimension(context.db, context.actor, view.id, view.version, data)
+        window = shown_window(qtbot, context, settings, (MINIMUM_SIZE.width(), MINIMUM_SIZE.height()))
+        page = window.page_as("dashboard", DashboardPage)
+        with qtbot.waitSignal(page.loaded_view, timeout=10_000) as loaded:
+            window.show_page("dashboard")
+        settle(qtbot)
+        qtbot.wait(50)
+        _shot(window, "dashboard_long_names")
+        shown = loaded.args[0].dimensions
+        categories = next(a for a in page.chart.axes(Qt.Orientation.Vertical) if isinstance(a, QBarCategoryAxis))
+        metrics = QFontMetrics(page.font())
+        assert len(shown) > 1 and categories.count() == len(shown), "a bar lost its label"
+        labels = categories.categories()
+        assert all(metrics.horizontalAdvance(label) <= NAME_ROOM for label in labels)
+        assert max(metrics.horizontalAdvance(label) for label in labels) < page.chart.plotArea().left(), "names cut"
+        body = page.scroll_area.widget()
+        assert body.width() <= page.scroll_area.viewport().width(), f"{body.width()} px wide"
+        middle = page.chart_column.parentWidget()
+        assert middle.width() >= middle.minimumSizeHint().width(), "the chart is cut at the right"
+        assert page.chart_view.height() >= page.chart_view.minimumHeight(), "the chart is squeezed"
+    finally:
+        context.close()
 
 
 def _row_problems(page: QWidget, widgets: list[QWidget]) -> list[str]:

@@ -29,7 +29,7 @@ from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.models.directives import STATUS_COLOURS
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import Page, heading_label, scrolled_column
-from sbpac_desktop.gui.pages.dashboard_chart import chart_height, chart_width, count_axis, right_overhang
+from sbpac_desktop.gui.pages.dashboard_chart import chart_height, chart_width, count_axis, name_labels, right_overhang
 from sbpac_desktop.gui.pages.dashboard_export import DashboardTableExport
 from sbpac_desktop.gui.pages.dashboard_layout import titled
 from sbpac_desktop.gui.pages.dashboard_parts import (
@@ -319,8 +319,9 @@ class DashboardPage(Page):
             series.append(bar_set)
             self.bar_sets[key] = bar_set
         self.chart.addSeries(series)
+        labels = name_labels([d.name for d in view.dimensions], self.fontMetrics())
         categories = QBarCategoryAxis()
-        categories.append([d.name for d in view.dimensions])
+        categories.append(labels)
         values = count_axis(max([d.total for d in view.dimensions], default=0))  # in the office's digits
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
@@ -332,8 +333,8 @@ class DashboardPage(Page):
             axis.setLabelsFont(self.font())
         self.legend.setText(legend_html([(BAR_COLOURS[key], bar.label()) for key, bar in self.bar_sets.items()]))
         self.chart.setMargins(QMargins(4, 4, 4 + right_overhang(values, self.font()), 4))
-        names, metrics = [d.name for d in view.dimensions], self.fontMetrics()  # whole labels: the page scrolls
-        self.chart_view.setMinimumSize(chart_width(names, metrics), chart_height(len(names), metrics))
+        metrics = self.fontMetrics()  # whole labels: the page scrolls
+        self.chart_view.setMinimumSize(chart_width(labels, metrics), chart_height(len(labels), metrics))
 
     def _fill_overdue(self, view: DashboardView) -> None:
         headers = [self.tr("เลขที่"), self.tr("ข้อสั่งการ"), self.tr("ผู้รับผิดชอบหลัก"), self.tr("ล่าช้า (วัน)"),

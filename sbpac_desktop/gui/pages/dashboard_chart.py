@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from PySide6.QtCharts import QCategoryAxis
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
 from sbpac_desktop.gui.text import digits
@@ -19,6 +20,7 @@ CATEGORY_AIR = 8  # px between two dimension names on the left axis
 CHART_FRAME = 48  # px the chart keeps round its plot area: its margins, ticks and the axis' line
 BAR_ROOM = 40  # px more for the bars than the names take
 MAX_STEPS = 8  # at most this many intervals: labels stay apart on a narrow chart
+NAME_ROOM = 160  # px at most for a dimension's name left of the bars; a longer one is cut in the middle
 
 
 def _nice_steps() -> Iterator[int]:
@@ -64,8 +66,23 @@ def chart_height(categories: int, metrics: QFontMetrics) -> int:
     return max(categories, 1) * (line + CATEGORY_AIR) + line + CHART_FRAME
 
 
-def chart_width(names: list[str], metrics: QFontMetrics) -> int:
-    """The least width of the bar chart: its widest dimension name whole and room for the bars.
-    Qt Charts gives the names at most about half the chart's width and cuts them beyond it."""
-    widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
-    return 2 * widest + BAR_ROOM + CHART_FRAME
+def name_labels(names: list[str], metrics: QFontMetrics) -> list[str]:
+    """The dimensions' names as the chart's left axis shows them: whole up to NAME_ROOM px, a
+    longer one cut in the middle with "…", its start and end kept (a name may be 300 characters;
+    whole, it made the chart wider than a 960 px window). The axis needs distinct labels
+    (QBarCategoryAxis drops a repeated one and the bars would shift), so two names cut alike are
+    told apart by invisible zero-width spaces."""
+    labels: list[str] = []
+    for name in names:
+        label = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, NAME_ROOM)
+        while label in labels:
+            label += "\u200b"
+        labels.append(label)
+    return labels
+
+
+def chart_width(labels: list[str], metrics: QFontMetrics) -> int:
+    """The least width of the bar chart: its widest label (name_labels) whole and room for the
+    bars. Qt Charts gives the names at most about two fifths of the chart's width and cuts them beyond it."""
+    widest = max((metrics.horizontalAdvance(label) for label in labels), default=0)
+    return widest * 5 // 2 + BAR_ROOM + CHART_FRAME
