@@ -181,20 +181,34 @@ class DtoTableView(QTableView):
 class SharedColumns(QObject):
     """Columns of set widths beside one stretching column: on a narrow window (the least size,
     960 px) the set widths shrink in proportion, never below their header text, so the stretching
-    column keeps `least` px instead of being squeezed to a few letters."""
+    column keeps `least` px instead of being squeezed to a few letters. A width the user drags
+    becomes that column's set width: later resizes (the window, a scroll bar appearing as rows
+    are added) share it out again instead of putting the old width back."""
 
     def __init__(self, table: QTableView, widths: dict[int, int], least: int) -> None:
         super().__init__(table)
-        self.table, self.widths, self.least = table, widths, least
+        self.table, self.widths, self.least = table, dict(widths), least
+        self.factor = 1.0  # how far the set widths are shrunk now
+        self.sharing = False  # the header's resizes come from share(), not from the user
         table.viewport().installEventFilter(self)  # its width is the one shared out
+        table.horizontalHeader().sectionResized.connect(self.dragged)
         self.share()
 
     def share(self) -> None:
         header = self.table.horizontalHeader()
         room = self.table.viewport().width() - self.least
-        factor = min(1.0, max(room, 0) / sum(self.widths.values()))
-        for column, width in self.widths.items():
-            header.resizeSection(column, max(int(width * factor), header.sectionSizeFromContents(column).width()))
+        self.factor = min(1.0, max(room, 0) / sum(self.widths.values()))
+        self.sharing = True
+        try:
+            for column, width in self.widths.items():
+                least = header.sectionSizeFromContents(column).width()
+                header.resizeSection(column, max(int(width * self.factor), least))
+        finally:
+            self.sharing = False
+
+    def dragged(self, column: int, _old: int, new: int) -> None:
+        if not self.sharing and column in self.widths and self.factor > 0:
+            self.widths[column] = round(new / self.factor)  # as wide as dragged at today's width
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:
