@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ConflictError, ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, change_row
+from sbpac_desktop.services.audit_trail import add_row, change_row
 from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor, system_actor
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
@@ -124,8 +124,7 @@ def _columns(data: DimensionInput) -> dict[str, object]:
 def _insert(session: Session, actor: Actor, data: DimensionInput) -> DevelopmentDimension:
     last = session.scalar(select(func.max(DevelopmentDimension.sort_order))) or 0
     row = DevelopmentDimension(**_columns(data), sort_order=last + 1, active=True)
-    session.add(row)
-    audit(session, actor, "create", row)
+    add_row(session, actor, row)
     return row
 
 

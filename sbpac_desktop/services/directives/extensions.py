@@ -26,7 +26,7 @@ from sbpac_desktop.domain.workflow import (
     require_open,
     require_pending,
 )
-from sbpac_desktop.services.audit_trail import audit, change_row, snapshot
+from sbpac_desktop.services.audit_trail import add_row, audit, change_row, snapshot
 from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
@@ -152,8 +152,7 @@ def request_extension(
                 reason=clean_required(reason),
                 status=RequestStatus.PENDING.value,
             )
-            session.add(row)
-            audit(session, actor, "create", row)
+            add_row(session, actor, row)
             return build_detail(session, directive, today)
     except ConflictError as error:
         # another office asked at the same moment: the partial unique index refused the second row

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, snapshot
+from sbpac_desktop.services.audit_trail import add_row, audit, snapshot
 from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
@@ -65,8 +65,7 @@ def insert_progress(
         get_or_raise(session, Person, data.reporter_person_id, "ผู้รายงาน")
     report = ProgressReport(assignment_id=assignment.id)
     fill_report(report, data)
-    session.add(report)
-    audit(session, actor, "create", report)
+    add_row(session, actor, report)
     return report
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, change_row, erase_row, snapshot
+from sbpac_desktop.services.audit_trail import add_row, audit, change_row, erase_row, snapshot
 from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.progress import ProgressInput, insert_progress
@@ -68,8 +68,7 @@ def add_finding(db: Database, actor: Actor, visit_id: int, data: FindingInput) -
             place_id=data.place_id,
             directive_id=data.directive_id,
         )
-        session.add(row)
-        audit(session, actor, "create", row)
+        add_row(session, actor, row)
         return _one(session, row)
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, erase_row, snapshot
+from sbpac_desktop.services.audit_trail import add_row, audit, erase_row, snapshot
 from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK
@@ -165,8 +165,7 @@ def insert_member(session: Session, actor: Actor, data: MemberInput) -> NetworkM
         )
     row = NetworkMember()
     _fill_member(row, data)
-    session.add(row)
-    audit(session, actor, "create", row)
+    add_row(session, actor, row)
     return row
 
 
@@ -251,8 +250,7 @@ def insert_report(session: Session, actor: Actor, data: ReportInput, today: date
         directive_id=data.directive_id,
         place_id=data.place_id,
     )
-    session.add(row)
-    audit(session, actor, "create", row)
+    add_row(session, actor, row)
     return row
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.plan import IndicatorRule, budget_problems, indicator_problems
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, erase_row, snapshot
+from sbpac_desktop.services.audit_trail import add_row, audit, erase_row, snapshot
 from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_PLAN, require
@@ -90,9 +90,7 @@ def ensure_plan_row(session: Session, actor: Actor, fiscal_year: int, title: str
     row = find_plan(session, fiscal_year)
     if row is None:
         row = IntegratedPlan(fiscal_year=fiscal_year, title=clean(title) or default_title(fiscal_year))
-        session.add(row)
-        session.flush()
-        audit(session, actor, "create", row)
+        add_row(session, actor, row)
     return row
 
 
@@ -259,9 +257,7 @@ def insert_indicator(session: Session, actor: Actor, project_id: int, data: Indi
     _refuse_duplicate_indicator(session, project_id, clean_required(data.name), None)
     row = PlanIndicator(project_id=project_id)
     _fill_indicator(row, data)
-    session.add(row)
-    session.flush()
-    audit(session, actor, "create", row)
+    add_row(session, actor, row)
     return row
 
 

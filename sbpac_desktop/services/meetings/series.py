@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.enums import AgendaTemplate, OrgUnitKind
 from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, change_row, erase_row, snapshot
+from sbpac_desktop.services.audit_trail import add_row, audit, change_row, erase_row, snapshot
 from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import current_holders
@@ -227,8 +227,7 @@ def _replace_members(session: Session, actor: Actor, series_id: int, members: Se
         role = clean(member.meeting_role)
         if found is None:
             row = SeriesMember(series_id=series_id, position_id=member.position_id, meeting_role=role, sort_order=order)
-            session.add(row)
-            audit(session, actor, "create", row)
+            add_row(session, actor, row)
         elif (found.meeting_role, found.sort_order) != (role, order):
             before = snapshot(found)
             found.meeting_role, found.sort_order = role, order
@@ -241,8 +240,7 @@ def create_series(db: Database, actor: Actor, data: SeriesInput, today: date | N
         _validate(session, data, None)
         series = MeetingSeries(active=True)
         _apply(session, actor, series, replace(data, members=None))
-        session.add(series)
-        audit(session, actor, "create", series)
+        add_row(session, actor, series)
         if data.members:
             _replace_members(session, actor, series.id, data.members)
         return _view(session, series, today or date.today())

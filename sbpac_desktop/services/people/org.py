@@ -19,7 +19,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from sbpac_desktop.domain.enums import OrgUnitKind, PositionKind
 from sbpac_desktop.domain.errors import ConflictError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, change_row
+from sbpac_desktop.services.audit_trail import add_row, change_row
 from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import current_holders
@@ -188,8 +188,7 @@ def create_org_unit(db: Database, actor: Actor, data: OrgUnitInput) -> OrgUnitVi
     with db.unit_of_work() as session:
         validate_unit(session, data, None)
         unit = OrgUnit(**_unit_columns(data), active=True)
-        session.add(unit)
-        audit(session, actor, "create", unit)
+        add_row(session, actor, unit)
         return _unit_view(unit)
 
 
@@ -290,8 +289,7 @@ def create_position(db: Database, actor: Actor, data: PositionInput) -> Position
     with db.unit_of_work() as session:
         validate_position(session, data, None)
         position = Position(**_position_columns(data), active=True)
-        session.add(position)
-        audit(session, actor, "create", position)
+        add_row(session, actor, position)
         session.flush()
         session.refresh(position)
         return _position_views(session, [position], date.today())[0]
