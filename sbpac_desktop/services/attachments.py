@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import DatabaseError, ValidationError
 from sbpac_desktop.services.attachment_names import safe_file_name, stored_name
-from sbpac_desktop.services.audit_trail import audit, erase_row
+from sbpac_desktop.services.audit_trail import add_row, erase_row
 from sbpac_desktop.services.common import ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, REPORT_PROGRESS, require, require_assignee
@@ -213,8 +213,7 @@ def add_attachment(
             content=content,
         )
         setattr(row, _OWNER_COLUMN[kind].key, owner_id)
-        session.add(row)
-        audit(session, actor, "create", row)
+        add_row(session, actor, row)
         return _view(row)
 
 

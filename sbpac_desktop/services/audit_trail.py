@@ -8,7 +8,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from datetime import date, datetime, time
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Table, inspect, select
 from sqlalchemy.orm import Session
@@ -18,6 +18,8 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.store import audit_chain, bulk, directive_summary
 from sbpac_desktop.store.base import Base, Versioned, utcnow
 from sbpac_desktop.store.models import AuditEntry, Directive
+
+R = TypeVar("R", bound=Base)
 
 # Never copied into the audit trail (readable by more people than the row itself); the
 # entry still shows that the value was set or changed.
@@ -65,6 +67,14 @@ def audit(
     entity_id = (before or after or {}).get("id")
     entity_id = entity_id if isinstance(entity_id, int) else None
     _append(session, actor, [(action, type(row).__tablename__, entity_id, before, after)])
+
+
+def add_row(session: Session, actor: Actor, row: R) -> R:
+    """Insert the row and write its audited "create": every column as stored (audit flushes
+    first, so defaults and the new id are in the entry)."""
+    session.add(row)
+    audit(session, actor, "create", row)
+    return row
 
 
 def erase_row(session: Session, actor: Actor, row: Base) -> None:

@@ -56,6 +56,14 @@ def check_version(
         raise stale_error(label_th, details)
 
 
+def get_as_seen(session: Session, model: type[M], row_id: int, expected_version: int | None, label_th: str) -> M:
+    """The row a user is changing, as they saw it: NotFound if it is gone, ConflictError if
+    someone saved it since (get_or_raise, then check_version)."""
+    row = get_or_raise(session, model, row_id, label_th)
+    check_version(row, expected_version, label_th)
+    return row
+
+
 def ensure_meeting_editable(meeting: Meeting) -> None:
     """Certified minutes are the official record: their meeting, agenda and attendance stay as certified."""
     if meeting.status == MeetingStatus.MINUTES_CERTIFIED.value:

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ConflictError, ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, change_row
-from sbpac_desktop.services.common import check_version, get_or_raise
+from sbpac_desktop.services.audit_trail import add_row, change_row
+from sbpac_desktop.services.common import get_as_seen
 from sbpac_desktop.services.context import Actor, system_actor
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database
@@ -124,8 +124,7 @@ def _columns(data: DimensionInput) -> dict[str, object]:
 def _insert(session: Session, actor: Actor, data: DimensionInput) -> DevelopmentDimension:
     last = session.scalar(select(func.max(DevelopmentDimension.sort_order))) or 0
     row = DevelopmentDimension(**_columns(data), sort_order=last + 1, active=True)
-    session.add(row)
-    audit(session, actor, "create", row)
+    add_row(session, actor, row)
     return row
 
 
@@ -143,8 +142,7 @@ def update_dimension(
     """Rename: directives filed under it follow (they refer to it by id)."""
     require(actor, EDIT_MASTER_DATA, "แก้ไขมิติการพัฒนา")
     with db.unit_of_work() as session:
-        row = get_or_raise(session, DevelopmentDimension, dimension_id, LABEL_TH)
-        check_version(row, expected_version, LABEL_TH)
+        row = get_as_seen(session, DevelopmentDimension, dimension_id, expected_version, LABEL_TH)
         _validate(session, data, dimension_id)
         change_row(session, actor, row, **_columns(data))
         return _view(row)
@@ -156,8 +154,7 @@ def set_dimension_active(
     """Deactivate: kept on the directives that have it, no longer offered for new ones."""
     require(actor, EDIT_MASTER_DATA, "ระงับหรือเปิดใช้มิติการพัฒนา")
     with db.unit_of_work() as session:
-        row = get_or_raise(session, DevelopmentDimension, dimension_id, LABEL_TH)
-        check_version(row, expected_version, LABEL_TH)
+        row = get_as_seen(session, DevelopmentDimension, dimension_id, expected_version, LABEL_TH)
         if row.active != active:
             change_row(session, actor, row, active=active)
         return _view(row)
@@ -170,8 +167,7 @@ def move_dimension(
     and number the list 1..n again; only rows whose number changed are written and audited."""
     require(actor, EDIT_MASTER_DATA, "จัดลำดับมิติการพัฒนา")
     with db.unit_of_work() as session:
-        row = get_or_raise(session, DevelopmentDimension, dimension_id, LABEL_TH)
-        check_version(row, expected_version, LABEL_TH)
+        row = get_as_seen(session, DevelopmentDimension, dimension_id, expected_version, LABEL_TH)
         rows = _ordered(session)
         if not 1 <= position <= len(rows):
             raise ValidationError.single(

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ConflictError, ValidationError
-from sbpac_desktop.services.audit_trail import audit, change_row
+from sbpac_desktop.services.audit_trail import add_row, change_row
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database
@@ -119,8 +119,7 @@ def _store(session: Session, actor: Actor, row: Setting | None, key: str, value:
         if value == SETTINGS[key]:
             return  # the default needs no row
         row = Setting(key=key, value_json=encoded)
-        session.add(row)
-        audit(session, actor, "create", row)
+        add_row(session, actor, row)
         return
     if row.value_json == encoded:
         return

@@ -18,7 +18,7 @@ from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import ConflictError, NotFound, ValidationError
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import auth
-from sbpac_desktop.services.audit_trail import audit, change_row, snapshot
+from sbpac_desktop.services.audit_trail import add_row, audit, change_row, snapshot
 from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import MANAGE_USERS, require
@@ -129,8 +129,7 @@ def create_user(db: Database, actor: Actor, data: UserInput) -> UserView:
             locked=False,
             is_system=False,
         )
-        session.add(user)
-        audit(session, actor, "create", user)
+        add_row(session, actor, user)
         pg_roles.create_login(session, login, role.value, data.password)
         return _view(user)
 

@@ -27,7 +27,7 @@ from sbpac_desktop.domain.workflow import (
     require_open,
     require_pending,
 )
-from sbpac_desktop.services.audit_trail import audit, change_row, snapshot
+from sbpac_desktop.services.audit_trail import add_row, audit, change_row, snapshot
 from sbpac_desktop.services.common import ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail, presented_lines
@@ -111,8 +111,7 @@ def request_closure(
             note=clean(note),
             status=RequestStatus.PENDING.value,
         )
-        session.add(row)
-        audit(session, actor, "create", row)
+        add_row(session, actor, row)
         return build_detail(session, directive, today)
 
 

@@ -13,7 +13,7 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text, next_sequence
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import conflicts
-from sbpac_desktop.services.audit_trail import audit, change_row, snapshot
+from sbpac_desktop.services.audit_trail import add_row, audit, change_row, snapshot
 from sbpac_desktop.services.common import check_version, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import (
@@ -231,8 +231,7 @@ def create_directive(db: Database, actor: Actor, data: DirectiveInput, today: da
         directive = Directive(fiscal_year=year, seq=_sequence(session, year, data.seq), state=DirectiveState.OPEN.value)
         _fill(directive, data)
         sync_assignments(session, directive, data.assignments)
-        session.add(directive)
-        audit(session, actor, "create", directive)
+        add_row(session, actor, directive)
         _write_places(session, actor, directive, data)
         return build_detail(session, directive, today or date.today())
 

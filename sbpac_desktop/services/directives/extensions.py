@@ -26,8 +26,8 @@ from sbpac_desktop.domain.workflow import (
     require_open,
     require_pending,
 )
-from sbpac_desktop.services.audit_trail import audit, change_row, snapshot
-from sbpac_desktop.services.common import check_version, get_or_raise
+from sbpac_desktop.services.audit_trail import add_row, audit, change_row, snapshot
+from sbpac_desktop.services.common import get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
 from sbpac_desktop.services.directives.requests import RequestView, by_directive, record_decision, request_head
@@ -152,8 +152,7 @@ def request_extension(
                 reason=clean_required(reason),
                 status=RequestStatus.PENDING.value,
             )
-            session.add(row)
-            audit(session, actor, "create", row)
+            add_row(session, actor, row)
             return build_detail(session, directive, today)
     except ConflictError as error:
         # another office asked at the same moment: the partial unique index refused the second row
@@ -173,8 +172,7 @@ def _decide(
 ) -> DirectiveDetail:
     require(actor, ISSUER_SIDE, "อนุมัติหรือไม่อนุมัติการขยายเวลา")
     with db.unit_of_work() as session:
-        row = get_or_raise(session, ExtensionRequest, request_id, "คำขอขยายเวลา")
-        check_version(row, expected_version, "คำขอขยายเวลา")
+        row = get_as_seen(session, ExtensionRequest, request_id, expected_version, "คำขอขยายเวลา")
         require_pending(RequestStatus(row.status), "คำขอขยายเวลา")
         directive = get_or_raise(session, Directive, row.directive_id, "ข้อสั่งการ")
         before = snapshot(row)

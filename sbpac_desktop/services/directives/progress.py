@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, snapshot
-from sbpac_desktop.services.common import check_version, get_or_raise
+from sbpac_desktop.services.audit_trail import add_row, audit, snapshot
+from sbpac_desktop.services.common import get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
 from sbpac_desktop.services.permissions import REPORT_PROGRESS, require, require_assignee
@@ -65,8 +65,7 @@ def insert_progress(
         get_or_raise(session, Person, data.reporter_person_id, "ผู้รายงาน")
     report = ProgressReport(assignment_id=assignment.id)
     fill_report(report, data)
-    session.add(report)
-    audit(session, actor, "create", report)
+    add_row(session, actor, report)
     return report
 
 
@@ -80,8 +79,7 @@ def update_progress(
 ) -> DirectiveDetail:
     require(actor, REPORT_PROGRESS, "แก้ไขรายงานผลการดำเนินการ")
     with db.unit_of_work() as session:
-        report = get_or_raise(session, ProgressReport, report_id, "รายงานผลการดำเนินการ")
-        check_version(report, expected_version, "รายงานผลการดำเนินการ")
+        report = get_as_seen(session, ProgressReport, report_id, expected_version, "รายงานผลการดำเนินการ")
         assignment = get_or_raise(session, Assignment, data.assignment_id, "การมอบหมาย")
         previous = get_or_raise(session, Assignment, report.assignment_id, "การมอบหมาย")
         require_assignee(session, actor, [assignment], today or date.today(), "แก้ไขรายงานผลการดำเนินการ")

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, change_row, erase_row, snapshot
-from sbpac_desktop.services.common import check_version, get_or_raise
+from sbpac_desktop.services.audit_trail import add_row, audit, change_row, erase_row, snapshot
+from sbpac_desktop.services.common import get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.progress import ProgressInput, insert_progress
 from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK, LABEL_TH, FindingView, finding_views
@@ -68,8 +68,7 @@ def add_finding(db: Database, actor: Actor, visit_id: int, data: FindingInput) -
             place_id=data.place_id,
             directive_id=data.directive_id,
         )
-        session.add(row)
-        audit(session, actor, "create", row)
+        add_row(session, actor, row)
         return _one(session, row)
 
 
@@ -78,8 +77,7 @@ def update_finding(
 ) -> FindingView:
     require(actor, EDIT_FIELD_WORK, "แก้ไขข้อค้นพบจากการลงพื้นที่")
     with db.unit_of_work() as session:
-        row = get_or_raise(session, VisitFinding, finding_id, FINDING_TH)
-        check_version(row, expected_version, FINDING_TH)
+        row = get_as_seen(session, VisitFinding, finding_id, expected_version, FINDING_TH)
         _check(session, data)
         before = snapshot(row)
         row.text, row.place_id, row.directive_id = clean_required(data.text), data.place_id, data.directive_id
@@ -149,8 +147,7 @@ def propose_finding(
     """Waits for the next meeting's carry-over dialog; the title is the agenda line (default: the finding)."""
     require(actor, EDIT_FIELD_WORK, "เสนอข้อค้นพบเข้าระเบียบวาระ")
     with db.unit_of_work() as session:
-        row = get_or_raise(session, VisitFinding, finding_id, FINDING_TH)
-        check_version(row, expected_version, FINDING_TH)
+        row = get_as_seen(session, VisitFinding, finding_id, expected_version, FINDING_TH)
         if row.proposal_state == "accepted":
             raise ValidationError.single(
                 "finding", "ข้อค้นพบนี้บรรจุในระเบียบวาระแล้ว", "This finding is already on an agenda"

@@ -21,7 +21,7 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.audit_trail import audit_many, change_row, snapshot
-from sbpac_desktop.services.common import check_version, get_or_raise
+from sbpac_desktop.services.common import get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.services.places import PlaceView, checked_place_ids, place_and_descendants
@@ -196,8 +196,7 @@ def create_visit(db: Database, actor: Actor, data: VisitInput) -> VisitDetail:
 def update_visit(db: Database, actor: Actor, visit_id: int, expected_version: int, data: VisitInput) -> VisitDetail:
     require(actor, EDIT_FIELD_WORK, "แก้ไขแผนการลงพื้นที่")
     with db.unit_of_work() as session:
-        visit = get_or_raise(session, FieldVisit, visit_id, LABEL_TH)
-        check_version(visit, expected_version, LABEL_TH)
+        visit = get_as_seen(session, FieldVisit, visit_id, expected_version, LABEL_TH)
         _validate(session, data)
         before = {**snapshot(visit), **_links(session, visit.id)}
         _write(session, visit, data)
@@ -211,8 +210,7 @@ def record_outcome(
     """Carried out: who went and what came of it. Not before the visit's day."""
     require(actor, EDIT_FIELD_WORK, "บันทึกผลการลงพื้นที่")
     with db.unit_of_work() as session:
-        visit = get_or_raise(session, FieldVisit, visit_id, LABEL_TH)
-        check_version(visit, expected_version, LABEL_TH)
+        visit = get_as_seen(session, FieldVisit, visit_id, expected_version, LABEL_TH)
         check = Checker()
         check.required("participants", data.participants, "ผู้ร่วมลงพื้นที่", "Who went")
         check.required("summary", data.summary, "ผลการลงพื้นที่", "Result of the visit")
@@ -236,8 +234,7 @@ def record_outcome(
 def cancel_visit(db: Database, actor: Actor, visit_id: int, expected_version: int) -> VisitDetail:
     require(actor, EDIT_FIELD_WORK, "ยกเลิกการลงพื้นที่")
     with db.unit_of_work() as session:
-        visit = get_or_raise(session, FieldVisit, visit_id, LABEL_TH)
-        check_version(visit, expected_version, LABEL_TH)
+        visit = get_as_seen(session, FieldVisit, visit_id, expected_version, LABEL_TH)
         if visit.status == "done":
             raise ValidationError.single(
                 "status", "ลงพื้นที่และบันทึกผลแล้ว ยกเลิกไม่ได้", "A visit that was carried out cannot be cancelled"

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, erase_row, snapshot
-from sbpac_desktop.services.common import check_version, get_or_raise
+from sbpac_desktop.services.audit_trail import add_row, audit, erase_row, snapshot
+from sbpac_desktop.services.common import get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.field.field_visits import EDIT_FIELD_WORK
 from sbpac_desktop.services.permissions import READ_DATA, require
@@ -165,8 +165,7 @@ def insert_member(session: Session, actor: Actor, data: MemberInput) -> NetworkM
         )
     row = NetworkMember()
     _fill_member(row, data)
-    session.add(row)
-    audit(session, actor, "create", row)
+    add_row(session, actor, row)
     return row
 
 
@@ -185,8 +184,7 @@ def add_member(db: Database, actor: Actor, data: MemberInput) -> MemberView:
 def update_member(db: Database, actor: Actor, member_id: int, expected_version: int, data: MemberInput) -> MemberView:
     require(actor, EDIT_FIELD_WORK, "แก้ไขข้อมูลเครือข่ายภาคประชาชน")
     with db.unit_of_work() as session:
-        row = get_or_raise(session, NetworkMember, member_id, MEMBER_TH)
-        check_version(row, expected_version, MEMBER_TH)
+        row = get_as_seen(session, NetworkMember, member_id, expected_version, MEMBER_TH)
         check = Checker()
         check_member(check, data)
         check.raise_if_any()
@@ -251,8 +249,7 @@ def insert_report(session: Session, actor: Actor, data: ReportInput, today: date
         directive_id=data.directive_id,
         place_id=data.place_id,
     )
-    session.add(row)
-    audit(session, actor, "create", row)
+    add_row(session, actor, row)
     return row
 
 

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.plan import IndicatorRule, budget_problems, indicator_problems
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, erase_row, snapshot
-from sbpac_desktop.services.common import check_version, get_or_raise
+from sbpac_desktop.services.audit_trail import add_row, audit, erase_row, snapshot
+from sbpac_desktop.services.common import get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_PLAN, require
 from sbpac_desktop.services.places import checked_place_ids
@@ -90,9 +90,7 @@ def ensure_plan_row(session: Session, actor: Actor, fiscal_year: int, title: str
     row = find_plan(session, fiscal_year)
     if row is None:
         row = IntegratedPlan(fiscal_year=fiscal_year, title=clean(title) or default_title(fiscal_year))
-        session.add(row)
-        session.flush()
-        audit(session, actor, "create", row)
+        add_row(session, actor, row)
     return row
 
 
@@ -203,8 +201,7 @@ def update_project(db: Database, actor: Actor, project_id: int, expected_version
     check_project(check, data)
     check.raise_if_any()
     with db.unit_of_work() as session:
-        row = get_or_raise(session, PlanProject, project_id, PROJECT_TH)
-        check_version(row, expected_version, PROJECT_TH)
+        row = get_as_seen(session, PlanProject, project_id, expected_version, PROJECT_TH)
         _check_references(session, data)
         _refuse_duplicate_project(session, row.plan_id, clean_required(data.name), row.id)
         before = snapshot(row)
@@ -259,9 +256,7 @@ def insert_indicator(session: Session, actor: Actor, project_id: int, data: Indi
     _refuse_duplicate_indicator(session, project_id, clean_required(data.name), None)
     row = PlanIndicator(project_id=project_id)
     _fill_indicator(row, data)
-    session.add(row)
-    session.flush()
-    audit(session, actor, "create", row)
+    add_row(session, actor, row)
     return row
 
 
@@ -279,8 +274,7 @@ def update_indicator(
     check_indicator(check, data)
     check.raise_if_any()
     with db.unit_of_work() as session:
-        row = get_or_raise(session, PlanIndicator, indicator_id, INDICATOR_TH)
-        check_version(row, expected_version, INDICATOR_TH)
+        row = get_as_seen(session, PlanIndicator, indicator_id, expected_version, INDICATOR_TH)
         _refuse_duplicate_indicator(session, row.project_id, clean_required(data.name), row.id)
         before = snapshot(row)
         _fill_indicator(row, data)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.plan import QUARTERS, budget_problems
-from sbpac_desktop.services.audit_trail import audit, change_row, erase_row, snapshot
+from sbpac_desktop.services.audit_trail import add_row, audit, change_row, erase_row, snapshot
 from sbpac_desktop.services.common import get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.field.plan import INDICATOR_TH, MAX_SATANG, PROJECT_TH, budget_rows
@@ -89,9 +89,7 @@ def write_actual(session: Session, actor: Actor, quarter: int, data: ActualInput
     if row is None:
         row = PlanActual(indicator_id=indicator.id, quarter=quarter, value=data.value, note=note)
         row.entered_by_id = actor.user_id
-        session.add(row)
-        session.flush()
-        audit(session, actor, "create", row)
+        add_row(session, actor, row)
         return row
     if row.value == data.value and row.note == note:
         return row
@@ -138,9 +136,7 @@ def write_disbursement(
     row = budgets.get(quarter)
     if row is None:  # a project made before its budget rows (the importer always writes all four)
         row = PlanBudget(project_id=project.id, quarter=quarter, allocated_satang=0, disbursed_satang=satang)
-        session.add(row)
-        session.flush()
-        audit(session, actor, "create", row)
+        add_row(session, actor, row)
         return row
     change_row(session, actor, row, disbursed_satang=satang)
     return row

@@ -13,7 +13,7 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import agenda_number_text
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.audit_trail import audit, erase_row, snapshot
-from sbpac_desktop.services.common import check_version, ensure_meeting_editable, get_or_raise
+from sbpac_desktop.services.common import ensure_meeting_editable, get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
@@ -173,8 +173,7 @@ def update_item(
 ) -> AgendaItemView:
     require(actor, EDIT_MEETINGS, "แก้ไขเรื่องในระเบียบวาระ")
     with db.unit_of_work() as session:
-        item = get_or_raise(session, AgendaItem, item_id, "เรื่องในระเบียบวาระ")
-        check_version(item, expected_version, "เรื่องในระเบียบวาระ")
+        item = get_as_seen(session, AgendaItem, item_id, expected_version, "เรื่องในระเบียบวาระ")
         meeting = get_or_raise(session, Meeting, item.meeting_id, "การประชุม")
         ensure_meeting_editable(meeting)
         _check(session, meeting, data)

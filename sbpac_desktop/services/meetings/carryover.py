@@ -26,7 +26,7 @@ from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import meeting_number_text
 from sbpac_desktop.domain.workflow import RequestStatus
-from sbpac_desktop.services.audit_trail import audit
+from sbpac_desktop.services.audit_trail import add_row, audit
 from sbpac_desktop.services.common import ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveRow, rows_for_ids
@@ -283,8 +283,7 @@ def apply_carryover(db: Database, actor: Actor, meeting_id: int, accepted: Carry
                 audit(session, actor, "create", item)
         for item, line in zip(line_items, lines, strict=True):
             link = CarryOverLine(meeting_id=meeting.id, agenda_item_id=item.id, directive_id=line.directive_id)
-            session.add(link)
-            audit(session, actor, "create", link)
+            add_row(session, actor, link)
         return CarryOverResult(
             certify_item.id if certify_item else None,
             follow_item.id if follow_item else None,

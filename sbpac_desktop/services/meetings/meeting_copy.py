@@ -24,7 +24,7 @@ from sbpac_desktop.domain.enums import MeetingStatus, RecordingStyle
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.meeting_title import title_for_fiscal_year
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit
+from sbpac_desktop.services.audit_trail import add_row, audit
 from sbpac_desktop.services.common import get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.meetings.agenda import renumber
@@ -158,7 +158,6 @@ def copy_meeting(
             previous_meeting_id=_previous_meeting(session, series.id, on, None),
         )
         _apply(meeting, data, year)
-        session.add(meeting)
-        audit(session, actor, "create", meeting)
+        add_row(session, actor, meeting)
         copied = _copy_items(session, actor, source, meeting, include_texts)
         return CopyResult(meeting_view(session, meeting), copied, source.id)

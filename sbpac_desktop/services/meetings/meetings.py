@@ -13,7 +13,7 @@ from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.numbering import meeting_number_text, next_sequence, parse_meeting_number
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import conflicts
-from sbpac_desktop.services.audit_trail import audit, change_row, snapshot
+from sbpac_desktop.services.audit_trail import add_row, audit, change_row, snapshot
 from sbpac_desktop.services.common import check_version, ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.meetings import series as series_service
@@ -168,8 +168,7 @@ def create_meeting(db: Database, actor: Actor, data: MeetingInput) -> MeetingVie
             or _previous_meeting(session, series.id, data.meeting_date, None),
         )
         _apply(meeting, data, year)
-        session.add(meeting)
-        audit(session, actor, "create", meeting)
+        add_row(session, actor, meeting)
         return _view(session, meeting)
 
 

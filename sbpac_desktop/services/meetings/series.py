@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.enums import AgendaTemplate, OrgUnitKind
 from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, change_row, erase_row, snapshot
-from sbpac_desktop.services.common import check_version, get_or_raise
+from sbpac_desktop.services.audit_trail import add_row, audit, change_row, erase_row, snapshot
+from sbpac_desktop.services.common import get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import current_holders
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
@@ -227,8 +227,7 @@ def _replace_members(session: Session, actor: Actor, series_id: int, members: Se
         role = clean(member.meeting_role)
         if found is None:
             row = SeriesMember(series_id=series_id, position_id=member.position_id, meeting_role=role, sort_order=order)
-            session.add(row)
-            audit(session, actor, "create", row)
+            add_row(session, actor, row)
         elif (found.meeting_role, found.sort_order) != (role, order):
             before = snapshot(found)
             found.meeting_role, found.sort_order = role, order
@@ -241,8 +240,7 @@ def create_series(db: Database, actor: Actor, data: SeriesInput, today: date | N
         _validate(session, data, None)
         series = MeetingSeries(active=True)
         _apply(session, actor, series, replace(data, members=None))
-        session.add(series)
-        audit(session, actor, "create", series)
+        add_row(session, actor, series)
         if data.members:
             _replace_members(session, actor, series.id, data.members)
         return _view(session, series, today or date.today())
@@ -255,8 +253,7 @@ def update_series(
     """`expected_version`: the version the user saw (None from a script that edits blind)."""
     require(actor, EDIT_MEETINGS, "แก้ไขชุดการประชุม")
     with db.unit_of_work() as session:
-        series = get_or_raise(session, MeetingSeries, series_id, "ชุดการประชุม")
-        check_version(series, expected_version, "ชุดการประชุม")
+        series = get_as_seen(session, MeetingSeries, series_id, expected_version, "ชุดการประชุม")
         _validate(session, data, series)
         before = snapshot(series)
         _apply(session, actor, series, data)
@@ -269,8 +266,7 @@ def set_series_active(
 ) -> SeriesView:
     require(actor, EDIT_MEETINGS, "ระงับหรือเปิดใช้ชุดการประชุม")
     with db.unit_of_work() as session:
-        series = get_or_raise(session, MeetingSeries, series_id, "ชุดการประชุม")
-        check_version(series, expected_version, "ชุดการประชุม")
+        series = get_as_seen(session, MeetingSeries, series_id, expected_version, "ชุดการประชุม")
         if series.active != active:
             change_row(session, actor, series, active=active)
         return _view(session, series, date.today())

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.audit_trail import audit, erase_row, snapshot
-from sbpac_desktop.services.common import check_version, ensure_meeting_editable, get_or_raise
+from sbpac_desktop.services.common import ensure_meeting_editable, get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
@@ -114,8 +114,7 @@ def add_entry(db: Database, actor: Actor, item_id: int, data: SpeakerInput, posi
 def update_entry(db: Database, actor: Actor, entry_id: int, expected_version: int, data: SpeakerInput) -> SpeakerView:
     require(actor, EDIT_MEETINGS, "แก้ไขคำกล่าวในรายงานการประชุม")
     with db.unit_of_work() as session:
-        entry = get_or_raise(session, SpeakerEntry, entry_id, "คำกล่าว")
-        check_version(entry, expected_version, "คำกล่าว")
+        entry = get_as_seen(session, SpeakerEntry, entry_id, expected_version, "คำกล่าว")
         _editable_item(session, entry.agenda_item_id)
         _check(session, data)
         before = snapshot(entry)

@@ -19,8 +19,8 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from sbpac_desktop.domain.enums import OrgUnitKind, PositionKind
 from sbpac_desktop.domain.errors import ConflictError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, change_row
-from sbpac_desktop.services.common import check_version, get_or_raise
+from sbpac_desktop.services.audit_trail import add_row, change_row
+from sbpac_desktop.services.common import get_as_seen
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import current_holders
 from sbpac_desktop.services.people.org_people import (
@@ -188,16 +188,14 @@ def create_org_unit(db: Database, actor: Actor, data: OrgUnitInput) -> OrgUnitVi
     with db.unit_of_work() as session:
         validate_unit(session, data, None)
         unit = OrgUnit(**_unit_columns(data), active=True)
-        session.add(unit)
-        audit(session, actor, "create", unit)
+        add_row(session, actor, unit)
         return _unit_view(unit)
 
 
 def update_org_unit(db: Database, actor: Actor, unit_id: int, expected_version: int, data: OrgUnitInput) -> OrgUnitView:
     require(actor, EDIT_MASTER_DATA, "แก้ไขหน่วยงาน")
     with db.unit_of_work() as session:
-        unit = get_or_raise(session, OrgUnit, unit_id, "หน่วยงาน")
-        check_version(unit, expected_version, "หน่วยงาน")
+        unit = get_as_seen(session, OrgUnit, unit_id, expected_version, "หน่วยงาน")
         validate_unit(session, data, unit_id)
         change_row(session, actor, unit, **_unit_columns(data))
         return _unit_view(unit)
@@ -207,8 +205,7 @@ def set_org_unit_active(db: Database, actor: Actor, unit_id: int, expected_versi
     """A unit with active sub-units or posts stays active: those would point at nothing usable."""
     require(actor, EDIT_MASTER_DATA, "ระงับหรือเปิดใช้หน่วยงาน")
     with db.unit_of_work() as session:
-        unit = get_or_raise(session, OrgUnit, unit_id, "หน่วยงาน")
-        check_version(unit, expected_version, "หน่วยงาน")
+        unit = get_as_seen(session, OrgUnit, unit_id, expected_version, "หน่วยงาน")
         if not active:
             children = session.scalar(
                 select(func.count()).where(OrgUnit.parent_id == unit_id, OrgUnit.active.is_(True))
@@ -290,8 +287,7 @@ def create_position(db: Database, actor: Actor, data: PositionInput) -> Position
     with db.unit_of_work() as session:
         validate_position(session, data, None)
         position = Position(**_position_columns(data), active=True)
-        session.add(position)
-        audit(session, actor, "create", position)
+        add_row(session, actor, position)
         session.flush()
         session.refresh(position)
         return _position_views(session, [position], date.today())[0]
@@ -302,8 +298,7 @@ def update_position(
 ) -> PositionView:
     require(actor, EDIT_MASTER_DATA, "แก้ไขตำแหน่ง")
     with db.unit_of_work() as session:
-        position = get_or_raise(session, Position, position_id, "ตำแหน่ง")
-        check_version(position, expected_version, "ตำแหน่ง")
+        position = get_as_seen(session, Position, position_id, expected_version, "ตำแหน่ง")
         validate_position(session, data, position_id)
         change_row(session, actor, position, **_position_columns(data))
         session.flush()
@@ -318,8 +313,7 @@ def set_position_active(
     require(actor, EDIT_MASTER_DATA, "ระงับหรือเปิดใช้ตำแหน่ง")
     day = today or date.today()
     with db.unit_of_work() as session:
-        position = get_or_raise(session, Position, position_id, "ตำแหน่ง")
-        check_version(position, expected_version, "ตำแหน่ง")
+        position = get_as_seen(session, Position, position_id, expected_version, "ตำแหน่ง")
         held = running_terms(session, day, position_id=position_id) if not active else []
         if held:
             raise ConflictError(

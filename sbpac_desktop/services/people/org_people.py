@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from sbpac_desktop.domain.errors import ConflictError, ValidationError
 from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import audit, change_row, snapshot
-from sbpac_desktop.services.common import check_version, get_or_raise
+from sbpac_desktop.services.audit_trail import add_row, audit, change_row, snapshot
+from sbpac_desktop.services.common import check_version, get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database
@@ -125,8 +125,7 @@ def create_person(db: Database, actor: Actor, data: PersonInput) -> PersonView:
     validate_person(data)
     with db.unit_of_work() as session:
         person = Person(**_person_columns(data), active=True)
-        session.add(person)
-        audit(session, actor, "create", person)
+        add_row(session, actor, person)
         return _person_view(person)
 
 
@@ -261,8 +260,7 @@ def assign_incumbency(db: Database, actor: Actor, data: IncumbencyInput) -> int:
             end_on=data.end_on,
             acting=data.acting,
         )
-        session.add(row)
-        audit(session, actor, "create", row)
+        add_row(session, actor, row)
         return row.id
 
 
@@ -279,8 +277,7 @@ def update_incumbency(
     require(actor, EDIT_MASTER_DATA, "แก้ไขวาระการดำรงตำแหน่ง")
     check_term_dates(start_on, end_on)
     with db.unit_of_work() as session:
-        row = get_or_raise(session, Incumbency, incumbency_id, "วาระการดำรงตำแหน่ง")
-        check_version(row, expected_version, "วาระการดำรงตำแหน่ง")
+        row = get_as_seen(session, Incumbency, incumbency_id, expected_version, "วาระการดำรงตำแหน่ง")
         check_no_overlap(session, row.position_id, start_on, end_on, acting, row.id)
         before = snapshot(row)
         row.start_on, row.end_on, row.acting = start_on, end_on, acting

@@ -33,7 +33,7 @@ from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text
 from sbpac_desktop.domain.status import effective_due
 from sbpac_desktop.domain.workflow import RequestStatus, check_extension
-from sbpac_desktop.services.audit_trail import audit, snapshot
+from sbpac_desktop.services.audit_trail import add_row, audit, snapshot
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives import directives as directive_rules
 from sbpac_desktop.services.directives import progress as progress_rules
@@ -308,8 +308,7 @@ def write_updates(session: Session, actor: Actor, changes: list[DirectiveChange]
             lead = min(directive.assignments, key=lambda a: (a.role != AssignmentRole.LEAD.value, a.id))
             report = ProgressReport(assignment_id=lead.id)
             progress_rules.fill_report(report, replace(change.progress, assignment_id=lead.id))
-            session.add(report)
-            audit(session, actor, "create", report)
+            add_row(session, actor, report)
 
 
 def _extend(session: Session, actor: Actor, change: DirectiveChange, now: datetime) -> ExtensionRequest:
