@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sbpac_desktop.gui import operations
+from sbpac_desktop.gui.fonts import apply_ui_font
 from sbpac_desktop.gui.meeting import agenda_tab, attendance_tab, minutes_tab
 from sbpac_desktop.services.app import AppContext, open_app
 from sbpac_desktop.services.demo.demo import load_demo
@@ -27,6 +28,16 @@ def _isolated_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = str(tmp_path_factory.mktemp("qsettings"))
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _app_font(qapp: QApplication) -> None:
+    """Every window as the clerk sees it: the app makes Sarabun its font at start (gui/fonts.py).
+    Without this a layout test measured whichever font the machine falls back to, and which one
+    depended on test order (test_main_window sets Sarabun and keeps it): the dashboard fitted
+    here and scrolled sideways on CI (stop 26)."""
+    if apply_ui_font(qapp) is None:
+        pytest.fail("the Sarabun font package (fontpkg-sarabun) is not installed")
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sbpac_desktop.gui import operations
 from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.dashboard import DashboardPage, DrillDown
+from sbpac_desktop.gui.pages.dashboard_parts import NAME_COLUMN_LEAST
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.demo.demo_data import REFERENCE_DATE
@@ -103,12 +104,15 @@ def test_chart_exports_as_png(qtbot: QtBot, window: MainWindow, tmp_path: Path) 
 
 
 def test_layout_fits_1366_wide(qtbot: QtBot, window: MainWindow) -> None:
-    """Post names get room, the filter row's buttons and the escalation column are not cut."""
+    """Post names get room (wrapped, their rows tall enough to show every line), the filter
+    row's buttons and the escalation column are not cut."""
     page = _open_dashboard(qtbot, window)
     qtbot.wait(50)
-    header = page.matrix.horizontalHeader()
-    assert header.sectionSize(0) >= 200
+    matrix = page.matrix
+    header = matrix.horizontalHeader()
+    assert header.sectionSize(0) >= NAME_COLUMN_LEAST
     assert header.sectionSize(0) >= header.sectionSizeFromContents(0).width()  # header text uncut
+    qtbot.waitUntil(lambda: all(matrix.rowHeight(r) >= matrix.sizeHintForRow(r) for r in range(matrix.rowCount())))
     for button in (page.export_button, page.table_export.button):
         right = button.mapTo(page, button.rect().topRight()).x()
         assert right < page.width(), button.objectName()

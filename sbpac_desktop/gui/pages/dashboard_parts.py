@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -84,15 +84,16 @@ def table_item(text: str, data: object = None, tint: str | None = None, align_ri
 
 
 NAME_COLUMN_WIDTH = 200  # a post's name in about two or three lines, header uncut
+NAME_COLUMN_LEAST = 140  # narrower names wrap into one more line before the table scrolls sideways
 LEAD_COLUMN_WIDTH = 240
 TIER_COLUMN_WIDTH = 190
 
 
 def fit_matrix_columns(table: QTableWidget, room: int) -> None:
-    """Status columns as wide as their headers; the post names take the rest, never less than
-    NAME_COLUMN_WIDTH (the table asks the splitter for that much instead of squeezing them).
-    In a window narrower than that (`room` px for the table) it scrolls sideways instead of
-    being cut at the splitter."""
+    """Status columns as wide as their headers; the post names take the rest, NAME_COLUMN_WIDTH
+    when there is room, never less than NAME_COLUMN_LEAST (the table asks the splitter for that
+    much instead of squeezing them). In a window narrower than that (`room` px for the table) it
+    scrolls sideways instead of being cut at the splitter."""
     header = table.horizontalHeader()
     for column in range(1, table.columnCount()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -102,22 +103,36 @@ def fit_matrix_columns(table: QTableWidget, room: int) -> None:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     others = sum(header.sectionSize(c) for c in range(1, table.columnCount()))
     scroll = table.verticalScrollBar().sizeHint().width()
-    table.setProperty("wantedWidth", others + NAME_COLUMN_WIDTH + scroll + 2 * table.frameWidth())
+    table.setProperty("statusWidth", others + scroll + 2 * table.frameWidth())
+    if not table.property("rowsFollowNames"):
+        table.setProperty("rowsFollowNames", True)
+        header.sectionResized.connect(lambda column, *_: _names_resized(table, column))
     cap_matrix_width(table, room)
     table.resizeRowsToContents()
 
 
+def _names_resized(table: QTableWidget, column: int) -> None:
+    """A narrower name column wraps the names into more lines: the rows grow to show them (on the
+    next loop turn, once the header has laid out every section)."""
+    if column == 0:
+        QTimer.singleShot(0, table, table.resizeRowsToContents)
+
+
 def cap_matrix_width(table: QTableWidget, room: int) -> None:
-    """The matrix's least width is what it wants, or the `room` there is: then the post names keep
+    """The matrix's least width: the status columns and NAME_COLUMN_WIDTH for the post names, or
+    the `room` there is, the names narrowed down to NAME_COLUMN_LEAST (Thai headers in Sarabun at
+    1366 px left them 156 px beside the chart). With less room still, the names keep
     NAME_COLUMN_WIDTH and the table scrolls sideways (it was cut at the splitter)."""
-    wanted = table.property("wantedWidth")
-    if not isinstance(wanted, int):
+    status = table.property("statusWidth")
+    if not isinstance(status, int):
         return
-    table.setMinimumWidth(max(min(wanted, room), NAME_COLUMN_WIDTH))
     header = table.horizontalHeader()
-    if wanted <= room:
+    if status + NAME_COLUMN_LEAST <= room:
+        table.setMinimumWidth(min(status + NAME_COLUMN_WIDTH, room))
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    elif header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch:
+        return
+    table.setMinimumWidth(max(room, NAME_COLUMN_WIDTH))
+    if header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch:
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, NAME_COLUMN_WIDTH)
         table.horizontalScrollBar().setValue(0)
