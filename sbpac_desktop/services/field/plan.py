@@ -201,12 +201,18 @@ def update_project(db: Database, actor: Actor, project_id: int, expected_version
         audit(session, actor, "update", row, before)
 
 
+def _remove(
+    db: Database, actor: Actor, model: type[PlanProject | PlanIndicator], row_id: int, label_th: str, action_th: str
+) -> None:
+    """Erase a project or an indicator of the plan (the audit trail keeps the row)."""
+    require(actor, EDIT_PLAN, action_th)
+    with db.unit_of_work() as session:
+        erase_row(session, actor, get_or_raise(session, model, row_id, label_th))
+
+
 def remove_project(db: Database, actor: Actor, project_id: int) -> None:
     """With its budget, indicators and actuals (the plan changed; the audit trail keeps the row)."""
-    require(actor, EDIT_PLAN, "ลบโครงการออกจากแผนบูรณาการ")
-    with db.unit_of_work() as session:
-        row = get_or_raise(session, PlanProject, project_id, PROJECT_TH)
-        erase_row(session, actor, row)
+    _remove(db, actor, PlanProject, project_id, PROJECT_TH, "ลบโครงการออกจากแผนบูรณาการ")
 
 
 # --- indicators ------------------------------------------------------------------------------------
@@ -270,7 +276,4 @@ def update_indicator(
 
 
 def remove_indicator(db: Database, actor: Actor, indicator_id: int) -> None:
-    require(actor, EDIT_PLAN, "ลบตัวชี้วัด")
-    with db.unit_of_work() as session:
-        row = get_or_raise(session, PlanIndicator, indicator_id, INDICATOR_TH)
-        erase_row(session, actor, row)
+    _remove(db, actor, PlanIndicator, indicator_id, INDICATOR_TH, "ลบตัวชี้วัด")
