@@ -3,9 +3,13 @@ so a form can show all of them next to their fields at once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from sbpac_desktop.domain.errors import FieldProblem, ValidationError
+
+T = TypeVar("T")
 
 
 class Checker:
@@ -48,3 +52,11 @@ class Checker:
     def raise_if_any(self) -> None:
         if self.problems:
             raise ValidationError(self.problems)
+
+
+def enforce(rule: Callable[[Checker, T], None], value: T) -> None:
+    """Run one form's field rules (a `check_…(check, data)` function) on `value` and raise one
+    ValidationError listing every problem they found."""
+    check = Checker()
+    rule(check, value)
+    check.raise_if_any()

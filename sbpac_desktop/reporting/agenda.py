@@ -15,9 +15,8 @@ from reportlab.platypus import Flowable
 
 from sbpac_desktop.domain.documents import AgendaDoc, AgendaSection
 from sbpac_desktop.reporting.agenda_text import LABEL_WIDTH, SUB_INDENT, TIME_WIDTH, time_cell_text, total_text
-from sbpac_desktop.reporting.common import Writer, gap, rule
+from sbpac_desktop.reporting.common import Writer, gap, meeting_pdf, rule
 from sbpac_desktop.reporting.document_text import clock, long_date_text
-from sbpac_desktop.reporting.engine import build_pdf
 from sbpac_desktop.reporting.layout import TEXT_WIDTH
 
 
@@ -72,12 +71,5 @@ def agenda_flowables(doc: AgendaDoc, *, thai_digits: bool = True) -> list[Flowab
 
 
 def render(doc: AgendaDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:
-    h = doc.header
-    return build_pdf(
-        path,
-        agenda_flowables(doc, thai_digits=thai_digits),
-        title=f"ระเบียบวาระการประชุม ครั้งที่ {h.number}/{h.be_year}",
-        author="ฝ่ายเลขานุการ ศอ.บต.",
-        subject=h.body_name,
-        thai_digits=thai_digits,
-    )
+    flowables = agenda_flowables(doc, thai_digits=thai_digits)
+    return meeting_pdf(path, flowables, "ระเบียบวาระการประชุม", doc.header, thai_digits=thai_digits)

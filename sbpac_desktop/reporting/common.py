@@ -1,11 +1,13 @@
 """Pieces every official document shares: the heading block, numbered person lists,
-labelled paragraphs and the signature block. All text goes through the engine's
-ThaiParagraph, the one shaped path (see engine/__init__.py)."""
+labelled paragraphs and the signature block, and the PDF writer of a meeting's documents. All
+text goes through the engine's ThaiParagraph, the one shaped path (see engine/__init__.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER
@@ -13,9 +15,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer
 
-from sbpac_desktop.domain.documents import PersonLine
-from sbpac_desktop.reporting.document_text import person_rows
-from sbpac_desktop.reporting.engine import LEADING, ThaiParagraph, styles, thai_table
+from sbpac_desktop.domain.documents import MeetingHeader, PersonLine
+from sbpac_desktop.reporting.document_text import SECRETARIAT, meeting_file_title, person_rows
+from sbpac_desktop.reporting.engine import LEADING, ThaiParagraph, build_pdf, styles, thai_table
+from sbpac_desktop.reporting.engine.document import PageHeader
 from sbpac_desktop.reporting.layout import PEOPLE_WIDTHS, SIGNATURE_INDENT
 
 
@@ -75,3 +78,25 @@ def signature(w: Writer, role: str, person: PersonLine | None) -> Flowable:
         w.para(person.position if person and person.position else "", leftIndent=indent),
     ]
     return KeepTogether([gap(1.5), *lines])
+
+
+def meeting_pdf(
+    path: str | os.PathLike[str],
+    flowables: Iterable[Flowable],
+    kind: str,
+    header: MeetingHeader,
+    *,
+    thai_digits: bool,
+    page_header: PageHeader | None = None,
+) -> Path:
+    """Write a meeting's document (`kind`: 'ระเบียบวาระการประชุม', 'รายงานการประชุม' …) with its
+    file properties: the title 'kind ครั้งที่ n/yyyy', the secretariat as author, the body as subject."""
+    return build_pdf(
+        path,
+        flowables,
+        title=meeting_file_title(kind, header),
+        author=SECRETARIAT,
+        subject=header.body_name,
+        thai_digits=thai_digits,
+        page_header=page_header,
+    )

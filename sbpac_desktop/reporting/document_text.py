@@ -1,16 +1,22 @@
-"""The words both formats print for a meeting's documents: dates, times, numbered person rows and
-the directive sentence of the minutes. Free of ReportLab: the PDF pieces (reporting.common) and
-the Word writer (reporting.word) take them from here."""
+"""The words both formats print for a meeting's documents: dates, times, numbered person rows,
+the directive sentence of the minutes, and the file's title and author. Free of ReportLab: the
+PDF pieces (reporting.common) and the Word writer (reporting.word) take them from here."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, time
 
-from sbpac_desktop.domain.documents import DirectiveLine, PersonLine
+from sbpac_desktop.domain.documents import DirectiveLine, MeetingHeader, PersonLine
 from sbpac_desktop.thai import long_date, medium_date, time_text
 
 NO_ASSIGNEE = "ยังไม่มอบหมายผู้รับผิดชอบ"
+SECRETARIAT = "ฝ่ายเลขานุการ ศอ.บต."  # the author in the properties of the files the secretariat prints
+
+
+def meeting_file_title(kind: str, header: MeetingHeader) -> str:
+    """The title in a meeting document's file properties: 'รายงานการประชุม ครั้งที่ 11/2562'."""
+    return f"{kind} ครั้งที่ {header.number}/{header.be_year}"
 
 
 def long_date_text(day: date) -> str:

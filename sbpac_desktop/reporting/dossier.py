@@ -13,10 +13,9 @@ from reportlab.platypus import Flowable, PageBreak
 from sbpac_desktop.domain.documents import DossierDoc
 from sbpac_desktop.reporting.agenda import agenda_flowables
 from sbpac_desktop.reporting.anchor_footer import anchor_footer
-from sbpac_desktop.reporting.common import Writer, gap, people_block, rule
+from sbpac_desktop.reporting.common import Writer, gap, meeting_pdf, people_block, rule
 from sbpac_desktop.reporting.document_text import long_date_text
 from sbpac_desktop.reporting.dossier_text import PARTS
-from sbpac_desktop.reporting.engine import build_pdf
 from sbpac_desktop.reporting.followup import followup_flowables
 from sbpac_desktop.reporting.minutes import minutes_flowables
 
@@ -78,16 +77,13 @@ def dossier_flowables(doc: DossierDoc, pages: dict[str, int], *, thai_digits: bo
 def render(doc: DossierDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:
     """Two passes: the first learns on which page each part starts, the second prints it.
     The contents lines have the same height in both passes, so the pages do not move."""
-    h = doc.minutes.header
-    options = {
-        "title": f"เอกสารประกอบการประชุม ครั้งที่ {h.number}/{h.be_year}",
-        "author": "ฝ่ายเลขานุการ ศอ.บต.",
-        "subject": h.body_name,
-        "thai_digits": thai_digits,
-        "page_header": anchor_footer(doc.audit_anchor),
-    }
+    header, footer = doc.minutes.header, anchor_footer(doc.audit_anchor)
+
+    def write(to: str | os.PathLike[str], pages: dict[str, int]) -> Path:
+        flowables = dossier_flowables(doc, pages, thai_digits=thai_digits)
+        return meeting_pdf(to, flowables, "เอกสารประกอบการประชุม", header, thai_digits=thai_digits, page_header=footer)
+
     pages: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as scratch:
-        build_pdf(Path(scratch) / "pass1.pdf", dossier_flowables(doc, pages, thai_digits=thai_digits), **options)
-    final_pages = dict(pages)
-    return build_pdf(path, dossier_flowables(doc, final_pages, thai_digits=thai_digits), **options)
+        write(Path(scratch) / "pass1.pdf", pages)
+    return write(path, dict(pages))

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 
 from sbpac_desktop.domain.documents import FollowUpDoc, FollowUpGroup
 from sbpac_desktop.reporting.common import Writer, gap, rule, signature
-from sbpac_desktop.reporting.document_text import long_date_text
+from sbpac_desktop.reporting.document_text import SECRETARIAT, long_date_text
 from sbpac_desktop.reporting.engine import build_pdf
 from sbpac_desktop.reporting.followup_text import (
     COLUMNS,
@@ -102,6 +102,6 @@ def render(doc: FollowUpDoc, path: str | os.PathLike[str], *, thai_digits: bool 
         path,
         followup_flowables(doc, thai_digits=thai_digits),
         title=f"{doc.title} {doc.scope}",
-        author="ฝ่ายเลขานุการ ศอ.บต.",
+        author=SECRETARIAT,
         thai_digits=thai_digits,
     )

@@ -20,6 +20,7 @@ from sbpac_desktop.domain.letters import DirectiveMemo, InvitationLetter, Signer
 from sbpac_desktop.reporting import letter_text as words
 from sbpac_desktop.reporting.agenda import agenda_flowables
 from sbpac_desktop.reporting.common import Writer, gap
+from sbpac_desktop.reporting.document_text import SECRETARIAT
 from sbpac_desktop.reporting.engine import BODY_SIZE, LEADING, build_pdf
 from sbpac_desktop.reporting.layout import TEXT_WIDTH
 from sbpac_desktop.reporting.letter_text import HALF, LABEL_INDENT, LETTER_EMBLEM, MEMO_EMBLEM
@@ -131,7 +132,7 @@ def _render(parts: Sequence[list[Flowable]], path: str | os.PathLike[str], title
     flow: list[Flowable] = []
     for index, part in enumerate(parts):
         flow += ([PageBreak()] if index else []) + part + [LetterEnd(numbering)]
-    return build_pdf(path, flow, title=title, author="ฝ่ายเลขานุการ ศอ.บต.", thai_digits=thai_digits,
+    return build_pdf(path, flow, title=title, author=SECRETARIAT, thai_digits=thai_digits,
                      page_numbering=numbering)  # fmt: skip
 
 

@@ -11,9 +11,8 @@ from reportlab.platypus import Flowable
 from sbpac_desktop.domain.documents import AgendaEntry, AgendaSection, MinutesDoc
 from sbpac_desktop.domain.enums import RecordingStyle
 from sbpac_desktop.reporting.anchor_footer import anchor_footer
-from sbpac_desktop.reporting.common import Writer, gap, people_block, rule, signature
+from sbpac_desktop.reporting.common import Writer, gap, meeting_pdf, people_block, rule, signature
 from sbpac_desktop.reporting.document_text import clock, directive_sentence, long_date_text
-from sbpac_desktop.reporting.engine import build_pdf
 from sbpac_desktop.reporting.minutes_text import ITEM_INDENT, TEXT_INDENT, body_runs, meeting_name
 
 
@@ -84,13 +83,6 @@ def minutes_flowables(doc: MinutesDoc, *, thai_digits: bool = True) -> list[Flow
 
 
 def render(doc: MinutesDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:
-    h = doc.header
-    return build_pdf(
-        path,
-        minutes_flowables(doc, thai_digits=thai_digits),
-        title=f"รายงานการประชุม ครั้งที่ {h.number}/{h.be_year}",
-        author="ฝ่ายเลขานุการ ศอ.บต.",
-        subject=h.body_name,
-        thai_digits=thai_digits,
-        page_header=anchor_footer(doc.audit_anchor),
-    )
+    flowables = minutes_flowables(doc, thai_digits=thai_digits)
+    footer = anchor_footer(doc.audit_anchor)
+    return meeting_pdf(path, flowables, "รายงานการประชุม", doc.header, thai_digits=thai_digits, page_header=footer)

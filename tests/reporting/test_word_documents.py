@@ -112,6 +112,18 @@ def test_named_thai_styles_font_page_and_margins(written):
         assert abs(getattr(section, f"{side}_margin") - Cm(size)) < Cm(0.01), side
 
 
+@pytest.mark.parametrize(("name", "kind"), [("minutes", "รายงานการประชุม"), ("agenda", "ระเบียบวาระการประชุม")])
+def test_file_properties_name_the_meeting_and_the_secretariat(written, docs, name, kind):
+    header = docs[name].header
+    title = f"{kind} ครั้งที่ {header.number}/{header.be_year}"
+    word_file, pdf_file = written[name]
+    properties = Document(str(word_file)).core_properties
+    assert (properties.title, properties.author) == (title, "ฝ่ายเลขานุการ ศอ.บต.")
+    with pdfplumber.open(pdf_file) as pdf:
+        info = pdf.metadata
+    assert (info["Title"], info["Author"], info["Subject"]) == (title, "ฝ่ายเลขานุการ ศอ.บต.", header.body_name)
+
+
 def test_thai_digits_option(docs, tmp_path):
     thai = "".join(flat_texts(minutes.render(docs["minutes"], tmp_path / "th.docx", thai_digits=True)))
     arabic = "".join(flat_texts(minutes.render(docs["minutes"], tmp_path / "ar.docx", thai_digits=False)))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, 
 from sbpac_desktop.domain.errors import FieldProblem
 from sbpac_desktop.gui.dialogs.form import FormDialog, set_tab_order
 from sbpac_desktop.gui.text import ThaiLabel
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.services.app import AppContext
 
 
@@ -60,8 +61,7 @@ class SignDialog(FormDialog[SignRequest, Path]):
 
     def _with_browse(self, edit: QLineEdit, choose: Callable[[], None]) -> QWidget:
         row = QWidget(self)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = flush(QHBoxLayout(row))
         layout.addWidget(edit, 1)
         button = QPushButton(self.tr("เลือก…"), row)
         button.setObjectName(f"{edit.objectName()}Browse")

@@ -16,6 +16,7 @@ from sbpac_desktop.gui.dialogs.form import FormDialog, InputT
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.text import date_text, digits, thai_digits, wrappable
 from sbpac_desktop.gui.widgets.be_date import BeDateEdit
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.gui.widgets.text_box import text_box
 from sbpac_desktop.services.app import AppContext
@@ -125,8 +126,7 @@ class ExtensionDecisionDialog(WorkflowDialog[tuple[bool, str]]):
         group.addButton(self.approve)
         group.addButton(self.reject_choice)
         choice = QWidget(self)
-        row = QFormLayout(choice)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = flush(QFormLayout(choice))
         row.addRow(self.approve, self.reject_choice)
         self.note = text_box(self, "decisionNote", self.tr("หมายเหตุ (ต้องระบุเหตุผลเมื่อไม่อนุมัติ)"), 56)
         self.form.addRow(self.tr("คำขอ"), asked)
@@ -198,8 +198,7 @@ class ClosureDecisionDialog(WorkflowDialog[tuple[bool, date | None, int | None, 
         group.addButton(self.decline)
         self.decline.setEnabled(self.pending is not None)  # there is nothing to decline otherwise
         choice = QWidget(self)
-        choice_row = QFormLayout(choice)
-        choice_row.setContentsMargins(0, 0, 0, 0)
+        choice_row = flush(QFormLayout(choice))
         choice_row.addRow(self.acknowledge, self.decline)
         self.closed_on = BeDateEdit(self)
         self.closed_on.setObjectName("closedOn")

@@ -24,6 +24,7 @@ from sbpac_desktop.gui.meeting.speakers_panel import SpeakersPanel
 from sbpac_desktop.gui.text import ThaiLabel, thai_digits
 from sbpac_desktop.gui.widgets.attachments import AttachmentsWidget
 from sbpac_desktop.gui.widgets.field_errors import FieldErrors, error_label
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.gui.widgets.minutes_spin import MinutesSpinBox, minutes_row
 from sbpac_desktop.gui.widgets.pickers import PersonCombo
 from sbpac_desktop.gui.widgets.text_box import text_box
@@ -97,9 +98,7 @@ class AgendaItemEditor(QWidget):
         splitter.setChildrenCollapsible(False)
         for name, box in self.texts.items():
             part = QWidget(splitter)
-            part_layout = QVBoxLayout(part)
-            part_layout.setContentsMargins(0, 0, 0, 0)
-            part_layout.setSpacing(2)
+            part_layout = flush(QVBoxLayout(part), spacing=2)
             part_layout.addWidget(QLabel(labels[name], part))
             part_layout.addWidget(self.errors.bind(name, box), 1)
             splitter.addWidget(part)
@@ -118,8 +117,7 @@ class AgendaItemEditor(QWidget):
         buttons.addWidget(self.directive_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = flush(QVBoxLayout(self))
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(scroll, 1)
@@ -136,8 +134,7 @@ class AgendaItemEditor(QWidget):
     def enable_attachments(self, ctx: AppContext) -> None:
         """Files of the selected item (ไฟล์แนบ), stored as soon as they are added."""
         part = QWidget(self.splitter)
-        part_layout = QVBoxLayout(part)
-        part_layout.setContentsMargins(0, 0, 0, 0)
+        part_layout = flush(QVBoxLayout(part))
         part_layout.addWidget(QLabel(self.tr("ไฟล์แนบ"), part))
         self.attachments = AttachmentsWidget(ctx, OwnerKind.AGENDA_ITEM, None, part, allow_pending=False)
         part_layout.addWidget(self.attachments, 1)
@@ -148,9 +145,7 @@ class AgendaItemEditor(QWidget):
         """Who said what (แบบจดละเอียด), after the discussion; shown by set_verbatim."""
         part = QWidget()
         part.setObjectName("speakersPart")
-        part_layout = QVBoxLayout(part)
-        part_layout.setContentsMargins(0, 0, 0, 0)
-        part_layout.setSpacing(2)
+        part_layout = flush(QVBoxLayout(part), spacing=2)
         part_layout.addWidget(QLabel(self.tr("คำกล่าวในที่ประชุม (จดละเอียด ตามลำดับ)"), part))
         self.speakers = SpeakersPanel(ctx, people, part)
         part_layout.addWidget(self.speakers, 1)

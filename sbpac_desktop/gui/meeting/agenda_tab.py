@@ -33,6 +33,7 @@ from sbpac_desktop.gui.meeting.agenda_model import KIND_ROLE, SECTION_ROLE, VIEW
 from sbpac_desktop.gui.meeting.agenda_moves import relocate, step
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import ThaiLabel, WrapDelegate, digits, thai_digits
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.gui.widgets.loading import loading_message
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import agenda
@@ -131,8 +132,7 @@ class AgendaTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.up_button)
         buttons.addWidget(self.down_button)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout = flush(QVBoxLayout(left))
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.tree, 1)
         left_layout.addWidget(self.total_label)

@@ -15,6 +15,7 @@ from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.pages import file_export
 from sbpac_desktop.gui.process_operations import ProcessOperation
 from sbpac_desktop.gui.text import ThaiLabel
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.gui.widgets.menu_button import MenuToolButton
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.process_jobs import Job
@@ -41,8 +42,7 @@ class LettersMenu(QWidget):
         self.notice = ThaiLabel(self)  # the window places it on its own line (a path is long)
         self.notice.setObjectName("lettersNotice")
         self.notice.hide()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = flush(QHBoxLayout(self))
         layout.addWidget(self.button)
 
     def _ask(self, title: str, name: str) -> Path | None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 from sbpac_desktop.gui.dialogs.speaker_dialog import SpeakerDialog
 from sbpac_desktop.gui.errors import confirm, present_error
 from sbpac_desktop.gui.operations import Operation
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import speakers
 from sbpac_desktop.services.meetings.speakers import SpeakerView
@@ -56,8 +57,7 @@ class SpeakersPanel(QWidget):
             button.clicked.connect(actions[name])
             row.addWidget(button)
         row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = flush(QVBoxLayout(self))
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         self._update_buttons()

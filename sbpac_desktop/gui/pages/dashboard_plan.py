@@ -34,6 +34,7 @@ from sbpac_desktop.domain.plan import baht_text, percent_text
 from sbpac_desktop.domain.status import STATUS_KEYS, STATUS_TITLES
 from sbpac_desktop.gui.pages.dashboard_plan_agency import AgencyTable
 from sbpac_desktop.gui.text import digits, wrappable
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.field import plan_views
 from sbpac_desktop.services.field.plan_views import GroupSummary, PlanTree, summarize
@@ -163,9 +164,7 @@ class PlanPanel(QWidget):
         self.caption.setWordWrap(True)
         self.cards: list[DimensionCard] = []
         self.row = QWidget(self)
-        self.row_layout = QHBoxLayout(self.row)
-        self.row_layout.setContentsMargins(0, 0, 0, 0)
-        self.row_layout.setSpacing(6)
+        self.row_layout = flush(QHBoxLayout(self.row), spacing=6)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidget(self.row)
         self.scroll_area.setWidgetResizable(True)

@@ -37,6 +37,7 @@ from sbpac_desktop.gui.pages.field_visits_calendar import VISIT_TINT, VisitCalen
 from sbpac_desktop.gui.pages.file_export import announce, ask_save_path, notice_label
 from sbpac_desktop.gui.pages.top_row import FoldingFilters, filter_bar
 from sbpac_desktop.gui.text import date_text, digits, wrappable
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.gui.widgets.loading import loading_message, refusal_to
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.field import field_visits
@@ -117,8 +118,7 @@ class FieldVisitsPage(Page):
         at = actions.indexOf(printing)
         actions.addStretch(1)
         right = QWidget(self)
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
+        column = flush(QVBoxLayout(right))
         column.addWidget(QLabel(self.tr("การลงพื้นที่ในเดือนนี้"), self))
         column.addWidget(self.list, 1)
         column.addWidget(self.detail_view, 2)

@@ -25,6 +25,7 @@ from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.models.base import ITEM_ROLE
 from sbpac_desktop.gui.models.positions import INACTIVE_COLOUR, PositionsModel
 from sbpac_desktop.gui.pages.people_models import PeopleModel, TermsModel
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.gui.widgets.items import tree_items
 from sbpac_desktop.gui.widgets.pickers import post_label
 from sbpac_desktop.gui.widgets.table import DtoTableView
@@ -97,8 +98,7 @@ class PostsTab(QWidget):
 
     def _lay_out(self) -> None:
         top = QWidget(self)
-        upper = QVBoxLayout(top)
-        upper.setContentsMargins(0, 0, 0, 0)
+        upper = flush(QVBoxLayout(top))
         upper.addLayout(bar(self.add_button, self.edit_button, self.assign_button, self.active_button))
         upper.addWidget(self.table, 1)
         bottom = QWidget(self)

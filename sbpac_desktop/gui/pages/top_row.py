@@ -9,15 +9,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QWidget
 
+from sbpac_desktop.gui.widgets.flush import flush
+
 
 def filter_bar(parent: QWidget, filters: Sequence[QWidget], name: str, stretches: Sequence[int] = ()) -> QWidget:
     """The page's filters side by side (`fold_filters` moves them), kept to their own widths, or
     sharing what the row leaves in proportion to `stretches` (text boxes)."""
     bar = QWidget(parent)
     bar.setObjectName(name)
-    row = QHBoxLayout(bar)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(6)
+    row = flush(QHBoxLayout(bar), spacing=6)
     for index, widget in enumerate(filters):
         row.addWidget(widget, stretches[index] if stretches else 0)
     if stretches:

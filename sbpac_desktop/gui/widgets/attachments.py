@@ -30,6 +30,7 @@ from sbpac_desktop.gui.errors import confirm, present_error
 from sbpac_desktop.gui.i18n import error_text
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.services import attachments
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.attachment_names import safe_file_name
@@ -109,14 +110,11 @@ class AttachmentsWidget(QWidget):
         self.add_button.clicked.connect(self.choose_and_add)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons = flush(QHBoxLayout())
         for button in (self.add_button, self.open_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout = flush(QVBoxLayout(self), spacing=4)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.note)

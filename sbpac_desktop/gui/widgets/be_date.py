@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sbpac_desktop.gui.i18n import THAI, current_language
 from sbpac_desktop.gui.text import date_text
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.thai import THAI_MONTHS, DateTextError, be_year, long_date, parse_thai_date
 
 BE_OFFSET = 543
@@ -152,9 +153,7 @@ class BeDateEdit(QWidget):
         self.button.setToolTip(self.tr("เลือกจากปฏิทิน"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.popup: BeCalendarPopup | None = None
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout = flush(QHBoxLayout(self), spacing=2)
         layout.addWidget(self.line_edit, 1)
         layout.addWidget(self.button)
         self.setFocusProxy(self.line_edit)

@@ -21,6 +21,7 @@ from sbpac_desktop.gui.dialogs.workflow_dialogs import (
 from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.events import app_events
 from sbpac_desktop.gui.operations import Operation
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.directives import blocking
 from sbpac_desktop.services.directives.directives import DirectiveDetail
@@ -52,9 +53,7 @@ class DirectiveActions(QWidget):
             self.request_close_button,
             self.close_button,
         )
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(4)
+        self.grid = flush(QGridLayout(self), spacing=4)
         self.set_directive(None, None)
 
     def _button(self, name: str, text: str, slot: Any) -> QPushButton:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sbpac_desktop.domain.errors import FieldProblem, ValidationError
 from sbpac_desktop.gui.i18n import problem_text
 from sbpac_desktop.gui.text import wrappable
+from sbpac_desktop.gui.widgets.flush import flush
 
 ERROR_COLOUR = "#b3261e"
 _INVALID_STYLE = f"border: 1px solid {ERROR_COLOUR}; border-radius: 2px;"
@@ -50,9 +51,7 @@ class FieldErrors:
     def bind(self, field: str, widget: QWidget) -> QWidget:
         """Return a container holding `widget` and its (hidden) message line."""
         container = QWidget(widget.parentWidget())
-        layout = QVBoxLayout(container)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout = flush(QVBoxLayout(container), spacing=2)
         layout.addWidget(widget)
         label = error_label(container)
         layout.addWidget(label)

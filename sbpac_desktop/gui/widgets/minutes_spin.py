@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.thai import to_arabic_digits
 
 MAX_SPIN_MINUTES = 600  # ten hours: more than any one agenda item is given on screen
@@ -65,8 +66,7 @@ class MinutesSpinBox(QSpinBox):
 def minutes_row(parent: QWidget, field: QWidget, unit: str) -> QWidget:
     """The (error-bound) spin box with its unit after it: [ 45 ] นาที."""
     row = QWidget(parent)
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
+    layout = flush(QHBoxLayout(row))
     layout.addWidget(field, 0, Qt.AlignmentFlag.AlignTop)
     label = QLabel(unit, row)
     label.setObjectName("minutesUnit")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListWidget, QLi
 
 from sbpac_desktop.domain.enums import LabelledEnum
 from sbpac_desktop.gui.domain_labels import domain_label
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.services.people.org import OrgUnitView, PersonView, PositionView
 from sbpac_desktop.thai import thai_sort_key
 
@@ -142,9 +143,7 @@ class CheckList(QWidget):
         self.list = QListWidget(self)
         self.list.setUniformItemSizes(False)
         self.list.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout = flush(QVBoxLayout(self), spacing=4)
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
         self.filter.textChanged.connect(self._apply_filter)

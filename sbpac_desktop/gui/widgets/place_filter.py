@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.services.places import PlaceView
 
 
@@ -30,9 +31,7 @@ class PlaceFilter(QWidget):
         self.district.setToolTip(self.tr("เฉพาะข้อสั่งการที่เกี่ยวกับพื้นที่ในอำเภอนี้"))
         for combo in (self.province, self.district):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout = flush(QHBoxLayout(self), spacing=4)
         layout.addWidget(self.province)
         layout.addWidget(self.district)
         self.districts: dict[int, list[PlaceView]] = {}

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.gui.widgets.pickers import IdCombo
 from sbpac_desktop.services.places import PlaceView
 
@@ -35,9 +36,7 @@ class PlacePicker(QWidget):
         self.chosen = QLabel(self)
         self.chosen.setObjectName("placeChosen")
         self.chosen.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout = flush(QVBoxLayout(self), spacing=4)
         layout.addWidget(self.search)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.chosen)

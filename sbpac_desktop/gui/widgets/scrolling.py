@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from sbpac_desktop.gui.widgets.flush import flush
+
 
 class ScrollBody(QWidget):
     """The scrolled widget. QScrollArea makes a widget whose layout has height-for-width (wrapped
@@ -29,7 +31,6 @@ def scrolling(parent: QWidget, body: QWidget, name: str) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(body)
-    outer = QVBoxLayout(parent)
-    outer.setContentsMargins(0, 0, 0, 0)
+    outer = flush(QVBoxLayout(parent))
     outer.addWidget(area)
     return area

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sbpac_desktop.gui.text import digits
+from sbpac_desktop.gui.widgets.flush import flush
 from sbpac_desktop.gui.widgets.pickers import IdCombo, post_label
 from sbpac_desktop.services.meetings.series import DEFAULT_MEMBER_ROLE, MEETING_ROLES, SeriesMemberInput
 from sbpac_desktop.services.people.org import PositionView
@@ -88,9 +89,7 @@ class SeriesMembersEditor(QWidget):
         for button in (self.up_button, self.down_button, self.remove_button):
             moving.addWidget(button)
         moving.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout = flush(QVBoxLayout(self), spacing=4)
         layout.addLayout(adding)
         layout.addWidget(self.table, 1)
         layout.addLayout(moving)

@@ -11,7 +11,7 @@ from docx.shared import Pt
 
 from sbpac_desktop.domain.documents import AgendaDoc, AgendaSection
 from sbpac_desktop.reporting.agenda_text import LABEL_WIDTH, SUB_INDENT, TIME_WIDTH, time_cell_text, total_text
-from sbpac_desktop.reporting.document_text import clock, long_date_text
+from sbpac_desktop.reporting.document_text import SECRETARIAT, clock, long_date_text, meeting_file_title
 from sbpac_desktop.reporting.layout import TEXT_WIDTH
 from sbpac_desktop.reporting.word.base import Runs, WordWriter
 
@@ -66,8 +66,6 @@ def add_agenda(w: WordWriter, doc: AgendaDoc) -> None:
 
 
 def render(doc: AgendaDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:
-    h = doc.header
-    w = WordWriter(thai_digits, title=f"ระเบียบวาระการประชุม ครั้งที่ {h.number}/{h.be_year}",
-                   author="ฝ่ายเลขานุการ ศอ.บต.")  # fmt: skip
+    w = WordWriter(thai_digits, title=meeting_file_title("ระเบียบวาระการประชุม", doc.header), author=SECRETARIAT)
     add_agenda(w, doc)
     return w.save(path)

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from sbpac_desktop.domain.documents import DossierDoc
-from sbpac_desktop.reporting.document_text import long_date_text
+from sbpac_desktop.reporting.document_text import SECRETARIAT, long_date_text, meeting_file_title
 from sbpac_desktop.reporting.dossier_text import PARTS
 from sbpac_desktop.reporting.word.agenda import add_agenda
 from sbpac_desktop.reporting.word.base import HEADING, WordWriter
@@ -42,9 +42,8 @@ def _attendance(w: WordWriter, doc: DossierDoc) -> None:
 
 
 def render(doc: DossierDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:
-    h = doc.minutes.header
-    w = WordWriter(thai_digits, title=f"เอกสารประกอบการประชุม ครั้งที่ {h.number}/{h.be_year}",
-                   author="ฝ่ายเลขานุการ ศอ.บต.")  # fmt: skip
+    title = meeting_file_title("เอกสารประกอบการประชุม", doc.minutes.header)
+    w = WordWriter(thai_digits, title=title, author=SECRETARIAT)
     _cover(w, doc)
     for part in (lambda: add_agenda(w, doc.agenda), lambda: _attendance(w, doc),
                  lambda: add_minutes(w, doc.minutes), lambda: add_followup(w, doc.directives)):  # fmt: skip

@@ -11,7 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from sbpac_desktop.domain.documents import FollowUpDoc, FollowUpGroup
 from sbpac_desktop.reporting import followup_text as shared
-from sbpac_desktop.reporting.document_text import long_date_text
+from sbpac_desktop.reporting.document_text import SECRETARIAT, long_date_text
 from sbpac_desktop.reporting.word.base import CELL_SMALL, HEADING, WordWriter
 from sbpac_desktop.reporting.word.minutes import signature
 
@@ -76,6 +76,6 @@ def notes(w: WordWriter, part: FollowUpGroup) -> None:
 
 
 def render(doc: FollowUpDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:
-    w = WordWriter(thai_digits, title=f"{doc.title} {doc.scope}", author="ฝ่ายเลขานุการ ศอ.บต.")
+    w = WordWriter(thai_digits, title=f"{doc.title} {doc.scope}", author=SECRETARIAT)
     add_followup(w, doc)
     return w.save(path)

@@ -14,6 +14,7 @@ from docx.shared import Pt
 
 from sbpac_desktop.domain.letters import DirectiveMemo, InvitationLetter, Signer
 from sbpac_desktop.reporting import letter_text as words
+from sbpac_desktop.reporting.document_text import SECRETARIAT
 from sbpac_desktop.reporting.layout import CM, TEXT_WIDTH
 from sbpac_desktop.reporting.letter_text import HALF, LABEL_INDENT, LETTER_EMBLEM, MEMO_EMBLEM
 from sbpac_desktop.reporting.word.agenda import add_agenda
@@ -114,7 +115,7 @@ def _big_label(paragraph) -> None:
 
 
 def _render(items: Sequence, add: Callable, path: str | os.PathLike[str], thai_digits: bool) -> Path:
-    w = WordWriter(thai_digits, title=items[0].subject, author="ฝ่ายเลขานุการ ศอ.บต.")
+    w = WordWriter(thai_digits, title=items[0].subject, author=SECRETARIAT)
     for index, item in enumerate(items):
         if index:
             w.new_numbered_section()  # each letter numbered from its own first page

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from sbpac_desktop.domain.documents import AgendaEntry, AgendaSection, MinutesDoc, PersonLine
 from sbpac_desktop.domain.enums import RecordingStyle
-from sbpac_desktop.reporting.document_text import clock, directive_sentence, long_date_text, person_rows
+from sbpac_desktop.reporting.document_text import (
+    SECRETARIAT,
+    clock,
+    directive_sentence,
+    long_date_text,
+    meeting_file_title,
+    person_rows,
+)
 from sbpac_desktop.reporting.layout import CM, PEOPLE_WIDTHS, SIGNATURE_INDENT
 from sbpac_desktop.reporting.minutes_text import ITEM_INDENT, TEXT_INDENT, body_runs, meeting_name
 from sbpac_desktop.reporting.word.base import BODY_INDENT, HEADING, WordWriter
@@ -87,9 +94,7 @@ def add_minutes(w: WordWriter, doc: MinutesDoc) -> None:
 
 
 def render(doc: MinutesDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:
-    h = doc.header
-    title = f"รายงานการประชุม ครั้งที่ {h.number}/{h.be_year}"
-    w = WordWriter(thai_digits, title=title, author="ฝ่ายเลขานุการ ศอ.บต.")
+    w = WordWriter(thai_digits, title=meeting_file_title("รายงานการประชุม", doc.header), author=SECRETARIAT)
     add_minutes(w, doc)
     w.footer_note(doc.audit_anchor)
     return w.save(path)

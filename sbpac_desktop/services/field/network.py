@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import directive_number_text
-from sbpac_desktop.domain.validation import Checker
+from sbpac_desktop.domain.validation import Checker, enforce
 from sbpac_desktop.services.audit_trail import add_row, audit, erase_row, snapshot
 from sbpac_desktop.services.common import get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
@@ -154,9 +154,7 @@ def find_member(session: Session, kind: str, full_name: str, place_id: int | Non
 
 def insert_member(session: Session, actor: Actor, data: MemberInput) -> NetworkMember:
     """Validate, refuse a duplicate, write and audit (inside the caller's unit of work)."""
-    check = Checker()
-    check_member(check, data)
-    check.raise_if_any()
+    enforce(check_member, data)
     if data.place_id is not None:
         checked_place_ids(session, [data.place_id])
     if find_member(session, data.kind, data.full_name, data.place_id) is not None:
@@ -185,9 +183,7 @@ def update_member(db: Database, actor: Actor, member_id: int, expected_version: 
     require(actor, EDIT_FIELD_WORK, "แก้ไขข้อมูลเครือข่ายภาคประชาชน")
     with db.unit_of_work() as session:
         row = get_as_seen(session, NetworkMember, member_id, expected_version, MEMBER_TH)
-        check = Checker()
-        check_member(check, data)
-        check.raise_if_any()
+        enforce(check_member, data)
         if data.place_id is not None:
             checked_place_ids(session, [data.place_id])
         other = find_member(session, data.kind, data.full_name, data.place_id)

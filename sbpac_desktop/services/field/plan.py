@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.plan import IndicatorRule, budget_problems, indicator_problems
-from sbpac_desktop.domain.validation import Checker
+from sbpac_desktop.domain.validation import Checker, enforce
 from sbpac_desktop.services.audit_trail import add_row, audit, erase_row, snapshot
 from sbpac_desktop.services.common import get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
@@ -84,9 +84,7 @@ def find_plan(session: Session, fiscal_year: int) -> IntegratedPlan | None:
 
 
 def ensure_plan_row(session: Session, actor: Actor, fiscal_year: int, title: str | None = None) -> IntegratedPlan:
-    check = Checker()
-    check_fiscal_year(check, fiscal_year)
-    check.raise_if_any()
+    enforce(check_fiscal_year, fiscal_year)
     row = find_plan(session, fiscal_year)
     if row is None:
         row = IntegratedPlan(fiscal_year=fiscal_year, title=clean(title) or default_title(fiscal_year))
@@ -165,9 +163,7 @@ def _fill_project(session: Session, row: PlanProject, data: ProjectInput) -> Non
 
 
 def insert_project(session: Session, actor: Actor, plan_id: int, data: ProjectInput) -> PlanProject:
-    check = Checker()
-    check_project(check, data)
-    check.raise_if_any()
+    enforce(check_project, data)
     get_or_raise(session, IntegratedPlan, plan_id, PLAN_TH)
     _check_references(session, data)
     _refuse_duplicate_project(session, plan_id, clean_required(data.name), None)
@@ -188,18 +184,14 @@ def add_project_to_year(db: Database, actor: Actor, fiscal_year: int, data: Proj
     """The year's plan (made if missing) and the project in one transaction: a refused project
     leaves no empty plan and no audit entry behind."""
     require(actor, EDIT_PLAN, "เพิ่มโครงการในแผนบูรณาการ")
-    check = Checker()
-    check_project(check, data)
-    check.raise_if_any()
+    enforce(check_project, data)
     with db.unit_of_work() as session:
         return insert_project(session, actor, ensure_plan_row(session, actor, fiscal_year).id, data).id
 
 
 def update_project(db: Database, actor: Actor, project_id: int, expected_version: int, data: ProjectInput) -> None:
     require(actor, EDIT_PLAN, "แก้ไขโครงการในแผนบูรณาการ")
-    check = Checker()
-    check_project(check, data)
-    check.raise_if_any()
+    enforce(check_project, data)
     with db.unit_of_work() as session:
         row = get_as_seen(session, PlanProject, project_id, expected_version, PROJECT_TH)
         _check_references(session, data)
@@ -209,12 +201,18 @@ def update_project(db: Database, actor: Actor, project_id: int, expected_version
         audit(session, actor, "update", row, before)
 
 
+def _remove(
+    db: Database, actor: Actor, model: type[PlanProject | PlanIndicator], row_id: int, label_th: str, action_th: str
+) -> None:
+    """Erase a project or an indicator of the plan (the audit trail keeps the row)."""
+    require(actor, EDIT_PLAN, action_th)
+    with db.unit_of_work() as session:
+        erase_row(session, actor, get_or_raise(session, model, row_id, label_th))
+
+
 def remove_project(db: Database, actor: Actor, project_id: int) -> None:
     """With its budget, indicators and actuals (the plan changed; the audit trail keeps the row)."""
-    require(actor, EDIT_PLAN, "ลบโครงการออกจากแผนบูรณาการ")
-    with db.unit_of_work() as session:
-        row = get_or_raise(session, PlanProject, project_id, PROJECT_TH)
-        erase_row(session, actor, row)
+    _remove(db, actor, PlanProject, project_id, PROJECT_TH, "ลบโครงการออกจากแผนบูรณาการ")
 
 
 # --- indicators ------------------------------------------------------------------------------------
@@ -249,9 +247,7 @@ def _fill_indicator(row: PlanIndicator, data: IndicatorInput) -> None:
 
 
 def insert_indicator(session: Session, actor: Actor, project_id: int, data: IndicatorInput) -> PlanIndicator:
-    check = Checker()
-    check_indicator(check, data)
-    check.raise_if_any()
+    enforce(check_indicator, data)
     get_or_raise(session, PlanProject, project_id, PROJECT_TH)
     _refuse_duplicate_indicator(session, project_id, clean_required(data.name), None)
     row = PlanIndicator(project_id=project_id)
@@ -270,9 +266,7 @@ def update_indicator(
     db: Database, actor: Actor, indicator_id: int, expected_version: int, data: IndicatorInput
 ) -> None:
     require(actor, EDIT_PLAN, "แก้ไขตัวชี้วัด")
-    check = Checker()
-    check_indicator(check, data)
-    check.raise_if_any()
+    enforce(check_indicator, data)
     with db.unit_of_work() as session:
         row = get_as_seen(session, PlanIndicator, indicator_id, expected_version, INDICATOR_TH)
         _refuse_duplicate_indicator(session, row.project_id, clean_required(data.name), row.id)
@@ -282,7 +276,4 @@ def update_indicator(
 
 
 def remove_indicator(db: Database, actor: Actor, indicator_id: int) -> None:
-    require(actor, EDIT_PLAN, "ลบตัวชี้วัด")
-    with db.unit_of_work() as session:
-        row = get_or_raise(session, PlanIndicator, indicator_id, INDICATOR_TH)
-        erase_row(session, actor, row)
+    _remove(db, actor, PlanIndicator, indicator_id, INDICATOR_TH, "ลบตัวชี้วัด")
