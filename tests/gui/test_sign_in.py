@@ -69,6 +69,31 @@ def test_first_admin_dialog_shows_problems_next_to_fields(qtbot: QtBot, fresh):
     assert dialog.isVisible() and auth.needs_first_admin(fresh.db)
 
 
+def test_first_admin_dialog_shrinks_back_when_fewer_problems_show(qtbot: QtBot, fresh):
+    """Three messages, then one: the dialog grew for the three and kept that height, an empty
+    band between the fields and the buttons."""
+    dialog = _first_admin_dialog(fresh)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    opening = dialog.height()
+    qtbot.keyClicks(dialog.login, "x")
+    qtbot.keyClicks(dialog.password, "short")
+    qtbot.keyClicks(dialog.confirm, "short")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert len(dialog.errors.marked()) == 3
+    qtbot.waitUntil(lambda: dialog.height() > opening)  # grown on the next loop turn
+    three = dialog.height()
+    dialog.login.setText("somchai")
+    type_text(qtbot, dialog.display_name, "นายสมชาย ใจดี")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.marked() == ["password"]
+    qtbot.waitUntil(lambda: dialog.height() < three)
+    assert dialog.height() >= opening
+    assert dialog.height() >= dialog.heightForWidth(dialog.width())  # the one message is whole
+    _shot(dialog, "gui-first_admin_dialog_one_error")
+
+
 def test_first_admin_dialog_refuses_different_passwords(qtbot: QtBot, fresh):
     dialog = _first_admin_dialog(fresh)
     qtbot.addWidget(dialog)
@@ -144,7 +169,12 @@ def test_both_dialogs_open_with_the_cursor_in_the_login_box(qtbot: QtBot, fresh)
         qtbot.addWidget(dialog)
         dialog.show()
     assert _tab_order(first) == [
-        first.login, first.display_name, first.password, first.confirm, first.ok_button, first.cancel_button
+        first.login,
+        first.display_name,
+        first.password,
+        first.confirm,
+        first.ok_button,
+        first.cancel_button,
     ]
     assert _tab_order(sign_in) == [sign_in.login, sign_in.password, sign_in.ok_button, sign_in.cancel_button]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,6 +45,7 @@ class _AccountDialog(QDialog):
     def __init__(self, database: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actor: Actor | None = None
+        self.rest_height: int | None = None  # the height before any message showed
         self.general_error = error_label(self)
         self.general_error.setObjectName("generalError")
         self.errors = FieldErrors(self.general_error)
@@ -96,9 +97,20 @@ class _AccountDialog(QDialog):
         raise NotImplementedError
 
     def refused(self, problems: list[FieldProblem]) -> None:
-        """Messages under their fields; the dialog grows so a wrapped message is never cut."""
+        """Messages under their fields; the dialog grows so a wrapped message is never cut, and
+        shrinks again when fewer messages show (it kept the height of the longest refusal, with an
+        empty band above the buttons), never below its height before the first message."""
+        if self.rest_height is None:
+            self.rest_height = self.height()
         self.errors.show(problems)
-        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        # each message sits in its field's own layout, which settles on the next loop turn; the
+        # height read at once was the last refusal's, so the dialog never shrank
+        QTimer.singleShot(0, self, self._fit_height)
+
+    def _fit_height(self) -> None:
+        needed = self.heightForWidth(self.width())  # wrapped labels: the height at this width
+        least = needed if needed > 0 else self.sizeHint().height()
+        self.resize(self.width(), max(self.rest_height or 0, least))
 
 
 class SignInDialog(_AccountDialog):
