@@ -27,6 +27,7 @@ from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.display_probe import display_problem
 from sbpac_desktop.gui.fonts import apply_ui_font, font_files
 from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
+from sbpac_desktop.gui.page_registry import services_of
 from sbpac_desktop.gui.startup import LAST_DATABASE_KEY, NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
 
     install_clipboard_scrubber()
     try:
-        _load_database_layer()
+        _load_database_layer(window.opening.key)
         if not window.isVisible():
             log.info("Closed while the database layer loaded")
             return 0
@@ -166,7 +167,13 @@ def _hide_windows() -> None:
 
 
 # Imported on a helper thread while the frame shows: no Qt in them, and most of the start-up's cost.
-DATABASE_LAYER = ("sbpac_desktop.services.app", "sbpac_desktop.services.admin.maintenance")
+# With them, the reminders' service (the window installs the reminders when it gets its database)
+# and the services of the page the window opens on (page_registry.PAGE_SERVICES).
+DATABASE_LAYER = (
+    "sbpac_desktop.services.app",
+    "sbpac_desktop.services.admin.maintenance",
+    "sbpac_desktop.services.directives.reminders",
+)
 LOAD_LOOP_FLAGS = QEventLoop.ProcessEventsFlag.AllEvents  # a close from the window system is "user input"
 
 
@@ -176,13 +183,16 @@ class _Finished(QObject):
     finished = Signal()
 
 
-def _load_database_layer() -> None:
-    """Import the database layer (SQLAlchemy, the mapped models: about a second) on a helper
-    thread while the window's thread runs its event loop, so the frame repaints and follows the
-    window system meanwhile. User input is let in (LOAD_LOOP_FLAGS): the frame holds its actions,
-    navigation and search, and Qt counts the window system's close among user input, so holding
-    input held the close too (seen on a real X server: the sign-in dialog came up anyway). An
-    import error is raised here, on the window's thread."""
+def _load_database_layer(page: str = "meetings") -> None:
+    """Import the database layer (SQLAlchemy, the mapped models: about a second) and the services
+    of the page the window opens on, and set up the mapped classes, on a helper thread while the
+    window's thread runs its event loop, so the frame repaints and follows the window system
+    meanwhile and none of it freezes the window once it has its database (issue #16: the longest
+    pause after the frame showed was these imports and the mapping, at the first query and page).
+    User input is let in (LOAD_LOOP_FLAGS): the frame holds its actions, navigation and search,
+    and Qt counts the window system's close among user input, so holding input held the close too
+    (seen on a real X server: the sign-in dialog came up anyway). An import error is raised here,
+    on the window's thread."""
     failures: list[BaseException] = []
     loop = QEventLoop()
     done = _Finished(loop)
@@ -190,8 +200,11 @@ def _load_database_layer() -> None:
 
     def load() -> None:
         try:
-            for name in DATABASE_LAYER:
+            for name in (*DATABASE_LAYER, *services_of(page)):
                 importlib.import_module(name)
+            from sbpac_desktop.services.app import prepare_mappers
+
+            prepare_mappers()
         except BaseException as error:  # handed to the window's thread
             failures.append(error)
         finally:
@@ -209,11 +222,11 @@ def _open_with_recovery(
     database: str | None, environ: Mapping[str, str], smoke: bool, parent: QWidget | None = None
 ) -> AppContext | None:
     """A damaged file (after an unclean shutdown) gets one guided restore, then a second try."""
-    from sbpac_desktop.gui import recovery
-
     try:
         return _open_context(database, environ, smoke, parent)
     except AppError as error:
+        from sbpac_desktop.gui import recovery  # its dialogs only when opening failed
+
         if smoke or not recovery.offer_restore(error, database, environ):
             raise
     return _open_context(database, environ, smoke, parent)
@@ -268,12 +281,13 @@ def _who_acts(db: Database, environ: Mapping[str, str], *, smoke: bool, parent: 
     person, the setup account). Otherwise a sign-in — from SBPAC_USER/SBPAC_PASSWORD when both
     are set (a smoke run without them is refused), else the dialog (over `parent`, the window's
     frame). None: the user quit."""
-    from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog
     from sbpac_desktop.services import auth
     from sbpac_desktop.services.app import credentials_from_env, resolve_actor
 
     if smoke or credentials_from_env(environ) is not None:
         return resolve_actor(db, environ)
+    from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog  # the dialogs' module when one shows
+
     where = db.location.display
     dialog: FirstAdminDialog | SignInDialog
     if auth.needs_first_admin(db):

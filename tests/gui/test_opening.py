@@ -295,6 +295,38 @@ def test_closing_the_frame_while_it_loads_quits_without_opening_the_database(
     assert _frames() == []
 
 
+def test_the_opening_pages_services_and_the_mapping_load_on_the_helper_thread(
+    qapp: QApplication, demo_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #16: the longest freeze after the frame showed was the window's thread importing the
+    first page's services and SQLAlchemy setting up its mapped classes at the first query. Both
+    now happen on the helper thread that imports the database layer, for the page remembered."""
+    from sbpac_desktop.gui.main_window import app_settings
+    from sbpac_desktop.services import app as services_app
+
+    monkeypatch.setenv("SBPAC_GUI_SMOKE", "1")
+    app_settings().setValue("window/page", "directives")
+    name = f"page_services_{uuid.uuid4().hex}"
+    (tmp_path / f"{name}.py").write_text(
+        "import threading\nIMPORTED_ON = threading.current_thread().name\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    asked: list[str] = []
+    monkeypatch.setattr(gui_app, "services_of", lambda key: asked.append(key) or (name,))
+    mapped_on: list[str] = []
+    prepare = services_app.prepare_mappers
+    monkeypatch.setattr(
+        services_app, "prepare_mappers", lambda: mapped_on.append(threading.current_thread().name) or prepare()
+    )
+    try:
+        assert run_gui(demo_db) == 0
+    finally:
+        app_settings().remove("window/page")
+    assert asked == ["directives"]
+    assert sys.modules.pop(name).IMPORTED_ON == "sbpac-database-import"
+    assert mapped_on == ["sbpac-database-import"]
+
+
 def test_the_loading_loop_lets_the_window_systems_close_in() -> None:
     """On a real X server, closing the frame (title bar, Alt+F4) while the database layer
     imported did nothing: the loop excluded user input, which in Qt includes the window system's
