@@ -13,17 +13,17 @@ import importlib
 import logging
 import os
 import sys
-import threading
 from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sbpac_desktop import __version__, logs
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui import i18n
+from sbpac_desktop.gui.beside_frame import beside_frame
 from sbpac_desktop.gui.display_probe import display_problem
 from sbpac_desktop.gui.fonts import apply_ui_font, font_files
 from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
@@ -174,48 +174,22 @@ DATABASE_LAYER = (
     "sbpac_desktop.services.admin.maintenance",
     "sbpac_desktop.services.directives.reminders",
 )
-LOAD_LOOP_FLAGS = QEventLoop.ProcessEventsFlag.AllEvents  # a close from the window system is "user input"
-
-
-class _Finished(QObject):
-    """Tells the window's thread, through its event loop, that the helper thread is done."""
-
-    finished = Signal()
 
 
 def _load_database_layer(page: str = "meetings") -> None:
     """Import the database layer (SQLAlchemy, the mapped models: about a second) and the services
-    of the page the window opens on, and set up the mapped classes, on a helper thread while the
-    window's thread runs its event loop, so the frame repaints and follows the window system
-    meanwhile and none of it freezes the window once it has its database (issue #16: the longest
-    pause after the frame showed was these imports and the mapping, at the first query and page).
-    User input is let in (LOAD_LOOP_FLAGS): the frame holds its actions, navigation and search,
-    and Qt counts the window system's close among user input, so holding input held the close too
-    (seen on a real X server: the sign-in dialog came up anyway). An import error is raised here,
-    on the window's thread."""
-    failures: list[BaseException] = []
-    loop = QEventLoop()
-    done = _Finished(loop)
-    done.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)  # runs in the loop below
+    of the page the window opens on, and set up the mapped classes, on a helper thread (gui/beside_frame.py):
+    none of it then freezes the window once it has its database (issue #16: the longest pause
+    after the frame showed was these imports and the mapping, at the first query and page)."""
 
     def load() -> None:
-        try:
-            for name in (*DATABASE_LAYER, *services_of(page)):
-                importlib.import_module(name)
-            from sbpac_desktop.services.app import prepare_mappers
+        for name in (*DATABASE_LAYER, *services_of(page)):
+            importlib.import_module(name)
+        from sbpac_desktop.services.app import prepare_mappers
 
-            prepare_mappers()
-        except BaseException as error:  # handed to the window's thread
-            failures.append(error)
-        finally:
-            done.finished.emit()
+        prepare_mappers()
 
-    thread = threading.Thread(target=load, name="sbpac-database-import", daemon=True)
-    thread.start()
-    loop.exec(LOAD_LOOP_FLAGS)  # no polling: the window's thread sleeps
-    thread.join()
-    if failures:
-        raise failures[0]
+    beside_frame(load, "sbpac-database-import")
 
 
 def _open_with_recovery(
@@ -238,26 +212,40 @@ def _open_context(
     """--db, then SBPAC_DB, then the database last opened from Settings on this machine, then
     the per-user default. A remembered database that no longer opens (a file moved away, a
     server down, a password no longer in ~/.pgpass) falls back to the default, so the window
-    still opens and Settings can point somewhere else. None: the user left the sign-in."""
+    still opens and Settings can point somewhere else. With the window's frame (`parent`) the
+    opening (the lock, a migration after its backup, the integrity check after an unclean
+    shutdown, a server's answer: seconds on a large file or a slow network) runs on a helper
+    thread while the frame stays alive; a close of the frame meanwhile ends it there. None: the
+    user left the sign-in or closed the frame."""
+    remembered = str(app_settings().value(LAST_DATABASE_KEY, "") or "")
+
+    def open_it() -> tuple[Database, Mapping[str, str]]:
+        return _open_location(database, environ, remembered)
+
+    if parent is None:
+        db, sign_in_environ = open_it()
+    else:
+        db, sign_in_environ = beside_frame(open_it, "sbpac-database-open")
+        if not parent.isVisible():
+            log.info("Closed while the database opened")
+            db.close()
+            return None
+    return _sign_in_on(db, sign_in_environ, smoke, parent)
+
+
+def _open_location(
+    database: str | None, environ: Mapping[str, str], remembered: str
+) -> tuple[Database, Mapping[str, str]]:
+    """The database opened (no Qt here: see _open_context), with the environment its sign-in reads."""
     from sbpac_desktop.services.app import open_unsigned
 
-    remembered = str(app_settings().value(LAST_DATABASE_KEY, "") or "")
     if database or environ.get("SBPAC_DB") or not remembered:
-        return _open_signed_in(database, environ, smoke, parent)
+        return open_unsigned(database, environ, create=False), environ
     try:
-        db = open_unsigned(remembered, environ, create=False)
+        return open_unsigned(remembered, environ, create=False), environ
     except AppError as error:
         log.warning("Remembered database %s does not open (%s); using the default", remembered, error.message_en)
-        return _open_signed_in(None, {}, smoke, parent)
-    return _sign_in_on(db, environ, smoke, parent)
-
-
-def _open_signed_in(
-    database: str | None, environ: Mapping[str, str], smoke: bool, parent: QWidget | None
-) -> AppContext | None:
-    from sbpac_desktop.services.app import open_unsigned
-
-    return _sign_in_on(open_unsigned(database, environ, create=False), environ, smoke, parent)
+    return open_unsigned(None, {}, create=False), {}
 
 
 def _sign_in_on(db: Database, environ: Mapping[str, str], smoke: bool, parent: QWidget | None) -> AppContext | None:
