@@ -13,20 +13,21 @@ import importlib
 import logging
 import os
 import sys
-import threading
 from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sbpac_desktop import __version__, logs
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui import i18n
+from sbpac_desktop.gui.beside_frame import beside_frame
 from sbpac_desktop.gui.display_probe import display_problem
 from sbpac_desktop.gui.fonts import apply_ui_font, font_files
 from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
+from sbpac_desktop.gui.page_registry import services_of
 from sbpac_desktop.gui.startup import LAST_DATABASE_KEY, NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
 
     install_clipboard_scrubber()
     try:
-        _load_database_layer()
+        _load_database_layer(window.opening.key)
         if not window.isVisible():
             log.info("Closed while the database layer loaded")
             return 0
@@ -166,54 +167,40 @@ def _hide_windows() -> None:
 
 
 # Imported on a helper thread while the frame shows: no Qt in them, and most of the start-up's cost.
-DATABASE_LAYER = ("sbpac_desktop.services.app", "sbpac_desktop.services.admin.maintenance")
-LOAD_LOOP_FLAGS = QEventLoop.ProcessEventsFlag.AllEvents  # a close from the window system is "user input"
+# With them, the reminders' service (the window installs the reminders when it gets its database)
+# and the services of the page the window opens on (page_registry.PAGE_SERVICES).
+DATABASE_LAYER = (
+    "sbpac_desktop.services.app",
+    "sbpac_desktop.services.admin.maintenance",
+    "sbpac_desktop.services.directives.reminders",
+)
 
 
-class _Finished(QObject):
-    """Tells the window's thread, through its event loop, that the helper thread is done."""
-
-    finished = Signal()
-
-
-def _load_database_layer() -> None:
-    """Import the database layer (SQLAlchemy, the mapped models: about a second) on a helper
-    thread while the window's thread runs its event loop, so the frame repaints and follows the
-    window system meanwhile. User input is let in (LOAD_LOOP_FLAGS): the frame holds its actions,
-    navigation and search, and Qt counts the window system's close among user input, so holding
-    input held the close too (seen on a real X server: the sign-in dialog came up anyway). An
-    import error is raised here, on the window's thread."""
-    failures: list[BaseException] = []
-    loop = QEventLoop()
-    done = _Finished(loop)
-    done.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)  # runs in the loop below
+def _load_database_layer(page: str = "meetings") -> None:
+    """Import the database layer (SQLAlchemy, the mapped models: about a second) and the services
+    of the page the window opens on, and set up the mapped classes, on a helper thread (gui/beside_frame.py):
+    none of it then freezes the window once it has its database (issue #16: the longest pause
+    after the frame showed was these imports and the mapping, at the first query and page)."""
 
     def load() -> None:
-        try:
-            for name in DATABASE_LAYER:
-                importlib.import_module(name)
-        except BaseException as error:  # handed to the window's thread
-            failures.append(error)
-        finally:
-            done.finished.emit()
+        for name in (*DATABASE_LAYER, *services_of(page)):
+            importlib.import_module(name)
+        from sbpac_desktop.services.app import prepare_mappers
 
-    thread = threading.Thread(target=load, name="sbpac-database-import", daemon=True)
-    thread.start()
-    loop.exec(LOAD_LOOP_FLAGS)  # no polling: the window's thread sleeps
-    thread.join()
-    if failures:
-        raise failures[0]
+        prepare_mappers()
+
+    beside_frame(load, "sbpac-database-import")
 
 
 def _open_with_recovery(
     database: str | None, environ: Mapping[str, str], smoke: bool, parent: QWidget | None = None
 ) -> AppContext | None:
     """A damaged file (after an unclean shutdown) gets one guided restore, then a second try."""
-    from sbpac_desktop.gui import recovery
-
     try:
         return _open_context(database, environ, smoke, parent)
     except AppError as error:
+        from sbpac_desktop.gui import recovery  # its dialogs only when opening failed
+
         if smoke or not recovery.offer_restore(error, database, environ):
             raise
     return _open_context(database, environ, smoke, parent)
@@ -225,26 +212,40 @@ def _open_context(
     """--db, then SBPAC_DB, then the database last opened from Settings on this machine, then
     the per-user default. A remembered database that no longer opens (a file moved away, a
     server down, a password no longer in ~/.pgpass) falls back to the default, so the window
-    still opens and Settings can point somewhere else. None: the user left the sign-in."""
+    still opens and Settings can point somewhere else. With the window's frame (`parent`) the
+    opening (the lock, a migration after its backup, the integrity check after an unclean
+    shutdown, a server's answer: seconds on a large file or a slow network) runs on a helper
+    thread while the frame stays alive; a close of the frame meanwhile ends it there. None: the
+    user left the sign-in or closed the frame."""
+    remembered = str(app_settings().value(LAST_DATABASE_KEY, "") or "")
+
+    def open_it() -> tuple[Database, Mapping[str, str]]:
+        return _open_location(database, environ, remembered)
+
+    if parent is None:
+        db, sign_in_environ = open_it()
+    else:
+        db, sign_in_environ = beside_frame(open_it, "sbpac-database-open")
+        if not parent.isVisible():
+            log.info("Closed while the database opened")
+            db.close()
+            return None
+    return _sign_in_on(db, sign_in_environ, smoke, parent)
+
+
+def _open_location(
+    database: str | None, environ: Mapping[str, str], remembered: str
+) -> tuple[Database, Mapping[str, str]]:
+    """The database opened (no Qt here: see _open_context), with the environment its sign-in reads."""
     from sbpac_desktop.services.app import open_unsigned
 
-    remembered = str(app_settings().value(LAST_DATABASE_KEY, "") or "")
     if database or environ.get("SBPAC_DB") or not remembered:
-        return _open_signed_in(database, environ, smoke, parent)
+        return open_unsigned(database, environ, create=False), environ
     try:
-        db = open_unsigned(remembered, environ, create=False)
+        return open_unsigned(remembered, environ, create=False), environ
     except AppError as error:
         log.warning("Remembered database %s does not open (%s); using the default", remembered, error.message_en)
-        return _open_signed_in(None, {}, smoke, parent)
-    return _sign_in_on(db, environ, smoke, parent)
-
-
-def _open_signed_in(
-    database: str | None, environ: Mapping[str, str], smoke: bool, parent: QWidget | None
-) -> AppContext | None:
-    from sbpac_desktop.services.app import open_unsigned
-
-    return _sign_in_on(open_unsigned(database, environ, create=False), environ, smoke, parent)
+    return open_unsigned(None, {}, create=False), {}
 
 
 def _sign_in_on(db: Database, environ: Mapping[str, str], smoke: bool, parent: QWidget | None) -> AppContext | None:
@@ -268,12 +269,13 @@ def _who_acts(db: Database, environ: Mapping[str, str], *, smoke: bool, parent: 
     person, the setup account). Otherwise a sign-in — from SBPAC_USER/SBPAC_PASSWORD when both
     are set (a smoke run without them is refused), else the dialog (over `parent`, the window's
     frame). None: the user quit."""
-    from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog
     from sbpac_desktop.services import auth
     from sbpac_desktop.services.app import credentials_from_env, resolve_actor
 
     if smoke or credentials_from_env(environ) is not None:
         return resolve_actor(db, environ)
+    from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog  # the dialogs' module when one shows
+
     where = db.location.display
     dialog: FirstAdminDialog | SignInDialog
     if auth.needs_first_admin(db):

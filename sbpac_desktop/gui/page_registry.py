@@ -120,6 +120,55 @@ PAGE_MODULES = (
     "settings",
     "users",
 )
+# What each page's module imports from below the window (services; no Qt in them), enough modules
+# named to cover all of it. Imported ahead for the page the window opens on, on the helper thread
+# that loads the database layer (gui/app.py `_load_database_layer`), so the page's first show
+# imports only its widgets on the window's thread (opening on the tracker paid 0.2 s there).
+# tests/scale/test_startup_imports.py checks each list leaves no service to the first show.
+PAGE_SERVICES: dict[str, tuple[str, ...]] = {
+    "meetings": ("services.meetings.meetings",),
+    "directives": (
+        "render_jobs",
+        "services.people.org_import",
+        "services.field.network_import",
+        "services.directives.workflow",
+        "services.directives.blocking",
+        "services.directives.history",
+        "services.directives.tracker",
+        "services.attachments",
+        "services.meetings.agenda",
+    ),
+    "field_visits": (
+        "services.attachments",
+        "services.directives.directives",
+        "services.field.field_choices",
+        "services.field.field_findings",
+        "services.people.org",
+    ),
+    "network": ("services.field.field_choices", "services.field.network_import", "services.people.org_import"),
+    "plan": ("services.field.plan_actuals", "services.field.plan_report"),
+    "people": ("services.field.network_import", "services.people.org_import", "services.people.org_template"),
+    "series": ("services.meetings.series", "services.people.org"),
+    "dimensions": (),
+    "settings": (
+        "services.admin.database_check",
+        "services.meetings.series",
+        "services.people.office",
+        "services.settings",
+    ),
+    "users": ("services.admin.users", "services.people.org"),
+}
+PAGE_SERVICES["dashboard"] = (
+    *PAGE_SERVICES["directives"],  # a number on the dashboard opens the tracker, the M&E panel the plan
+    *PAGE_SERVICES["plan"],
+)
+
+
+def services_of(key: str) -> tuple[str, ...]:
+    """The modules to import ahead for opening on page `key` (none for a key no longer listed)."""
+    return tuple(f"sbpac_desktop.{name}" for name in PAGE_SERVICES.get(key, ()))
+
+
 PRELOAD_DELAY_MS = 600  # after the window is usable; a clerk's first click rarely comes sooner
 PRELOAD_RETRY_MS = 100  # how soon to look again while the window is not idle
 

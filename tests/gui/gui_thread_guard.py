@@ -20,13 +20,12 @@ from sqlalchemy.engine import Engine
 GUI_DIR = str(Path(__file__).resolve().parents[2] / "sbpac_desktop" / "gui") + "/"
 
 # Window code that still reads on the GUI thread, as "file function" (the innermost gui frame),
-# measured over the whole gui suite on 2026-12-06 (35 sites) and shrunk since (24, then 9 that
+# measured over the whole gui suite on 2026-12-06 (35 sites) and shrunk since (24, then 9, then 8 that
 # must block, none left to convert). The list only shrinks: a site not listed here fails its test.
 # These stay: they run before the main window exists, or must block until they have an answer.
 MUST_BLOCK = {
     "app.py <lambda>": "start-up: opens the database before any window",
-    "app.py _open_context": "start-up: the database and its schema before the main window",
-    "app.py _open_signed_in": "start-up: who signs in decides which window opens",
+    "app.py _open_location": "start-up without the window's frame (tests): the database and its schema",
     "app.py _who_acts": "start-up: the acting user before the main window",
     "dialogs/sign_in.py submit": "sign-in: the password check must answer before the window opens",
     "recovery.py offer_restore": "crash recovery: asked at start-up, before the main window",

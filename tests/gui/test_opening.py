@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from sbpac_desktop.domain.errors import DatabaseError
 from sbpac_desktop.gui import app as gui_app
 from sbpac_desktop.gui.app import run_gui
+from sbpac_desktop.gui.beside_frame import LOAD_LOOP_FLAGS
 from sbpac_desktop.gui.errors import ThaiMessageBox
 from sbpac_desktop.gui.fonts import font_files
 from sbpac_desktop.gui.main_window import MainWindow
@@ -295,12 +296,105 @@ def test_closing_the_frame_while_it_loads_quits_without_opening_the_database(
     assert _frames() == []
 
 
+def test_the_opening_pages_services_and_the_mapping_load_on_the_helper_thread(
+    qapp: QApplication, demo_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #16: the longest freeze after the frame showed was the window's thread importing the
+    first page's services and SQLAlchemy setting up its mapped classes at the first query. Both
+    now happen on the helper thread that imports the database layer, for the page remembered."""
+    from sbpac_desktop.gui.main_window import app_settings
+    from sbpac_desktop.services import app as services_app
+
+    monkeypatch.setenv("SBPAC_GUI_SMOKE", "1")
+    app_settings().setValue("window/page", "directives")
+    name = f"page_services_{uuid.uuid4().hex}"
+    (tmp_path / f"{name}.py").write_text(
+        "import threading\nIMPORTED_ON = threading.current_thread().name\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    asked: list[str] = []
+    monkeypatch.setattr(gui_app, "services_of", lambda key: asked.append(key) or (name,))
+    mapped_on: list[str] = []
+    prepare = services_app.prepare_mappers
+    monkeypatch.setattr(
+        services_app, "prepare_mappers", lambda: mapped_on.append(threading.current_thread().name) or prepare()
+    )
+    try:
+        assert run_gui(demo_db) == 0
+    finally:
+        app_settings().remove("window/page")
+    assert asked == ["directives"]
+    assert sys.modules.pop(name).IMPORTED_ON == "sbpac-database-import"
+    assert mapped_on == ["sbpac-database-import"]
+
+
+@pytest.fixture
+def gated_open(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The database's opening (services.app.open_unsigned) finishes only once the window's thread
+    has run an event-loop turn; the threads it ran on are listed."""
+    from sbpac_desktop.services import app as services_app
+
+    opened_on: list[str] = []
+    original = services_app.open_unsigned
+
+    def gated(*args: Any, **kwargs: Any) -> Any:
+        opened_on.append(threading.current_thread().name)
+        IMPORTING.set()
+        assert GATE.wait(5), "the window thread never ran while the database opened"
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(services_app, "open_unsigned", gated)
+    GATE.clear()
+    IMPORTING.clear()
+    return opened_on
+
+
+def test_the_database_opens_on_a_helper_thread_while_the_frame_runs(
+    qapp: QApplication, demo_db: str, monkeypatch: pytest.MonkeyPatch, gated_open: list[str]
+) -> None:
+    """A migration after its backup, the integrity check after an unclean shutdown or a slow
+    server froze the frame for as long as they took: the opening ran on the window's thread."""
+    monkeypatch.setenv("SBPAC_GUI_SMOKE", "1")
+    turns: list[bool] = []
+    timer = _while_importing(qapp, lambda: turns.append(bool(_frames())))
+    assert run_gui(demo_db) == 0
+    timer.stop()
+    assert turns == [True] and gated_open == ["sbpac-database-open"]
+
+
+def test_closing_the_frame_while_the_database_opens_quits_and_frees_the_file(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gated_open: list[str]
+) -> None:
+    from sbpac_desktop.gui.dialogs.sign_in import SignInDialog
+    from sbpac_desktop.services import auth
+    from sbpac_desktop.services.app import open_app
+
+    path = tmp_path / "office.db"
+    ctx = open_app(str(path), create=True)
+    auth.create_first_admin(ctx.db, "admin", "ผู้ดูแล", "รหัสผ่านยาวพอ1")
+    ctx.close()
+    dialogs: list[object] = []
+    monkeypatch.setattr(SignInDialog, "exec", lambda dialog: dialogs.append(dialog) or 0)
+    monkeypatch.setenv("SBPAC_USER", "admin")  # no dialog would come to take the close
+    monkeypatch.setenv("SBPAC_PASSWORD", "รหัสผ่านยาวพอ1")
+
+    def close() -> None:
+        for frame in _frames():
+            frame.close()
+
+    timer = _while_importing(qapp, close)
+    assert run_gui(str(path)) == 0
+    timer.stop()
+    assert gated_open and dialogs == [] and _frames() == []
+    open_app(str(path), credentials=auth.Credentials("admin", "รหัสผ่านยาวพอ1")).close()  # the lock was let go
+
+
 def test_the_loading_loop_lets_the_window_systems_close_in() -> None:
     """On a real X server, closing the frame (title bar, Alt+F4) while the database layer
     imported did nothing: the loop excluded user input, which in Qt includes the window system's
     close, and the sign-in dialog came up anyway. Offscreen Qt sends no such close, so the test
     above closes the frame itself; this one keeps the loop from holding the window system's."""
-    assert not gui_app.LOAD_LOOP_FLAGS & QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+    assert not LOAD_LOOP_FLAGS & QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
 
 
 def test_an_import_failure_of_the_database_layer_reaches_the_window_thread(

@@ -12,6 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from sbpac_desktop.gui.page_registry import PAGE_MODULES, PAGE_SERVICES
 from sbpac_desktop.services.app import open_app
 from sbpac_desktop.services.demo.demo import load_demo
 
@@ -87,3 +90,36 @@ def test_page_modules_are_imported_in_idle_time_after_start() -> None:
     assert done.returncode == 0, done.stderr
     before, after, total = (int(n) for n in done.stdout.split())
     assert (before, after) == (0, total)
+
+
+# The modules a page's builder imports (gui/page_registry.py): its own, and for the dashboard the
+# pages its numbers and cards open.
+PAGE_MODULES_BUILT = {"dashboard": ("dashboard", "dashboard_plan", "directives", "plan")}
+BELOW_THE_WINDOW = tuple(f"sbpac_desktop.{name}" for name in ("services", "store", "reporting", "render_jobs"))
+
+
+def test_every_page_has_its_services_listed() -> None:
+    assert sorted(PAGE_SERVICES) == sorted(PAGE_MODULES)
+
+
+@pytest.mark.parametrize("key", PAGE_MODULES)
+def test_the_services_imported_ahead_leave_the_page_only_its_widgets(key: str) -> None:
+    """The window opening on `key` imports page_registry.PAGE_SERVICES[key] on the helper thread
+    with the database layer (gui/app.py): the page's first show, on the window's thread, then
+    imports none of the services, the store or the reporting below the window (the pure domain
+    and thai modules it may: they are light)."""
+    pages = PAGE_MODULES_BUILT.get(key, (key,))
+    script = (
+        "import importlib, sys\n"
+        "import sbpac_desktop.gui.app as gui_app\n"
+        "from sbpac_desktop.gui.page_registry import services_of\n"
+        f"for name in (*gui_app.DATABASE_LAYER, *services_of({key!r})): importlib.import_module(name)\n"
+        "before = set(sys.modules)\n"
+        "importlib.import_module('sbpac_desktop.gui.reminders')\n"  # installed when the window gets its database
+        f"for page in {pages!r}: importlib.import_module(f'sbpac_desktop.gui.pages.{{page}}')\n"
+        "new = set(sys.modules) - before\n"
+        f"print(sorted(m for m in new if m.startswith({BELOW_THE_WINDOW!r})))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
