@@ -26,16 +26,6 @@ def user_names(session: Session) -> dict[int, str]:
     return {u.id: u.display_name for u in session.scalars(select(User))}
 
 
-def person_names_of(session: Session, person_ids: Iterable[int]) -> dict[int, str]:
-    """Full names of these people, read in chunks (PostgreSQL caps the parameters of one statement)."""
-    wanted = sorted(set(person_ids))
-    found: dict[int, str] = {}
-    for start in range(0, len(wanted), 5_000):
-        query = select(Person).where(Person.id.in_(wanted[start : start + 5_000]))
-        found.update((p.id, full_name(p.prefix, p.first_name, p.last_name)) for p in session.scalars(query))
-    return found
-
-
 def current_holders(session: Session, today: date, position_ids: Iterable[int] | None = None) -> dict[int, str]:
     """Who holds each post on `today`; when two terms overlap, the one that started last wins."""
     query = (

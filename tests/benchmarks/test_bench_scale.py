@@ -1,7 +1,7 @@
 """Issue 7 figures on the 100k data set, on SQLite and PostgreSQL: the tracker (first page,
 sort change, filter) against the same SELECT run raw, Thai search (issue #16: the commonest
 words and 1-character queries too) against the raw FTS / LIKE query that ranks every match,
-and opening a directive with 50 progress reports."""
+and opening a directive with 50 progress reports; the meetings page's first read."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy import select, text
 from sbpac_desktop.services import search
 from sbpac_desktop.services.directives import directives, tracker, tracker_sql
 from sbpac_desktop.services.directives.directive_views import DirectiveFilter
+from sbpac_desktop.services.meetings import meetings
 from sbpac_desktop.store import search_index
 from sbpac_desktop.store.models import Directive
 from tests.benchmarks.conftest import AS_OF
@@ -117,3 +118,22 @@ def test_open_directive_with_50_reports(benchmark, dataset) -> None:  # type: ig
     detail = benchmark.pedantic(directives.get_directive, args=(ctx.db, ctx.actor, many), rounds=10, iterations=1)
     assert len(detail.reports) >= 50
     record("open a directive with 50 progress reports", backend, bench_median(benchmark), target=0.1)
+
+
+MEETINGS_RAW = (
+    "SELECT m.*, s.name, c.prefix, c.first_name, c.last_name, r.prefix, r.first_name, r.last_name "
+    "FROM meeting m JOIN meeting_series s ON s.id = m.series_id "
+    "LEFT JOIN person c ON c.id = m.chair_person_id LEFT JOIN person r ON r.id = m.recorder_person_id "
+    "ORDER BY m.meeting_date DESC, m.id DESC"
+)
+
+
+def test_meetings_page_first_read(benchmark, dataset) -> None:  # type: ignore[no-untyped-def]
+    """The page the window opens on (issue #16): every meeting, newest first, with its series and
+    its chair's and recorder's names; the baseline is the same joined SELECT through the driver."""
+    backend, ctx, _many = dataset
+    listed = benchmark.pedantic(meetings.list_meetings, args=(ctx.db, ctx.actor), rounds=7, iterations=1)
+    assert listed
+    baseline = raw_sql_median(ctx.db.engine, MEETINGS_RAW)
+    name = "meetings page's first read (every meeting)"
+    record(name, backend, bench_median(benchmark), baseline=baseline, note=f"{len(listed)} meetings")
