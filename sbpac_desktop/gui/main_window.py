@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         self._fill_navigation(self.nav)
         self.nav.blockSignals(False)
         self.menus.fill_pages()
+        if not self.is_ready():
+            self.opening.hold_more(self.menus.page_actions)
 
     def _build_central(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

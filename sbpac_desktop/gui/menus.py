@@ -90,6 +90,11 @@ class MainMenus(QObject):
         menu.addAction(self.about_action)
         return menu
 
+    def free_actions(self) -> list[QAction]:
+        """The actions that need no open database: they stay live while the window opens (About
+        names the database, so it waits)."""
+        return [self.quit_action, self.guide_action, self.shortcuts_action]
+
     def fill_pages(self) -> None:
         """One action per page of the navigation, Ctrl+1..n in its order; then reload (F5)."""
         self.view_menu.clear()

@@ -5,6 +5,7 @@ Light on purpose: only Qt, so the frame costs what a bare window costs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -58,14 +59,21 @@ class OpeningState:
 
     def hold(self) -> None:
         """Disable what needs a database: every enabled action of the window (menus and their
-        shortcuts included), the navigation and the search box."""
+        shortcuts included) but those that need none (quit and help: Ctrl+Q did nothing while the
+        database opened), the navigation and the search box."""
         window = self.window
-        actions = [action for action in window.findChildren(QAction) if action.isEnabled()]
-        widgets: list[QWidget] = [window.nav, window.search]
-        self.held = [*actions, *widgets]
-        for item in self.held:
-            item.setEnabled(False)
+        free = set(window.menus.free_actions())
+        held: list[QWidget | QAction] = [a for a in window.findChildren(QAction) if a not in free]
+        self.hold_more([*held, window.nav, window.search])
         self.retranslate()
+
+    def hold_more(self, items: Sequence[QWidget | QAction]) -> None:
+        """Hold `items` too until `finish` (the page actions made again by a language change
+        while the database still opens: new, they were enabled, Ctrl+1… live on the frame)."""
+        for item in items:
+            if item.isEnabled():
+                item.setEnabled(False)
+                self.held.append(item)
 
     def finish(self) -> None:
         for item in self.held:

@@ -53,6 +53,7 @@ def _held(window: MainWindow) -> dict[str, Any]:
         "actions": [a.isEnabled() for a in (window.reload_action, window.new_action, window.find_action)],
         "pages": [a.isEnabled() for a in window.menus.page_actions],
         "open_file": window.menus.open_action.isEnabled(),
+        "quit": window.menus.quit_action.isEnabled(),
         "status": window.database_label.text(),
         "page": window.stack.currentWidget().objectName(),
     }
@@ -79,6 +80,7 @@ HELD = {
     "search": False,
     "actions": [False, False, False],
     "open_file": False,
+    "quit": True,  # Ctrl+Q needs no database
     "status": OPENING,
     "page": "openingPage",
 }
@@ -200,11 +202,28 @@ def test_a_language_change_while_opening_keeps_the_frame_holding(
     QApplication.sendEvent(frame, QEvent(QEvent.Type.LanguageChange))
     settle(qtbot)  # the queued rebuild of the pages ran: nothing was built without a database
     assert all(entry.page is None for entry in frame.entries)
+    assert frame.menus.page_actions and not any(a.isEnabled() for a in frame.menus.page_actions)  # Ctrl+1… held
     assert not frame.nav.isEnabled() and frame.database_label.text() == opening_text()
     frame.attach(ctx)
     settle(qtbot)
     assert isinstance(frame.current_page(), MeetingsPage) and frame.current_page().loaded
     assert all(a.isEnabled() for a in frame.menus.page_actions)
+
+
+def test_quit_and_the_guide_work_on_the_frame_while_the_database_opens(qtbot: QtBot, settings: QSettings) -> None:
+    """Ctrl+Q (File → ออกจากโปรแกรม) was held with everything else: only the title bar's close
+    button left the frame while a slow database opened."""
+    frame = MainWindow(None, settings)
+    qtbot.addWidget(frame)
+    frame.show()
+    qtbot.waitExposed(frame)
+    assert frame.menus.guide_action.isEnabled() and frame.menus.shortcuts_action.isEnabled()
+    assert not frame.menus.about_action.isEnabled()  # it names the database, not open yet
+    guide = frame.menus.open_guide()
+    assert guide.isVisible()
+    guide.close()
+    frame.menus.quit_action.trigger()
+    qtbot.waitUntil(lambda: not frame.isVisible())
 
 
 def test_the_font_files_found_once_are_used_again_and_a_stale_list_is_searched_anew(
