@@ -14,7 +14,7 @@ from sbpac_desktop.cli.args import (
 )
 from sbpac_desktop.cli.output import NO_DIRECTIVES, directive_entry, directive_json, emit, emit_listing
 from sbpac_desktop.cli.session import open_signed_in
-from sbpac_desktop.cli.users import create_first_admin
+from sbpac_desktop.cli.users import create_first_admin, first_admin_password
 
 if TYPE_CHECKING:
     from sbpac_desktop.services.app import AppContext
@@ -31,6 +31,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.admin import users as user_service
     from sbpac_desktop.services.app import open_unsigned
 
+    password = first_admin_password(args.admin, args.name) if args.admin else ""
     db = open_unsigned(args.db, create=True, upgrade=True)
     try:
         if user_service.install_server_roles(db):
@@ -41,7 +42,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         if synced.added or synced.renamed or synced.deactivated:
             emit(f"ปรับรายชื่อพื้นที่ จชต. แล้ว: เพิ่ม {synced.added:,} เปลี่ยนชื่อ {synced.renamed:,} ระงับ {synced.deactivated:,}")
         if args.admin:
-            emit(create_first_admin(db, args.admin, args.name))
+            emit(create_first_admin(db, args.admin, args.name, password))
         emit(f"ฐานข้อมูลพร้อมใช้งาน: {db.location.display}")
     finally:
         db.close()

@@ -7,11 +7,12 @@ from SBPAC_PASSWORD or a prompt — never an argument, which `ps` would show.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
+
+from sbpac_desktop.cli.prompts import ask_secret
 
 if TYPE_CHECKING:
     from sbpac_desktop.services import auth
@@ -30,7 +31,7 @@ def credentials_for(args: argparse.Namespace) -> Callable[[], auth.Credentials |
             return None
         password = os.environ.get(PASSWORD_ENV)
         if password is None:
-            password = getpass.getpass(f"รหัสผ่านของ {login}: ")
+            password = ask_secret(f"รหัสผ่านของ {login}: ", PASSWORD_ENV)
         return auth.Credentials(login, password)
 
     return source

@@ -9,12 +9,12 @@ an argument, which `ps` and the shell history would keep. Neither command opens 
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 from pathlib import Path
 
 from sbpac_desktop.cli.output import emit
-from sbpac_desktop.domain.errors import EXIT_OK, EXIT_PROBLEM, NotFound, ValidationError
+from sbpac_desktop.cli.prompts import ask_secret
+from sbpac_desktop.domain.errors import EXIT_OK, EXIT_PROBLEM, NotFound
 
 PASSPHRASE_ENV = "SBPAC_CERT_PASSPHRASE"
 
@@ -23,14 +23,9 @@ def _passphrase(cert: Path) -> str:
     given = os.environ.get(PASSPHRASE_ENV)
     if given is not None:
         return given
-    try:
-        return getpass.getpass(f"รหัสผ่านของใบรับรอง {cert.name}: ")
-    except (EOFError, OSError) as error:  # no terminal to ask on (a script, a pipe, a captured stdin)
-        raise ValidationError.single(
-            "passphrase",
-            f"ไม่มีรหัสผ่านของใบรับรอง — กำหนดตัวแปร {PASSPHRASE_ENV} หรือรันคำสั่งในหน้าจอเทอร์มินัล",
-            f"No certificate passphrase: set {PASSPHRASE_ENV} or run the command in a terminal",
-        ) from error
+    return ask_secret(
+        f"รหัสผ่านของใบรับรอง {cert.name}: ", PASSPHRASE_ENV, "passphrase", ("รหัสผ่านของใบรับรอง", "certificate passphrase")
+    )
 
 
 def cmd_sign(args: argparse.Namespace) -> int:

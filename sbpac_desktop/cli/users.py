@@ -9,13 +9,13 @@ asked twice.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sbpac_desktop.cli.args import id_arg
 from sbpac_desktop.cli.output import emit, emit_json
+from sbpac_desktop.cli.prompts import ask_secret
 from sbpac_desktop.cli.session import signed_in
 from sbpac_desktop.domain.errors import ValidationError
 
@@ -30,8 +30,8 @@ def new_password(login: str) -> str:
     given = os.environ.get(NEW_PASSWORD_ENV)
     if given is not None:
         return given
-    first = getpass.getpass(f"รหัสผ่านใหม่ของ {login}: ")
-    if getpass.getpass("พิมพ์รหัสผ่านใหม่อีกครั้ง: ") != first:
+    first = ask_secret(f"รหัสผ่านใหม่ของ {login}: ", NEW_PASSWORD_ENV)
+    if ask_secret("พิมพ์รหัสผ่านใหม่อีกครั้ง: ", NEW_PASSWORD_ENV) != first:
         raise ValidationError.single("password", "รหัสผ่านสองครั้งไม่ตรงกัน", "The two passwords differ")
     return first
 
@@ -116,11 +116,21 @@ def cmd_deactivate(args: argparse.Namespace) -> int:
     return 0
 
 
-def create_first_admin(db: Any, login: str, name: str | None) -> str:
-    """`init --admin LOGIN`: the first account of a new database (db from services.app.open_unsigned)."""
+def first_admin_password(login: str, name: str | None) -> str:
+    """`init --admin LOGIN`: the new password, asked and checked before the database is touched, so
+    a refused one (too short, not typed) leaves no half-made database behind."""
     from sbpac_desktop.services import auth
 
-    actor = auth.create_first_admin(db, login, name or login, new_password(login))
+    password = new_password(login)
+    auth.check_first_admin(login, name or login, password)
+    return password
+
+
+def create_first_admin(db: Any, login: str, name: str | None, password: str) -> str:
+    """The first account of a new database (db from services.app.open_unsigned)."""
+    from sbpac_desktop.services import auth
+
+    actor = auth.create_first_admin(db, login, name or login, password)
     return f"สร้างบัญชีผู้ดูแลระบบ {actor.login} แล้ว — คำสั่งที่ใช้ข้อมูลต่อจากนี้ต้องลงชื่อเข้าใช้ (--user {actor.login})"
 
 

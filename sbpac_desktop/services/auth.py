@@ -109,14 +109,21 @@ def actor_of(user: User) -> Actor:
     return Actor(user.id, user.login, UserRole(user.role), user.display_name)
 
 
-def create_first_admin(db: Database, login: str, display_name: str, password: str) -> Actor:
-    """The administrator account asked for on the first start; refused once any account exists."""
+def check_first_admin(login: str, display_name: str, password: str) -> str:
+    """The first account's fields, checked before anything is written (`init --admin` checks them
+    before it creates the database); the login as it will be stored."""
     login = normalize_login(login)
     checker = Checker()
     check_login(checker, login)
     checker.required("display_name", display_name, "ชื่อที่แสดง", "Display name")
     check_password(checker, password)
     checker.raise_if_any()
+    return login
+
+
+def create_first_admin(db: Database, login: str, display_name: str, password: str) -> Actor:
+    """The administrator account asked for on the first start; refused once any account exists."""
+    login = check_first_admin(login, display_name, password)
     # The window's first start on a new database (no `init` ran): the six development dimensions.
     dimensions.seed_new_database(db)
     places.sync_places(db)  # the southern border area's places (geothai), idempotent

@@ -63,6 +63,30 @@ def test_init_admin_weak_password(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("SBPAC_NEW_PASSWORD", "1234")
     assert main(["--db", str(tmp_path / "y.db"), "init", "--admin", "somchai"]) == 2
     one_thai_error(capsys, "รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร")
+    assert list(tmp_path.iterdir()) == []  # refused before the database was made: nothing half-done
+
+
+def _no_terminal(db: str, *argv: str) -> subprocess.CompletedProcess[str]:
+    """A real process with no password in the environment and stdin already at its end (a cron job)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SBPAC_")}
+    command = [sys.executable, "-m", "sbpac_desktop", "--db", db, *argv]
+    return subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_init_admin_with_no_terminal_to_ask_names_the_variable(tmp_path):
+    result = _no_terminal(str(tmp_path / "new.db"), "init", "--admin", "somchai")
+    assert result.returncode == 2, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("ข้อผิดพลาด")]
+    assert len(lines) == 1 and "SBPAC_NEW_PASSWORD" in lines[0], result.stderr
+    assert "Traceback" not in result.stderr and "ไม่คาดคิด" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sign_in_with_no_terminal_to_ask_names_the_variable(db):
+    result = _no_terminal(db, "--user", "somchai", "meetings")
+    assert result.returncode == 2, result.stderr
+    assert "SBPAC_PASSWORD" in result.stderr and "ไม่ได้ป้อนรหัสผ่าน" in result.stderr
+    assert "Traceback" not in result.stderr and "ไม่คาดคิด" not in result.stderr
 
 
 def test_users_add_list_set_role(db, capsys, monkeypatch):
