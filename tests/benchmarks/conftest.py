@@ -62,8 +62,19 @@ def _build(ctx: AppContext, n: int) -> int:
 @pytest.fixture(scope="session")
 def sqlite_set() -> tuple[str, int]:
     """(path, id of the directive with 50 reports) of the cached SQLite data set."""
+    return cached_sqlite_set(N)
+
+
+@pytest.fixture(scope="session")
+def sqlite_set_10k() -> tuple[str, int]:
+    """The same generator at a tenth of the size: what "flat from 10k to 100k" compares with."""
+    return cached_sqlite_set(N // 10)
+
+
+def cached_sqlite_set(n: int) -> tuple[str, int]:
+    """Built once per generator version and size, then kept under .cache/bench."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"sqlite-g{generate.GENERATOR_VERSION}-n{N}-{AS_OF.isoformat()}.db"
+    path = CACHE / f"sqlite-g{generate.GENERATOR_VERSION}-n{n}-{AS_OF.isoformat()}.db"
     marker = path.with_suffix(".ready")
     if not marker.exists():
         for stale in CACHE.glob(path.name + "*"):
@@ -73,7 +84,7 @@ def sqlite_set() -> tuple[str, int]:
             stale.unlink()
         ctx = open_app(str(building), create=True)
         try:
-            many = _build(ctx, N)
+            many = _build(ctx, n)
         finally:
             ctx.close()
         with sqlite3.connect(building) as conn:
