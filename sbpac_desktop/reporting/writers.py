@@ -20,20 +20,72 @@ def is_word(path: Path) -> bool:
 
 def writer(document: str, path: Path) -> ModuleType:
     """The module that writes `document` in the format `path` asks for (by its suffix)."""
-    module = (_word_writers() if is_word(path) else _pdf_writers()).get(document)
-    if module is None:
+    if document not in DOCUMENTS:
         raise LookupError(f"no writer for document {document!r}")
-    return module
+    return _word_writer(document) if is_word(path) else _pdf_writer(document)
 
 
-def _pdf_writers() -> dict[str, ModuleType]:
-    # one format's writers load together: they share ReportLab and the shaping engine
-    from sbpac_desktop.reporting import agenda, dossier, followup, letters, minutes, plan_report, visit_report
+def _pdf_writer(document: str) -> ModuleType:
+    # only the document's own writer: a process that prints the minutes does not load the six
+    # others (issue #16, process start to file); they share ReportLab and the shaping engine
+    match document:
+        case "agenda":
+            from sbpac_desktop.reporting import agenda
 
-    return dict(zip(DOCUMENTS, (agenda, dossier, followup, letters, minutes, plan_report, visit_report), strict=True))
+            return agenda
+        case "dossier":
+            from sbpac_desktop.reporting import dossier
+
+            return dossier
+        case "followup":
+            from sbpac_desktop.reporting import followup
+
+            return followup
+        case "letters":
+            from sbpac_desktop.reporting import letters
+
+            return letters
+        case "minutes":
+            from sbpac_desktop.reporting import minutes
+
+            return minutes
+        case "plan_report":
+            from sbpac_desktop.reporting import plan_report
+
+            return plan_report
+        case _:
+            from sbpac_desktop.reporting import visit_report
+
+            return visit_report
 
 
-def _word_writers() -> dict[str, ModuleType]:
-    from sbpac_desktop.reporting.word import agenda, dossier, followup, letters, minutes, plan_report, visit_report
+def _word_writer(document: str) -> ModuleType:
+    match document:
+        case "agenda":
+            from sbpac_desktop.reporting.word import agenda
 
-    return dict(zip(DOCUMENTS, (agenda, dossier, followup, letters, minutes, plan_report, visit_report), strict=True))
+            return agenda
+        case "dossier":
+            from sbpac_desktop.reporting.word import dossier
+
+            return dossier
+        case "followup":
+            from sbpac_desktop.reporting.word import followup
+
+            return followup
+        case "letters":
+            from sbpac_desktop.reporting.word import letters
+
+            return letters
+        case "minutes":
+            from sbpac_desktop.reporting.word import minutes
+
+            return minutes
+        case "plan_report":
+            from sbpac_desktop.reporting.word import plan_report
+
+            return plan_report
+        case _:
+            from sbpac_desktop.reporting.word import visit_report
+
+            return visit_report
