@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sbpac_desktop.cli import heap
 from sbpac_desktop.cli.args import date_arg, fiscal_year_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.session import open_signed_in
@@ -54,7 +55,8 @@ def _write(document: str, doc: object, args: argparse.Namespace, what: str) -> i
     if getattr(args, "pdfa", False) and path.suffix.lower() != ".pdf":
         raise ValidationError.single("pdfa", "--pdfa ใช้ได้กับไฟล์ .pdf เท่านั้น", "--pdfa needs a .pdf output")
     try:
-        written = renderer(document, path)(doc, path, thai_digits=not args.arabic_digits)
+        with heap.settled():
+            written = renderer(document, path)(doc, path, thai_digits=not args.arabic_digits)
     except OutputPathError as error:
         raise OutputError(str(error), f"Cannot write {path}") from error
     if getattr(args, "pdfa", False):

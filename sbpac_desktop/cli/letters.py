@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from types import ModuleType
 
+from sbpac_desktop.cli import heap
 from sbpac_desktop.cli.args import date_arg, meeting_ref_arg, whole_number
 from sbpac_desktop.cli.documents import OUTPUT_SUFFIXES, OutputError
 from sbpac_desktop.cli.output import emit
@@ -50,7 +51,8 @@ def cmd_invitation(args: argparse.Namespace) -> int:
         found = letters.invitation_letters(ctx.db, ctx.actor, meeting_id, per_post=args.per_post,
                                            issued_on=args.date, running_number=number)  # fmt: skip
     try:
-        written = _writer(args.output).render_invitations(found, args.output, thai_digits=not args.arabic_digits)
+        with heap.settled():
+            written = _writer(args.output).render_invitations(found, args.output, thai_digits=not args.arabic_digits)
     except OutputPathError as error:
         raise OutputError(str(error), f"Cannot write {args.output}") from error
     emit(f"บันทึกหนังสือเชิญประชุม {len(found)} ฉบับแล้ว: {written}")
@@ -70,16 +72,17 @@ def cmd_memo(args: argparse.Namespace) -> int:
         memos = letters.directive_memos(ctx.db, ctx.actor, meeting_id, issued_on=args.date)
     digits = not args.arabic_digits
     try:
-        if not folder:
-            written = _writer(args.output).render_memos(memos, args.output, thai_digits=digits)
-            emit(f"บันทึกข้อความ {len(memos)} ฉบับแล้ว: {written}")
-            return 0
-        suffix = ".docx" if args.word else ".pdf"
-        for index, memo in enumerate(memos, start=1):
-            # at most 180 bytes: 80 Thai characters of a long addressee were 240 bytes, and ext4 allows 255
-            name = safe_file_name(f"บันทึกข้อความ-{index:02d}-{_SPACES.sub('_', memo.addressee)}{suffix}")
-            target = args.output / name
-            emit(f"บันทึกแล้ว: {_writer(target).render_memos([memo], target, thai_digits=digits)}")
+        with heap.settled():
+            if not folder:
+                written = _writer(args.output).render_memos(memos, args.output, thai_digits=digits)
+                emit(f"บันทึกข้อความ {len(memos)} ฉบับแล้ว: {written}")
+                return 0
+            suffix = ".docx" if args.word else ".pdf"
+            for index, memo in enumerate(memos, start=1):
+                # at most 180 bytes: 80 Thai characters of a long addressee were 240 bytes, and ext4 allows 255
+                name = safe_file_name(f"บันทึกข้อความ-{index:02d}-{_SPACES.sub('_', memo.addressee)}{suffix}")
+                target = args.output / name
+                emit(f"บันทึกแล้ว: {_writer(target).render_memos([memo], target, thai_digits=digits)}")
     except OutputPathError as error:
         raise OutputError(str(error), f"Cannot write {args.output}") from error
     return 0
