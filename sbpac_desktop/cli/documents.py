@@ -55,8 +55,7 @@ def _write(document: str, doc: object, args: argparse.Namespace, what: str) -> i
     if getattr(args, "pdfa", False) and path.suffix.lower() != ".pdf":
         raise ValidationError.single("pdfa", "--pdfa ใช้ได้กับไฟล์ .pdf เท่านั้น", "--pdfa needs a .pdf output")
     try:
-        with heap.settled():
-            written = renderer(document, path)(doc, path, thai_digits=not args.arabic_digits)
+        written = renderer(document, path)(doc, path, thai_digits=not args.arabic_digits)
     except OutputPathError as error:
         raise OutputError(str(error), f"Cannot write {path}") from error
     if getattr(args, "pdfa", False):
@@ -90,6 +89,7 @@ def _require_agenda(doc: AgendaDoc, reference: str) -> None:
         )
 
 
+@heap.one_document
 def cmd_agenda(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.meetings import documents
 
@@ -99,6 +99,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     return _write("agenda", doc, args, "ระเบียบวาระการประชุม")
 
 
+@heap.one_document
 def cmd_minutes(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.meetings import documents
 
@@ -107,6 +108,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     return _write("minutes", doc, args, "รายงานการประชุม")
 
 
+@heap.one_document
 def cmd_followup(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.meetings.followup import FollowUpScope, followup_document
 
@@ -117,6 +119,7 @@ def cmd_followup(args: argparse.Namespace) -> int:
     return _write("followup", doc, args, "รายงานผลการติดตามข้อสั่งการ")
 
 
+@heap.one_document
 def cmd_dossier(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.meetings import documents
 

@@ -40,6 +40,7 @@ def _need_document(path: Path) -> None:
         )
 
 
+@heap.one_document
 def cmd_invitation(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.output_file import OutputPathError
     from sbpac_desktop.services.meetings import letters, meetings
@@ -51,14 +52,14 @@ def cmd_invitation(args: argparse.Namespace) -> int:
         found = letters.invitation_letters(ctx.db, ctx.actor, meeting_id, per_post=args.per_post,
                                            issued_on=args.date, running_number=number)  # fmt: skip
     try:
-        with heap.settled():
-            written = _writer(args.output).render_invitations(found, args.output, thai_digits=not args.arabic_digits)
+        written = _writer(args.output).render_invitations(found, args.output, thai_digits=not args.arabic_digits)
     except OutputPathError as error:
         raise OutputError(str(error), f"Cannot write {args.output}") from error
     emit(f"บันทึกหนังสือเชิญประชุม {len(found)} ฉบับแล้ว: {written}")
     return 0
 
 
+@heap.one_document
 def cmd_memo(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.output_file import OutputPathError
     from sbpac_desktop.services.attachment_names import safe_file_name
@@ -72,17 +73,16 @@ def cmd_memo(args: argparse.Namespace) -> int:
         memos = letters.directive_memos(ctx.db, ctx.actor, meeting_id, issued_on=args.date)
     digits = not args.arabic_digits
     try:
-        with heap.settled():
-            if not folder:
-                written = _writer(args.output).render_memos(memos, args.output, thai_digits=digits)
-                emit(f"บันทึกข้อความ {len(memos)} ฉบับแล้ว: {written}")
-                return 0
-            suffix = ".docx" if args.word else ".pdf"
-            for index, memo in enumerate(memos, start=1):
-                # at most 180 bytes: 80 Thai characters of a long addressee were 240 bytes, and ext4 allows 255
-                name = safe_file_name(f"บันทึกข้อความ-{index:02d}-{_SPACES.sub('_', memo.addressee)}{suffix}")
-                target = args.output / name
-                emit(f"บันทึกแล้ว: {_writer(target).render_memos([memo], target, thai_digits=digits)}")
+        if not folder:
+            written = _writer(args.output).render_memos(memos, args.output, thai_digits=digits)
+            emit(f"บันทึกข้อความ {len(memos)} ฉบับแล้ว: {written}")
+            return 0
+        suffix = ".docx" if args.word else ".pdf"
+        for index, memo in enumerate(memos, start=1):
+            # at most 180 bytes: 80 Thai characters of a long addressee were 240 bytes, and ext4 allows 255
+            name = safe_file_name(f"บันทึกข้อความ-{index:02d}-{_SPACES.sub('_', memo.addressee)}{suffix}")
+            target = args.output / name
+            emit(f"บันทึกแล้ว: {_writer(target).render_memos([memo], target, thai_digits=digits)}")
     except OutputPathError as error:
         raise OutputError(str(error), f"Cannot write {args.output}") from error
     return 0
