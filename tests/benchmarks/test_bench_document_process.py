@@ -11,7 +11,6 @@ with bytecode cached, as in test_bench_cli.py. Never asserts on time."""
 from __future__ import annotations
 
 import json
-import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -22,8 +21,8 @@ import pytest
 from pypdf import PdfReader
 
 from sbpac_desktop.reporting.engine.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, thai_font
-from tests.benchmarks.results import bench_median, record
-from tests.benchmarks.test_bench_cli import _console, _env, _wall
+from tests.benchmarks.results import record
+from tests.benchmarks.test_bench_cli import _against_baseline, _console, _env
 
 ROUNDS = 7
 # Why they miss 2x (profiled, issue #16): about half of each process is the database layer (importing
@@ -92,22 +91,15 @@ def test_document_command_against_plain_reportlab(
     subprocess.run(command, check=True, capture_output=True, timeout=120, env=env)
     pages = lines_of(made, tmp_path / "lines.json")
     plain = [sys.executable, str(PLAIN), str(tmp_path / "lines.json"), str(tmp_path / "plain.pdf")]
-    baseline: list[float] = []
-    benchmark.pedantic(
-        lambda: subprocess.run(command, check=True, capture_output=True, timeout=120, env=env),
-        setup=lambda: baseline.append(_wall(plain, env)),
-        rounds=ROUNDS,
-        iterations=1,
-        warmup_rounds=1,
-    )
+    value, baseline = _against_baseline(benchmark, command, tmp_path / "pycache", plain)
     assert len(PdfReader(tmp_path / "plain.pdf").pages) == pages == len(PdfReader(made).pages)
     benchmark.extra_info["pages"] = pages
     record(
         f"CLI {name}, process start to file (demo)",
         "sqlite",
-        bench_median(benchmark),
+        value,
         target=1.5,
-        baseline=statistics.median(baseline),
+        baseline=baseline,
         ratio_target=2.0,
         note=f"baseline: plain ReportLab script process, the same {pages} pages' lines via drawString; {CAUSE}",
     )

@@ -16,8 +16,6 @@ import pytest
 from sbpac_desktop.cli import heap
 from sbpac_desktop.cli import main as cli_main
 from sbpac_desktop.domain.errors import EXIT_NOT_FOUND
-from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo.demo import load_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 # Prints, from the program's last atexit handler, whether its heap was frozen.
@@ -28,15 +26,6 @@ PROGRAM = (
     "sys.argv = ['sbpac-desktop', *sys.argv[1:]]\n"
     "sys.exit(main())\n"
 )
-
-
-@pytest.fixture
-def demo_database(tmp_path: Path) -> Path:
-    database = tmp_path / "demo.db"
-    ctx = open_app(str(database), create=True)
-    load_demo(ctx.db, ctx.actor)
-    ctx.close()
-    return database
 
 
 def _env(tmp_path: Path) -> dict[str, str]:

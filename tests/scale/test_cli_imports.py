@@ -20,8 +20,6 @@ import pytest
 
 from sbpac_desktop.cli.main import COMMAND_MODULES
 from sbpac_desktop.reporting.writers import DOCUMENTS
-from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo.demo import load_demo
 from sbpac_desktop.store import migrate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,15 +42,6 @@ def _probe(tmp_path: Path, *args: str) -> dict[str, object]:
     state = json.loads(out.read_text(encoding="utf-8"))
     state["stdout"] = done.stdout
     return state
-
-
-@pytest.fixture
-def demo_database(tmp_path: Path) -> Path:
-    database = tmp_path / "demo.db"
-    ctx = open_app(str(database), create=True)
-    load_demo(ctx.db, ctx.actor)
-    ctx.close()
-    return database
 
 
 def test_version_imports_no_heavy_library(tmp_path: Path) -> None:
