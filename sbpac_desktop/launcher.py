@@ -13,6 +13,9 @@ from sbpac_desktop import cli
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The program (argv None: the console script, `python -m sbpac_desktop`); callers that pass
+    argv (tests, probes) go on running in the same process afterwards."""
+    whole_process = argv is None
     # A frozen (PyInstaller) copy re-runs this entry point in each 'spawn' worker process of
     # gui/process_operations.py; freeze_support turns that run into the worker, not a 2nd app.
     # It does nothing unless frozen, so a plain install does not import multiprocessing for it.
@@ -30,4 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sbpac_desktop.gui.app import run_gui  # Qt loads only when a window is wanted
 
         return run_gui(args.db)
-    return cli.run(args)
+    code = cli.run(args)
+    if whole_process:
+        from sbpac_desktop.cli.heap import leave_to_exit
+
+        leave_to_exit()
+    return code

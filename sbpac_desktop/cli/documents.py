@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sbpac_desktop.cli import heap
 from sbpac_desktop.cli.args import date_arg, fiscal_year_arg, meeting_ref_arg
 from sbpac_desktop.cli.output import emit
 from sbpac_desktop.cli.session import open_signed_in
@@ -88,6 +89,7 @@ def _require_agenda(doc: AgendaDoc, reference: str) -> None:
         )
 
 
+@heap.one_document
 def cmd_agenda(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.meetings import documents
 
@@ -97,6 +99,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     return _write("agenda", doc, args, "ระเบียบวาระการประชุม")
 
 
+@heap.one_document
 def cmd_minutes(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.meetings import documents
 
@@ -105,6 +108,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     return _write("minutes", doc, args, "รายงานการประชุม")
 
 
+@heap.one_document
 def cmd_followup(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.meetings.followup import FollowUpScope, followup_document
 
@@ -115,6 +119,7 @@ def cmd_followup(args: argparse.Namespace) -> int:
     return _write("followup", doc, args, "รายงานผลการติดตามข้อสั่งการ")
 
 
+@heap.one_document
 def cmd_dossier(args: argparse.Namespace) -> int:
     from sbpac_desktop.services.meetings import documents
 

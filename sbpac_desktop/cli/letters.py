@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from types import ModuleType
 
+from sbpac_desktop.cli import heap
 from sbpac_desktop.cli.args import date_arg, meeting_ref_arg, whole_number
 from sbpac_desktop.cli.documents import OUTPUT_SUFFIXES, OutputError
 from sbpac_desktop.cli.output import emit
@@ -39,6 +40,7 @@ def _need_document(path: Path) -> None:
         )
 
 
+@heap.one_document
 def cmd_invitation(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.output_file import OutputPathError
     from sbpac_desktop.services.meetings import letters, meetings
@@ -57,6 +59,7 @@ def cmd_invitation(args: argparse.Namespace) -> int:
     return 0
 
 
+@heap.one_document
 def cmd_memo(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.output_file import OutputPathError
     from sbpac_desktop.services.attachment_names import safe_file_name

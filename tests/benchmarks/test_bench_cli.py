@@ -48,13 +48,15 @@ def _wall(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
-def _against_baseline(benchmark: Any, command: list[str], cache: Path) -> tuple[float, float]:
+def _against_baseline(
+    benchmark: Any, command: list[str], cache: Path, baseline_command: list[str] = BASELINE
+) -> tuple[float, float]:
     """(median of the command, median of the baseline), the baseline run just before each round."""
     env = _env(cache)
     baseline: list[float] = []
     benchmark.pedantic(
         lambda: subprocess.run(command, check=True, capture_output=True, timeout=120, env=env),
-        setup=lambda: baseline.append(_wall(BASELINE, env)),
+        setup=lambda: baseline.append(_wall(baseline_command, env)),
         rounds=ROUNDS,
         iterations=1,
         warmup_rounds=1,

@@ -19,8 +19,7 @@ from typing import cast
 import pytest
 
 from sbpac_desktop.cli.main import COMMAND_MODULES
-from sbpac_desktop.services.app import open_app
-from sbpac_desktop.services.demo.demo import load_demo
+from sbpac_desktop.reporting.writers import DOCUMENTS
 from sbpac_desktop.store import migrate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,15 +42,6 @@ def _probe(tmp_path: Path, *args: str) -> dict[str, object]:
     state = json.loads(out.read_text(encoding="utf-8"))
     state["stdout"] = done.stdout
     return state
-
-
-@pytest.fixture
-def demo_database(tmp_path: Path) -> Path:
-    database = tmp_path / "demo.db"
-    ctx = open_app(str(database), create=True)
-    load_demo(ctx.db, ctx.actor)
-    ctx.close()
-    return database
 
 
 def test_version_imports_no_heavy_library(tmp_path: Path) -> None:
@@ -107,3 +97,20 @@ def test_a_word_file_loads_no_pdf_engine(tmp_path: Path, demo_database: Path, co
     with zipfile.ZipFile(target) as document:  # a whole Word file, with the meeting in it
         body = document.read("word/document.xml").decode("utf-8")
     assert "10/2562" in body or "๑๐/๒๕๖๒" in body
+
+
+def test_a_minutes_pdf_loads_only_its_own_writer(tmp_path: Path, demo_database: Path) -> None:
+    """Writing the minutes as PDF imports ReportLab and pythainlp (the text is shaped and broken
+    into Thai words) but of the document writers only the minutes' own: not the agenda, dossier,
+    letters, follow-up, plan or visit writers, nor any Word writer (issue #16: each document
+    command from process start to file)."""
+    target = tmp_path / "out.pdf"
+    state = _probe(tmp_path, "--db", str(demo_database), "minutes", "10/2562", "-o", str(target))
+    assert state["exit_code"] == 0, state
+    assert {"reportlab", "pythainlp"} <= set(cast(list[str], state["imported"]))
+    assert "docx" not in state["imported"]
+    own = set(cast(list[str], state["own"]))
+    writers = {f"sbpac_desktop.reporting.{name}" for name in DOCUMENTS}
+    assert sorted(own & writers) == ["sbpac_desktop.reporting.minutes"]
+    assert not any(name.startswith("sbpac_desktop.reporting.word") for name in own)
+    assert target.read_bytes().startswith(b"%PDF")
