@@ -15,7 +15,7 @@ from enum import StrEnum
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.status_rule import DUE_SOON_DAYS, Facts, status_key
 
-__all__ = ["DUE_SOON_DAYS", "Deadline", "DerivedStatus", "Progress", "derive_status", "effective_due"]
+__all__ = ["DUE_SOON_DAYS", "Deadline", "DerivedStatus", "Progress", "derive_status", "effective_due", "status_label"]
 
 
 class Progress(StrEnum):
@@ -103,6 +103,24 @@ def derive_status(
 ) -> DerivedStatus:
     progress = derive_progress(state, latest_percent)
     key = status_key(Facts(state, latest_percent, due_on, blocked_reason is not None, today))
+    return _with_deadline(progress, due_on, today, blocked_reason, key)
+
+
+def status_label(
+    state: DirectiveState,
+    latest_percent: int | None,
+    due_on: date | None,
+    today: date,
+    blocked_reason: str | None = None,
+) -> str:
+    """`derive_status(...).label` without working out the status key (a walk of the rule the
+    label does not read): an export labels thousands of distinct (state, percent, due date)."""
+    return _with_deadline(derive_progress(state, latest_percent), due_on, today, blocked_reason, "").label
+
+
+def _with_deadline(
+    progress: Progress, due_on: date | None, today: date, blocked_reason: str | None, key: str
+) -> DerivedStatus:
     if due_on is None or progress in (Progress.DONE, Progress.CANCELLED):
         return DerivedStatus(progress, Deadline.NONE, None, blocked_reason, key)
     remaining = (due_on - today).days

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Protocol
 
+from sbpac_desktop.domain.column_table import ColumnTable, columns_of
+
 CSV_LINE_END = "\r\n"
 _CSV_SPECIAL = re.compile('[,"\r\n]')  # what makes the csv module quote a field (QUOTE_MINIMAL)
 _NONE = type(None)
@@ -24,7 +26,7 @@ _NONE = type(None)
 
 def same_width(rows: Sequence[Sequence[object]]) -> bool:
     """Every row has as many cells as the first (a column transpose loses nothing)."""
-    return len(set(map(len, rows))) <= 1
+    return isinstance(rows, ColumnTable) or len(set(map(len, rows))) <= 1
 
 
 class Encoder(Protocol):
@@ -91,6 +93,6 @@ class CsvField:
 
 def csv_lines(rows: Sequence[Sequence[object]], field: CsvField, size: int) -> Iterator[str]:
     """The csv module's text of `rows` (all of one width), `size` rows per string."""
-    columns = [encoded(column, field) for column in zip(*rows, strict=True)]
+    columns = [encoded(column, field) for column in columns_of(rows)]
     for batch in batches(map(",".join, zip(*columns, strict=True)), size):
         yield CSV_LINE_END.join(batch) + CSV_LINE_END
