@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from itertools import islice
+from itertools import chain, islice, repeat
 from typing import Protocol, cast
 
 from sbpac_desktop.domain.column_table import ColumnTable, columns_of
@@ -98,7 +98,14 @@ class CsvField:
 
 
 def csv_lines(rows: Sequence[Sequence[object]], field: CsvField, size: int) -> Iterator[str]:
-    """The csv module's text of `rows` (all of one width), `size` rows per string."""
-    columns = [field.column(column) for column in columns_of(rows)]
-    for batch in batches(map(",".join, zip(*columns, strict=True)), size):
-        yield CSV_LINE_END.join(batch) + CSV_LINE_END
+    """The csv module's text of `rows` (all of one width), `size` rows per string: the cells
+    and their separators as one stream, joined once per batch (no string per row)."""
+    parts: list[Iterable[str]] = []
+    for column in columns_of(rows):
+        parts += (field.column(column), repeat(","))
+    if not parts:
+        return
+    parts[-1] = repeat(CSV_LINE_END)
+    stream = chain.from_iterable(zip(*parts, strict=False))  # the separators repeat without end
+    while text := "".join(islice(stream, size * len(parts))):
+        yield text
