@@ -184,8 +184,6 @@ def _statuses(
     keys = tuple(
         zip(state, map(progress.__getitem__, percent), map(effective_due, due, extended), blocked, strict=True)
     )
-    labels = {
-        key: apply_digits(status_label(DirectiveState(key[0]), key[1], key[2], today, key[3]), thai)
-        for key in set(keys)
-    }
-    return _mapped(labels, keys)
+    labels = {key: status_label(DirectiveState(key[0]), key[1], key[2], today, key[3]) for key in set(keys)}
+    digits = {label: apply_digits(label, thai) for label in set(labels.values())}  # far fewer labels than keys
+    return _mapped({key: digits[label] for key, label in labels.items()}, keys)
