@@ -14,9 +14,10 @@ and zip run in C: calling a Python function per cell cost a third of the 100k ex
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from datetime import date
-from typing import Any
+from itertools import count
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, String, select, type_coerce
 from sqlalchemy.orm import Session
@@ -32,6 +33,7 @@ from sbpac_desktop.store.models import DevelopmentDimension, Directive, Meeting,
 from sbpac_desktop.thai import apply_digits, medium_date
 
 SUPPORT_SEPARATOR = "; "
+_Key = TypeVar("_Key", bound=Hashable)
 
 
 def _raw(column: Any) -> Any:
@@ -130,10 +132,10 @@ def export_rows(session: Session, filters: DirectiveFilter, today: date, thai: b
     )
     # Column at a time: each distinct value formatted once, then looked up with map() (C speed)
     be = {d: medium_date(d, thai_digits=thai) if d else None for d in as_date.values()}
-    meetings = tuple(zip(m_number, m_year, strict=True))
+    meetings, meeting_codes = _coded(zip(m_number, m_year, strict=True))
     meeting = {
-        key: apply_digits(meeting_number_text(key[0], key[1], thai_digits=False), thai) if key[0] is not None else None
-        for key in set(meetings)
+        code: apply_digits(meeting_number_text(key[0], key[1], thai_digits=False), thai) if key[0] is not None else None
+        for key, code in meeting_codes.items()
     }
     priority = {value: Priority(value).label for value in set(prio)}
     keys = {key: assignees(key) for key in set(assignee_key)}
@@ -181,9 +183,17 @@ def _statuses(
     """The status label of each row, worked out once per distinct (state, percent's class under
     the status rule, effective due date, block)."""
     progress = {value: percent_class(value) for value in set(percent)}
-    keys = tuple(
+    rows, codes = _coded(
         zip(state, map(progress.__getitem__, percent), map(effective_due, due, extended), blocked, strict=True)
     )
-    labels = {key: status_label(DirectiveState(key[0]), key[1], key[2], today, key[3]) for key in set(keys)}
+    labels = {key: status_label(DirectiveState(key[0]), key[1], key[2], today, key[3]) for key in codes}
     digits = {label: apply_digits(label, thai) for label in set(labels.values())}  # far fewer labels than keys
-    return _mapped({key: digits[label] for key, label in labels.items()}, keys)
+    return _mapped({code: digits[labels[key]] for key, code in codes.items()}, rows)
+
+
+def _coded(keys: Iterable[_Key]) -> tuple[tuple[int, ...], dict[_Key, int]]:
+    """Each row's key as a number (the index of its first row) and the distinct keys with their
+    numbers. Each key is hashed once: a tuple does not keep its hash as a str does, and a set of
+    the keys, then a dict lookup per row, would hash every row's tuple twice."""
+    codes: dict[_Key, int] = {}
+    return tuple(map(codes.setdefault, keys, count())), codes
