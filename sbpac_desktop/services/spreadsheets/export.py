@@ -1,7 +1,7 @@
 """The directive tracker as a plain table for a spreadsheet: Thai headers, one row per directive.
 
-The rows are what the tracker shows for a DirectiveFilter and an as-of date, read as tuples
-straight from SQL (spreadsheets.export_rows). Every date is
+The rows are what the tracker shows for a DirectiveFilter and an as-of date, read straight from
+SQL and held as columns (spreadsheets.export_rows: a ColumnTable, row tuples to a reader). Every date is
 given twice: BE text a clerk reads ("22 ต.ค. 2562") and an ISO `date` that becomes a real
 date cell in .xlsx. The headers are the ones the importer reads back (round trip).
 """
