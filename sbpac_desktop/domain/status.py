@@ -15,7 +15,7 @@ from enum import StrEnum
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.status_rule import DUE_SOON_DAYS, Facts, status_key
 
-__all__ = ["DUE_SOON_DAYS", "Deadline", "DerivedStatus", "Progress", "derive_status", "effective_due"]
+__all__ = ["DUE_SOON_DAYS", "Deadline", "DerivedStatus", "Progress", "derive_status", "effective_due", "status_label"]
 
 
 class Progress(StrEnum):
@@ -63,13 +63,18 @@ class DerivedStatus:
     def label(self) -> str:
         """The Thai text a clerk reads, e.g. 'เกินกำหนด (ล่าช้า 46 วัน)', 'อยู่ระหว่างดำเนินการ (เหลือ 13 วัน)',
         'ติดขัด: รองบประมาณ (เหลือ 5 วัน)'."""
-        blocked = f"{BLOCKED_LABEL}: {self.blocked_reason}" if self.blocked else None
-        if self.deadline is Deadline.OVERDUE:
-            late = f"เกินกำหนด (ล่าช้า {self.days} วัน)"
-            return f"{late} — {blocked}" if blocked else late
-        if self.deadline in (Deadline.DUE_SOON, Deadline.ON_TRACK):
-            return f"{blocked or self.progress.label} (เหลือ {self.days} วัน)"
-        return blocked or self.progress.label
+        return _label(self.progress, self.deadline, self.days, self.blocked_reason)
+
+
+def _label(progress: Progress, deadline: Deadline, days: int | None, blocked_reason: str | None) -> str:
+    open_and_blocked = blocked_reason is not None and progress not in (Progress.DONE, Progress.CANCELLED)
+    blocked = f"{BLOCKED_LABEL}: {blocked_reason}" if open_and_blocked else None
+    if deadline is Deadline.OVERDUE:
+        late = f"เกินกำหนด (ล่าช้า {days} วัน)"
+        return f"{late} — {blocked}" if blocked else late
+    if deadline in (Deadline.DUE_SOON, Deadline.ON_TRACK):
+        return f"{blocked or progress.label} (เหลือ {days} วัน)"
+    return blocked or progress.label
 
 
 STATUS_KEYS = ("not_started", "in_progress", "blocked", "due_soon", "overdue", "done", "cancelled")
@@ -103,14 +108,32 @@ def derive_status(
 ) -> DerivedStatus:
     progress = derive_progress(state, latest_percent)
     key = status_key(Facts(state, latest_percent, due_on, blocked_reason is not None, today))
+    return DerivedStatus(progress, *_deadline(progress, due_on, today), blocked_reason, key)
+
+
+def status_label(
+    state: DirectiveState,
+    latest_percent: int | None,
+    due_on: date | None,
+    today: date,
+    blocked_reason: str | None = None,
+) -> str:
+    """`derive_status(...).label` without working out the status key (a walk of the rule the
+    label does not read): an export labels thousands of distinct (state, percent, due date)."""
+    progress = derive_progress(state, latest_percent)
+    return _label(progress, *_deadline(progress, due_on, today), blocked_reason)
+
+
+def _deadline(progress: Progress, due_on: date | None, today: date) -> tuple[Deadline, int | None]:
+    """The deadline's kind and its days (late when overdue, left when due soon or on track)."""
     if due_on is None or progress in (Progress.DONE, Progress.CANCELLED):
-        return DerivedStatus(progress, Deadline.NONE, None, blocked_reason, key)
+        return Deadline.NONE, None
     remaining = (due_on - today).days
     if remaining < 0:
-        return DerivedStatus(progress, Deadline.OVERDUE, -remaining, blocked_reason, key)
+        return Deadline.OVERDUE, -remaining
     if remaining <= DUE_SOON_DAYS:
-        return DerivedStatus(progress, Deadline.DUE_SOON, remaining, blocked_reason, key)
-    return DerivedStatus(progress, Deadline.ON_TRACK, remaining, blocked_reason, key)
+        return Deadline.DUE_SOON, remaining
+    return Deadline.ON_TRACK, remaining
 
 
 def effective_due(due_on: date | None, extended_due_on: date | None) -> date | None:

@@ -14,17 +14,23 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import islice
-from typing import Protocol
+from datetime import date, datetime
+from itertools import chain, islice, repeat
+from typing import Protocol, cast
+
+from sbpac_desktop.domain.column_table import ColumnTable, columns_of
 
 CSV_LINE_END = "\r\n"
 _CSV_SPECIAL = re.compile('[,"\r\n]')  # what makes the csv module quote a field (QUOTE_MINIMAL)
 _NONE = type(None)
+# kinds of value no other kind equals (as numbers of different types can): a dict of a column's
+# distinct values stands for every cell
+_NON_NUMERIC = frozenset({str, _NONE, date, datetime})
 
 
 def same_width(rows: Sequence[Sequence[object]]) -> bool:
     """Every row has as many cells as the first (a column transpose loses nothing)."""
-    return len(set(map(len, rows))) <= 1
+    return isinstance(rows, ColumnTable) or len(set(map(len, rows))) <= 1
 
 
 class Encoder(Protocol):
@@ -70,27 +76,36 @@ class CsvField:
                 return value
         elif value is None:
             return ""
+        elif value.__class__ is date:
+            return value.isoformat()  # str(), as the csv module writes it: digits and '-' only
         self.buffer.seek(0)
         self.buffer.truncate()
         # a second, empty field: a row of one empty field would be written as '""'
         self.writer.writerow((value, None))
         return self.buffer.getvalue()[: -len("," + CSV_LINE_END)]
 
-    def table(self, uses: Mapping[object, int]) -> dict[object, str]:
-        values = uses.keys()
-        # most texts are written as they are: only the others go through __call__
-        texts = [v for v in values if v.__class__ is str]
-        table: dict[object, str] = dict(zip(texts, texts, strict=True))
+    def column(self, cells: Sequence[object]) -> Iterable[str]:
+        """The text of every cell of a column. Most texts are written as they are: only the
+        other distinct values are encoded (by __call__), and the column is mapped through those
+        alone (`changed.get(cell, cell)`); a column of plain texts is its own text."""
+        distinct = dict.fromkeys(cells)
+        if not _NON_NUMERIC.issuperset(map(type, distinct)) and len(set(map(type, cells)) - {str, _NONE}) > 1:
+            return map(self, cells)  # 1, 1.0 and True are one dict key: encoded cell by cell
         first, special = self.clean_first, _CSV_SPECIAL.search
-        odd = [v for v in texts if v[:1] in first or special(v)]
-        others = [v for v in values if v.__class__ is not str]
-        for value in (*odd, *others):
-            table[value] = self(value)
-        return table
+        changed = {v: self(v) for v in distinct if v.__class__ is not str or v[:1] in first or special(v)}
+        # texts left out of `changed` are their own text: the column is all str and None (-> '')
+        return cast("Iterable[str]", map(changed.get, cells, cells) if changed else cells)
 
 
 def csv_lines(rows: Sequence[Sequence[object]], field: CsvField, size: int) -> Iterator[str]:
-    """The csv module's text of `rows` (all of one width), `size` rows per string."""
-    columns = [encoded(column, field) for column in zip(*rows, strict=True)]
-    for batch in batches(map(",".join, zip(*columns, strict=True)), size):
-        yield CSV_LINE_END.join(batch) + CSV_LINE_END
+    """The csv module's text of `rows` (all of one width), `size` rows per string: the cells
+    and their separators as one stream, joined once per batch (no string per row)."""
+    parts: list[Iterable[str]] = []
+    for column in columns_of(rows):
+        parts += (field.column(column), repeat(","))
+    if not parts:
+        return
+    parts[-1] = repeat(CSV_LINE_END)
+    stream = chain.from_iterable(zip(*parts, strict=False))  # the separators repeat without end
+    while text := "".join(islice(stream, size * len(parts))):
+        yield text

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from itertools import count, repeat
 from pathlib import Path
 
+from sbpac_desktop.domain.column_table import columns_of
 from sbpac_desktop.reporting import table_columns
 
 MAX_TEXT = 32_767  # Excel's cell limit; xlsxwriter truncates the same way
@@ -144,11 +145,12 @@ def row_chunks(
     """UTF-8 XML of `rows` (padded to one width), the first one being spreadsheet row `first`,
     each column's cells in `styles[column]`, dates in `date_style` (None: there are none). The
     XML is made as the chunks are read."""
-    width = max(map(len, rows), default=0)
-    padded = rows if table_columns.same_width(rows) else [(*r, *(None,) * (width - len(r))) for r in rows]
+    if not table_columns.same_width(rows):
+        width = max(map(len, rows), default=0)
+        rows = [(*r, *(None,) * (width - len(r))) for r in rows]
     columns = [
         list(table_columns.encoded(column, _CellXml(c, styles.get(c), date_style, clean)))
-        for c, column in enumerate(zip(*padded, strict=True))
+        for c, column in enumerate(columns_of(rows))
     ]
     templates = map("".join, zip(repeat(f'<row r="{ROW_MARK}">'), *columns, repeat("</row>")))
     numbered = map(str.replace, templates, repeat(ROW_MARK), map(str, count(first)))

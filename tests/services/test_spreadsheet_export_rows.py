@@ -85,3 +85,23 @@ def test_csv_bytes_match_the_view_on_generated_data(ctx, tmp_path):
     write_table(tmp_path / "view.csv", table.headers, [_expected(r, dates.get(r.id), False) for r in view])
     assert (tmp_path / "sql.csv").read_bytes() == (tmp_path / "view.csv").read_bytes()
     assert len(table.rows) == 300
+
+
+def test_formatted_once_values_where_a_wrong_key_would_show(ctx):
+    """The export formats each distinct value once (BE text per date, status label per (state,
+    percent's class, effective due date, block)) and maps the columns through those tables; the
+    view formats row by row. Compared on a set that holds the rows where a wrong table key would
+    show: extended due dates, blocked open directives, due dates
+    on both sides of a year's end (BE year), overdue and due-soon days."""
+    generate.generate(ctx.db, ctx.actor, 400, seed=11, as_of=AS_OF)
+    with ctx.db.unit_of_work() as session:
+        view = build_rows(session, DirectiveFilter(), AS_OF)
+    dates = _report_dates(ctx, {r.id for r in view})
+    for thai in (False, True):
+        table = tracker_table(ctx.db, ctx.actor, DirectiveFilter(), AS_OF, thai_digits=thai)
+        assert list(table.rows) == [_expected(r, dates.get(r.id), thai) for r in view]
+    assert any(r.extended_due_on and r.extended_due_on != r.due_on for r in view)
+    assert any(r.status.blocked for r in view)
+    assert {r.status.deadline.value for r in view} >= {"overdue", "due_soon", "on_track", "none"}
+    due_months = {(d.year, d.month) for r in view for d in (r.due_on, r.extended_due_on) if d}
+    assert any((year, 12) in due_months and (year + 1, 1) in due_months for year, _ in due_months)

@@ -11,7 +11,7 @@ from sbpac_desktop.domain.numbering import (
     parse_meeting_number,
 )
 from sbpac_desktop.domain.people import full_name
-from sbpac_desktop.domain.status import Deadline, Progress, derive_status, effective_due
+from sbpac_desktop.domain.status import Deadline, Progress, derive_status, effective_due, status_label
 
 AS_OF = date(2020, 2, 15)  # the reference date of docs/CONVENTIONS.md §7
 
@@ -70,6 +70,18 @@ def test_status_labels_are_thai():
     later = derive_status(DirectiveState.OPEN, None, date(2020, 9, 30), AS_OF)
     assert later.label == "ยังไม่ดำเนินการ (เหลือ 228 วัน)"
     assert derive_status(DirectiveState.OPEN, 100, date(2020, 9, 30), AS_OF).label == "ดำเนินการแล้วเสร็จ"
+
+
+def test_status_label_is_derive_statuss_label():
+    """The export's label without the status key: the same text on every kind of input."""
+    today = date(2026, 11, 25)
+    dues = [None, *(date.fromordinal(today.toordinal() + days) for days in (-400, -1, 0, 1, 7, 8, 30))]
+    for state in DirectiveState:
+        for percent in (None, 0, 40, 99, 100):
+            for due in dues:
+                for blocked in (None, "รองบประมาณ"):
+                    expected = derive_status(state, percent, due, today, blocked).label
+                    assert status_label(state, percent, due, today, blocked) == expected
 
 
 def test_extension_replaces_the_due_date():

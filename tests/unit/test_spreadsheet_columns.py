@@ -14,6 +14,8 @@ import xlsxwriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sbpac_desktop.domain.column_table import ColumnTable
+from sbpac_desktop.reporting import xlsx_rows
 from sbpac_desktop.reporting.spreadsheets import CSV_ENCODING, neutralize, write_table
 
 TEXT = st.text(alphabet=st.sampled_from("ก่ขส. 1A,\"\r\n=+-@'\t＝x"), max_size=8)
@@ -26,6 +28,7 @@ VALUE = st.one_of(
     st.integers(-(10**6), 10**6).map(lambda n: n / 64),  # floats xlsxwriter's %.16G keeps exactly
     st.dates(min_value=date(1900, 3, 1), max_value=date(2100, 1, 1)),
 )
+CSV_VALUE = st.one_of(VALUE, st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(2100, 1, 1)))
 
 
 def _old_csv(path: Path, headers: list[str], rows: list[list[object]]) -> bytes:
@@ -40,10 +43,13 @@ def _old_csv(path: Path, headers: list[str], rows: list[list[object]]) -> bytes:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(width=st.integers(1, 5), data=st.data())
 def test_csv_bytes_are_the_csv_modules(tmp_path, width, data):
-    rows = data.draw(st.lists(st.lists(VALUE, min_size=width, max_size=width), max_size=30))
+    rows = data.draw(st.lists(st.lists(CSV_VALUE, min_size=width, max_size=width), max_size=30))
     headers = [f"c{i}" for i in range(width)]
     written = write_table(tmp_path / "new.csv", headers, rows).path.read_bytes()
     assert written == _old_csv(tmp_path / "old.csv", headers, rows)
+    # the same table held as columns (as the tracker export hands it over) gives the same bytes
+    columns = ColumnTable([tuple(row[c] for row in rows) for c in range(width)])
+    assert write_table(tmp_path / "columns.csv", headers, columns).path.read_bytes() == written
 
 
 def test_csv_rows_of_different_widths_and_one_empty_field(tmp_path):
@@ -86,3 +92,8 @@ def _same_cells_as_xlsxwriter(tmp_path, width, rows):
     book.close()
     back = list(openpyxl.load_workbook(path).active.iter_rows(min_row=2, values_only=True))
     assert back == list(openpyxl.load_workbook(reference).active.iter_rows(min_row=2, values_only=True))
+    # the same table held as columns (as the tracker export hands it over): the same sheet
+    columns = ColumnTable([tuple(row[c] for row in rows) for c in range(width)])
+    held = write_table(tmp_path / "columns.xlsx", headers, columns).path
+    part = "xl/worksheets/sheet1.xml"
+    assert xlsx_rows.sheet_xml(held, part) == xlsx_rows.sheet_xml(path, part)

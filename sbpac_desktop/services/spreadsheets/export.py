@@ -1,7 +1,7 @@
 """The directive tracker as a plain table for a spreadsheet: Thai headers, one row per directive.
 
-The rows are what the tracker shows for a DirectiveFilter and an as-of date, read as tuples
-straight from SQL (spreadsheets.export_rows). Every date is
+The rows are what the tracker shows for a DirectiveFilter and an as-of date, read straight from
+SQL and held as columns (spreadsheets.export_rows: a ColumnTable, row tuples to a reader). Every date is
 given twice: BE text a clerk reads ("22 ต.ค. 2562") and an ISO `date` that becomes a real
 date cell in .xlsx. The headers are the ones the importer reads back (round trip).
 """
@@ -9,6 +9,7 @@ date cell in .xlsx. The headers are the ones the importer reads back (round trip
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -58,7 +59,7 @@ _STATUS_TITLES = {
 @dataclass(frozen=True)
 class TrackerTable:
     headers: tuple[str, ...]
-    rows: tuple[tuple[object, ...], ...]
+    rows: Sequence[tuple[object, ...]]  # a ColumnTable from tracker_table
     info: tuple[tuple[str, str], ...]  # (label, value) pairs describing the view
     sheet_name: str = "ข้อสั่งการ"
 
@@ -82,7 +83,7 @@ def tracker_table(
     gc.disable()
     try:
         with db.unit_of_work() as session:
-            table_rows = tuple(export_rows(session, filters, today, thai_digits))
+            table_rows = export_rows(session, filters, today, thai_digits)
     finally:
         if collecting:
             gc.enable()
