@@ -37,7 +37,7 @@ from sbpac_desktop.store.integrity import (
     integrity_problems,
 )
 from sbpac_desktop.store.location import DatabaseLocation, check_sqlite_file, resolve_location
-from sbpac_desktop.store.models import add_postgresql_predicates
+from sbpac_desktop.store.tables import add_postgresql_predicates
 
 log = logging.getLogger(__name__)
 INSUFFICIENT_PRIVILEGE = "42501"  # SQLSTATE for a refused grant or row-level security check
@@ -198,7 +198,7 @@ def _check_after_unclean_shutdown(path: Path) -> None:
 
 
 def _open_server(location: DatabaseLocation, *, upgrade: bool) -> Database:
-    add_postgresql_predicates()  # the partial indexes' PostgreSQL half (store/models.py)
+    add_postgresql_predicates()  # the partial indexes' PostgreSQL half (store/tables.py)
     engine = create_app_engine(location)
     try:
         probe(engine, location)
