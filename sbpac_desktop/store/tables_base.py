@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, FetchedValue, Integer, MetaData
+from sqlalchemy import Column, DateTime, FetchedValue, ForeignKey, Integer, MetaData, Table, UniqueConstraint
 
 # Named constraints let Alembic batch mode (SQLite) find and alter them later.
 NAMING_CONVENTION = {
@@ -35,4 +35,16 @@ def versioned() -> tuple[Column[int], Column[datetime], Column[datetime]]:
         Column("version", Integer, nullable=False, default=1),
         Column("created_at", DateTime(timezone=True), nullable=False, default=utcnow),
         Column("updated_at", DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow),
+    )
+
+
+def link_table(name: str, owner: tuple[str, str, str], linked: tuple[str, str, str]) -> Table:
+    """A many-to-many link such as directive_place: its own id, then per side (column, "table.id",
+    ON DELETE) a required, indexed reference; each pair at most once."""
+    references = (
+        Column(column, Integer, ForeignKey(target, ondelete=ondelete), nullable=False, index=True)
+        for column, target, ondelete in (owner, linked)
+    )
+    return Table(
+        name, metadata, Column("id", Integer, primary_key=True), *references, UniqueConstraint(owner[0], linked[0])
     )

@@ -21,7 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from sbpac_desktop.store.tables_base import NAME, SHORT, metadata, versioned
+from sbpac_desktop.store.tables_base import NAME, SHORT, link_table, metadata, versioned
 
 place = Table(
     "place",
@@ -40,13 +40,8 @@ place = Table(
     Index("ix_place_parent_name", "parent_id", "name_th"),
 )
 
-directive_place = Table(
-    "directive_place",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("directive_id", Integer, ForeignKey("directive.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("place_id", Integer, ForeignKey("place.id", ondelete="RESTRICT"), nullable=False, index=True),
-    UniqueConstraint("directive_id", "place_id"),
+directive_place = link_table(
+    "directive_place", ("directive_id", "directive.id", "CASCADE"), ("place_id", "place.id", "RESTRICT")
 )
 
 field_visit = Table(
@@ -68,31 +63,16 @@ field_visit = Table(
     Index("ix_field_visit_visit_on", "visit_on"),
 )
 
-field_visit_place = Table(
-    "field_visit_place",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("visit_id", Integer, ForeignKey("field_visit.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("place_id", Integer, ForeignKey("place.id", ondelete="RESTRICT"), nullable=False, index=True),
-    UniqueConstraint("visit_id", "place_id"),
+field_visit_place = link_table(
+    "field_visit_place", ("visit_id", "field_visit.id", "CASCADE"), ("place_id", "place.id", "RESTRICT")
 )
 
-field_visit_position = Table(
-    "field_visit_position",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("visit_id", Integer, ForeignKey("field_visit.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("position_id", Integer, ForeignKey("position.id", ondelete="RESTRICT"), nullable=False, index=True),
-    UniqueConstraint("visit_id", "position_id"),
+field_visit_position = link_table(
+    "field_visit_position", ("visit_id", "field_visit.id", "CASCADE"), ("position_id", "position.id", "RESTRICT")
 )
 
-field_visit_directive = Table(
-    "field_visit_directive",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("visit_id", Integer, ForeignKey("field_visit.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("directive_id", Integer, ForeignKey("directive.id", ondelete="CASCADE"), nullable=False, index=True),
-    UniqueConstraint("visit_id", "directive_id"),
+field_visit_directive = link_table(
+    "field_visit_directive", ("visit_id", "field_visit.id", "CASCADE"), ("directive_id", "directive.id", "CASCADE")
 )
 
 visit_finding = Table(

@@ -25,7 +25,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from sbpac_desktop.store.tables_base import metadata, versioned
+from sbpac_desktop.store.tables_base import link_table, metadata, versioned
 
 UNIT = 60
 
@@ -66,22 +66,12 @@ plan_budget = Table(
     CheckConstraint("allocated_satang >= 0 AND disbursed_satang >= 0", name="not_negative"),
 )
 
-plan_project_place = Table(
-    "plan_project_place",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("project_id", Integer, ForeignKey("plan_project.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("place_id", Integer, ForeignKey("place.id", ondelete="RESTRICT"), nullable=False, index=True),
-    UniqueConstraint("project_id", "place_id"),
+plan_project_place = link_table(
+    "plan_project_place", ("project_id", "plan_project.id", "CASCADE"), ("place_id", "place.id", "RESTRICT")
 )
 
-plan_project_directive = Table(
-    "plan_project_directive",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("project_id", Integer, ForeignKey("plan_project.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("directive_id", Integer, ForeignKey("directive.id", ondelete="CASCADE"), nullable=False, index=True),
-    UniqueConstraint("project_id", "directive_id"),
+plan_project_directive = link_table(
+    "plan_project_directive", ("project_id", "plan_project.id", "CASCADE"), ("directive_id", "directive.id", "CASCADE")
 )
 
 plan_indicator = Table(
