@@ -1,8 +1,9 @@
 """The command line starts cheap (issue #16): `--version` imports no database, document or
 Thai-language library at all, and listing directives on an up-to-date database imports
-SQLAlchemy's Core but not its ORM (nor our models: the listing reads the Core tables), Alembic, ReportLab, python-docx, the spreadsheet writers, pythainlp or
-geothai (those load inside the commands that need them); writing a Word file loads python-docx but
-not ReportLab and the PDF engine. Checked in a real process."""
+SQLAlchemy's Core but not its ORM (nor our models: the listing reads the Core tables), Alembic,
+ReportLab, python-docx, the spreadsheet writers, pythainlp or geothai (those load inside the
+commands that need them); writing a Word file loads python-docx but not ReportLab and the PDF
+engine. Checked in a real process."""
 
 from __future__ import annotations
 

@@ -242,7 +242,8 @@ def _rows_for(session: Reader, directives: list[Any], today: date) -> list[Direc
         by_directive[a.directive_id].append(a)
     labels = _assignment_labels(session, all_assignments)
     latest = _latest_reports(session, [a.id for a in all_assignments])
-    dimensions = {d.id: d.name for d in session.execute(select(development_dimension.c.id, development_dimension.c.name))}
+    dimension = development_dimension.c
+    dimensions = {d.id: d.name for d in session.execute(select(dimension.id, dimension.name))}
     m_ = meeting.c
     meetings = {
         m.id: meeting_number_text(m.number, m.be_year, thai_digits=False)
