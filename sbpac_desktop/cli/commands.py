@@ -65,15 +65,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_directives(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services.directives import directives
+    # the read side alone: Core statements on a connection, so a listing loads no ORM (issue #16)
+    from sbpac_desktop.services.directives import directive_views
 
     ctx = _open(args)
     try:
         meeting_id = _meeting_id(ctx, args.meeting) if args.meeting else None
-        filters = directives.DirectiveFilter(
+        filters = directive_views.DirectiveFilter(
             status=args.status, fiscal_year=args.fiscal_year, assignee=args.assignee, meeting_id=meeting_id
         )
-        rows = directives.list_directives(ctx.db, ctx.actor, filters, today=args.as_of or date.today())
+        rows = directive_views.list_directives(ctx.db, ctx.actor, filters, today=args.as_of or date.today())
     finally:
         ctx.close()
     return emit_listing(args, rows, directive_json, directive_entry, NO_DIRECTIVES, "ข้อสั่งการ")

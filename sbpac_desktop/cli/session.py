@@ -15,24 +15,24 @@ from typing import TYPE_CHECKING
 from sbpac_desktop.cli.prompts import ask_secret
 
 if TYPE_CHECKING:
-    from sbpac_desktop.services import auth
     from sbpac_desktop.services.app import AppContext
+    from sbpac_desktop.services.context import Credentials
 
 
-def credentials_for(args: argparse.Namespace) -> Callable[[], auth.Credentials | None]:
+def credentials_for(args: argparse.Namespace) -> Callable[[], Credentials | None]:
     """Asked only when the database has accounts, so a new database never prompts."""
 
-    from sbpac_desktop.services import auth
     from sbpac_desktop.services.app import PASSWORD_ENV, USER_ENV
+    from sbpac_desktop.services.context import Credentials
 
-    def source() -> auth.Credentials | None:
+    def source() -> Credentials | None:
         login = (getattr(args, "user", None) or os.environ.get(USER_ENV, "")).strip()
         if not login:
             return None
         password = os.environ.get(PASSWORD_ENV)
         if password is None:
             password = ask_secret(f"รหัสผ่านของ {login}: ", PASSWORD_ENV)
-        return auth.Credentials(login, password)
+        return Credentials(login, password)
 
     return source
 

@@ -171,6 +171,7 @@ def _hide_windows() -> None:
 # and the services of the page the window opens on (page_registry.PAGE_SERVICES).
 DATABASE_LAYER = (
     "sbpac_desktop.services.app",
+    "sbpac_desktop.services.auth",  # the window signs in or makes the first admin; services.app loads it on demand
     "sbpac_desktop.services.admin.maintenance",
     "sbpac_desktop.services.directives.reminders",
 )

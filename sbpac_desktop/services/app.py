@@ -11,10 +11,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy.orm import configure_mappers
-
-from sbpac_desktop.services import auth
-from sbpac_desktop.services.context import Actor, system_actor
+from sbpac_desktop.services.context import Actor, Credentials, needs_first_admin, system_actor
 from sbpac_desktop.store import migrate
 from sbpac_desktop.store.database import Database as Database  # re-exported: the front ends' handle type
 from sbpac_desktop.store.database import open_database
@@ -24,7 +21,7 @@ USER_ENV = "SBPAC_USER"
 PASSWORD_ENV = "SBPAC_PASSWORD"
 
 # Called only when the database has accounts, so a prompt appears only when it is needed.
-CredentialSource = Callable[[], auth.Credentials | None]
+CredentialSource = Callable[[], Credentials | None]
 
 
 @dataclass
@@ -50,7 +47,7 @@ def open_app(
     *,
     create: bool = False,
     upgrade: bool = False,
-    credentials: auth.Credentials | CredentialSource | None = None,
+    credentials: Credentials | CredentialSource | None = None,
 ) -> AppContext:
     env = os.environ if environ is None else environ
     db = open_database(database, environ, create=create, upgrade=upgrade)
@@ -76,10 +73,12 @@ def open_unsigned(
 def resolve_actor(
     db: Database,
     environ: Mapping[str, str],
-    credentials: auth.Credentials | CredentialSource | None = None,
+    credentials: Credentials | CredentialSource | None = None,
 ) -> Actor:
-    if auth.needs_first_admin(db):
+    if needs_first_admin(db):
         return system_actor(db)
+    from sbpac_desktop.services import auth  # a password sign-in is the ORM's; no account, no ORM loaded
+
     given = credentials() if callable(credentials) else credentials
     if given is None:
         given = credentials_from_env(environ)
@@ -92,13 +91,15 @@ def prepare_mappers() -> None:
     """Set up the ORM's mapped classes now: SQLAlchemy otherwise does it at the first query (about
     30 ms of Python on the 60-odd models). The window calls it on the helper thread that imports
     this layer (gui/app.py), so its first query, on the window's thread, does not pay for it."""
+    from sqlalchemy.orm import configure_mappers
+
     configure_mappers()
 
 
-def credentials_from_env(environ: Mapping[str, str]) -> auth.Credentials | None:
+def credentials_from_env(environ: Mapping[str, str]) -> Credentials | None:
     login, password = environ.get(USER_ENV, "").strip(), environ.get(PASSWORD_ENV)
     if login and password is not None:
-        return auth.Credentials(login, password)
+        return Credentials(login, password)
     return None
 
 

@@ -8,14 +8,14 @@ import hashlib
 import json
 from collections.abc import Sequence
 from datetime import date, datetime, time
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
-from sqlalchemy import Table, inspect, select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.services import audit_anchors
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.store import audit_chain, bulk, directive_summary
+from sbpac_desktop.store import audit_chain, bulk, directive_summary, tables
 from sbpac_desktop.store.base import Base, Versioned, utcnow
 from sbpac_desktop.store.models import AuditEntry, Directive
 
@@ -137,7 +137,7 @@ def _append(
     last = connection.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
     # the id is part of the hash, so it is chosen here (under SQLite's one-writer lock)
     last_id, previous = audit_chain.link(rows, *((0, None) if last is None else (last[0], last[1])))
-    bulk.execute_many(connection, cast(Table, AuditEntry.__table__), rows)  # no ORM bulk machinery
+    bulk.execute_many(connection, tables.audit_entry, rows)  # no ORM bulk machinery
     audit_anchors.note_appended(session, last_id, previous)
 
 

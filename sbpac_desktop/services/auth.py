@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, defer
 
 from sbpac_desktop.domain.enums import UserRole
@@ -28,6 +27,9 @@ from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import dimensions, places
 from sbpac_desktop.services.audit_trail import audit, snapshot
 from sbpac_desktop.services.context import SYSTEM_LOGIN, Actor, system_actor
+from sbpac_desktop.services.context import Credentials as Credentials  # where the front ends look
+from sbpac_desktop.services.context import needs_first_admin as needs_first_admin
+from sbpac_desktop.services.context import real_account_count as real_account_count
 from sbpac_desktop.store import pg_roles
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import User
@@ -51,12 +53,6 @@ class SignInFailed(PermissionDenied):
 
 class AccountLocked(PermissionDenied):
     """Locked after too many wrong passwords, or switched off by an administrator."""
-
-
-@dataclass(frozen=True)
-class Credentials:
-    login: str
-    password: str
 
 
 def hash_password(password: str) -> str:
@@ -93,16 +89,6 @@ def check_password(checker: Checker, password: str, field: str = "password") -> 
         )
     elif not password.strip():
         checker.add(field, "รหัสผ่านต้องไม่เป็นช่องว่างล้วน", "The password cannot be only spaces")
-
-
-def real_account_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(User).where(User.is_system.is_(False))) or 0
-
-
-def needs_first_admin(db: Database) -> bool:
-    """True on a new database: no account but the built-in setup account exists yet."""
-    with db.unit_of_work() as session:
-        return real_account_count(session) == 0
 
 
 def actor_of(user: User) -> Actor:

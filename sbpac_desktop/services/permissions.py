@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import UserRole
 from sbpac_desktop.domain.errors import PermissionDenied
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.store.models import Assignment, Incumbency, Position, User
+from sbpac_desktop.store.reader import settled
+from sbpac_desktop.store.tables import app_user, incumbency, position
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from sbpac_desktop.store.models import Assignment
+    from sbpac_desktop.store.reader import Reader
 
 EDIT_MEETINGS = frozenset({UserRole.ADMIN, UserRole.SECRETARY})
 EDIT_DIRECTIVES = frozenset({UserRole.ADMIN, UserRole.SECRETARY})
@@ -37,18 +44,19 @@ def require(actor: Actor, allowed: frozenset[UserRole], action_th: str) -> None:
 ISSUER_SIDE = frozenset({UserRole.ADMIN, UserRole.SECRETARY})
 
 
-def held_posts(session: Session, user_id: int, today: date) -> tuple[frozenset[int], frozenset[int]]:
+def held_posts(reader: Reader, user_id: int, today: date) -> tuple[frozenset[int], frozenset[int]]:
     """(position ids, org unit ids of those positions) that the user's person holds on `today`."""
-    person_id = session.scalar(select(User.person_id).where(User.id == user_id))
+    person_id = settled(reader).execute(select(app_user.c.person_id).where(app_user.c.id == user_id)).scalar()
     if person_id is None:
         return frozenset(), frozenset()
+    held = incumbency.c
     query = (
-        select(Position.id, Position.org_unit_id)
-        .join(Incumbency, Incumbency.position_id == Position.id)
-        .where(Incumbency.person_id == person_id, Incumbency.start_on <= today)
-        .where((Incumbency.end_on.is_(None)) | (Incumbency.end_on >= today))
+        select(position.c.id, position.c.org_unit_id)
+        .join(incumbency, held.position_id == position.c.id)
+        .where(held.person_id == person_id, held.start_on <= today)
+        .where((held.end_on.is_(None)) | (held.end_on >= today))
     )
-    rows = session.execute(query).all()
+    rows = reader.execute(query).all()
     return frozenset(r[0] for r in rows), frozenset(r[1] for r in rows if r[1] is not None)
 
 

@@ -25,9 +25,9 @@ from sbpac_desktop.domain.status_rule import (
     StateIn,
     partition,
 )
-from sbpac_desktop.store.models import Directive
+from sbpac_desktop.store.tables import directive
 
-D = Directive
+D = directive.c  # the Core columns: the same expressions serve ORM queries and Core reads
 
 
 def _percent(atom: PercentIs, others: tuple[object, ...]) -> ColumnElement[bool]:

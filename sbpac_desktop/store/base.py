@@ -1,42 +1,36 @@
-"""Declarative base with named constraints and the optimistic-locking version column."""
+"""Declarative base over the Core tables' MetaData (store.tables_base), and the optimistic-locking mixin."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, ClassVar
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from sqlalchemy import DateTime, FromClause, Integer, MetaData
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy import FromClause, Table
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr
 
-# Named constraints let Alembic batch mode (SQLite) find and alter them later.
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from sbpac_desktop.store.tables_base import NAMING_CONVENTION, metadata, utcnow
 
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+__all__ = ["NAMING_CONVENTION", "Base", "Versioned", "utcnow"]
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    metadata = metadata
+
+    def __init_subclass__(cls, **kw: Any) -> None:
+        super().__init_subclass__(**kw)  # maps the class onto its `__table__` (store.tables*)
+        cls.__tablename__ = cast(Table, cls.__table__).name  # the audit trail's and the conflicts' entity name
 
 
 class Versioned:
-    """Mutable rows: a stale UPDATE raises StaleDataError instead of overwriting silently."""
+    """Mutable rows: a stale UPDATE raises StaleDataError instead of overwriting silently. The columns
+    are the table's (tables_base.versioned); the annotations are for typing."""
 
     if TYPE_CHECKING:  # mixed into Base subclasses only, which have a table (not a runtime annotation)
         __table__: ClassVar[FromClause]
 
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow, nullable=False
-    )
+    version: Mapped[int]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805 - SQLAlchemy passes the class

@@ -18,12 +18,10 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from sbpac_desktop.domain.errors import ConflictError, DatabaseError, PermissionDenied
 from sbpac_desktop.store import instance_lock, migrate
@@ -37,7 +35,10 @@ from sbpac_desktop.store.integrity import (
     integrity_problems,
 )
 from sbpac_desktop.store.location import DatabaseLocation, check_sqlite_file, resolve_location
-from sbpac_desktop.store.models import add_postgresql_predicates
+from sbpac_desktop.store.tables import add_postgresql_predicates
+
+if TYPE_CHECKING:  # the ORM loads with the first unit of work: a Core read (`Database.connect`) needs none of it
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 INSUFFICIENT_PRIVILEGE = "42501"  # SQLSTATE for a refused grant or row-level security check
@@ -88,14 +89,23 @@ class Database:
     checked_after_unclean_shutdown: bool = False
 
     def __post_init__(self) -> None:
-        # expire_on_commit=False: DTOs are built inside the unit of work anyway,
-        # and nothing should lazily hit the database after it closed.
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions: sessionmaker[Session] | None = None  # made by the first unit of work
+
+    def _session(self) -> Session:
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            # expire_on_commit=False: DTOs are built inside the unit of work anyway,
+            # and nothing should lazily hit the database after it closed.
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        return self._sessions()
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """One transaction per user action: commit on success, roll back on any error."""
-        session = self._sessions()
+        from sqlalchemy.orm.exc import StaleDataError
+
+        session = self._session()
         try:
             yield session
             _commit(session)
@@ -105,26 +115,44 @@ class Database:
                 "มีผู้อื่นแก้ไขรายการนี้ไปแล้ว — โปรดโหลดข้อมูลใหม่ก่อนบันทึก",
                 "Someone else changed this record; reload it before saving",
             ) from exc
-        except IntegrityError as exc:
+        except BaseException as exc:
             _rollback(session)
-            raise ConflictError(
-                "บันทึกไม่ได้ เพราะข้อมูลซ้ำหรืออ้างถึงรายการที่ไม่มีอยู่",
-                f"Cannot save: duplicate or dangling reference ({exc.orig})",
-            ) from exc
-        except DBAPIError as exc:
-            _rollback(session)
-            if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
-                # PostgreSQL's own grants or row-level security refused (store/pg_roles.py)
-                raise PermissionDenied(
-                    "ฐานข้อมูลไม่อนุญาตให้บัญชีนี้ทำรายการนี้ (สิทธิ์ตามบทบาทบนเซิร์ฟเวอร์)",
-                    f"The database refused this for the connected role ({exc.orig})",
-                ) from exc
-            raise write_error(self.location, exc) from exc
-        except BaseException:
-            _rollback(session)
-            raise
+            translated = self._translated(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
         finally:
             session.close()
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """One transaction on a Core connection, for a read (or a write with no ORM entity, no audit
+        entry and no commit step) that should not load the ORM: committed on success, else rolled back."""
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except BaseException as exc:
+            translated = self._translated(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
+
+    def _translated(self, exc: BaseException) -> BaseException:
+        """The database's refusal as the error a clerk reads; anything else unchanged."""
+        if isinstance(exc, IntegrityError):
+            return ConflictError(
+                "บันทึกไม่ได้ เพราะข้อมูลซ้ำหรืออ้างถึงรายการที่ไม่มีอยู่",
+                f"Cannot save: duplicate or dangling reference ({exc.orig})",
+            )
+        if isinstance(exc, DBAPIError):
+            if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+                # PostgreSQL's own grants or row-level security refused (store/pg_roles.py)
+                return PermissionDenied(
+                    "ฐานข้อมูลไม่อนุญาตให้บัญชีนี้ทำรายการนี้ (สิทธิ์ตามบทบาทบนเซิร์ฟเวอร์)",
+                    f"The database refused this for the connected role ({exc.orig})",
+                )
+            return write_error(self.location, exc)
+        return exc
 
     def close(self) -> None:
         """Close every pooled connection, then clear the open-marker and free the file."""
@@ -198,7 +226,7 @@ def _check_after_unclean_shutdown(path: Path) -> None:
 
 
 def _open_server(location: DatabaseLocation, *, upgrade: bool) -> Database:
-    add_postgresql_predicates()  # the partial indexes' PostgreSQL half (store/models.py)
+    add_postgresql_predicates()  # the partial indexes' PostgreSQL half (store/tables.py)
     engine = create_app_engine(location)
     try:
         probe(engine, location)

@@ -14,6 +14,7 @@ import sys
 # Libraries that cost a command line tens to hundreds of milliseconds to import.
 HEAVY = (
     "sqlalchemy",
+    "sqlalchemy.orm",  # the mapped classes' machinery: a read over the Core tables needs none of it
     "alembic",
     "reportlab",
     "docx",

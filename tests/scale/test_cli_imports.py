@@ -1,8 +1,9 @@
 """The command line starts cheap (issue #16): `--version` imports no database, document or
 Thai-language library at all, and listing directives on an up-to-date database imports
-SQLAlchemy but not Alembic, ReportLab, python-docx, the spreadsheet writers, pythainlp or
-geothai (those load inside the commands that need them); writing a Word file loads python-docx but
-not ReportLab and the PDF engine. Checked in a real process."""
+SQLAlchemy's Core but not its ORM (nor our models: the listing reads the Core tables), Alembic,
+ReportLab, python-docx, the spreadsheet writers, pythainlp or geothai (those load inside the
+commands that need them); writing a Word file loads python-docx but not ReportLab and the PDF
+engine. Checked in a real process."""
 
 from __future__ import annotations
 
@@ -52,8 +53,9 @@ def test_version_imports_no_heavy_library(tmp_path: Path) -> None:
 
 
 def test_directives_json_imports_only_sqlalchemy(tmp_path: Path, demo_database: Path) -> None:
-    """...and of SQLAlchemy not the PostgreSQL dialect; of the command modules only its own (and
-    what that imports), not the meetings service (only `--meeting` needs it) nor reporting."""
+    """...and of SQLAlchemy neither the ORM nor the PostgreSQL dialect; of the command modules only
+    its own (and what that imports), not the models, the meetings service (only `--meeting` needs
+    it) nor reporting."""
     state = _probe(tmp_path, "--db", str(demo_database), "directives", "--json")
     assert state["exit_code"] == 0
     assert len(json.loads(str(state["stdout"]))) == 9  # the demo's directives: the command really ran
@@ -66,6 +68,32 @@ def test_directives_json_imports_only_sqlalchemy(tmp_path: Path, demo_database: 
     assert sorted(own & other_commands) == []
     assert "sbpac_desktop.services.meetings.meetings" not in own
     assert not any(name.startswith("sbpac_desktop.reporting") for name in own)
+    assert not any(name.startswith("sbpac_desktop.store.models") for name in own)
+    assert "sbpac_desktop.store.tables" in own
+
+
+ORM_ERA = ROOT / "tests" / "fixtures" / "directives_json_orm_era.json"
+
+
+def test_directives_json_is_what_the_orm_era_printed(tmp_path: Path) -> None:
+    """Field by field, with each filter, the listing over the Core tables prints what the last ORM
+    version (main at c15988e) printed on the same demo (the story's own dates, FY2563): the fixture
+    holds that output. Only `--meeting` loads the ORM (the meetings service finds the meeting)."""
+    database = tmp_path / "story.db"
+    ctx = open_app(str(database), create=True)
+    load_demo(ctx.db, ctx.actor)  # no as_of: the story's own dates, so the output is fixed
+    ctx.close()
+    expected = json.loads(ORM_ERA.read_text(encoding="utf-8"))
+    for case, rows in expected.items():
+        state = _probe(tmp_path, "--db", str(database), "directives", "--json", *case.split(" "))
+        assert state["exit_code"] == 0, case
+        printed = json.loads(str(state["stdout"]))
+        assert [row["id"] for row in printed] == [row["id"] for row in rows], case
+        for got, want in zip(printed, rows, strict=True):
+            assert sorted(got) == sorted(want), case
+            for field in want:
+                assert got[field] == want[field], (case, got["number_text"], field)
+        assert ("sqlalchemy.orm" in cast(list[str], state["imported"])) == ("--meeting" in case), case
 
 
 def test_an_old_schema_still_goes_through_alembic(tmp_path: Path) -> None:

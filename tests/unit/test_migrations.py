@@ -69,13 +69,13 @@ def test_sqlite_is_at_head_with_durable_settings(tmp_path):
 
 
 def test_the_pending_extension_index_is_partial_on_both_back_ends():
-    """Its PostgreSQL predicate is added when a server is opened (store/models.py says why)."""
+    """Its PostgreSQL predicate is added when a server is opened (store/tables.py says why)."""
     from sqlalchemy.dialects import postgresql, sqlite
     from sqlalchemy.schema import CreateIndex
 
-    from sbpac_desktop.store import models
+    from sbpac_desktop.store import tables
 
-    models.add_postgresql_predicates()
+    tables.add_postgresql_predicates()
     for dialect in (sqlite.dialect(), postgresql.dialect()):
-        ddl = str(CreateIndex(models.PENDING_EXTENSION_INDEX).compile(dialect=dialect))
+        ddl = str(CreateIndex(tables.PENDING_EXTENSION_INDEX).compile(dialect=dialect))
         assert ddl.startswith("CREATE UNIQUE INDEX") and ddl.endswith("WHERE status = 'pending'")

@@ -1,30 +1,43 @@
-"""Read side of directives: tracker rows and the detail view, with status derived on read."""
+"""Read side of directives: tracker rows and the detail view, with status derived on read.
+
+Core statements over store.tables only: the same functions read inside a unit of work (a Session:
+the tracker, the documents, the exports) and on a plain Connection (`list_directives`, which the
+`directives --json` command runs without loading the ORM)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority, ReportCycle
 from sbpac_desktop.domain.numbering import directive_number_text, meeting_number_text
 from sbpac_desktop.domain.status import DerivedStatus, derive_status, effective_due
+from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.names import person_names
-from sbpac_desktop.store.models import (
-    AgendaItem,
-    Assignment,
-    CarryOverLine,
-    DevelopmentDimension,
-    Directive,
-    Meeting,
-    OrgUnit,
-    Position,
-    ProgressReport,
+from sbpac_desktop.services.permissions import READ_DATA, require
+from sbpac_desktop.store.database import Database
+from sbpac_desktop.store.reader import settled
+from sbpac_desktop.store.tables import (
+    agenda_item,
+    assignment,
+    carryover_line,
+    development_dimension,
+    meeting,
+    org_unit,
+    position,
+    progress_report,
 )
+from sbpac_desktop.store.tables import directive as directive_table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from sbpac_desktop.store.models import Directive
+    from sbpac_desktop.store.reader import Reader
 
 ID_CHUNK = 5_000
 
@@ -117,13 +130,14 @@ class DirectiveDetail:
     no_due_reason: str | None = None  # why it has no due date ("ไม่กำหนด"), when it has none
 
 
-def _assignment_labels(session: Session, assignments: list[Any]) -> dict[int, tuple[str, str | None]]:
+def _assignment_labels(session: Reader, assignments: list[Any]) -> dict[int, tuple[str, str | None]]:
+    post_columns = (position.c.id, position.c.title, position.c.org_unit_id)
     positions = {
         p.id: p
         for chunk in id_chunks(a.position_id for a in assignments if a.position_id)
-        for p in session.scalars(select(Position).where(Position.id.in_(chunk)))
+        for p in session.execute(select(*post_columns).where(position.c.id.in_(chunk)))
     }
-    units = {u.id: u for u in session.scalars(select(OrgUnit))}
+    units = {u.id: u for u in session.execute(select(org_unit.c.id, org_unit.c.name))}
     labels: dict[int, tuple[str, str | None]] = {}
     for a in assignments:
         if a.position_id is not None:
@@ -149,34 +163,25 @@ def id_chunks(ids: Iterable[int], size: int | None = None) -> Iterator[list[int]
         yield ordered[start : start + size]
 
 
-NOTE_COLUMNS = (
-    ProgressReport.percent,
-    ProgressReport.result,
-    ProgressReport.problems,
-    ProgressReport.suggestions,
-    ProgressReport.next_step,
-)
+R = progress_report.c
+NOTE_COLUMNS = (R.percent, R.result, R.problems, R.suggestions, R.next_step)
 
 
-def _latest_reports(session: Session, assignment_ids: list[int]) -> dict[int, Any]:
+def _latest_reports(session: Reader, assignment_ids: list[int]) -> dict[int, Any]:
     """Each assignment's newest report (by date, then id), read as plain rows. The database
     ranks them (a window function), so only one row per assignment crosses into Python."""
     latest: dict[int, Any] = {}
     rank = (
         func.row_number()
         .over(
-            partition_by=ProgressReport.assignment_id,
-            order_by=(ProgressReport.report_date.desc(), ProgressReport.id.desc()),
+            partition_by=R.assignment_id,
+            order_by=(R.report_date.desc(), R.id.desc()),
         )
         .label("newest")
     )
-    columns = (ProgressReport.assignment_id, ProgressReport.id, ProgressReport.report_date)
+    columns = (R.assignment_id, R.id, R.report_date)
     for chunk in id_chunks(assignment_ids):
-        ranked = (
-            select(*columns, *NOTE_COLUMNS, rank)
-            .where(ProgressReport.assignment_id.in_(chunk))
-            .subquery()
-        )
+        ranked = select(*columns, *NOTE_COLUMNS, rank).where(R.assignment_id.in_(chunk)).subquery()
         for report in session.execute(select(ranked).where(ranked.c.newest == 1)):
             latest[report.assignment_id] = report
     return latest
@@ -196,42 +201,54 @@ def _pick_latest(assignments: list[Any], latest: dict[int, Any]) -> Any:
     return max(reports, key=lambda r: (r.report_date, r.id), default=None)
 
 
-def build_rows(session: Session, filters: DirectiveFilter, today: date) -> list[DirectiveRow]:
+def list_directives(
+    db: Database, actor: Actor, filters: DirectiveFilter | None = None, today: date | None = None
+) -> list[DirectiveRow]:
+    """The tracker's rows for `filters`, read on a Core connection: no ORM is loaded for a listing."""
+    require(actor, READ_DATA, "ดูข้อมูล")
+    with db.connect() as connection:
+        return build_rows(connection, filters or DirectiveFilter(), today or date.today())
+
+
+def build_rows(session: Reader, filters: DirectiveFilter, today: date) -> list[DirectiveRow]:
     """Every directive matching `filters`, by number; filtering happens in SQL (tracker_sql)."""
     from sbpac_desktop.services.directives import tracker_sql  # it builds on this module's DTOs
 
-    query = tracker_sql.filtered(session, filters, today).order_by(Directive.fiscal_year, Directive.seq)
-    return rows_for_ids(session, list(session.scalars(query)), today)
+    query = tracker_sql.filtered(session, filters, today).order_by(directive_table.c.fiscal_year, directive_table.c.seq)
+    return rows_for_ids(session, list(settled(session).execute(query).scalars()), today)
 
 
-def rows_for_ids(session: Session, ids: list[int], today: date) -> list[DirectiveRow]:
+def rows_for_ids(session: Reader, ids: list[int], today: date) -> list[DirectiveRow]:
     """Rows for `ids`, in that order (a tracker page, or a whole export)."""
-    table = Directive.__table__
     found: dict[int, Any] = {}
+    by_id = directive_table.c.id
     for chunk in id_chunks(ids):
-        found.update((d.id, d) for d in session.execute(select(table).where(table.c.id.in_(chunk))))
+        found.update((d.id, d) for d in settled(session).execute(select(directive_table).where(by_id.in_(chunk))))
     rows = {row.id: row for row in _rows_for(session, [found[i] for i in ids if i in found], today)}
     return [rows[i] for i in ids if i in rows]
 
 
-def _rows_for(session: Session, directives: list[Any], today: date) -> list[DirectiveRow]:
+def _rows_for(session: Reader, directives: list[Any], today: date) -> list[DirectiveRow]:
     """`directives` are ORM objects or plain rows of the directive table (same attribute names)."""
     by_directive: dict[int, list[Any]] = {d.id: [] for d in directives}
-    columns = (Assignment.id, Assignment.directive_id, Assignment.position_id, Assignment.org_unit_id, Assignment.role)
+    a_ = assignment.c
+    columns = (a_.id, a_.directive_id, a_.position_id, a_.org_unit_id, a_.role)
     all_assignments = [
         a
         for chunk in id_chunks(by_directive)
-        for a in session.execute(select(*columns).where(Assignment.directive_id.in_(chunk)).order_by(Assignment.id))
+        for a in settled(session).execute(select(*columns).where(a_.directive_id.in_(chunk)).order_by(a_.id))
     ]
     for a in all_assignments:
         by_directive[a.directive_id].append(a)
     labels = _assignment_labels(session, all_assignments)
     latest = _latest_reports(session, [a.id for a in all_assignments])
-    dimensions = {d.id: d.name for d in session.scalars(select(DevelopmentDimension))}
+    dimension = development_dimension.c
+    dimensions = {d.id: d.name for d in session.execute(select(dimension.id, dimension.name))}
+    m_ = meeting.c
     meetings = {
         m.id: meeting_number_text(m.number, m.be_year, thai_digits=False)
         for chunk in id_chunks(d.meeting_id for d in directives if d.meeting_id)
-        for m in session.execute(select(Meeting.id, Meeting.number, Meeting.be_year).where(Meeting.id.in_(chunk)))
+        for m in session.execute(select(m_.id, m_.number, m_.be_year).where(m_.id.in_(chunk)))
     }
     rows = []
     for d in directives:
@@ -283,10 +300,10 @@ def build_detail(session: Session, directive: Directive, today: date) -> Directi
         AssignmentView(a.id, a.version, AssignmentRole(a.role), a.position_id, a.org_unit_id, *labels[a.id])
         for a in sorted(assignments, key=lambda a: (a.role != AssignmentRole.LEAD.value, a.id))
     )
-    reports = session.scalars(
-        select(ProgressReport)
-        .where(ProgressReport.assignment_id.in_([a.id for a in assignments]))
-        .order_by(ProgressReport.report_date.desc(), ProgressReport.id.desc())
+    reports = session.execute(
+        select(progress_report)
+        .where(R.assignment_id.in_([a.id for a in assignments]))
+        .order_by(R.report_date.desc(), R.id.desc())
     )
     people = person_names(session)
     progress = tuple(
@@ -332,12 +349,13 @@ class PresentedLine:
     title: str  # the line as the secretary accepted or later edited it
 
 
-def presented_lines(session: Session, meeting_id: int) -> tuple[PresentedLine, ...]:
+def presented_lines(session: Reader, meeting_id: int) -> tuple[PresentedLine, ...]:
     """The carry-over lines of a meeting, in agenda order (the agenda tab may have edited them)."""
+    item = agenda_item.c
     query = (
-        select(CarryOverLine.directive_id, AgendaItem)
-        .join(AgendaItem, AgendaItem.id == CarryOverLine.agenda_item_id)
-        .where(CarryOverLine.meeting_id == meeting_id)
-        .order_by(AgendaItem.sort_key)
+        select(carryover_line.c.directive_id, item.id, item.number, item.title)
+        .join(agenda_item, item.id == carryover_line.c.agenda_item_id)
+        .where(carryover_line.c.meeting_id == meeting_id)
+        .order_by(item.sort_key)
     )
-    return tuple(PresentedLine(d_id, item.id, item.number, item.title) for d_id, item in session.execute(query))
+    return tuple(PresentedLine(*line) for line in settled(session).execute(query))

@@ -21,7 +21,7 @@ from sbpac_desktop.services.directives.directive_views import (
     DirectiveFilter,
     DirectiveRow,
     build_detail,
-    build_rows,
+    list_directives,  # read on a Core connection (directive_views), listed in __all__
 )
 from sbpac_desktop.services.permissions import EDIT_DIRECTIVES, READ_DATA, require
 from sbpac_desktop.services.places import checked_place_ids, write_directive_places
@@ -318,11 +318,3 @@ def get_directive(db: Database, actor: Actor, directive_id: int, today: date | N
     with db.unit_of_work() as session:
         directive = get_or_raise(session, Directive, directive_id, "ข้อสั่งการ")
         return build_detail(session, directive, today or date.today())
-
-
-def list_directives(
-    db: Database, actor: Actor, filters: DirectiveFilter | None = None, today: date | None = None
-) -> list[DirectiveRow]:
-    require(actor, READ_DATA, "ดูข้อมูล")
-    with db.unit_of_work() as session:
-        return build_rows(session, filters or DirectiveFilter(), today or date.today())

@@ -10,26 +10,29 @@ domain/status_rule.py by services/status_sql.py; tests compare them with `derive
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, case, false, literal_column, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, Select, case, false, literal_column, or_, select, text
 
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.services.directives.directive_views import DirectiveFilter, _post_label
 from sbpac_desktop.services.names import current_holders
 from sbpac_desktop.services.permissions import held_posts
-from sbpac_desktop.services.places import directives_in_place
 from sbpac_desktop.services.status_sql import status_case, status_filter
 from sbpac_desktop.store import search_index as index
-from sbpac_desktop.store.models import Assignment, Directive, OrgUnit, Position
+from sbpac_desktop.store.reader import settled
+from sbpac_desktop.store.tables import assignment, directive, org_unit, position
 from sbpac_desktop.thai import normalize_text
+
+if TYPE_CHECKING:
+    from sbpac_desktop.store.reader import Reader
 
 # column -> what the view can sort by in SQL; text and assignee columns filter instead
 SORT_KEYS = ("number", "due", "status", "percent")
 STATUS_RANK = ("overdue", "blocked", "due_soon", "in_progress", "not_started", "done", "cancelled")
 
-D = Directive
+D = directive.c  # Core columns: the filters run on a Session (tracker, documents) or a Connection (CLI)
+A = assignment.c
 OPEN = DirectiveState.OPEN.value
 
 
@@ -49,7 +52,7 @@ def order_by(sort: str, descending: bool, today: date) -> list[Any]:
     return [key.desc() for key in keys] if descending else keys
 
 
-def filtered(session: Session, filters: DirectiveFilter, today: date) -> Select[Any]:
+def filtered(session: Reader, filters: DirectiveFilter, today: date) -> Select[Any]:
     """SELECT directive.id … WHERE every filter of `filters`."""
     query = select(D.id)
     for condition in conditions(session, filters, today):
@@ -57,7 +60,7 @@ def filtered(session: Session, filters: DirectiveFilter, today: date) -> Select[
     return query
 
 
-def conditions(session: Session, filters: DirectiveFilter, today: date) -> list[ColumnElement[bool]]:
+def conditions(session: Reader, filters: DirectiveFilter, today: date) -> list[ColumnElement[bool]]:
     found: list[ColumnElement[bool]] = []
     if filters.fiscal_year is not None:
         found.append(D.fiscal_year == filters.fiscal_year)
@@ -74,27 +77,28 @@ def conditions(session: Session, filters: DirectiveFilter, today: date) -> list[
     if filters.held_by_user is not None:
         found.append(_held_condition(session, filters.held_by_user, today))
     if filters.place_id is not None:
+        from sbpac_desktop.services.places import directives_in_place  # the window's filter only
+
         found.append(D.id.in_(directives_in_place(filters.place_id)))
     return found
 
 
-def _held_condition(session: Session, user_id: int, today: date) -> ColumnElement[bool]:
+def _held_condition(session: Reader, user_id: int, today: date) -> ColumnElement[bool]:
     """Assigned to a post the user's person holds today, or to such a post's unit (the rule by
     which an officer may report on a directive, services/permissions.py)."""
     posts, units = held_posts(session, user_id, today)
     if not posts and not units:
         return false()
-    assigned = select(Assignment.directive_id).where(
-        or_(Assignment.position_id.in_(sorted(posts)), Assignment.org_unit_id.in_(sorted(units)))
-    )
+    assigned = select(A.directive_id).where(or_(A.position_id.in_(sorted(posts)), A.org_unit_id.in_(sorted(units))))
     return D.id.in_(assigned)
 
 
-def _assignee_condition(session: Session, needle: str, today: date) -> ColumnElement[bool]:
+def _assignee_condition(session: Reader, needle: str, today: date) -> ColumnElement[bool]:
     """Posts and units whose title, code, unit, short name or current holder contain the
     needle are found in Python (small tables); directives then by the indexed assignment ids."""
     folded = needle.strip().casefold()
-    units = {u.id: u for u in session.scalars(select(OrgUnit))}
+    unit_columns = (org_unit.c.id, org_unit.c.name, org_unit.c.short_name)
+    units = {u.id: u for u in settled(session).execute(select(*unit_columns))}
     holders = current_holders(session, today)
 
     def has(*texts: str | None) -> bool:
@@ -102,7 +106,8 @@ def _assignee_condition(session: Session, needle: str, today: date) -> ColumnEle
 
     unit_ids = [u.id for u in units.values() if has(u.name, u.short_name)]
     post_ids = []
-    for post in session.scalars(select(Position)):
+    posts = select(position.c.id, position.c.title, position.c.short_code, position.c.org_unit_id)
+    for post in session.execute(posts):
         unit = units.get(post.org_unit_id or -1)
         label = _post_label(post.title, unit.name if unit else None)
         if has(label, post.short_code, holders.get(post.id)):
@@ -110,17 +115,17 @@ def _assignee_condition(session: Session, needle: str, today: date) -> ColumnEle
     if not unit_ids and not post_ids:
         return false()
     who = or_(
-        Assignment.position_id.in_(post_ids) if post_ids else false(),
-        Assignment.org_unit_id.in_(unit_ids) if unit_ids else false(),
+        A.position_id.in_(post_ids) if post_ids else false(),
+        A.org_unit_id.in_(unit_ids) if unit_ids else false(),
     )
-    return D.id.in_(select(Assignment.directive_id).where(who))
+    return D.id.in_(select(A.directive_id).where(who))
 
 
-def _text_conditions(session: Session, needle: str) -> list[ColumnElement[bool]]:
+def _text_conditions(session: Reader, needle: str) -> list[ColumnElement[bool]]:
     """Substring of the directive text. The search index narrows first when it can: FTS5
     trigram on SQLite (3+ characters), the pg_trgm expression index on PostgreSQL."""
     exact = D.text.contains(needle, autoescape=True)
-    connection = session.connection()
+    connection = session if isinstance(session, Connection) else session.connection()
     kind = index.KIND_BY_NAME["directive"]
     query = normalize_text(needle)
     if connection.dialect.name == "sqlite":

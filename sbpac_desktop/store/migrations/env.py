@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from alembic import context
 
-from sbpac_desktop.store.models import Base, add_postgresql_predicates
+from sbpac_desktop.store.models import Base
 from sbpac_desktop.store.search_index import include_name, include_object
+from sbpac_desktop.store.tables import add_postgresql_predicates
 
 connection = context.config.attributes["connection"]
 add_postgresql_predicates()  # the partial indexes' server half, for an autogenerate on PostgreSQL
