@@ -126,7 +126,7 @@ PAGE_MODULES = (
 # imports only its widgets on the window's thread (opening on the tracker paid 0.2 s there).
 # tests/scale/test_startup_imports.py checks each list leaves no service to the first show.
 PAGE_SERVICES: dict[str, tuple[str, ...]] = {
-    "meetings": ("services.meetings.meetings",),
+    "meetings": ("services.meetings.meeting_list",),
     "directives": (
         "render_jobs",
         "services.people.org_import",
@@ -162,6 +162,11 @@ PAGE_SERVICES["dashboard"] = (
     *PAGE_SERVICES["directives"],  # a number on the dashboard opens the tracker, the M&E panel the plan
     *PAGE_SERVICES["plan"],
 )
+
+
+# The pages whose first read is Core (services over store.tables on Database.connect): the window opening
+# on one fills it before the ORM loads, which then loads on a helper thread (gui/database_layer.py).
+FILLED_WITHOUT_ORM = frozenset({"meetings"})
 
 
 def services_of(key: str) -> tuple[str, ...]:
