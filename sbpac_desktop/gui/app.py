@@ -13,8 +13,9 @@ import importlib
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
-from types import TracebackType
+from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
@@ -273,23 +274,39 @@ def _who_acts(db: Database, environ: Mapping[str, str], *, smoke: bool, parent: 
     automatic = smoke or credentials_from_env(environ) is not None
     if automatic and needs_first_admin(db):
         return resolve_actor(db, environ)  # the setup account: Core, the ORM loads after the first page
-    beside_frame(load_later_layer, "sbpac-database-import")  # a password, the first admin's form: the ORM's (auth)
-    if automatic:
+    if automatic:  # a password sign-in is the ORM's (services/auth.py): loaded first, beside the frame
+        beside_frame(load_later_layer, "sbpac-database-import")
         return resolve_actor(db, environ)
     from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog  # the dialogs' module when one shows
-    from sbpac_desktop.services import auth
 
+    auth = _auth_while_typing()
     where = db.location.display
     dialog: FirstAdminDialog | SignInDialog
-    if auth.needs_first_admin(db):
+    if needs_first_admin(db):
         dialog = FirstAdminDialog(
-            lambda login, name, password: auth.create_first_admin(db, login, name, password), where, parent
+            lambda login, name, password: auth().create_first_admin(db, login, name, password), where, parent
         )
     else:
-        dialog = SignInDialog(lambda login, password: auth.sign_in(db, login, password), where, parent)
+        dialog = SignInDialog(lambda login, password: auth().sign_in(db, login, password), where, parent)
     if _closed_meanwhile(parent) or not dialog.exec():
         return None
     return dialog.actor
+
+
+def _auth_while_typing() -> Callable[[], ModuleType]:
+    """Start loading the ORM's part of the database layer (services.auth checks a password with
+    it) on a helper thread while the sign-in dialog waits for the user; the returned call gives
+    services.auth once that load is done (the wait only when someone types faster than it)."""
+    loading = threading.Thread(target=load_later_layer, name="sbpac-database-import", daemon=True)
+    loading.start()
+
+    def auth() -> ModuleType:
+        loading.join()
+        from sbpac_desktop.services import auth
+
+        return auth
+
+    return auth
 
 
 def _closed_meanwhile(frame: QWidget | None) -> bool:

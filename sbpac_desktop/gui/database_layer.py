@@ -31,6 +31,7 @@ LATER_LAYER = (
 THREAD_NAME = "sbpac-orm-import"
 
 _loading = threading.Event()  # set from the window's attach until LATER_LAYER has imported
+_loaded = threading.Event()  # set once LATER_LAYER has imported and the mappers are set up
 
 
 def is_loading() -> bool:
@@ -46,6 +47,7 @@ def load_later_layer() -> None:
     from sbpac_desktop.services.app import prepare_mappers
 
     prepare_mappers()
+    _loaded.set()
 
 
 class _Loaded(QObject):
@@ -58,7 +60,11 @@ def load_after_first_fill(owner: QObject, then: Callable[[], None] | None = None
     """Once the operations asked at attach (the first page's read) have answered and the page has
     shown its rows, load LATER_LAYER on a helper thread; then `then()` on the window's thread
     (the reminders' start-up check, which reads with the ORM). An import error is raised there,
-    to the window's error hook."""
+    to the window's error hook. Loaded already (before the database opened): `then()` at once."""
+    if _loaded.is_set():
+        if then is not None:
+            then()
+        return
     loaded = _Loaded(owner)
     _loading.set()
 
