@@ -12,8 +12,8 @@ first show until the first page filled, the longest the window ran no event-loop
 for the real window, `filled`, `filled_rows` (the rows the first page shows), `filled_page`,
 `heavy_filled`, `orm_filled` (sqlalchemy.orm and the models, if imported by then), and when and
 on which thread the rest of the database layer loaded (`later_loaded`, `later_thread`) with the
-longest pause from the fill until then (`longest_pause_after`). An OUT ending in `.jsonl` gets one line appended per run instead (for
-farm-bench's repeated runs).
+longest pause from the fill until then (`longest_pause_after`). An OUT ending in `.jsonl` gets one
+line appended per run instead (for farm-bench's repeated runs).
 """
 
 from __future__ import annotations

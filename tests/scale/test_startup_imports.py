@@ -22,24 +22,25 @@ from sbpac_desktop.services.demo.demo import load_demo
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_main_window_shows_without_heavy_modules(tmp_path: Path) -> None:
+def _window_on_the_demo(tmp_path: Path, *args: str, after: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    """`python *args DATABASE *after`, a smoke run of the window (it closes itself) on a demo
+    database, with its own settings under tmp_path."""
     database = tmp_path / "start.db"
     ctx = open_app(str(database), create=True)
     load_demo(ctx.db, ctx.actor)
     ctx.close()
-    out = tmp_path / "probe.json"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SBPAC_GUI_SMOKE": "1", "HOME": str(tmp_path)}
     for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         env[name] = str(tmp_path / name.lower())
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.scale.startup_probe", str(database), str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    command = [sys.executable, *args, str(database), *after]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_main_window_shows_without_heavy_modules(tmp_path: Path) -> None:
+    out = tmp_path / "probe.json"
+    _window_on_the_demo(tmp_path, "-m", "tests.scale.startup_probe", after=(str(out),))
     state = json.loads(out.read_text(encoding="utf-8"))
     assert "shown" in state, "the main window never showed"
     assert state["heavy"] == [], f"imported before the window showed: {state['heavy']}"
@@ -180,22 +181,7 @@ print(json.dumps(seen))
 
 
 def test_the_clerks_first_actions_work_while_the_orm_loads(tmp_path: Path) -> None:
-    database = tmp_path / "start.db"
-    ctx = open_app(str(database), create=True)
-    load_demo(ctx.db, ctx.actor)
-    ctx.close()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SBPAC_GUI_SMOKE": "1", "HOME": str(tmp_path)}
-    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(tmp_path / name.lower())
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_ACTIONS, str(database)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
+    done = _window_on_the_demo(tmp_path, "-c", FIRST_ACTIONS)
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["exit_code"] == 0 and "Traceback" not in done.stderr, done.stderr
     assert seen["orm_at_fill"] is False
