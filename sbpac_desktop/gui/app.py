@@ -274,9 +274,13 @@ def _who_acts(db: Database, environ: Mapping[str, str], *, smoke: bool, parent: 
     automatic = smoke or credentials_from_env(environ) is not None
     if automatic and needs_first_admin(db):
         return resolve_actor(db, environ)  # the setup account: Core, the ORM loads after the first page
-    if automatic:  # a password sign-in is the ORM's (services/auth.py): loaded first, beside the frame
-        beside_frame(load_later_layer, "sbpac-database-import")
-        return resolve_actor(db, environ)
+    if automatic:  # a password sign-in is the ORM's (services/auth.py): it and the password's check beside the frame
+
+        def sign_in() -> Actor:
+            load_later_layer()
+            return resolve_actor(db, environ)
+
+        return beside_frame(sign_in, "sbpac-database-import")
     from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog  # the dialogs' module when one shows
 
     auth = _auth_while_typing()
@@ -294,9 +298,8 @@ def _who_acts(db: Database, environ: Mapping[str, str], *, smoke: bool, parent: 
 
 
 def _auth_while_typing() -> Callable[[], ModuleType]:
-    """Start loading the ORM's part of the database layer (services.auth checks a password with
-    it) on a helper thread while the sign-in dialog waits for the user; the returned call gives
-    services.auth once that load is done (the wait only when someone types faster than it)."""
+    """The ORM's part of the database layer (services.auth's) loads on a helper thread while the dialog
+    waits for the user; the call returned gives services.auth once it has (waits if typed faster)."""
     loading = threading.Thread(target=load_later_layer, name="sbpac-database-import", daemon=True)
     loading.start()
 
