@@ -1,10 +1,9 @@
 """Start the desktop application: one place, in the order ARCHITECTURE.md gives.
 
-excepthook and logging → display check → QApplication → font → the main window's frame, shown
-and painted → database (opened and migrated by the services; a sign-in or first-admin dialog
-over the frame) → the window's pages. Nothing here runs at import time, and the database layer
-(SQLAlchemy, the models: most of the start-up's cost) is imported only after the frame is on
-screen (issue #16), so this module imports no service at its top.
+excepthook and logging → display check → QApplication → font → the main window's frame, shown and
+painted → database (opened and migrated by the services; a sign-in or first-admin dialog over the
+frame) → the window's pages. Nothing runs at import time; the database layer is imported after the
+frame is on screen, its ORM part after the first page filled (issue #16): no service at the top here.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ from sbpac_desktop.gui.database_layer import is_loading, load_after_first_fill, 
 from sbpac_desktop.gui.display_probe import display_problem
 from sbpac_desktop.gui.fonts import apply_ui_font, font_files
 from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
-from sbpac_desktop.gui.page_registry import FILLED_WITHOUT_ORM, services_of
+from sbpac_desktop.gui.page_registry import FILLED_WITHOUT_ORM, import_while_opening, services_of
 from sbpac_desktop.gui.startup import LAST_DATABASE_KEY, NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
 
 if TYPE_CHECKING:
@@ -114,6 +113,7 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
     install_clipboard_scrubber()
     try:
         _load_database_layer(window.opening.key)
+        import_while_opening(window, window.opening.key)  # the window's own modules, while the database opens
         if not window.isVisible():
             log.info("Closed while the database layer loaded")
             return 0

@@ -178,6 +178,21 @@ PRELOAD_DELAY_MS = 600  # after the window is usable; a clerk's first click rare
 PRELOAD_RETRY_MS = 100  # how soon to look again while the window is not idle
 
 
+def import_while_opening(owner: QObject, key: str) -> None:
+    """The window-side modules `MainWindow.attach` needs (the reminders' controller, page `key`'s
+    module), each at its own event-loop turn while the database opens on its helper thread: the
+    attach then only builds, and no turn between the frame and the first page filled pays for
+    them all at once (issue #16: these imports were most of the longest frozen moment)."""
+    pending = ["sbpac_desktop.gui.reminders", *([f"sbpac_desktop.gui.pages.{key}"] if key in PAGE_MODULES else [])]
+
+    def next_module() -> None:
+        importlib.import_module(pending.pop(0))
+        if pending:
+            QTimer.singleShot(0, owner, next_module)
+
+    QTimer.singleShot(0, owner, next_module)
+
+
 def preload_later(owner: QObject) -> None:
     """Import the page modules not yet imported, one at a time while the window is idle,
     starting a moment after start-up. Why: pages are built on first show (start-up stays

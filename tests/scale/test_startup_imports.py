@@ -186,3 +186,29 @@ def test_the_clerks_first_actions_work_while_the_orm_loads(tmp_path: Path) -> No
     assert seen["exit_code"] == 0 and "Traceback" not in done.stderr, done.stderr
     assert seen["orm_at_fill"] is False
     assert seen["tracker_rows"] > 0 and seen["series_offered"] > 0
+
+
+def test_the_window_modules_of_the_attach_import_one_per_turn_while_the_database_opens() -> None:
+    """page_registry.import_while_opening: the reminders' controller and the first page's module
+    import at event-loop turns of their own before the window attaches, and not the ORM."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication, QObject\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from sbpac_desktop.gui import page_registry\n"
+        "app = QApplication([])\n"
+        "names = ['sbpac_desktop.gui.reminders', 'sbpac_desktop.gui.pages.meetings']\n"
+        "owner = QObject()\n"
+        "page_registry.import_while_opening(owner, 'meetings')\n"
+        "seen = [[n in sys.modules for n in names]]\n"
+        "for _turn in range(2):\n"
+        "    QCoreApplication.processEvents()\n"
+        "    seen.append([n in sys.modules for n in names])\n"
+        "print(seen, 'sqlalchemy.orm' in sys.modules)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[[False, False], [True, False], [True, True]] False"
