@@ -38,6 +38,16 @@ def _window_on_the_demo(tmp_path: Path, *args: str, after: tuple[str, ...] = ())
     return done
 
 
+def _offscreen(script: str) -> subprocess.CompletedProcess[str]:
+    """`python -c script` with Qt offscreen, in a fresh process (nothing imported yet)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done
+
+
 def test_main_window_shows_without_heavy_modules(tmp_path: Path) -> None:
     out = tmp_path / "probe.json"
     _window_on_the_demo(tmp_path, "-m", "tests.scale.startup_probe", after=(str(out),))
@@ -89,11 +99,7 @@ def test_page_modules_are_imported_in_idle_time_after_start() -> None:
         "app.exec()\n"
         "print(len(seen['before']), len(seen['after']), len(names))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
+    done = _offscreen(script)
     before, after, total = (int(n) for n in done.stdout.split())
     assert (before, after) == (0, total)
 
@@ -195,20 +201,15 @@ def test_the_window_modules_of_the_attach_import_one_per_turn_while_the_database
         "import sys\n"
         "from PySide6.QtCore import QCoreApplication, QObject\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from sbpac_desktop.gui import page_registry\n"
-        "app = QApplication([])\n"
+        "from sbpac_desktop.gui.page_registry import import_while_opening\n"
+        "app, owner = QApplication([]), QObject()\n"
+        "import_while_opening(owner, 'meetings')\n"
         "names = ['sbpac_desktop.gui.reminders', 'sbpac_desktop.gui.pages.meetings']\n"
-        "owner = QObject()\n"
-        "page_registry.import_while_opening(owner, 'meetings')\n"
         "seen = [[n in sys.modules for n in names]]\n"
         "for _turn in range(2):\n"
         "    QCoreApplication.processEvents()\n"
         "    seen.append([n in sys.modules for n in names])\n"
         "print(seen, 'sqlalchemy.orm' in sys.modules)\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
+    done = _offscreen(script)
     assert done.stdout.strip() == "[[False, False], [True, False], [True, True]] False"
