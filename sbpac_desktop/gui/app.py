@@ -1,10 +1,9 @@
 """Start the desktop application: one place, in the order ARCHITECTURE.md gives.
 
-excepthook and logging → display check → QApplication → font → the main window's frame, shown
-and painted → database (opened and migrated by the services; a sign-in or first-admin dialog
-over the frame) → the window's pages. Nothing here runs at import time, and the database layer
-(SQLAlchemy, the models: most of the start-up's cost) is imported only after the frame is on
-screen (issue #16), so this module imports no service at its top.
+excepthook and logging → display check → QApplication → font → the main window's frame, shown and
+painted → database (opened and migrated by the services; a sign-in or first-admin dialog over the
+frame) → the window's pages. Nothing runs at import time; the database layer is imported after the
+frame is on screen, its ORM part after the first page filled (issue #16): no service at the top here.
 """
 
 from __future__ import annotations
@@ -13,8 +12,9 @@ import importlib
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
-from types import TracebackType
+from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
@@ -24,10 +24,11 @@ from sbpac_desktop import __version__, logs
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.beside_frame import beside_frame
+from sbpac_desktop.gui.database_layer import is_loading, load_after_first_fill, load_later_layer
 from sbpac_desktop.gui.display_probe import display_problem
 from sbpac_desktop.gui.fonts import apply_ui_font, font_files
 from sbpac_desktop.gui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
-from sbpac_desktop.gui.page_registry import services_of
+from sbpac_desktop.gui.page_registry import FILLED_WITHOUT_ORM, import_while_opening, services_of
 from sbpac_desktop.gui.startup import LAST_DATABASE_KEY, NO_DISPLAY_EXIT, SMOKE_QUIT_MS, is_smoke_run
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _open_boxes: set[QMessageBox] = set()
+SMOKE_LOAD_TURNS, SMOKE_LOAD_TURN_MS = 200, 50  # at most 10 s more for the database layer's load
 
 FONT_FILES_KEY = "ui/font_files"  # the Sarabun files found at the last start (gui/fonts.py)
 
@@ -111,6 +113,7 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
     install_clipboard_scrubber()
     try:
         _load_database_layer(window.opening.key)
+        import_while_opening(window, window.opening.key)  # the window's own modules, while the database opens
         if not window.isVisible():
             log.info("Closed while the database layer loaded")
             return 0
@@ -166,29 +169,24 @@ def _hide_windows() -> None:
     app.sync()
 
 
-# Imported on a helper thread while the frame shows: no Qt in them, and most of the start-up's cost.
-# With them, the reminders' service (the window installs the reminders when it gets its database)
-# and the services of the page the window opens on (page_registry.PAGE_SERVICES).
-DATABASE_LAYER = (
-    "sbpac_desktop.services.app",
-    "sbpac_desktop.services.auth",  # the window signs in or makes the first admin; services.app loads it on demand
-    "sbpac_desktop.services.admin.maintenance",
-    "sbpac_desktop.services.directives.reminders",
-)
+# Imported on a helper thread while the frame shows: no Qt in them, no ORM (store.tables, Database.connect),
+# with the services of the page the window opens on (page_registry.PAGE_SERVICES). The rest of the
+# database layer (gui/database_layer.py LATER_LAYER: the ORM, the models) loads after the first page
+# filled when that page reads without the ORM (page_registry.FILLED_WITHOUT_ORM), else with these.
+DATABASE_LAYER = ("sbpac_desktop.services.app",)
 
 
 def _load_database_layer(page: str = "meetings") -> None:
-    """Import the database layer (SQLAlchemy, the mapped models: about a second) and the services
-    of the page the window opens on, and set up the mapped classes, on a helper thread (gui/beside_frame.py):
-    none of it then freezes the window once it has its database (issue #16: the longest pause
-    after the frame showed was these imports and the mapping, at the first query and page)."""
+    """Import the database layer and the services of the page the window opens on on a helper
+    thread (gui/beside_frame.py): none of it then freezes the window once it has its database
+    (issue #16: the longest pause after the frame showed was these imports and the mapping, at the
+    first query and page). The ORM and the mapping too unless the page fills without them."""
 
     def load() -> None:
         for name in (*DATABASE_LAYER, *services_of(page)):
             importlib.import_module(name)
-        from sbpac_desktop.services.app import prepare_mappers
-
-        prepare_mappers()
+        if page not in FILLED_WITHOUT_ORM:
+            load_later_layer()
 
     beside_frame(load, "sbpac-database-import")
 
@@ -270,24 +268,48 @@ def _who_acts(db: Database, environ: Mapping[str, str], *, smoke: bool, parent: 
     person, the setup account). Otherwise a sign-in — from SBPAC_USER/SBPAC_PASSWORD when both
     are set (a smoke run without them is refused), else the dialog (over `parent`, the window's
     frame). None: the user quit."""
-    from sbpac_desktop.services import auth
     from sbpac_desktop.services.app import credentials_from_env, resolve_actor
+    from sbpac_desktop.services.context import needs_first_admin
 
-    if smoke or credentials_from_env(environ) is not None:
-        return resolve_actor(db, environ)
+    automatic = smoke or credentials_from_env(environ) is not None
+    if automatic and needs_first_admin(db):
+        return resolve_actor(db, environ)  # the setup account: Core, the ORM loads after the first page
+    if automatic:  # a password sign-in is the ORM's (services/auth.py): it and the password's check beside the frame
+
+        def sign_in() -> Actor:
+            load_later_layer()
+            return resolve_actor(db, environ)
+
+        return beside_frame(sign_in, "sbpac-database-import")
     from sbpac_desktop.gui.dialogs.sign_in import FirstAdminDialog, SignInDialog  # the dialogs' module when one shows
 
+    auth = _auth_while_typing()
     where = db.location.display
     dialog: FirstAdminDialog | SignInDialog
-    if auth.needs_first_admin(db):
+    if needs_first_admin(db):
         dialog = FirstAdminDialog(
-            lambda login, name, password: auth.create_first_admin(db, login, name, password), where, parent
+            lambda login, name, password: auth().create_first_admin(db, login, name, password), where, parent
         )
     else:
-        dialog = SignInDialog(lambda login, password: auth.sign_in(db, login, password), where, parent)
+        dialog = SignInDialog(lambda login, password: auth().sign_in(db, login, password), where, parent)
     if _closed_meanwhile(parent) or not dialog.exec():
         return None
     return dialog.actor
+
+
+def _auth_while_typing() -> Callable[[], ModuleType]:
+    """The ORM's part of the database layer (services.auth's) loads on a helper thread while the dialog
+    waits for the user; the call returned gives services.auth once it has (waits if typed faster)."""
+    loading = threading.Thread(target=load_later_layer, name="sbpac-database-import", daemon=True)
+    loading.start()
+
+    def auth() -> ModuleType:
+        loading.join()
+        from sbpac_desktop.services import auth
+
+        return auth
+
+    return auth
 
 
 def _closed_meanwhile(frame: QWidget | None) -> bool:
@@ -356,10 +378,15 @@ def _run_window(window: MainWindow, ctx: AppContext, *, smoke: bool, in_use: lis
             _close_context(old)
 
         window.close_context = switched
+    # The ORM after the first page filled; then due-soon / overdue for the user's posts, when there are any
+    load_after_first_fill(window, None if smoke else window.reminders.at_startup)
     if not smoke:
-        window.reminders.at_startup()  # due-soon / overdue for the user's posts, when there are any
         return app.exec()
     _spin(SMOKE_QUIT_MS)
+    for _turn in range(SMOKE_LOAD_TURNS):  # a smoke run goes through the whole start-up, the ORM's load too
+        if not is_loading():
+            break
+        _spin(SMOKE_LOAD_TURN_MS)
     window.close()
     log.info("Smoke run finished")
     return 0

@@ -10,7 +10,7 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
-from sbpac_desktop.gui import operations
+from sbpac_desktop.gui import database_layer, operations
 
 QUIET_SECONDS = 0.3  # after the last input or operation; a table has filled and painted by then
 
@@ -60,4 +60,5 @@ class IdleWatch(QObject):
 
     def is_idle(self) -> bool:
         quiet_for = time.monotonic() - self.last_active
-        return operations.is_idle() and quiet_for >= QUIET_SECONDS
+        # not while the ORM loads after the first page: a page module imported now would wait for it
+        return operations.is_idle() and quiet_for >= QUIET_SECONDS and not database_layer.is_loading()

@@ -126,7 +126,7 @@ PAGE_MODULES = (
 # imports only its widgets on the window's thread (opening on the tracker paid 0.2 s there).
 # tests/scale/test_startup_imports.py checks each list leaves no service to the first show.
 PAGE_SERVICES: dict[str, tuple[str, ...]] = {
-    "meetings": ("services.meetings.meetings",),
+    "meetings": ("services.meetings.meeting_list",),
     "directives": (
         "render_jobs",
         "services.people.org_import",
@@ -164,6 +164,11 @@ PAGE_SERVICES["dashboard"] = (
 )
 
 
+# The pages whose first read is Core (services over store.tables on Database.connect): the window opening
+# on one fills it before the ORM loads, which then loads on a helper thread (gui/database_layer.py).
+FILLED_WITHOUT_ORM = frozenset({"meetings"})
+
+
 def services_of(key: str) -> tuple[str, ...]:
     """The modules to import ahead for opening on page `key` (none for a key no longer listed)."""
     return tuple(f"sbpac_desktop.{name}" for name in PAGE_SERVICES.get(key, ()))
@@ -171,6 +176,21 @@ def services_of(key: str) -> tuple[str, ...]:
 
 PRELOAD_DELAY_MS = 600  # after the window is usable; a clerk's first click rarely comes sooner
 PRELOAD_RETRY_MS = 100  # how soon to look again while the window is not idle
+
+
+def import_while_opening(owner: QObject, key: str) -> None:
+    """The window-side modules `MainWindow.attach` needs (the reminders' controller, page `key`'s
+    module), each at its own event-loop turn while the database opens on its helper thread: the
+    attach then only builds, and no turn between the frame and the first page filled pays for
+    them all at once (issue #16: these imports were most of the longest frozen moment)."""
+    pending = ["sbpac_desktop.gui.reminders", *([f"sbpac_desktop.gui.pages.{key}"] if key in PAGE_MODULES else [])]
+
+    def next_module() -> None:
+        importlib.import_module(pending.pop(0))
+        if pending:
+            QTimer.singleShot(0, owner, next_module)
+
+    QTimer.singleShot(0, owner, next_module)
 
 
 def preload_later(owner: QObject) -> None:

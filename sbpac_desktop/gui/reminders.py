@@ -29,12 +29,12 @@ from sbpac_desktop.gui.domain_labels import status_text
 from sbpac_desktop.gui.errors import present_error
 from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.text import date_text, digits, thai_digits, wrappable
-from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.directives.directive_views import DirectiveFilter, DirectiveRow
-from sbpac_desktop.services.directives.reminders import Reminders, reminders
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # installed when the window gets its database, before the ORM loads (gui/database_layer.py)
     from sbpac_desktop.gui.main_window import MainWindow
+    from sbpac_desktop.services.app import AppContext
+    from sbpac_desktop.services.directives.directive_views import DirectiveRow
+    from sbpac_desktop.services.directives.reminders import Reminders
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -159,6 +159,8 @@ class ReminderController(QObject):
     def check(self, show_empty: bool) -> None:
         if self.operation is not None:
             return
+        from sbpac_desktop.services.directives.reminders import reminders  # the ORM's: loaded after the first page
+
         db, actor, today = self.ctx.db, self.ctx.actor, self.today
         self.operation = Operation(self.window, lambda: reminders(db, actor, today), busy=[])
         self.operation.success(lambda found: self._loaded(found, show_empty)).failure(self._failed).run()
@@ -193,6 +195,8 @@ class ReminderController(QObject):
         page = page_of("directives")
         apply_filter = getattr(page, "apply_filter", None)
         if apply_filter is not None:  # every filter cleared, so the directive is in the list
+            from sbpac_desktop.services.directives.directive_views import DirectiveFilter
+
             apply_filter(DirectiveFilter(), select_id=directive_id)
 
 

@@ -16,7 +16,7 @@ from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.gui.pages.directives import DirectivesPage
 from sbpac_desktop.gui.pages.meetings import MeetingsPage
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.meetings import meetings
+from sbpac_desktop.services.meetings import meeting_list
 from tests.gui.helpers import settle
 
 PAGES = [
@@ -109,7 +109,7 @@ def test_search_box_is_enabled_with_a_thai_hint(window: MainWindow) -> None:
 
 def test_reload_reads_again(window: MainWindow, monkeypatch: pytest.MonkeyPatch, wait_ops: Callable[[], None]) -> None:
     assert window.page("meetings").model.rowCount() == 2  # type: ignore[attr-defined]
-    monkeypatch.setattr(meetings, "list_meetings", lambda db, actor: [])
+    monkeypatch.setattr(meeting_list, "list_meetings", lambda db, actor: [])
     window.reload_action.trigger()
     wait_ops()
     assert window.page("meetings").model.rowCount() == 0  # type: ignore[attr-defined]
@@ -121,7 +121,7 @@ def test_service_error_is_shown_in_thai_on_the_page(
     def fail(db: object, actor: object) -> list[object]:
         raise DatabaseError("เชื่อมต่อฐานข้อมูลไม่ได้", "Cannot connect")
 
-    monkeypatch.setattr(meetings, "list_meetings", fail)
+    monkeypatch.setattr(meeting_list, "list_meetings", fail)
     page = window.page("meetings")
     page.reload()
     wait_ops()  # the list loads off the GUI thread

@@ -9,9 +9,11 @@ painted). `bare` instead opens a plain QMainWindow, the baseline for the start-u
 OUT.json gets `started` (and `process_started`, the kernel's figure), `shown`, `usable`, `heavy`,
 `database_layer` (what of it was imported when the window showed), `longest_pause` (from the
 first show until the first page filled, the longest the window ran no event-loop turn) and,
-for the real window, `filled`, `filled_rows` (the rows the first page shows), `filled_page`
-and `heavy_filled`. An OUT ending in `.jsonl` gets one line appended per run instead (for
-farm-bench's repeated runs).
+for the real window, `filled`, `filled_rows` (the rows the first page shows), `filled_page`,
+`heavy_filled`, `orm_filled` (sqlalchemy.orm and the models, if imported by then), and when and
+on which thread the rest of the database layer loaded (`later_loaded`, `later_thread`) with the
+longest pause from the fill until then (`longest_pause_after`). An OUT ending in `.jsonl` gets one
+line appended per run instead (for farm-bench's repeated runs).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ HEAVY = ("pandas", "openpyxl", "reportlab", "alembic.command", "sbpac_desktop.re
 HEARTBEAT_MS = 10
 # What the main window's frame shows without (issue #16): it is on screen before the database opens.
 DATABASE_LAYER = ("sqlalchemy", "sbpac_desktop.store", "sbpac_desktop.services.app")
+MODELS = "sbpac_desktop.store.models"  # the ORM's mapped classes (store/models*.py)
 
 
 def _heavy() -> list[str]:
@@ -55,9 +58,10 @@ def _heartbeat(state: dict[str, Any]) -> None:
 
     def beat() -> None:
         now = time.monotonic()
-        state["longest_pause"] = max(state["longest_pause"], now - last[0])
+        key = "longest_pause_after" if "filled" in state else "longest_pause"  # after: until the ORM loaded
+        state[key] = max(state.get(key, 0.0), now - last[0])
         last[0] = now
-        if "filled" in state:
+        if "filled" in state and ("later_loaded" in state or "_later" not in state):
             timer.stop()
 
     timer.timeout.connect(beat)
@@ -71,6 +75,7 @@ def _record_filled(state: dict[str, Any], page: Any, rows: int) -> None:
     state["filled_page"] = type(page).__name__
     state["filled_rows"] = rows
     state["heavy_filled"] = _heavy()
+    state["orm_filled"] = [name for name in sys.modules if name == "sqlalchemy.orm" or name.startswith(MODELS)]
     QTimer.singleShot(0, lambda: state.setdefault("filled", time.time()))
 
 
@@ -123,9 +128,32 @@ def _real(database: str, state: dict[str, Any]) -> int:
             attach(self, ctx)
 
         main_window.MainWindow.attach = attach_watched  # type: ignore[method-assign]
+    _watch_later_layer(state)
     from sbpac_desktop.gui.app import run_gui
 
     return run_gui(database)
+
+
+def _watch_later_layer(state: dict[str, Any]) -> None:
+    """Whether `sqlalchemy.orm` and the mapped models were imported when the first page filled
+    (`orm_filled`), and on which thread and when the rest of the database layer loaded after it
+    (`later_thread`, `later_loaded`; gui/database_layer.py, issue #16)."""
+    import threading
+
+    try:
+        from sbpac_desktop.gui import app, database_layer
+    except ImportError:  # before the layer was split
+        return
+    original = database_layer.load_later_layer
+    state["_later"] = True  # the heartbeat goes on until it loaded
+
+    def load_later_layer() -> None:
+        original()
+        state.setdefault("later_thread", threading.current_thread().name)
+        state.setdefault("later_loaded", time.time())
+
+    database_layer.load_later_layer = load_later_layer  # type: ignore[assignment]
+    app.load_later_layer = load_later_layer  # type: ignore[attr-defined]
 
 
 def _process_started() -> float | None:

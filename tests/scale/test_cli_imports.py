@@ -21,6 +21,8 @@ import pytest
 
 from sbpac_desktop.cli.main import COMMAND_MODULES
 from sbpac_desktop.reporting.writers import DOCUMENTS
+from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.demo.demo import load_demo
 from sbpac_desktop.store import migrate
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,31 +14,43 @@ from pathlib import Path
 
 import pytest
 
-from sbpac_desktop.gui.page_registry import PAGE_MODULES, PAGE_SERVICES
+from sbpac_desktop.gui.database_layer import LATER_LAYER
+from sbpac_desktop.gui.page_registry import FILLED_WITHOUT_ORM, PAGE_MODULES, PAGE_SERVICES
 from sbpac_desktop.services.app import open_app
 from sbpac_desktop.services.demo.demo import load_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_main_window_shows_without_heavy_modules(tmp_path: Path) -> None:
+def _window_on_the_demo(tmp_path: Path, *args: str, after: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    """`python *args DATABASE *after`, a smoke run of the window (it closes itself) on a demo
+    database, with its own settings under tmp_path."""
     database = tmp_path / "start.db"
     ctx = open_app(str(database), create=True)
     load_demo(ctx.db, ctx.actor)
     ctx.close()
-    out = tmp_path / "probe.json"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SBPAC_GUI_SMOKE": "1", "HOME": str(tmp_path)}
     for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         env[name] = str(tmp_path / name.lower())
+    command = [sys.executable, *args, str(database), *after]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def _offscreen(script: str) -> subprocess.CompletedProcess[str]:
+    """`python -c script` with Qt offscreen, in a fresh process (nothing imported yet)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-m", "tests.scale.startup_probe", str(database), str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_main_window_shows_without_heavy_modules(tmp_path: Path) -> None:
+    out = tmp_path / "probe.json"
+    _window_on_the_demo(tmp_path, "-m", "tests.scale.startup_probe", after=(str(out),))
     state = json.loads(out.read_text(encoding="utf-8"))
     assert "shown" in state, "the main window never showed"
     assert state["heavy"] == [], f"imported before the window showed: {state['heavy']}"
@@ -46,6 +58,10 @@ def test_main_window_shows_without_heavy_modules(tmp_path: Path) -> None:
     assert state["database_layer"] == [], "the frame waited for the database layer"
     assert state["filled_page"] == "MeetingsPage" and state["filled_rows"] == 2  # the demo's two meetings
     assert state["filled"] >= state["usable"] and state["heavy_filled"] == []
+    # Issue #16: the meetings page read over the Core tables; the ORM and the models loaded after
+    # the page filled, on the helper thread (gui/database_layer.py), never on the window's
+    assert state["orm_filled"] == [], f"imported before the first page filled: {state['orm_filled']}"
+    assert state["later_thread"] == "sbpac-orm-import" and state["later_loaded"] >= state["filled"]
 
 
 def test_the_window_modules_load_without_pythainlp() -> None:
@@ -83,11 +99,7 @@ def test_page_modules_are_imported_in_idle_time_after_start() -> None:
         "app.exec()\n"
         "print(len(seen['before']), len(seen['after']), len(names))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
+    done = _offscreen(script)
     before, after, total = (int(n) for n in done.stdout.split())
     assert (before, after) == (0, total)
 
@@ -105,15 +117,17 @@ def test_every_page_has_its_services_listed() -> None:
 @pytest.mark.parametrize("key", PAGE_MODULES)
 def test_the_services_imported_ahead_leave_the_page_only_its_widgets(key: str) -> None:
     """The window opening on `key` imports page_registry.PAGE_SERVICES[key] on the helper thread
-    with the database layer (gui/app.py): the page's first show, on the window's thread, then
+    with the database layer (gui/app.py; the ORM's part, gui/database_layer.py LATER_LAYER, only
+    for a page that does not fill without it): the page's first show, on the window's thread, then
     imports none of the services, the store or the reporting below the window (the pure domain
     and thai modules it may: they are light)."""
     pages = PAGE_MODULES_BUILT.get(key, (key,))
+    later = () if key in FILLED_WITHOUT_ORM else LATER_LAYER
     script = (
         "import importlib, sys\n"
         "import sbpac_desktop.gui.app as gui_app\n"
         "from sbpac_desktop.gui.page_registry import services_of\n"
-        f"for name in (*gui_app.DATABASE_LAYER, *services_of({key!r})): importlib.import_module(name)\n"
+        f"for name in (*gui_app.DATABASE_LAYER, *services_of({key!r}), *{later!r}): importlib.import_module(name)\n"
         "before = set(sys.modules)\n"
         "importlib.import_module('sbpac_desktop.gui.reminders')\n"  # installed when the window gets its database
         f"for page in {pages!r}: importlib.import_module(f'sbpac_desktop.gui.pages.{{page}}')\n"
@@ -123,3 +137,79 @@ def test_the_services_imported_ahead_leave_the_page_only_its_widgets(key: str) -
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+# The clerk's first actions the moment the meetings page has filled, while the ORM may still load on
+# its helper thread: the tracker opens and shows its rows, the new meeting form gets its lists.
+FIRST_ACTIONS = """
+import json, sys
+from PySide6.QtCore import QTimer
+from sbpac_desktop.gui import app as gui_app, main_window
+
+gui_app.SMOKE_QUIT_MS = 4000  # time for the tracker's read and the form's lists (the smoke run then closes)
+seen = {}
+attach = main_window.MainWindow.attach
+close_event = main_window.MainWindow.closeEvent
+
+
+def act(window):
+    window.show_page("directives")
+    seen["dialog"] = window.page("meetings").new_record()
+
+
+def attach_then_act(window, ctx):
+    from sbpac_desktop.gui.pages import base
+
+    show_rows = base.TablePage.show_rows
+
+    def shown(page, rows):
+        show_rows(page, rows)
+        if "orm_at_fill" not in seen:
+            seen["orm_at_fill"] = "sqlalchemy.orm" in sys.modules
+            QTimer.singleShot(0, lambda: act(window))
+
+    base.TablePage.show_rows = shown
+    attach(window, ctx)
+
+
+def closing(window, event):
+    dialog = seen.pop("dialog", None)
+    seen["series_offered"] = len(dialog.series_list) if dialog is not None else -1
+    seen["tracker_rows"] = window.page("directives").model.rowCount()
+    close_event(window, event)
+
+
+main_window.MainWindow.attach = attach_then_act
+main_window.MainWindow.closeEvent = closing
+seen["exit_code"] = gui_app.run_gui(sys.argv[1])
+print(json.dumps(seen))
+"""
+
+
+def test_the_clerks_first_actions_work_while_the_orm_loads(tmp_path: Path) -> None:
+    done = _window_on_the_demo(tmp_path, "-c", FIRST_ACTIONS)
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["exit_code"] == 0 and "Traceback" not in done.stderr, done.stderr
+    assert seen["orm_at_fill"] is False
+    assert seen["tracker_rows"] > 0 and seen["series_offered"] > 0
+
+
+def test_the_window_modules_of_the_attach_import_one_per_turn_while_the_database_opens() -> None:
+    """page_registry.import_while_opening: the reminders' controller and the first page's module
+    import at event-loop turns of their own before the window attaches, and not the ORM."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication, QObject\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from sbpac_desktop.gui.page_registry import import_while_opening\n"
+        "app, owner = QApplication([]), QObject()\n"
+        "import_while_opening(owner, 'meetings')\n"
+        "names = ['sbpac_desktop.gui.reminders', 'sbpac_desktop.gui.pages.meetings']\n"
+        "seen = [[n in sys.modules for n in names]]\n"
+        "for _turn in range(2):\n"
+        "    QCoreApplication.processEvents()\n"
+        "    seen.append([n in sys.modules for n in names])\n"
+        "print(seen, 'sqlalchemy.orm' in sys.modules)\n"
+    )
+    done = _offscreen(script)
+    assert done.stdout.strip() == "[[False, False], [True, False], [True, True]] False"

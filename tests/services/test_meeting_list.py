@@ -1,12 +1,19 @@
 """The meetings page's first read (`list_meetings`, one SELECT with the series and people joined)
 gives exactly the views `get_meeting` gives, in the page's order, with and without its filters."""
 
+import subprocess
+import sys
 from datetime import date, time
+from pathlib import Path
 
 from sbpac_desktop.domain.enums import AgendaTemplate, MeetingStatus, RecordingStyle
+from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services.demo.demo import load_demo
 from sbpac_desktop.services.meetings import meetings
 from sbpac_desktop.services.people import org_people
 from tests.services.helpers import meeting, series
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _person(ctx, prefix, first, last):
@@ -62,3 +69,27 @@ def test_list_gives_every_field_as_one_meeting_read_does(ctx):
     assert meetings.list_meetings(ctx.db, ctx.actor, series_id=board) == [by_id[nobody.id], by_id[older.id]]
     assert meetings.list_meetings(ctx.db, ctx.actor, fiscal_year_be=2562) == [by_id[older.id]]
     assert meetings.list_meetings(ctx.db, ctx.actor, series_id=team, fiscal_year_be=2562) == []
+
+
+def test_the_list_is_read_without_the_orm(tmp_path):
+    """Issue #16: the window's first page reads this list before the ORM is imported
+    (gui/database_layer.py): opening the database, the setup account and the read load neither
+    `sqlalchemy.orm` nor a mapped model. Checked in a fresh process."""
+    path = tmp_path / "list.db"
+    made = open_app(str(path), create=True)
+    load_demo(made.db, made.actor)
+    made.close()
+    probe = (
+        "import sys\n"
+        "from sbpac_desktop.services.app import open_unsigned\n"
+        "from sbpac_desktop.services.context import system_actor\n"
+        "from sbpac_desktop.services.meetings.meeting_list import list_meetings\n"
+        f"db = open_unsigned({str(path)!r})\n"
+        "listed = list_meetings(db, system_actor(db))\n"
+        "db.close()\n"
+        "orm = [m for m in sys.modules if m == 'sqlalchemy.orm' or m.startswith('sbpac_desktop.store.models')]\n"
+        "print(len(listed), orm)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "2 []"  # the demo's two meetings

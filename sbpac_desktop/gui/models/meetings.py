@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from sbpac_desktop.gui.domain_labels import domain_label
 from sbpac_desktop.gui.models.base import DtoTableModel
 from sbpac_desktop.gui.text import date_text, thai_digits, wrappable
-from sbpac_desktop.services.meetings.meetings import MeetingView
+from sbpac_desktop.services.meetings.meeting_list import MeetingView
 
 
 class MeetingsModel(DtoTableModel[MeetingView]):

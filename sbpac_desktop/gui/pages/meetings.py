@@ -20,8 +20,8 @@ from sbpac_desktop.gui.operations import Operation
 from sbpac_desktop.gui.pages.base import TablePage
 from sbpac_desktop.gui.widgets.loading import loading_message
 from sbpac_desktop.services.app import AppContext
-from sbpac_desktop.services.meetings import meetings
-from sbpac_desktop.services.meetings.meetings import MeetingView
+from sbpac_desktop.services.meetings import meeting_list
+from sbpac_desktop.services.meetings.meeting_list import MeetingView
 
 # The dialogs and the meeting window load on first use: this is the page the window usually opens
 # on, so what it imports at construction is start-up time (issue #16).
@@ -80,7 +80,7 @@ class MeetingsPage(TablePage):
 
     def reload(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
-        self.load_rows(lambda: meetings.list_meetings(db, actor), then=self._select_pending)
+        self.load_rows(lambda: meeting_list.list_meetings(db, actor), then=self._select_pending)
 
     def show_rows(self, rows: Sequence[object]) -> None:
         """New rows keep the selected meeting selected (a save elsewhere reloads the list)."""

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from datetime import date, time
-from typing import Any
+from dataclasses import replace
+from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import AgendaTemplate, MeetingStatus, RecordingStyle
 from sbpac_desktop.domain.errors import NotFound, ValidationError
 from sbpac_desktop.domain.numbering import meeting_number_text, next_sequence, parse_meeting_number
-from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import conflicts
 from sbpac_desktop.services.audit_trail import add_row, audit, change_row, snapshot
 from sbpac_desktop.services.common import check_version, ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.meetings import series as series_service
+from sbpac_desktop.services.meetings.meeting_list import MeetingInput as MeetingInput  # re-exported: the callers' types
+from sbpac_desktop.services.meetings.meeting_list import MeetingView as MeetingView
+from sbpac_desktop.services.meetings.meeting_list import list_meetings as list_meetings  # Core: no ORM (issue #16)
 from sbpac_desktop.services.meetings.series import SeriesView
 from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
@@ -27,71 +27,6 @@ from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Meeting, MeetingSeries, Person
 from sbpac_desktop.thai import be_year, fiscal_year
 from sbpac_desktop.thai.normalize import clean, clean_required
-
-
-@dataclass(frozen=True)
-class MeetingInput:
-    series_id: int
-    title: str
-    meeting_date: date
-    venue: str
-    start_time: time | None = None
-    end_time: time | None = None
-    chair_person_id: int | None = None
-    recorder_person_id: int | None = None
-    checker_person_id: int | None = None
-    recording_style: RecordingStyle = RecordingStyle.SUMMARY
-    agenda_template: AgendaTemplate | None = None  # None: the series' template
-    number: int | None = None  # None: next free number of the calendar year
-    previous_meeting_id: int | None = None  # None: the series' latest earlier meeting
-    opening_text: str | None = None
-
-
-@dataclass(frozen=True)
-class MeetingView:
-    id: int
-    version: int
-    series_id: int
-    series_name: str
-    number: int
-    be_year: int
-    fiscal_year: int
-    title: str
-    meeting_date: date
-    start_time: time | None
-    end_time: time | None
-    venue: str
-    chair_person_id: int | None
-    chair_name: str | None
-    recorder_person_id: int | None
-    recorder_name: str | None
-    checker_person_id: int | None
-    recording_style: RecordingStyle
-    agenda_template: AgendaTemplate
-    status: MeetingStatus
-    previous_meeting_id: int | None
-    opening_text: str | None
-
-    def number_text(self, thai_digits: bool = True) -> str:
-        return meeting_number_text(self.number, self.be_year, thai_digits=thai_digits)
-
-    def as_input(self) -> MeetingInput:
-        """The stored meeting as the input an unchanged edit would send (the window's form and
-        `meetings edit` both start from it and change only what the user changed)."""
-        return MeetingInput(
-            series_id=self.series_id,
-            title=self.title,
-            meeting_date=self.meeting_date,
-            venue=self.venue,
-            start_time=self.start_time,
-            end_time=self.end_time,
-            chair_person_id=self.chair_person_id,
-            recorder_person_id=self.recorder_person_id,
-            checker_person_id=self.checker_person_id,
-            recording_style=self.recording_style,
-            number=self.number,
-            opening_text=self.opening_text,
-        )
 
 
 def create_series(
@@ -281,92 +216,6 @@ def find_meeting(db: Database, actor: Actor, reference: str, series_id: int | No
         f"ไม่พบการประชุม {reference} (ระบุรหัส หรือครั้งที่ เช่น 10/2562)",
         f"No meeting {reference} (give an id or a number such as 10/2562)",
     )
-
-
-def list_meetings(
-    db: Database, actor: Actor, series_id: int | None = None, fiscal_year_be: int | None = None
-) -> list[MeetingView]:
-    """Newest first, as a secretary looks for the coming or the last meeting."""
-    require(actor, READ_DATA, "ดูข้อมูล")
-    chair, recorder = aliased(Person), aliased(Person)
-    query = (
-        select(
-            *(getattr(Meeting, column) for column in _LISTED),
-            MeetingSeries.name,
-            *(getattr(chair, part) for part in _NAME_PARTS),
-            *(getattr(recorder, part) for part in _NAME_PARTS),
-        )
-        .join(MeetingSeries, MeetingSeries.id == Meeting.series_id)
-        .outerjoin(chair, chair.id == Meeting.chair_person_id)
-        .outerjoin(recorder, recorder.id == Meeting.recorder_person_id)
-        .order_by(Meeting.meeting_date.desc(), Meeting.id.desc())
-    )
-    if series_id is not None:
-        query = query.where(Meeting.series_id == series_id)
-    if fiscal_year_be is not None:
-        query = query.where(Meeting.fiscal_year == fiscal_year_be)
-    with db.unit_of_work() as session:
-        # One SELECT of plain columns, the series' and the people's names joined: loading 2,000
-        # Meeting entities cost more than the rest of the page's first read.
-        return _listed_views(session.execute(query))
-
-
-# The meeting's columns a list view takes, in the order _listed_views reads them.
-_LISTED = (
-    "id", "version", "series_id", "number", "be_year", "fiscal_year", "title", "meeting_date", "start_time",
-    "end_time", "venue", "chair_person_id", "recorder_person_id", "checker_person_id", "recording_style",
-    "agenda_template", "status", "previous_meeting_id", "opening_text",
-)  # fmt: skip
-_NAME_PARTS = ("id", "prefix", "first_name", "last_name")
-
-
-def _listed_views(rows: Iterable[tuple[Any, ...]]) -> list[MeetingView]:
-    # stored values to their enums by a dict: calling the Enum is slower, and on 2,000 meetings
-    # these conversions were most of what the read cost after the entities went; an unknown value
-    # still falls through to the Enum call and its ValueError
-    styles = {style.value: style for style in RecordingStyle}
-    templates = {template.value: template for template in AgendaTemplate}
-    statuses = {status.value: status for status in MeetingStatus}
-    names: dict[int, str] = {}  # a chair chairs many meetings: their name is put together once
-
-    def name(person_id: int | None, prefix: str | None, first: str | None, last: str | None) -> str | None:
-        if person_id is None or first is None or last is None:
-            return None
-        if person_id not in names:
-            names[person_id] = full_name(prefix, first, last)
-        return names[person_id]
-
-    def view(row: tuple[Any, ...]) -> MeetingView:
-        (
-            id_, version, series_id, number, year, fiscal, title, on, start, end, venue, chair_id, recorder_id,
-            checker_id, style, template, status, previous, opening, series_name, *people,
-        ) = row  # fmt: skip
-        return MeetingView(
-            id=id_,
-            version=version,
-            series_id=series_id,
-            series_name=series_name,
-            number=number,
-            be_year=year,
-            fiscal_year=fiscal,
-            title=title,
-            meeting_date=on,
-            start_time=start,
-            end_time=end,
-            venue=venue,
-            chair_person_id=chair_id,
-            chair_name=name(*people[:4]),
-            recorder_person_id=recorder_id,
-            recorder_name=name(*people[4:]),
-            checker_person_id=checker_id,
-            recording_style=styles.get(style) or RecordingStyle(style),
-            agenda_template=templates.get(template) or AgendaTemplate(template),
-            status=statuses.get(status) or MeetingStatus(status),
-            previous_meeting_id=previous,
-            opening_text=opening,
-        )
-
-    return [view(row) for row in rows]
 
 
 def meeting_count(db: Database, actor: Actor) -> int:
