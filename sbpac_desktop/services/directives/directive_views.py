@@ -228,8 +228,8 @@ def rows_for_ids(session: Reader, ids: list[int], today: date) -> list[Directive
     return [rows[i] for i in ids if i in rows]
 
 
-def _rows_for(session: Reader, directives: list[Any], today: date) -> list[DirectiveRow]:
-    """`directives` are ORM objects or plain rows of the directive table (same attribute names)."""
+def _assignments_of(session: Reader, directives: list[Any]) -> tuple[dict[int, list[Any]], list[Any]]:
+    """Each directive's assignments (by id), and all of them in one list."""
     by_directive: dict[int, list[Any]] = {d.id: [] for d in directives}
     a_ = assignment.c
     columns = (a_.id, a_.directive_id, a_.position_id, a_.org_unit_id, a_.role)
@@ -240,6 +240,12 @@ def _rows_for(session: Reader, directives: list[Any], today: date) -> list[Direc
     ]
     for a in all_assignments:
         by_directive[a.directive_id].append(a)
+    return by_directive, all_assignments
+
+
+def _rows_for(session: Reader, directives: list[Any], today: date) -> list[DirectiveRow]:
+    """`directives` are ORM objects or plain rows of the directive table (same attribute names)."""
+    by_directive, all_assignments = _assignments_of(session, directives)
     labels = _assignment_labels(session, all_assignments)
     latest = _latest_reports(session, [a.id for a in all_assignments])
     dimension = development_dimension.c
