@@ -92,3 +92,11 @@ def cut_or_covered(page: QWidget) -> list[str]:
             if _area(label, page).intersects(_area(other, page)):
                 problems.append(f"{label.text()[:40]!r} covered by {type(other).__name__} {other.objectName()}")
     return problems
+
+
+def visible_main_windows() -> list[MainWindow]:
+    """The main windows on screen (the frame while it opens, or the window)."""
+    from sbpac_desktop.gui.main_window import MainWindow
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+

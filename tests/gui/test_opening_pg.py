@@ -16,19 +16,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sbpac_desktop.domain.errors import DatabaseError
 from sbpac_desktop.gui.app import run_gui
 from sbpac_desktop.gui.errors import ThaiMessageBox
-from sbpac_desktop.gui.main_window import MainWindow
 from sbpac_desktop.services import app as services_app
-from tests.gui.helpers import root_logging_kept
+from tests.gui.helpers import root_logging_kept, visible_main_windows
 
 
 @pytest.fixture(autouse=True)
 def _keep_root_logging() -> Iterator[None]:
     with root_logging_kept():
         yield
-
-
-def _frames() -> list[MainWindow]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
 
 
 @pytest.mark.pg
@@ -49,7 +44,7 @@ def test_a_postgresql_office_opens_behind_the_running_frame(
 
     def turn() -> None:
         if opening.is_set() and not window_turned.is_set():
-            seen.append((bool(_frames()), any(f.is_ready() for f in _frames())))
+            seen.append((bool(visible_main_windows()), any(f.is_ready() for f in visible_main_windows())))
             window_turned.set()
 
     monkeypatch.setattr(services_app, "open_unsigned", gated)
@@ -62,7 +57,7 @@ def test_a_postgresql_office_opens_behind_the_running_frame(
         timer.stop()
     assert opened_on == ["sbpac-database-open"]
     assert seen == [(True, False)]  # the frame was up, and still holding, while the server was reached
-    assert _frames() == []
+    assert visible_main_windows() == []
 
 
 def _closed_port() -> int:
@@ -77,7 +72,7 @@ def test_a_server_that_is_not_there_gives_the_thai_message_over_the_frame(
     boxes: list[tuple[str, int]] = []
 
     def answer(box: QMessageBox) -> int:
-        boxes.append((box.text(), len(_frames())))
+        boxes.append((box.text(), len(visible_main_windows())))
         return 0
 
     monkeypatch.setattr(ThaiMessageBox, "exec", answer)
@@ -88,4 +83,4 @@ def test_a_server_that_is_not_there_gives_the_thai_message_over_the_frame(
     assert "Traceback" not in err
     assert len(boxes) == 1 and boxes[0][1] == 1, boxes  # one message, the frame still behind it
     assert "เชื่อมต่อเซิร์ฟเวอร์ฐานข้อมูล" in boxes[0][0] and ":pw@" not in boxes[0][0]  # the password never shown
-    assert _frames() == []
+    assert visible_main_windows() == []
