@@ -85,3 +85,31 @@ def test_concurrent_first_calls_build_the_dictionary_once() -> None:
         thread.join()
     assert len({id(found) for found in seen}) == 1
     assert segment_module._dictionary.cache_info().misses == 1
+
+
+SUBWORD_CASES = (
+    "สาธารณสุข",
+    "ศูนย์อำนวยการบริหารจังหวัดชายแดนภาคใต้",
+    "คณะกรรมการขับเคลื่อนการพัฒนาจังหวัดชายแดนภาคใต้",
+    "งบประมาณ๒๕๖๙",
+    "ยุทธศาสตร์ abc ชาติ",
+    "ไม่มีในพจนานุกรมเลยจริงๆนะ",
+    "ศอ.บต.",
+    "ก",
+    "นายสมชาย ใจดี",
+)
+
+
+def test_syllables_cut_as_pythainlps_dict_engine_without_building_its_tries() -> None:
+    """segment.syllables gives what subword_tokenize(engine="dict") gives, on real words and odd
+    ones, and builds neither of pythainlp's node tries for it (~0.3 s the first time a word did not
+    fit its cell in a document). The pythainlp side runs after, so its tries are not built before."""
+    from pythainlp.tokenize import subword_tokenize, syllable_dict_trie, word_dict_trie
+
+    words = sorted(thai_words())[::97] + list(SUBWORD_CASES)  # ~650 words spread over the list
+    segment_module.syllables.cache_clear()
+    ours = [segment_module.syllables(word) for word in words]
+    assert syllable_dict_trie.cache_info().currsize == 0 and word_dict_trie.cache_info().currsize == 0
+    theirs = [tuple(subword_tokenize(word, engine="dict", keep_whitespace=True)) for word in words]
+    assert ours == theirs
+    assert segment_module.syllables("สาธารณสุข") == ("สา", "ธารณ", "สุข")
