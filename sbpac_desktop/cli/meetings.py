@@ -86,10 +86,10 @@ def find(ctx: AppContext, reference: str) -> MeetingView:
 
 # --- commands ----------------------------------------------------------------------------
 def cmd_list(args: argparse.Namespace) -> int:
-    from sbpac_desktop.services.meetings import meetings
+    from sbpac_desktop.services.meetings.meeting_list import list_meetings  # Core: no ORM for a listing
 
     with signed_in(args) as ctx:
-        rows = meetings.list_meetings(ctx.db, ctx.actor, series_id=args.series, fiscal_year_be=args.fiscal_year)
+        rows = list_meetings(ctx.db, ctx.actor, series_id=args.series, fiscal_year_be=args.fiscal_year)
     return emit_listing(args, rows, full_json, meeting_entry, NO_MEETINGS, "การประชุม")
 
 

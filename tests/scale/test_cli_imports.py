@@ -74,6 +74,19 @@ def test_directives_json_imports_only_sqlalchemy(tmp_path: Path, demo_database: 
     assert "sbpac_desktop.store.tables" in own
 
 
+def test_meetings_list_imports_no_orm(tmp_path: Path, demo_database: Path) -> None:
+    """`meetings` (the list) reads over the Core tables as the window's first page does: the
+    ORM, the models and the meetings' write service stay out."""
+    state = _probe(tmp_path, "--db", str(demo_database), "meetings", "--json")
+    assert state["exit_code"] == 0
+    listed = json.loads(str(state["stdout"]))
+    assert len(listed) == 2 and {row["number_text"] for row in listed} == {"10/2562", "9/2562"}
+    assert state["imported"] == ["sqlalchemy"]
+    own = set(cast(list[str], state["own"]))
+    assert "sbpac_desktop.services.meetings.meetings" not in own
+    assert not any(name.startswith("sbpac_desktop.store.models") for name in own)
+
+
 ORM_ERA = ROOT / "tests" / "fixtures" / "directives_json_orm_era.json"
 
 
