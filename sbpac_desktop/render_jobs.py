@@ -12,6 +12,7 @@ window names a job by the function (`render_jobs.MINUTES`).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -84,12 +85,24 @@ def job(db: Database, actor: Actor, function: Callable[..., Any], *args: object)
     return Job(db.location, actor, function, tuple(args))
 
 
-def ready(db: Database, actor: Actor) -> bool:
-    """Starts the worker process and loads the renderers there before real work."""
+def ready(db: Database, actor: Actor) -> list[str]:
+    """Loads in the worker process what a document needs before the first one is asked for
+    (gui/process_operations.warm_worker, when a meeting window opens): the renderers, the Thai
+    fonts, the segmenter's word list and a connection to the database. The first preview then
+    waits for its own rendering only, not for the worker's start (issue #16)."""
     from sbpac_desktop.reporting import followup as _followup_pdf  # noqa: F401
     from sbpac_desktop.reporting import minutes as _minutes_pdf  # noqa: F401
+    from sbpac_desktop.reporting.engine.fonts import register_fonts
+    from sbpac_desktop.thai.segment import warm
 
-    return True
+    register_fonts()
+    warm()
+    with db.connect():
+        pass
+    return sorted(name for name in WARMED if name in sys.modules)  # what the worker has loaded now
+
+
+WARMED = ("reportlab.platypus", "sbpac_desktop.reporting.minutes", "sbpac_desktop.reporting.followup", "pythainlp")
 
 
 # The window names a job by its function; these names read as the document they make.

@@ -51,6 +51,28 @@ def process_pool() -> ProcessPoolExecutor:
     return _pool
 
 
+def warm_worker(job: Job) -> Future[tuple[bool, Any]] | None:
+    """Start the worker ahead and run `job` there (render_jobs.READY: it loads the renderers), if
+    the worker is not running yet: a clerk who opens a meeting previews its documents next, and
+    the first preview then waits for its own rendering, not for a process's start. Not an
+    operation: no busy message; a failure here is only logged (the real job reports its own)."""
+    if _pool is not None:
+        return None
+    future = process_pool().submit(run_job, job)
+    future.add_done_callback(_log_warm_failure)
+    return future
+
+
+def _log_warm_failure(future: Future[tuple[bool, Any]]) -> None:
+    if future.cancelled():
+        return
+    error = future.exception()
+    if error is None and not future.result()[0]:
+        error = rebuild_failure(future.result()[1])
+    if error is not None:
+        log.warning("warming the worker process failed: %s", error)
+
+
 def shutdown_process_pool() -> None:
     """Stop the worker (waiting for a running job); queued jobs are dropped."""
     global _pool

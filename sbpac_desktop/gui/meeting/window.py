@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from sbpac_desktop import render_jobs
 from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.gui.dialogs.history_dialog import HistoryDialog, open_history
 from sbpac_desktop.gui.domain_labels import domain_label
@@ -21,6 +22,7 @@ from sbpac_desktop.gui.meeting.letters_menu import LettersMenu
 from sbpac_desktop.gui.meeting.minutes_tab import MinutesTab
 from sbpac_desktop.gui.operations import wait_for_idle
 from sbpac_desktop.gui.pages.base import heading_label
+from sbpac_desktop.gui.process_operations import warm_worker
 from sbpac_desktop.gui.text import ThaiLabel, or_blank, thai_digits
 from sbpac_desktop.services.app import AppContext
 from sbpac_desktop.services.meetings import meetings
@@ -88,6 +90,7 @@ class MeetingWindow(QWidget):
         app_events().meeting_changed.connect(self._meeting_changed)
         self.show_meeting(self.meeting)
         self.resize(1280, 720)
+        warm_worker(render_jobs.job(ctx.db, ctx.actor, render_jobs.READY))  # the documents come next
 
     def show_meeting(self, meeting: MeetingView) -> None:
         self.meeting = meeting
