@@ -76,9 +76,9 @@ def _archive(written: Path) -> None:
 
 
 def _meeting_id(ctx: AppContext, reference: str) -> int:
-    from sbpac_desktop.services.meetings import meetings
+    from sbpac_desktop.services.meetings.meeting_list import find_meeting  # Core: no ORM (issue #16)
 
-    return meetings.find_meeting(ctx.db, ctx.actor, reference).id
+    return find_meeting(ctx.db, ctx.actor, reference).id
 
 
 def _require_agenda(doc: AgendaDoc, reference: str) -> None:

@@ -43,11 +43,12 @@ def _need_document(path: Path) -> None:
 @heap.one_document
 def cmd_invitation(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.output_file import OutputPathError
-    from sbpac_desktop.services.meetings import letters, meetings
+    from sbpac_desktop.services.meetings import letters
+    from sbpac_desktop.services.meetings.meeting_list import find_meeting  # Core: no ORM (issue #16)
 
     _need_document(args.output)
     with signed_in(args) as ctx:
-        meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id
+        meeting_id = find_meeting(ctx.db, ctx.actor, args.meeting).id
         number = None if args.number is None else str(args.number)
         found = letters.invitation_letters(ctx.db, ctx.actor, meeting_id, per_post=args.per_post,
                                            issued_on=args.date, running_number=number)  # fmt: skip
@@ -63,13 +64,14 @@ def cmd_invitation(args: argparse.Namespace) -> int:
 def cmd_memo(args: argparse.Namespace) -> int:
     from sbpac_desktop.reporting.output_file import OutputPathError
     from sbpac_desktop.services.attachment_names import safe_file_name
-    from sbpac_desktop.services.meetings import letters, meetings
+    from sbpac_desktop.services.meetings import letters
+    from sbpac_desktop.services.meetings.meeting_list import find_meeting
 
     folder = args.output.suffix.lower() not in OUTPUT_SUFFIXES
     if folder and not args.output.is_dir():
         raise OutputError(f"ไม่พบโฟลเดอร์ที่จะบันทึกไฟล์: {args.output}", f"No such folder: {args.output}")
     with signed_in(args) as ctx:
-        meeting_id = meetings.find_meeting(ctx.db, ctx.actor, args.meeting).id
+        meeting_id = find_meeting(ctx.db, ctx.actor, args.meeting).id
         memos = letters.directive_memos(ctx.db, ctx.actor, meeting_id, issued_on=args.date)
     digits = not args.arabic_digits
     try:

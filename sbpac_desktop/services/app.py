@@ -77,14 +77,19 @@ def resolve_actor(
 ) -> Actor:
     if needs_first_admin(db):
         return system_actor(db)
-    from sbpac_desktop.services import auth  # a password sign-in is the ORM's; no account, no ORM loaded
+    from sbpac_desktop.services.passwords import check_quietly  # argon2: only where accounts exist
 
     given = credentials() if callable(credentials) else credentials
     if given is None:
         given = credentials_from_env(environ)
-    if given is None:
+    checked = None if given is None else check_quietly(db, given.login, given.password)
+    if checked is not None and checked.actor is not None:
+        return checked.actor  # signed in with nothing to record: no ORM loaded (issue #16)
+    from sbpac_desktop.services import auth  # a refusal, a failure to count, a hash to upgrade: the ORM's
+
+    if given is None or checked is None:
         raise auth.sign_in_required_error()
-    return auth.sign_in(db, given.login, given.password)
+    return auth.sign_in(db, given.login, given.password, checked)
 
 
 def prepare_mappers() -> None:

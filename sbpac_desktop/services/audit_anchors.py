@@ -26,12 +26,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session
 
 from sbpac_desktop.store import backup as backups
 from sbpac_desktop.store.audit_chain import ChainHead, chain_head
@@ -39,6 +38,11 @@ from sbpac_desktop.store.database import run_at_commit
 from sbpac_desktop.store.integrity import connect_unshared
 from sbpac_desktop.store.location import APP_NAME
 from sbpac_desktop.thai import to_arabic_digits
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from sbpac_desktop.store.reader import Reader
 
 FILE_NAME = "audit-anchors.json"
 RULE_1_REVISIONS = frozenset(
@@ -261,7 +265,8 @@ def _against_backup(chain: list[tuple[int, str]], path: Path) -> list[Finding]:
     return []
 
 
-def head_for_paper(session: Session) -> str:
-    """'ตรวจสอบ: 1234 · a1b2c3d4' for the footer of certified minutes and the dossier."""
-    head: ChainHead = chain_head(session.connection())
+def head_for_paper(reader: Reader) -> str:
+    """'ตรวจสอบ: 1234 · a1b2c3d4' for the footer of certified minutes and the dossier (on a Core
+    connection too: the minutes are read without the ORM, issue #16)."""
+    head: ChainHead = chain_head(reader if isinstance(reader, Connection) else reader.connection())
     return f"ตรวจสอบ: {head.short()}"

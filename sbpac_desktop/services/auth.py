@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, defer
 
@@ -30,6 +27,9 @@ from sbpac_desktop.services.context import SYSTEM_LOGIN, Actor, system_actor
 from sbpac_desktop.services.context import Credentials as Credentials  # where the front ends look
 from sbpac_desktop.services.context import needs_first_admin as needs_first_admin
 from sbpac_desktop.services.context import real_account_count as real_account_count
+from sbpac_desktop.services.passwords import HASHER, PasswordCheck, check_quietly, dummy_hash
+from sbpac_desktop.services.passwords import hash_password as hash_password  # where the callers look
+from sbpac_desktop.services.passwords import normalize_login as normalize_login
 from sbpac_desktop.store import pg_roles
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import User
@@ -42,25 +42,12 @@ MAX_PASSWORD_LENGTH = 200
 LOGIN_PATTERN = re.compile(r"^[a-z][a-z0-9._-]{1,62}$")  # also a valid PostgreSQL role name
 FIRST_ADMIN_LOCK = 0x5B9AE  # advisory-lock key: two first starts cannot both create an admin
 
-# argon2-cffi's defaults are argon2id with the RFC 9106 low-memory profile; a hash made with
-# other parameters is upgraded on the next successful sign-in (check_needs_rehash).
-_hasher = PasswordHasher()
-
-
 class SignInFailed(PermissionDenied):
     """Wrong login or password (deliberately not saying which)."""
 
 
 class AccountLocked(PermissionDenied):
     """Locked after too many wrong passwords, or switched off by an administrator."""
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def normalize_login(login: str) -> str:
-    return login.strip().lower()
 
 
 def check_login(checker: Checker, login: str) -> None:
@@ -153,35 +140,26 @@ def _locked_error(user: User) -> AccountLocked:
     )
 
 
-@lru_cache(maxsize=1)
-def _dummy_hash() -> str:
-    return hash_password("not a password of anyone")
-
-
-def _verify(stored: str | None, password: str) -> bool:
-    if stored is None:
-        return False
-    try:
-        return _hasher.verify(stored, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-def sign_in(db: Database, login: str, password: str) -> Actor:
-    """Check the password; count and audit failures (committed), lock at the fifth."""
+def sign_in(db: Database, login: str, password: str, checked: PasswordCheck | None = None) -> Actor:
+    """Check the password; count and audit failures (committed), lock at the fifth. A sign-in with
+    nothing to record is settled over Core (passwords.check_quietly; `checked`: its answer, when the
+    caller asked already), the rest here, with the password's check reused, not made twice."""
     login = normalize_login(login)
+    checked = checked or check_quietly(db, login, password)
+    if checked.actor is not None:
+        return checked.actor
     setup = system_actor(db)  # failures are written by the program itself, not by whoever typed
     with db.unit_of_work() as session:
         restricted = pg_roles.hash_hidden(session)
         user = _load(session, login, restricted)
         if user is None:
             log.info("sign-in refused: unknown login %r", login)
-            _verify(_dummy_hash(), password)  # as slow as a wrong password: timing does not tell who exists
+            checked.verifies(dummy_hash(), password)  # as slow as a wrong password: timing does not tell who exists
             raise _refusal()
         if user.locked:
             audit(session, setup, "sign_in_refused", user, snapshot(user))
             refused: PermissionDenied = _locked_error(user)
-        elif not _verify(user.password_hash, password):
+        elif not checked.verifies(user.password_hash, password):
             refused = _record_failure(session, setup, user, restricted)
         else:
             return _succeed(session, user, password, restricted)
@@ -228,7 +206,7 @@ def _record_failure(session: Session, setup: Actor, user: User, restricted: bool
 def _succeed(session: Session, user: User, password: str, restricted: bool) -> Actor:
     assert user.password_hash is not None
     # A restricted connection cannot store a new hash; an administrator's next sign-in will.
-    needs_rehash = not restricted and _hasher.check_needs_rehash(user.password_hash)
+    needs_rehash = not restricted and HASHER.check_needs_rehash(user.password_hash)
     if user.failed_logins or needs_rehash:
         before = snapshot(user)
         user.failed_logins = 0

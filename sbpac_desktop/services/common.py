@@ -14,20 +14,15 @@ from sqlalchemy.orm import Session, object_session
 from sbpac_desktop.domain.enums import MeetingStatus
 from sbpac_desktop.domain.errors import ConflictError, NotFound
 from sbpac_desktop.services.audit_trail import snapshot
+from sbpac_desktop.services.found import key_in_range
 from sbpac_desktop.store.base import Base
 from sbpac_desktop.store.models import Meeting
 
 M = TypeVar("M", bound=Base)
 
 
-# Every primary key is a 32-bit INTEGER: a larger Python int names no row, and asking for it made the
-# drivers raise (SQLite OverflowError past 2**63, PostgreSQL "integer out of range") instead of NotFound.
-_LARGEST_KEY = 2**31 - 1
-
-
 def get_or_raise(session: Session, model: type[M], row_id: int, label_th: str) -> M:
-    out_of_range = isinstance(row_id, int) and not -_LARGEST_KEY - 1 <= row_id <= _LARGEST_KEY
-    row = None if out_of_range else session.get(model, row_id)
+    row = session.get(model, row_id) if key_in_range(row_id) else None
     if row is None:
         raise NotFound(f"ไม่พบ{label_th} (รหัส {row_id})", f"{model.__name__} {row_id} not found")
     return row

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from sbpac_desktop.store.base import utcnow
+from sbpac_desktop.store.tables_base import utcnow
 
 AUDIT_CHAIN_LOCK = 0x5B9AD  # advisory-lock key shared by every copy of the app
 HASH_RULE = 2

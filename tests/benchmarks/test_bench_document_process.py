@@ -25,12 +25,13 @@ from tests.benchmarks.results import record
 from tests.benchmarks.test_bench_cli import _against_baseline, _console, _env
 
 ROUNDS = 7
-# Why they miss 2x (profiled, issue #16): about half of each process is the database layer (importing
-# SQLAlchemy's ORM, declaring the mapped models, the first query's compile), which the plain script
-# has none of; then ReportLab's platypus, HarfBuzz shaping with the text-layer fixes, pythainlp's
-# import and its word list, and the layout. No longer among the causes: the other document writers'
-# imports, the prefix set of the word list (0.16 s), the collector's passes and its walk at exit.
-CAUSE = "misses 2x: ORM import + models + first query ≈ half; platypus, shaping, pythainlp + word list the rest"
+# Why they miss 2x (profiled, issue #16): the database layer the plain script has none of (importing
+# SQLAlchemy's Core, ≈0.18 s, and declaring the tables, ≈0.04 s); then ReportLab's platypus, HarfBuzz
+# shaping with the text-layer fixes, pythainlp's import and its word list, and the layout. No longer
+# among the causes: SQLAlchemy's ORM and the mapped models (the documents read over the Core tables,
+# 0.11-0.14 s a command), the other document writers' imports, the prefix set of the word list
+# (0.16 s), the collector's passes and its walk at exit.
+CAUSE = "misses 2x: SQLAlchemy Core + tables import; platypus, shaping, pythainlp + word list, layout"
 PLAIN = Path(__file__).with_name("plain_pages.py")
 
 

@@ -1,6 +1,7 @@
 """The command line starts cheap (issue #16): `--version` imports no database, document or
 Thai-language library at all, and listing directives on an up-to-date database imports
-SQLAlchemy's Core but not its ORM (nor our models: the listing reads the Core tables), Alembic,
+SQLAlchemy's Core but not its ORM (nor our models: the listing reads the Core tables; nor do the
+agenda, the minutes and the invitation letters, with or without a signed-in account), Alembic,
 ReportLab, python-docx, the spreadsheet writers, pythainlp or geothai (those load inside the
 commands that need them); writing a Word file loads python-docx but not ReportLab and the PDF
 engine. Checked in a real process."""
@@ -21,16 +22,17 @@ import pytest
 
 from sbpac_desktop.cli.main import COMMAND_MODULES
 from sbpac_desktop.reporting.writers import DOCUMENTS
-from sbpac_desktop.services.app import open_app
+from sbpac_desktop.services import auth
+from sbpac_desktop.services.app import open_app, open_unsigned
 from sbpac_desktop.services.demo.demo import load_demo
 from sbpac_desktop.store import migrate
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _probe(tmp_path: Path, *args: str) -> dict[str, object]:
+def _probe(tmp_path: Path, *args: str, signed_in_as: dict[str, str] | None = None) -> dict[str, object]:
     out = tmp_path / "probe.json"
-    env = {**os.environ, "HOME": str(tmp_path)}
+    env = {**os.environ, "HOME": str(tmp_path), **(signed_in_as or {})}
     for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         env[name] = str(tmp_path / name.lower())
     done = subprocess.run(
@@ -156,4 +158,63 @@ def test_a_minutes_pdf_loads_only_its_own_writer(tmp_path: Path, demo_database: 
     writers = {f"sbpac_desktop.reporting.{name}" for name in DOCUMENTS}
     assert sorted(own & writers) == ["sbpac_desktop.reporting.minutes"]
     assert not any(name.startswith("sbpac_desktop.reporting.word") for name in own)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+DOCUMENT_COMMANDS = [("minutes", "10/2562"), ("agenda", "10/2562"), ("letters", "invitation", "10/2562", "--per-post")]
+PASSWORD = "รหัสผ่าน-2563"
+CLERK = {"SBPAC_USER": "clerk", "SBPAC_PASSWORD": PASSWORD}
+
+
+def _with_account(database: Path) -> None:
+    db = open_unsigned(str(database))
+    try:
+        auth.create_first_admin(db, "clerk", "เสมียน", PASSWORD)
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["setup-account", "signed-in"])
+@pytest.mark.parametrize("command", DOCUMENT_COMMANDS, ids=["minutes", "agenda", "letters-invitation"])
+def test_document_commands_read_without_the_orm(
+    tmp_path: Path, demo_database: Path, command: tuple[str, ...], signed_in: bool
+) -> None:
+    """The three document commands read the meeting, its agenda, attendance, speeches, closures,
+    directives, the office and the audit head over the Core tables: neither `sqlalchemy.orm` nor
+    our models are imported, on a database without accounts and with a password sign-in that has
+    nothing to record (services/passwords.check_quietly)."""
+    if signed_in:
+        _with_account(demo_database)
+    target = tmp_path / "out.pdf"
+    state = _probe(tmp_path, "--db", str(demo_database), *command, "-o", str(target), signed_in_as=CLERK)
+    assert state["exit_code"] == 0, state
+    assert "sqlalchemy.orm" not in cast(list[str], state["imported"])
+    own = set(cast(list[str], state["own"]))
+    assert not any(name.startswith("sbpac_desktop.store.models") for name in own)
+    assert {"sbpac_desktop.services.auth", "sbpac_desktop.services.meetings.meetings"}.isdisjoint(own)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def _failed_logins(database: Path) -> int:
+    with sqlite3.connect(database) as conn:
+        count = int(conn.execute("SELECT failed_logins FROM app_user WHERE login = 'clerk'").fetchone()[0])
+    conn.close()
+    return count
+
+
+def test_a_sign_in_with_something_to_record_still_records_it(tmp_path: Path, demo_database: Path) -> None:
+    """A sign-in that has something to write goes on to services/auth.py (the ORM), as before: a
+    wrong password is refused and counted, and the right one then resets the count and the
+    document is written."""
+    _with_account(demo_database)
+    target = tmp_path / "out.pdf"
+    wrong = {**CLERK, "SBPAC_PASSWORD": "ไม่ใช่รหัสผ่าน"}
+    state = _probe(tmp_path, "--db", str(demo_database), "minutes", "10/2562", "-o", str(target), signed_in_as=wrong)
+    assert state["exit_code"] != 0
+    assert not target.exists()
+    assert _failed_logins(demo_database) == 1
+    state = _probe(tmp_path, "--db", str(demo_database), "minutes", "10/2562", "-o", str(target), signed_in_as=CLERK)
+    assert state["exit_code"] == 0, state
+    assert "sqlalchemy.orm" in cast(list[str], state["imported"])  # the reset is an audited ORM write
+    assert _failed_logins(demo_database) == 0
     assert target.read_bytes().startswith(b"%PDF")

@@ -3,22 +3,21 @@
 An officer asks for closure (typically after reporting 100 %); the directive is closed only
 when the issuer's side (secretary, admin) acknowledges it, directly or as recorded at a
 meeting. A closure acknowledged at a meeting prints in that meeting's minutes under the
-follow-up item: 'ที่ประชุมรับทราบผลการดำเนินการและให้ปิดข้อสั่งการ ขส. 003/2563'.
+follow-up item: 'ที่ประชุมรับทราบผลการดำเนินการและให้ปิดข้อสั่งการ ขส. 003/2563' (closure_lines.py,
+read over the Core tables).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sbpac_desktop.domain.agenda import FOLLOW_UP_SECTION
-from sbpac_desktop.domain.documents import AgendaSection
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.errors import ConflictError
-from sbpac_desktop.domain.numbering import directive_number_text, meeting_number_text
+from sbpac_desktop.domain.numbering import meeting_number_text
 from sbpac_desktop.domain.workflow import (
     RequestStatus,
     check_closing_date,
@@ -30,15 +29,16 @@ from sbpac_desktop.domain.workflow import (
 from sbpac_desktop.services.audit_trail import add_row, audit, change_row, snapshot
 from sbpac_desktop.services.common import ensure_meeting_editable, get_or_raise
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail, presented_lines
+from sbpac_desktop.services.directives.closure_lines import MEETING_CLOSURE_TEXT as MEETING_CLOSURE_TEXT  # re-exported
+from sbpac_desktop.services.directives.closure_lines import attach_closures as attach_closures
+from sbpac_desktop.services.directives.closure_lines import meeting_closure_lines as meeting_closure_lines
+from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
 from sbpac_desktop.services.directives.requests import RequestView, by_directive, record_decision, request_head
 from sbpac_desktop.services.names import user_names
 from sbpac_desktop.services.permissions import ISSUER_SIDE, require, require_assignee
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import ClosureRequest, Directive, Meeting
 from sbpac_desktop.thai.normalize import clean
-
-MEETING_CLOSURE_TEXT = "ที่ประชุมรับทราบผลการดำเนินการและให้ปิดข้อสั่งการ"
 
 
 @dataclass(frozen=True)
@@ -180,43 +180,3 @@ def decline_closure(
         audit(session, actor, "update", row, before)
         directive = get_or_raise(session, Directive, row.directive_id, "ข้อสั่งการ")
         return build_detail(session, directive, today or date.today())
-
-
-def meeting_closure_lines(session: Session, meeting_id: int) -> tuple[tuple[int, str], ...]:
-    """(directive id, sentence) for every closure acknowledged at the meeting, in number order."""
-    query = (
-        select(Directive.id, Directive.seq, Directive.fiscal_year)
-        .join(ClosureRequest, ClosureRequest.directive_id == Directive.id)
-        .where(ClosureRequest.meeting_id == meeting_id, ClosureRequest.status == RequestStatus.APPROVED.value)
-        .order_by(Directive.fiscal_year, Directive.seq)
-    )
-    return tuple(
-        (directive_id, f"{MEETING_CLOSURE_TEXT} {directive_number_text(seq, year, thai_digits=False)}")
-        for directive_id, seq, year in session.execute(query)
-    )
-
-
-def attach_closures(
-    session: Session, meeting_id: int, sections: tuple[AgendaSection, ...]
-) -> tuple[AgendaSection, ...]:
-    """Put each closure acknowledged at the meeting under its follow-up line (item 3.1.n of
-    that directive), else under the first follow-up item, else at the end of section 3."""
-    closures = meeting_closure_lines(session, meeting_id)
-    if not closures:
-        return sections
-    line_of = {line.directive_id: line.number for line in presented_lines(session, meeting_id)}
-    result = []
-    for section in sections:
-        if section.number != FOLLOW_UP_SECTION:
-            result.append(section)
-            continue
-        numbers = [entry.number for entry in section.entries]
-        placed: dict[str, list[str]] = {}
-        loose: list[str] = []
-        for directive_id, sentence in closures:
-            target = line_of.get(directive_id) if line_of.get(directive_id) in numbers else None
-            target = target or next((e.number for e in section.entries if e.depth == 1), None)
-            (placed.setdefault(target, []) if target else loose).append(sentence)
-        entries = tuple(replace(e, closures=e.closures + tuple(placed.get(e.number, ()))) for e in section.entries)
-        result.append(replace(section, entries=entries, closures=section.closures + tuple(loose)))
-    return tuple(result)

@@ -1,16 +1,19 @@
 """Fill the printable document trees (domain.documents) from the database.
 
-One path for both front ends: the GUI previews and the CLI writes the same tree.
+One path for both front ends: the GUI previews and the CLI writes the same tree. The agenda and the
+minutes are read over the Core tables (store.tables) on a Connection, so the document commands run
+without loading the ORM (issue #16); the helpers take a Connection or a Session (store.reader).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.agenda import CERTIFY_SECTION, FOLLOW_UP_SECTION, section_titles
 from sbpac_desktop.domain.documents import (
@@ -28,16 +31,22 @@ from sbpac_desktop.domain.enums import AgendaTemplate, AttendanceKind, MeetingSt
 from sbpac_desktop.domain.errors import NotFound
 from sbpac_desktop.domain.numbering import meeting_number_text
 from sbpac_desktop.services.audit_anchors import head_for_paper
-from sbpac_desktop.services.common import get_or_raise
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.directives.closure import attach_closures
+from sbpac_desktop.services.directives.closure_lines import attach_closures
 from sbpac_desktop.services.directives.directive_views import DirectiveFilter, DirectiveRow, build_rows
-from sbpac_desktop.services.meetings.speakers import speeches_by_item
+from sbpac_desktop.services.found import row_or_raise
+from sbpac_desktop.services.meetings.speeches import speeches_by_item
 from sbpac_desktop.services.names import person_name, person_names
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import AgendaItem, Attendance, Directive, Incumbency, Meeting, MeetingSeries, Position
+from sbpac_desktop.store.reader import settled
+from sbpac_desktop.store.tables import agenda_item, attendance, directive, incumbency, meeting, meeting_series, position
 from sbpac_desktop.thai import long_date
+
+if TYPE_CHECKING:
+    from sqlalchemy import Row
+
+    from sbpac_desktop.store.reader import Reader
 
 EMPTY_FOLLOW_UP = "ไม่มีเรื่องสืบเนื่อง"
 
@@ -61,27 +70,31 @@ def directive_line(row: DirectiveRow) -> DirectiveLine:
     )
 
 
-def _meeting(session: Session, meeting_id: int) -> Meeting:
-    return get_or_raise(session, Meeting, meeting_id, "การประชุม")
+def _meeting(reader: Reader, meeting_id: int) -> Row[Any]:
+    return row_or_raise(reader, meeting, meeting_id, "การประชุม", "Meeting")
 
 
-def _header(session: Session, meeting: Meeting) -> MeetingHeader:
+def _header(reader: Reader, found: Row[Any]) -> MeetingHeader:
     return MeetingHeader(
-        body_name=meeting.title,
-        number=meeting.number,
-        be_year=meeting.be_year,
-        meeting_date=meeting.meeting_date,
-        venue=meeting.venue,
-        start_time=meeting.start_time,
-        end_time=meeting.end_time,
-        chair_name=person_name(session, meeting.chair_person_id),
+        body_name=found.title,
+        number=found.number,
+        be_year=found.be_year,
+        meeting_date=found.meeting_date,
+        venue=found.venue,
+        start_time=found.start_time,
+        end_time=found.end_time,
+        chair_name=person_name(reader, found.chair_person_id),
     )
 
 
-def _section_titles(session: Session, meeting: Meeting) -> dict[int, str]:
+def _section_titles(reader: Reader, meeting_row: Row[Any]) -> dict[int, str]:
     """Official headings; item 2 names the minutes it certifies ("ครั้งที่ 9/2562 เมื่อวันที่ …")."""
-    titles = dict(section_titles(AgendaTemplate(meeting.agenda_template)))
-    previous = session.get(Meeting, meeting.previous_meeting_id) if meeting.previous_meeting_id else None
+    titles = dict(section_titles(AgendaTemplate(meeting_row.agenda_template)))
+    previous = None
+    if meeting_row.previous_meeting_id:
+        columns = (meeting.c.number, meeting.c.be_year, meeting.c.meeting_date)
+        query = select(*columns).where(meeting.c.id == meeting_row.previous_meeting_id)
+        previous = settled(reader).execute(query).first()
     if previous is not None:
         number = meeting_number_text(previous.number, previous.be_year, thai_digits=False)
         when = long_date(previous.meeting_date, weekday=False, thai_digits=False)
@@ -89,13 +102,12 @@ def _section_titles(session: Session, meeting: Meeting) -> dict[int, str]:
     return titles
 
 
-def _sections(session: Session, meeting: Meeting, today: date, with_directives: bool) -> tuple[AgendaSection, ...]:
-    items = list(
-        session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id).order_by(AgendaItem.sort_key))
-    )
-    by_item = _directives_by_item(session, meeting.id, today) if with_directives else {}
-    speeches = speeches_by_item(session, meeting.id) if with_directives else {}
-    presenters = person_names(session)
+def _sections(reader: Reader, found: Row[Any], today: date, with_directives: bool) -> tuple[AgendaSection, ...]:
+    query = select(agenda_item).where(agenda_item.c.meeting_id == found.id).order_by(agenda_item.c.sort_key)
+    items = settled(reader).execute(query).all()
+    by_item = _directives_by_item(reader, found.id, today) if with_directives else {}
+    speeches = speeches_by_item(reader, found.id) if with_directives else {}
+    presenters = person_names(reader)
     grouped: dict[int, list[AgendaEntry]] = defaultdict(list)
     for item in items:
         grouped[item.section].append(
@@ -117,15 +129,14 @@ def _sections(session: Session, meeting: Meeting, today: date, with_directives: 
         AgendaSection(
             number, title, tuple(grouped.get(number, ())), EMPTY_FOLLOW_UP if number == FOLLOW_UP_SECTION else "ไม่มี"
         )
-        for number, title in _section_titles(session, meeting).items()
+        for number, title in _section_titles(reader, found).items()
     )
 
 
-def _directives_by_item(session: Session, meeting_id: int, today: date) -> dict[int, list[DirectiveLine]]:
-    rows = build_rows(session, DirectiveFilter(meeting_id=meeting_id), today)
-    item_of = dict(
-        session.execute(select(Directive.id, Directive.agenda_item_id).where(Directive.meeting_id == meeting_id)).all()
-    )
+def _directives_by_item(reader: Reader, meeting_id: int, today: date) -> dict[int, list[DirectiveLine]]:
+    rows = build_rows(reader, DirectiveFilter(meeting_id=meeting_id), today)
+    query = select(directive.c.id, directive.c.agenda_item_id).where(directive.c.meeting_id == meeting_id)
+    item_of = {directive_id: item_id for directive_id, item_id in reader.execute(query)}
     result: dict[int, list[DirectiveLine]] = defaultdict(list)
     for row in rows:
         item_id = item_of.get(row.id)
@@ -136,25 +147,24 @@ def _directives_by_item(session: Session, meeting_id: int, today: date) -> dict[
 
 def agenda_document(db: Database, actor: Actor, meeting_id: int, today: date | None = None) -> AgendaDoc:
     require(actor, READ_DATA, "ดูข้อมูล")
-    with db.unit_of_work() as session:
-        meeting = _meeting(session, meeting_id)
-        sections = _sections(session, meeting, today or date.today(), False)
-        return agenda_with_timetable(_header(session, meeting), sections)
+    with db.connect() as connection:
+        found = _meeting(connection, meeting_id)
+        sections = _sections(connection, found, today or date.today(), False)
+        return agenda_with_timetable(_header(connection, found), sections)
 
 
 def minutes_document(db: Database, actor: Actor, meeting_id: int, today: date | None = None) -> MinutesDoc:
     require(actor, READ_DATA, "ดูข้อมูล")
-    with db.unit_of_work() as session:
-        meeting = _meeting(session, meeting_id)
-        lines = list(
-            session.scalars(
-                select(Attendance)
-                .where(Attendance.meeting_id == meeting.id)
-                .order_by(Attendance.sort_order, Attendance.id)
-            )
+    with db.connect() as connection:
+        found = _meeting(connection, meeting_id)
+        query = (
+            select(attendance)
+            .where(attendance.c.meeting_id == found.id)
+            .order_by(attendance.c.sort_order, attendance.c.id)
         )
-        names = person_names(session)
-        header = _header(session, meeting)
+        lines = connection.execute(query).all()
+        names = person_names(connection)
+        header = _header(connection, found)
         present = tuple(
             _attendance_line(a, names)
             for a in lines
@@ -162,17 +172,18 @@ def minutes_document(db: Database, actor: Actor, meeting_id: int, today: date | 
         )
         absent = tuple(_attendance_line(a, names) for a in lines if a.kind == AttendanceKind.ABSENT.value)
         others = tuple(_attendance_line(a, names) for a in lines if a.kind == AttendanceKind.INVITED.value)
+        sections = _sections(connection, found, today or date.today(), True)
         return MinutesDoc(
             header=header,
-            recording_style=meeting.recording_style,
+            recording_style=found.recording_style,
             present=present,
             absent=absent,
             others=others,
-            opening_text=meeting.opening_text or _default_opening(header, lines, names, _chair_post(session, meeting)),
-            sections=attach_closures(session, meeting.id, _sections(session, meeting, today or date.today(), True)),
-            recorder=_signer(session, meeting.recorder_person_id, lines, names),
-            checker=_signer(session, meeting.checker_person_id, lines, names),
-            audit_anchor=head_for_paper(session) if meeting.status == MeetingStatus.MINUTES_CERTIFIED.value else "",
+            opening_text=found.opening_text or _default_opening(header, lines, names, _chair_post(connection, found)),
+            sections=attach_closures(connection, found.id, sections),
+            recorder=_signer(connection, found.recorder_person_id, lines, names),
+            checker=_signer(connection, found.checker_person_id, lines, names),
+            audit_anchor=head_for_paper(connection) if found.status == MeetingStatus.MINUTES_CERTIFIED.value else "",
         )
 
 
@@ -192,11 +203,11 @@ def dossier_document(db: Database, actor: Actor, meeting_id: int, today: date | 
 
 
 def _paper_anchor(db: Database) -> str:
-    with db.unit_of_work() as session:
-        return head_for_paper(session)
+    with db.connect() as connection:
+        return head_for_paper(connection)
 
 
-def _attendance_line(row: Attendance, names: dict[int, str]) -> PersonLine:
+def _attendance_line(row: Row[Any], names: dict[int, str]) -> PersonLine:
     note = row.meeting_role
     if row.kind == AttendanceKind.ABSENT.value:
         note = row.absence_reason
@@ -209,41 +220,44 @@ def _attendance_line(row: Attendance, names: dict[int, str]) -> PersonLine:
 CHAIR_TO_FILL_IN = "." * 40  # the chair's name written in by hand on the printed minutes
 
 
-def _chair_post(session: Session, meeting: Meeting) -> str | None:
+def _chair_post(reader: Reader, found: Row[Any]) -> str | None:
     """The series' chair post (เลขาธิการ ศอ.บต.), for minutes of a meeting with no chair person."""
-    series = session.get(MeetingSeries, meeting.series_id)
-    if series is None or series.chair_position_id is None:
-        return None
-    return session.scalar(select(Position.title).where(Position.id == series.chair_position_id))
+    query = (
+        select(position.c.title)
+        .join(meeting_series, meeting_series.c.chair_position_id == position.c.id)
+        .where(meeting_series.c.id == found.series_id)
+    )
+    title: str | None = settled(reader).execute(query).scalar()
+    return title
 
 
 def _default_opening(
-    header: MeetingHeader, lines: list[Attendance], names: dict[int, str], chair_post: str | None
+    header: MeetingHeader, lines: Sequence[Row[Any]], names: dict[int, str], chair_post: str | None
 ) -> str:
     """'<chair> <post> ประธานในที่ประชุม กล่าวเปิดประชุม ...'. Without a chair person: the series'
     chair post, else a dotted line to fill in (never 'ประธาน ประธานในที่ประชุม')."""
     if header.chair_name:
-        position = next((a.position_text for a in lines if names.get(a.person_id) == header.chair_name), None)
-        who = f"{header.chair_name} {position}" if position else header.chair_name  # may chair in another's place
+        post = next((a.position_text for a in lines if names.get(a.person_id) == header.chair_name), None)
+        who = f"{header.chair_name} {post}" if post else header.chair_name  # may chair in another's place
     else:
         who = chair_post or CHAIR_TO_FILL_IN
     return f"{who} ประธานในที่ประชุม กล่าวเปิดประชุม และดำเนินการประชุมตามระเบียบวาระ ดังนี้"
 
 
 def _signer(
-    session: Session, person_id: int | None, lines: list[Attendance], names: dict[int, str]
+    reader: Reader, person_id: int | None, lines: Sequence[Row[Any]], names: dict[int, str]
 ) -> PersonLine | None:
     if person_id is None:
         return None
-    position = next((a.position_text for a in lines if a.person_id == person_id), None)
-    if position is None:
-        position = session.scalar(
-            select(Position.title)
-            .join(Incumbency, Incumbency.position_id == Position.id)
-            .where(Incumbency.person_id == person_id)
-            .order_by(Incumbency.start_on.desc())
+    post = next((a.position_text for a in lines if a.person_id == person_id), None)
+    if post is None:
+        post = settled(reader).execute(
+            select(position.c.title)
+            .join(incumbency, incumbency.c.position_id == position.c.id)
+            .where(incumbency.c.person_id == person_id)
+            .order_by(incumbency.c.start_on.desc())
             .limit(1)
-        )
+        ).scalar()
     if person_id not in names:
         raise NotFound("ไม่พบผู้จดรายงานการประชุม", "Recorder not found")
-    return PersonLine(names[person_id], position)
+    return PersonLine(names[person_id], post)

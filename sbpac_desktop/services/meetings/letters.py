@@ -5,7 +5,8 @@ internal memo (บันทึกข้อความ) per unit telling it the 
 Invited posts are the meeting series' standing members (series_member) in their order, or,
 for a series without members, the posts on the meeting's attendance list. The letters are
 signed by the series' chair post (its current holder), else the meeting's chair; the memos by
-the series' secretary post, to which the units report.
+the series' secretary post, to which the units report. Read over the Core tables on a Connection,
+so the letters' commands run without loading the ORM (issue #16).
 """
 
 from __future__ import annotations
@@ -13,22 +14,38 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import NotFound
 from sbpac_desktop.domain.letters import DirectiveMemo, InvitationLetter, Letterhead, MemoItem, Signer
-from sbpac_desktop.services.common import get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveFilter, build_rows
+from sbpac_desktop.services.found import row_or_raise
 from sbpac_desktop.services.meetings.documents import agenda_document
 from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.people.office import get_office
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import Attendance, Incumbency, Meeting, MeetingSeries, OrgUnit, Position, SeriesMember
+from sbpac_desktop.store.reader import settled
+from sbpac_desktop.store.tables import (
+    attendance,
+    incumbency,
+    meeting,
+    meeting_series,
+    org_unit,
+    position,
+    series_member,
+)
 from sbpac_desktop.thai import long_date, time_text
+
+if TYPE_CHECKING:
+    from sqlalchemy import Row
+
+    from sbpac_desktop.store.reader import Reader
+
+ATTENDED = attendance.c
 
 DISTRIBUTION_ADDRESSEE = "ผู้เข้าร่วมประชุม (ตามบัญชีแจกจ่าย)"
 LEAD, SUPPORT = "ผู้รับผิดชอบหลัก", "หน่วยงานสนับสนุน"
@@ -51,40 +68,42 @@ def _letterhead(db: Database, actor: Actor) -> Letterhead:
     return Letterhead(office.name, office.address, office.phone, office.letter_prefix, office.emblem)
 
 
-def _holder(session: Session, position_id: int | None) -> Signer | None:
+def _holder(reader: Reader, position_id: int | None) -> Signer | None:
     """The post's title and its current holder's name (None when nobody holds it now)."""
     if position_id is None:
         return None
-    post = session.get(Position, position_id)
-    if post is None:
+    title = settled(reader).execute(select(position.c.title).where(position.c.id == position_id)).scalar()
+    if title is None:
         return None
-    person_id = session.scalar(
-        select(Incumbency.person_id)
-        .where(Incumbency.position_id == position_id, Incumbency.end_on.is_(None))
-        .order_by(Incumbency.start_on.desc())
+    held = incumbency.c
+    person_id = reader.execute(
+        select(held.person_id)
+        .where(held.position_id == position_id, held.end_on.is_(None))
+        .order_by(held.start_on.desc())
         .limit(1)
-    )
-    return Signer(person_name(session, person_id), post.title)
+    ).scalar()
+    return Signer(person_name(reader, person_id), title)
 
 
-def _invited(session: Session, meeting: Meeting) -> tuple[str, ...]:
+def _invited(reader: Reader, found: Row[Any]) -> tuple[str, ...]:
     """The series' standing posts; a series without them falls back on the meeting's attendance list."""
-    members = session.execute(
-        select(Position.title, func.coalesce(OrgUnit.name, Position.short_code))
-        .join(SeriesMember, SeriesMember.position_id == Position.id)
-        .outerjoin(OrgUnit, OrgUnit.id == Position.org_unit_id)
-        .where(SeriesMember.series_id == meeting.series_id)
-        .order_by(SeriesMember.sort_order, SeriesMember.id)
+    member = series_member.c
+    members = settled(reader).execute(
+        select(position.c.title, func.coalesce(org_unit.c.name, position.c.short_code))
+        .join(series_member, member.position_id == position.c.id)
+        .outerjoin(org_unit, org_unit.c.id == position.c.org_unit_id)
+        .where(member.series_id == found.series_id)
+        .order_by(member.sort_order, member.id)
     ).all()
     if members:
         return _distinct_posts([(title, where) for title, where in members])
-    attended = session.execute(
-        select(Attendance.position_text, Attendance.person_id)
-        .where(Attendance.meeting_id == meeting.id, Attendance.position_text.is_not(None))
-        .order_by(Attendance.sort_order, Attendance.id)
+    attended = reader.execute(
+        select(ATTENDED.position_text, ATTENDED.person_id)
+        .where(ATTENDED.meeting_id == found.id, ATTENDED.position_text.is_not(None))
+        .order_by(ATTENDED.sort_order, ATTENDED.id)
     ).all()
     # an attendance row names no post, only its printed title: a repeated title goes with the person's name
-    return _distinct_posts([(title, person_name(session, person)) for title, person in attended if title])
+    return _distinct_posts([(title, person_name(reader, person)) for title, person in attended if title])
 
 
 def _distinct_posts(posts: list[tuple[str, str | None]]) -> tuple[str, ...]:
@@ -97,42 +116,43 @@ def _distinct_posts(posts: list[tuple[str, str | None]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(lines))
 
 
-def _facts(session: Session, meeting_id: int) -> _MeetingFacts:
-    meeting = get_or_raise(session, Meeting, meeting_id, "การประชุม")
-    series = session.get(MeetingSeries, meeting.series_id)
-    chair = _holder(session, series.chair_position_id if series else None)
+def _facts(reader: Reader, meeting_id: int) -> _MeetingFacts:
+    found = row_or_raise(reader, meeting, meeting_id, "การประชุม", "Meeting")
+    posts = (meeting_series.c.chair_position_id, meeting_series.c.secretary_position_id)
+    series = reader.execute(select(*posts).where(meeting_series.c.id == found.series_id)).first()
+    chair = _holder(reader, series.chair_position_id if series else None)
     if chair is None:
-        position = session.scalar(
-            select(Attendance.position_text).where(
-                Attendance.meeting_id == meeting.id, Attendance.person_id == meeting.chair_person_id
+        post = reader.execute(
+            select(ATTENDED.position_text).where(
+                ATTENDED.meeting_id == found.id, ATTENDED.person_id == found.chair_person_id
             )
-        )
-        chair = Signer(person_name(session, meeting.chair_person_id), position or "ประธานในที่ประชุม")
-    when = long_date(meeting.meeting_date, thai_digits=False)
-    if meeting.start_time:
-        when += f" เวลา {time_text(meeting.start_time, thai_digits=False)}"
+        ).scalar()
+        chair = Signer(person_name(reader, found.chair_person_id), post or "ประธานในที่ประชุม")
+    when = long_date(found.meeting_date, thai_digits=False)
+    if found.start_time:
+        when += f" เวลา {time_text(found.start_time, thai_digits=False)}"
     return _MeetingFacts(
-        title=meeting.title,
-        number_text=f"{meeting.number}/{meeting.be_year}",
+        title=found.title,
+        number_text=f"{found.number}/{found.be_year}",
         when=when,
-        venue=meeting.venue,
+        venue=found.venue,
         chair=chair,
-        secretary=_holder(session, series.secretary_position_id if series else None) or _secretary(session, meeting),
-        invited=_invited(session, meeting),
+        secretary=_holder(reader, series.secretary_position_id if series else None) or _secretary(reader, found),
+        invited=_invited(reader, found),
     )
 
 
-def _secretary(session: Session, meeting: Meeting) -> Signer | None:
+def _secretary(reader: Reader, found: Row[Any]) -> Signer | None:
     """The person recorded as the meeting's เลขานุการ on its attendance list, with their post."""
-    row = session.scalars(
-        select(Attendance)
-        .where(Attendance.meeting_id == meeting.id, Attendance.meeting_role == "เลขานุการ")
-        .order_by(Attendance.sort_order, Attendance.id)
+    row = settled(reader).execute(
+        select(ATTENDED.person_id, ATTENDED.position_text)
+        .where(ATTENDED.meeting_id == found.id, ATTENDED.meeting_role == "เลขานุการ")
+        .order_by(ATTENDED.sort_order, ATTENDED.id)
         .limit(1)
     ).first()
     if row is None or not row.position_text:
         return None
-    return Signer(person_name(session, row.person_id), row.position_text)
+    return Signer(person_name(reader, row.person_id), row.position_text)
 
 
 def _letter_number(head: Letterhead, circular: bool, running: str | None) -> str:
@@ -147,8 +167,8 @@ def invitation_letters(
     """One letter with the distribution list, or one letter per invited post; agenda attached."""
     require(actor, READ_DATA, "ดูข้อมูล")
     head = _letterhead(db, actor)
-    with db.unit_of_work() as session:
-        facts = _facts(session, meeting_id)
+    with db.connect() as connection:
+        facts = _facts(connection, meeting_id)
     agenda = agenda_document(db, actor, meeting_id)
     chaired = f" โดยมี{facts.chair.name} {facts.chair.position} เป็นประธาน" if facts.chair.name else ""
     body = (
@@ -182,9 +202,9 @@ def directive_memos(
     """One บันทึกข้อความ per unit (lead or supporting) with the meeting's directives it holds."""
     require(actor, READ_DATA, "ดูข้อมูล")
     head = _letterhead(db, actor)
-    with db.unit_of_work() as session:
-        facts = _facts(session, meeting_id)
-        rows = build_rows(session, DirectiveFilter(meeting_id=meeting_id), today or date.today())
+    with db.connect() as connection:
+        facts = _facts(connection, meeting_id)
+        rows = build_rows(connection, DirectiveFilter(meeting_id=meeting_id), today or date.today())
     by_unit: dict[str, list[MemoItem]] = defaultdict(list)
     for row in sorted(rows, key=lambda r: (r.fiscal_year, r.seq)):
         number = row.number_text(thai_digits=False)

@@ -1,5 +1,6 @@
 """The meetings as a list (the window's first page, `meetings list`) and the meeting's view and input
-types, over the Core tables (store.tables): importing this module and reading the list load no
+types, over the Core tables (store.tables): importing this module, reading the list and finding one
+meeting (`get_meeting`, `find_meeting`: the document commands' lookup) load no
 `sqlalchemy.orm` and no mapped model, so the window's first page fills while the ORM still loads
 (issue #16). Writing a meeting is services/meetings/meetings.py's, which re-exports these names."""
 
@@ -10,12 +11,14 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from sbpac_desktop.domain.enums import AgendaTemplate, MeetingStatus, RecordingStyle
-from sbpac_desktop.domain.numbering import meeting_number_text
+from sbpac_desktop.domain.errors import NotFound
+from sbpac_desktop.domain.numbering import meeting_number_text, parse_meeting_number
 from sbpac_desktop.domain.people import full_name
 from sbpac_desktop.services.context import Actor
+from sbpac_desktop.services.found import key_in_range
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.tables import meeting, meeting_series, person
@@ -91,19 +94,7 @@ def list_meetings(
 ) -> list[MeetingView]:
     """Newest first, as a secretary looks for the coming or the last meeting."""
     require(actor, READ_DATA, "ดูข้อมูล")
-    chair, recorder = person.alias("chair"), person.alias("recorder")
-    query = (
-        select(
-            *(meeting.c[column] for column in _LISTED),
-            meeting_series.c.name,
-            *(chair.c[part] for part in _NAME_PARTS),
-            *(recorder.c[part] for part in _NAME_PARTS),
-        )
-        .join_from(meeting, meeting_series, meeting_series.c.id == meeting.c.series_id)
-        .outerjoin(chair, chair.c.id == meeting.c.chair_person_id)
-        .outerjoin(recorder, recorder.c.id == meeting.c.recorder_person_id)
-        .order_by(meeting.c.meeting_date.desc(), meeting.c.id.desc())
-    )
+    query = _views_query().order_by(meeting.c.meeting_date.desc(), meeting.c.id.desc())
     if series_id is not None:
         query = query.where(meeting.c.series_id == series_id)
     if fiscal_year_be is not None:
@@ -113,6 +104,55 @@ def list_meetings(
         # Meeting entities cost more than the rest of the page's first read. On a Core connection,
         # so the window's first page fills before the ORM is imported (issue #16).
         return _listed_views(connection.execute(query))
+
+
+def get_meeting(db: Database, actor: Actor, meeting_id: int) -> MeetingView:
+    require(actor, READ_DATA, "ดูข้อมูล")
+    found: list[MeetingView] = []
+    if key_in_range(meeting_id):
+        with db.connect() as connection:
+            found = _listed_views(connection.execute(_views_query().where(meeting.c.id == meeting_id)))
+    if not found:
+        raise NotFound(f"ไม่พบการประชุม (รหัส {meeting_id})", f"Meeting {meeting_id} not found")
+    return found[0]
+
+
+def find_meeting(db: Database, actor: Actor, reference: str, series_id: int | None = None) -> MeetingView:
+    """A meeting by id ('12') or by its printed number ('10/2562', '๑๐/๒๕๖๒'); over the Core tables,
+    so a document command finds its meeting without loading the ORM (issue #16)."""
+    require(actor, READ_DATA, "ดูข้อมูล")
+    reference = reference.strip()
+    if reference.isdigit():
+        return get_meeting(db, actor, int(reference))
+    parsed = parse_meeting_number(reference)
+    if parsed is not None:
+        query = _views_query().where(meeting.c.number == parsed[0], meeting.c.be_year == parsed[1])
+        if series_id is not None:
+            query = query.where(meeting.c.series_id == series_id)
+        with db.connect() as connection:
+            found = _listed_views(connection.execute(query.order_by(meeting.c.id).limit(1)))
+        if found:
+            return found[0]
+    raise NotFound(
+        f"ไม่พบการประชุม {reference} (ระบุรหัส หรือครั้งที่ เช่น 10/2562)",
+        f"No meeting {reference} (give an id or a number such as 10/2562)",
+    )
+
+
+def _views_query() -> Select[Any]:
+    """The columns `_listed_views` reads: the meeting's, its series' name, the chair's and the recorder's names."""
+    chair, recorder = person.alias("chair"), person.alias("recorder")
+    return (
+        select(
+            *(meeting.c[column] for column in _LISTED),
+            meeting_series.c.name,
+            *(chair.c[part] for part in _NAME_PARTS),
+            *(recorder.c[part] for part in _NAME_PARTS),
+        )
+        .join_from(meeting, meeting_series, meeting_series.c.id == meeting.c.series_id)
+        .outerjoin(chair, chair.c.id == meeting.c.chair_person_id)
+        .outerjoin(recorder, recorder.c.id == meeting.c.recorder_person_id)
+    )
 
 
 # The meeting's columns a list view takes, in the order _listed_views reads them.

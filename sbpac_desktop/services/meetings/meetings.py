@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import AgendaTemplate, MeetingStatus, RecordingStyle
-from sbpac_desktop.domain.errors import NotFound, ValidationError
-from sbpac_desktop.domain.numbering import meeting_number_text, next_sequence, parse_meeting_number
+from sbpac_desktop.domain.errors import ValidationError
+from sbpac_desktop.domain.numbering import meeting_number_text, next_sequence
 from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services import conflicts
 from sbpac_desktop.services.audit_trail import add_row, audit, change_row, snapshot
@@ -19,7 +19,9 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.meetings import series as series_service
 from sbpac_desktop.services.meetings.meeting_list import MeetingInput as MeetingInput  # re-exported: the callers' types
 from sbpac_desktop.services.meetings.meeting_list import MeetingView as MeetingView
-from sbpac_desktop.services.meetings.meeting_list import list_meetings as list_meetings  # Core: no ORM (issue #16)
+from sbpac_desktop.services.meetings.meeting_list import find_meeting as find_meeting  # Core: no ORM (issue #16)
+from sbpac_desktop.services.meetings.meeting_list import get_meeting as get_meeting
+from sbpac_desktop.services.meetings.meeting_list import list_meetings as list_meetings
 from sbpac_desktop.services.meetings.series import SeriesView
 from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
@@ -188,33 +190,6 @@ def _view(session: Session, m: Meeting) -> MeetingView:
         status=MeetingStatus(m.status),
         previous_meeting_id=m.previous_meeting_id,
         opening_text=m.opening_text,
-    )
-
-
-def get_meeting(db: Database, actor: Actor, meeting_id: int) -> MeetingView:
-    require(actor, READ_DATA, "ดูข้อมูล")
-    with db.unit_of_work() as session:
-        return _view(session, get_or_raise(session, Meeting, meeting_id, "การประชุม"))
-
-
-def find_meeting(db: Database, actor: Actor, reference: str, series_id: int | None = None) -> MeetingView:
-    """A meeting by id ('12') or by its printed number ('10/2562', '๑๐/๒๕๖๒')."""
-    require(actor, READ_DATA, "ดูข้อมูล")
-    reference = reference.strip()
-    with db.unit_of_work() as session:
-        if reference.isdigit():
-            return _view(session, get_or_raise(session, Meeting, int(reference), "การประชุม"))
-        parsed = parse_meeting_number(reference)
-        if parsed is not None:
-            query = select(Meeting).where(Meeting.number == parsed[0], Meeting.be_year == parsed[1])
-            if series_id is not None:
-                query = query.where(Meeting.series_id == series_id)
-            found = list(session.scalars(query.order_by(Meeting.id)))
-            if found:
-                return _view(session, found[0])
-    raise NotFound(
-        f"ไม่พบการประชุม {reference} (ระบุรหัส หรือครั้งที่ เช่น 10/2562)",
-        f"No meeting {reference} (give an id or a number such as 10/2562)",
     )
 
 

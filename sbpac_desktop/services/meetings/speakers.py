@@ -7,7 +7,6 @@ Editing follows the minutes' rules: secretariat roles, and nothing once the minu
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -17,7 +16,7 @@ from sbpac_desktop.domain.validation import Checker
 from sbpac_desktop.services.audit_trail import audit, erase_row, snapshot
 from sbpac_desktop.services.common import ensure_meeting_editable, get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
-from sbpac_desktop.services.names import person_name
+from sbpac_desktop.services.meetings.speeches import speaker_of
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import AgendaItem, Meeting, Person, Position, SpeakerEntry
@@ -46,14 +45,6 @@ class SpeakerView:
     speaker_text: str | None
     speaker: str  # as printed: "นาย ก ข (ผู้อำนวยการกอง…)"
     text: str
-
-
-def speaker_label(name: str | None, post: str | None, free_text: str | None) -> str:
-    """'name (post)'; the free text is the post for a person, or the whole name without one."""
-    role = post or (free_text if name else None)
-    if name:
-        return f"{name} ({role})" if role else name
-    return post or free_text or ""
 
 
 def _check(session: Session, data: SpeakerInput) -> None:
@@ -155,25 +146,6 @@ def list_entries(db: Database, actor: Actor, item_id: int) -> list[SpeakerView]:
         return [_view(session, e) for e in _entries(session, item_id)]
 
 
-def speeches_by_item(session: Session, meeting_id: int) -> dict[int, list[tuple[str, str]]]:
-    """(speaker as printed, text) per agenda item of the meeting, in order: for the minutes."""
-    query = (
-        select(SpeakerEntry)
-        .join(AgendaItem, AgendaItem.id == SpeakerEntry.agenda_item_id)
-        .where(AgendaItem.meeting_id == meeting_id)
-        .order_by(SpeakerEntry.agenda_item_id, SpeakerEntry.seq, SpeakerEntry.id)
-    )
-    result: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for entry in session.scalars(query):
-        result[entry.agenda_item_id].append((_label(session, entry), entry.text))
-    return result
-
-
-def _label(session: Session, entry: SpeakerEntry) -> str:
-    post = session.get(Position, entry.position_id) if entry.position_id is not None else None
-    return speaker_label(person_name(session, entry.person_id), post.title if post else None, entry.speaker_text)
-
-
 def _view(session: Session, entry: SpeakerEntry) -> SpeakerView:
     session.flush()
     return SpeakerView(
@@ -184,6 +156,6 @@ def _view(session: Session, entry: SpeakerEntry) -> SpeakerView:
         entry.person_id,
         entry.position_id,
         entry.speaker_text,
-        _label(session, entry),
+        speaker_of(session, entry.id),
         entry.text,
     )

@@ -13,18 +13,24 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ConflictError
 from sbpac_desktop.domain.validation import Checker
-from sbpac_desktop.services.audit_trail import add_row, change_row
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import Setting
+from sbpac_desktop.store.reader import settled
+from sbpac_desktop.store.tables import setting
 from sbpac_desktop.thai import normalize_text, to_arabic_digits
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from sbpac_desktop.store.models import Setting
+    from sbpac_desktop.store.reader import Reader
 
 NAME, ADDRESS, PHONE = "office.name", "office.address", "office.phone"
 PREFIX, EMBLEM = "office.letter_prefix", "office.emblem"
@@ -56,12 +62,17 @@ class OfficeDetails(OfficeInput):
 
 
 def _rows(session: Session) -> dict[str, Setting]:
+    """The mapped rows an update changes."""
+    from sbpac_desktop.store.models import Setting
+
     return {row.key: row for row in session.scalars(select(Setting).where(Setting.key.in_(KEYS)))}
 
 
-def _view(session: Session) -> OfficeDetails:
-    rows = _rows(session)
-    values = {key: json.loads(row.value_json) for key, row in rows.items()}
+def _view(reader: Reader) -> OfficeDetails:
+    """Over the Core table: letters read the office without loading the ORM (issue #16)."""
+    query = select(setting.c.key, setting.c.value_json, setting.c.version).where(setting.c.key.in_(KEYS))
+    rows = settled(reader).execute(query).all()
+    values = {row.key: json.loads(row.value_json) for row in rows}
     emblem = values.get(EMBLEM)
     return OfficeDetails(
         name=values.get(NAME) or DEFAULT_NAME,
@@ -69,14 +80,14 @@ def _view(session: Session) -> OfficeDetails:
         phone=values.get(PHONE) or "",
         letter_prefix=values.get(PREFIX) or "",
         emblem=base64.b64decode(emblem) if emblem else None,
-        version=sum(row.version for row in rows.values()),
+        version=sum(row.version for row in rows),
     )
 
 
 def get_office(db: Database, actor: Actor) -> OfficeDetails:
     require(actor, READ_DATA, "ดูข้อมูลส่วนราชการ")
-    with db.unit_of_work() as session:
-        return _view(session)
+    with db.connect() as connection:
+        return _view(connection)
 
 
 def emblem_problem(data: bytes | None) -> str | None:
@@ -135,6 +146,9 @@ def update_office(db: Database, actor: Actor, data: OfficeInput, expected_versio
 
 
 def _store(session: Session, actor: Actor, row: Setting | None, key: str, value: str | None) -> None:
+    from sbpac_desktop.services.audit_trail import add_row, change_row  # the ORM's: only a save loads it
+    from sbpac_desktop.store.models import Setting
+
     encoded = json.dumps(value, ensure_ascii=False)
     if row is None:
         if not value:
