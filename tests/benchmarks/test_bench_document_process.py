@@ -80,8 +80,11 @@ def lines_of(pdf: Path, out: Path) -> int:
             "letters invitation 10/2562 --per-post -o x.pdf",
             ["letters", "invitation", "10/2562", "--per-post", "-o", "{out}"],
         ),
+        ("agenda 10/2562 -o x.pdf", ["agenda", "10/2562", "-o", "{out}"]),
+        ("dossier 10/2562 -o x.pdf", ["dossier", "10/2562", "-o", "{out}"]),
+        ("followup-report -o x.pdf", ["followup-report", "-o", "{out}"]),
     ],
-    ids=["minutes", "letters-invitation"],
+    ids=["minutes", "letters-invitation", "agenda", "dossier", "followup-report"],
 )
 def test_document_command_against_plain_reportlab(
     benchmark: Any, demo_db: Path, tmp_path: Path, name: str, args: list[str]
