@@ -64,9 +64,10 @@ LINE_BREAK = _LineBreak()
 Item = Word | Space | _LineBreak
 
 
-def items_of(runs: Sequence[tuple[str, str]], *, thai_digits: bool = False) -> list[Item]:
-    """Turn (text, font) runs into Words, Spaces and LINE_BREAKs."""
-    return list(_items_cached(tuple(runs), thai_digits))
+def items_of(runs: Sequence[tuple[str, str]], *, thai_digits: bool = False) -> tuple[Item, ...]:
+    """Turn (text, font) runs into Words, Spaces and LINE_BREAKs: one tuple shared by every
+    paragraph of the same text (so their layouts can be shared too, paragraph.py)."""
+    return _items_cached(tuple(runs), thai_digits)
 
 
 @functools.lru_cache(maxsize=4096)

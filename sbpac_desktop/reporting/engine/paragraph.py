@@ -14,7 +14,7 @@ from sbpac_desktop.thai import normalize_text
 from .breaking import LINE_BREAK, Item, Space, Word, items_of
 from .drawing import actual_text_span, draw_shaped, has_thai_digits
 from .fonts import ASCENT, DESCENT, bold_of, register_fonts
-from .layout import Line, item_width, layout
+from .layout import Line, item_width, shared_layout
 from .shaping import Shaped, join, shape
 from .styles import styles
 
@@ -47,7 +47,7 @@ class ThaiParagraph(Flowable):
         self.style = style if style is not None else styles()["body"]
         if keep_with_next is not None:
             self.keepWithNext = keep_with_next
-        self._items = items_of(_font_runs(text, self.style.fontName), thai_digits=thai_digits)
+        self._items: Sequence[Item] = items_of(_font_runs(text, self.style.fontName), thai_digits=thai_digits)
         self._first_indent = self.style.firstLineIndent
         self._head = True  # False for the part after a page break: no space before
         self._tail = True  # False for the part before a page break: no space after
@@ -77,7 +77,7 @@ class ThaiParagraph(Flowable):
         style = self.style
         inner = availWidth - style.leftIndent - style.rightIndent
         if self._wrapped_width != availWidth:
-            self._lines = layout(self._items, style.fontSize, inner - self._first_indent, inner)
+            self._lines = shared_layout(self._items, style.fontSize, inner - self._first_indent, inner)
             self._wrapped_width = availWidth
         self.width = availWidth
         self.height = len(self._lines) * style.leading
