@@ -24,6 +24,7 @@ class Line:
     width: float = 0.0
     hard_end: bool = False  # ends at a stored newline or the paragraph's end: never justified
     dropped_space: Space | None = None  # the space the line broke at; kept to re-lay out a split paragraph
+    plans: dict[bool, tuple] = field(default_factory=dict, compare=False, repr=False)  # what it draws (line_plan.py)
 
 
 def piece_width(piece: Piece, size: float) -> float:

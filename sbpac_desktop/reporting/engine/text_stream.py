@@ -7,7 +7,8 @@ glyph boundaries where the pen moves other than by the glyph's /Widths entry), w
 once per shaped word, so a run is written with ReportLab's public pieces: the font's
 splitString (the subset codes of this document), getSubsetInternalName, fp_str, escapePDF
 and Canvas.addLiteral. The operators are the ones ReportLab's PDFTextObject.textOut wrote
-for the same run (`BT x y Tm /Fn size Tf leading TL [(…) n (…)] TJ ET`).
+for the same run (`BT x y Tm /Fn size Tf leading TL [(…) n (…)] TJ ET`). A run drawn again on
+the same canvas (a repeated table cell) reuses its operators; only its place is new.
 """
 
 from __future__ import annotations
@@ -35,7 +36,22 @@ class Kern(NamedTuple):
 
 
 _FILL = PATH_OPS[0, 1, FILL_NON_ZERO]
-_documents: WeakKeyDictionary[Canvas, object] = WeakKeyDictionary()
+_WRITTEN_MAX = 20_000
+
+
+class _CanvasText:
+    """What one canvas's text objects share: its document, and the operators of each run
+    already written (by font, size and codes): a table's repeated cells are written again
+    and again, and only their place changes."""
+
+    __slots__ = ("document", "written")
+
+    def __init__(self, document: object) -> None:
+        self.document = document
+        self.written: dict[tuple[str, float, str], tuple[Sequence[Kern], str]] = {}
+
+
+_states: WeakKeyDictionary[Canvas, _CanvasText] = WeakKeyDictionary()
 
 
 def text_object(
@@ -43,9 +59,24 @@ def text_object(
 ) -> str:
     """The text object that shows `codes` (one character per glyph) with its origin at (x, y)."""
     font = thai_font(font_name)
-    document = _document_of(canvas, font)
+    state = _state_of(canvas, font)
+    key = (font_name, size, codes)
+    known = state.written.get(key)
+    if known is not None and known[0] == kerns:
+        operators = known[1]
+    else:
+        operators = _operators(font, state.document, codes, kerns, size)
+        if len(state.written) >= _WRITTEN_MAX:  # a report of thousands of pages: start again
+            state.written.clear()
+        state.written[key] = (kerns, operators)
+    return f"BT 1 0 0 1 {fp_str(x, y)} Tm {operators} ET"
+
+
+def _operators(font: ThaiTTFont, document: object, codes: str, kerns: Sequence[Kern], size: float) -> str:
+    """The font selections and show operators of one run, the same wherever it is drawn: once a
+    code has its place in a subset of the document, it keeps it."""
     font_size = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"  # the leading PDFTextObject.setFont gives
-    parts = [f"BT 1 0 0 1 {fp_str(x, y)} Tm"]
+    parts = []
     start = 0
     index = 0
     for subset, chunk in font.splitString(codes, document):
@@ -54,7 +85,6 @@ def text_object(
         index, shown = _show(chunk, kerns, index, start, end)
         parts.append(shown)
         start = end
-    parts.append("ET")
     return " ".join(parts)
 
 
@@ -97,16 +127,14 @@ def _path_code(font_name: str, gid: int) -> str:
     return str(glyph_path(font_name, gid).getCode())
 
 
-def _document_of(canvas: Canvas, font: ThaiTTFont) -> object:
-    """The PDF document `canvas` writes: the subsets and font names a run's codes belong to.
-
-    Asked once per canvas through a text object that shows nothing, which hands the
-    document to the font's splitString (ThaiTTFont.last_document)."""
-    document = _documents.get(canvas)
-    if document is None:
+def _state_of(canvas: Canvas, font: ThaiTTFont) -> _CanvasText:
+    """The canvas's shared state; its document (the subsets and font names a run's codes belong
+    to) is asked once, through a text object that shows nothing, which hands the document to
+    the font's splitString (ThaiTTFont.last_document)."""
+    state = _states.get(canvas)
+    if state is None:
         probe = canvas.beginText()
         probe.setFont(font.fontName, 1)
         probe.textOut("")
-        document = font.last_document()
-        _documents[canvas] = document
-    return document
+        state = _states[canvas] = _CanvasText(font.last_document())
+    return state
