@@ -157,8 +157,11 @@ def _is_breakable_space(token: str) -> bool:
     return bool(token) and not token.strip(_BREAKABLE_SPACES)
 
 
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")  # letters, vowels and marks; Thai digits (U+0E50-59) are not
+
+
 def _has_thai_letter(token: str) -> bool:
-    return any("\u0e01" <= char <= "\u0e4e" and not "\u0e50" <= char <= "\u0e59" for char in token)
+    return _THAI_LETTER.search(token) is not None
 
 
 def _has_latin(token: str) -> bool:
