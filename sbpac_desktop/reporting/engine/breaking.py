@@ -27,6 +27,7 @@ _FOLLOWING_VOWELS = frozenset("\u0e30\u0e32\u0e33\u0e45")
 # Thai vowels written before the consonant they are pronounced after.
 _LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
 _BREAKABLE_SPACES = " \t\u3000"
+_ASCII_DIGITS = frozenset("0123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ def _items_cached(runs: tuple[tuple[str, str], ...], thai_digits: bool) -> tuple
         if number:
             items.append(LINE_BREAK)
         tokens: Sequence[str] = _segment_cached(line)
-        if thai_digits:
+        if thai_digits and not _ASCII_DIGITS.isdisjoint(line):  # a line without digits stays as it is
             tokens = [token if _has_latin(token) else to_thai_digits(token) for token in tokens]
         items.extend(_line_items(tokens, offset, fonts))
         offset += len(line) + 1
@@ -181,6 +182,9 @@ def _font_boundaries(runs: Sequence[tuple[str, str]]) -> list[tuple[int, str]]:
 
 def _pieces(text: str, start: int, fonts: list[tuple[int, str]]) -> Iterator[Piece]:
     """Cut text[start:...] where the font changes."""
+    if len(fonts) == 1:  # one font, the usual paragraph: nothing to cut
+        yield Piece(text, fonts[0][1])
+        return
     end = start + len(text)
     cuts = [offset for offset, _font in fonts if start < offset < end]
     edges = [start, *cuts, end]
