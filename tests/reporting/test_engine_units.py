@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -180,3 +182,22 @@ def test_paragraph_split_keeps_every_word():
     assert (head.text + tail.text).split() == paragraph.text.split()  # the space at the break is kept
     assert tail.wrap(200, 10_000)[1] > tail.wrap(400, 10_000)[1]  # the rest re-wraps on a narrower page
     assert tail.getSpaceBefore() == 0 and head.getSpaceAfter() == 0
+
+
+def test_registering_the_fonts_never_searches_for_type1_metrics():
+    """getFont on a name it does not know searches the disk for AFM files (0.3-0.6 s): asking
+    whether Sarabun is registered yet must not go there. In a fresh process, where it is not."""
+    code = (
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "searched = []\n"
+        "original = pdfmetrics.findFontAndRegister\n"
+        "pdfmetrics.findFontAndRegister = lambda name: searched.append(name) or original(name)\n"
+        "from sbpac_desktop.reporting.engine import ThaiParagraph, register_fonts\n"
+        "from sbpac_desktop.reporting.engine.fonts import thai_font\n"
+        "register_fonts()\n"
+        "thai_font('Sarabun-Bold')\n"
+        "ThaiParagraph('ที่ประชุม')\n"
+        "print(searched)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
