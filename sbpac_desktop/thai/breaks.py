@@ -13,6 +13,7 @@ use it, so paper and screen agree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from sbpac_desktop.thai.dates import THAI_MONTH_ABBR, THAI_MONTHS
@@ -60,8 +61,11 @@ def _is_space(token: str) -> bool:
     return bool(token) and token.isspace()
 
 
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")  # letters, vowels and marks; not Thai digits (U+0E50-59)
+
+
 def _is_thai(token: str) -> bool:
-    return any("\u0e01" <= char <= "\u0e4e" and not "\u0e50" <= char <= "\u0e59" for char in token)
+    return _THAI_LETTER.search(token) is not None
 
 
 def _is_number(token: str) -> bool:
@@ -96,19 +100,29 @@ def _merge_abbreviation_stops(tokens: Sequence[str]) -> list[str]:
 def glue_tokens(tokens: Sequence[str]) -> list[str]:
     """Tokens with no line break allowed between them merged into one; "".join() is unchanged."""
     tokens = _merge_abbreviation_stops(tokens)
+    stops = _stops(tokens)
     out: list[str] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if out and _glued_to_previous(out, tokens, index):
+    for index, token in enumerate(tokens):
+        if out and _glued_to_previous(tokens, stops, index):
             out[-1] += token
         else:
             out.append(token)
-        index += 1
     return out
 
 
-def _glued_to_previous(out: list[str], tokens: Sequence[str], index: int) -> bool:
+def _stops(tokens: Sequence[str]) -> list[int]:
+    """For each token, the nearest one at or before it that may end a name's run of Thai
+    tokens: a title, a space or a token without Thai letters (-1: none)."""
+    stops: list[int] = []
+    last = -1
+    for index, token in enumerate(tokens):
+        if token in TITLE_PREFIXES or _is_space(token) or not _is_thai(token):
+            last = index
+        stops.append(last)
+    return stops
+
+
+def _glued_to_previous(tokens: Sequence[str], stops: list[int], index: int) -> bool:
     token, previous = tokens[index], tokens[index - 1]
     if _is_space(token):
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -118,20 +132,22 @@ def _glued_to_previous(out: list[str], tokens: Sequence[str], index: int) -> boo
         return _joins_over_space(before, token)
     if previous in BOUND_BEFORE and _is_thai(token):
         return True
-    return _is_thai(token) and _in_name(tokens, index)
+    return _is_thai(token) and _in_name(tokens, stops, index)
 
 
-def _in_name(tokens: Sequence[str], index: int, surname: bool = True) -> bool:
+def _in_name(tokens: Sequence[str], stops: list[int], index: int, surname: bool = True) -> bool:
     """Is tokens[index] part of a name a title started ("นายสม|ชาย", "พล.ต.อ. สม|ศักดิ์"), or of the
-    surname right after such a name ("นายสมชาย รัก|ชาติ")?"""
-    for back in range(index - 1, -1, -1):
-        earlier = tokens[back]
-        if earlier in TITLE_PREFIXES:
+    surname right after such a name ("นายสมชาย รัก|ชาติ")? Only the nearest title, space or
+    non-Thai token before it decides (stops), so a long run of Thai words is not read again
+    for each of its words."""
+    back = stops[index - 1] if index >= 1 else -1
+    if back < 0:
+        return False
+    earlier = tokens[back]
+    if earlier in TITLE_PREFIXES:
+        return True
+    if _is_space(earlier):
+        if back >= 1 and tokens[back - 1] in TITLE_PREFIXES:
             return True
-        if _is_space(earlier):
-            if back >= 1 and tokens[back - 1] in TITLE_PREFIXES:
-                return True
-            return surname and back >= 1 and _is_thai(tokens[back - 1]) and _in_name(tokens, back - 1, False)
-        if not _is_thai(earlier):
-            return False
+        return surname and back >= 1 and _is_thai(tokens[back - 1]) and _in_name(tokens, stops, back - 1, False)
     return False

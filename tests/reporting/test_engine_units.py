@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 
 from sbpac_desktop.reporting.engine import BODY_SIZE, LEADING, ThaiParagraph, register_fonts, styles, text_width
 from sbpac_desktop.reporting.engine.breaking import LINE_BREAK, Space, Word, clusters, items_of
 from sbpac_desktop.reporting.engine.cmap import to_unicode_cmap
 from sbpac_desktop.reporting.engine.fonts import ThaiTTFont
 from sbpac_desktop.reporting.engine.shaping import shape
+from sbpac_desktop.reporting.engine.text_stream import text_object
 from sbpac_desktop.thai import segment
 
 FONTS = ["Sarabun", "Sarabun-Bold", "Sarabun-Italic", "Sarabun-BoldItalic"]
@@ -85,7 +90,8 @@ def test_any_well_formed_syllables_read_back(text, font_name):
 
 def test_raised_and_shifted_marks_are_outlines_not_text_rises():
     run = shape("สั่ง ปั้น", "Sarabun")
-    assert all(data.y_offset == 0 for data in run.text.__shapeData__)
+    canvas = Canvas(io.BytesIO())
+    assert " Ts" not in text_object(canvas, run.text, run.kerns, "Sarabun", BODY_SIZE, 0, 0)  # no text rise
     assert len(run.overlays) == 2
 
 
@@ -176,3 +182,22 @@ def test_paragraph_split_keeps_every_word():
     assert (head.text + tail.text).split() == paragraph.text.split()  # the space at the break is kept
     assert tail.wrap(200, 10_000)[1] > tail.wrap(400, 10_000)[1]  # the rest re-wraps on a narrower page
     assert tail.getSpaceBefore() == 0 and head.getSpaceAfter() == 0
+
+
+def test_registering_the_fonts_never_searches_for_type1_metrics():
+    """getFont on a name it does not know searches the disk for AFM files (0.3-0.6 s): asking
+    whether Sarabun is registered yet must not go there. In a fresh process, where it is not."""
+    code = (
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "searched = []\n"
+        "original = pdfmetrics.findFontAndRegister\n"
+        "pdfmetrics.findFontAndRegister = lambda name: searched.append(name) or original(name)\n"
+        "from sbpac_desktop.reporting.engine import ThaiParagraph, register_fonts\n"
+        "from sbpac_desktop.reporting.engine.fonts import thai_font\n"
+        "register_fonts()\n"
+        "thai_font('Sarabun-Bold')\n"
+        "ThaiParagraph('ที่ประชุม')\n"
+        "print(searched)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -125,3 +125,23 @@ def test_glue_tokens_keeps_the_pairs_in_one_token(text: str, glued: str) -> None
 def test_glue_tokens_leaves_ordinary_thai_words_apart() -> None:
     text = "ที่ประชุมรับทราบการดำเนินงาน"
     assert glue_tokens(segment(text)) == segment(text)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        # a name cut into syllables after its title, then its surname, then ordinary words
+        (["ให้", "นาย", "สม", "ชาย", " ", "รัก", "ชาติ", " ", "ผู้", "อำนวยการ"],
+         ["ให้", "นายสมชาย", " ", "รักชาติ", " ", "ผู้อำนวยการ"]),
+        # the title before a space: the name after it, and its surname, stay whole
+        (["พล.ต.อ.", " ", "สม", "ศักดิ์", " ", "มั่น", "คง", " ", "และ", "ที่", "ประชุม"],
+         ["พล.ต.อ. สมศักดิ์", " ", "มั่นคง", " ", "และ", "ที่", "ประชุม"]),
+        # no title: a long run of words before a space and after it stays apart
+        (["ที่", "ประชุม", "รับ", "ทราบ", " ", "การ", "ดำเนิน", "งาน"],
+         ["ที่", "ประชุม", "รับ", "ทราบ", " ", "การ", "ดำเนิน", "งาน"]),
+        # a non-Thai token ends the name
+        (["นาย", "สม", "(", "ก", ")", "ชาย"], ["นายสม", "(", "ก", ")", "ชาย"]),
+    ],
+)  # fmt: skip
+def test_glue_tokens_names_and_surnames(tokens: list[str], expected: list[str]) -> None:
+    assert glue_tokens(tokens) == expected

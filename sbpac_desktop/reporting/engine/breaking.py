@@ -27,6 +27,7 @@ _FOLLOWING_VOWELS = frozenset("\u0e30\u0e32\u0e33\u0e45")
 # Thai vowels written before the consonant they are pronounced after.
 _LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
 _BREAKABLE_SPACES = " \t\u3000"
+_ASCII_DIGITS = frozenset("0123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +65,10 @@ LINE_BREAK = _LineBreak()
 Item = Word | Space | _LineBreak
 
 
-def items_of(runs: Sequence[tuple[str, str]], *, thai_digits: bool = False) -> list[Item]:
-    """Turn (text, font) runs into Words, Spaces and LINE_BREAKs."""
-    return list(_items_cached(tuple(runs), thai_digits))
+def items_of(runs: Sequence[tuple[str, str]], *, thai_digits: bool = False) -> tuple[Item, ...]:
+    """Turn (text, font) runs into Words, Spaces and LINE_BREAKs: one tuple shared by every
+    paragraph of the same text (so their layouts can be shared too, paragraph.py)."""
+    return _items_cached(tuple(runs), thai_digits)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -81,7 +83,7 @@ def _items_cached(runs: tuple[tuple[str, str], ...], thai_digits: bool) -> tuple
         if number:
             items.append(LINE_BREAK)
         tokens: Sequence[str] = _segment_cached(line)
-        if thai_digits:
+        if thai_digits and not _ASCII_DIGITS.isdisjoint(line):  # a line without digits stays as it is
             tokens = [token if _has_latin(token) else to_thai_digits(token) for token in tokens]
         items.extend(_line_items(tokens, offset, fonts))
         offset += len(line) + 1
@@ -156,8 +158,11 @@ def _is_breakable_space(token: str) -> bool:
     return bool(token) and not token.strip(_BREAKABLE_SPACES)
 
 
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")  # letters, vowels and marks; Thai digits (U+0E50-59) are not
+
+
 def _has_thai_letter(token: str) -> bool:
-    return any("\u0e01" <= char <= "\u0e4e" and not "\u0e50" <= char <= "\u0e59" for char in token)
+    return _THAI_LETTER.search(token) is not None
 
 
 def _has_latin(token: str) -> bool:
@@ -177,6 +182,9 @@ def _font_boundaries(runs: Sequence[tuple[str, str]]) -> list[tuple[int, str]]:
 
 def _pieces(text: str, start: int, fonts: list[tuple[int, str]]) -> Iterator[Piece]:
     """Cut text[start:...] where the font changes."""
+    if len(fonts) == 1:  # one font, the usual paragraph: nothing to cut
+        yield Piece(text, fonts[0][1])
+        return
     end = start + len(text)
     cuts = [offset for offset, _font in fonts if start < offset < end]
     edges = [start, *cuts, end]

@@ -5,33 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas  # type: ignore[attr-defined]  # stubs lack FILL_*
+from reportlab.pdfgen.canvas import Canvas
 
-from .hbfont import glyph_path
 from .shaping import Shaped
+from .text_stream import outline_literal, text_object
 
 
 def draw_shaped(canvas: Canvas, run: Shaped, font_name: str, size: float, x: float, y: float) -> None:
     """Draw `run` with its origin at (x, y) in the canvas's current fill colour."""
     if run.text:
-        text = canvas.beginText(x, y)
-        text.setFont(font_name, size)
-        text.textOut(run.text)
-        canvas.drawText(text)
+        canvas.addLiteral(text_object(canvas, run.text, run.kerns, font_name, size, x, y))
     scale = size / 1000.0
     for overlay in run.overlays:
-        canvas.saveState()
-        canvas.transform(scale, 0, 0, scale, x + overlay.x * scale, y + overlay.y * scale)
-        canvas.drawPath(glyph_path(font_name, overlay.gid), stroke=0, fill=1, fillMode=FILL_NON_ZERO)
-        canvas.restoreState()
+        canvas.addLiteral(outline_literal(font_name, overlay.gid, size, x + overlay.x * scale, y + overlay.y * scale))
 
 
 _THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(_THAI_DIGITS, "0123456789")
 
 
+_THAI_DIGIT_SET = frozenset(_THAI_DIGITS)
+
+
 def has_thai_digits(text: str) -> bool:
-    return any(character in _THAI_DIGITS for character in text)
+    return not _THAI_DIGIT_SET.isdisjoint(text)
 
 
 @contextmanager

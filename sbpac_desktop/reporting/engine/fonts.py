@@ -46,6 +46,7 @@ _FIRST_PRIVATE = 0xF0000
 _LAST_PRIVATE = 0xFFFFD
 
 _register_lock = threading.Lock()
+_seen = threading.local()  # the document of each thread's latest splitString
 
 
 class ThaiTTFont(TTFont):
@@ -91,6 +92,15 @@ class ThaiTTFont(TTFont):
         self._code_of[(glyph, text, width)] = code
         return code
 
+    def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 - ReportLab's name
+        """ReportLab's split into subsets, noting `doc` for last_document (text_stream.py)."""
+        _seen.document = doc
+        return super().splitString(text, doc, encoding)
+
+    def last_document(self) -> object:
+        """The PDF document of this thread's latest splitString call: what a canvas writes into."""
+        return _seen.document
+
     def text_for_code(self, code: int) -> str | None:
         """The source text of one of our private codes, None for any other code."""
         return self._text_of.get(code)
@@ -127,17 +137,27 @@ def register_fonts() -> None:
 
 
 def _registered() -> bool:
-    names = set(pdfmetrics.getRegisteredFontNames())
-    return all(name in names and isinstance(pdfmetrics.getFont(name), ThaiTTFont) for name in _VARIANTS)
+    return all(isinstance(_font_or_none(name), ThaiTTFont) for name in _VARIANTS)
 
 
 def thai_font(name: str) -> ThaiTTFont:
-    """The registered ThaiTTFont called `name`; other fonts cannot keep a correct text layer."""
-    register_fonts()
-    font = pdfmetrics.getFont(name)
+    """The registered ThaiTTFont called `name`; other fonts cannot keep a correct text layer.
+
+    Asked for every run drawn, so the registry is looked at first and the fonts are
+    registered only when `name` is not one of ours yet."""
+    font = _font_or_none(name)
     if not isinstance(font, ThaiTTFont):
-        raise ValueError(f"font {name!r} is not a shaped Thai font; use one of {sorted(_VARIANTS)}")
+        register_fonts()
+        font = pdfmetrics.getFont(name)
+        if not isinstance(font, ThaiTTFont):
+            raise ValueError(f"font {name!r} is not a shaped Thai font; use one of {sorted(_VARIANTS)}")
     return font
+
+
+def _font_or_none(name: str) -> object:
+    """The font registered as `name`, None if there is none yet. Not getFont alone: for a name
+    it does not know it searches the disk for Type 1 metrics (0.3-0.6 s before Sarabun is in)."""
+    return pdfmetrics.getFont(name) if name in pdfmetrics.getRegisteredFontNames() else None
 
 
 def bold_of(name: str) -> str:

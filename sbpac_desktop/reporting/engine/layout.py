@@ -24,6 +24,7 @@ class Line:
     width: float = 0.0
     hard_end: bool = False  # ends at a stored newline or the paragraph's end: never justified
     dropped_space: Space | None = None  # the space the line broke at; kept to re-lay out a split paragraph
+    plans: dict[bool, tuple] = field(default_factory=dict, compare=False, repr=False)  # what it draws (line_plan.py)
 
 
 def piece_width(piece: Piece, size: float) -> float:
@@ -34,6 +35,27 @@ def item_width(item: Word | Space, size: float) -> float:
     if isinstance(item, Space):
         return piece_width(item.piece, size)
     return sum(piece_width(piece, size) for piece in item.pieces)
+
+
+_SHARED_MAX = 4096
+_shared: dict[tuple[int, float, float, float], tuple[Sequence[Item], list[Line]]] = {}
+
+
+def shared_layout(items: Sequence[Item], size: float, first_width: float, width: float) -> list[Line]:
+    """layout() of a tuple of items made once for every paragraph that shares it at the same size
+    and widths: a report's table cells repeat a unit, a post, a status row after row, and each
+    cell is measured again whenever its table is split or wrapped. The lines are only read."""
+    if not isinstance(items, tuple):
+        return layout(items, size, first_width, width)
+    key = (id(items), size, first_width, width)
+    known = _shared.get(key)
+    if known is not None and known[0] is items:  # the entry holds its tuple, so the id is not reused
+        return known[1]
+    lines = layout(items, size, first_width, width)
+    if len(_shared) >= _SHARED_MAX:
+        _shared.clear()
+    _shared[key] = (items, lines)
+    return lines
 
 
 def layout(items: Sequence[Item], size: float, first_width: float, width: float) -> list[Line]:

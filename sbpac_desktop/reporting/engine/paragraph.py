@@ -12,10 +12,10 @@ from reportlab.platypus.flowables import Flowable
 from sbpac_desktop.thai import normalize_text
 
 from .breaking import LINE_BREAK, Item, Space, Word, items_of
-from .drawing import actual_text_span, draw_shaped, has_thai_digits
+from .drawing import actual_text_span, draw_shaped
 from .fonts import ASCENT, DESCENT, bold_of, register_fonts
-from .layout import Line, item_width, layout
-from .shaping import Shaped, join, shape
+from .layout import Line, item_width, shared_layout
+from .line_plan import line_plan
 from .styles import styles
 
 Runs = Sequence[tuple[str, bool]]
@@ -47,7 +47,7 @@ class ThaiParagraph(Flowable):
         self.style = style if style is not None else styles()["body"]
         if keep_with_next is not None:
             self.keepWithNext = keep_with_next
-        self._items = items_of(_font_runs(text, self.style.fontName), thai_digits=thai_digits)
+        self._items: Sequence[Item] = items_of(_font_runs(text, self.style.fontName), thai_digits=thai_digits)
         self._first_indent = self.style.firstLineIndent
         self._head = True  # False for the part after a page break: no space before
         self._tail = True  # False for the part before a page break: no space after
@@ -77,7 +77,7 @@ class ThaiParagraph(Flowable):
         style = self.style
         inner = availWidth - style.leftIndent - style.rightIndent
         if self._wrapped_width != availWidth:
-            self._lines = layout(self._items, style.fontSize, inner - self._first_indent, inner)
+            self._lines = shared_layout(self._items, style.fontSize, inner - self._first_indent, inner)
             self._wrapped_width = availWidth
         self.width = availWidth
         self.height = len(self._lines) * style.leading
@@ -139,33 +139,16 @@ class ThaiParagraph(Flowable):
         offsets: dict[object, float] = {TA_CENTER: slack / 2, TA_RIGHT: slack}
         x = indent + offsets.get(alignment, 0.0)
         size = self.style.fontSize
-        run: list[Shaped] = []
-        run_font = ""  # set with the run's first piece
-        for item in line.items:
-            pieces = [item.piece] if isinstance(item, Space) else list(item.pieces)
-            for piece in pieces:
-                if run and piece.font != run_font:
-                    x = self._draw_run(run, run_font, size, x, y)
-                    run = []
-                if has_thai_digits(piece.text):  # drawn alone, inside its /ActualText span
-                    if run:
-                        x = self._draw_run(run, run_font, size, x, y)
-                        run = []
-                    with actual_text_span(self.canv, piece.text):
-                        x = self._draw_run([shape(piece.text, piece.font)], piece.font, size, x, y)
-                    continue
-                run.append(shape(piece.text, piece.font))
-                run_font = piece.font
-            if isinstance(item, Space) and stretch:
-                x = self._draw_run(run, run_font, size, x, y) + stretch
-                run = []
-        if run:
-            self._draw_run(run, run_font, size, x, y)
-
-    def _draw_run(self, run: list[Shaped], font: str, size: float, x: float, y: float) -> float:
-        joined = join(run)
-        draw_shaped(self.canv, joined, font, size, x, y)
-        return x + joined.width(size)
+        canvas = self.canv
+        for segment in line_plan(line, bool(stretch)):
+            if segment.actual is None:
+                draw_shaped(canvas, segment.run, segment.font, size, x, y)
+            else:
+                with actual_text_span(canvas, segment.actual):
+                    draw_shaped(canvas, segment.run, segment.font, size, x, y)
+            x += segment.run.width(size)
+            if segment.stretch:
+                x += stretch
 
     def _stretch(self, line: Line, slack: float) -> float:
         """Extra width per space for a justified line; 0 leaves the line left-aligned."""

@@ -1,12 +1,14 @@
 """HarfBuzz shaping into strings ReportLab draws glyph for glyph.
 
-ReportLab positions a `ShapedStr` as HarfBuzz said (mark offsets, lowered tone
-marks, tail-less ญ/ฐ), but its own shaper names each alternate glyph by a private
-character that reads as nothing useful in the text layer. Here every glyph gets a
-code through ThaiTTFont.code_for chosen so the PDF reads back the source text
-(readings.py); marks that would mislead readers are drawn as outlines (rule 4
-there). Results are cached per (font, text): documents repeat the same words
-many times, and shaping data does not depend on the point size.
+Glyphs are placed as HarfBuzz said (mark offsets, lowered tone marks, tail-less ญ/ฐ),
+but ReportLab's own shaper names each alternate glyph by a private character that
+reads as nothing useful in the text layer. Here every glyph gets a code through
+ThaiTTFont.code_for chosen so the PDF reads back the source text (readings.py);
+marks that would mislead readers are drawn as outlines (rule 4 there). Where the
+pen moves other than by a glyph's /Widths entry is kept as a few kerns, which
+text_stream.py writes as TJ offsets. Results are cached per (font, text):
+documents repeat the same words many times, and shaping data does not depend on
+the point size.
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import uharfbuzz as hb
-from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
 from .fonts import ThaiTTFont, thai_font
 from .hbfont import glyph_width, hb_font, nominal_glyph, per_mille
 from .readings import Glyph, outline_far_marks, readings, settle_sara_am, visual_order, with_natural_counts
+from .text_stream import Kern
 
 _CACHE_SIZE = 20_000  # distinct (font, word) pairs; a long document has a few thousand
 
@@ -36,18 +38,20 @@ class Overlay:
 
 @dataclass(frozen=True, slots=True)
 class Shaped:
-    """One shaped run: the string to draw, its advance in 1/1000 em and its outline marks."""
+    """One shaped run: the codes to draw (one per glyph), its advance in 1/1000 em, its outline
+    marks and its kerns (text_stream.Kern, sorted by boundary)."""
 
-    text: ShapedStr
+    text: str
     advance: float
     overlays: tuple[Overlay, ...] = ()
+    kerns: tuple[Kern, ...] = ()
 
     def width(self, size: float) -> float:
         """Advance width in points at `size`."""
         return self.advance * size / 1000.0
 
 
-EMPTY = Shaped(ShapedStr("", []), 0.0)  # type: ignore[arg-type]  # types-reportlab: shapeData is a list of ShapeData, one per character
+EMPTY = Shaped("", 0.0)
 
 
 def shape(text: str, font_name: str) -> Shaped:
@@ -62,37 +66,57 @@ def text_width(text: str, font_name: str, size: float) -> float:
 
 def join(runs: Iterable[Shaped]) -> Shaped:
     """Runs in one font drawn one after the other, as a single run."""
-    text = ShapedStr("", [])  # type: ignore[arg-type]  # types-reportlab: shapeData is a list of ShapeData, one per character
+    texts: list[str] = []
     advance = 0.0
+    glyphs = 0
     overlays: list[Overlay] = []
+    kerns: list[Kern] = []
     for run in runs:
-        text = text + run.text
+        texts.append(run.text)
         overlays.extend(Overlay(o.gid, o.x + advance, o.y) for o in run.overlays)
+        for kern in run.kerns:
+            at = kern.at + glyphs
+            if kerns and kerns[-1].at == at:  # the end of the run before meets this run's start
+                kerns[-1] = Kern(at, kerns[-1].after, kern.before)
+            else:
+                kerns.append(Kern(at, kern.after, kern.before))
         advance += run.advance
-    return Shaped(text, advance, tuple(overlays))
+        glyphs += len(run.text)
+    return Shaped("".join(texts), advance, tuple(overlays), tuple(kerns))
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _shape_cached(font_name: str, text: str) -> Shaped:
-    """The ShapedStr to draw, plus the marks drawn as outlines (readings.py, rule 4)."""
+    """The codes to draw, with their kerns, plus the marks drawn as outlines (readings.py, rule 4)."""
     font = thai_font(font_name)
     glyphs = _glyph_plan(font_name, text)
     chars: list[str] = []
-    data: list[ShapeData] = []
     overlays: list[Overlay] = []
+    kerns: list[Kern] = []
     pen = 0.0
-    for glyph, reading in zip(glyphs, readings(text, glyphs), strict=True):
+    for index, (glyph, reading) in enumerate(zip(glyphs, readings(text, glyphs), strict=True)):
         drawn = glyph.gid
         if glyph.outline is not None:
             overlays.append(Overlay(glyph.gid, pen + glyph.outline[0], glyph.outline[1]))
             drawn = nominal_glyph(font_name, " ")  # an empty glyph: the stand-in
         code = _code(font, drawn, glyph, reading, glyph_width(font_name, glyph.gid))
         chars.append(chr(code))
-        # width: what /Widths says for this code; ReportLab then moves the pen back by
-        # (width - advance - offset) after the glyph, so HarfBuzz's advance wins.
-        data.append(ShapeData(glyph.cluster, glyph.advance, 0, glyph.x_offset, 0, font.face.charWidths[code]))
+        # The glyph is shown `x_offset` right of the pen; after it the pen moves back by
+        # (its /Widths entry - advance + offset), so HarfBuzz's advance wins.
+        _add_kerns(kerns, index, -glyph.x_offset, font.face.charWidths[code] - glyph.advance + glyph.x_offset)
         pen += glyph.advance
-    return Shaped(ShapedStr("".join(chars), data), pen, tuple(overlays))  # type: ignore[arg-type]  # types-reportlab: shapeData is a list of ShapeData, one per character
+    return Shaped("".join(chars), pen, tuple(overlays), tuple(kerns))
+
+
+def _add_kerns(kerns: list[Kern], index: int, before: float, after: float) -> None:
+    """Glyph `index`'s offsets as kerns at its two boundaries (zero offsets are left out)."""
+    if before:
+        if kerns and kerns[-1].at == index:
+            kerns[-1] = Kern(index, kerns[-1].after, before)
+        else:
+            kerns.append(Kern(index, 0.0, before))
+    if after:
+        kerns.append(Kern(index + 1, after, 0.0))
 
 
 def _glyph_plan(font_name: str, text: str) -> list[Glyph]:
