@@ -137,6 +137,7 @@ PAGE_SERVICES: dict[str, tuple[str, ...]] = {
         "services.directives.tracker",
         "services.attachments",
         "services.meetings.agenda",
+        "services.meetings.meetings",  # the meeting pick lists of the directive and follow-up dialogs
     ),
     "field_visits": (
         "services.attachments",

@@ -2,7 +2,8 @@
 on a shared server prints the same way. Per-machine choices (interface language, the last
 database opened) live in QSettings on the GUI side instead.
 
-Each setting is one row: key -> JSON value, declared once in SETTINGS with its default.
+Each setting is one row: key -> JSON value, declared once in SETTINGS with its default; they are
+read over the Core tables (setting_values.py, re-exported here), on a Connection for a plain read.
 Changes go through one unit of work with an audit entry per changed row. The settings carry a
 version token (the sum of the rows' versions, which only grows), so a save based on what the
 user saw before someone else's change is a conflict, never a silent overwrite.
@@ -21,19 +22,14 @@ from sbpac_desktop.domain.errors import ConflictError, ValidationError
 from sbpac_desktop.services.audit_trail import add_row, change_row
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.permissions import EDIT_MASTER_DATA, READ_DATA, require
+from sbpac_desktop.services.setting_values import DEFAULT_SERIES as DEFAULT_SERIES  # re-exported
+from sbpac_desktop.services.setting_values import SETTINGS as SETTINGS
+from sbpac_desktop.services.setting_values import THAI_DIGITS as THAI_DIGITS
+from sbpac_desktop.services.setting_values import OrgSettings as OrgSettings
+from sbpac_desktop.services.setting_values import default_series_id as default_series_id
+from sbpac_desktop.services.setting_values import settings_view
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import MeetingSeries, Setting
-
-THAI_DIGITS = "documents.thai_digits"
-DEFAULT_SERIES = "meetings.default_series_id"
-SETTINGS: dict[str, Any] = {THAI_DIGITS: True, DEFAULT_SERIES: None}  # key -> default
-
-
-@dataclass(frozen=True)
-class OrgSettings:
-    thai_digits: bool  # ๐–๙ in printed documents (minutes, agenda, reports); False: 0–9
-    default_series_id: int | None  # preselected in the new-meeting dialog
-    version: int  # the token a later update must present
 
 
 @dataclass(frozen=True)
@@ -47,32 +43,10 @@ def _rows(session: Session) -> dict[str, Setting]:
     return {row.key: row for row in rows}
 
 
-def _value(rows: dict[str, Setting], key: str) -> Any:
-    row = rows.get(key)
-    return SETTINGS[key] if row is None else json.loads(row.value_json)
-
-
-def _view(session: Session) -> OrgSettings:
-    rows = _rows(session)
-    series_id = _value(rows, DEFAULT_SERIES)
-    if series_id is not None and session.get(MeetingSeries, series_id) is None:
-        series_id = None  # a series removed since: fall back to "none" rather than fail
-    return OrgSettings(
-        thai_digits=bool(_value(rows, THAI_DIGITS)),
-        default_series_id=series_id,
-        version=sum(row.version for row in rows.values()),
-    )
-
-
-def default_series_id(session: Session) -> int | None:
-    """The default series inside a caller's session (documents that need its posts)."""
-    return _view(session).default_series_id
-
-
 def get_settings(db: Database, actor: Actor) -> OrgSettings:
     require(actor, READ_DATA, "ดูการตั้งค่า")
-    with db.unit_of_work() as session:
-        return _view(session)
+    with db.connect() as connection:
+        return settings_view(connection)
 
 
 def document_thai_digits(db: Database, actor: Actor) -> bool:
@@ -101,7 +75,7 @@ def update_settings(db: Database, actor: Actor, data: SettingsInput, expected_ve
         for key, value in ((THAI_DIGITS, data.thai_digits), (DEFAULT_SERIES, data.default_series_id)):
             _store(session, actor, rows.get(key), key, value)
         session.flush()
-        return _view(session)
+        return settings_view(session)
 
 
 def _validate(data: SettingsInput) -> None:

@@ -1,10 +1,10 @@
 """The command line starts cheap (issue #16): `--version` imports no database, document or
 Thai-language library at all, and listing directives on an up-to-date database imports
 SQLAlchemy's Core but not its ORM (nor our models: the listing reads the Core tables; nor do the
-agenda, the minutes and the invitation letters, with or without a signed-in account), Alembic,
-ReportLab, python-docx, the spreadsheet writers, pythainlp or geothai (those load inside the
-commands that need them); writing a Word file loads python-docx but not ReportLab and the PDF
-engine. Checked in a real process."""
+agenda, the minutes, the invitation letters, the follow-up report and the dossier, with or without
+a signed-in account), Alembic, ReportLab, python-docx, the spreadsheet writers, pythainlp or
+geothai (those load inside the commands that need them); writing a Word file loads python-docx but
+not ReportLab and the PDF engine. Checked in a real process."""
 
 from __future__ import annotations
 
@@ -161,7 +161,15 @@ def test_a_minutes_pdf_loads_only_its_own_writer(tmp_path: Path, demo_database: 
     assert target.read_bytes().startswith(b"%PDF")
 
 
-DOCUMENT_COMMANDS = [("minutes", "10/2562"), ("agenda", "10/2562"), ("letters", "invitation", "10/2562", "--per-post")]
+DOCUMENT_COMMANDS = [
+    ("minutes", "10/2562"),
+    ("agenda", "10/2562"),
+    ("letters", "invitation", "10/2562", "--per-post"),
+    ("followup-report",),
+    ("followup-report", "--meeting", "10/2562", "--group-by", "dimension"),
+    ("dossier", "10/2562"),
+]
+DOCUMENT_IDS = ["minutes", "agenda", "letters-invitation", "followup-report", "followup-report-meeting", "dossier"]
 PASSWORD = "รหัสผ่าน-2563"
 CLERK = {"SBPAC_USER": "clerk", "SBPAC_PASSWORD": PASSWORD}
 
@@ -175,14 +183,16 @@ def _with_account(database: Path) -> None:
 
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["setup-account", "signed-in"])
-@pytest.mark.parametrize("command", DOCUMENT_COMMANDS, ids=["minutes", "agenda", "letters-invitation"])
+@pytest.mark.parametrize("command", DOCUMENT_COMMANDS, ids=DOCUMENT_IDS)
 def test_document_commands_read_without_the_orm(
     tmp_path: Path, demo_database: Path, command: tuple[str, ...], signed_in: bool
 ) -> None:
-    """The three document commands read the meeting, its agenda, attendance, speeches, closures,
-    directives, the office and the audit head over the Core tables: neither `sqlalchemy.orm` nor
-    our models are imported, on a database without accounts and with a password sign-in that has
-    nothing to record (services/passwords.check_quietly)."""
+    """The document commands read the meeting, its agenda, attendance, speeches, closures,
+    directives, the office and the audit head over the Core tables, and the follow-up report and
+    the dossier also the directives' extension and closure requests, the reporter's post and
+    holder and the default series: neither `sqlalchemy.orm` nor our models are imported, on a
+    database without accounts and with a password sign-in that has nothing to record
+    (services/passwords.check_quietly)."""
     if signed_in:
         _with_account(demo_database)
     target = tmp_path / "out.pdf"

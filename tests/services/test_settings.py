@@ -80,3 +80,20 @@ def test_viewer_reads_but_cannot_change(ctx):
     with pytest.raises(PermissionDenied):
         settings.update_settings(ctx.db, viewer, SettingsInput(False, None), None)
     assert _rows(ctx) == {}
+
+
+def test_a_default_series_gone_since_reads_as_none(ctx):
+    """The settings are read over the Core tables (setting_values): a stored default series that no
+    longer exists reads as none, in the settings and for the follow-up report's signer."""
+    from sbpac_desktop.services.meetings.followup import FollowUpScope, followup_document
+    from sbpac_desktop.store.tables import meeting_series, setting
+
+    series_id = series(ctx)
+    current = settings.get_settings(ctx.db, ctx.actor)
+    settings.update_settings(ctx.db, ctx.actor, SettingsInput(True, series_id), current.version)
+    assert settings.get_settings(ctx.db, ctx.actor).default_series_id == series_id
+    with ctx.db.connect() as connection:  # gone by a way that bypasses the settings' check
+        connection.execute(meeting_series.delete().where(meeting_series.c.id == series_id))
+        assert connection.execute(select(setting.c.value_json).where(setting.c.key == settings.DEFAULT_SERIES)).scalar()
+    assert settings.get_settings(ctx.db, ctx.actor).default_series_id is None
+    assert followup_document(ctx.db, ctx.actor, FollowUpScope(fiscal_year=2563)).reporter is None

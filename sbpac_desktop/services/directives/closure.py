@@ -9,7 +9,6 @@ read over the Core tables).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -17,12 +16,10 @@ from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.enums import DirectiveState
 from sbpac_desktop.domain.errors import ConflictError
-from sbpac_desktop.domain.numbering import meeting_number_text
 from sbpac_desktop.domain.workflow import (
     RequestStatus,
     check_closing_date,
     check_reason,
-    closure_status_label,
     require_open,
     require_pending,
 )
@@ -33,55 +30,13 @@ from sbpac_desktop.services.directives.closure_lines import MEETING_CLOSURE_TEXT
 from sbpac_desktop.services.directives.closure_lines import attach_closures as attach_closures
 from sbpac_desktop.services.directives.closure_lines import meeting_closure_lines as meeting_closure_lines
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
-from sbpac_desktop.services.directives.requests import RequestView, by_directive, record_decision, request_head
-from sbpac_desktop.services.names import user_names
+from sbpac_desktop.services.directives.request_views import ClosureView as ClosureView  # re-exported
+from sbpac_desktop.services.directives.request_views import closure_views as closure_views
+from sbpac_desktop.services.directives.requests import record_decision
 from sbpac_desktop.services.permissions import ISSUER_SIDE, require, require_assignee
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import ClosureRequest, Directive, Meeting
 from sbpac_desktop.thai.normalize import clean
-
-
-@dataclass(frozen=True)
-class ClosureView(RequestView):
-    note: str | None
-    status: RequestStatus
-    decided_by: str | None
-    decided_on: date | None
-    meeting_id: int | None
-    meeting_label: str | None  # "11/2562" when acknowledged at a meeting
-    decision_note: str | None
-
-    @property
-    def status_label(self) -> str:
-        label = closure_status_label(self.status)
-        if self.status is RequestStatus.APPROVED and self.meeting_label:
-            return f"{label} (ที่ประชุมครั้งที่ {self.meeting_label})"
-        return label
-
-
-def closure_views(session: Session, directive_ids: list[int]) -> dict[int, tuple[ClosureView, ...]]:
-    if not directive_ids:
-        return {}
-    users = user_names(session)
-    query = (
-        select(ClosureRequest, Meeting)
-        .outerjoin(Meeting, Meeting.id == ClosureRequest.meeting_id)
-        .where(ClosureRequest.directive_id.in_(directive_ids))
-        .order_by(ClosureRequest.requested_at, ClosureRequest.id)
-    )
-    return by_directive(
-        ClosureView(
-            *request_head(r, users),
-            r.note,
-            RequestStatus(r.status),
-            users.get(r.decided_by_id or -1),
-            r.decided_on,
-            r.meeting_id,
-            meeting_number_text(meeting.number, meeting.be_year, thai_digits=False) if meeting else None,
-            r.decision_note,
-        )
-        for r, meeting in session.execute(query)
-    )
 
 
 def _pending(session: Session, directive_id: int) -> ClosureRequest | None:

@@ -8,8 +8,7 @@ The request row keeps the effective due date at the time of asking, so the histo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -22,7 +21,6 @@ from sbpac_desktop.domain.workflow import (
     RequestStatus,
     check_extension,
     check_reason,
-    extension_status_label,
     require_open,
     require_pending,
 )
@@ -30,60 +28,14 @@ from sbpac_desktop.services.audit_trail import add_row, audit, change_row, snaps
 from sbpac_desktop.services.common import get_as_seen, get_or_raise
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives.directive_views import DirectiveDetail, build_detail
-from sbpac_desktop.services.directives.requests import RequestView, by_directive, record_decision, request_head
-from sbpac_desktop.services.names import user_names
+from sbpac_desktop.services.directives.request_views import ExtensionView as ExtensionView  # re-exported
+from sbpac_desktop.services.directives.request_views import extension_views as extension_views
+from sbpac_desktop.services.directives.requests import record_decision
 from sbpac_desktop.services.permissions import ISSUER_SIDE, require, require_assignee
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Directive, ExtensionRequest
 from sbpac_desktop.thai import medium_date
 from sbpac_desktop.thai.normalize import clean_required
-
-
-@dataclass(frozen=True)
-class ExtensionView(RequestView):
-    original_due_on: date | None
-    requested_due_on: date
-    reason: str
-    status: RequestStatus
-    decided_by: str | None
-    decided_at: datetime | None
-    decision_note: str | None
-
-    @property
-    def status_label(self) -> str:
-        return extension_status_label(self.status)
-
-    def change_text(self, thai_digits: bool = False) -> str:
-        """'ขยายเวลาจาก 31 ม.ค. 2563 เป็น 31 มี.ค. 2563'."""
-        new = medium_date(self.requested_due_on, thai_digits=thai_digits)
-        if self.original_due_on is None:
-            return f"กำหนดแล้วเสร็จเป็น {new}"
-        return f"ขยายเวลาจาก {medium_date(self.original_due_on, thai_digits=thai_digits)} เป็น {new}"
-
-
-def extension_views(session: Session, directive_ids: list[int]) -> dict[int, tuple[ExtensionView, ...]]:
-    """Every request of each directive, oldest first."""
-    if not directive_ids:
-        return {}
-    users = user_names(session)
-    query = (
-        select(ExtensionRequest)
-        .where(ExtensionRequest.directive_id.in_(directive_ids))
-        .order_by(ExtensionRequest.requested_at, ExtensionRequest.id)
-    )
-    return by_directive(
-        ExtensionView(
-            *request_head(r, users),
-            r.original_due_on,
-            r.requested_due_on,
-            r.reason,
-            RequestStatus(r.status),
-            users.get(r.decided_by_id or -1),
-            r.decided_at,
-            r.decision_note,
-        )
-        for r in session.scalars(query)
-    )
 
 
 def _pending(session: Session, directive_id: int) -> ExtensionRequest | None:

@@ -1,4 +1,8 @@
-"""The follow-up report (รายงานผลการติดตามข้อสั่งการ): directives in a scope, grouped, with counts."""
+"""The follow-up report (รายงานผลการติดตามข้อสั่งการ): directives in a scope, grouped, with counts.
+
+Read over the Core tables on a Connection (the directives' rows, their history, the reporter, the
+meeting's lookup), one implementation for the CLI, the window and the dossier: the report and the
+dossier load no ORM (issue #16)."""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from sbpac_desktop.services.directives.directive_views import (
 from sbpac_desktop.services.directives.followup_history import directive_history
 from sbpac_desktop.services.meetings.documents import directive_line
 from sbpac_desktop.services.meetings.followup_signer import reporter_line
-from sbpac_desktop.services.meetings.meetings import get_meeting
+from sbpac_desktop.services.meetings.meeting_list import get_meeting
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.thai import fiscal_quarter_bounds, thai_sort_key
@@ -53,26 +57,26 @@ def followup_document(db: Database, actor: Actor, scope: FollowUpScope, as_of: d
     require(actor, READ_DATA, "ดูข้อมูล")
     _validate(scope)
     today = as_of or date.today()
-    with db.unit_of_work() as session:
+    with db.connect() as connection:
         rows = build_rows(
-            session,
+            connection,
             DirectiveFilter(fiscal_year=scope.fiscal_year, assignee=scope.assignee, meeting_id=scope.meeting_id),
             today,
         )
-        presented = presented_lines(session, scope.meeting_id) if scope.meeting_id is not None else ()
+        presented = presented_lines(connection, scope.meeting_id) if scope.meeting_id is not None else ()
         if presented:  # the directives the meeting follows up, as well as those it issued
             wanted = {line.directive_id for line in presented} - {r.id for r in rows}
-            extra = rows_for_ids(session, sorted(wanted), today)
+            extra = rows_for_ids(connection, sorted(wanted), today)
             if scope.fiscal_year is not None or scope.assignee:  # the same narrowing as the rest
                 narrowed = DirectiveFilter(fiscal_year=scope.fiscal_year, assignee=scope.assignee)
-                keep = {r.id for r in build_rows(session, narrowed, today)}
+                keep = {r.id for r in build_rows(connection, narrowed, today)}
                 extra = [r for r in extra if r.id in keep]
             rows += extra
         if scope.quarter is not None and scope.fiscal_year is not None:
             start, end = fiscal_quarter_bounds(scope.fiscal_year, scope.quarter)
             rows = [r for r in rows if r.effective_due is not None and start <= r.effective_due <= end]
-        history = directive_history(session, [r.id for r in rows])
-        reporter = reporter_line(session, scope.meeting_id, today)
+        history = directive_history(connection, [r.id for r in rows])
+        reporter = reporter_line(connection, scope.meeting_id, today)
     return FollowUpDoc(
         title="รายงานผลการติดตามข้อสั่งการ",
         scope=_scope_text(db, actor, scope, bool(presented)),
