@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, select
 
@@ -21,7 +21,11 @@ from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.found import key_in_range
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.store.database import Database
+from sbpac_desktop.store.reader import settled
 from sbpac_desktop.store.tables import meeting, meeting_series, person
+
+if TYPE_CHECKING:
+    from sbpac_desktop.store.reader import Reader
 
 
 @dataclass(frozen=True)
@@ -108,13 +112,20 @@ def list_meetings(
 
 def get_meeting(db: Database, actor: Actor, meeting_id: int) -> MeetingView:
     require(actor, READ_DATA, "ดูข้อมูล")
-    found: list[MeetingView] = []
+    found = None
     if key_in_range(meeting_id):
         with db.connect() as connection:
-            found = _listed_views(connection.execute(_views_query().where(meeting.c.id == meeting_id)))
-    if not found:
+            found = meeting_view(connection, meeting_id)
+    if found is None:
         raise NotFound(f"ไม่พบการประชุม (รหัส {meeting_id})", f"Meeting {meeting_id} not found")
-    return found[0]
+    return found
+
+
+def meeting_view(reader: Reader, meeting_id: int) -> MeetingView | None:
+    """One meeting's view on a Connection, or on a Session after its own writes (a meeting just
+    created or edited: `settled` flushes them first, so the new version and number are read)."""
+    found = _listed_views(settled(reader).execute(_views_query().where(meeting.c.id == meeting_id)))
+    return found[0] if found else None
 
 
 def find_meeting(db: Database, actor: Actor, reference: str, series_id: int | None = None) -> MeetingView:

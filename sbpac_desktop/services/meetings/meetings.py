@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sbpac_desktop.domain.enums import AgendaTemplate, MeetingStatus, RecordingStyle
+from sbpac_desktop.domain.enums import AgendaTemplate, MeetingStatus
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.numbering import meeting_number_text, next_sequence
 from sbpac_desktop.domain.validation import Checker
@@ -22,8 +22,8 @@ from sbpac_desktop.services.meetings.meeting_list import MeetingView as MeetingV
 from sbpac_desktop.services.meetings.meeting_list import find_meeting as find_meeting  # Core: no ORM (issue #16)
 from sbpac_desktop.services.meetings.meeting_list import get_meeting as get_meeting
 from sbpac_desktop.services.meetings.meeting_list import list_meetings as list_meetings
+from sbpac_desktop.services.meetings.meeting_list import meeting_view
 from sbpac_desktop.services.meetings.series import SeriesView
-from sbpac_desktop.services.names import person_name
 from sbpac_desktop.services.permissions import EDIT_MEETINGS, READ_DATA, require
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Meeting, MeetingSeries, Person
@@ -165,32 +165,10 @@ def _apply(meeting: Meeting, data: MeetingInput, year: int) -> None:
 
 
 def _view(session: Session, m: Meeting) -> MeetingView:
-    """One meeting's view (a list reads its views with `_listed_views`, from plain rows)."""
-    session.flush()
-    return MeetingView(
-        id=m.id,
-        version=m.version,
-        series_id=m.series_id,
-        series_name=m.series.name,
-        number=m.number,
-        be_year=m.be_year,
-        fiscal_year=m.fiscal_year,
-        title=m.title,
-        meeting_date=m.meeting_date,
-        start_time=m.start_time,
-        end_time=m.end_time,
-        venue=m.venue,
-        chair_person_id=m.chair_person_id,
-        chair_name=person_name(session, m.chair_person_id),
-        recorder_person_id=m.recorder_person_id,
-        recorder_name=person_name(session, m.recorder_person_id),
-        checker_person_id=m.checker_person_id,
-        recording_style=RecordingStyle(m.recording_style),
-        agenda_template=AgendaTemplate(m.agenda_template),
-        status=MeetingStatus(m.status),
-        previous_meeting_id=m.previous_meeting_id,
-        opening_text=m.opening_text,
-    )
+    """The meeting as the lists show it, read back after this unit of work's writes."""
+    view = meeting_view(session, m.id)
+    assert view is not None  # written in this unit of work
+    return view
 
 
 def meeting_count(db: Database, actor: Actor) -> int:
