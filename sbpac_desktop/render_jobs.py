@@ -102,7 +102,7 @@ def ready(db: Database, actor: Actor) -> list[str]:
     return sorted(name for name in WARMED if name in sys.modules)  # what the worker has loaded now
 
 
-WARMED = ("reportlab.platypus", "sbpac_desktop.reporting.minutes", "sbpac_desktop.reporting.followup", "pythainlp")
+WARMED = ("reportlab.platypus", "sbpac_desktop.reporting.minutes", "sbpac_desktop.reporting.followup", "nlpo3")
 
 
 # The window names a job by its function; these names read as the document they make.

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from sbpac_desktop import __version__, logs
+from sbpac_desktop import __version__, logs, thai
 from sbpac_desktop.domain.errors import AppError
 from sbpac_desktop.gui import i18n
 from sbpac_desktop.gui.beside_frame import beside_frame
@@ -92,6 +92,7 @@ def install_excepthook() -> ExceptHook:
 def run_gui(database: str | None) -> int:
     """Open the main window on `database` (path or URL; None: SBPAC_DB or the per-user file)."""
     previous_hook = install_excepthook()
+    thai.use_python_engine()  # nlpo3's dictionary load would hold the GIL ~0.08 s: the window could not paint
     try:
         logs.setup_logging()
         return _run(database, os.environ)
@@ -109,7 +110,6 @@ def _run(database: str | None, environ: Mapping[str, str]) -> int:
     _prepare_application()  # the frame and the sign-in dialog over it, in the UI font
     window = _show_frame()
     from sbpac_desktop.gui.text import install_clipboard_scrubber  # Thai text tools: after the frame
-
     install_clipboard_scrubber()
     try:
         _load_database_layer(window.opening.key)

@@ -27,7 +27,7 @@ from .dates import (
 )
 from .digits import apply_digits, to_arabic_digits, to_thai_digits
 from .normalize import has_lone_combining_mark, normalize_optional, normalize_text
-from .segment import insert_break_opportunities, org_words, segment, strip_break_opportunities
+from .segment import insert_break_opportunities, org_words, segment, strip_break_opportunities, use_python_engine
 
 __all__ = [
     "ENGLISH_MONTH_ABBR",
@@ -59,4 +59,5 @@ __all__ = [
     "time_text",
     "to_arabic_digits",
     "to_thai_digits",
+    "use_python_engine",
 ]

@@ -6,34 +6,46 @@ search need explicit segments. pythainlp's newmm is the most accurate engine for
 minutes text but splits agency abbreviations (ศอ.บต. -> ศอ.|บ|ต.), hence the extra
 dictionary in data/org_words.txt.
 
-Building the dictionary takes ~0.05 s (thai/dictionary.py: a set and a sorted list instead of pythainlp's
-0.5-1.5 s node trie), so it happens on the first call, never at import time: importing this
-package must stay cheap for app start-up. `warm()` builds it ahead, in a worker thread at start-up,
-so the window's thread never pays for it; a lock makes a concurrent first call wait for that one
-build instead of doing a second.
+Two engines run the same algorithm (newmm) over the same words. Processes that set documents
+(the command line, the render worker) use nlpo3, PyThaiNLP's Rust port, ~8x faster, with its word
+list cached on disk (native_segment.py). The window's process calls `use_python_engine()` and
+keeps pythainlp's Python newmm over thai/dictionary.py's FlatTrie (~0.05 s to build, instead of
+pythainlp's 0.5-1.5 s node trie), because nlpo3's load cannot let the window paint. Either way the
+dictionary loads on the first call, never at import time: importing this package must stay cheap
+for app start-up. `warm()` loads it ahead, in a worker thread at start-up, so the window's thread
+never pays for it; a lock makes a concurrent first call wait for that one load.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import itertools
+import os
 import threading
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from sbpac_desktop import __version__
 from sbpac_desktop.thai.breaks import glue_tokens
 
 if TYPE_CHECKING:
     from pythainlp.util import Trie
 
+    from sbpac_desktop.thai.native_segment import NativeSegmenter
+
 BREAK_MARK = "\u200b"  # ZERO WIDTH SPACE: an invisible line-break opportunity for Qt
+
+
+@functools.cache
+def _org_words_text() -> str:
+    return resources.files(__package__).joinpath("data", "org_words.txt").read_text(encoding="utf-8")
 
 
 @functools.cache
 def org_words() -> frozenset[str]:
     """The organisation's dictionary (abbreviations, titles, agenda terms) from package data."""
-    text = resources.files(__package__).joinpath("data", "org_words.txt").read_text(encoding="utf-8")
-    lines = (line.strip() for line in text.splitlines())
+    lines = (line.strip() for line in _org_words_text().splitlines())
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
@@ -57,17 +69,63 @@ def word_dictionary() -> Trie:
 
 
 def warm() -> None:
-    """Build the dictionary now (a worker thread at start-up), not on the first wrapped line."""
-    word_dictionary()
+    """Load the dictionary now (a worker thread at start-up), not on the first wrapped line."""
+    if _engine.native:
+        _native().load()
+    else:
+        word_dictionary()
 
 
 def segment(text: str) -> list[str]:
     """Split text into words; whitespace runs are kept as tokens, so "".join(result) == text."""
     if not text:
         return []
+    if _engine.native:
+        return _native().segment(text)
     from pythainlp.tokenize import word_tokenize
 
     return word_tokenize(text, custom_dict=word_dictionary(), engine="newmm", keep_whitespace=True)
+
+
+class _Engine:
+    native = True  # nlpo3 (native_segment.py); the window's process turns it off
+
+
+_engine = _Engine()
+
+
+def use_python_engine() -> None:
+    """Segment with pythainlp's newmm in this process: the window's choice, because nlpo3 holds
+    the GIL for its ~0.08 s load, which would freeze the window; pythainlp's build lets it paint."""
+    _engine.native = False
+
+
+@functools.cache
+def _native() -> NativeSegmenter:
+    """nlpo3 over the same words as _dictionary(). The cached file's key is what the list is made
+    of: the organisation's words and the installed pythainlp (its package file's size and time),
+    found without importing pythainlp, which is the point."""
+    from sbpac_desktop.thai.native_segment import NativeSegmenter
+
+    return NativeSegmenter(f"{_org_words_text()}\n{_installed_pythainlp()}", _all_words)
+
+
+def _installed_pythainlp() -> str:
+    """Where pythainlp is and when it was installed; in a frozen build its modules are not files,
+    so the app's version stands for the bundle's pythainlp."""
+    spec = importlib.util.find_spec("pythainlp")
+    origin = spec.origin if spec and spec.origin else ""
+    try:
+        stamp = os.stat(origin)
+    except OSError:
+        return f"{origin}:{__version__}"
+    return f"{origin}:{stamp.st_size}:{stamp.st_mtime_ns}:{__version__}"
+
+
+def _all_words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words() | org_words())
 
 
 @functools.lru_cache(maxsize=2048)

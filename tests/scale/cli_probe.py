@@ -22,6 +22,7 @@ HEAVY = (
     "xlsxwriter",
     "pandas",
     "pythainlp",
+    "nlpo3",
     "geothai",
     "PySide6",
     "sqlalchemy.dialects.postgresql",  # with its drivers; an SQLite file needs none of it
