@@ -4,10 +4,10 @@ issued at it with their current status — with continuous page numbers and a co
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak
 
 from sbpac_desktop.domain.documents import DossierDoc
@@ -34,9 +34,50 @@ class PageMark(Flowable):
         self.pages[self.key] = self.canv.getPageNumber()
 
 
-def _contents(w: Writer, doc: DossierDoc, pages: dict[str, int]) -> list[Flowable]:
+class PageNumber(Flowable):
+    """A part's first page in the contents, known only once the part is drawn. Its cell draws a
+    PDF form (an XObject, which ReportLab lets a page use before it is defined) that
+    FillPageNumbers defines at the end: one layout pass instead of a second whole one (issue #16)."""
+
+    def __init__(self, part: str, w: Writer, pages: dict[str, int]) -> None:
+        super().__init__()
+        self.part, self.w, self.pages = part, w, pages
+        self.form = f"sbpac-page-of-{PARTS.index(part)}"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = self.w.para("0", "cell").wrap(available_width, available_height)  # one line
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.doForm(self.form)
+
+    def define(self, canvas: Canvas) -> None:
+        """The form: the number drawn as the cell's paragraph would have drawn it."""
+        number = self.w.para(str(self.pages.get(self.part, 0)), "cell")
+        number.wrap(self.width, self.height)
+        canvas.beginForm(self.form)
+        number.drawOn(canvas, 0, 0)
+        canvas.endForm()
+
+
+class FillPageNumbers(Flowable):
+    """Last in the story, takes no space: every part has been drawn, so its page is known."""
+
+    def __init__(self, numbers: list[PageNumber]) -> None:
+        super().__init__()
+        self.numbers = numbers
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        for number in self.numbers:
+            number.define(self.canv)
+
+
+def _contents(w: Writer, doc: DossierDoc, numbers: list[PageNumber]) -> list[Flowable]:
     h = doc.minutes.header
-    rows = [[f"{index}. {part}", str(pages.get(part, 0))] for index, part in enumerate(PARTS, start=1)]
+    rows = [[f"{index}. {part}", number] for index, (part, number) in enumerate(zip(PARTS, numbers, strict=True), 1)]
     return [
         gap(4),
         w.centred("เอกสารประกอบการประชุม", bold=True),
@@ -68,22 +109,15 @@ def dossier_flowables(doc: DossierDoc, pages: dict[str, int], *, thai_digits: bo
         minutes_flowables(doc.minutes, thai_digits=thai_digits),
         followup_flowables(doc.directives, thai_digits=thai_digits),
     )
-    flow = _contents(w, doc, pages)
+    numbers = [PageNumber(part, w, pages) for part in PARTS]
+    flow = _contents(w, doc, numbers)
     for part, body in zip(PARTS, bodies, strict=True):
         flow += [PageBreak(), PageMark(part, pages), *body]
-    return flow
+    return [*flow, FillPageNumbers(numbers)]
 
 
 def render(doc: DossierDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:
-    """Two passes: the first learns on which page each part starts, the second prints it.
-    The contents lines have the same height in both passes, so the pages do not move."""
+    """One pass: the contents' page numbers are forms filled in after the last part (PageNumber)."""
     header, footer = doc.minutes.header, anchor_footer(doc.audit_anchor)
-
-    def write(to: str | os.PathLike[str], pages: dict[str, int]) -> Path:
-        flowables = dossier_flowables(doc, pages, thai_digits=thai_digits)
-        return meeting_pdf(to, flowables, "เอกสารประกอบการประชุม", header, thai_digits=thai_digits, page_header=footer)
-
-    pages: dict[str, int] = {}
-    with tempfile.TemporaryDirectory() as scratch:
-        write(Path(scratch) / "pass1.pdf", pages)
-    return write(path, dict(pages))
+    flowables = dossier_flowables(doc, {}, thai_digits=thai_digits)
+    return meeting_pdf(path, flowables, "เอกสารประกอบการประชุม", header, thai_digits=thai_digits, page_header=footer)

@@ -157,6 +157,31 @@ def test_dossier_contents_point_at_the_right_pages(demo, tmp_path):
     assert "รายงานการประชุม" in pages[-1] or "ข้อสั่งการ" in pages[-1]
 
 
+def test_dossier_is_laid_out_once(demo, tmp_path, monkeypatch):
+    """The contents' numbers are forms filled in at the end (issue #16): one pass, not a scratch
+    PDF first; the numbers read back from the text layer are the parts' pages."""
+    ctx, meeting_id = demo
+    calls = []
+    real = dossier.meeting_pdf
+
+    def counted(*args, **kwargs):
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dossier, "meeting_pdf", counted)
+    doc = documents.dossier_document(ctx.db, ctx.actor, meeting_id, REFERENCE_DATE)
+    path = dossier.render(doc, tmp_path / "d.pdf", thai_digits=True)
+    assert calls == [tmp_path / "d.pdf"]
+    with pdfplumber.open(path) as pdf:
+        contents = pdf.pages[0].extract_text() or ""
+    assert [line.split()[-1] for line in contents.splitlines() if line[:2] in {"๑.", "๒.", "๓.", "๔."}] == [
+        "๒",
+        "๓",
+        "๔",
+        "๗",
+    ]
+
+
 def _stress_meeting(ctx):
     series = meetings.create_series(ctx.db, ctx.actor, "ชุดทดสอบความทนทาน")
     meeting = meetings.create_meeting(
