@@ -90,3 +90,27 @@ def test_failure_inside_the_bulk_load_rolls_back_rows_triggers_and_index(app: Ap
         except RuntimeError:
             pass
     assert (_triggers(app), _index(app)) == before
+
+
+def _automerge(ctx: AppContext) -> list[tuple[object, ...]]:
+    with ctx.db.engine.connect() as conn:
+        return [tuple(r) for r in conn.exec_driver_sql("SELECT v FROM search_fts_config WHERE k = 'automerge'")]
+
+
+@pytest.mark.parametrize("preset", [None, 8])
+def test_import_puts_back_the_fts_automerge_option_and_leaves_a_sound_index(  # type: ignore[no-untyped-def]
+    app: AppContext, tmp_path, preset: int | None
+) -> None:
+    """The catch-up indexing runs with FTS5's automerge off: afterwards the option is what it was
+    (FTS5's default 4 when never set) and FTS5's own integrity check passes."""
+    if preset is not None:
+        with app.db.engine.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ?)", (preset,))
+    rows = [good_row(changes={"ข้อสั่งการ": f"ให้ติดตามโครงการที่ {k}", "ผลการดำเนินการ": f"ติดตามแล้ว {k}", "ร้อยละ": 20})
+            for k in range(1, 4)]  # fmt: skip
+    report = import_directives(app.db, app.actor, write_csv(tmp_path / "new.csv", rows), today=TODAY)
+    assert report.ok and report.committed, report.problems
+    assert _automerge(app) == [(preset if preset is not None else search_index.FTS_DEFAULT_AUTOMERGE,)]
+    with app.db.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
+    assert _index(app) == _rebuilt(app)
