@@ -26,12 +26,14 @@ from tests.benchmarks.test_bench_cli import _against_baseline, _console, _env
 
 ROUNDS = 7
 # Why they miss 2x (profiled, issue #16): the database layer the plain script has none of (importing
-# SQLAlchemy's Core, ≈0.18 s, and declaring the tables, ≈0.04 s); then ReportLab's platypus, HarfBuzz
-# shaping with the text-layer fixes, pythainlp's import and its word list, and the layout. No longer
-# among the causes: SQLAlchemy's ORM and the mapped models (the documents read over the Core tables,
-# 0.11-0.14 s a command), the other document writers' imports, the prefix set of the word list
+# SQLAlchemy's Core, ≈0.12-0.18 s, and declaring the tables, ≈0.03 s); then ReportLab's platypus,
+# HarfBuzz shaping with the text-layer fixes, nlpo3's word list (≈0.08 s to load; the Thai words are
+# then cut ~4x faster than pythainlp's newmm did) and the layout. No longer among the causes:
+# SQLAlchemy's ORM and the mapped models (the documents read over the Core tables, 0.11-0.14 s a
+# command), pythainlp's import (0.05-0.06 s: nlpo3 segments, and the text needs no clean-up), the
+# dossier's second layout pass, the other document writers' imports, the prefix set of the word list
 # (0.16 s), the collector's passes and its walk at exit.
-CAUSE = "misses 2x: SQLAlchemy Core + tables import; platypus, shaping, pythainlp + word list, layout"
+CAUSE = "misses 2x: SQLAlchemy Core + tables import; platypus, shaping, nlpo3 word list load, layout"
 PLAIN = Path(__file__).with_name("plain_pages.py")
 
 
