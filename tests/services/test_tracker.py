@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.status import STATUS_KEYS
@@ -144,3 +144,26 @@ def test_filtered_pages_use_indexes(generated: AppContext, case: str) -> None:
             full_scans = [line for line in plan if re.search(r"Seq Scan on (directive|assignment)\b", line)]
     assert not full_scans, "\n".join(plan)
     assert any("directive" in line for line in plan)
+
+
+def test_a_page_is_read_in_few_statements_with_its_ids_as_one_parameter(generated: AppContext) -> None:
+    """Issue #16: the page's directive rows come with the page (no second read by id), the assignees'
+    labels with the assignments (posts and units joined), and on PostgreSQL an id list is one array
+    parameter, not hundreds of placeholders the driver has to parse."""
+    seen: list[tuple[str, object]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many) -> None:
+        seen.append((statement, parameters))
+
+    engine = generated.db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        page = tracker.tracker_page(generated.db, generated.actor, tracker.TrackerQuery(), 0, 200, AS_OF)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    reads = [(s, p) for s, p in seen if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+    assert len(page.rows) == 200 and page.has_more
+    # the page, its assignments with their labels, the newest reports, the dimensions, the meetings
+    assert len(reads) <= 5, [s[:60] for s, _ in reads]
+    if engine.dialect.name == "postgresql":
+        assert max(len(p or ()) for _s, p in reads) <= 5  # type: ignore[arg-type]

@@ -12,11 +12,12 @@ from sqlalchemy import func, select
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.services.context import Actor
 from sbpac_desktop.services.directives import tracker_sql
-from sbpac_desktop.services.directives.directive_views import DirectiveFilter, DirectiveRow, rows_for_ids
+from sbpac_desktop.services.directives.directive_views import DirectiveFilter, DirectiveRow, rows_for_directives
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.services.status_sql import status_case
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Directive
+from sbpac_desktop.store.tables import directive
 
 PAGE_SIZE = 200
 SORT_KEYS = tracker_sql.SORT_KEYS
@@ -67,16 +68,17 @@ def tracker_page(
     require(actor, READ_DATA, "ดูข้อสั่งการ")
     _check(query, offset, limit)
     day = today or date.today()
-    with db.unit_of_work() as session:
-        ids_query = (
-            tracker_sql.filtered(session, query.filters, day)
+    with db.connect() as connection:  # a Core read: the page needs no ORM, no Session, no flush
+        page_query = (
+            select(directive)
+            .where(*tracker_sql.conditions(connection, query.filters, day))
             .order_by(*tracker_sql.order_by(query.sort, query.descending, day))
             .offset(offset)
             .limit(limit + 1)  # one more tells whether another page exists
         )
-        ids = list(session.scalars(ids_query))
-        rows = rows_for_ids(session, ids[:limit], day)
-    return TrackerPage(query, offset, tuple(rows), len(ids) > limit)
+        found = connection.execute(page_query).all()  # the page's directive rows, not ids to read again
+        rows = rows_for_directives(connection, found[:limit], day)
+    return TrackerPage(query, offset, tuple(rows), len(found) > limit)
 
 
 def tracker_counts(db: Database, actor: Actor, filters: DirectiveFilter, today: date | None = None) -> TrackerCounts:
