@@ -16,7 +16,6 @@ from sbpac_desktop.services.directives.directive_views import DirectiveFilter, D
 from sbpac_desktop.services.permissions import READ_DATA, require
 from sbpac_desktop.services.status_sql import status_case
 from sbpac_desktop.store.database import Database
-from sbpac_desktop.store.models import Directive
 from sbpac_desktop.store.tables import directive
 
 PAGE_SIZE = 200
@@ -85,18 +84,17 @@ def tracker_counts(db: Database, actor: Actor, filters: DirectiveFilter, today: 
     """How many directives match `filters`, per derived status (one GROUP BY in SQL)."""
     require(actor, READ_DATA, "ดูข้อสั่งการ")
     day = today or date.today()
-    with db.unit_of_work() as session:
+    with db.connect() as connection:  # Core, as the page: the tracker loads no ORM
         status = status_case(day).label("status")
-        query = select(status, func.count()).select_from(Directive)
-        for condition in tracker_sql.conditions(session, filters, day):
-            query = query.where(condition)
-        found = sorted((key, count) for key, count in session.execute(query.group_by(status)))
+        query = select(status, func.count()).select_from(directive)
+        query = query.where(*tracker_sql.conditions(connection, filters, day))
+        found = sorted((key, count) for key, count in connection.execute(query.group_by(status)).all())
     return TrackerCounts(sum(n for _key, n in found), tuple(found))
 
 
 def tracker_years(db: Database, actor: Actor) -> list[int]:
     """Fiscal years that have directives, newest first (the year filter's choices)."""
     require(actor, READ_DATA, "ดูข้อสั่งการ")
-    with db.unit_of_work() as session:
-        years = session.scalars(select(Directive.fiscal_year).distinct().order_by(Directive.fiscal_year.desc()))
-        return list(years)
+    year = directive.c.fiscal_year
+    with db.connect() as connection:
+        return list(connection.scalars(select(year).distinct().order_by(year.desc())))
