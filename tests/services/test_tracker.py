@@ -5,7 +5,10 @@ PostgreSQL) instead of reading every directive."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event, text
@@ -18,6 +21,7 @@ from sbpac_desktop.services.directives import directives, tracker, tracker_sql
 from sbpac_desktop.services.directives.directive_views import DirectiveFilter
 
 AS_OF = date(2026, 11, 25)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -167,3 +171,36 @@ def test_a_page_is_read_in_few_statements_with_its_ids_as_one_parameter(generate
     assert len(reads) <= 5, [s[:60] for s, _ in reads]
     if engine.dialect.name == "postgresql":
         assert max(len(p or ()) for _s, p in reads) <= 5  # type: ignore[arg-type]
+
+
+def test_showing_the_tracker_configures_no_orm_mappers(generated: AppContext, tmp_path) -> None:
+    """Issue #16: the window's tracker reads its filter lists, first page and counts on Core
+    connections; configuring the mappers (~45 ms on the database thread) is not on that path.
+    Checked in a fresh process (this one has configured them long ago)."""
+    if generated.db.engine.dialect.name != "sqlite":
+        pytest.skip("the fresh process opens the SQLite file")
+    path = generated.db.engine.url.database
+    probe = (
+        "from datetime import date\n"
+        "from sqlalchemy import event\n"
+        "from sqlalchemy.orm import Mapper\n"
+        "from sbpac_desktop.services import places\n"
+        "from sbpac_desktop.services.app import open_unsigned\n"
+        "from sbpac_desktop.services.context import system_actor\n"
+        "from sbpac_desktop.services.directives import tracker\n"
+        "from sbpac_desktop.services.directives.directive_views import DirectiveFilter\n"
+        "configured = []\n"
+        "event.listen(Mapper, 'before_configured', lambda: configured.append(True))\n"
+        f"db = open_unsigned({path!r})\n"
+        "actor, day = system_actor(db), date(2026, 11, 25)\n"
+        "shown = [places.list_places(db, actor, level=level) for level in ('province', 'district')]\n"
+        "years = tracker.tracker_years(db, actor)\n"
+        "page = tracker.tracker_page(db, actor, tracker.TrackerQuery(), 0, 200, day)\n"
+        "counts = tracker.tracker_counts(db, actor, DirectiveFilter(), day)\n"
+        "db.close()\n"
+        "print(len(page.rows), counts.total, bool(years), configured)\n"
+    )
+    generated.close()
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "200 400 True []"
