@@ -173,7 +173,7 @@ def test_a_page_is_read_in_few_statements_with_its_ids_as_one_parameter(generate
         assert max(len(p or ()) for _s, p in reads) <= 5  # type: ignore[arg-type]
 
 
-def test_showing_the_tracker_configures_no_orm_mappers(generated: AppContext, tmp_path) -> None:
+def test_showing_the_tracker_configures_no_orm_mappers(generated: AppContext) -> None:
     """Issue #16: the window's tracker reads its filter lists, first page and counts on Core
     connections; configuring the mappers (~45 ms on the database thread) is not on that path.
     Checked in a fresh process (this one has configured them long ago)."""
