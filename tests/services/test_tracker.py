@@ -204,3 +204,22 @@ def test_showing_the_tracker_configures_no_orm_mappers(generated: AppContext) ->
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "200 400 True []"
+
+
+def test_fiscal_years_are_looked_up_one_per_year(ctx: AppContext) -> None:
+    """The year filter's list: the years in use, newest first, gaps kept out, an empty list on an empty
+    database; on SQLite the plan searches the index a year at a time, it never scans every directive."""
+    assert tracker.tracker_years(ctx.db, ctx.actor) == []
+    generate.generate(ctx.db, ctx.actor, 60, seed=5, as_of=AS_OF)
+    with ctx.db.connect() as connection:
+        connection.execute(text("DELETE FROM directive WHERE fiscal_year = :gone"), {"gone": 2566})
+        expected = list(connection.scalars(text("SELECT DISTINCT fiscal_year FROM directive ORDER BY 1 DESC")))
+        assert len(expected) >= 3 and 2566 not in expected
+        assert list(connection.scalars(tracker.years_query())) == expected  # the gap stays out
+        if connection.dialect.name == "sqlite":
+            sql = str(tracker.years_query().compile(connection, compile_kwargs={"literal_binds": True}))
+            plan = [row[-1] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+            assert not [line for line in plan if line.startswith("SCAN directive")], "\n".join(plan)
+            assert any(line.startswith("SEARCH directive") for line in plan), "\n".join(plan)
+        connection.rollback()
+    assert tracker.tracker_years(ctx.db, ctx.actor) == list(reversed(sorted({*expected, 2566})))

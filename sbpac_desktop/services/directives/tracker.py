@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.services.context import Actor
@@ -95,6 +95,15 @@ def tracker_counts(db: Database, actor: Actor, filters: DirectiveFilter, today: 
 def tracker_years(db: Database, actor: Actor) -> list[int]:
     """Fiscal years that have directives, newest first (the year filter's choices)."""
     require(actor, READ_DATA, "ดูข้อสั่งการ")
-    year = directive.c.fiscal_year
     with db.connect() as connection:
-        return list(connection.scalars(select(year).distinct().order_by(year.desc())))
+        return list(connection.scalars(years_query()))
+
+
+def years_query() -> Select[tuple[int]]:
+    """The years walked down the (fiscal_year, seq) index, one lookup per year, instead of a DISTINCT
+    that reads an index entry per directive (~100,000 on the large set, before the first page)."""
+    year = directive.c.fiscal_year
+    newest = select(func.max(year).label("year")).cte("years", recursive=True)
+    below = select(func.max(year)).where(year < newest.c.year).scalar_subquery()
+    years = newest.union_all(select(below).where(newest.c.year.is_not(None)))
+    return select(years.c.year).where(years.c.year.is_not(None)).order_by(years.c.year.desc())
