@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, delete, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.services.audit_trail import audit_many, snapshot
@@ -26,7 +26,14 @@ from sbpac_desktop.services.permissions import EDIT_DIRECTIVES, READ_DATA, requi
 from sbpac_desktop.store.database import Database
 from sbpac_desktop.store.models import Directive
 from sbpac_desktop.store.models_field import DirectivePlace, Place
+from sbpac_desktop.store.reader import settled
+from sbpac_desktop.store.tables_field import place
 from sbpac_desktop.thai import normalize_text
+
+if TYPE_CHECKING:
+    from sbpac_desktop.store.reader import Reader
+
+P = place.c
 
 # Province name -> the districts SBPAC covers there (None: the whole province). Names, not codes,
 # so a reader checks them against the law that set SBPAC's area; sync fails aloud on a miss.
@@ -175,20 +182,20 @@ def _new_place(session: Session, area: _Area, existing: dict[str, Place]) -> Pla
 
 
 # --- reading --------------------------------------------------------------------------------
-def _views(session: Session, where: Iterable[ColumnElement[bool]] = (), limit: int | None = None) -> list[PlaceView]:
-    province, district = aliased(Place), aliased(Place)
+def _views(reader: Reader, where: Iterable[ColumnElement[bool]] = (), limit: int | None = None) -> list[PlaceView]:
+    """Core columns (a Session or a Connection): the tracker's place filter reads before any ORM read."""
+    province, district = place.alias("province"), place.alias("district")
     query = (
-        select(Place, province.name_th, district.name_th)
-        .outerjoin(province, province.id == Place.province_id)
-        .outerjoin(district, district.id == Place.district_id)
+        select(
+            P.id, P.code, P.level, P.name_th, P.name_en, P.parent_id, province.c.name_th, district.c.name_th, P.active
+        )
+        .outerjoin(province, province.c.id == P.province_id)
+        .outerjoin(district, district.c.id == P.district_id)
         .where(*where)
-        .order_by(Place.code)
+        .order_by(P.code)
         .limit(limit)
     )
-    return [
-        PlaceView(p.id, p.code, p.level, p.name_th, p.name_en, p.parent_id, prov, dist, p.active)
-        for p, prov, dist in session.execute(query)
-    ]
+    return [PlaceView(*row) for row in settled(reader).execute(query).all()]
 
 
 def list_places(
@@ -201,15 +208,15 @@ def list_places(
 ) -> list[PlaceView]:
     """Children of a place (provinces when no parent is given), or every place of a level."""
     require(actor, READ_DATA, "ดูข้อมูล")
-    where: list[ColumnElement[bool]] = [] if include_inactive else [Place.active.is_(True)]
+    where: list[ColumnElement[bool]] = [] if include_inactive else [P.active.is_(True)]
     if level is not None:
-        where.append(Place.level == level)
+        where.append(P.level == level)
     elif parent_id is None:
-        where.append(Place.level == "province")
+        where.append(P.level == "province")
     if parent_id is not None:
-        where.append(Place.parent_id == parent_id)
-    with db.unit_of_work() as session:
-        return _views(session, where)
+        where.append(P.parent_id == parent_id)
+    with db.connect() as connection:  # the tracker's filter lists: no ORM, no Session
+        return _views(connection, where)
 
 
 def all_places(db: Database, actor: Actor) -> list[PlaceView]:

@@ -5,10 +5,13 @@ PostgreSQL) instead of reading every directive."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from sbpac_desktop.domain.errors import ValidationError
 from sbpac_desktop.domain.status import STATUS_KEYS
@@ -18,6 +21,7 @@ from sbpac_desktop.services.directives import directives, tracker, tracker_sql
 from sbpac_desktop.services.directives.directive_views import DirectiveFilter
 
 AS_OF = date(2026, 11, 25)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -144,3 +148,78 @@ def test_filtered_pages_use_indexes(generated: AppContext, case: str) -> None:
             full_scans = [line for line in plan if re.search(r"Seq Scan on (directive|assignment)\b", line)]
     assert not full_scans, "\n".join(plan)
     assert any("directive" in line for line in plan)
+
+
+def test_a_page_is_read_in_few_statements_with_its_ids_as_one_parameter(generated: AppContext) -> None:
+    """Issue #16: the page's directive rows come with the page (no second read by id), the assignees'
+    labels with the assignments (posts and units joined), and on PostgreSQL an id list is one array
+    parameter, not hundreds of placeholders the driver has to parse."""
+    seen: list[tuple[str, object]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many) -> None:
+        seen.append((statement, parameters))
+
+    engine = generated.db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        page = tracker.tracker_page(generated.db, generated.actor, tracker.TrackerQuery(), 0, 200, AS_OF)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    reads = [(s, p) for s, p in seen if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+    assert len(page.rows) == 200 and page.has_more
+    # the page, its assignments with their labels, the newest reports, the dimensions, the meetings
+    assert len(reads) <= 5, [s[:60] for s, _ in reads]
+    if engine.dialect.name == "postgresql":
+        assert max(len(p or ()) for _s, p in reads) <= 5  # type: ignore[arg-type]
+
+
+def test_showing_the_tracker_configures_no_orm_mappers(generated: AppContext) -> None:
+    """Issue #16: the window's tracker reads its filter lists, first page and counts on Core
+    connections; configuring the mappers (~45 ms on the database thread) is not on that path.
+    Checked in a fresh process (this one has configured them long ago)."""
+    if generated.db.engine.dialect.name != "sqlite":
+        pytest.skip("the fresh process opens the SQLite file")
+    path = generated.db.engine.url.database
+    probe = (
+        "from datetime import date\n"
+        "from sqlalchemy import event\n"
+        "from sqlalchemy.orm import Mapper\n"
+        "from sbpac_desktop.services import places\n"
+        "from sbpac_desktop.services.app import open_unsigned\n"
+        "from sbpac_desktop.services.context import system_actor\n"
+        "from sbpac_desktop.services.directives import tracker\n"
+        "from sbpac_desktop.services.directives.directive_views import DirectiveFilter\n"
+        "configured = []\n"
+        "event.listen(Mapper, 'before_configured', lambda: configured.append(True))\n"
+        f"db = open_unsigned({path!r})\n"
+        "actor, day = system_actor(db), date(2026, 11, 25)\n"
+        "shown = [places.list_places(db, actor, level=level) for level in ('province', 'district')]\n"
+        "years = tracker.tracker_years(db, actor)\n"
+        "page = tracker.tracker_page(db, actor, tracker.TrackerQuery(), 0, 200, day)\n"
+        "counts = tracker.tracker_counts(db, actor, DirectiveFilter(), day)\n"
+        "db.close()\n"
+        "print(len(page.rows), counts.total, bool(years), configured)\n"
+    )
+    generated.close()
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "200 400 True []"
+
+
+def test_fiscal_years_are_looked_up_one_per_year(ctx: AppContext) -> None:
+    """The year filter's list: the years in use, newest first, gaps kept out, an empty list on an empty
+    database; on SQLite the plan searches the index a year at a time, it never scans every directive."""
+    assert tracker.tracker_years(ctx.db, ctx.actor) == []
+    generate.generate(ctx.db, ctx.actor, 60, seed=5, as_of=AS_OF)
+    with ctx.db.connect() as connection:
+        connection.execute(text("DELETE FROM directive WHERE fiscal_year = :gone"), {"gone": 2566})
+        expected = list(connection.scalars(text("SELECT DISTINCT fiscal_year FROM directive ORDER BY 1 DESC")))
+        assert len(expected) >= 3 and 2566 not in expected
+        assert list(connection.scalars(tracker.years_query())) == expected  # the gap stays out
+        if connection.dialect.name == "sqlite":
+            sql = str(tracker.years_query().compile(connection, compile_kwargs={"literal_binds": True}))
+            plan = [row[-1] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+            assert not [line for line in plan if line.startswith("SCAN directive")], "\n".join(plan)
+            assert any(line.startswith("SEARCH directive") for line in plan), "\n".join(plan)
+        connection.rollback()
+    assert tracker.tracker_years(ctx.db, ctx.actor) == list(reversed(sorted({*expected, 2566})))

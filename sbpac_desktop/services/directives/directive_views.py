@@ -6,12 +6,12 @@ the tracker, the documents, the exports) and on a plain Connection (`list_direct
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Connection, Integer, any_, func, literal, select
 
 from sbpac_desktop.domain.enums import AssignmentRole, DirectiveState, Priority, ReportCycle
 from sbpac_desktop.domain.numbering import directive_number_text, meeting_number_text
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from sbpac_desktop.store.reader import Reader
 
 ID_CHUNK = 5_000
+Label = tuple[str, str | None]  # an assignee as listed, and the agency it belongs to
 
 
 @dataclass(frozen=True)
@@ -130,25 +131,6 @@ class DirectiveDetail:
     no_due_reason: str | None = None  # why it has no due date ("ไม่กำหนด"), when it has none
 
 
-def _assignment_labels(session: Reader, assignments: list[Any]) -> dict[int, tuple[str, str | None]]:
-    post_columns = (position.c.id, position.c.title, position.c.org_unit_id)
-    positions = {
-        p.id: p
-        for chunk in id_chunks(a.position_id for a in assignments if a.position_id)
-        for p in session.execute(select(*post_columns).where(position.c.id.in_(chunk)))
-    }
-    units = {u.id: u for u in session.execute(select(org_unit.c.id, org_unit.c.name))}
-    labels: dict[int, tuple[str, str | None]] = {}
-    for a in assignments:
-        if a.position_id is not None:
-            post = positions[a.position_id]
-            agency = units[post.org_unit_id].name if post.org_unit_id in units else None
-            labels[a.id] = (_post_label(post.title, agency), agency)
-        else:
-            labels[a.id] = (units[a.org_unit_id].name, units[a.org_unit_id].name)
-    return labels
-
-
 def _post_label(title: str, agency: str | None) -> str:
     """'ผู้ช่วยเลขาธิการ ศอ.บต. (กระทรวงพาณิชย์)'; no repeat when the title already names the unit."""
     return f"{title} ({agency})" if agency and agency not in title else title
@@ -161,6 +143,17 @@ def id_chunks(ids: Iterable[int], size: int | None = None) -> Iterator[list[int]
     ordered = sorted(set(ids))
     for start in range(0, len(ordered), size):
         yield ordered[start : start + size]
+
+
+def among(reader: Reader, column: ColumnElement[int], ids: list[int]) -> ColumnElement[bool]:
+    """`column IN ids`; on PostgreSQL `column = ANY(ids)` with the ids as one array parameter: a
+    page's hundreds of placeholders cost more to render and to parse than the query takes to run."""
+    dialect = reader.dialect if isinstance(reader, Connection) else reader.get_bind().dialect
+    if dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql  # not on SQLite's path: the CLI starts without it
+
+        return column == any_(literal(ids, type_=postgresql.ARRAY(Integer)))
+    return column.in_(ids)
 
 
 R = progress_report.c
@@ -181,8 +174,8 @@ def _latest_reports(session: Reader, assignment_ids: list[int]) -> dict[int, Any
     )
     columns = (R.assignment_id, R.id, R.report_date)
     for chunk in id_chunks(assignment_ids):
-        ranked = select(*columns, *NOTE_COLUMNS, rank).where(R.assignment_id.in_(chunk)).subquery()
-        for report in session.execute(select(ranked).where(ranked.c.newest == 1)):
+        ranked = select(*columns, *NOTE_COLUMNS, rank).where(among(session, R.assignment_id, chunk)).subquery()
+        for report in session.execute(select(ranked).where(ranked.c.newest == 1)).all():
             latest[report.assignment_id] = report
     return latest
 
@@ -223,38 +216,47 @@ def rows_for_ids(session: Reader, ids: list[int], today: date) -> list[Directive
     found: dict[int, Any] = {}
     by_id = directive_table.c.id
     for chunk in id_chunks(ids):
-        found.update((d.id, d) for d in settled(session).execute(select(directive_table).where(by_id.in_(chunk))))
-    rows = {row.id: row for row in _rows_for(session, [found[i] for i in ids if i in found], today)}
+        query = select(directive_table).where(among(session, by_id, chunk))
+        found.update((d.id, d) for d in settled(session).execute(query).all())
+    rows = {row.id: row for row in rows_for_directives(session, [found[i] for i in ids if i in found], today)}
     return [rows[i] for i in ids if i in rows]
 
 
-def _assignments_of(session: Reader, directives: list[Any]) -> tuple[dict[int, list[Any]], list[Any]]:
-    """Each directive's assignments (by id), and all of them in one list."""
+def _assignments_of(session: Reader, directives: Sequence[Any]) -> tuple[dict[int, list[Any]], dict[int, Label]]:
+    """Each directive's assignments (by id), and each assignment's label: one query, the post and
+    the units joined in SQL (not a query per table and a dictionary of every unit)."""
     by_directive: dict[int, list[Any]] = {d.id: [] for d in directives}
-    a_ = assignment.c
-    columns = (a_.id, a_.directive_id, a_.position_id, a_.org_unit_id, a_.role)
-    all_assignments = [
-        a
-        for chunk in id_chunks(by_directive)
-        for a in settled(session).execute(select(*columns).where(a_.directive_id.in_(chunk)).order_by(a_.id))
-    ]
-    for a in all_assignments:
-        by_directive[a.directive_id].append(a)
-    return by_directive, all_assignments
+    labels: dict[int, Label] = {}
+    a_, post_unit, own_unit = assignment.c, org_unit.alias("post_unit"), org_unit.alias("own_unit")
+    columns = (a_.id, a_.directive_id, a_.position_id, a_.org_unit_id, a_.role, position.c.title,
+               post_unit.c.name.label("agency"), own_unit.c.name.label("unit_name"))  # fmt: skip
+    joined = (
+        assignment.outerjoin(position, position.c.id == a_.position_id)
+        .outerjoin(post_unit, post_unit.c.id == position.c.org_unit_id)
+        .outerjoin(own_unit, own_unit.c.id == a_.org_unit_id)
+    )
+    for chunk in id_chunks(by_directive):
+        query = select(*columns).select_from(joined).where(among(session, a_.directive_id, chunk)).order_by(a_.id)
+        for a in settled(session).execute(query).all():  # one fetch, not a driver call per row
+            by_directive[a.directive_id].append(a)
+            if a.position_id is not None:
+                labels[a.id] = (_post_label(a.title, a.agency), a.agency)
+            else:
+                labels[a.id] = (a.unit_name, a.unit_name)
+    return by_directive, labels
 
 
-def _rows_for(session: Reader, directives: list[Any], today: date) -> list[DirectiveRow]:
+def rows_for_directives(session: Reader, directives: Sequence[Any], today: date) -> list[DirectiveRow]:
     """`directives` are ORM objects or plain rows of the directive table (same attribute names)."""
-    by_directive, all_assignments = _assignments_of(session, directives)
-    labels = _assignment_labels(session, all_assignments)
-    latest = _latest_reports(session, [a.id for a in all_assignments])
+    by_directive, labels = _assignments_of(session, directives)
+    latest = _latest_reports(session, list(labels))
     dimension = development_dimension.c
-    dimensions = {d.id: d.name for d in session.execute(select(dimension.id, dimension.name))}
+    dimensions = {d.id: d.name for d in session.execute(select(dimension.id, dimension.name)).all()}
     m_ = meeting.c
     meetings = {
         m.id: meeting_number_text(m.number, m.be_year, thai_digits=False)
         for chunk in id_chunks(d.meeting_id for d in directives if d.meeting_id)
-        for m in session.execute(select(m_.id, m_.number, m_.be_year).where(m_.id.in_(chunk)))
+        for m in session.execute(select(m_.id, m_.number, m_.be_year).where(among(session, m_.id, chunk))).all()
     }
     rows = []
     for d in directives:
@@ -299,9 +301,9 @@ def _rows_for(session: Reader, directives: list[Any], today: date) -> list[Direc
 
 def build_detail(session: Session, directive: Directive, today: date) -> DirectiveDetail:
     session.flush()
-    row = _rows_for(session, [directive], today)[0]
+    row = rows_for_directives(session, [directive], today)[0]
     assignments = list(directive.assignments)
-    labels = _assignment_labels(session, assignments)
+    labels = _assignments_of(session, [directive])[1]
     views = tuple(
         AssignmentView(a.id, a.version, AssignmentRole(a.role), a.position_id, a.org_unit_id, *labels[a.id])
         for a in sorted(assignments, key=lambda a: (a.role != AssignmentRole.LEAD.value, a.id))
