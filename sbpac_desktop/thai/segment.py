@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import itertools
+import logging
 import os
 import threading
 from importlib import resources
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
     from sbpac_desktop.thai.native_segment import NativeSegmenter
 
+log = logging.getLogger(__name__)
 BREAK_MARK = "\u200b"  # ZERO WIDTH SPACE: an invisible line-break opportunity for Qt
 
 
@@ -71,9 +73,12 @@ def word_dictionary() -> Trie:
 def warm() -> None:
     """Load the dictionary now (a worker thread at start-up), not on the first wrapped line."""
     if _engine.native:
-        _native().load()
-    else:
-        word_dictionary()
+        try:
+            _native().load()
+            return
+        except _UNAVAILABLE as error:
+            _fall_back(error)
+    word_dictionary()
 
 
 def segment(text: str) -> list[str]:
@@ -81,7 +86,10 @@ def segment(text: str) -> list[str]:
     if not text:
         return []
     if _engine.native:
-        return _native().segment(text)
+        try:
+            return _native().segment(text)
+        except _UNAVAILABLE as error:
+            _fall_back(error)
     from pythainlp.tokenize import word_tokenize
 
     return word_tokenize(text, custom_dict=word_dictionary(), engine="newmm", keep_whitespace=True)
@@ -92,6 +100,16 @@ class _Engine:
 
 
 _engine = _Engine()
+
+
+# No word list could be written or read (a full disk, a temp folder that is not a folder, a
+# damaged file): documents are still set, with pythainlp's engine, a little slower.
+_UNAVAILABLE = (OSError, RuntimeError, ValueError)
+
+
+def _fall_back(error: Exception) -> None:
+    log.warning("nlpo3's word list is unavailable (%s); pythainlp segments in this process", error)
+    _engine.native = False
 
 
 def use_python_engine() -> None:

@@ -159,3 +159,21 @@ def test_the_window_keeps_pythainlp_and_never_loads_nlpo3() -> None:
     app_source = (ROOT / "sbpac_desktop" / "gui" / "app.py").read_text(encoding="utf-8")
     run_gui = app_source[app_source.index("def run_gui") : app_source.index("def _run(")]
     assert "thai.use_python_engine()" in run_gui
+
+
+def test_no_word_list_means_pythainlp_not_a_failed_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A temp "folder" that is a file: the list can be neither written nor found, so this process
+    segments with pythainlp, says so in the log, and the text is cut all the same."""
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    monkeypatch.setattr(tempfile, "tempdir", str(not_a_folder))
+    monkeypatch.setattr(segment_module._engine, "native", True)
+    segment_module._native.cache_clear()
+    try:
+        assert segment_module.segment("ศอ.บต.ประชุม") == ["ศอ.บต.", "ประชุม"]
+    finally:
+        segment_module._native.cache_clear()
+    assert segment_module._engine.native is False
+    assert "pythainlp segments in this process" in caplog.text
