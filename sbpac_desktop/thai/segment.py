@@ -7,7 +7,7 @@ minutes text but splits agency abbreviations (ศอ.บต. -> ศอ.|บ|ต.
 dictionary in data/org_words.txt.
 
 Two engines run the same algorithm (newmm) over the same words. Processes that set documents
-(the command line, the render worker) use nlpo3, PyThaiNLP's Rust port, ~8x faster, with its word
+(the command line, the render worker) use nlpo3, PyThaiNLP's Rust port (~4x faster with our tidy-up), with its word
 list cached on disk (native_segment.py). The window's process calls `use_python_engine()` and
 keeps pythainlp's Python newmm over thai/dictionary.py's FlatTrie (~0.05 s to build, instead of
 pythainlp's 0.5-1.5 s node trie), because nlpo3's load cannot let the window paint. Either way the
