@@ -101,8 +101,9 @@ def _attendance(w: Writer, doc: DossierDoc) -> list[Flowable]:
     return flow
 
 
-def dossier_flowables(doc: DossierDoc, pages: dict[str, int], *, thai_digits: bool = True) -> list[Flowable]:
+def dossier_flowables(doc: DossierDoc, *, thai_digits: bool = True) -> list[Flowable]:
     w = Writer(thai_digits)
+    pages: dict[str, int] = {}  # each part's first page: PageMark writes it, PageNumber's form reads it
     bodies = (
         agenda_flowables(doc.agenda, thai_digits=thai_digits),
         _attendance(w, doc),
@@ -119,5 +120,5 @@ def dossier_flowables(doc: DossierDoc, pages: dict[str, int], *, thai_digits: bo
 def render(doc: DossierDoc, path: str | os.PathLike[str], *, thai_digits: bool = True) -> Path:
     """One pass: the contents' page numbers are forms filled in after the last part (PageNumber)."""
     header, footer = doc.minutes.header, anchor_footer(doc.audit_anchor)
-    flowables = dossier_flowables(doc, {}, thai_digits=thai_digits)
+    flowables = dossier_flowables(doc, thai_digits=thai_digits)
     return meeting_pdf(path, flowables, "เอกสารประกอบการประชุม", header, thai_digits=thai_digits, page_header=footer)

@@ -26,7 +26,7 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import nlpo3
@@ -70,25 +70,31 @@ class NativeSegmenter:
         """Read (or write, then read) the word list once; several threads asking wait for one load."""
         with _LOADING:
             if self._state is None:
-                words_file, mixed_file = self._files()
-                name = f"sbpac-{self._key[:16]}"
-                if name not in _LOADED:  # nlpo3 keeps a name for the process: same key, same words
-                    message, loaded = nlpo3.load_dict(str(words_file), name)
-                    if not loaded:
-                        raise RuntimeError(f"nlpo3 could not load the word list {words_file}: {message}")
-                    _LOADED.add(name)
-                mixed = frozenset(mixed_file.read_text(encoding="utf-8").split("\n")) - {""}
-                self._state = (name, mixed, _hard_cuts(mixed))
+                try:
+                    folder = _private_folder()
+                except OSError:  # a shared or odd temp folder: a list for this process only, then gone
+                    with tempfile.TemporaryDirectory(prefix="sbpac-words-") as scratch:
+                        self._state = self._read(Path(scratch))
+                else:
+                    self._state = self._read(folder)
             return self._state
 
-    def _files(self) -> tuple[Path, Path]:
+    def _read(self, folder: Path) -> tuple[str, frozenset[str], re.Pattern[str]]:
+        """nlpo3 given the list (it keeps its own copy, so the files may go), and the mixed words."""
+        words_file, mixed_file = self._files(folder)
+        name = f"sbpac-{self._key[:16]}"
+        if name not in _LOADED:  # nlpo3 keeps a name for the process: same key, same words
+            message, loaded = nlpo3.load_dict(str(words_file), name)
+            if not loaded:
+                raise RuntimeError(f"nlpo3 could not load the word list {words_file}: {message}")
+            _LOADED.add(name)
+        mixed = frozenset(mixed_file.read_text(encoding="utf-8").split("\n")) - {""}
+        return name, mixed, _hard_cuts(mixed)
+
+    def _files(self, folder: Path) -> tuple[Path, Path]:
         """The word list and its words that are not all Thai (ศอ.บต., "แล้ว ๆ เล่า ๆ"): written
-        once into the private cache folder, each atomically (processes starting together each
-        write a whole file, and one replaces the other)."""
-        try:
-            folder = _private_folder()
-        except OSError:
-            folder = Path(tempfile.mkdtemp(prefix="sbpac-words-"))  # a shared or odd temp: this process only
+        once into `folder`, each atomically (processes starting together each write a whole file,
+        and one replaces the other)."""
         words_file = folder / f"words-{self._key[:32]}.txt"
         mixed_file = folder / f"mixed-{self._key[:32]}.txt"
         if not (words_file.is_file() and mixed_file.is_file()):
@@ -127,27 +133,27 @@ def _tidy(tokens: Iterable[str], mixed: frozenset[str]) -> list[str]:
     """Tokens as pythainlp's newmm gives them: a token is Thai or not Thai (unless it is a
     dictionary word such as ศอ.บต.), and each stretch that is not Thai is cut by _NOT_THAI."""
     result: list[str] = []
-    stretch: list[str] = []  # tokens without Thai, re-cut together when a Thai one comes
-    for token in tokens:
-        if _ALL_THAI(token) or token in mixed:
-            if stretch:
-                result.extend(_recut(stretch))
-                stretch = []
-            result.append(token)
-        elif _ANY_THAI(token) is None:
-            stretch.append(token)
-        else:  # Thai glued to other signs: its parts, each Thai or not
-            for part in _THAI_OR_NOT.findall(token):
-                if _ANY_THAI(part) is None:
-                    stretch.append(part)
-                    continue
-                if stretch:
-                    result.extend(_recut(stretch))
-                    stretch = []
-                result.append(part)
+    stretch: list[str] = []  # parts without Thai, re-cut together when a Thai one comes
+    for part in _parts(tokens, mixed):
+        if _ANY_THAI(part) is None:
+            stretch.append(part)
+            continue
+        if stretch:
+            result.extend(_recut(stretch))
+            stretch = []
+        result.append(part)
     if stretch:
         result.extend(_recut(stretch))
     return result
+
+
+def _parts(tokens: Iterable[str], mixed: frozenset[str]) -> Iterator[str]:
+    """The tokens, each Thai glued to other signs (";ผล") cut into its Thai and other runs."""
+    for token in tokens:
+        if _ALL_THAI(token) or token in mixed or _ANY_THAI(token) is None:
+            yield token
+        else:
+            yield from _THAI_OR_NOT.findall(token)
 
 
 def _recut(stretch: list[str]) -> list[str]:

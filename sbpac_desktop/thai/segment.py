@@ -57,11 +57,9 @@ _BUILDING = threading.Lock()
 @functools.cache
 def _dictionary() -> Trie:
     """pythainlp's default word list plus org_words(), built once on first use (under _BUILDING)."""
-    from pythainlp.corpus import thai_words  # pythainlp loads with the first segmented text
-
     from sbpac_desktop.thai.dictionary import FlatTrie
 
-    return FlatTrie(thai_words() | org_words())
+    return FlatTrie(_all_words())  # pythainlp loads with the first segmented text
 
 
 def word_dictionary() -> Trie:
@@ -141,6 +139,7 @@ def _installed_pythainlp() -> str:
 
 
 def _all_words() -> frozenset[str]:
+    """pythainlp's default word list plus org_words(): both engines' dictionary."""
     from pythainlp.corpus import thai_words
 
     return frozenset(thai_words() | org_words())

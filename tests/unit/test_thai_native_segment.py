@@ -141,6 +141,7 @@ def test_a_folder_others_can_write_is_not_trusted(private_temp: Path) -> None:
     assert _segmenter("k1", calls).segment("การประชุม") == ["การ", "ประชุม"]
     assert list(shared.iterdir()) == []
     assert calls == [1]
+    assert list(private_temp.glob("sbpac-words-*")) == []  # its own list went once loaded
 
 
 def test_the_window_keeps_pythainlp_and_never_loads_nlpo3() -> None:
