@@ -64,7 +64,8 @@ def _is_space(token: str) -> bool:
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")  # letters, vowels and marks; not Thai digits (U+0E50-59)
 
 
-def _is_thai(token: str) -> bool:
+def has_thai_letter(token: str) -> bool:
+    """Whether `token` holds a Thai letter, vowel or mark (Thai digits alone do not count)."""
     return _THAI_LETTER.search(token) is not None
 
 
@@ -74,14 +75,14 @@ def _is_number(token: str) -> bool:
 
 def _is_abbreviation(token: str) -> bool:
     """'พ.ศ.', 'ขส.', 'มี.ค.': Thai letters ending in a full stop."""
-    return len(token) > 1 and token.endswith(".") and _is_thai(token)
+    return len(token) > 1 and token.endswith(".") and has_thai_letter(token)
 
 
 def _joins_over_space(before: str, after: str) -> bool:
     """May the space between `before` and `after` not break the line?"""
-    if before in TITLE_PREFIXES and _is_thai(after):
+    if before in TITLE_PREFIXES and has_thai_letter(after):
         return True  # "พล.ต.อ. สมศักดิ์"
-    if _is_number(after) and (_is_abbreviation(before) or _is_thai(before)):
+    if _is_number(after) and (_is_abbreviation(before) or has_thai_letter(before)):
         return True  # "พ.ศ. ๒๕๖๓", "ขส. ๐๐๖/๒๕๖๓", "ล่าช้า ๑๒", "ร้อยละ ๑๒"
     return _is_number(before) and after in UNIT_WORDS  # "๑๒ วัน"
 
@@ -90,7 +91,7 @@ def _merge_abbreviation_stops(tokens: Sequence[str]) -> list[str]:
     """newmm gives 'ขส' '.' for an abbreviation it does not know: make it 'ขส.' again."""
     merged: list[str] = []
     for token in tokens:
-        if token == "." and merged and _is_thai(merged[-1]) and not _is_space(merged[-1]):
+        if token == "." and merged and has_thai_letter(merged[-1]) and not _is_space(merged[-1]):
             merged[-1] += token
         else:
             merged.append(token)
@@ -116,7 +117,7 @@ def _stops(tokens: Sequence[str]) -> list[int]:
     stops: list[int] = []
     last = -1
     for index, token in enumerate(tokens):
-        if token in TITLE_PREFIXES or _is_space(token) or not _is_thai(token):
+        if token in TITLE_PREFIXES or _is_space(token) or not has_thai_letter(token):
             last = index
         stops.append(last)
     return stops
@@ -130,9 +131,9 @@ def _glued_to_previous(tokens: Sequence[str], stops: list[int], index: int) -> b
     if _is_space(previous):
         before = tokens[index - 2] if index >= 2 else ""
         return _joins_over_space(before, token)
-    if previous in BOUND_BEFORE and _is_thai(token):
+    if previous in BOUND_BEFORE and has_thai_letter(token):
         return True
-    return _is_thai(token) and _in_name(tokens, stops, index)
+    return has_thai_letter(token) and _in_name(tokens, stops, index)
 
 
 def _in_name(tokens: Sequence[str], stops: list[int], index: int, surname: bool = True) -> bool:
@@ -149,5 +150,5 @@ def _in_name(tokens: Sequence[str], stops: list[int], index: int, surname: bool 
     if _is_space(earlier):
         if back >= 1 and tokens[back - 1] in TITLE_PREFIXES:
             return True
-        return surname and back >= 1 and _is_thai(tokens[back - 1]) and _in_name(tokens, stops, back - 1, False)
+        return surname and back >= 1 and has_thai_letter(tokens[back - 1]) and _in_name(tokens, stops, back - 1, False)
     return False

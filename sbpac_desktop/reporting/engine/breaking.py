@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from sbpac_desktop.thai import segment, to_thai_digits
-from sbpac_desktop.thai.breaks import glue_tokens
+from sbpac_desktop.thai.breaks import glue_tokens, has_thai_letter
 from sbpac_desktop.thai.segment import syllables
 
 # Never first on a line: closing punctuation, Thai repetition and abbreviation signs.
@@ -141,7 +141,7 @@ def _glued(previous: str, token: str, following: str) -> bool:
     # between two non-Thai tokens ("10" "/2562", "https" "://...") newmm's cut is
     # no word boundary and must not become a line break. Only the touching ends count: a token
     # glued by thai.breaks ("ที่ 10") may hold Thai and a number.
-    return not (_has_thai_letter(_last_chunk(previous)) or _has_thai_letter(_first_chunk(token)))
+    return not (has_thai_letter(_last_chunk(previous)) or has_thai_letter(_first_chunk(token)))
 
 
 def _last_chunk(token: str) -> str:
@@ -156,13 +156,6 @@ def _first_chunk(token: str) -> str:
 
 def _is_breakable_space(token: str) -> bool:
     return bool(token) and not token.strip(_BREAKABLE_SPACES)
-
-
-_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")  # letters, vowels and marks; Thai digits (U+0E50-59) are not
-
-
-def _has_thai_letter(token: str) -> bool:
-    return _THAI_LETTER.search(token) is not None
 
 
 def _has_latin(token: str) -> bool:
@@ -253,7 +246,7 @@ def split_clusters(word: Word) -> list[Word]:
 
 
 def _soft_parts(text: str) -> list[str]:
-    if _has_thai_letter(text):
+    if has_thai_letter(text):
         return [part for token in segment(text) for part in syllables(token)]
     parts: list[str] = [""]
     for char in text:
